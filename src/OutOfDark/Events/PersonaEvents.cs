@@ -1,0 +1,17 @@
+namespace OutOfDark.Events;
+
+/// <summary>A persona was added.</summary>
+/// <param name="PersonaId">The new persona.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Description">Who it is, if described.</param>
+public sealed record PersonaAdded(PersonaId PersonaId, string Name, string? Description) : JourneyEvent;
+
+/// <summary>A persona's name or description changed.</summary>
+/// <param name="PersonaId">The persona.</param>
+/// <param name="Name">The new name.</param>
+/// <param name="Description">The new description.</param>
+public sealed record PersonaChanged(PersonaId PersonaId, string Name, string? Description) : JourneyEvent;
+
+/// <summary>A persona no emotion widget refers to was removed.</summary>
+/// <param name="PersonaId">The persona.</param>
+public sealed record PersonaRemoved(PersonaId PersonaId) : JourneyEvent;

@@ -1,0 +1,124 @@
+using System.Collections.Generic;
+using System.Globalization;
+using OutOfDark.Events;
+using OutOfDark.Warnings;
+
+namespace OutOfDark.History;
+
+/// <summary>Turns events into sentences, naming things as they were just before the event.</summary>
+public static class EventDescriber
+{
+    /// <summary>Describes an event.</summary>
+    /// <param name="e">The event.</param>
+    /// <param name="before">The journey just before the event, or <see langword="null"/> for <see cref="JourneyCreated"/>.</param>
+    /// <returns>A sentence, for example <c>Renamed activity "Newsletter" to "Weekly newsletter"</c>.</returns>
+    public static string Describe(JourneyEvent e, Journey? before)
+    {
+        System.ArgumentNullException.ThrowIfNull(e);
+        string A(ActivityId id) => before is not null && before.TryGetActivity(id, out var a) ? Quote(a.Name) : id.ToString();
+        string P(PhaseId id) => before?.FindPhase(id) is { } p ? Quote(p.Name) : id.ToString();
+        string W(WidgetId id) => before?.FindWidget(id, out _) is { } w ? $"{w.KindName()} {Quote(w.Title)}" : id.ToString();
+
+        return e switch
+        {
+            JourneyCreated x => $"Created journey {Quote(x.Name)}",
+            JourneyRenamed x => $"Renamed journey {Quote(before?.Name)} to {Quote(x.Name)}",
+            JourneyDescriptionChanged x => x.Description is null ? "Cleared the journey's description" : "Changed the journey's description",
+            JourneyOwnerChanged x => $"Changed the journey's owner from {Quote(before?.Owner)} to {Quote(x.Owner)}",
+            JourneyStateChanged x => $"Changed the journey's state from {before?.State} to {x.State}",
+            PhaseAdded x => $"Added phase {Quote(x.Name)} at position {x.Position + 1}",
+            PhaseChanged x => before?.FindPhase(x.PhaseId) is { } p && p.Name != x.Name
+                ? $"Renamed phase {Quote(p.Name)} to {Quote(x.Name)}"
+                : $"Changed the customer goal of phase {Quote(x.Name)}",
+            PhaseMoved x => $"Moved phase {P(x.PhaseId)} to position {x.Position + 1}",
+            PhaseRemoved x => $"Removed phase {P(x.PhaseId)}",
+            PersonaAdded x => $"Added persona {Quote(x.Name)}",
+            PersonaChanged x => $"Changed persona {Quote(x.Name)}",
+            PersonaRemoved x => $"Removed persona {(before?.FindPersona(x.PersonaId) is { } p ? Quote(p.Name) : x.PersonaId.ToString())}",
+            ActivityAdded x => $"Added {x.Kind.ToString().ToLowerInvariant()} {Quote(x.Name)} to phase {P(x.PhaseId)}" + (x.ParentId is { } parent ? $" under {A(parent)}" : ""),
+            ActivityChanged x => $"Changed activity {A(x.ActivityId)}: {ActivityChanges(x, before)}",
+            ActivityMoved x => $"Moved activity {A(x.ActivityId)} to phase {P(x.PhaseId)}" + (x.ParentId is { } parent ? $" under {A(parent)}" : " at the top level"),
+            ActivityRemoved x => $"Removed activity {A(x.ActivityId)}" + (before is not null && before.ChildrenOf(x.ActivityId).Count > 0 ? " and the activities under it" : ""),
+            FlowAdded x => $"Added a flow from {A(x.From)} to {A(x.To)}" + (x.Label is null ? "" : $" ({Quote(x.Label)})"),
+            FlowRemoved x => before?.FindFlow(x.FlowId) is { } f ? $"Removed the flow from {A(f.From)} to {A(f.To)}" : $"Removed flow {x.FlowId}",
+            WidgetAdded x => $"Added {x.Widget.KindName()} {Quote(x.Widget.Title)} to activity {A(x.ActivityId)}",
+            WidgetChanged x => $"Changed {x.Widget.KindName()} {Quote(x.Widget.Title)} on activity {A(x.ActivityId)}",
+            WidgetMoved x => $"Moved {W(x.WidgetId)} to position {x.Position + 1} on activity {A(x.ActivityId)}",
+            WidgetRemoved x => $"Removed {W(x.WidgetId)} from activity {A(x.ActivityId)}",
+            ObservationRecorded x => $"Recorded {Value(x.Value, x.WidgetId, before)} for {W(x.WidgetId)} on {Date(x.Date)}",
+            ObservationCorrected x => $"Corrected {W(x.WidgetId)} on {Date(x.Date)} to {Value(x.Value, x.WidgetId, before)}",
+            ObservationRemoved x => $"Removed the value of {W(x.WidgetId)} on {Date(x.Date)}",
+            FeedbackRecorded x => $"Recorded {x.Entry.Sentiment.ToString().ToLowerInvariant()} feedback from {Quote(x.Entry.Source)} on {W(x.WidgetId)}",
+            WarningAcknowledged x => $"Acknowledged warning {Warning(x.Warning, before)}" + Note(x.Note),
+            WarningSnoozed x => $"Snoozed warning {Warning(x.Warning, before)} until {x.Until}" + Note(x.Note),
+            WarningResolved x => $"Resolved warning {Warning(x.Warning, before)}" + Note(x.Note),
+            WarningReopened x => $"Reopened warning {Warning(x.Warning, before)}" + Note(x.Note),
+            _ => e.GetType().Name,
+        };
+    }
+
+    private static string ActivityChanges(ActivityChanged x, Journey? before)
+    {
+        if (before is null || !before.TryGetActivity(x.ActivityId, out var old))
+        {
+            return "new values";
+        }
+
+        var parts = new List<string>();
+        void Diff<T>(string what, T was, T now)
+        {
+            if (!EqualityComparer<T>.Default.Equals(was, now))
+            {
+                parts.Add($"{what} {Show(was)} → {Show(now)}");
+            }
+        }
+
+        Diff("name", old.Name, x.Name);
+        Diff("kind", old.Kind, x.Kind);
+        Diff("status", old.Details.Status, x.Details.Status);
+        Diff("owner", old.Details.Owner, x.Details.Owner);
+        Diff("team", old.Details.Team, x.Details.Team);
+        Diff("channels", old.Details.Channels, x.Details.Channels);
+        Diff("tags", old.Details.Tags, x.Details.Tags);
+        Diff("planned start", old.Details.PlannedStart, x.Details.PlannedStart);
+        Diff("planned end", old.Details.PlannedEnd, x.Details.PlannedEnd);
+        if (old.Details.Description != x.Details.Description)
+        {
+            parts.Add("description");
+        }
+
+        return parts.Count == 0 ? "no visible change" : string.Join("; ", parts);
+    }
+
+    private static string Show<T>(T value) => value switch
+    {
+        null => "(none)",
+        string s => Quote(s),
+        NodaTime.LocalDate d => Date(d),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string Value(decimal value, WidgetId id, Journey? before)
+    {
+        var text = value.ToString(CultureInfo.InvariantCulture);
+        return before?.FindWidget(id, out _) is MetricWidget { Unit.Length: > 0 } m ? $"{text} {m.Unit}" : text;
+    }
+
+    private static string Warning(WarningKey key, Journey? before)
+    {
+        var subject = key.Subject.Kind switch
+        {
+            SubjectKind.Activity when before is not null && before.TryGetActivity(new ActivityId(key.Subject.Id), out var a) => $"on activity {Quote(a.Name)}",
+            SubjectKind.Phase when before?.FindPhase(new PhaseId(key.Subject.Id)) is { } p => $"on phase {Quote(p.Name)}",
+            SubjectKind.Journey => "on the journey",
+            _ => $"on {key.Subject}",
+        };
+        return $"{key.Rule} {subject}";
+    }
+
+    private static string Note(string? note) => note is null ? "" : $": {note}";
+
+    private static string Date(NodaTime.LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Quote(string? text) => text is null ? "(none)" : $"\"{text}\"";
+}

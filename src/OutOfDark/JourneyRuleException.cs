@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+
+namespace OutOfDark;
+
+/// <summary>
+/// Thrown when a command or an event would break one of the journey's rules (an invariant). The journey is left unchanged.
+/// </summary>
+/// <remarks><see cref="Rule"/> is a stable code for programs; the message is for people and names the ids involved.</remarks>
+public sealed class JourneyRuleException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="rule">The stable code of the rule broken, one of the <see cref="JourneyRules"/> constants.</param>
+    /// <param name="message">What is wrong, in words a person can act on.</param>
+    /// <param name="subjects">The ids (or other values) the rule was about.</param>
+    public JourneyRuleException(string rule, string message, params object[] subjects)
+        : base(message)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(subjects);
+        Rule = rule;
+        Subjects = subjects;
+    }
+
+    /// <summary>Creates the exception with a generic code, for serializers and tools.</summary>
+    public JourneyRuleException()
+        : this(JourneyRules.Invalid, "The journey rule was broken.")
+    {
+    }
+
+    /// <summary>Creates the exception with a generic code, for serializers and tools.</summary>
+    /// <param name="message">What is wrong.</param>
+    public JourneyRuleException(string message)
+        : this(JourneyRules.Invalid, message)
+    {
+    }
+
+    /// <summary>Creates the exception with a generic code, for serializers and tools.</summary>
+    /// <param name="message">What is wrong.</param>
+    /// <param name="innerException">The cause.</param>
+    public JourneyRuleException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Rule = JourneyRules.Invalid;
+        Subjects = [];
+    }
+
+    /// <summary>The stable code of the rule broken, one of the <see cref="JourneyRules"/> constants.</summary>
+    public string Rule { get; }
+
+    /// <summary>The ids (or other values) the rule was about, most specific first.</summary>
+    public IReadOnlyList<object> Subjects { get; }
+}

@@ -1,0 +1,448 @@
+using System;
+using System.Collections.Generic;
+using NodaTime;
+using OutOfDark.Events;
+using OutOfDark.Warnings;
+
+namespace OutOfDark;
+
+// Every command: check for nulls, skip when nothing would change, then Raise one event (which validates it).
+// Every command takes the actor first and an optional reason last; refusals throw JourneyRuleException.
+public sealed partial class Journey
+{
+    /// <summary>Renames the journey.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="name">The new name.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The name is empty or too long.</exception>
+    public void Rename(string actor, string name, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name != Name)
+        {
+            Raise(new JourneyRenamed(name), actor, reason);
+        }
+    }
+
+    /// <summary>Changes the journey's description.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="description">The new description, or <see langword="null"/> to clear it.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The description is too long.</exception>
+    public void Describe(string actor, string? description, string? reason = null)
+    {
+        if (description != Description)
+        {
+            Raise(new JourneyDescriptionChanged(description), actor, reason);
+        }
+    }
+
+    /// <summary>Changes who owns the journey map.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="owner">The new owner, or <see langword="null"/> for none.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The owner is empty or too long.</exception>
+    public void SetOwner(string actor, string? owner, string? reason = null)
+    {
+        if (owner != Owner)
+        {
+            Raise(new JourneyOwnerChanged(owner), actor, reason);
+        }
+    }
+
+    /// <summary>Changes whether the map is as-is, to-be or research.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="state">The new state.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The state is not a defined value.</exception>
+    public void SetState(string actor, JourneyState state, string? reason = null)
+    {
+        if (state != State)
+        {
+            Raise(new JourneyStateChanged(state), actor, reason);
+        }
+    }
+
+    /// <summary>Adds a phase, at the end unless a position is given.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="name">The phase's name.</param>
+    /// <param name="customerGoal">The customer's goal in the phase.</param>
+    /// <param name="position">Where to insert it, from 0 to the number of phases; the end when omitted.</param>
+    /// <param name="id">The phase's id; a new one when omitted.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <returns>The phase's id.</returns>
+    /// <exception cref="JourneyRuleException">The id is taken, the name is empty, or the position is out of range.</exception>
+    public PhaseId AddPhase(string actor, string name, string? customerGoal = null, int? position = null, PhaseId? id = null, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var phaseId = id ?? PhaseId.New();
+        Raise(new PhaseAdded(phaseId, name, customerGoal, position ?? _phases.Count), actor, reason);
+        return phaseId;
+    }
+
+    /// <summary>Adds a set of phases at the end, for example <see cref="PhaseTemplate.SeeThinkDoCare"/>.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="template">The phases to add, in order.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <returns>The new phases' ids, in order.</returns>
+    /// <exception cref="JourneyRuleException">A phase is invalid; the phases before it stay added.</exception>
+    public IReadOnlyList<PhaseId> AddPhases(string actor, IEnumerable<PhaseTemplate> template, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var ids = new List<PhaseId>();
+        foreach (var phase in template)
+        {
+            ArgumentNullException.ThrowIfNull(phase, nameof(template));
+            ids.Add(AddPhase(actor, phase.Name, phase.CustomerGoal, reason: reason));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Changes a phase's name and customer goal.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="phaseId">The phase.</param>
+    /// <param name="name">The new name.</param>
+    /// <param name="customerGoal">The new customer goal.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The phase does not exist or the name is empty.</exception>
+    public void ChangePhase(string actor, PhaseId phaseId, string name, string? customerGoal, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var phase = GetPhase(phaseId);
+        if (phase.Name != name || phase.CustomerGoal != customerGoal)
+        {
+            Raise(new PhaseChanged(phaseId, name, customerGoal), actor, reason);
+        }
+    }
+
+    /// <summary>Moves a phase to another position.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="phaseId">The phase.</param>
+    /// <param name="position">Its new index.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The phase does not exist or the position is out of range.</exception>
+    public void MovePhase(string actor, PhaseId phaseId, int position, string? reason = null)
+    {
+        if (PhaseIndex(phaseId) != position)
+        {
+            Raise(new PhaseMoved(phaseId, position), actor, reason);
+        }
+    }
+
+    /// <summary>Removes a phase that holds no activities.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="phaseId">The phase.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The phase does not exist or still holds activities.</exception>
+    public void RemovePhase(string actor, PhaseId phaseId, string? reason = null) =>
+        Raise(new PhaseRemoved(phaseId), actor, reason);
+
+    /// <summary>Adds a persona.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="name">The persona's name.</param>
+    /// <param name="description">Who the persona is.</param>
+    /// <param name="id">The persona's id; a new one when omitted.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <returns>The persona's id.</returns>
+    /// <exception cref="JourneyRuleException">The id is taken or the name is empty.</exception>
+    public PersonaId AddPersona(string actor, string name, string? description = null, PersonaId? id = null, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var personaId = id ?? PersonaId.New();
+        Raise(new PersonaAdded(personaId, name, description), actor, reason);
+        return personaId;
+    }
+
+    /// <summary>Changes a persona's name and description.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="personaId">The persona.</param>
+    /// <param name="name">The new name.</param>
+    /// <param name="description">The new description.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The persona does not exist or the name is empty.</exception>
+    public void ChangePersona(string actor, PersonaId personaId, string name, string? description, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (FindPersona(personaId) is not { } persona || persona.Name != name || persona.Description != description)
+        {
+            Raise(new PersonaChanged(personaId, name, description), actor, reason);
+        }
+    }
+
+    /// <summary>Removes a persona no emotion widget refers to.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="personaId">The persona.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The persona does not exist or is still in use.</exception>
+    public void RemovePersona(string actor, PersonaId personaId, string? reason = null) =>
+        Raise(new PersonaRemoved(personaId), actor, reason);
+
+    /// <summary>Adds an activity to a phase, at the top level of the map or under a parent activity.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="phaseId">The phase it lives in.</param>
+    /// <param name="name">Its name.</param>
+    /// <param name="kind">What sort of action it is.</param>
+    /// <param name="details">Its channels, owner, status, schedule and tags; empty when omitted.</param>
+    /// <param name="parentId">Its parent in the map; top level when omitted.</param>
+    /// <param name="id">Its id; a new one when omitted.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <returns>The activity's id.</returns>
+    /// <exception cref="JourneyRuleException">The id is taken, the phase or parent does not exist, or a field is invalid.</exception>
+    public ActivityId AddActivity(
+        string actor,
+        PhaseId phaseId,
+        string name,
+        ActivityKind kind = ActivityKind.Touchpoint,
+        ActivityDetails? details = null,
+        ActivityId? parentId = null,
+        ActivityId? id = null,
+        string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var activityId = id ?? ActivityId.New();
+        Raise(new ActivityAdded(activityId, phaseId, parentId, name, kind, details ?? ActivityDetails.Empty), actor, reason);
+        return activityId;
+    }
+
+    /// <summary>Changes an activity's name, kind and details at once.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="activityId">The activity.</param>
+    /// <param name="name">The new name.</param>
+    /// <param name="kind">The new kind.</param>
+    /// <param name="details">The new details.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The activity does not exist or a field is invalid.</exception>
+    public void ChangeActivity(string actor, ActivityId activityId, string name, ActivityKind kind, ActivityDetails details, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(details);
+        var activity = GetActivity(activityId);
+        if (activity.Name != name || activity.Kind != kind || activity.Details != details)
+        {
+            Raise(new ActivityChanged(activityId, name, kind, details), actor, reason);
+        }
+    }
+
+    /// <summary>Changes an activity's details with a function of the current ones, for example <c>d => d with { Owner = "ana" }</c>.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="activityId">The activity.</param>
+    /// <param name="change">Computes the new details from the current ones.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The activity does not exist or a field is invalid.</exception>
+    public void ChangeActivityDetails(string actor, ActivityId activityId, Func<ActivityDetails, ActivityDetails> change, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var activity = GetActivity(activityId);
+        ChangeActivity(actor, activityId, activity.Name, activity.Kind, change(activity.Details), reason);
+    }
+
+    /// <summary>Renames an activity.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="activityId">The activity.</param>
+    /// <param name="name">The new name.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The activity does not exist or the name is empty.</exception>
+    public void RenameActivity(string actor, ActivityId activityId, string name, string? reason = null)
+    {
+        var activity = GetActivity(activityId);
+        ChangeActivity(actor, activityId, name, activity.Kind, activity.Details, reason);
+    }
+
+    /// <summary>Moves an activity to another phase and/or under another parent (or to the top level) of the map.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="activityId">The activity.</param>
+    /// <param name="phaseId">Its phase after the move.</param>
+    /// <param name="parentId">Its parent after the move, or <see langword="null"/> for the top level.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">
+    /// Something does not exist, or the new parent is the activity itself or one of its descendants (the map must stay a tree).
+    /// </exception>
+    public void MoveActivity(string actor, ActivityId activityId, PhaseId phaseId, ActivityId? parentId, string? reason = null)
+    {
+        var activity = GetActivity(activityId);
+        if (activity.PhaseId != phaseId || activity.ParentId != parentId)
+        {
+            Raise(new ActivityMoved(activityId, phaseId, parentId), actor, reason);
+        }
+    }
+
+    /// <summary>Removes an activity with its descendants in the map and every flow touching any of them.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="activityId">The activity.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The activity does not exist.</exception>
+    public void RemoveActivity(string actor, ActivityId activityId, string? reason = null) =>
+        Raise(new ActivityRemoved(activityId), actor, reason);
+
+    /// <summary>Adds a flow: customers go from one activity to another.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="from">The activity customers come from.</param>
+    /// <param name="to">The activity they go to.</param>
+    /// <param name="label">The flow's label.</param>
+    /// <param name="id">The flow's id; a new one when omitted.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <returns>The flow's id.</returns>
+    /// <exception cref="JourneyRuleException">An end does not exist, both ends are the same, or the flow already exists.</exception>
+    public FlowId AddFlow(string actor, ActivityId from, ActivityId to, string? label = null, FlowId? id = null, string? reason = null)
+    {
+        var flowId = id ?? FlowId.New();
+        Raise(new FlowAdded(flowId, from, to, label), actor, reason);
+        return flowId;
+    }
+
+    /// <summary>Removes a flow.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="flowId">The flow.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The flow does not exist.</exception>
+    public void RemoveFlow(string actor, FlowId flowId, string? reason = null) =>
+        Raise(new FlowRemoved(flowId), actor, reason);
+
+    /// <summary>Adds a widget at the end of an activity's Detail view.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="activityId">The activity.</param>
+    /// <param name="widget">The widget.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <returns>The widget's id.</returns>
+    /// <exception cref="JourneyRuleException">The activity does not exist, the widget id is taken, or its content is invalid.</exception>
+    public WidgetId AddWidget(string actor, ActivityId activityId, Widget widget, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(widget);
+        Raise(new WidgetAdded(activityId, widget), actor, reason);
+        return widget.Id;
+    }
+
+    /// <summary>Replaces a widget's content, for example <c>metric with { Target = 30 }</c>. The kind cannot change.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="widget">The widget's new content; its id names the widget.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The widget does not exist, its kind would change, or the content is invalid.</exception>
+    public void ChangeWidget(string actor, Widget widget, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(widget);
+        var existing = RequireExistingWidget(widget.Id, out var activity);
+        if (!existing.Equals(widget))
+        {
+            Raise(new WidgetChanged(activity.Id, widget), actor, reason);
+        }
+    }
+
+    /// <summary>Moves a widget to another position in its activity's Detail view.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="widgetId">The widget.</param>
+    /// <param name="position">Its new index.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The widget does not exist or the position is out of range.</exception>
+    public void MoveWidget(string actor, WidgetId widgetId, int position, string? reason = null)
+    {
+        RequireExistingWidget(widgetId, out var activity);
+        if (activity.Widgets.FindIndex(w => w.Id == widgetId) != position)
+        {
+            Raise(new WidgetMoved(activity.Id, widgetId, position), actor, reason);
+        }
+    }
+
+    /// <summary>Removes a widget.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="widgetId">The widget.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The widget does not exist.</exception>
+    public void RemoveWidget(string actor, WidgetId widgetId, string? reason = null)
+    {
+        RequireExistingWidget(widgetId, out var activity);
+        Raise(new WidgetRemoved(activity.Id, widgetId), actor, reason);
+    }
+
+    /// <summary>Records a metric's value for a date that has none yet.</summary>
+    /// <param name="actor">Who makes the change (a person or a feed such as "crm-sync").</param>
+    /// <param name="metricId">The metric widget.</param>
+    /// <param name="date">The date.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The widget is not a metric, the date already has a value, or the value does not fit the metric's kind.</exception>
+    public void RecordObservation(string actor, WidgetId metricId, LocalDate date, decimal value, string? reason = null)
+    {
+        RequireExistingWidget(metricId, out var activity);
+        Raise(new ObservationRecorded(activity.Id, metricId, date, value), actor, reason);
+    }
+
+    /// <summary>Corrects a metric's value for a date.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="metricId">The metric widget.</param>
+    /// <param name="date">The date.</param>
+    /// <param name="value">The corrected value.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The widget is not a metric, the date has no value, or the value does not fit.</exception>
+    public void CorrectObservation(string actor, WidgetId metricId, LocalDate date, decimal value, string? reason = null)
+    {
+        var metric = RequireExistingWidget(metricId, out var activity) as MetricWidget;
+        if (metric is null || !metric.Observations.TryGetValue(date, out var current) || current != value)
+        {
+            Raise(new ObservationCorrected(activity.Id, metricId, date, value), actor, reason);
+        }
+    }
+
+    /// <summary>Removes a metric's value for a date.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="metricId">The metric widget.</param>
+    /// <param name="date">The date.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The widget is not a metric or the date has no value.</exception>
+    public void RemoveObservation(string actor, WidgetId metricId, LocalDate date, string? reason = null)
+    {
+        RequireExistingWidget(metricId, out var activity);
+        Raise(new ObservationRemoved(activity.Id, metricId, date), actor, reason);
+    }
+
+    /// <summary>Adds a piece of customer feedback to a feedback widget.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="feedbackId">The feedback widget.</param>
+    /// <param name="entry">The feedback.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The widget is not a feedback widget or the entry is invalid.</exception>
+    public void RecordFeedback(string actor, WidgetId feedbackId, FeedbackEntry entry, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        RequireExistingWidget(feedbackId, out var activity);
+        Raise(new FeedbackRecorded(activity.Id, feedbackId, entry), actor, reason);
+    }
+
+    /// <summary>Acknowledges a warning: the actor has seen it and owns it.</summary>
+    /// <param name="actor">Who acknowledges it.</param>
+    /// <param name="warning">The warning.</param>
+    /// <param name="note">A note, if any.</param>
+    /// <exception cref="JourneyRuleException">The warning's subject is not part of the journey.</exception>
+    public void AcknowledgeWarning(string actor, WarningKey warning, string? note = null) =>
+        Raise(new WarningAcknowledged(warning, note), actor, null);
+
+    /// <summary>Snoozes a warning until an instant; it comes back then if its condition still holds.</summary>
+    /// <param name="actor">Who snoozes it.</param>
+    /// <param name="warning">The warning.</param>
+    /// <param name="until">When it comes back; must be in the future.</param>
+    /// <param name="note">A note, if any.</param>
+    /// <exception cref="JourneyRuleException">The subject is not part of the journey or <paramref name="until"/> is not in the future.</exception>
+    public void SnoozeWarning(string actor, WarningKey warning, Instant until, string? note = null) =>
+        Raise(new WarningSnoozed(warning, until, note), actor, null);
+
+    /// <summary>Marks a warning resolved.</summary>
+    /// <param name="actor">Who resolves it.</param>
+    /// <param name="warning">The warning.</param>
+    /// <param name="note">A note, if any.</param>
+    /// <exception cref="JourneyRuleException">The warning's subject is not part of the journey.</exception>
+    public void ResolveWarning(string actor, WarningKey warning, string? note = null) =>
+        Raise(new WarningResolved(warning, note), actor, null);
+
+    /// <summary>Reopens a warning that was acknowledged, snoozed or resolved.</summary>
+    /// <param name="actor">Who reopens it.</param>
+    /// <param name="warning">The warning.</param>
+    /// <param name="note">A note, if any.</param>
+    /// <exception cref="JourneyRuleException">The warning's subject is not part of the journey.</exception>
+    public void ReopenWarning(string actor, WarningKey warning, string? note = null) =>
+        Raise(new WarningReopened(warning, note), actor, null);
+
+    private Widget RequireExistingWidget(WidgetId id, out Activity activity) =>
+        FindWidget(id, out var owner) is { } widget
+            ? (activity = owner!) is not null ? widget : widget
+            : throw new JourneyRuleException(JourneyRules.UnknownWidget, $"Journey '{Name}' has no widget {id}.", id);
+}

@@ -1,0 +1,266 @@
+using System;
+using System.Collections.Generic;
+using NodaTime;
+using OutOfDark.Events;
+using OutOfDark.Internal;
+
+namespace OutOfDark;
+
+public sealed partial class Journey
+{
+    /// <summary>Creates a journey. Its first event, <see cref="JourneyCreated"/>, is pending until saved.</summary>
+    /// <param name="workspaceId">The workspace the journey belongs to.</param>
+    /// <param name="name">The journey's name.</param>
+    /// <param name="actor">Who creates it.</param>
+    /// <param name="clock">The clock that stamps the journey's events.</param>
+    /// <param name="id">The journey's id; a new one when omitted.</param>
+    /// <param name="description">What the journey covers.</param>
+    /// <param name="owner">Who owns the map.</param>
+    /// <param name="state">Whether the map is as-is, to-be or research.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <returns>The new journey, at version 1.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="clock"/>, <paramref name="name"/> or <paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JourneyRuleException">A value is invalid (for example an empty name).</exception>
+    public static Journey Create(
+        WorkspaceId workspaceId,
+        string name,
+        string actor,
+        IClock clock,
+        JourneyId? id = null,
+        string? description = null,
+        string? owner = null,
+        JourneyState state = JourneyState.Current,
+        string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(actor);
+        var journey = new Journey(clock) { Id = id ?? JourneyId.New() };
+        journey.Raise(new JourneyCreated(workspaceId, name, description, owner, state), actor, reason);
+        return journey;
+    }
+
+    /// <summary>Rebuilds a journey from its events, oldest first.</summary>
+    /// <param name="events">The events; the first must be <see cref="JourneyCreated"/>.</param>
+    /// <param name="clock">The clock for further commands.</param>
+    /// <returns>The journey, with no pending events.</returns>
+    /// <exception cref="JourneyRuleException">The events are empty, out of order, or one breaks a journey rule.</exception>
+    public static Journey Replay(IEnumerable<JourneyEvent> events, IClock clock) => Rehydrate(null, events, clock);
+
+    /// <summary>Restores a journey from a snapshot, checking every invariant.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="clock">The clock for further commands.</param>
+    /// <returns>The journey, with no pending events.</returns>
+    /// <exception cref="JourneyRuleException">The snapshot breaks a journey rule (duplicate ids, a cycle, a missing phase, …).</exception>
+    public static Journey FromSnapshot(JourneySnapshot snapshot, IClock clock) => Rehydrate(snapshot, [], clock);
+
+    /// <summary>Restores a journey from an optional snapshot and the events recorded after it.</summary>
+    /// <param name="snapshot">The snapshot, or <see langword="null"/> to start from nothing.</param>
+    /// <param name="laterEvents">The events after the snapshot's version, oldest first.</param>
+    /// <param name="clock">The clock for further commands.</param>
+    /// <returns>The journey, with no pending events.</returns>
+    /// <exception cref="JourneyRuleException">The snapshot or an event breaks a journey rule.</exception>
+    public static Journey Rehydrate(JourneySnapshot? snapshot, IEnumerable<JourneyEvent> laterEvents, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(laterEvents);
+        var journey = new Journey(clock);
+        if (snapshot is not null)
+        {
+            journey.Restore(snapshot);
+        }
+
+        foreach (var e in laterEvents)
+        {
+            journey.ApplyChecked(e);
+        }
+
+        if (!journey._created)
+        {
+            throw new JourneyRuleException(JourneyRules.NotCreated, "A journey's history must start with its JourneyCreated event; none was given.");
+        }
+
+        return journey;
+    }
+
+    /// <summary>Applies an event recorded elsewhere (for example read from a store after this journey was loaded).</summary>
+    /// <param name="e">The event.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JourneyRuleException">The event breaks a journey rule; the journey is unchanged.</exception>
+    /// <exception cref="InvalidOperationException">The journey has pending events of its own.</exception>
+    public void Apply(JourneyEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (_pending.Count > 0)
+        {
+            throw new InvalidOperationException($"Journey '{Name}' has {_pending.Count} unsaved events; save or discard them before applying events recorded elsewhere.");
+        }
+
+        ApplyChecked(e);
+    }
+
+    private void ApplyChecked(JourneyEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        Validate(e);
+        Mutate(e);
+    }
+
+    /// <summary>Stamps, validates, applies and records an event: the one way commands change the journey.</summary>
+    private void Raise(JourneyEvent e, string actor, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var stamped = e with { JourneyId = Id, OccurredAt = _clock.GetCurrentInstant(), Actor = actor, Reason = reason };
+        ApplyChecked(stamped);
+        _pending.Add(stamped);
+    }
+
+    private void Restore(JourneySnapshot s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        Preconditions.Name(s.Name, "journey name");
+        Preconditions.Text(s.Description, "journey description");
+        Preconditions.OptionalName(s.Owner, "journey owner");
+        Preconditions.Defined(s.State, "journey state");
+        if (s.Version < 1)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, $"A journey's version counts its events and is at least 1; the snapshot says {s.Version}.");
+        }
+
+        if (s.Phases is null || s.Personas is null || s.Activities is null || s.Flows is null || s.Warnings is null)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, "A journey snapshot must list phases, personas, activities, flows and warnings (possibly empty).");
+        }
+
+        (Id, WorkspaceId, Name, Description, Owner, State) = (s.Id, s.WorkspaceId, s.Name, s.Description, s.Owner, s.State);
+        (CreatedAt, LastChangedAt, Version) = (s.CreatedAt, s.LastChangedAt, s.Version);
+        _created = true;
+
+        // Each element goes through the same checks its event would: one definition of "valid".
+        var at = s.LastChangedAt;
+        for (var i = 0; i < s.Phases.Count; i++)
+        {
+            var p = s.Phases[i] ?? throw Missing("phase", i);
+            ValidatePhaseAdded(new PhaseAdded(p.Id, p.Name, p.CustomerGoal, _phases.Count) { JourneyId = Id, OccurredAt = at, Actor = "snapshot" });
+            _phases.Add(p);
+        }
+
+        for (var i = 0; i < s.Personas.Count; i++)
+        {
+            var p = s.Personas[i] ?? throw Missing("persona", i);
+            ValidatePersona(p.Id, p.Name, p.Description, adding: true);
+            _personas.Add(p);
+        }
+
+        RestoreActivities(s.Activities);
+
+        for (var i = 0; i < s.Flows.Count; i++)
+        {
+            var f = s.Flows[i] ?? throw Missing("flow", i);
+            var added = new FlowAdded(f.Id, f.From, f.To, f.Label) { JourneyId = Id, OccurredAt = at, Actor = "snapshot" };
+            ValidateFlowAdded(added);
+            MutateFlowAdded(added);
+        }
+
+        for (var i = 0; i < s.Warnings.Count; i++)
+        {
+            var w = s.Warnings[i] ?? throw Missing("warning status", i);
+            ValidateWarningKey(w.Key);
+            Preconditions.Name(w.By, "warning handler");
+            Preconditions.Text(w.Note, "warning note");
+            Preconditions.Defined(w.Handling, "warning handling");
+            if (_warnings.ContainsKey(w.Key))
+            {
+                throw new JourneyRuleException(JourneyRules.DuplicateId, $"Warning {w.Key} has two statuses in the snapshot.", w.Key);
+            }
+
+            if ((w.Handling == Warnings.WarningHandling.Snoozed) != w.SnoozedUntil.HasValue)
+            {
+                throw new JourneyRuleException(JourneyRules.InvalidSnooze, $"Warning {w.Key}: a snoozed warning needs a snooze end, and only a snoozed one has it.", w.Key);
+            }
+
+            _warnings[w.Key] = w;
+            _warningOrder.Add(w.Key);
+        }
+
+        static JourneyRuleException Missing(string what, int index) =>
+            new(JourneyRules.InvalidValue, $"The snapshot's {what} at index {index} is missing.");
+    }
+
+    private void RestoreActivities(ValueList<Activity> activities)
+    {
+        for (var i = 0; i < activities.Count; i++)
+        {
+            var a = activities[i] ?? throw new JourneyRuleException(JourneyRules.InvalidValue, $"The snapshot's activity at index {i} is missing.");
+            if (_activities.ContainsKey(a.Id))
+            {
+                throw new JourneyRuleException(JourneyRules.DuplicateId, $"Activity id {a.Id} is used twice.", a.Id);
+            }
+
+            if (FindPhase(a.PhaseId) is null)
+            {
+                throw new JourneyRuleException(JourneyRules.UnknownPhase, $"Activity '{a.Name}' ({a.Id}) lives in phase {a.PhaseId}, which the journey does not have.", a.Id, a.PhaseId);
+            }
+
+            ValidateActivityFields(a.Name, a.Kind, a.Details);
+            if (a.Widgets is null)
+            {
+                throw new JourneyRuleException(JourneyRules.InvalidValue, $"Activity '{a.Name}' ({a.Id}) must list its widgets (possibly none).", a.Id);
+            }
+
+            _activities.Add(a.Id, a with { Widgets = ValueList<Widget>.Empty });
+            _activityCountByPhase[a.PhaseId] = _activityCountByPhase.GetValueOrDefault(a.PhaseId) + 1;
+        }
+
+        // Parents may appear anywhere in the list; link them once every id is known, then look for cycles.
+        foreach (var a in activities)
+        {
+            if (a.ParentId is { } parent)
+            {
+                if (!_activities.ContainsKey(parent))
+                {
+                    throw new JourneyRuleException(JourneyRules.UnknownActivity, $"Activity '{a.Name}' ({a.Id}) has parent {parent}, which the journey does not have.", a.Id, parent);
+                }
+
+                ChildList(parent).Add(a.Id);
+            }
+            else
+            {
+                _roots.Add(a.Id);
+            }
+        }
+
+        if (Preorder().Count != _activities.Count)
+        {
+            foreach (var a in activities)
+            {
+                if (!Preorder().Contains(a.Id))
+                {
+                    throw new JourneyRuleException(JourneyRules.MapCycle, $"Activity '{a.Name}' ({a.Id}) is part of a cycle in the activity map: following its parents never reaches the top.", a.Id);
+                }
+            }
+        }
+
+        foreach (var a in activities)
+        {
+            foreach (var widget in a.Widgets)
+            {
+                var added = new WidgetAdded(a.Id, widget) { JourneyId = Id, OccurredAt = a.LastChangedAt, Actor = "snapshot" };
+                ValidateWidgetAdded(added);
+                _widgetOwners.Add(widget.Id, a.Id);
+                _activities[a.Id] = _activities[a.Id] with { Widgets = _activities[a.Id].Widgets.Add(widget) };
+            }
+
+            _activities[a.Id] = a;
+        }
+    }
+
+    private List<ActivityId> ChildList(ActivityId parent)
+    {
+        if (!_children.TryGetValue(parent, out var list))
+        {
+            list = [];
+            _children.Add(parent, list);
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,252 @@
+using System.Collections.Generic;
+using OutOfDark.Events;
+using OutOfDark.Warnings;
+
+namespace OutOfDark;
+
+public sealed partial class Journey
+{
+    /// <summary>Changes the state for a validated event. The only place the journey's state changes.</summary>
+    private void Mutate(JourneyEvent e)
+    {
+        switch (e)
+        {
+            case JourneyCreated x:
+                (Id, WorkspaceId, Name, Description, Owner, State) = (e.JourneyId, x.WorkspaceId, x.Name, x.Description, x.Owner, x.State);
+                CreatedAt = e.OccurredAt;
+                _created = true;
+                break;
+            case JourneyRenamed x:
+                Name = x.Name;
+                break;
+            case JourneyDescriptionChanged x:
+                Description = x.Description;
+                break;
+            case JourneyOwnerChanged x:
+                Owner = x.Owner;
+                break;
+            case JourneyStateChanged x:
+                State = x.State;
+                break;
+            case PhaseAdded x:
+                _phases.Insert(x.Position, new Phase(x.PhaseId, x.Name, x.CustomerGoal));
+                break;
+            case PhaseChanged x:
+                _phases[PhaseIndex(x.PhaseId)] = new Phase(x.PhaseId, x.Name, x.CustomerGoal);
+                break;
+            case PhaseMoved x:
+                {
+                    var index = PhaseIndex(x.PhaseId);
+                    var phase = _phases[index];
+                    _phases.RemoveAt(index);
+                    _phases.Insert(x.Position, phase);
+                    break;
+                }
+
+            case PhaseRemoved x:
+                _phases.RemoveAt(PhaseIndex(x.PhaseId));
+                _activityCountByPhase.Remove(x.PhaseId);
+                ForgetWarnings(WarningSubject.For(x.PhaseId));
+                break;
+            case PersonaAdded x:
+                _personas.Add(new Persona(x.PersonaId, x.Name, x.Description));
+                break;
+            case PersonaChanged x:
+                _personas[_personas.FindIndex(p => p.Id == x.PersonaId)] = new Persona(x.PersonaId, x.Name, x.Description);
+                break;
+            case PersonaRemoved x:
+                _personas.RemoveAt(_personas.FindIndex(p => p.Id == x.PersonaId));
+                break;
+            case ActivityAdded x:
+                _activities.Add(x.ActivityId, new Activity
+                {
+                    Id = x.ActivityId,
+                    PhaseId = x.PhaseId,
+                    ParentId = x.ParentId,
+                    Name = x.Name,
+                    Kind = x.Kind,
+                    Details = x.Details,
+                    CreatedAt = e.OccurredAt,
+                    LastChangedAt = e.OccurredAt,
+                });
+                (x.ParentId is { } parent ? ChildList(parent) : _roots).Add(x.ActivityId);
+                _activityCountByPhase[x.PhaseId] = _activityCountByPhase.GetValueOrDefault(x.PhaseId) + 1;
+                _preorder = null;
+                break;
+            case ActivityChanged x:
+                Touch(x.ActivityId, e, a => a with { Name = x.Name, Kind = x.Kind, Details = x.Details });
+                break;
+            case ActivityMoved x:
+                {
+                    var activity = _activities[x.ActivityId];
+                    (activity.ParentId is { } oldParent ? _children[oldParent] : _roots).Remove(x.ActivityId);
+                    (x.ParentId is { } newParent ? ChildList(newParent) : _roots).Add(x.ActivityId);
+                    _activityCountByPhase[activity.PhaseId]--;
+                    _activityCountByPhase[x.PhaseId] = _activityCountByPhase.GetValueOrDefault(x.PhaseId) + 1;
+                    Touch(x.ActivityId, e, a => a with { PhaseId = x.PhaseId, ParentId = x.ParentId });
+                    _preorder = null;
+                    break;
+                }
+
+            case ActivityRemoved x:
+                RemoveSubtree(x.ActivityId);
+                break;
+            case FlowAdded x:
+                MutateFlowAdded(x);
+                break;
+            case FlowRemoved x:
+                {
+                    var flow = FindFlow(x.FlowId)!;
+                    _flows.Remove(flow);
+                    _flowsFrom[flow.From].Remove(flow);
+                    _flowsTo[flow.To].Remove(flow);
+                    break;
+                }
+
+            case WidgetAdded x:
+                _widgetOwners.Add(x.Widget.Id, x.ActivityId);
+                Touch(x.ActivityId, e, a => a with { Widgets = a.Widgets.Add(x.Widget) });
+                break;
+            case WidgetChanged x:
+                ReplaceWidget(x.ActivityId, x.Widget.Id, e, _ => x.Widget);
+                break;
+            case WidgetMoved x:
+                Touch(x.ActivityId, e, a => a with { Widgets = a.Widgets.Move(a.Widgets.FindIndex(w => w.Id == x.WidgetId), x.Position) });
+                break;
+            case WidgetRemoved x:
+                _widgetOwners.Remove(x.WidgetId);
+                Touch(x.ActivityId, e, a => a with { Widgets = a.Widgets.RemoveAt(a.Widgets.FindIndex(w => w.Id == x.WidgetId)) });
+                break;
+            case ObservationRecorded x:
+                ReplaceWidget(x.ActivityId, x.WidgetId, e, w => (MetricWidget)w with { Observations = ((MetricWidget)w).Observations.Add(new Observation(x.Date, x.Value)) });
+                break;
+            case ObservationCorrected x:
+                ReplaceWidget(x.ActivityId, x.WidgetId, e, w => (MetricWidget)w with { Observations = ((MetricWidget)w).Observations.Replace(new Observation(x.Date, x.Value)) });
+                break;
+            case ObservationRemoved x:
+                ReplaceWidget(x.ActivityId, x.WidgetId, e, w => (MetricWidget)w with { Observations = ((MetricWidget)w).Observations.Remove(x.Date) });
+                break;
+            case FeedbackRecorded x:
+                ReplaceWidget(x.ActivityId, x.WidgetId, e, w => (FeedbackWidget)w with { Entries = ((FeedbackWidget)w).Entries.Add(x.Entry) });
+                break;
+            case WarningAcknowledged x:
+                SetWarning(new WarningStatus(x.Warning, WarningHandling.Acknowledged, e.Actor, e.OccurredAt, x.Note, null));
+                break;
+            case WarningSnoozed x:
+                SetWarning(new WarningStatus(x.Warning, WarningHandling.Snoozed, e.Actor, e.OccurredAt, x.Note, x.Until));
+                break;
+            case WarningResolved x:
+                SetWarning(new WarningStatus(x.Warning, WarningHandling.Resolved, e.Actor, e.OccurredAt, x.Note, null));
+                break;
+            case WarningReopened x:
+                SetWarning(new WarningStatus(x.Warning, WarningHandling.Reopened, e.Actor, e.OccurredAt, x.Note, null));
+                break;
+        }
+
+        LastChangedAt = e.OccurredAt;
+        Version++;
+    }
+
+    private void Touch(ActivityId id, JourneyEvent e, System.Func<Activity, Activity> change) =>
+        _activities[id] = change(_activities[id]) with { LastChangedAt = e.OccurredAt };
+
+    private void ReplaceWidget(ActivityId activityId, WidgetId widgetId, JourneyEvent e, System.Func<Widget, Widget> change) =>
+        Touch(activityId, e, a =>
+        {
+            var index = a.Widgets.FindIndex(w => w.Id == widgetId);
+            return a with { Widgets = a.Widgets.SetItem(index, change(a.Widgets[index])) };
+        });
+
+    private void MutateFlowAdded(FlowAdded x)
+    {
+        var flow = new Flow(x.FlowId, x.From, x.To, x.Label);
+        _flows.Add(flow);
+        AddTo(_flowsFrom, x.From, flow);
+        AddTo(_flowsTo, x.To, flow);
+
+        static void AddTo(Dictionary<ActivityId, List<Flow>> index, ActivityId key, Flow flow)
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                list = [];
+                index.Add(key, list);
+            }
+
+            list.Add(flow);
+        }
+    }
+
+    private void RemoveSubtree(ActivityId root)
+    {
+        var removed = new List<ActivityId>();
+        var stack = new Stack<ActivityId>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var id = stack.Pop();
+            removed.Add(id);
+            if (_children.Remove(id, out var children))
+            {
+                foreach (var child in children)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+
+        var top = _activities[root];
+        (top.ParentId is { } parent ? _children[parent] : _roots).Remove(root);
+        var gone = new HashSet<ActivityId>(removed);
+        foreach (var id in removed)
+        {
+            var activity = _activities[id];
+            foreach (var widget in activity.Widgets.AsSpan())
+            {
+                _widgetOwners.Remove(widget.Id);
+            }
+
+            _activityCountByPhase[activity.PhaseId]--;
+            _activities.Remove(id);
+            _flowsFrom.Remove(id);
+            _flowsTo.Remove(id);
+            ForgetWarnings(WarningSubject.For(id));
+        }
+
+        _flows.RemoveAll(f => gone.Contains(f.From) || gone.Contains(f.To));
+        foreach (var list in _flowsFrom.Values)
+        {
+            list.RemoveAll(f => gone.Contains(f.To));
+        }
+
+        foreach (var list in _flowsTo.Values)
+        {
+            list.RemoveAll(f => gone.Contains(f.From));
+        }
+
+        _preorder = null;
+    }
+
+    private void SetWarning(WarningStatus status)
+    {
+        if (!_warnings.ContainsKey(status.Key))
+        {
+            _warningOrder.Add(status.Key);
+        }
+
+        _warnings[status.Key] = status;
+    }
+
+    private void ForgetWarnings(WarningSubject subject)
+    {
+        if (_warningOrder.RemoveAll(k => k.Subject == subject) > 0)
+        {
+            foreach (var key in new List<WarningKey>(_warnings.Keys))
+            {
+                if (key.Subject == subject)
+                {
+                    _warnings.Remove(key);
+                }
+            }
+        }
+    }
+}

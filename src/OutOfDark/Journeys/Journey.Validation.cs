@@ -1,0 +1,434 @@
+using System;
+using NodaTime;
+using OutOfDark.Events;
+using OutOfDark.Internal;
+using OutOfDark.Warnings;
+
+namespace OutOfDark;
+
+public sealed partial class Journey
+{
+    /// <summary>Checks that an event may apply to the journey as it is. The single definition of the journey's rules.</summary>
+    private void Validate(JourneyEvent e)
+    {
+        if (e is JourneyCreated created)
+        {
+            if (_created)
+            {
+                throw new JourneyRuleException(JourneyRules.NotCreated, $"Journey {Id} already exists; JourneyCreated may only be its first event.", Id);
+            }
+
+            if (e.JourneyId == default)
+            {
+                throw new JourneyRuleException(JourneyRules.InvalidValue, "A journey's id must not be the empty GUID.");
+            }
+
+            Preconditions.Name(created.Name, "journey name");
+            Preconditions.Text(created.Description, "journey description");
+            Preconditions.OptionalName(created.Owner, "journey owner");
+            Preconditions.Defined(created.State, "journey state");
+        }
+        else if (!_created)
+        {
+            throw new JourneyRuleException(JourneyRules.NotCreated, $"A journey's history must start with JourneyCreated, not {e.GetType().Name}.");
+        }
+        else if (e.JourneyId != Id)
+        {
+            throw new JourneyRuleException(JourneyRules.WrongJourney, $"Event {e.GetType().Name} belongs to journey {e.JourneyId}, not {Id}.", e.JourneyId, Id);
+        }
+
+        Preconditions.Name(e.Actor, "actor");
+        Preconditions.Text(e.Reason, "reason");
+
+        switch (e)
+        {
+            case JourneyCreated:
+                break;
+            case JourneyRenamed x:
+                Preconditions.Name(x.Name, "journey name");
+                break;
+            case JourneyDescriptionChanged x:
+                Preconditions.Text(x.Description, "journey description");
+                break;
+            case JourneyOwnerChanged x:
+                Preconditions.OptionalName(x.Owner, "journey owner");
+                break;
+            case JourneyStateChanged x:
+                Preconditions.Defined(x.State, "journey state");
+                break;
+            case PhaseAdded x:
+                ValidatePhaseAdded(x);
+                break;
+            case PhaseChanged x:
+                RequirePhase(x.PhaseId);
+                Preconditions.Name(x.Name, "phase name");
+                Preconditions.Text(x.CustomerGoal, "customer goal");
+                break;
+            case PhaseMoved x:
+                RequirePhase(x.PhaseId);
+                RequirePosition(x.Position, _phases.Count, "phase");
+                break;
+            case PhaseRemoved x:
+                RequirePhase(x.PhaseId);
+                if (ActivityCountIn(x.PhaseId) > 0)
+                {
+                    throw new JourneyRuleException(JourneyRules.PhaseNotEmpty, $"Phase '{GetPhase(x.PhaseId).Name}' ({x.PhaseId}) still holds {ActivityCountIn(x.PhaseId)} activities; move or remove them first.", x.PhaseId);
+                }
+
+                break;
+            case PersonaAdded x:
+                ValidatePersona(x.PersonaId, x.Name, x.Description, adding: true);
+                break;
+            case PersonaChanged x:
+                ValidatePersona(x.PersonaId, x.Name, x.Description, adding: false);
+                break;
+            case PersonaRemoved x:
+                RequirePersona(x.PersonaId);
+                foreach (var activity in _activities.Values)
+                {
+                    foreach (var widget in activity.Widgets.AsSpan())
+                    {
+                        if (widget is EmotionWidget emotion && emotion.Persona == x.PersonaId)
+                        {
+                            throw new JourneyRuleException(JourneyRules.PersonaInUse, $"Persona {x.PersonaId} is still used by emotion widget '{emotion.Title}' ({emotion.Id}) on activity '{activity.Name}'; remove or change that widget first.", x.PersonaId, emotion.Id);
+                        }
+                    }
+                }
+
+                break;
+            case ActivityAdded x:
+                if (_activities.TryGetValue(x.ActivityId, out var taken))
+                {
+                    throw new JourneyRuleException(JourneyRules.DuplicateId, $"Activity id {x.ActivityId} is already used by '{taken.Name}'.", x.ActivityId);
+                }
+
+                RequirePhase(x.PhaseId);
+                if (x.ParentId is { } parent)
+                {
+                    RequireActivity(parent);
+                }
+
+                ValidateActivityFields(x.Name, x.Kind, x.Details);
+                break;
+            case ActivityChanged x:
+                RequireActivity(x.ActivityId);
+                ValidateActivityFields(x.Name, x.Kind, x.Details);
+                break;
+            case ActivityMoved x:
+                RequireActivity(x.ActivityId);
+                RequirePhase(x.PhaseId);
+                if (x.ParentId is { } newParent)
+                {
+                    RequireActivity(newParent);
+                    if (IsSelfOrDescendant(newParent, x.ActivityId))
+                    {
+                        throw new JourneyRuleException(JourneyRules.MapCycle, $"Activity '{_activities[x.ActivityId].Name}' ({x.ActivityId}) cannot move under '{_activities[newParent].Name}' ({newParent}): that is itself or one of its descendants, and the map must stay a tree.", x.ActivityId, newParent);
+                    }
+                }
+
+                break;
+            case ActivityRemoved x:
+                RequireActivity(x.ActivityId);
+                break;
+            case FlowAdded x:
+                ValidateFlowAdded(x);
+                break;
+            case FlowRemoved x:
+                if (FindFlow(x.FlowId) is null)
+                {
+                    throw new JourneyRuleException(JourneyRules.UnknownFlow, $"Journey '{Name}' has no flow {x.FlowId}.", x.FlowId);
+                }
+
+                break;
+            case WidgetAdded x:
+                ValidateWidgetAdded(x);
+                break;
+            case WidgetChanged x:
+                {
+                    var existing = RequireWidget(x.ActivityId, x.Widget?.Id ?? default);
+                    ArgumentNullException.ThrowIfNull(x.Widget);
+                    if (existing.GetType() != x.Widget.GetType() || existing.KindName() != x.Widget.KindName())
+                    {
+                        throw new JourneyRuleException(JourneyRules.WrongWidgetKind, $"Widget '{existing.Title}' ({existing.Id}) is a {existing.KindName()} widget and cannot become a {x.Widget.KindName()} widget; remove it and add a new one.", x.Widget.Id);
+                    }
+
+                    ValidateWidgetContent(x.Widget);
+                    break;
+                }
+
+            case WidgetMoved x:
+                RequireWidget(x.ActivityId, x.WidgetId);
+                RequirePosition(x.Position, _activities[x.ActivityId].Widgets.Count, "widget");
+                break;
+            case WidgetRemoved x:
+                RequireWidget(x.ActivityId, x.WidgetId);
+                break;
+            case ObservationRecorded x:
+                {
+                    var metric = RequireWidget<MetricWidget>(x.ActivityId, x.WidgetId, "record an observation");
+                    if (metric.Observations.Contains(x.Date))
+                    {
+                        throw new JourneyRuleException(JourneyRules.ObservationDate, $"Metric '{metric.Title}' ({metric.Id}) already has an observation on {x.Date:yyyy-MM-dd}; correct it instead of recording another.", metric.Id, x.Date);
+                    }
+
+                    RequireValue(metric, x.Value);
+                    break;
+                }
+
+            case ObservationCorrected x:
+                {
+                    var metric = RequireWidget<MetricWidget>(x.ActivityId, x.WidgetId, "correct an observation");
+                    RequireObservation(metric, x.Date);
+                    RequireValue(metric, x.Value);
+                    break;
+                }
+
+            case ObservationRemoved x:
+                RequireObservation(RequireWidget<MetricWidget>(x.ActivityId, x.WidgetId, "remove an observation"), x.Date);
+                break;
+            case FeedbackRecorded x:
+                {
+                    var feedback = RequireWidget<FeedbackWidget>(x.ActivityId, x.WidgetId, "record feedback");
+                    if (FeedbackWidget.CheckEntry(x.Entry) is { } problem)
+                    {
+                        throw new JourneyRuleException(JourneyRules.InvalidWidget, $"Feedback for '{feedback.Title}' ({feedback.Id}): {problem}", feedback.Id);
+                    }
+
+                    break;
+                }
+
+            case WarningAcknowledged x:
+                ValidateWarningKey(x.Warning);
+                Preconditions.Text(x.Note, "note");
+                break;
+            case WarningSnoozed x:
+                ValidateWarningKey(x.Warning);
+                Preconditions.Text(x.Note, "note");
+                if (x.Until <= e.OccurredAt)
+                {
+                    throw new JourneyRuleException(JourneyRules.InvalidSnooze, $"A snooze must end after it starts: {x.Until} is not after {e.OccurredAt}.", x.Warning);
+                }
+
+                break;
+            case WarningResolved x:
+                ValidateWarningKey(x.Warning);
+                Preconditions.Text(x.Note, "note");
+                break;
+            case WarningReopened x:
+                ValidateWarningKey(x.Warning);
+                Preconditions.Text(x.Note, "note");
+                break;
+            default:
+                throw new JourneyRuleException(JourneyRules.Invalid, $"{e.GetType().Name} is not an event this version of OutOfDark knows.");
+        }
+    }
+
+    private void ValidatePhaseAdded(PhaseAdded x)
+    {
+        if (FindPhase(x.PhaseId) is { } existing)
+        {
+            throw new JourneyRuleException(JourneyRules.DuplicateId, $"Phase id {x.PhaseId} is already used by '{existing.Name}'.", x.PhaseId);
+        }
+
+        Preconditions.Name(x.Name, "phase name");
+        Preconditions.Text(x.CustomerGoal, "customer goal");
+        RequirePosition(x.Position, _phases.Count + 1, "phase");
+    }
+
+    private void ValidatePersona(PersonaId id, string name, string? description, bool adding)
+    {
+        if (adding && FindPersona(id) is { } existing)
+        {
+            throw new JourneyRuleException(JourneyRules.DuplicateId, $"Persona id {id} is already used by '{existing.Name}'.", id);
+        }
+
+        if (!adding)
+        {
+            RequirePersona(id);
+        }
+
+        Preconditions.Name(name, "persona name");
+        Preconditions.Text(description, "persona description");
+    }
+
+    private static void ValidateActivityFields(string name, ActivityKind kind, ActivityDetails details)
+    {
+        Preconditions.Name(name, "activity name");
+        Preconditions.Defined(kind, "activity kind");
+        if (details is null)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, $"Activity '{name}' must have details (use ActivityDetails.Empty for none).");
+        }
+
+        Preconditions.Text(details.Description, "activity description");
+        Preconditions.Names(details.Channels, "channel");
+        Preconditions.Names(details.Tags, "tag");
+        Preconditions.OptionalName(details.Owner, "activity owner");
+        Preconditions.OptionalName(details.Team, "activity team");
+        Preconditions.Defined(details.Status, "activity status");
+        if (details is { PlannedStart: { } start, PlannedEnd: { } end } && end < start)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidSchedule, $"Activity '{name}' is planned to end on {end:yyyy-MM-dd}, before it starts on {start:yyyy-MM-dd}.");
+        }
+    }
+
+    private void ValidateFlowAdded(FlowAdded x)
+    {
+        if (FindFlow(x.FlowId) is not null)
+        {
+            throw new JourneyRuleException(JourneyRules.DuplicateId, $"Flow id {x.FlowId} is already used.", x.FlowId);
+        }
+
+        RequireActivity(x.From);
+        RequireActivity(x.To);
+        if (x.From == x.To)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidFlow, $"A flow must join two different activities; both ends are '{_activities[x.From].Name}' ({x.From}).", x.From);
+        }
+
+        foreach (var flow in FlowsFrom(x.From))
+        {
+            if (flow.To == x.To)
+            {
+                throw new JourneyRuleException(JourneyRules.InvalidFlow, $"A flow from '{_activities[x.From].Name}' to '{_activities[x.To].Name}' already exists ({flow.Id}).", x.From, x.To);
+            }
+        }
+
+        Preconditions.OptionalName(x.Label, "flow label");
+    }
+
+    private void ValidateWidgetAdded(WidgetAdded x)
+    {
+        RequireActivity(x.ActivityId);
+        if (x.Widget is null)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidWidget, "The widget to add must not be missing.");
+        }
+
+        if (_widgetOwners.TryGetValue(x.Widget.Id, out var owner))
+        {
+            throw new JourneyRuleException(JourneyRules.DuplicateId, $"Widget id {x.Widget.Id} is already used on activity '{_activities[owner].Name}'.", x.Widget.Id);
+        }
+
+        ValidateWidgetContent(x.Widget);
+    }
+
+    private void ValidateWidgetContent(Widget widget)
+    {
+        if (widget.Id == default)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidWidget, "A widget's id must not be the empty GUID.");
+        }
+
+        if (widget.Title is null || widget.Title.Length > Preconditions.MaxNameLength)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidWidget, $"Widget {widget.Id} needs a title of at most {Preconditions.MaxNameLength} characters.", widget.Id);
+        }
+
+        if (widget is UnknownWidget unknown && (string.IsNullOrEmpty(unknown.Kind) || unknown.Content is null))
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidWidget, $"Widget {widget.Id} of an unknown kind must keep its kind name and content.", widget.Id);
+        }
+
+        if (widget is EmotionWidget emotion && FindPersona(emotion.Persona) is null)
+        {
+            throw new JourneyRuleException(JourneyRules.UnknownPersona, $"Emotion widget '{emotion.Title}' ({emotion.Id}) names persona {emotion.Persona}, which the journey does not have.", emotion.Id, emotion.Persona);
+        }
+
+        var problem = widget.Validate();
+        if (problem is not null)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidWidget, $"Widget '{widget.Title}' ({widget.Id}): {problem}", widget.Id);
+        }
+    }
+
+    private void ValidateWarningKey(WarningKey key)
+    {
+        if (!RuleId.IsValid(key.Rule.Value))
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, $"'{key.Rule.Value}' is not a valid rule id.");
+        }
+
+        var exists = key.Subject.Kind switch
+        {
+            SubjectKind.Journey => key.Subject.Id == Id.Value,
+            SubjectKind.Phase => FindPhase(new PhaseId(key.Subject.Id)) is not null,
+            SubjectKind.Activity => _activities.ContainsKey(new ActivityId(key.Subject.Id)),
+            _ => false,
+        };
+        if (!exists)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, $"Warning {key} is about {key.Subject}, which is not part of journey '{Name}'.", key);
+        }
+    }
+
+    private void RequirePhase(PhaseId id)
+    {
+        if (FindPhase(id) is null)
+        {
+            throw new JourneyRuleException(JourneyRules.UnknownPhase, $"Journey '{Name}' has no phase {id}.", id);
+        }
+    }
+
+    private void RequirePersona(PersonaId id)
+    {
+        if (FindPersona(id) is null)
+        {
+            throw new JourneyRuleException(JourneyRules.UnknownPersona, $"Journey '{Name}' has no persona {id}.", id);
+        }
+    }
+
+    private void RequireActivity(ActivityId id)
+    {
+        if (!_activities.ContainsKey(id))
+        {
+            throw new JourneyRuleException(JourneyRules.UnknownActivity, $"Journey '{Name}' has no activity {id}.", id);
+        }
+    }
+
+    private Widget RequireWidget(ActivityId activityId, WidgetId widgetId)
+    {
+        RequireActivity(activityId);
+        var activity = _activities[activityId];
+        foreach (var widget in activity.Widgets.AsSpan())
+        {
+            if (widget.Id == widgetId)
+            {
+                return widget;
+            }
+        }
+
+        throw new JourneyRuleException(JourneyRules.UnknownWidget, $"Activity '{activity.Name}' ({activityId}) has no widget {widgetId}.", activityId, widgetId);
+    }
+
+    private T RequireWidget<T>(ActivityId activityId, WidgetId widgetId, string purpose)
+        where T : Widget
+    {
+        var widget = RequireWidget(activityId, widgetId);
+        return widget as T ?? throw new JourneyRuleException(JourneyRules.WrongWidgetKind, $"Cannot {purpose} on widget '{widget.Title}' ({widgetId}): it is a {widget.KindName()} widget.", widgetId);
+    }
+
+    private static void RequireObservation(MetricWidget metric, LocalDate date)
+    {
+        if (!metric.Observations.Contains(date))
+        {
+            throw new JourneyRuleException(JourneyRules.ObservationDate, $"Metric '{metric.Title}' ({metric.Id}) has no observation on {date:yyyy-MM-dd}.", metric.Id, date);
+        }
+    }
+
+    private static void RequireValue(MetricWidget metric, decimal value)
+    {
+        if (metric.CheckValue(value) is { } problem)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidWidget, $"Metric '{metric.Title}' ({metric.Id}): {problem}", metric.Id);
+        }
+    }
+
+    private static void RequirePosition(int position, int count, string what)
+    {
+        if (position < 0 || position >= count)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidPosition, $"Position {position} is outside the {what} list: use 0 to {count - 1}.", position);
+        }
+    }
+}

@@ -1,0 +1,313 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+using OutOfDark.Events;
+using OutOfDark.Warnings;
+
+namespace OutOfDark;
+
+/// <summary>
+/// A customer journey: ordered phases, personas, and the activity map (a tree of activities with flows between them),
+/// each activity with the widgets of its Detail view. The aggregate root of the model.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Public methods that change the journey are commands: each validates, then records one event and applies it. A
+/// refused command throws <see cref="JourneyRuleException"/> and leaves the journey unchanged. A command that would
+/// change nothing records nothing. The journey is the fold of its events: <see cref="Version"/> is their count.
+/// </para>
+/// <para>
+/// New events wait in <see cref="PendingEvents"/> until a store has saved them
+/// (see <see cref="Storage.JourneyStoreExtensions.SaveAsync"/>).
+/// </para>
+/// <para>A journey is not thread-safe: use one from one thread at a time. Its entities and snapshots are immutable.</para>
+/// </remarks>
+public sealed partial class Journey
+{
+    private readonly IClock _clock;
+    private readonly List<Phase> _phases = [];
+    private readonly List<Persona> _personas = [];
+    private readonly Dictionary<ActivityId, Activity> _activities = [];
+    private readonly List<ActivityId> _roots = [];
+    private readonly Dictionary<ActivityId, List<ActivityId>> _children = [];
+    private readonly Dictionary<PhaseId, int> _activityCountByPhase = [];
+    private readonly List<Flow> _flows = [];
+    private readonly Dictionary<ActivityId, List<Flow>> _flowsFrom = [];
+    private readonly Dictionary<ActivityId, List<Flow>> _flowsTo = [];
+    private readonly Dictionary<WidgetId, ActivityId> _widgetOwners = [];
+    private readonly Dictionary<WarningKey, WarningStatus> _warnings = [];
+    private readonly List<WarningKey> _warningOrder = [];
+    private readonly List<JourneyEvent> _pending = [];
+    private List<ActivityId>? _preorder;
+    private bool _created;
+
+    private Journey(IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        _clock = clock;
+        Name = "";
+    }
+
+    /// <summary>The journey's id.</summary>
+    public JourneyId Id { get; private set; }
+
+    /// <summary>The workspace the journey belongs to.</summary>
+    public WorkspaceId WorkspaceId { get; private set; }
+
+    /// <summary>The journey's name.</summary>
+    public string Name { get; private set; }
+
+    /// <summary>What the journey covers, if described.</summary>
+    public string? Description { get; private set; }
+
+    /// <summary>Who owns the journey map, if anyone.</summary>
+    public string? Owner { get; private set; }
+
+    /// <summary>Whether the map is as-is, to-be or research.</summary>
+    public JourneyState State { get; private set; }
+
+    /// <summary>The number of events the journey's state folds, pending ones included.</summary>
+    public long Version { get; private set; }
+
+    /// <summary>When the journey was created.</summary>
+    public Instant CreatedAt { get; private set; }
+
+    /// <summary>When the journey last changed.</summary>
+    public Instant LastChangedAt { get; private set; }
+
+    /// <summary>The clock the journey stamps its events with.</summary>
+    public IClock Clock => _clock;
+
+    /// <summary>The phases, in order.</summary>
+    public IReadOnlyList<Phase> Phases => _phases;
+
+    /// <summary>The personas, in the order they were added.</summary>
+    public IReadOnlyList<Persona> Personas => _personas;
+
+    /// <summary>The activities of the map, depth first: each parent before its children, siblings in the order they joined.</summary>
+    public IReadOnlyList<Activity> Activities => new ActivityView(this, Preorder());
+
+    /// <summary>The number of activities.</summary>
+    public int ActivityCount => _activities.Count;
+
+    /// <summary>The flows between activities, in the order they were added.</summary>
+    public IReadOnlyList<Flow> Flows => _flows;
+
+    /// <summary>What people last did with each warning they handled, in the order the warnings were first handled.</summary>
+    public IReadOnlyList<WarningStatus> WarningStatuses => _warningOrder.Select(k => _warnings[k]).ToList();
+
+    /// <summary>The events recorded since the journey was loaded or last saved, oldest first.</summary>
+    public IReadOnlyList<JourneyEvent> PendingEvents => _pending;
+
+    /// <summary>The version the journey had when it was loaded or last saved: <see cref="Version"/> minus the pending events.</summary>
+    public long CommittedVersion => Version - _pending.Count;
+
+    /// <summary>Gets an activity.</summary>
+    /// <param name="id">The activity's id.</param>
+    /// <returns>The activity.</returns>
+    /// <exception cref="JourneyRuleException">The journey has no such activity.</exception>
+    public Activity GetActivity(ActivityId id) =>
+        _activities.TryGetValue(id, out var activity) ? activity
+        : throw new JourneyRuleException(JourneyRules.UnknownActivity, $"Journey '{Name}' has no activity {id}.", id);
+
+    /// <summary>Tries to get an activity.</summary>
+    /// <param name="id">The activity's id.</param>
+    /// <param name="activity">The activity, when found.</param>
+    /// <returns><see langword="true"/> when the journey has the activity.</returns>
+    public bool TryGetActivity(ActivityId id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Activity? activity) =>
+        _activities.TryGetValue(id, out activity);
+
+    /// <summary>Gets a phase.</summary>
+    /// <param name="id">The phase's id.</param>
+    /// <returns>The phase.</returns>
+    /// <exception cref="JourneyRuleException">The journey has no such phase.</exception>
+    public Phase GetPhase(PhaseId id) =>
+        FindPhase(id) ?? throw new JourneyRuleException(JourneyRules.UnknownPhase, $"Journey '{Name}' has no phase {id}.", id);
+
+    /// <summary>Finds a phase.</summary>
+    /// <param name="id">The phase's id.</param>
+    /// <returns>The phase, or <see langword="null"/>.</returns>
+    public Phase? FindPhase(PhaseId id)
+    {
+        foreach (var phase in _phases)
+        {
+            if (phase.Id == id)
+            {
+                return phase;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Finds a persona.</summary>
+    /// <param name="id">The persona's id.</param>
+    /// <returns>The persona, or <see langword="null"/>.</returns>
+    public Persona? FindPersona(PersonaId id) => _personas.Find(p => p.Id == id);
+
+    /// <summary>Finds a flow.</summary>
+    /// <param name="id">The flow's id.</param>
+    /// <returns>The flow, or <see langword="null"/>.</returns>
+    public Flow? FindFlow(FlowId id) => _flows.Find(f => f.Id == id);
+
+    /// <summary>Finds a widget anywhere in the journey.</summary>
+    /// <param name="id">The widget's id.</param>
+    /// <param name="activity">The activity holding it, when found.</param>
+    /// <returns>The widget, or <see langword="null"/>.</returns>
+    public Widget? FindWidget(WidgetId id, out Activity? activity)
+    {
+        activity = null;
+        if (!_widgetOwners.TryGetValue(id, out var owner))
+        {
+            return null;
+        }
+
+        activity = _activities[owner];
+        foreach (var widget in activity.Widgets.AsSpan())
+        {
+            if (widget.Id == id)
+            {
+                return widget;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The position of a phase, or -1 when the journey has no such phase.</summary>
+    /// <param name="id">The phase's id.</param>
+    /// <returns>The index in <see cref="Phases"/>.</returns>
+    public int PhaseIndex(PhaseId id) => _phases.FindIndex(p => p.Id == id);
+
+    /// <summary>The top-level activities of the map, in order.</summary>
+    public IReadOnlyList<Activity> RootActivities => new ActivityView(this, _roots);
+
+    /// <summary>The children of an activity in the map, in order.</summary>
+    /// <param name="id">The parent activity.</param>
+    /// <returns>The children; empty for a leaf or an unknown id.</returns>
+    public IReadOnlyList<Activity> ChildrenOf(ActivityId id) =>
+        _children.TryGetValue(id, out var children) ? new ActivityView(this, children) : [];
+
+    /// <summary>The activities living in a phase, in map order.</summary>
+    /// <param name="id">The phase.</param>
+    /// <returns>The activities.</returns>
+    public IReadOnlyList<Activity> ActivitiesIn(PhaseId id) =>
+        _activityCountByPhase.GetValueOrDefault(id) == 0 ? [] : Activities.Where(a => a.PhaseId == id).ToList();
+
+    /// <summary>How many activities live in a phase.</summary>
+    /// <param name="id">The phase.</param>
+    /// <returns>The count; zero for an unknown phase.</returns>
+    public int ActivityCountIn(PhaseId id) => _activityCountByPhase.GetValueOrDefault(id);
+
+    /// <summary>The flows leaving an activity.</summary>
+    /// <param name="id">The activity.</param>
+    /// <returns>The flows, in the order they were added.</returns>
+    public IReadOnlyList<Flow> FlowsFrom(ActivityId id) => _flowsFrom.TryGetValue(id, out var flows) ? flows : [];
+
+    /// <summary>The flows arriving at an activity.</summary>
+    /// <param name="id">The activity.</param>
+    /// <returns>The flows, in the order they were added.</returns>
+    public IReadOnlyList<Flow> FlowsTo(ActivityId id) => _flowsTo.TryGetValue(id, out var flows) ? flows : [];
+
+    /// <summary>Whether <paramref name="candidate"/> is <paramref name="ancestor"/> or lies below it in the map.</summary>
+    /// <param name="candidate">The activity that may be a descendant.</param>
+    /// <param name="ancestor">The activity that may be its ancestor.</param>
+    /// <returns><see langword="true"/> when it is the same activity or a descendant.</returns>
+    public bool IsSelfOrDescendant(ActivityId candidate, ActivityId ancestor)
+    {
+        ActivityId? current = candidate;
+        var steps = 0;
+        while (current is { } id && steps++ <= _activities.Count)
+        {
+            if (id == ancestor)
+            {
+                return true;
+            }
+
+            current = _activities.TryGetValue(id, out var activity) ? activity.ParentId : null;
+        }
+
+        return false;
+    }
+
+    /// <summary>What people last did with a warning, if anything.</summary>
+    /// <param name="key">The warning.</param>
+    /// <returns>The status, or <see langword="null"/> when nobody has handled it.</returns>
+    public WarningStatus? FindWarningStatus(WarningKey key) => _warnings.GetValueOrDefault(key);
+
+    /// <summary>Forgets the pending events after a store has saved them. Stores call this; hosts rarely need to.</summary>
+    public void ClearPendingEvents() => _pending.Clear();
+
+    /// <summary>Returns the journey's whole state as immutable data.</summary>
+    /// <returns>The snapshot.</returns>
+    public JourneySnapshot ToSnapshot() => new()
+    {
+        Id = Id,
+        WorkspaceId = WorkspaceId,
+        Name = Name,
+        Description = Description,
+        Owner = Owner,
+        State = State,
+        Version = Version,
+        CreatedAt = CreatedAt,
+        LastChangedAt = LastChangedAt,
+        Phases = ValueList<Phase>.From(_phases),
+        Personas = ValueList<Persona>.From(_personas),
+        Activities = ValueList<Activity>.From(Activities),
+        Flows = ValueList<Flow>.From(_flows),
+        Warnings = ValueList<WarningStatus>.From(_warningOrder.Select(k => _warnings[k])),
+    };
+
+    /// <summary>Describes the journey for diagnostics.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"Journey '{Name}' ({Id}) v{Version}: {_phases.Count} phases, {_activities.Count} activities, {_flows.Count} flows";
+
+    private List<ActivityId> Preorder()
+    {
+        if (_preorder is not null)
+        {
+            return _preorder;
+        }
+
+        var order = new List<ActivityId>(_activities.Count);
+        var stack = new Stack<ActivityId>();
+        for (var i = _roots.Count - 1; i >= 0; i--)
+        {
+            stack.Push(_roots[i]);
+        }
+
+        while (stack.Count > 0)
+        {
+            var id = stack.Pop();
+            order.Add(id);
+            if (_children.TryGetValue(id, out var children))
+            {
+                for (var i = children.Count - 1; i >= 0; i--)
+                {
+                    stack.Push(children[i]);
+                }
+            }
+        }
+
+        _preorder = order;
+        return order;
+    }
+
+    private sealed class ActivityView(Journey journey, List<ActivityId> ids) : IReadOnlyList<Activity>
+    {
+        public Activity this[int index] => journey._activities[ids[index]];
+
+        public int Count => ids.Count;
+
+        public IEnumerator<Activity> GetEnumerator()
+        {
+            foreach (var id in ids)
+            {
+                yield return journey._activities[id];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}

@@ -1,0 +1,8 @@
+namespace OutOfDark;
+
+/// <summary>A stage of a journey, such as See, Think, Do or Care, with the customer's goal in that stage.</summary>
+/// <remarks>A phase's position is its index in <see cref="Journey.Phases"/>. Immutable and thread-safe.</remarks>
+/// <param name="Id">The phase's id, unique in the journey.</param>
+/// <param name="Name">The phase's name, for example "Think".</param>
+/// <param name="CustomerGoal">What the customer wants to achieve in this stage, if stated.</param>
+public sealed record Phase(PhaseId Id, string Name, string? CustomerGoal);

@@ -1,0 +1,34 @@
+using System;
+
+namespace OutOfDark.Warnings;
+
+/// <summary>The journey, phase or activity a warning is about.</summary>
+/// <param name="Kind">What sort of subject it is.</param>
+/// <param name="Id">The subject's id value.</param>
+public readonly record struct WarningSubject(SubjectKind Kind, Guid Id)
+{
+    /// <summary>The subject for an activity.</summary>
+    /// <param name="id">The activity.</param>
+    /// <returns>The subject.</returns>
+    public static WarningSubject For(ActivityId id) => new(SubjectKind.Activity, id.Value);
+
+    /// <summary>The subject for a phase.</summary>
+    /// <param name="id">The phase.</param>
+    /// <returns>The subject.</returns>
+    public static WarningSubject For(PhaseId id) => new(SubjectKind.Phase, id.Value);
+
+    /// <summary>The subject for a journey.</summary>
+    /// <param name="id">The journey.</param>
+    /// <returns>The subject.</returns>
+    public static WarningSubject For(JourneyId id) => new(SubjectKind.Journey, id.Value);
+
+    /// <summary>The activity id, when the subject is an activity.</summary>
+    public ActivityId? ActivityId => Kind == SubjectKind.Activity ? new ActivityId(Id) : null;
+
+    /// <summary>The phase id, when the subject is a phase.</summary>
+    public PhaseId? PhaseId => Kind == SubjectKind.Phase ? new PhaseId(Id) : null;
+
+    /// <summary>Returns <c>kind:id</c>, for example <c>activity:0f8fad5b-…</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"{Kind.ToString().ToLowerInvariant()}:{Id:D}";
+}

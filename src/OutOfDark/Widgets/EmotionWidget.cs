@@ -1,0 +1,19 @@
+namespace OutOfDark;
+
+/// <summary>How a persona feels at this activity today (as-is) and how they should feel (to-be).</summary>
+/// <param name="Id">The widget's id.</param>
+/// <param name="Title">The widget's title.</param>
+/// <param name="Persona">The persona whose emotion this is; must exist in the journey.</param>
+/// <param name="AsIs">How the persona feels today.</param>
+/// <param name="ToBe">How the persona should feel, if set.</param>
+/// <param name="Note">Why, if noted.</param>
+[WidgetKind("emotion")]
+public sealed record EmotionWidget(WidgetId Id, string Title, PersonaId Persona, EmotionScore AsIs, EmotionScore? ToBe, string? Note) : Widget(Id, Title)
+{
+    /// <summary>How far perception falls short of expectation: to-be minus as-is, or zero when no to-be is set.</summary>
+    public int Gap => ToBe is { } toBe ? toBe.Value - AsIs.Value : 0;
+
+    /// <inheritdoc />
+    protected internal override string? Validate() =>
+        Note is { Length: > Internal.Preconditions.MaxTextLength } ? "The emotion's note is too long." : null;
+}

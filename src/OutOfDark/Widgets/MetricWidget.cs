@@ -1,0 +1,110 @@
+namespace OutOfDark;
+
+/// <summary>
+/// A key performance indicator: its unit, kind and direction, a target, warning and critical thresholds, and its
+/// time series of observations (one per date).
+/// </summary>
+/// <remarks>
+/// Thresholds must agree with <see cref="Direction"/>: when higher is better, critical ≤ warning ≤ target; when lower is
+/// better, critical ≥ warning ≥ target. Values must fit the kind (percentages 0–100, NPS −100–100, counts ≥ 0).
+/// </remarks>
+/// <param name="Id">The widget's id.</param>
+/// <param name="Title">The metric's name, for example "Open rate".</param>
+[WidgetKind("metric")]
+public sealed record MetricWidget(WidgetId Id, string Title) : Widget(Id, Title)
+{
+    /// <summary>The unit shown after values, for example "%", "EUR" or "visits".</summary>
+    public string Unit { get; init; } = "";
+
+    /// <summary>What the metric counts.</summary>
+    public MetricKind Kind { get; init; } = MetricKind.Count;
+
+    /// <summary>Which way the metric should move.</summary>
+    public MetricDirection Direction { get; init; } = MetricDirection.HigherIsBetter;
+
+    /// <summary>The value aimed for, if set.</summary>
+    public decimal? Target { get; init; }
+
+    /// <summary>The value past which the metric needs attention, if set.</summary>
+    public decimal? WarningThreshold { get; init; }
+
+    /// <summary>The value past which the metric needs action now, if set.</summary>
+    public decimal? CriticalThreshold { get; init; }
+
+    /// <summary>The observations, in date order.</summary>
+    public ObservationSeries Observations { get; init; } = ObservationSeries.Empty;
+
+    /// <summary>Whether <paramref name="value"/> is worse than <paramref name="limit"/> in this metric's direction.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="limit">The limit (target or threshold).</param>
+    /// <returns><see langword="true"/> when the value is past the limit on the bad side.</returns>
+    public bool IsWorse(decimal value, decimal limit) =>
+        Direction == MetricDirection.HigherIsBetter ? value < limit : value > limit;
+
+    /// <summary>Checks that <paramref name="value"/> fits the metric's kind.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>What is wrong, or <see langword="null"/>.</returns>
+    public string? CheckValue(decimal value) => Kind switch
+    {
+        MetricKind.Count when value < 0 => $"A count cannot be negative; got {value}.",
+        MetricKind.Percentage when value is < 0 or > 100 => $"A percentage must be between 0 and 100; got {value}.",
+        MetricKind.Nps when value is < -100 or > 100 => $"A Net Promoter Score must be between -100 and 100; got {value}.",
+        _ => null,
+    };
+
+    /// <inheritdoc />
+    protected internal override string? Validate()
+    {
+        if (Unit is null || Unit.Length > Internal.Preconditions.MaxNameLength)
+        {
+            return "The unit must be present and at most 500 characters.";
+        }
+
+        if (Observations is null)
+        {
+            return "The observations must not be missing.";
+        }
+
+        if (!System.Enum.IsDefined(Kind) || !System.Enum.IsDefined(Direction))
+        {
+            return $"Kind {Kind} or direction {Direction} is not defined.";
+        }
+
+        foreach (var limit in new[] { Target, WarningThreshold, CriticalThreshold })
+        {
+            if (limit is { } l && CheckValue(l) is { } problem)
+            {
+                return problem;
+            }
+        }
+
+        // Moving from target towards critical, each limit must be no better than the one before.
+        if (Target is { } t && WarningThreshold is { } w && IsWorse(t, w))
+        {
+            return $"The warning threshold {w} must not be better than the target {t} for a metric where {Describe(Direction)}.";
+        }
+
+        if (WarningThreshold is { } w2 && CriticalThreshold is { } c && IsWorse(w2, c))
+        {
+            return $"The critical threshold {c} must not be better than the warning threshold {w2} for a metric where {Describe(Direction)}.";
+        }
+
+        if (Target is { } t2 && CriticalThreshold is { } c2 && IsWorse(t2, c2))
+        {
+            return $"The critical threshold {c2} must not be better than the target {t2} for a metric where {Describe(Direction)}.";
+        }
+
+        foreach (var observation in Observations.AsSpan())
+        {
+            if (CheckValue(observation.Value) is { } problem)
+            {
+                return $"Observation on {observation.Date:yyyy-MM-dd}: {problem}";
+            }
+        }
+
+        return null;
+    }
+
+    private static string Describe(MetricDirection direction) =>
+        direction == MetricDirection.HigherIsBetter ? "higher is better" : "lower is better";
+}
