@@ -55,10 +55,9 @@ internal static class JourneyApi
         api.MapPost("/{journeyId}/warnings/{action}", HandleWarningAsync);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context)
+    private static async Task<IResult> ListAsync(HttpContext context, IJourneyStore store)
     {
         var live = context.RequestServices.GetRequiredService<LiveJourneys>();
-        var store = context.RequestServices.GetRequiredService<IJourneyStore>();
         var list = await store.ListAsync(live.Workspace, context.RequestAborted).ConfigureAwait(false);
         return Results.Ok(list.Select(Mapping.Summary).ToList());
     }
@@ -396,7 +395,7 @@ internal static class JourneyApi
         }
     }
 
-    private static async Task<IResult> ChangeAsync(HttpContext context, string journeyId, Func<Journey, string?> command, IReadOnlyDictionary<string, string> fields, bool created = false)
+    private static async Task<IResult> ChangeAsync(HttpContext context, string journeyId, Func<Journey, string?> command, Dictionary<string, string> fields, bool created = false)
     {
         if (!JourneyId.TryParse(journeyId, null, out var id))
         {
