@@ -10,12 +10,12 @@ using OutOfDark.Samples.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 var section = builder.Configuration.GetSection("OutOfDark");
-var options = WebOptions.Read(section);
 
-builder.Services.AddSingleton(options);
+// Read when first needed, not here: tests add their settings to the configuration after this line runs.
+builder.Services.AddSingleton(_ => WebOptions.Read(section));
 builder.Services.AddOutOfDark(section, outOfDark => outOfDark
-    .UseClock(options.CreateClock())
-    .UseStore(sp => StoreFactory.Create(options, sp.GetRequiredService<IClock>())));
+    .UseClock(sp => sp.GetRequiredService<WebOptions>().CreateClock())
+    .UseStore(sp => StoreFactory.Create(sp.GetRequiredService<WebOptions>(), sp.GetRequiredService<IClock>())));
 builder.Services.AddSingleton<LiveJourneys>();
 builder.Services.AddHostedService<Seeder>();
 builder.Services.AddProblemDetails();

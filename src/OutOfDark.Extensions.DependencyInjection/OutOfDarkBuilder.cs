@@ -31,6 +31,16 @@ public sealed class OutOfDarkBuilder
         return this;
     }
 
+    /// <summary>Uses a clock created by the container, for example one read from configuration.</summary>
+    /// <param name="factory">Creates the clock once.</param>
+    /// <returns>The builder.</returns>
+    public OutOfDarkBuilder UseClock(Func<IServiceProvider, IClock> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Services.Replace(ServiceDescriptor.Singleton(factory));
+        return this;
+    }
+
     /// <summary>Uses a journey store instead of the in-memory one.</summary>
     /// <param name="factory">Creates the store once; it is a singleton and must be thread-safe.</param>
     /// <returns>The builder.</returns>
