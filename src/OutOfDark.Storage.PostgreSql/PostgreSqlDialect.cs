@@ -90,7 +90,9 @@ internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource) : SqlDialec
 
     private static async Task<int> ReadVersionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
-        var command = new NpgsqlCommand($"SELECT to_regclass('{PostgreSqlSchema.VersionTable}') IS NOT NULL", connection, transaction);
+        // A query on the catalog, not to_regclass: after waiting for the migration lock, only a fresh catalog read sees
+        // the tables another machine has just created.
+        var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = 'outofdark' AND tablename = 'schema_version')", connection, transaction);
         await using (command.ConfigureAwait(false))
         {
             if (!(bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)

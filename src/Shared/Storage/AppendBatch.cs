@@ -54,9 +54,14 @@ internal sealed class AppendBatch
             }
 
             var first = expectedVersion == 0 && i == 0;
+            if (first && e is not JourneyCreated)
+            {
+                throw new JourneyRuleException(JourneyRules.NotCreated, $"A new journey's history must start with its JourneyCreated event; the batch for journey {journeyId} starts with {e.GetType().Name}. Nothing was written.", journeyId);
+            }
+
             switch (e)
             {
-                case JourneyCreated created when !first:
+                case JourneyCreated when !first:
                     throw new JourneyRuleException(JourneyRules.DuplicateId, $"Event {i} of the batch creates journey {journeyId} again; only a new journey's first event may create it. Nothing was written.", journeyId);
                 case JourneyCreated created when created.WorkspaceId != workspaceId:
                     throw new JourneyRuleException(JourneyRules.WrongJourney, $"The batch creates journey {journeyId} in workspace {created.WorkspaceId}, not in workspace {workspaceId}; nothing was written.", journeyId);
@@ -70,8 +75,6 @@ internal sealed class AppendBatch
                 case JourneyStateChanged changed:
                     state = changed.State;
                     break;
-                case var _ when first:
-                    throw new JourneyRuleException(JourneyRules.NotCreated, $"A new journey's history must start with its JourneyCreated event; the batch for journey {journeyId} starts with {e.GetType().Name}. Nothing was written.", journeyId);
             }
 
             data[i] = serializer.SerializeEvent(e);
