@@ -86,10 +86,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Opens a page where the document is served from a fake origin, with window.alert hooked to count calls.</summary>
-    public static async Task<(IPage Page, List<string> Leaks)> OpenAsync(IBrowser browser, string body, string contentType, int width = 1280, int height = 900)
+    public static async Task<(IPage Page, List<string> Leaks)> OpenAsync(IBrowser browser, string body, string contentType, int width = 1280, int height = 900, float scale = 1)
     {
         var leaks = new List<string>();
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, DeviceScaleFactor = scale });
         await page.AddInitScriptAsync("window.__pwned = 0; window.alert = () => { window.__pwned++; }; window.confirm = window.alert; window.prompt = window.alert;");
         await page.RouteAsync("**/*", async route =>
         {
