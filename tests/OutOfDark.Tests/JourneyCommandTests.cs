@@ -1,13 +1,14 @@
 using System.Linq;
 using NodaTime;
 using OutOfDark.Events;
+using OutOfDark.Testing;
 using Xunit;
 
 namespace OutOfDark.Tests;
 
 public class JourneyCommandTests
 {
-    private readonly FixedClock _clock = FixedClock.At(2026, 10, 1);
+    private readonly FakeClock _clock = FakeClock.At(2026, 10, 1);
 
     private Journey NewJourney() => Journey.Create(WorkspaceId.New(), "Online store", "ana", _clock);
 

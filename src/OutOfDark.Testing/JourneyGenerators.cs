@@ -1,0 +1,196 @@
+using System;
+using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using OutOfDark.Testing.Scenarios;
+using OutOfDark.Warnings;
+
+namespace OutOfDark.Testing;
+
+/// <summary>
+/// FsCheck generators for OutOfDark: names (hostile ones included), activity details, widgets, command steps and whole
+/// journeys as <see cref="JourneyScenario"/>s.
+/// </summary>
+/// <example>
+/// <code>
+/// Prop.ForAll(JourneyGenerators.Scenarios(), scenario =>
+/// {
+///     var (journey, clock) = scenario.Build();
+///     return Journey.Replay(journey.PendingEvents, clock).ToSnapshot() == journey.ToSnapshot();
+/// }).QuickCheckThrowOnFailure();
+/// </code>
+/// </example>
+public static class JourneyGenerators
+{
+    private static readonly string[] Words =
+        ["Newsletter", "Blog post", "Social ad", "Product page", "Checkout", "Delivery", "Returns", "Support call", "Review request", "Onboarding", "Invoice", "App", "Store visit"];
+
+    /// <summary>Valid names: ordinary words, random text, hostile strings; now and then a long one.</summary>
+    /// <returns>The generator.</returns>
+    public static Gen<string> Names() => Gen.Frequency<string>(
+        (6, Gen.Elements(Words)),
+        (3, Gen.Elements<string>((System.Collections.Generic.IEnumerable<string>)HostileText.Names)),
+        (3, ArbMap.Default.GeneratorFor<NonWhiteSpaceString>().Select(s => s.Get.Length > 500 ? s.Get[..500] : s.Get)),
+        (1, Gen.Choose(1, 500).Select(n => HostileText.OfLength(n).TrimEnd() is { Length: > 0 } t ? t : "x")));
+
+    /// <summary>Names as above, and now and then an invalid one (empty, blank or too long) that commands refuse.</summary>
+    /// <returns>The generator.</returns>
+    public static Gen<string> NamesOrInvalid() => Gen.Frequency<string>(
+        (30, Names()),
+        (1, Gen.Elements("", "   ", HostileText.OfLength(501))));
+
+    /// <summary>Free text: names, empty text, long markup-laden text.</summary>
+    /// <returns>The generator.</returns>
+    public static Gen<string> Texts() => Gen.Frequency<string>(
+        (5, Names()),
+        (1, Gen.Constant("")),
+        (1, Gen.Choose(500, 10_000).Select(HostileText.OfLength)));
+
+    /// <summary>Optional free text.</summary>
+    /// <returns>The generator.</returns>
+    public static Gen<string?> OptionalTexts() => Gen.Frequency<string?>(
+        (2, Gen.Constant<string?>(null)),
+        (3, Texts().Select(t => (string?)t)));
+
+    /// <summary>Activity details: channels, owner, team, status, schedule (sometimes ending before it starts), tags.</summary>
+    /// <returns>The generator.</returns>
+    public static Gen<ActivityDetails> Details() =>
+        from description in OptionalTexts()
+        from channels in Gen.SubListOf(["email", "web", "social", "phone", "store", "app"])
+        from owner in Gen.Frequency<string?>((1, Gen.Constant<string?>(null)), (2, Names().Select(n => (string?)n)))
+        from team in Gen.Elements<string?>(null, "Marketing", "Sales", "Support", "Logistics")
+        from status in Gen.Elements(Enum.GetValues<ActivityStatus>())
+        from start in Gen.Choose(-1, 400)
+        from length in Gen.Choose(-5, 60)
+        from tags in Gen.SubListOf(["q3", "pilot", "b2c", "loyalty"])
+        select new ActivityDetails
+        {
+            Description = description,
+            Channels = ValueList<string>.From(channels),
+            Owner = owner,
+            Team = team,
+            Status = status,
+            PlannedStart = start < 0 ? null : ObservationStep.Origin.PlusDays(start),
+            PlannedEnd = start < 0 ? null : ObservationStep.Origin.PlusDays(start + length),
+            Tags = ValueList<string>.From(tags),
+        };
+
+    /// <summary>Metric values in a range that mostly fits every metric kind, with some outside it.</summary>
+    /// <returns>The generator.</returns>
+    public static Gen<decimal> Values() => Gen.Frequency<decimal>(
+        (10, Gen.Choose(0, 10_000).Select(v => v / 100m)),
+        (1, Gen.Choose(-20_000, 20_000).Select(v => v / 10m)));
+
+    /// <summary>Metric shapes, mostly consistent with their direction, sometimes not.</summary>
+    /// <returns>The generator.</returns>
+    public static Gen<MetricSeed> Metrics() =>
+        from kind in Gen.Elements(Enum.GetValues<MetricKind>())
+        from direction in Gen.Elements(Enum.GetValues<MetricDirection>())
+        from a in Gen.Choose(0, 100)
+        from b in Gen.Choose(0, 100)
+        from c in Gen.Choose(0, 100)
+        from shape in Gen.Choose(0, 9)
+        from values in Gen.ListOf(Values(), 0).SelectMany(_ => Gen.Choose(0, 8)).SelectMany(n => Gen.ArrayOf(Values(), n))
+        select Metric(kind, direction, a, b, c, shape, values);
+
+    private static MetricSeed Metric(MetricKind kind, MetricDirection direction, int a, int b, int c, int shape, decimal[] values)
+    {
+        var sorted = new[] { (decimal)a, b, c }.OrderBy(x => x).ToArray();
+        // Consistent: higher is better → critical ≤ warning ≤ target; lower is better → the reverse.
+        var (critical, warning, target) = direction == MetricDirection.HigherIsBetter
+            ? (sorted[0], sorted[1], sorted[2])
+            : (sorted[2], sorted[1], sorted[0]);
+        return shape switch
+        {
+            0 => new MetricSeed(kind, direction, null, null, null, ValueList<decimal>.From(values)),
+            1 => new MetricSeed(kind, direction, target, null, null, ValueList<decimal>.From(values)),
+            9 => new MetricSeed(kind, direction, critical, warning, target, ValueList<decimal>.From(values)), // usually inconsistent
+            _ => new MetricSeed(kind, direction, target, warning, critical, ValueList<decimal>.From(values)),
+        };
+    }
+
+    /// <summary>Widgets of every built-in kind and of an unknown kind.</summary>
+    /// <returns>The generator.</returns>
+    public static Gen<WidgetSeed> Widgets() =>
+        from id in ArbMap.Default.GeneratorFor<Guid>()
+        from kind in Gen.Frequency<int>((4, Gen.Constant(0)), (1, Gen.Choose(1, 6)))
+        from title in Names()
+        from text in Texts()
+        from metric in Metrics()
+        from persona in Gen.Choose(0, 100)
+        from asIs in Gen.Choose(-2, 2)
+        from toBe in Gen.Frequency<int?>((1, Gen.Constant<int?>(null)), (2, Gen.Choose(-2, 2).Select(v => (int?)v)))
+        select new WidgetSeed(id, kind, title, text, metric, persona, asIs, toBe);
+
+    /// <summary>Single steps, weighted towards building a map with metrics and observations.</summary>
+    /// <returns>The generator.</returns>
+    public static Gen<JourneyStep> Steps()
+    {
+        var pick = Gen.Choose(0, 1_000);
+        var guid = ArbMap.Default.GeneratorFor<Guid>();
+        return Gen.Frequency<JourneyStep>(
+            (1, NamesOrInvalid().Select(n => (JourneyStep)new RenameJourneyStep(n))),
+            (2, Gen.Choose(1, 60 * 24 * 3).Select(m => (JourneyStep)new AdvanceClockStep(m))),
+            (4, from id in guid from name in NamesOrInvalid() from goal in OptionalTexts() from p in pick select (JourneyStep)new AddPhaseStep(id, name, goal, p)),
+            (1, from p in pick from name in Names() from goal in OptionalTexts() select (JourneyStep)new ChangePhaseStep(p, name, goal)),
+            (1, from p in pick from q in pick select (JourneyStep)new MovePhaseStep(p, q)),
+            (1, pick.Select(p => (JourneyStep)new RemovePhaseStep(p))),
+            (2, from id in guid from name in Names() from d in OptionalTexts() select (JourneyStep)new AddPersonaStep(id, name, d)),
+            (1, pick.Select(p => (JourneyStep)new RemovePersonaStep(p))),
+            (12, from id in guid
+                 from reuse in Gen.Frequency<int?>((20, Gen.Constant<int?>(null)), (1, pick.Select(p => (int?)p)))
+                 from phase in pick
+                 from parent in Gen.Choose(-600, 1_000)
+                 from name in NamesOrInvalid()
+                 from kind in Gen.Elements(Enum.GetValues<ActivityKind>())
+                 from details in Details()
+                 select (JourneyStep)new AddActivityStep(id, reuse, phase, parent, name, kind, details)),
+            (3, from p in pick from name in Names() from kind in Gen.Elements(Enum.GetValues<ActivityKind>()) from details in Details() select (JourneyStep)new ChangeActivityStep(p, name, kind, details)),
+            (3, from p in pick from phase in pick from parent in Gen.Choose(-300, 1_000) select (JourneyStep)new MoveActivityStep(p, phase, parent)),
+            (1, pick.Select(p => (JourneyStep)new RemoveActivityStep(p))),
+            (4, from id in guid from a in pick from b in pick from label in Gen.Elements<string?>(null, "clicks", "buys", "calls") select (JourneyStep)new AddFlowStep(id, a, b, label)),
+            (1, pick.Select(p => (JourneyStep)new RemoveFlowStep(p))),
+            (8, from p in pick from w in Widgets() select (JourneyStep)new AddWidgetStep(p, w)),
+            (2, from p in pick from title in Names() from target in Gen.Frequency<decimal?>((1, Gen.Constant<decimal?>(null)), (2, Values().Select(v => (decimal?)v))) select (JourneyStep)new ChangeWidgetStep(p, title, target)),
+            (1, from p in pick from q in pick select (JourneyStep)new MoveWidgetStep(p, q)),
+            (1, pick.Select(p => (JourneyStep)new RemoveWidgetStep(p))),
+            (12, from p in pick from day in Gen.Choose(0, 120) from v in Values() from op in Gen.Frequency<int>((8, Gen.Constant(0)), (1, Gen.Choose(1, 2))) select (JourneyStep)new ObservationStep(p, day, v, op)),
+            (2, from p in pick from source in Names() from quote in Texts() from s in Gen.Choose(-2, 2) from day in Gen.Choose(0, 120)
+                select (JourneyStep)new RecordFeedbackStep(p, new FeedbackEntry(source, quote, (Sentiment)s, ObservationStep.Origin.PlusDays(day)))),
+            (2, from rule in Gen.Frequency<string>((10, Gen.Elements("metric.threshold", "activity.no-owner", "phase.empty", "custom.rule")), (1, Gen.Constant("Not A Rule")))
+                from p in pick
+                from handling in Gen.Elements(Enum.GetValues<WarningHandling>())
+                from minutes in Gen.Choose(-10, 60 * 24 * 7)
+                from note in OptionalTexts()
+                select (JourneyStep)new HandleWarningStep(rule, p, handling, minutes, note)));
+    }
+
+    /// <summary>Whole journeys: scenarios of up to <paramref name="maxSteps"/> steps, starting with a few phases.</summary>
+    /// <param name="maxSteps">The most steps a scenario has.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<JourneyScenario> ScenarioGen(int maxSteps = 80) =>
+        from journeyId in ArbMap.Default.GeneratorFor<Guid>().Where(g => g != Guid.Empty)
+        from workspaceId in ArbMap.Default.GeneratorFor<Guid>()
+        from name in Names()
+        from phases in Gen.Choose(0, 4).SelectMany(n => Gen.ArrayOf(
+            from id in ArbMap.Default.GeneratorFor<Guid>() from phaseName in Names() select (JourneyStep)new AddPhaseStep(id, phaseName, null, int.MaxValue), n))
+        from count in Gen.Choose(0, maxSteps)
+        from steps in Gen.ArrayOf(Steps(), count)
+        select new JourneyScenario(journeyId, workspaceId, name, ValueList<JourneyStep>.From(phases.Concat(steps)));
+
+    /// <summary>Whole journeys as an FsCheck arbitrary that shrinks by dropping steps.</summary>
+    /// <param name="maxSteps">The most steps a scenario has.</param>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<JourneyScenario> Scenarios(int maxSteps = 80) => Arb.From(ScenarioGen(maxSteps), s => s.Shrink());
+
+    /// <summary>Journeys built from generated scenarios, with their events pending.</summary>
+    /// <param name="maxSteps">The most steps a scenario has.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<Journey> Journeys(int maxSteps = 80) => ScenarioGen(maxSteps).Select(s => s.Build().Journey);
+
+    /// <summary>Instants in 2026, for clock moves and as-of queries.</summary>
+    /// <returns>The generator.</returns>
+    public static Gen<Instant> Instants() =>
+        Gen.Choose(0, 365 * 24 * 60).Select(m => JourneyScenario.Start + Duration.FromMinutes(m));
+}

@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace OutOfDark.Testing;
+
+/// <summary>Checks, from the outside, every invariant a journey promises to keep.</summary>
+public static class JourneyInvariants
+{
+    /// <summary>Lists the invariants the journey breaks.</summary>
+    /// <param name="journey">The journey.</param>
+    /// <returns>One sentence per broken invariant; empty when all hold.</returns>
+    public static IReadOnlyList<string> Violations(Journey journey)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        var problems = new List<string>();
+        var phases = journey.Phases.Select(p => p.Id).ToList();
+        Unique(phases, "phase", problems);
+        Unique(journey.Personas.Select(p => p.Id).ToList(), "persona", problems);
+        var activities = journey.Activities;
+        Unique(activities.Select(a => a.Id).ToList(), "activity", problems);
+        if (activities.Count != journey.ActivityCount)
+        {
+            problems.Add($"The map reaches {activities.Count} of {journey.ActivityCount} activities: it is not a tree.");
+        }
+
+        var ids = activities.Select(a => a.Id).ToHashSet();
+        var seen = new HashSet<ActivityId>();
+        foreach (var activity in activities)
+        {
+            if (!phases.Contains(activity.PhaseId))
+            {
+                problems.Add($"Activity {activity.Id} lives in missing phase {activity.PhaseId}.");
+            }
+
+            if (activity.ParentId is { } parent && !seen.Contains(parent))
+            {
+                problems.Add($"Activity {activity.Id} comes before its parent {parent}, or its parent is missing.");
+            }
+
+            seen.Add(activity.Id);
+            if (activity.Details.PlannedStart is { } start && activity.Details.PlannedEnd is { } end && end < start)
+            {
+                problems.Add($"Activity {activity.Id} ends before it starts.");
+            }
+
+            foreach (var widget in activity.Widgets)
+            {
+                if (widget is MetricWidget metric)
+                {
+                    var dates = metric.Observations.Select(o => o.Date).ToList();
+                    for (var i = 1; i < dates.Count; i++)
+                    {
+                        if (dates[i] <= dates[i - 1])
+                        {
+                            problems.Add($"Metric {metric.Id} has observations out of order or twice on {dates[i]}.");
+                        }
+                    }
+
+                    if (metric.Target is { } t && metric.WarningThreshold is { } w && metric.IsWorse(t, w))
+                    {
+                        problems.Add($"Metric {metric.Id} has a warning threshold better than its target.");
+                    }
+
+                    if (metric.WarningThreshold is { } w2 && metric.CriticalThreshold is { } c && metric.IsWorse(w2, c))
+                    {
+                        problems.Add($"Metric {metric.Id} has a critical threshold better than its warning threshold.");
+                    }
+
+                    foreach (var o in metric.Observations)
+                    {
+                        if (metric.CheckValue(o.Value) is { } problem)
+                        {
+                            problems.Add($"Metric {metric.Id}: {problem}");
+                        }
+                    }
+                }
+
+                if (widget is EmotionWidget emotion && journey.FindPersona(emotion.Persona) is null)
+                {
+                    problems.Add($"Emotion widget {emotion.Id} names missing persona {emotion.Persona}.");
+                }
+            }
+        }
+
+        Unique(activities.SelectMany(a => a.Widgets).Select(w => w.Id).ToList(), "widget", problems);
+        Unique(journey.Flows.Select(f => f.Id).ToList(), "flow", problems);
+        Unique(journey.Flows.Select(f => (f.From, f.To)).ToList(), "flow end pair", problems);
+        foreach (var flow in journey.Flows)
+        {
+            if (!ids.Contains(flow.From) || !ids.Contains(flow.To) || flow.From == flow.To)
+            {
+                problems.Add($"Flow {flow.Id} does not join two different existing activities.");
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>Throws when the journey breaks an invariant.</summary>
+    /// <param name="journey">The journey.</param>
+    /// <exception cref="InvalidOperationException">An invariant is broken; the message lists them all.</exception>
+    public static void Check(Journey journey)
+    {
+        var problems = Violations(journey);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("Journey invariants broken:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+        }
+    }
+
+    private static void Unique<T>(List<T> items, string what, List<string> problems)
+    {
+        var set = new HashSet<T>();
+        foreach (var item in items)
+        {
+            if (!set.Add(item))
+            {
+                problems.Add($"The {what} {item} appears twice.");
+            }
+        }
+    }
+}

@@ -1,0 +1,457 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+using OutOfDark.Warnings;
+
+namespace OutOfDark.Testing.Scenarios;
+
+/// <summary>
+/// One generated command on a journey. Steps refer to existing elements by <em>picks</em> — numbers resolved against
+/// the journey as it is when the step runs — so any sequence of steps can run on any journey. Some steps are refused by
+/// the journey (a cycle, a duplicate date, an out-of-range value): that is part of what they test.
+/// </summary>
+public abstract record JourneyStep
+{
+    /// <summary>The actor generated steps act as.</summary>
+    public const string Actor = "generated";
+
+    /// <summary>Runs the step.</summary>
+    /// <param name="journey">The journey.</param>
+    /// <param name="clock">The journey's clock, for steps that move time.</param>
+    /// <returns><see langword="false"/> when the step found nothing to act on and did nothing.</returns>
+    /// <exception cref="JourneyRuleException">The journey refused the command.</exception>
+    public abstract bool Run(Journey journey, FakeClock clock);
+
+    /// <summary>Resolves a pick against a list.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="items">The list.</param>
+    /// <param name="pick">The pick.</param>
+    /// <returns>The element, or <see langword="default"/> when the list is empty.</returns>
+    protected static T? Pick<T>(IReadOnlyList<T> items, int pick) =>
+        items.Count == 0 ? default : items[(int)((uint)pick % (uint)items.Count)];
+
+    /// <summary>All widgets of the journey, in map order.</summary>
+    /// <param name="journey">The journey.</param>
+    /// <returns>The widgets.</returns>
+    protected static List<Widget> Widgets(Journey journey) => journey.Activities.SelectMany(a => a.Widgets).ToList();
+}
+
+/// <summary>Renames the journey.</summary>
+/// <param name="Name">The new name.</param>
+public sealed record RenameJourneyStep(string Name) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        journey.Rename(Actor, Name, reason: "generated rename");
+        return true;
+    }
+}
+
+/// <summary>Moves the clock forward.</summary>
+/// <param name="Minutes">How far, in minutes.</param>
+public sealed record AdvanceClockStep(int Minutes) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        clock.Advance(Duration.FromMinutes(Minutes));
+        return true;
+    }
+}
+
+/// <summary>Adds a phase.</summary>
+/// <param name="Id">The phase's id.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Goal">Its customer goal.</param>
+/// <param name="PositionPick">Where to insert it.</param>
+public sealed record AddPhaseStep(Guid Id, string Name, string? Goal, int PositionPick) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        journey.AddPhase(Actor, Name, Goal, (int)((uint)PositionPick % (uint)(journey.Phases.Count + 1)), new PhaseId(Id));
+        return true;
+    }
+}
+
+/// <summary>Changes a phase's name and goal.</summary>
+/// <param name="PhasePick">Which phase.</param>
+/// <param name="Name">The new name.</param>
+/// <param name="Goal">The new goal.</param>
+public sealed record ChangePhaseStep(int PhasePick, string Name, string? Goal) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        if (Pick(journey.Phases, PhasePick) is not { } phase)
+        {
+            return false;
+        }
+
+        journey.ChangePhase(Actor, phase.Id, Name, Goal);
+        return true;
+    }
+}
+
+/// <summary>Moves a phase.</summary>
+/// <param name="PhasePick">Which phase.</param>
+/// <param name="PositionPick">Where to.</param>
+public sealed record MovePhaseStep(int PhasePick, int PositionPick) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        if (Pick(journey.Phases, PhasePick) is not { } phase)
+        {
+            return false;
+        }
+
+        journey.MovePhase(Actor, phase.Id, (int)((uint)PositionPick % (uint)journey.Phases.Count));
+        return true;
+    }
+}
+
+/// <summary>Removes a phase (refused while it holds activities).</summary>
+/// <param name="PhasePick">Which phase.</param>
+public sealed record RemovePhaseStep(int PhasePick) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        if (Pick(journey.Phases, PhasePick) is not { } phase)
+        {
+            return false;
+        }
+
+        journey.RemovePhase(Actor, phase.Id);
+        return true;
+    }
+}
+
+/// <summary>Adds a persona.</summary>
+/// <param name="Id">The persona's id.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Description">Its description.</param>
+public sealed record AddPersonaStep(Guid Id, string Name, string? Description) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        journey.AddPersona(Actor, Name, Description, new PersonaId(Id));
+        return true;
+    }
+}
+
+/// <summary>Removes a persona (refused while an emotion widget uses it).</summary>
+/// <param name="PersonaPick">Which persona.</param>
+public sealed record RemovePersonaStep(int PersonaPick) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        if (Pick(journey.Personas, PersonaPick) is not { } persona)
+        {
+            return false;
+        }
+
+        journey.RemovePersona(Actor, persona.Id);
+        return true;
+    }
+}
+
+/// <summary>Adds an activity to a phase, at the top level or under an existing activity.</summary>
+/// <param name="Id">The activity's id.</param>
+/// <param name="ReuseIdPick">When set, reuse an existing activity's id instead (refused as a duplicate).</param>
+/// <param name="PhasePick">Which phase.</param>
+/// <param name="ParentPick">Which parent; negative for the top level.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Kind">Its kind.</param>
+/// <param name="Details">Its details.</param>
+public sealed record AddActivityStep(Guid Id, int? ReuseIdPick, int PhasePick, int ParentPick, string Name, ActivityKind Kind, ActivityDetails Details) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        if (Pick(journey.Phases, PhasePick) is not { } phase)
+        {
+            return false;
+        }
+
+        var activities = journey.Activities;
+        var parent = ParentPick < 0 ? null : Pick(activities, ParentPick);
+        var id = ReuseIdPick is { } reuse && Pick(activities, reuse) is { } taken ? taken.Id : new ActivityId(Id);
+        journey.AddActivity(Actor, phase.Id, Name, Kind, Details, parent?.Id, id);
+        return true;
+    }
+}
+
+/// <summary>Changes an activity's name, kind and details.</summary>
+/// <param name="ActivityPick">Which activity.</param>
+/// <param name="Name">The new name.</param>
+/// <param name="Kind">The new kind.</param>
+/// <param name="Details">The new details.</param>
+public sealed record ChangeActivityStep(int ActivityPick, string Name, ActivityKind Kind, ActivityDetails Details) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        if (Pick(journey.Activities, ActivityPick) is not { } activity)
+        {
+            return false;
+        }
+
+        journey.ChangeActivity(Actor, activity.Id, Name, Kind, Details, reason: "generated change");
+        return true;
+    }
+}
+
+/// <summary>Moves an activity to a phase and under a parent (possibly its own descendant: refused).</summary>
+/// <param name="ActivityPick">Which activity.</param>
+/// <param name="PhasePick">Which phase.</param>
+/// <param name="ParentPick">Which parent; negative for the top level.</param>
+public sealed record MoveActivityStep(int ActivityPick, int PhasePick, int ParentPick) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        var activities = journey.Activities;
+        if (Pick(activities, ActivityPick) is not { } activity || Pick(journey.Phases, PhasePick) is not { } phase)
+        {
+            return false;
+        }
+
+        var parent = ParentPick < 0 ? null : Pick(activities, ParentPick);
+        journey.MoveActivity(Actor, activity.Id, phase.Id, parent?.Id);
+        return true;
+    }
+}
+
+/// <summary>Removes an activity with its subtree.</summary>
+/// <param name="ActivityPick">Which activity.</param>
+public sealed record RemoveActivityStep(int ActivityPick) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        if (Pick(journey.Activities, ActivityPick) is not { } activity)
+        {
+            return false;
+        }
+
+        journey.RemoveActivity(Actor, activity.Id);
+        return true;
+    }
+}
+
+/// <summary>Adds a flow between two activities (possibly the same one, or a duplicate: refused).</summary>
+/// <param name="Id">The flow's id.</param>
+/// <param name="FromPick">Which activity it leaves.</param>
+/// <param name="ToPick">Which activity it reaches.</param>
+/// <param name="Label">Its label.</param>
+public sealed record AddFlowStep(Guid Id, int FromPick, int ToPick, string? Label) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        var activities = journey.Activities;
+        if (Pick(activities, FromPick) is not { } from || Pick(activities, ToPick) is not { } to)
+        {
+            return false;
+        }
+
+        journey.AddFlow(Actor, from.Id, to.Id, Label, new FlowId(Id));
+        return true;
+    }
+}
+
+/// <summary>Removes a flow.</summary>
+/// <param name="FlowPick">Which flow.</param>
+public sealed record RemoveFlowStep(int FlowPick) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        if (Pick(journey.Flows, FlowPick) is not { } flow)
+        {
+            return false;
+        }
+
+        journey.RemoveFlow(Actor, flow.Id);
+        return true;
+    }
+}
+
+/// <summary>Adds a widget to an activity.</summary>
+/// <param name="ActivityPick">Which activity.</param>
+/// <param name="Seed">What widget to add.</param>
+public sealed record AddWidgetStep(int ActivityPick, WidgetSeed Seed) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        if (Pick(journey.Activities, ActivityPick) is not { } activity)
+        {
+            return false;
+        }
+
+        journey.AddWidget(Actor, activity.Id, Seed.Build(journey));
+        return true;
+    }
+}
+
+/// <summary>Replaces a widget's content with content of the same kind built from a seed, keeping its id.</summary>
+/// <param name="WidgetPick">Which widget.</param>
+/// <param name="Title">The new title.</param>
+/// <param name="Target">For a metric, the new target (may contradict its thresholds: refused).</param>
+public sealed record ChangeWidgetStep(int WidgetPick, string Title, decimal? Target) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        if (Pick(Widgets(journey), WidgetPick) is not { } widget)
+        {
+            return false;
+        }
+
+        journey.ChangeWidget(Actor, widget is MetricWidget metric ? metric with { Title = Title, Target = Target } : widget with { Title = Title });
+        return true;
+    }
+}
+
+/// <summary>Moves a widget within its activity.</summary>
+/// <param name="WidgetPick">Which widget.</param>
+/// <param name="PositionPick">Where to.</param>
+public sealed record MoveWidgetStep(int WidgetPick, int PositionPick) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        if (Pick(Widgets(journey), WidgetPick) is not { } widget)
+        {
+            return false;
+        }
+
+        journey.FindWidget(widget.Id, out var activity);
+        journey.MoveWidget(Actor, widget.Id, (int)((uint)PositionPick % (uint)activity!.Widgets.Count));
+        return true;
+    }
+}
+
+/// <summary>Removes a widget.</summary>
+/// <param name="WidgetPick">Which widget.</param>
+public sealed record RemoveWidgetStep(int WidgetPick) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        if (Pick(Widgets(journey), WidgetPick) is not { } widget)
+        {
+            return false;
+        }
+
+        journey.RemoveWidget(Actor, widget.Id);
+        return true;
+    }
+}
+
+/// <summary>Records, corrects or removes a metric's observation; picks any widget (a non-metric is refused).</summary>
+/// <param name="WidgetPick">Which widget.</param>
+/// <param name="Day">The day, counted from 2026-01-01.</param>
+/// <param name="Value">The value (may be out of the metric's range: refused).</param>
+/// <param name="Operation">0 record, 1 correct, 2 remove.</param>
+public sealed record ObservationStep(int WidgetPick, int Day, decimal Value, int Operation) : JourneyStep
+{
+    /// <summary>The first day observations are counted from.</summary>
+    public static readonly LocalDate Origin = new(2026, 1, 1);
+
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        var widgets = Widgets(journey);
+        var metrics = widgets.OfType<MetricWidget>().ToList();
+        if (Pick(metrics.Count > 0 && WidgetPick % 5 != 0 ? metrics.Cast<Widget>().ToList() : widgets, WidgetPick) is not { } widget)
+        {
+            return false;
+        }
+
+        var date = Origin.PlusDays(Day);
+        switch (Operation)
+        {
+            case 1:
+                journey.CorrectObservation(Actor, widget.Id, date, Value);
+                break;
+            case 2:
+                journey.RemoveObservation(Actor, widget.Id, date);
+                break;
+            default:
+                journey.RecordObservation(Actor, widget.Id, date, Value);
+                break;
+        }
+
+        return true;
+    }
+}
+
+/// <summary>Records feedback on a widget (a non-feedback widget is refused).</summary>
+/// <param name="WidgetPick">Which widget.</param>
+/// <param name="Entry">The feedback.</param>
+public sealed record RecordFeedbackStep(int WidgetPick, FeedbackEntry Entry) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        var widgets = Widgets(journey);
+        var feedback = widgets.OfType<FeedbackWidget>().Cast<Widget>().ToList();
+        if (Pick(feedback.Count > 0 && WidgetPick % 5 != 0 ? feedback : widgets, WidgetPick) is not { } widget)
+        {
+            return false;
+        }
+
+        journey.RecordFeedback(Actor, widget.Id, Entry);
+        return true;
+    }
+}
+
+/// <summary>Acknowledges, snoozes, resolves or reopens a warning on an activity, a phase or the journey.</summary>
+/// <param name="Rule">The rule id text (possibly invalid: refused).</param>
+/// <param name="SubjectPick">Which subject: activities first, then phases, then the journey.</param>
+/// <param name="Handling">What to do.</param>
+/// <param name="SnoozeMinutes">For a snooze, how long (zero or negative: refused).</param>
+/// <param name="Note">The note.</param>
+public sealed record HandleWarningStep(string Rule, int SubjectPick, WarningHandling Handling, int SnoozeMinutes, string? Note) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        var subjects = journey.Activities.Select(a => WarningSubject.For(a.Id))
+            .Concat(journey.Phases.Select(p => WarningSubject.For(p.Id)))
+            .Append(WarningSubject.For(journey.Id))
+            .ToList();
+        var subject = Pick(subjects, SubjectPick);
+        if (!RuleId.IsValid(Rule))
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, $"'{Rule}' is not a valid rule id.");
+        }
+
+        var key = new WarningKey(new RuleId(Rule), subject);
+        switch (Handling)
+        {
+            case WarningHandling.Acknowledged:
+                journey.AcknowledgeWarning(Actor, key, Note);
+                break;
+            case WarningHandling.Snoozed:
+                journey.SnoozeWarning(Actor, key, clock.Now + Duration.FromMinutes(SnoozeMinutes), Note);
+                break;
+            case WarningHandling.Resolved:
+                journey.ResolveWarning(Actor, key, Note);
+                break;
+            default:
+                journey.ReopenWarning(Actor, key, Note);
+                break;
+        }
+
+        return true;
+    }
+}
