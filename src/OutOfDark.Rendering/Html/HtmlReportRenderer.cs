@@ -42,7 +42,7 @@ public static class HtmlReportRenderer
         table{border-collapse:collapse;width:100%;margin:6px 0}
         th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
         th{background:#f1f5f9;font-weight:600}
-        .map{overflow:auto;max-width:100%}
+        .map{overflow:auto;max-width:100%}.map svg{max-width:100%;height:auto}
         .phase-dot{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:6px}
         .sev{display:inline-block;border-radius:9px;padding:0 8px;color:#fff;font-size:12px;font-weight:600}
         .sev-critical{background:#dc2626}.sev-warning{background:#f59e0b}.sev-info{background:#3b82f6}
@@ -56,7 +56,7 @@ public static class HtmlReportRenderer
         .chart{max-width:100%;height:auto}
         @media print{body{background:#fff}header.report{background:#fff;color:#000;border-bottom:2px solid #000}
         header.report p{color:#333}section{border:none;padding:0;break-inside:auto}.activity,.widget,tr{break-inside:avoid}
-        .map{overflow:visible}.map svg{max-width:100%;height:auto}}
+        .map{overflow:visible}}
         """;
 
     /// <summary>Writes the report.</summary>

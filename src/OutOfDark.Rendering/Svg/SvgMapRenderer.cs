@@ -233,7 +233,7 @@ public static class SvgMapRenderer
         w.Write("</path>\n");
         if (edge.Label is { } shown)
         {
-            Text(w, (s.X + e.X) / 2, ((s.Y + e.Y) / 2) - 4, LineWrap.Wrap(shown, 24, 1), "#334155", bold: false, size: 10, anchor: "middle");
+            Text(w, (s.X + e.X) / 2, ((s.Y + e.Y) / 2) - 4, LineWrap.Wrap(shown, 24, 1), "#334155", bold: false, size: 10, anchor: "middle", halo: true);
         }
     }
 
@@ -279,7 +279,7 @@ public static class SvgMapRenderer
         w.Write("\"/>");
     }
 
-    private static void Text(TextWriter w, double x, double y, List<string> lines, string fill, bool bold, double size, string anchor = "start")
+    private static void Text(TextWriter w, double x, double y, List<string> lines, string fill, bool bold, double size, string anchor = "start", bool halo = false)
     {
         w.Write("<text x=\"");
         w.Write(Numbers.Coordinate(x));
@@ -293,6 +293,12 @@ public static class SvgMapRenderer
         if (bold)
         {
             w.Write(" font-weight=\"600\"");
+        }
+
+        if (halo)
+        {
+            // A white outline under the glyphs keeps a label readable where it crosses a line or a box.
+            w.Write(" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"");
         }
 
         if (anchor != "start")
