@@ -1,5 +1,6 @@
 using System.Linq;
 using NodaTime;
+using OutOfDark.Testing;
 using OutOfDark.Warnings;
 
 namespace OutOfDark.Tests.Warnings;
@@ -9,7 +10,7 @@ internal sealed class RuleHarness
 {
     public RuleHarness(int year = 2026, int month = 10, int day = 1)
     {
-        Clock = FixedClock.At(year, month, day);
+        Clock = FakeClock.At(year, month, day);
         Journey = Journey.Create(WorkspaceId.New(), "Online store", "ana", Clock);
         See = Journey.AddPhase("ana", "See");
         Think = Journey.AddPhase("ana", "Think");
@@ -17,7 +18,7 @@ internal sealed class RuleHarness
         Buyer = Journey.AddPersona("ana", "First-time buyer");
     }
 
-    public FixedClock Clock { get; }
+    public FakeClock Clock { get; }
 
     public Journey Journey { get; }
 
