@@ -14,9 +14,9 @@ namespace OutOfDark.Samples.OnlineStore;
 /// <remarks>
 /// The data is shaped so that the warning rules have something to say: checkout completion slides in the last three
 /// weeks while payment failures climb; on-time delivery erodes towards its critical threshold; the support line's wait
-/// time is past critical; the blog's visit feed stopped three weeks ago; social-ad costs creep up; one planned activity
+/// time is past critical; the blog's visit feed stopped five weeks ago; social-ad costs creep up; one planned activity
 /// is overdue and has no owner; one touchpoint has no metric. Days after the first 90 (later runs of the quickstart)
-/// bring a fix for checkout and the support line, and let delivery slip past critical.
+/// bring a fix for checkout and the support line, let delivery slip past critical, and push returns past their warning threshold.
 /// </remarks>
 public static class OnlineStoreJourney
 {
@@ -268,7 +268,7 @@ public static class OnlineStoreJourney
             new("Newsletter", Metric("Newsletter", "Click rate", MetricKind.Percentage, "%", Up, 4, 3, 2),
                 d => Wave.Round(4.3m + (0.3m * Wave.Noise("click", d)), 2, 0, 100)),
             new("Blog post: winter layering guide", Metric("Blog post: winter layering guide", "Visits", MetricKind.Count, "visits", Up, 1000, 600, 300),
-                d => Wave.Round(1250m + (180m * Wave.Weekly(d)) + (90m * Wave.Noise("visits", d)), 0, 0, 100000), LastDay: 68),
+                d => Wave.Round(1250m + (180m * Wave.Weekly(d)) + (90m * Wave.Noise("visits", d)), 0, 0, 100000), LastDay: 55),
             new("Social ads", Metric("Social ads", "Cost per click", MetricKind.Currency, "EUR", Down, 0.80m, 1.20m, 1.50m),
                 d => Wave.Round(0.74m + (0.0062m * d) + (0.03m * Wave.Noise("cpc", d)), 2, 0, 10)),
             new("Product page", Metric("Product page", "Add-to-cart rate", MetricKind.Percentage, "%", Up, 10, 8, 6),
@@ -288,7 +288,7 @@ public static class OnlineStoreJourney
             new("Delivery", Metric("Delivery", "On-time delivery", MetricKind.Percentage, "%", Up, 95, 90, 85),
                 d => Wave.Round(96.5m - (0.125m * d) + (0.3m * Wave.Noise("delivery", d)), 1, 0, 100)),
             new("Returns", Metric("Returns", "Return rate", MetricKind.Percentage, "%", Down, 8, 12, 15),
-                d => Wave.Round(9m + (0.8m * Wave.Weekly(d)) + (0.5m * Wave.Noise("returns", d)), 1, 0, 100)),
+                d => Wave.Round(ReturnRate(d) + (0.8m * Wave.Weekly(d)) + (0.5m * Wave.Noise("returns", d)), 1, 0, 100)),
             new("Support call", Metric("Support call", "Average wait", MetricKind.Score, "min", Down, 3, 5, 8),
                 d => Wave.Round(SupportWait(d) + (0.2m * Wave.Noise("wait", d)), 1, 0, 120)),
             new("Review request", Metric("Review request", "Response rate", MetricKind.Percentage, "%", Up, 15, 10, 5),
@@ -310,6 +310,10 @@ public static class OnlineStoreJourney
         day < 70 ? 0.8m
         : day < DaysOfHistory ? 0.8m + (0.13m * (day - 69))
         : 0.9m;
+
+    // Returns climb after day 90, when a new supplier's sizes run small.
+    private static decimal ReturnRate(int day) =>
+        day < DaysOfHistory ? 9m : 11.5m + (0.3m * (day - DaysOfHistory));
 
     // The support line's wait grows with volume until a callback option ships after day 90.
     private static decimal SupportWait(int day) =>
