@@ -80,11 +80,16 @@ Console.WriteLine($"Mapped '{journey.Name}': {journey.ActivityCount} activities;
 // 3. Observations from the CRM's CSV export, imported through the journey's commands (so they land in the history).
 using (var reader = new StreamReader(csv, Encoding.UTF8))
 {
-    var imported = await JourneyCsv.ImportObservationsAsync(journey, reader, "crm-import");
-    Console.WriteLine($"Imported {imported.Applied} observations from {Path.GetFileName(csv)} ({imported.Rejected.Count} rows rejected).");
-    foreach (var rejected in imported.Rejected)
+    try
     {
-        Console.WriteLine($"  rejected {rejected}");
+        var imported = await JourneyCsv.ImportObservationsAsync(journey, reader, "crm-import");
+        Console.WriteLine($"Imported {imported.Applied} observations from {Path.GetFileName(csv)} ({imported.Rejected.Count} rows rejected).");
+    }
+    catch (CsvImportException e)
+    {
+        // All or nothing: one bad row and the export is refused whole, with every bad row named.
+        Console.Error.WriteLine($"The CRM export {csv} was not imported: {e.Message}");
+        return 1;
     }
 }
 
