@@ -128,10 +128,10 @@ public sealed partial class JourneyWarnings : IDisposable
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Evaluated warnings of journey '{Journey}' v{Version} (full: {Full}): {Checks} checks, {Raised} raised, {Cleared} cleared, {Failures} rule failures in {ElapsedMs:0.0} ms")]
     private static partial void LogEvaluated(ILogger logger, string journey, long version, bool full, int checks, int raised, int cleared, int failures, double elapsedMs);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Warning raised on journey '{Journey}': {Severity} {Key}: {Message}")]
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Warning raised on journey '{Journey}': {Severity} {Key}: {Message}")]
     private static partial void LogRaised(ILogger logger, string journey, WarningSeverity severity, WarningKey key, string message);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Warning cleared on journey '{Journey}': {Key}")]
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Warning cleared on journey '{Journey}': {Key}")]
     private static partial void LogCleared(ILogger logger, string journey, WarningKey key);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Warning rule '{Rule}' failed on {Subject} of journey '{Journey}'; the other rules still ran")]
