@@ -50,6 +50,7 @@ public sealed class WarningEngine
     private WarningSettings _settings;
     private RuleSettings[] _ruleSettings = [];
     private Dictionary<(int Rule, ActivityId Activity), RuleSettings> _overrides = [];
+    private Batch? _fullBatch;
     private long _evaluatedVersion = -1;
     private bool _needsFull = true;
 
@@ -167,7 +168,8 @@ public sealed class WarningEngine
     {
         var now = _clock.GetCurrentInstant();
         var today = now.InZone(_options.Zone).Date;
-        var batch = new Batch(full: true, capacity: _warnings.Count + 16);
+        var batch = _fullBatch ??= new Batch(full: true, capacity: _warnings.Count + 16);
+        batch.Reset();
 
         foreach (var activity in _journey.Activities)
         {
@@ -641,7 +643,8 @@ public sealed class WarningEngine
             _warnings = warnings;
             _failures = failures;
             _dueSinceFull.Clear();
-            _due = new PriorityQueue<Slot, Instant>(batch.Due);
+            _due.Clear();
+            _due.EnqueueRange(batch.Due);
             _dueAfterFull = _due.Count;
             _needsFull = false;
         }
@@ -764,6 +767,13 @@ public sealed class WarningEngine
         public bool IsFull { get; } = full;
 
         public int Checks { get; set; }
+
+        public void Reset()
+        {
+            Checks = 0;
+            Results.Clear();
+            Due.Clear();
+        }
 
         public List<(Slot Slot, Warning? Warning, RuleFailure? Failure, bool Forget)> Results { get; } = new(capacity);
 
