@@ -11,7 +11,7 @@ namespace OutOfDark.Benchmarks.Warnings;
 /// <summary>
 /// The baseline: every built-in rule's check with default settings, hand-written as one pass over the activities —
 /// no registry, settings, contexts, virtual calls, kept results, diffing or recheck queue. Produces the same warnings
-/// (key, severity, message) as the engine, with lighter evidence.
+/// (key, severity, message, evidence) as the engine.
 /// </summary>
 public static class SinglePassChecks
 {
@@ -110,33 +110,61 @@ public static class SinglePassChecks
                 var series = thresholdMetric.Observations.AsSpan();
                 var higher = thresholdMetric.Direction == MetricDirection.HigherIsBetter;
                 var what = thresholdSeverity == WarningSeverity.Critical ? "critical threshold" : "warning threshold";
-                Add(Threshold, thresholdSeverity, $"{thresholdMetric.Title} {(higher ? "fell" : "rose")} to {Amount(series[^1].Value, thresholdMetric.Unit)} — {what} {Amount(thresholdLimit, thresholdMetric.Unit)}, {Count(thresholdRun, "observation")} {(higher ? "below" : "above")} since {Date(series[^thresholdRun].Date)}{More(breaches - 1, "metric")}");
+                Add(
+                    Threshold,
+                    thresholdSeverity,
+                    $"{thresholdMetric.Title} {(higher ? "fell" : "rose")} to {Amount(series[^1].Value, thresholdMetric.Unit)} — {what} {Amount(thresholdLimit, thresholdMetric.Unit)}, {Count(thresholdRun, "observation")} {(higher ? "below" : "above")} since {Date(series[^thresholdRun].Date)}{More(breaches - 1, "metric")}",
+                    WarningEvidence.Of("metric", thresholdMetric.Title),
+                    WarningEvidence.Of("latest value", series[^1].Value),
+                    WarningEvidence.Of("observed on", series[^1].Date),
+                    WarningEvidence.Of(what, thresholdLimit),
+                    WarningEvidence.Of("observations past it", thresholdRun),
+                    WarningEvidence.Of("past it since", series[^thresholdRun].Date),
+                    WarningEvidence.Of("metrics past a limit", breaches));
             }
 
             if (trendMetric is not null)
             {
                 var days = Period.Between(trendFrom.Date, trendTo.Date, PeriodUnits.Days).Days;
-                Add(Trend, WarningSeverity.Warning, $"{trendMetric.Title} {(trendMetric.Direction == MetricDirection.HigherIsBetter ? "fell" : "rose")} {Percent(trendWorse)} in {Count(days, "day")}, from {Amount(trendFrom.Value, trendMetric.Unit)} on {Date(trendFrom.Date)} to {Amount(trendTo.Value, trendMetric.Unit)} on {Date(trendTo.Date)} — limit 20 %{More(trending - 1, "metric")}");
+                Add(
+                    Trend,
+                    WarningSeverity.Warning,
+                    $"{trendMetric.Title} {(trendMetric.Direction == MetricDirection.HigherIsBetter ? "fell" : "rose")} {Percent(trendWorse)} in {Count(days, "day")}, from {Amount(trendFrom.Value, trendMetric.Unit)} on {Date(trendFrom.Date)} to {Amount(trendTo.Value, trendMetric.Unit)} on {Date(trendTo.Date)} — limit 20 %{More(trending - 1, "metric")}",
+                    WarningEvidence.Of("metric", trendMetric.Title),
+                    WarningEvidence.Of("change percent", decimal.Round(trendWorse, 1, MidpointRounding.AwayFromZero)),
+                    WarningEvidence.Of("from value", trendFrom.Value),
+                    WarningEvidence.Of("from date", trendFrom.Date),
+                    WarningEvidence.Of("to value", trendTo.Value),
+                    WarningEvidence.Of("to date", trendTo.Date),
+                    WarningEvidence.Of("limit percent", 20m),
+                    WarningEvidence.Of("window days", 28));
             }
 
             if (staleMetric is not null)
             {
-                Add(Stale, WarningSeverity.Warning, $"{staleMetric.Title} has had no observation since {Date(staleDate)} — limit 30 days{More(stale - 1, "metric")}");
+                Add(
+                    Stale,
+                    WarningSeverity.Warning,
+                    $"{staleMetric.Title} has had no observation since {Date(staleDate)} — limit 30 days{More(stale - 1, "metric")}",
+                    WarningEvidence.Of("metric", staleMetric.Title),
+                    WarningEvidence.Of("latest observation", staleDate),
+                    WarningEvidence.Of("limit days", 30),
+                    WarningEvidence.Of("stale metrics", stale));
             }
 
             if (live && now >= a.LastChangedAt + Duration.FromDays(90))
             {
-                Add(NotUpdated, WarningSeverity.Info, $"'{a.Name}' has not been updated since {Date(a.LastChangedAt.InUtc().Date)} — limit 90 days");
+                Add(NotUpdated, WarningSeverity.Info, $"'{a.Name}' has not been updated since {Date(a.LastChangedAt.InUtc().Date)} — limit 90 days", WarningEvidence.Of("last changed", a.LastChangedAt), WarningEvidence.Of("limit days", 90));
             }
 
             if (live && d.Owner is null)
             {
-                Add(NoOwner, WarningSeverity.Warning, $"'{a.Name}' has no owner");
+                Add(NoOwner, WarningSeverity.Warning, $"'{a.Name}' has no owner", WarningEvidence.Of("status", d.Status.ToString()));
             }
 
             if (live && !hasMetric && a.Kind == ActivityKind.Touchpoint)
             {
-                Add(NoMetric, WarningSeverity.Info, $"Touchpoint '{a.Name}' has no metric — there is no way to measure its success");
+                Add(NoMetric, WarningSeverity.Info, $"Touchpoint '{a.Name}' has no metric — there is no way to measure its success", WarningEvidence.Of("kind", a.Kind.ToString()));
             }
 
             var incoming = journey.FlowsTo(a.Id);
@@ -159,7 +187,15 @@ public static class SinglePassChecks
 
                 if (from is not null)
                 {
-                    Add(Funnel, WarningSeverity.Warning, $"Only {Number(volume)} of {Number(fromVolume)} customers go on from '{from.Name}' to '{a.Name}' — drop-off {Percent(drop)}, limit 60 %");
+                    Add(
+                        Funnel,
+                        WarningSeverity.Warning,
+                        $"Only {Number(volume)} of {Number(fromVolume)} customers go on from '{from.Name}' to '{a.Name}' — drop-off {Percent(drop)}, limit 60 %",
+                        WarningEvidence.Of("previous step", from.Name),
+                        WarningEvidence.Of("previous volume", fromVolume),
+                        WarningEvidence.Of("volume", volume),
+                        WarningEvidence.Of("drop-off percent", decimal.Round(drop, 1, MidpointRounding.AwayFromZero)),
+                        WarningEvidence.Of("limit percent", 60m));
                 }
             }
 
@@ -171,37 +207,53 @@ public static class SinglePassChecks
                     worst = p.AsIs < worst.AsIs ? p : worst;
                 }
 
-                Add(Pain, WarningSeverity.Warning, pains.Count == 1
-                    ? $"Pain point for '{Persona(worst)}': feels {Emotion(worst.AsIs)} at '{a.Name}'"
-                    : $"Pain point for {Count(pains.Count, "persona")} at '{a.Name}': " + string.Join(", ", pains.ConvertAll(p => $"'{Persona(p)}' {Emotion(p.AsIs)}")));
+                Add(
+                    Pain,
+                    WarningSeverity.Warning,
+                    pains.Count == 1
+                        ? $"Pain point for '{Persona(worst)}': feels {Emotion(worst.AsIs)} at '{a.Name}'"
+                        : $"Pain point for {Count(pains.Count, "persona")} at '{a.Name}': " + string.Join(", ", pains.ConvertAll(p => $"'{Persona(p)}' {Emotion(p.AsIs)}")),
+                    WarningEvidence.Of("persona", Persona(worst)),
+                    WarningEvidence.Of("as-is emotion", worst.AsIs.Value),
+                    WarningEvidence.Of("threshold", -1),
+                    WarningEvidence.Of("personas in pain", pains.Count));
             }
 
             if (live)
             {
                 if (d.PlannedEnd is { } end && today >= end.PlusDays(1))
                 {
-                    Add(Overdue, WarningSeverity.Warning, $"'{a.Name}' was planned to end on {Date(end)} and is still {d.Status.ToString().ToLowerInvariant()}");
+                    Add(Overdue, WarningSeverity.Warning, $"'{a.Name}' was planned to end on {Date(end)} and is still {d.Status.ToString().ToLowerInvariant()}", WarningEvidence.Of("planned end", end), WarningEvidence.Of("status", d.Status.ToString()), WarningEvidence.Of("grace days", 0));
                 }
                 else if (d.Status == ActivityStatus.Planned && d.PlannedStart is { } start && today >= start.PlusDays(1))
                 {
-                    Add(Overdue, WarningSeverity.Warning, $"'{a.Name}' was planned to start on {Date(start)} and is still planned");
+                    Add(Overdue, WarningSeverity.Warning, $"'{a.Name}' was planned to start on {Date(start)} and is still planned", WarningEvidence.Of("planned start", start), WarningEvidence.Of("status", d.Status.ToString()), WarningEvidence.Of("grace days", 0));
                 }
             }
 
             if (gap is not null)
             {
-                Add(Gap, WarningSeverity.Warning, $"Expectation gap of {gap.Gap} for '{Persona(gap)}' at '{a.Name}': feels {Emotion(gap.AsIs)}, should feel {Emotion(gap.ToBe!.Value)} — limit 1{More(gaps - 1, "persona")}");
+                Add(
+                    Gap,
+                    WarningSeverity.Warning,
+                    $"Expectation gap of {gap.Gap} for '{Persona(gap)}' at '{a.Name}': feels {Emotion(gap.AsIs)}, should feel {Emotion(gap.ToBe!.Value)} — limit 1{More(gaps - 1, "persona")}",
+                    WarningEvidence.Of("persona", Persona(gap)),
+                    WarningEvidence.Of("as-is emotion", gap.AsIs.Value),
+                    WarningEvidence.Of("to-be emotion", gap.ToBe.Value.Value),
+                    WarningEvidence.Of("gap", gap.Gap),
+                    WarningEvidence.Of("limit", 1));
             }
 
-            void Add(RuleId rule, WarningSeverity severity, string message) =>
-                warnings.Add(new Warning(new WarningKey(rule, subject), severity, message) { RaisedAt = now });
+            void Add(RuleId rule, WarningSeverity severity, string message, params ReadOnlySpan<WarningEvidence> evidence) =>
+                warnings.Add(new Warning(new WarningKey(rule, subject), severity, message) { Evidence = ValueList<WarningEvidence>.Of(evidence), RaisedAt = now });
         }
 
         foreach (var phase in journey.Phases)
         {
             if (journey.ActivityCountIn(phase.Id) == 0)
             {
-                warnings.Add(new Warning(new WarningKey(Empty, WarningSubject.For(phase.Id)), WarningSeverity.Warning, $"Phase '{phase.Name}' has no activities") { RaisedAt = now });
+                var evidence = ValueList<WarningEvidence>.Of(WarningEvidence.Of("activities", 0), WarningEvidence.Of("minimum", 1));
+                warnings.Add(new Warning(new WarningKey(Empty, WarningSubject.For(phase.Id)), WarningSeverity.Warning, $"Phase '{phase.Name}' has no activities") { Evidence = evidence, RaisedAt = now });
             }
         }
 

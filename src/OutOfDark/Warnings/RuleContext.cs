@@ -94,7 +94,8 @@ public readonly struct RuleContext
     /// <summary>The instant a date begins in <see cref="Zone"/>: the due instant of a rule that changes when that date starts.</summary>
     /// <param name="date">The date.</param>
     /// <returns>The instant.</returns>
-    public Instant StartOf(LocalDate date) => Zone.AtStartOfDay(date).ToInstant();
+    public Instant StartOf(LocalDate date) =>
+        ReferenceEquals(Zone, DateTimeZone.Utc) ? date.AtMidnight().InUtc().ToInstant() : Zone.AtStartOfDay(date).ToInstant();
 
     /// <summary>A result raising a warning about this context's subject.</summary>
     /// <param name="severity">How urgent it is.</param>

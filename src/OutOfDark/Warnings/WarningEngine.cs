@@ -42,6 +42,7 @@ public sealed class WarningEngine
     private readonly int[] _journeyRules;
     private readonly List<IWarningObserver> _observers = [];
     private Dictionary<Slot, Warning> _warnings = [];
+    private Dictionary<Slot, Warning> _spareWarnings = [];
     private Dictionary<Slot, RuleFailure> _failures = [];
     private readonly Dictionary<Slot, Instant> _episodeStarts = [];
     private PriorityQueue<Slot, Instant> _due = new();
@@ -50,6 +51,7 @@ public sealed class WarningEngine
     private WarningSettings _settings;
     private RuleSettings[] _ruleSettings = [];
     private Dictionary<(int Rule, ActivityId Activity), RuleSettings> _overrides = [];
+    private Batch? _fullBatch;
     private long _evaluatedVersion = -1;
     private bool _needsFull = true;
 
@@ -128,7 +130,7 @@ public sealed class WarningEngine
         }
     }
 
-    /// <summary>The warnings the rules currently raise, whatever people did with them.</summary>
+    /// <summary>The warnings the rules currently raise, whatever people did with them. A live view: copy it to keep it across evaluations.</summary>
     public IReadOnlyCollection<Warning> Warnings => _warnings.Values;
 
     /// <summary>The rule evaluations that failed and have not succeeded since.</summary>
@@ -167,7 +169,8 @@ public sealed class WarningEngine
     {
         var now = _clock.GetCurrentInstant();
         var today = now.InZone(_options.Zone).Date;
-        var batch = new Batch(full: true, capacity: _warnings.Count + 16);
+        var batch = _fullBatch ??= new Batch(full: true, capacity: _warnings.Count + 16);
+        batch.Reset();
 
         foreach (var activity in _journey.Activities)
         {
@@ -319,7 +322,7 @@ public sealed class WarningEngine
         var today = now.InZone(_options.Zone).Date;
         var batch = new Batch(full: false, capacity: 16);
         var dirty = new HashSet<ActivityId>();
-        bool structural = false, everyActivity = false, flowsEverywhere = false, removals = false;
+        bool structural = false, everyActivity = false, flowsEverywhere = false, removals = false, phaseRemovals = false;
         foreach (var e in events)
         {
             switch (e)
@@ -337,6 +340,9 @@ public sealed class WarningEngine
                 case ActivityRemoved:
                     flowsEverywhere = true;
                     removals = true;
+                    break;
+                case PhaseRemoved:
+                    phaseRemovals = true;
                     break;
             }
 
@@ -402,11 +408,14 @@ public sealed class WarningEngine
         if (structural)
         {
             EvaluatePhasesAndJourney(now, today, batch, cancellationToken);
-            foreach (var slot in _warnings.Keys.Concat(_failures.Keys))
+            if (phaseRemovals)
             {
-                if (slot.Subject.Kind == SubjectKind.Phase && _journey.FindPhase(new PhaseId(slot.Subject.Id)) is null)
+                foreach (var slot in _warnings.Keys.Concat(_failures.Keys))
                 {
-                    batch.Forget(slot);
+                    if (slot.Subject.Kind == SubjectKind.Phase && _journey.FindPhase(new PhaseId(slot.Subject.Id)) is null)
+                    {
+                        batch.Forget(slot);
+                    }
                 }
             }
 
@@ -537,7 +546,9 @@ public sealed class WarningEngine
         Dictionary<Slot, RuleFailure> failures;
         if (batch.IsFull)
         {
-            warnings = new Dictionary<Slot, Warning>(Math.Max(16, _warnings.Count));
+            // Two dictionaries take turns, so that repeated full evaluations of a large journey allocate no new tables.
+            warnings = _spareWarnings;
+            warnings.Clear();
             failures = [];
         }
         else
@@ -638,10 +649,11 @@ public sealed class WarningEngine
                 }
             }
 
-            _warnings = warnings;
+            (_spareWarnings, _warnings) = (_warnings, warnings);
             _failures = failures;
             _dueSinceFull.Clear();
-            _due = new PriorityQueue<Slot, Instant>(batch.Due);
+            _due.Clear();
+            _due.EnqueueRange(batch.Due);
             _dueAfterFull = _due.Count;
             _needsFull = false;
         }
@@ -764,6 +776,13 @@ public sealed class WarningEngine
         public bool IsFull { get; } = full;
 
         public int Checks { get; set; }
+
+        public void Reset()
+        {
+            Checks = 0;
+            Results.Clear();
+            Due.Clear();
+        }
 
         public List<(Slot Slot, Warning? Warning, RuleFailure? Failure, bool Forget)> Results { get; } = new(capacity);
 

@@ -39,14 +39,7 @@ public sealed class OverdueRule : WarningRule<OverdueSettings>
         LocalDate? endOverdueFrom = details.PlannedEnd?.PlusDays(settings.GraceDays + 1);
         LocalDate? startOverdueFrom = details.Status == ActivityStatus.Planned ? details.PlannedStart?.PlusDays(settings.GraceDays + 1) : null;
         var today = context.Today;
-        Instant? recheck = null;
-        foreach (var day in new[] { endOverdueFrom, startOverdueFrom })
-        {
-            if (day is { } d && d > today && (recheck is null || context.StartOf(d) < recheck))
-            {
-                recheck = context.StartOf(d);
-            }
-        }
+        var recheck = Later(endOverdueFrom, startOverdueFrom, today) is { } next ? context.StartOf(next) : (Instant?)null;
 
         var status = details.Status.ToString().ToLowerInvariant();
         if (endOverdueFrom is { } end && today >= end)
@@ -70,5 +63,13 @@ public sealed class OverdueRule : WarningRule<OverdueSettings>
         }
 
         return new RuleResult(null, recheck);
+    }
+
+    private static LocalDate? Later(LocalDate? a, LocalDate? b, LocalDate today)
+    {
+        // The earliest of the dates still to come: when the result may next change.
+        a = a > today ? a : null;
+        b = b > today ? b : null;
+        return a is { } x && b is { } y ? (x < y ? x : y) : a ?? b;
     }
 }
