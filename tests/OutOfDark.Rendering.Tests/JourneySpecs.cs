@@ -94,6 +94,7 @@ internal sealed record JourneySpec(string Name, string[] Phases, string[] Person
 /// <summary>FsCheck generators for journeys with ordinary, odd and hostile text.</summary>
 internal static class JourneyGen
 {
+    // Ours (payloads that set a flag a test can read) first, then the shared list from OutOfDark.Testing.
     public static readonly string[] Hostile =
     [
         "<script>window.__pwned=(window.__pwned||0)+1</script>",
@@ -122,6 +123,7 @@ internal static class JourneyGen
         "Ümlaut, comma",
         "bar | and \\ backslash",
         "  padded  ",
+        .. OutOfDark.Testing.HostileText.Names.Where(n => !string.IsNullOrWhiteSpace(n)),
     ];
 
     private static readonly char[] Letters = "abcdefghijklmnopqrstuvwxyz ABCXYZ0123456789.,:;#%<>&\"'`()[]{}|\\-=+@".ToCharArray();

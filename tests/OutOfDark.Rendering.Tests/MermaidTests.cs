@@ -126,6 +126,12 @@ public class MermaidParserTests(BrowserFixture browser, ITestOutputHelper output
             texts.Add(MermaidRenderer.ToMindmap(journey));
         }
 
+        foreach (var journey in OutOfDark.Testing.JourneyGenerators.Journeys(120).Sample(60, 20))
+        {
+            texts.Add(MermaidRenderer.ToJourneyDiagram(journey));
+            texts.Add(MermaidRenderer.ToMindmap(journey));
+        }
+
         // Controls: unescaped text Mermaid must refuse, or the check proves nothing.
         var controls = texts.Count;
         texts.Add("journey\n    title T\n    section S\n      journey planner: 5: Me\n");

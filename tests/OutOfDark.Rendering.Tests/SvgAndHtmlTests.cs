@@ -36,6 +36,22 @@ public class SvgAndHtmlTests
     }
 
     [Fact]
+    public void The_svg_map_and_the_report_of_journeys_built_from_random_command_sequences_are_well_formed()
+    {
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), Prop.ForAll(OutOfDark.Testing.JourneyGenerators.Scenarios(120), scenario =>
+        {
+            var journey = scenario.Build().Journey;
+
+            var svg = XDocument.Parse(SvgMapRenderer.ToSvg(journey));
+            var html = HtmlReportRenderer.ToHtml(journey);
+
+            Assert.Equal(journey.ActivityCount, svg.Descendants(Svg + "g").Count(g => (string?)g.Attribute("class") == "ood-node"));
+            Assert.Equal(journey.ActivityCount, CountOf(html, "<article class=\"activity\""));
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        }));
+    }
+
+    [Fact]
     public void Markup_escapes_the_five_special_characters_and_replaces_characters_xml_forbids()
     {
         Assert.Equal("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;]]&gt;\uFFFD\uFFFD🙂\n", Markup.Escape("<a href=\"x\" title='y'>&]]>\u0001\uD800🙂\n"));
