@@ -122,6 +122,22 @@ public class CsvTests
     }
 
     [Fact]
+    public async Task A_row_that_fails_half_way_leaves_no_trace_in_apply_valid_rows_mode()
+    {
+        var journey = EmptyStore(out var see);
+        var ads = journey.AddActivity("ana", see, "Ads");
+        var tooLong = new string('n', 501);
+        var csv = string.Join('\n', ActivityHeader, $"{ads},{tooLong},Think,,,,,,,,,,", $",Child,See,{ads},,,,,,,,,") + "\n";
+
+        var result = await JourneyCsv.ImportActivitiesAsync(journey, new StringReader(csv), "importer", CsvImportMode.ApplyValidRows);
+
+        Assert.Equal(2L, result.Rejected.Single().Line);
+        Assert.Equal(1, result.Applied);
+        Assert.Equal(("Ads", see), (journey.GetActivity(ads).Name, journey.GetActivity(ads).PhaseId));
+        Assert.Equal(["Ads", "Child"], journey.Activities.Select(a => a.Name));
+    }
+
+    [Fact]
     public async Task A_parent_must_come_before_its_child()
     {
         var journey = EmptyStore(out _);
