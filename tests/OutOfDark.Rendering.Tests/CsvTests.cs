@@ -7,6 +7,7 @@ using FsCheck.Fluent;
 using NodaTime;
 using OutOfDark.Events;
 using OutOfDark.Rendering.Csv;
+using OutOfDark.Testing;
 using Xunit;
 
 namespace OutOfDark.Rendering.Tests;
@@ -17,7 +18,7 @@ public class CsvTests
 
     private static Journey EmptyStore(out PhaseId see)
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FixedClock.At(2026, 1, 1));
+        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
         see = journey.AddPhase("ana", "See");
         journey.AddPhase("ana", "Think");
         return journey;
@@ -209,7 +210,7 @@ public class CsvTests
             var activities = await ExportActivities(original);
             var observations = await ExportObservations(original);
 
-            var copy = Journey.Create(WorkspaceId.New(), "Copy", "importer", FixedClock.At(2026, 12, 1));
+            var copy = Journey.Create(WorkspaceId.New(), "Copy", "importer", FakeClock.At(2026, 12, 1));
             foreach (var phase in original.Phases)
             {
                 copy.AddPhase("importer", phase.Name, phase.CustomerGoal);
@@ -235,7 +236,7 @@ public class CsvTests
                 return;
             }
 
-            var copy = Journey.Create(WorkspaceId.New(), "Copy", "importer", FixedClock.At(2027, 1, 1));
+            var copy = Journey.Create(WorkspaceId.New(), "Copy", "importer", FakeClock.At(2027, 1, 1));
             foreach (var phase in original.Phases)
             {
                 copy.AddPhase("importer", phase.Name, phase.CustomerGoal);

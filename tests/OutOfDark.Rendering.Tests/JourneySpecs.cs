@@ -4,6 +4,7 @@ using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
+using OutOfDark.Testing;
 
 namespace OutOfDark.Rendering.Tests;
 
@@ -34,7 +35,7 @@ internal sealed record JourneySpec(string Name, string[] Phases, string[] Person
 
     public Journey Build(IClock? clock = null)
     {
-        clock ??= FixedClock.At(2026, 10, 1);
+        clock ??= FakeClock.At(2026, 10, 1);
         var journey = Journey.Create(WorkspaceId.New(), Name, "gen", clock, description: "Generated: " + Name);
         var phases = Phases.Select(p => journey.AddPhase("gen", p, "Goal of " + p)).ToList();
         var personas = Personas.Select(p => journey.AddPersona("gen", p)).ToList();

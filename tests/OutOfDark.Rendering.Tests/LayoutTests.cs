@@ -110,7 +110,7 @@ public class LayoutTests
     [Fact]
     public void A_parent_sits_halfway_between_its_first_and_last_child()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FixedClock.At(2026, 1, 1));
+        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
         var see = journey.AddPhase("ana", "See");
         var parent = journey.AddActivity("ana", see, "Campaign");
         var a = journey.AddActivity("ana", see, "A", parentId: parent);
@@ -125,7 +125,7 @@ public class LayoutTests
     [Fact]
     public void Sizes_that_are_not_positive_are_refused()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FixedClock.At(2026, 1, 1));
+        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
 
         Assert.Throws<System.ArgumentOutOfRangeException>(() => ActivityMapLayout.Compute(journey, new LayoutOptions { NodeWidth = 0 }));
     }

@@ -11,6 +11,7 @@ using OutOfDark.Rendering.Html;
 using OutOfDark.Rendering.Svg;
 using OutOfDark.Rendering.Text;
 using OutOfDark.Warnings;
+using OutOfDark.Testing;
 using Xunit;
 
 namespace OutOfDark.Rendering.Tests;
@@ -74,7 +75,7 @@ public class SvgAndHtmlTests
     [Fact]
     public void A_long_name_is_cut_with_an_ellipsis_and_kept_whole_in_the_tooltip()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FixedClock.At(2026, 1, 1));
+        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
         var see = journey.AddPhase("ana", "See");
         var name = string.Join(' ', Enumerable.Repeat("word", 60));
         journey.AddActivity("ana", see, name);
@@ -106,7 +107,7 @@ public class SvgAndHtmlTests
     [Fact]
     public void The_report_links_web_addresses_and_shows_other_schemes_as_text()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FixedClock.At(2026, 1, 1));
+        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
         var see = journey.AddPhase("ana", "See");
         var a = journey.AddActivity("ana", see, "Ads");
         journey.AddWidget("ana", a, new LinkWidget(WidgetId.New(), "Good", new Uri("https://example.com/x?a=1&b=2")));
