@@ -58,6 +58,33 @@ public class SvgAndHtmlTests
         Assert.Equal("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;]]&gt;\uFFFD\uFFFD🙂\n", Markup.Escape("<a href=\"x\" title='y'>&]]>\u0001\uD800🙂\n"));
     }
 
+    [Fact]
+    public void Escaped_text_parses_back_to_the_same_text_with_forbidden_characters_replaced()
+    {
+        var text = Gen.OneOf(JourneyGen.Text, Gen.ArrayOf(Gen.Choose(0, 0xFFFF).Select(c => (char)c)).Select(c => new string(c)));
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(Arb.From(text), value =>
+        {
+            var parsed = XElement.Parse("<t>" + Markup.Escape(value) + "</t>").Value;
+
+            var expected = new StringBuilder();
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    expected.Append(c).Append(value[++i]);
+                }
+                else
+                {
+                    expected.Append((c < ' ' && c is not ('\t' or '\n' or '\r')) || c is '\uFFFE' or '\uFFFF' || char.IsSurrogate(c) ? '\uFFFD' : c);
+                }
+            }
+
+            // XML reads a carriage return as a line feed.
+            Assert.Equal(expected.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'), parsed);
+        }));
+    }
+
     [Theory]
     [InlineData("https://example.com/a", true)]
     [InlineData("http://example.com/a", true)]
