@@ -4,6 +4,7 @@ using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
+using OutOfDark.Testing;
 
 namespace OutOfDark.Rendering.Tests;
 
@@ -34,7 +35,7 @@ internal sealed record JourneySpec(string Name, string[] Phases, string[] Person
 
     public Journey Build(IClock? clock = null)
     {
-        clock ??= FixedClock.At(2026, 10, 1);
+        clock ??= FakeClock.At(2026, 10, 1);
         var journey = Journey.Create(WorkspaceId.New(), Name, "gen", clock, description: "Generated: " + Name);
         var phases = Phases.Select(p => journey.AddPhase("gen", p, "Goal of " + p)).ToList();
         var personas = Personas.Select(p => journey.AddPersona("gen", p)).ToList();
@@ -94,6 +95,7 @@ internal sealed record JourneySpec(string Name, string[] Phases, string[] Person
 /// <summary>FsCheck generators for journeys with ordinary, odd and hostile text.</summary>
 internal static class JourneyGen
 {
+    // Ours (payloads that set a flag a test can read) first, then the shared list from OutOfDark.Testing.
     public static readonly string[] Hostile =
     [
         "<script>window.__pwned=(window.__pwned||0)+1</script>",
@@ -122,6 +124,7 @@ internal static class JourneyGen
         "Ümlaut, comma",
         "bar | and \\ backslash",
         "  padded  ",
+        .. OutOfDark.Testing.HostileText.Names.Where(n => !string.IsNullOrWhiteSpace(n)),
     ];
 
     private static readonly char[] Letters = "abcdefghijklmnopqrstuvwxyz ABCXYZ0123456789.,:;#%<>&\"'`()[]{}|\\-=+@".ToCharArray();

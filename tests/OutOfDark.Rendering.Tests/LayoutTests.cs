@@ -2,6 +2,7 @@ using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 using OutOfDark.Rendering.Layout;
+using OutOfDark.Testing;
 using Xunit;
 
 namespace OutOfDark.Rendering.Tests;
@@ -16,6 +17,23 @@ public class LayoutTests
         Check.One(Quick, Prop.ForAll(JourneyGen.Arbitrary(40), spec =>
         {
             var layout = ActivityMapLayout.Compute(spec.Build());
+            var boxes = layout.Nodes.Select(n => n.Bounds).Concat(layout.Lanes.Select(l => l.Header)).ToList();
+            for (var i = 0; i < boxes.Count; i++)
+            {
+                for (var j = i + 1; j < boxes.Count; j++)
+                {
+                    Assert.False(boxes[i].Overlaps(boxes[j]), $"{boxes[i]} overlaps {boxes[j]}");
+                }
+            }
+        }));
+    }
+
+    [Fact]
+    public void No_two_boxes_overlap_in_maps_built_from_random_command_sequences()
+    {
+        Check.One(Quick, Prop.ForAll(JourneyGenerators.Scenarios(120), scenario =>
+        {
+            var layout = ActivityMapLayout.Compute(scenario.Build().Journey);
             var boxes = layout.Nodes.Select(n => n.Bounds).Concat(layout.Lanes.Select(l => l.Header)).ToList();
             for (var i = 0; i < boxes.Count; i++)
             {
@@ -92,7 +110,7 @@ public class LayoutTests
     [Fact]
     public void A_parent_sits_halfway_between_its_first_and_last_child()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FixedClock.At(2026, 1, 1));
+        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
         var see = journey.AddPhase("ana", "See");
         var parent = journey.AddActivity("ana", see, "Campaign");
         var a = journey.AddActivity("ana", see, "A", parentId: parent);
@@ -107,7 +125,7 @@ public class LayoutTests
     [Fact]
     public void Sizes_that_are_not_positive_are_refused()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FixedClock.At(2026, 1, 1));
+        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
 
         Assert.Throws<System.ArgumentOutOfRangeException>(() => ActivityMapLayout.Compute(journey, new LayoutOptions { NodeWidth = 0 }));
     }

@@ -5,6 +5,7 @@ using FsCheck.Fluent;
 using Microsoft.Playwright;
 using NodaTime;
 using OutOfDark.Rendering.Mermaid;
+using OutOfDark.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -40,7 +41,7 @@ public class MermaidTextTests
     [Fact]
     public void Emotion_scores_from_minus_two_to_plus_two_become_mermaid_scores_one_to_five()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FixedClock.At(2026, 1, 1));
+        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
         var see = journey.AddPhase("ana", "See");
         var buyer = journey.AddPersona("ana", "Buyer");
         var scores = new[] { -2, -1, 0, 1, 2 };
@@ -65,7 +66,7 @@ public class MermaidTextTests
     [Fact]
     public void The_journey_diagram_can_score_one_persona_only()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FixedClock.At(2026, 1, 1));
+        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
         var see = journey.AddPhase("ana", "See");
         var a = journey.AddPersona("ana", "A");
         var b = journey.AddPersona("ana", "B");
@@ -80,7 +81,7 @@ public class MermaidTextTests
     [Fact]
     public void The_mindmap_nests_activities_under_their_phase_and_parent()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FixedClock.At(2026, 1, 1));
+        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
         var see = journey.AddPhase("ana", "See");
         var think = journey.AddPhase("ana", "Think");
         var ads = journey.AddActivity("ana", see, "Ads");
@@ -122,6 +123,12 @@ public class MermaidParserTests(BrowserFixture browser, ITestOutputHelper output
         foreach (var spec in specs)
         {
             var journey = spec.Build();
+            texts.Add(MermaidRenderer.ToJourneyDiagram(journey));
+            texts.Add(MermaidRenderer.ToMindmap(journey));
+        }
+
+        foreach (var journey in OutOfDark.Testing.JourneyGenerators.Journeys(120).Sample(60, 20))
+        {
             texts.Add(MermaidRenderer.ToJourneyDiagram(journey));
             texts.Add(MermaidRenderer.ToMindmap(journey));
         }

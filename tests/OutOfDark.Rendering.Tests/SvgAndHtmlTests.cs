@@ -11,6 +11,7 @@ using OutOfDark.Rendering.Html;
 using OutOfDark.Rendering.Svg;
 using OutOfDark.Rendering.Text;
 using OutOfDark.Warnings;
+using OutOfDark.Testing;
 using Xunit;
 
 namespace OutOfDark.Rendering.Tests;
@@ -36,9 +37,52 @@ public class SvgAndHtmlTests
     }
 
     [Fact]
+    public void The_svg_map_and_the_report_of_journeys_built_from_random_command_sequences_are_well_formed()
+    {
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), Prop.ForAll(OutOfDark.Testing.JourneyGenerators.Scenarios(120), scenario =>
+        {
+            var journey = scenario.Build().Journey;
+
+            var svg = XDocument.Parse(SvgMapRenderer.ToSvg(journey));
+            var html = HtmlReportRenderer.ToHtml(journey);
+
+            Assert.Equal(journey.ActivityCount, svg.Descendants(Svg + "g").Count(g => (string?)g.Attribute("class") == "ood-node"));
+            Assert.Equal(journey.ActivityCount, CountOf(html, "<article class=\"activity\""));
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        }));
+    }
+
+    [Fact]
     public void Markup_escapes_the_five_special_characters_and_replaces_characters_xml_forbids()
     {
         Assert.Equal("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;]]&gt;\uFFFD\uFFFD🙂\n", Markup.Escape("<a href=\"x\" title='y'>&]]>\u0001\uD800🙂\n"));
+    }
+
+    [Fact]
+    public void Escaped_text_parses_back_to_the_same_text_with_forbidden_characters_replaced()
+    {
+        var text = Gen.OneOf(JourneyGen.Text, Gen.ArrayOf(Gen.Choose(0, 0xFFFF).Select(c => (char)c)).Select(c => new string(c)));
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(Arb.From(text), value =>
+        {
+            var parsed = XElement.Parse("<t>" + Markup.Escape(value) + "</t>").Value;
+
+            var expected = new StringBuilder();
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    expected.Append(c).Append(value[++i]);
+                }
+                else
+                {
+                    expected.Append((c < ' ' && c is not ('\t' or '\n' or '\r')) || c is '\uFFFE' or '\uFFFF' || char.IsSurrogate(c) ? '\uFFFD' : c);
+                }
+            }
+
+            // XML reads a carriage return as a line feed.
+            Assert.Equal(expected.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'), parsed);
+        }));
     }
 
     [Theory]
@@ -58,7 +102,7 @@ public class SvgAndHtmlTests
     [Fact]
     public void A_long_name_is_cut_with_an_ellipsis_and_kept_whole_in_the_tooltip()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FixedClock.At(2026, 1, 1));
+        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
         var see = journey.AddPhase("ana", "See");
         var name = string.Join(' ', Enumerable.Repeat("word", 60));
         journey.AddActivity("ana", see, name);
@@ -90,7 +134,7 @@ public class SvgAndHtmlTests
     [Fact]
     public void The_report_links_web_addresses_and_shows_other_schemes_as_text()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FixedClock.At(2026, 1, 1));
+        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
         var see = journey.AddPhase("ana", "See");
         var a = journey.AddActivity("ana", see, "Ads");
         journey.AddWidget("ana", a, new LinkWidget(WidgetId.New(), "Good", new Uri("https://example.com/x?a=1&b=2")));

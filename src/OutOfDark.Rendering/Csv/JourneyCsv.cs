@@ -225,12 +225,14 @@ public static class JourneyCsv
             throw new CsvImportException([new CsvRowError(1, $"The header lacks the column(s) {string.Join(", ", missing)}; it has {string.Join(", ", header)}.")]);
         }
 
-        var scratch = Journey.FromSnapshot(journey.ToSnapshot(), journey.Clock);
+        var start = journey.ToSnapshot();
+        var scratch = Journey.FromSnapshot(start, journey.Clock);
         var accepted = new List<Action<Journey>>();
         while (await csv.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var line = csv.LineNumber;
+            var version = scratch.Version;
             try
             {
                 var command = parse(new Row(csv), scratch, actor);
@@ -240,6 +242,12 @@ public static class JourneyCsv
             catch (Exception ex) when (ex is FormatException or JourneyRuleException or ArgumentException)
             {
                 rejected.Add(new CsvRowError(line, ex.Message));
+                if (scratch.Version != version)
+                {
+                    // The row failed half-way (say, moved but not renamed): check later rows against the accepted ones only.
+                    scratch = Journey.FromSnapshot(start, journey.Clock);
+                    accepted.ForEach(command => command(scratch));
+                }
             }
         }
 

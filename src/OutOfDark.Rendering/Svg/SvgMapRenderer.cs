@@ -113,6 +113,15 @@ public static class SvgMapRenderer
             }
         }
 
+        // Flow lines go under the boxes so labels stay readable; their arrowheads end on the box edges, and their labels go on top.
+        foreach (var edge in layout.Edges)
+        {
+            if (edge.Kind == MapEdgeKind.Flow)
+            {
+                WriteFlow(w, edge);
+            }
+        }
+
         var nodeCount = 0;
         foreach (var node in layout.Nodes)
         {
@@ -131,9 +140,9 @@ public static class SvgMapRenderer
 
         foreach (var edge in layout.Edges)
         {
-            if (edge.Kind == MapEdgeKind.Flow)
+            if (edge is { Kind: MapEdgeKind.Flow, Label: { } label })
             {
-                WriteFlow(w, edge);
+                Text(w, (edge.Start.X + edge.End.X) / 2, ((edge.Start.Y + edge.End.Y) / 2) - 4, LineWrap.Wrap(label, 24, 1), "#334155", bold: false, size: 10, anchor: "middle", halo: true);
             }
         }
 
@@ -231,10 +240,6 @@ public static class SvgMapRenderer
         }
 
         w.Write("</path>\n");
-        if (edge.Label is { } shown)
-        {
-            Text(w, (s.X + e.X) / 2, ((s.Y + e.Y) / 2) - 4, LineWrap.Wrap(shown, 24, 1), "#334155", bold: false, size: 10, anchor: "middle", halo: true);
-        }
     }
 
     private static void Badge(TextWriter w, double cx, double cy, IReadOnlyList<Warning> warnings)

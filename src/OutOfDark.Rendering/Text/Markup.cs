@@ -26,7 +26,13 @@ public static class Markup
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            string? replacement = c switch
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            var replacement = c switch
             {
                 '&' => "&amp;",
                 '<' => "&lt;",
@@ -35,16 +41,10 @@ public static class Markup
                 '\'' => "&#39;",
                 '\t' or '\n' or '\r' => null,
                 < ' ' or '\uFFFE' or '\uFFFF' => "\uFFFD",
-                _ when char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) => SkipPair(ref i),
                 _ when char.IsSurrogate(c) => "\uFFFD",
                 _ => null,
             };
             if (replacement is null)
-            {
-                continue;
-            }
-
-            if (replacement.Length == 0)
             {
                 continue;
             }
@@ -73,11 +73,4 @@ public static class Markup
     public static bool IsSafeLink(Uri? url) =>
         url is { IsAbsoluteUri: true }
         && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeMailto);
-
-    // A valid surrogate pair stays as it is: step over its low half and report "no replacement".
-    private static string SkipPair(ref int i)
-    {
-        i++;
-        return "";
-    }
 }
