@@ -7,6 +7,7 @@ using NodaTime;
 using OutOfDark.Extensions.DependencyInjection;
 using OutOfDark.Samples.Web.Api;
 using OutOfDark.Samples.Web.Hosting;
+using OutOfDark.Samples.Web.Warnings;
 
 var builder = WebApplication.CreateBuilder(args);
 var section = builder.Configuration.GetSection("OutOfDark");
@@ -15,7 +16,9 @@ var section = builder.Configuration.GetSection("OutOfDark");
 builder.Services.AddSingleton(_ => WebOptions.Read(section));
 builder.Services.AddOutOfDark(section, outOfDark => outOfDark
     .UseClock(sp => sp.GetRequiredService<WebOptions>().CreateClock())
-    .UseStore(sp => StoreFactory.Create(sp.GetRequiredService<WebOptions>(), sp.GetRequiredService<IClock>())));
+    .UseStore(sp => StoreFactory.Create(sp.GetRequiredService<WebOptions>(), sp.GetRequiredService<IClock>()))
+    .AddRule<NegativeFeedbackRule>()
+    .AddObserver<CriticalWarningFeed>());
 builder.Services.AddSingleton<LiveJourneys>();
 builder.Services.AddHostedService<Seeder>();
 builder.Services.AddProblemDetails();

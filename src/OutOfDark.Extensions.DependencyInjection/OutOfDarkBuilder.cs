@@ -61,13 +61,14 @@ public sealed class OutOfDarkBuilder
         return this;
     }
 
-    /// <summary>Adds a custom warning rule, created by the container (so it can take services).</summary>
+    /// <summary>Adds a custom warning rule, created once by the container (so it can take services) and resolvable by its type.</summary>
     /// <typeparam name="TRule">The rule's type.</typeparam>
     /// <returns>The builder.</returns>
     public OutOfDarkBuilder AddRule<TRule>()
         where TRule : class, IWarningRule
     {
-        Services.AddSingleton<IWarningRule, TRule>();
+        Services.TryAddSingleton<TRule>();
+        Services.AddSingleton<IWarningRule>(sp => sp.GetRequiredService<TRule>());
         return this;
     }
 
@@ -75,12 +76,13 @@ public sealed class OutOfDarkBuilder
     /// Adds a notification hook: an observer every engine created by <see cref="JourneyWarnings"/> reports raised,
     /// changed and cleared warnings and rule failures to.
     /// </summary>
-    /// <typeparam name="TObserver">The observer's type, created once by the container.</typeparam>
+    /// <typeparam name="TObserver">The observer's type, created once by the container and resolvable by its type (to read what it collected).</typeparam>
     /// <returns>The builder.</returns>
     public OutOfDarkBuilder AddObserver<TObserver>()
         where TObserver : class, IWarningObserver
     {
-        Services.AddSingleton<IWarningObserver, TObserver>();
+        Services.TryAddSingleton<TObserver>();
+        Services.AddSingleton<IWarningObserver>(sp => sp.GetRequiredService<TObserver>());
         return this;
     }
 

@@ -189,6 +189,20 @@ public sealed class AddOutOfDarkTests
     }
 
     [Fact]
+    public void An_observer_added_by_type_is_one_instance_the_host_can_resolve_to_read_what_it_heard()
+    {
+        using var services = Build(configure: b => b.UseClock(_clock).AddRule<ShoutingNameRule>().AddObserver<RecordingObserver>());
+        var warnings = services.GetRequiredService<JourneyWarnings>();
+
+        warnings.Evaluate(warnings.CreateEngine(JourneyWith("SALE")));
+
+        var observer = services.GetRequiredService<RecordingObserver>();
+        Assert.Same(observer, Assert.Single(services.GetServices<IWarningObserver>()));
+        Assert.Contains(observer.Raised, w => w.Message == "'SALE' is shouting");
+        Assert.Same(services.GetRequiredService<ShoutingNameRule>(), services.GetRequiredService<RuleRegistry>().Find(ShoutingNameRule.RuleId));
+    }
+
+    [Fact]
     public void Evaluations_raised_warnings_and_rule_failures_are_reported_as_metrics()
     {
         using var services = Build(configure: b => b.UseClock(_clock).AddRule<ShoutingNameRule>().AddRule<ExplodingRule>());

@@ -323,5 +323,29 @@ public sealed class JourneyApiTests : System.IDisposable
         Assert.NotEmpty(detail.GetProperty("warnings").EnumerateArray());
     }
 
+    [Fact]
+    public async Task The_hosts_custom_rule_flags_activities_whose_newest_feedback_is_mostly_negative()
+    {
+        var (warnings, _) = await GetAsync(_client, JourneyPath + "/warnings");
+
+        var flagged = warnings.EnumerateArray().Where(w => w.GetProperty("rule").GetString() == "web.negative-feedback").ToDictionary(w => w.GetProperty("subjectName").GetString()!, w => w.GetProperty("message").GetString());
+        Assert.Equal(["Checkout", "Delivery", "Support call"], flagged.Keys.Order());
+        Assert.Equal("3 of the last 4 feedback entries at 'Delivery' are negative (75 %) — limit 50 %", flagged["Delivery"]);
+    }
+
+    [Fact]
+    public async Task The_notification_hook_lists_new_critical_warnings()
+    {
+        using (await _client.GetAsync(JourneyPath + "/warnings"))
+        {
+        }
+
+        var (notifications, _) = await GetAsync(_client, "/api/notifications");
+
+        var notification = Assert.Single(notifications.EnumerateArray());
+        Assert.Equal("metric.threshold@activity:" + SampleIds.Activity("Support call"), notification.GetProperty("key").GetString());
+        Assert.StartsWith("Average wait rose to 8.7 min", notification.GetProperty("message").GetString(), System.StringComparison.Ordinal);
+    }
+
     private static readonly object SupportCallThreshold = new { rule = "metric.threshold", subject = "activity:" + SampleIds.Activity("Support call"), note = "Callback option ships next week" };
 }

@@ -78,6 +78,8 @@ internal sealed record EdgeDto(string Kind, string From, string To, double X1, d
 
 internal sealed record BoxDto(double X, double Y, double Width, double Height);
 
+internal sealed record NotificationDto(string At, string Key, string Rule, string Message);
+
 internal sealed record ChangedDto(long Version, string? Id = null);
 
 // What the JSON API accepts.

@@ -12,6 +12,7 @@ using NodaTime.Text;
 using OutOfDark.History;
 using OutOfDark.Rendering.Layout;
 using OutOfDark.Samples.Web.Hosting;
+using OutOfDark.Samples.Web.Warnings;
 using OutOfDark.Storage;
 using OutOfDark.Warnings;
 
@@ -53,6 +54,8 @@ internal static class JourneyApi
         api.MapPost("/{journeyId}/activities/{activityId}/widgets", AddWidgetAsync);
         api.MapPost("/{journeyId}/widgets/{widgetId}/observations", RecordObservationAsync);
         api.MapPost("/{journeyId}/warnings/{action}", HandleWarningAsync);
+        app.MapGet("/api/notifications", (CriticalWarningFeed feed) =>
+            Results.Ok(feed.Newest().Select(n => new NotificationDto(Mapping.Text(n.At), n.Key.ToString(), n.Key.Rule.Value, n.Message)).ToList()));
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IJourneyStore store)
