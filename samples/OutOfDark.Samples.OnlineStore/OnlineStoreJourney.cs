@@ -137,7 +137,7 @@ public static class OnlineStoreJourney
 
     /// <summary>
     /// Records the observations and feedback of days <paramref name="fromDay"/> to <paramref name="toDay"/> that the
-    /// journey does not have yet, each day's at 06:00 the next morning. Leaves the clock at the last of those instants.
+    /// journey does not have yet (so recording a day twice changes nothing), each day's at 06:00 the next morning. Leaves the clock at the last of those instants.
     /// </summary>
     /// <param name="journey">The journey, as <see cref="Build"/> made it (or loaded from a store).</param>
     /// <param name="clock">The journey's clock; set by this method.</param>
@@ -168,7 +168,11 @@ public static class OnlineStoreJourney
 
             foreach (var (activity, entry) in FeedbackOn(day))
             {
-                journey.RecordFeedback(FeedbackFeed, SampleIds.Widget(activity, "Customer feedback"), entry);
+                var widget = SampleIds.Widget(activity, "Customer feedback");
+                if (journey.FindWidget(widget, out _) is FeedbackWidget feedback && !feedback.Entries.Contains(entry))
+                {
+                    journey.RecordFeedback(FeedbackFeed, widget, entry);
+                }
             }
         }
 
