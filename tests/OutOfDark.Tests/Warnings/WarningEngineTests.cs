@@ -410,6 +410,70 @@ public class WarningEngineTests
         Assert.Empty(observer.Log);
     }
 
+    [Fact]
+    public void The_needs_attention_view_hides_snoozed_and_resolved_warnings()
+    {
+        var a = BelowThreshold("A");
+        var b = BelowThreshold("B");
+        var c = BelowThreshold("C");
+        var engine = _h.Engine(settings: WarningSettings.Default.With(EmptyPhaseRule.RuleId, new EmptyPhaseSettings { Enabled = false }));
+        engine.EvaluateAll();
+        _h.Journey.SnoozeWarning("ana", Key(MetricThresholdRule.RuleId, a), _h.Clock.Now + Duration.FromDays(1));
+        _h.Journey.ResolveWarning("ana", Key(MetricThresholdRule.RuleId, b));
+        _h.Journey.AcknowledgeWarning("ana", Key(MetricThresholdRule.RuleId, c));
+
+        Assert.Equal(["C"], engine.View(WarningQuery.NeedsAttention).Select(i => i.SubjectName));
+    }
+
+    [Fact]
+    public void Renaming_a_persona_updates_pain_point_messages_incrementally()
+    {
+        var returns = _h.Activity("Returns form");
+        _h.Emotion(returns, -2);
+        var engine = _h.Engine();
+        engine.EvaluateAll();
+
+        _h.Journey.ChangePersona("ana", _h.Buyer, "New customer", null);
+        var result = engine.Refresh();
+
+        Assert.False(result.Full);
+        Assert.Equal("Pain point for 'New customer': feels very negative (-2) at 'Returns form'", engine.Find(Key(PainPointRule.RuleId, returns))!.Message);
+    }
+
+    [Fact]
+    public void Removing_an_empty_phase_clears_its_warning_and_filling_one_clears_its_warning()
+    {
+        var engine = _h.Engine();
+        engine.EvaluateAll();
+        var think = new WarningKey(EmptyPhaseRule.RuleId, WarningSubject.For(_h.Think));
+        var doKey = new WarningKey(EmptyPhaseRule.RuleId, WarningSubject.For(_h.Do));
+        Assert.NotNull(engine.Find(think));
+
+        _h.Journey.RemovePhase("ana", _h.Think);
+        _h.Activity("Checkout", _h.Do);
+        engine.Refresh();
+
+        Assert.Null(engine.Find(think));
+        Assert.Null(engine.Find(doKey));
+        Assert.NotNull(engine.Find(new WarningKey(EmptyPhaseRule.RuleId, WarningSubject.For(_h.See))));
+    }
+
+    [Fact]
+    public void Dates_follow_the_configured_time_zone()
+    {
+        var tokyo = DateTimeZoneProviders.Tzdb["Asia/Tokyo"];
+        var launch = _h.Activity("Launch", details: ActivityDetails.Empty with { Owner = "ana", Status = ActivityStatus.Active, PlannedEnd = _h.Today });
+        _h.Clock.Now = Instant.FromUtc(2026, 10, 10, 16, 0);
+        var utc = _h.Engine();
+        var japan = _h.Engine(options: new WarningEngineOptions { Zone = tokyo });
+
+        utc.EvaluateAll();
+        japan.EvaluateAll();
+
+        Assert.Null(utc.Find(Key(OverdueRule.RuleId, launch)));
+        Assert.NotNull(japan.Find(Key(OverdueRule.RuleId, launch)));
+    }
+
     private sealed class ThrowingObserver : IWarningObserver
     {
         public void OnRaised(Warning warning) => throw new InvalidOperationException("mail server down");
