@@ -133,6 +133,20 @@ public sealed class JourneyApiTests : System.IDisposable
     }
 
     [Fact]
+    public async Task Moving_an_activity_under_an_unknown_parent_names_parentId_and_an_unknown_activity_names_activityId()
+    {
+        var body = new { phaseId = SampleIds.Phase("Do").ToString(), parentId = System.Guid.NewGuid().ToString() };
+
+        using var unknownParent = await SendAsync(_client, HttpMethod.Put, JourneyPath + "/activities/" + SampleIds.Activity("Cart") + "/position", body, null);
+        using var unknownActivity = await SendAsync(_client, HttpMethod.Put, JourneyPath + "/activities/" + System.Guid.NewGuid() + "/position", new { phaseId = SampleIds.Phase("Do").ToString() }, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknownParent.StatusCode);
+        Assert.True((await unknownParent.JsonAsync()).GetProperty("errors").TryGetProperty("parentId", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, unknownActivity.StatusCode);
+        Assert.True((await unknownActivity.JsonAsync()).GetProperty("errors").TryGetProperty("activityId", out _));
+    }
+
+    [Fact]
     public async Task Moving_an_activity_puts_it_in_the_new_phase_and_under_the_new_parent()
     {
         var body = new { phaseId = SampleIds.Phase("Think").ToString(), parentId = SampleIds.Activity("Product page").ToString() };

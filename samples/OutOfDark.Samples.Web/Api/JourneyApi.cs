@@ -219,15 +219,11 @@ internal static class JourneyApi
             journeyId,
             journey =>
             {
-                if (parent is { } p && !journey.TryGetActivity(p, out _))
-                {
-                    throw new JourneyRuleException(JourneyRules.UnknownActivity + ":parent", $"Journey '{journey.Name}' has no activity {p} to move under.", p);
-                }
-
                 journey.MoveActivity(Actor(context), activity!.Value, phase!.Value, parent, body.Reason);
                 return null;
             },
-            new Dictionary<string, string>(RuleFields) { [JourneyRules.UnknownActivity + ":parent"] = "parentId" }).ConfigureAwait(false);
+            RuleFields,
+            e => e.Rule == JourneyRules.UnknownActivity && parent is { } p && e.Subjects.Contains(p) ? "parentId" : null).ConfigureAwait(false);
     }
 
     private static async Task<IResult> AddWidgetAsync(HttpContext context, string journeyId, string activityId)
@@ -398,7 +394,11 @@ internal static class JourneyApi
         }
     }
 
-    private static async Task<IResult> ChangeAsync(HttpContext context, string journeyId, Func<Journey, string?> command, Dictionary<string, string> fields, bool created = false)
+    private static Task<IResult> ChangeAsync(HttpContext context, string journeyId, Func<Journey, string?> command, Dictionary<string, string> fields, bool created = false) =>
+        ChangeAsync(context, journeyId, command, fields, _ => null, created);
+
+    // The field a refusal is about: the endpoint's own reading first (fieldOf), then the rule's usual field.
+    private static async Task<IResult> ChangeAsync(HttpContext context, string journeyId, Func<Journey, string?> command, Dictionary<string, string> fields, Func<JourneyRuleException, string?> fieldOf, bool created = false)
     {
         if (!JourneyId.TryParse(journeyId, null, out var id))
         {
@@ -428,7 +428,7 @@ internal static class JourneyApi
         }
         catch (JourneyRuleException e)
         {
-            var field = fields.TryGetValue(e.Rule, out var f) ? f : "body";
+            var field = fieldOf(e) ?? (fields.TryGetValue(e.Rule, out var f) ? f : "body");
             return HttpHelpers.Invalid(field, e.Message);
         }
     }
