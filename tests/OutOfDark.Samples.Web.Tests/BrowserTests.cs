@@ -58,6 +58,22 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [BrowserFact]
+    public async Task Recording_an_observation_in_the_detail_view_shows_it_as_the_latest_value()
+    {
+        var page = await OpenAsync("#/map/" + SampleIds.Activity("Review request"));
+        var metric = page.Locator("#detail .widget[data-kind=metric]");
+        await Expect(metric).ToContainTextAsync("on 2026-04-04");
+
+        await metric.Locator("input[name=value]").FillAsync("14.5");
+        await metric.Locator("button[type=submit]").ClickAsync();
+
+        await Expect(page.Locator("#detail .widget[data-kind=metric] .value")).ToHaveTextAsync("14.5 %");
+        await Expect(page.Locator("#detail .widget[data-kind=metric]")).ToContainTextAsync("on 2026-04-05");
+        await Expect(page.Locator("#detail .history li").First).ToContainTextAsync("web user");
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task The_warnings_view_filters_by_severity()
     {
         var page = await OpenAsync("#/warnings");

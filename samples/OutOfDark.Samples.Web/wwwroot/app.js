@@ -143,7 +143,7 @@ function widgetBody(widget) {
       const latest = c.latest ? el("div", {}, el("span", { class: "value" }, c.latest.value + unit), " on " + c.latest.date) : el("div", { class: "muted" }, "No observations yet");
       const limits = el("div", { class: "muted" },
         `target ${c.target ?? "–"} · warning ${c.warningThreshold ?? "–"} · critical ${c.criticalThreshold ?? "–"} · ${c.observationCount} observations`);
-      return [latest, limits, sparkline(c.recent)];
+      return [latest, limits, sparkline(c.recent), recordForm(widget)];
     }
     case "link":
       return [c.clickable ? el("a", { href: c.url, rel: "noopener noreferrer", target: "_blank" }, c.url) : el("span", {}, c.url)];
@@ -159,6 +159,32 @@ function widgetBody(widget) {
     default:
       return [el("dl", {}, ...Object.entries(c).flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v ?? "")]))];
   }
+}
+
+function nextDay(date) {
+  const next = date ? new Date(date + "T00:00:00Z") : new Date();
+  if (date) next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+function recordForm(widget) {
+  const form = el("form", { class: "record", "data-widget-id": widget.id },
+    el("input", { type: "date", name: "date", required: "required", value: nextDay(widget.content.latest && widget.content.latest.date), "aria-label": "Date" }),
+    el("input", { type: "number", name: "value", step: "any", required: "required", placeholder: "value", "aria-label": "Value" }),
+    el("button", { type: "submit" }, "Record"));
+  form.addEventListener("submit", async event => {
+    event.preventDefault();
+    try {
+      await command(journeyPath("/widgets/" + encodeURIComponent(widget.id) + "/observations"),
+        { date: form.elements.date.value, value: Number(form.elements.value.value) });
+      say("");
+      await route();
+    } catch (error) {
+      say(error.status === 412 ? "Someone changed the journey meanwhile; it is reloaded, try again." : `Could not record: ${error.message} ${error.details || ""}`);
+      if (error.status === 412) await route();
+    }
+  });
+  return form;
 }
 
 async function renderDetail(activityId) {
