@@ -383,8 +383,10 @@ public sealed class JourneyJsonSerializer
         }
         catch (NotSupportedException ex)
         {
-            // System.Text.Json raises this for an event object without a "type".
-            throw new JourneyFormatException($"The value cannot be read: {ex.Message.Split(" Path:")[0]} An event needs a \"type\" such as \"activity-added\" as its first property.", "$", ex);
+            // System.Text.Json raises this for an event object without a "type", naming the path in its message.
+            var match = System.Text.RegularExpressions.Regex.Match(ex.Message, @"Path: (\$\S*)");
+            var path = match.Success ? match.Groups[1].Value : "$";
+            throw new JourneyFormatException($"An event needs a \"type\" string such as \"activity-added\"; this one has none.", path, ex);
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException or InvalidOperationException or JourneyRuleException)
         {
