@@ -115,3 +115,49 @@ public sealed class RoundTripTests
         Assert.Contains("\"snoozedUntil\":\"2026-10-04T09:00:00Z\"", text, StringComparison.Ordinal);
     }
 }
+
+public sealed class NodaTimeTextTests
+{
+    private static readonly OutOfDark.Json.Converters.InstantJsonConverter Converter = new();
+
+    private static string Write(NodaTime.Instant instant)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            Converter.Write(writer, instant, System.Text.Json.JsonSerializerOptions.Default);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static NodaTime.Instant Read(string json)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        return Converter.Read(ref reader, typeof(NodaTime.Instant), System.Text.Json.JsonSerializerOptions.Default);
+    }
+
+    [Fact]
+    public void Instants_are_written_with_the_extended_iso_pattern_and_read_back()
+    {
+        var nanos = ArbMap.Default.GeneratorFor<long>().Select(n => NodaTime.Instant.FromUnixTimeTicks(0) + NodaTime.Duration.FromNanoseconds(n));
+        var ticks = ArbMap.Default.GeneratorFor<int>().Select(n => NodaTime.Instant.FromUtc(2026, 1, 1, 0, 0) + NodaTime.Duration.FromTicks(n * 1_000L));
+        Prop.ForAll(Gen.OneOf(nanos, ticks, JourneyGenerators.Instants()).ToArbitrary(), instant =>
+        {
+            var text = Write(instant);
+            Assert.Equal("\"" + NodaTime.Text.InstantPattern.ExtendedIso.Format(instant) + "\"", text);
+            Assert.Equal(instant, Read(text));
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Theory]
+    [InlineData("\"2026-02-29T00:00:00Z\"")]
+    [InlineData("\"2026-13-01T00:00:00Z\"")]
+    [InlineData("\"2026-01-01T09:00:00+01:00\"")]
+    [InlineData("\"2026-01-01 09:00:00Z\"")]
+    public void Instants_that_are_not_extended_iso_utc_are_refused(string json)
+    {
+        Assert.Throws<System.Text.Json.JsonException>(() => Read(json));
+    }
+}
