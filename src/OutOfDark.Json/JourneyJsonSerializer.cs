@@ -20,7 +20,7 @@ namespace OutOfDark.Json;
 /// <summary>
 /// Reads and writes OutOfDark's JSON format: the journey document (a <see cref="JourneySnapshot"/>, the journey's current
 /// state) and journey events, singly or as an event-stream document. See <c>docs/json-format.md</c> and the JSON Schema
-/// shipped in the package (<c>contentFiles/any/any/schemas/outofdark-journey.schema.json</c>).
+/// shipped in the package (<c>schemas/outofdark-journey.schema.json</c>, also <see cref="JourneyJsonSchema"/>).
 /// </summary>
 /// <remarks>
 /// <para>
