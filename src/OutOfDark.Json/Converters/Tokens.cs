@@ -1,0 +1,34 @@
+using System.Text.Json;
+
+namespace OutOfDark.Json.Converters;
+
+internal static class Tokens
+{
+    public static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+
+    /// <summary>The current string value, shortened for messages.</summary>
+    public static string Excerpt(ref Utf8JsonReader reader)
+    {
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() ?? "" : "";
+        return text.Length > 60 ? text[..60] + "…" : text;
+    }
+
+    public static string ReadString(ref Utf8JsonReader reader, string what)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException($"{what} must be a string; found {Describe(reader.TokenType)}.");
+        }
+
+        return reader.GetString()!;
+    }
+}
