@@ -1,0 +1,70 @@
+using System.Linq;
+using NodaTime;
+using OutOfDark.History;
+using OutOfDark.Testing;
+using Xunit;
+
+namespace OutOfDark.Tests;
+
+public class HistoryTests
+{
+    private readonly FakeClock _clock = FakeClock.At(2026, 10, 1);
+
+    [Fact]
+    public void The_history_of_an_activity_says_who_did_what_when_and_why()
+    {
+        var journey = Journey.Create(WorkspaceId.New(), "Online store", "ana", _clock);
+        var see = journey.AddPhase("ana", "See");
+        var email = journey.AddActivity("ana", see, "Newsletter");
+        var other = journey.AddActivity("ana", see, "Blog post");
+        _clock.Advance(Duration.FromDays(1));
+        journey.ChangeActivityDetails("bo", email, d => d with { Owner = "Marketing", Status = ActivityStatus.Active }, "launch");
+        var rate = journey.AddWidget("bo", email, new MetricWidget(WidgetId.New(), "Open rate") { Unit = "%", Kind = MetricKind.Percentage });
+        journey.RecordObservation("crm-sync", rate, new LocalDate(2026, 10, 1), 21.5m);
+        journey.RenameActivity("ana", other, "Blog");
+
+        var entries = new JourneyHistory(journey.PendingEvents, _clock).ForActivity(email).Select(e => e.ToString()).ToList();
+
+        Assert.Equal(
+        [
+            "v3 2026-10-01T09:00:00Z ana: Added touchpoint \"Newsletter\" to phase \"See\"",
+            "v5 2026-10-02T09:00:00Z bo: Changed activity \"Newsletter\": status Planned → Active; owner (none) → \"Marketing\" (launch)",
+            "v6 2026-10-02T09:00:00Z bo: Added metric \"Open rate\" to activity \"Newsletter\"",
+            "v7 2026-10-02T09:00:00Z crm-sync: Recorded 21.5 % for metric \"Open rate\" on 2026-10-01",
+        ], entries);
+    }
+
+    [Fact]
+    public void A_diff_lists_the_changes_and_the_activities_added_removed_and_changed()
+    {
+        var journey = Journey.Create(WorkspaceId.New(), "Online store", "ana", _clock);
+        var see = journey.AddPhase("ana", "See");
+        var email = journey.AddActivity("ana", see, "Newsletter");
+        var blog = journey.AddActivity("ana", see, "Blog post");
+        var v = journey.Version;
+        journey.RemoveActivity("bo", blog, "dropped");
+        journey.RenameActivity("bo", email, "Weekly newsletter");
+        journey.AddActivity("bo", see, "Social ad");
+
+        var diff = new JourneyHistory(journey.PendingEvents, _clock).Diff(v, journey.Version);
+
+        Assert.Equal(["Social ad"], diff.ActivitiesAdded.Select(a => a.Name));
+        Assert.Equal(["Blog post"], diff.ActivitiesRemoved.Select(a => a.Name));
+        Assert.Equal(["Weekly newsletter"], diff.ActivitiesChanged.Select(a => a.Name));
+        var text = diff.ToString();
+        Assert.StartsWith($"From v{v} to v{journey.Version}: 3 changes; 1 activities added, 1 removed, 1 changed", text);
+        Assert.Contains("bo: Removed activity \"Blog post\" (dropped)", text);
+        Assert.Contains("bo: Changed activity \"Newsletter\": name \"Newsletter\" → \"Weekly newsletter\"", text);
+    }
+
+    [Fact]
+    public void The_journey_as_of_an_instant_before_it_existed_is_null()
+    {
+        var journey = Journey.Create(WorkspaceId.New(), "Online store", "ana", _clock);
+
+        var history = new JourneyHistory(journey.PendingEvents, _clock);
+
+        Assert.Null(history.AsOf(_clock.Now - Duration.FromSeconds(1)));
+        Assert.Equal(1, history.AsOf(_clock.Now)!.Version);
+    }
+}

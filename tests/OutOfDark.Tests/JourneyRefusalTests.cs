@@ -1,0 +1,216 @@
+using System;
+using NodaTime;
+using OutOfDark.Testing;
+using OutOfDark.Warnings;
+using Xunit;
+
+namespace OutOfDark.Tests;
+
+/// <summary>The messages people see when the journey refuses a command: one per rule.</summary>
+public class JourneyRefusalTests
+{
+    private readonly FakeClock _clock = FakeClock.At(2026, 10, 1);
+    private readonly Journey _journey;
+    private readonly PhaseId _see;
+    private readonly ActivityId _email;
+
+    public JourneyRefusalTests()
+    {
+        _journey = Journey.Create(WorkspaceId.New(), "Online store", "ana", _clock);
+        _see = _journey.AddPhase("ana", "See");
+        _email = _journey.AddActivity("ana", _see, "Newsletter");
+    }
+
+    private JourneyRuleException Refused(Action command)
+    {
+        var before = _journey.ToSnapshot();
+        var pending = _journey.PendingEvents.Count;
+        var ex = Assert.Throws<JourneyRuleException>(command);
+        Assert.Equal(before, _journey.ToSnapshot());
+        Assert.Equal(pending, _journey.PendingEvents.Count);
+        return ex;
+    }
+
+    [Fact]
+    public void An_empty_activity_name_is_refused()
+    {
+        var ex = Refused(() => _journey.AddActivity("ana", _see, "  "));
+
+        Assert.Equal((JourneyRules.InvalidValue, "The activity name must not be empty."), (ex.Rule, ex.Message));
+    }
+
+    [Fact]
+    public void An_activity_in_a_missing_phase_is_refused()
+    {
+        var missing = PhaseId.New();
+
+        var ex = Refused(() => _journey.AddActivity("ana", missing, "Blog post"));
+
+        Assert.Equal(JourneyRules.UnknownPhase, ex.Rule);
+        Assert.Equal($"Journey 'Online store' has no phase {missing}.", ex.Message);
+    }
+
+    [Fact]
+    public void Removing_a_phase_that_holds_activities_is_refused()
+    {
+        var ex = Refused(() => _journey.RemovePhase("ana", _see));
+
+        Assert.Equal(JourneyRules.PhaseNotEmpty, ex.Rule);
+        Assert.Contains("Phase 'See'", ex.Message);
+        Assert.Contains("still holds 1 activities; move or remove them first", ex.Message);
+    }
+
+    [Fact]
+    public void A_flow_from_an_activity_to_itself_is_refused()
+    {
+        var ex = Refused(() => _journey.AddFlow("ana", _email, _email));
+
+        Assert.Equal(JourneyRules.InvalidFlow, ex.Rule);
+        Assert.Contains("both ends are 'Newsletter'", ex.Message);
+    }
+
+    [Fact]
+    public void A_second_flow_between_the_same_activities_is_refused()
+    {
+        var page = _journey.AddActivity("ana", _see, "Product page");
+        _journey.AddFlow("ana", _email, page);
+
+        var ex = Refused(() => _journey.AddFlow("ana", _email, page));
+
+        Assert.Equal(JourneyRules.InvalidFlow, ex.Rule);
+        Assert.Contains("A flow from 'Newsletter' to 'Product page' already exists", ex.Message);
+    }
+
+    [Fact]
+    public void Thresholds_against_the_metrics_direction_are_refused()
+    {
+        var metric = new MetricWidget(WidgetId.New(), "Open rate") { Kind = MetricKind.Percentage, Target = 25, WarningThreshold = 30 };
+
+        var ex = Refused(() => _journey.AddWidget("ana", _email, metric));
+
+        Assert.Equal(JourneyRules.InvalidWidget, ex.Rule);
+        Assert.Contains("The warning threshold 30 must not be better than the target 25 for a metric where higher is better.", ex.Message);
+    }
+
+    [Fact]
+    public void A_second_observation_on_the_same_date_is_refused()
+    {
+        var metric = _journey.AddWidget("ana", _email, new MetricWidget(WidgetId.New(), "Open rate") { Kind = MetricKind.Percentage });
+        _journey.RecordObservation("ana", metric, new LocalDate(2026, 10, 1), 20);
+
+        var ex = Refused(() => _journey.RecordObservation("ana", metric, new LocalDate(2026, 10, 1), 21));
+
+        Assert.Equal(JourneyRules.ObservationDate, ex.Rule);
+        Assert.Contains("already has an observation on 2026-10-01; correct it instead", ex.Message);
+    }
+
+    [Fact]
+    public void A_percentage_above_100_is_refused()
+    {
+        var metric = _journey.AddWidget("ana", _email, new MetricWidget(WidgetId.New(), "Open rate") { Kind = MetricKind.Percentage });
+
+        var ex = Refused(() => _journey.RecordObservation("ana", metric, new LocalDate(2026, 10, 1), 120));
+
+        Assert.Contains("A percentage must be between 0 and 100; got 120.", ex.Message);
+    }
+
+    [Fact]
+    public void An_observation_on_a_link_is_refused()
+    {
+        var link = _journey.AddWidget("ana", _email, new LinkWidget(WidgetId.New(), "Campaign", new Uri("https://example.com")));
+
+        var ex = Refused(() => _journey.RecordObservation("ana", link, new LocalDate(2026, 10, 1), 1));
+
+        Assert.Equal(JourneyRules.WrongWidgetKind, ex.Rule);
+        Assert.Contains("it is a link widget", ex.Message);
+    }
+
+    [Fact]
+    public void A_widget_cannot_change_its_kind()
+    {
+        var id = _journey.AddWidget("ana", _email, new DescriptionWidget(WidgetId.New(), "About", "text"));
+
+        var ex = Refused(() => _journey.ChangeWidget("ana", new LinkWidget(id, "About", new Uri("https://example.com"))));
+
+        Assert.Equal(JourneyRules.WrongWidgetKind, ex.Rule);
+        Assert.Contains("is a description widget and cannot become a link widget", ex.Message);
+    }
+
+    [Fact]
+    public void An_emotion_for_a_missing_persona_is_refused()
+    {
+        var ex = Refused(() => _journey.AddWidget("ana", _email, new EmotionWidget(WidgetId.New(), "Feels", PersonaId.New(), EmotionScore.Negative, null, null)));
+
+        Assert.Equal(JourneyRules.UnknownPersona, ex.Rule);
+    }
+
+    [Fact]
+    public void A_persona_in_use_cannot_be_removed()
+    {
+        var persona = _journey.AddPersona("ana", "Buyer");
+        _journey.AddWidget("ana", _email, new EmotionWidget(WidgetId.New(), "Feels", persona, EmotionScore.Negative, null, null));
+
+        var ex = Refused(() => _journey.RemovePersona("ana", persona));
+
+        Assert.Equal(JourneyRules.PersonaInUse, ex.Rule);
+        Assert.Contains("still used by emotion widget 'Feels'", ex.Message);
+    }
+
+    [Fact]
+    public void A_schedule_ending_before_it_starts_is_refused()
+    {
+        var details = ActivityDetails.Empty with { PlannedStart = new LocalDate(2026, 10, 5), PlannedEnd = new LocalDate(2026, 10, 1) };
+
+        var ex = Refused(() => _journey.AddActivity("ana", _see, "Launch", details: details));
+
+        Assert.Equal(JourneyRules.InvalidSchedule, ex.Rule);
+        Assert.Equal("Activity 'Launch' is planned to end on 2026-10-01, before it starts on 2026-10-05.", ex.Message);
+    }
+
+    [Fact]
+    public void A_snooze_into_the_past_is_refused()
+    {
+        var key = new WarningKey(new RuleId("activity.no-owner"), WarningSubject.For(_email));
+
+        var ex = Refused(() => _journey.SnoozeWarning("ana", key, _clock.Now - Duration.FromHours(1)));
+
+        Assert.Equal(JourneyRules.InvalidSnooze, ex.Rule);
+    }
+
+    [Fact]
+    public void A_warning_about_something_outside_the_journey_is_refused()
+    {
+        var key = new WarningKey(new RuleId("activity.no-owner"), WarningSubject.For(ActivityId.New()));
+
+        var ex = Refused(() => _journey.AcknowledgeWarning("ana", key));
+
+        Assert.Contains("which is not part of journey 'Online store'", ex.Message);
+    }
+
+    [Fact]
+    public void Removing_an_activity_removes_its_subtree_flows_and_warning_statuses()
+    {
+        var child = _journey.AddActivity("ana", _see, "Issue 1", parentId: _email);
+        var other = _journey.AddActivity("ana", _see, "Product page");
+        _journey.AddFlow("ana", child, other);
+        _journey.AcknowledgeWarning("ana", new WarningKey(new RuleId("activity.no-owner"), WarningSubject.For(child)));
+
+        _journey.RemoveActivity("ana", _email);
+
+        Assert.Equal([other], [.. System.Linq.Enumerable.Select(_journey.Activities, a => a.Id)]);
+        Assert.Empty(_journey.Flows);
+        Assert.Empty(_journey.WarningStatuses);
+        JourneyInvariants.Check(_journey);
+    }
+
+    [Fact]
+    public void Applying_an_event_of_another_journey_is_refused()
+    {
+        var other = Journey.Create(WorkspaceId.New(), "Other", "bo", _clock);
+        other.Rename("bo", "Renamed");
+
+        var ex = Assert.Throws<JourneyRuleException>(() => Journey.Replay([.. _journey.PendingEvents, other.PendingEvents[^1]], _clock));
+
+        Assert.Equal(JourneyRules.WrongJourney, ex.Rule);
+    }
+}
