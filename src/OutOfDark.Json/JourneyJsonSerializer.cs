@@ -578,8 +578,13 @@ public sealed class JourneyJsonSerializer
 
             info.PolymorphismOptions = polymorphism;
         }
+        else if (info.Type == typeof(Activity) || info.Type == typeof(ActivityDetails))
+        {
+            RequireAll(info);
+        }
         else if (info.Type == typeof(JourneySnapshot))
         {
+            RequireAll(info);
             var version = JsonMetadataServices.CreatePropertyInfo(info.Options, new JsonPropertyInfoValues<int>
             {
                 IsProperty = true,
@@ -598,6 +603,18 @@ public sealed class JourneyJsonSerializer
                 },
             });
             info.Properties.Insert(0, version);
+        }
+    }
+
+    /// <summary>
+    /// The writer always writes every property; the reader asks for all of them, so that a missing list or field is
+    /// reported where it is missing instead of becoming an empty default.
+    /// </summary>
+    private static void RequireAll(JsonTypeInfo info)
+    {
+        foreach (var property in info.Properties)
+        {
+            property.IsRequired = true;
         }
     }
 
