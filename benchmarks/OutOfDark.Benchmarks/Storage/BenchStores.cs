@@ -22,6 +22,9 @@ public static class BenchStores
     /// <summary>The variable naming the PostgreSQL server: an Npgsql connection string to database postgres as a superuser.</summary>
     public const string PostgresVariable = "OUTOFDARK_TEST_POSTGRES";
 
+    /// <summary>SQLite with commits not flushed one by one (synchronous = NORMAL).</summary>
+    public const string SqliteNoFlush = "SQLite, no flush";
+
     /// <summary>The stores to measure: SQLite always, PostgreSQL when a server is named.</summary>
     /// <returns>The store names.</returns>
     public static IEnumerable<string> Available()
@@ -39,7 +42,7 @@ public static class BenchStores
     /// <returns>The SQLite path or the PostgreSQL connection string.</returns>
     public static string Location(string store, string key)
     {
-        if (store == "SQLite")
+        if (store != "PostgreSQL")
         {
             var folder = Path.Combine(Path.GetTempPath(), "outofdark-bench");
             Directory.CreateDirectory(folder);
@@ -70,8 +73,8 @@ public static class BenchStores
     /// <param name="snapshotInterval">The snapshot interval.</param>
     /// <returns>The store.</returns>
     public static OutOfDark.Storage.IJourneyStore Open(string store, string location, IClock clock, int snapshotInterval = 100) =>
-        store == "SQLite"
-            ? new SqliteJourneyStore(location, clock, new SqliteJourneyStoreOptions { SnapshotInterval = snapshotInterval })
+        store != "PostgreSQL"
+            ? new SqliteJourneyStore(location, clock, new SqliteJourneyStoreOptions { SnapshotInterval = snapshotInterval, FlushEveryCommit = store != SqliteNoFlush })
             : new PostgreSqlJourneyStore(location, clock, new PostgreSqlJourneyStoreOptions { SnapshotInterval = snapshotInterval });
 
     /// <summary>Makes sure the store holds the synthetic journey of <paramref name="events"/> events, with a snapshot.</summary>
@@ -109,7 +112,7 @@ public static class BenchStores
     /// <returns>The snapshot's UTF-8 JSON.</returns>
     public static async Task<byte[]> ReadNewestSnapshotAsync(string store, string location)
     {
-        if (store == "SQLite")
+        if (store != "PostgreSQL")
         {
             await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = location }.ToString());
             await connection.OpenAsync();
