@@ -1,0 +1,311 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using NodaTime;
+using OutOfDark.Analytics;
+using OutOfDark.Warnings;
+using OutOfDark.Warnings.Rules;
+
+namespace OutOfDark.Benchmarks.Warnings;
+
+/// <summary>
+/// The baseline: every built-in rule's check with default settings, hand-written as one pass over the activities —
+/// no registry, settings, contexts, virtual calls, kept results, diffing or recheck queue. Produces the same warnings
+/// (key, severity, message, evidence) as the engine.
+/// </summary>
+public static class SinglePassChecks
+{
+    private static readonly RuleId Threshold = MetricThresholdRule.RuleId, Trend = MetricTrendRule.RuleId, Stale = StaleMetricRule.RuleId,
+        NotUpdated = NotUpdatedRule.RuleId, NoOwner = NoOwnerRule.RuleId, NoMetric = NoMetricRule.RuleId, Funnel = FunnelDropOffRule.RuleId,
+        Pain = PainPointRule.RuleId, Overdue = OverdueRule.RuleId, Gap = ExpectationGapRule.RuleId, Empty = EmptyPhaseRule.RuleId;
+
+    public static List<Warning> Run(Journey journey, Instant now)
+    {
+        var warnings = new List<Warning>();
+        var today = now.InUtc().Date;
+        foreach (var a in journey.Activities)
+        {
+            var subject = WarningSubject.For(a.Id);
+            var d = a.Details;
+            var live = d.Status != ActivityStatus.Retired;
+            var hasMetric = false;
+            MetricWidget? thresholdMetric = null, trendMetric = null, staleMetric = null;
+            WarningSeverity thresholdSeverity = default;
+            decimal thresholdLimit = 0, trendWorse = 0;
+            int thresholdRun = 0, breaches = 0, trending = 0, stale = 0;
+            Observation trendFrom = default, trendTo = default;
+            LocalDate staleDate = default;
+            List<EmotionWidget>? pains = null;
+            EmotionWidget? gap = null;
+            var gaps = 0;
+            foreach (var widget in a.Widgets.AsSpan())
+            {
+                if (widget is MetricWidget m)
+                {
+                    hasMetric = true;
+                    var series = m.Observations.AsSpan();
+                    if (series.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    var latest = series[^1];
+                    var (severity, limit, run) = Breach(m, series);
+                    if (run > 0)
+                    {
+                        breaches++;
+                        if (thresholdMetric is null || severity > thresholdSeverity)
+                        {
+                            (thresholdMetric, thresholdSeverity, thresholdLimit, thresholdRun) = (m, severity, limit, run);
+                        }
+                    }
+
+                    if (series.Length >= 2)
+                    {
+                        var window = m.Observations.Between(latest.Date.PlusDays(-28), latest.Date);
+                        if (window.Length >= 2 && window[0].Value != 0)
+                        {
+                            var change = (latest.Value - window[0].Value) / Math.Abs(window[0].Value) * 100m;
+                            var worse = m.Direction == MetricDirection.HigherIsBetter ? -change : change;
+                            if (worse >= 20m)
+                            {
+                                trending++;
+                                if (trendMetric is null || worse > trendWorse)
+                                {
+                                    (trendMetric, trendFrom, trendTo, trendWorse) = (m, window[0], latest, worse);
+                                }
+                            }
+                        }
+                    }
+
+                    if (live && today >= latest.Date.PlusDays(31))
+                    {
+                        stale++;
+                        if (staleMetric is null || latest.Date < staleDate)
+                        {
+                            (staleMetric, staleDate) = (m, latest.Date);
+                        }
+                    }
+                }
+                else if (widget is EmotionWidget e)
+                {
+                    if (e.AsIs.Value <= -1)
+                    {
+                        (pains ??= []).Add(e);
+                    }
+
+                    if (e.ToBe is not null && e.Gap > 1)
+                    {
+                        gaps++;
+                        if (gap is null || e.Gap > gap.Gap)
+                        {
+                            gap = e;
+                        }
+                    }
+                }
+            }
+
+            if (thresholdMetric is not null)
+            {
+                var series = thresholdMetric.Observations.AsSpan();
+                var higher = thresholdMetric.Direction == MetricDirection.HigherIsBetter;
+                var what = thresholdSeverity == WarningSeverity.Critical ? "critical threshold" : "warning threshold";
+                Add(
+                    Threshold,
+                    thresholdSeverity,
+                    $"{thresholdMetric.Title} {(higher ? "fell" : "rose")} to {Amount(series[^1].Value, thresholdMetric.Unit)} — {what} {Amount(thresholdLimit, thresholdMetric.Unit)}, {Count(thresholdRun, "observation")} {(higher ? "below" : "above")} since {Date(series[^thresholdRun].Date)}{More(breaches - 1, "metric")}",
+                    WarningEvidence.Of("metric", thresholdMetric.Title),
+                    WarningEvidence.Of("latest value", series[^1].Value),
+                    WarningEvidence.Of("observed on", series[^1].Date),
+                    WarningEvidence.Of(what, thresholdLimit),
+                    WarningEvidence.Of("observations past it", thresholdRun),
+                    WarningEvidence.Of("past it since", series[^thresholdRun].Date),
+                    WarningEvidence.Of("metrics past a limit", breaches));
+            }
+
+            if (trendMetric is not null)
+            {
+                var days = Period.Between(trendFrom.Date, trendTo.Date, PeriodUnits.Days).Days;
+                Add(
+                    Trend,
+                    WarningSeverity.Warning,
+                    $"{trendMetric.Title} {(trendMetric.Direction == MetricDirection.HigherIsBetter ? "fell" : "rose")} {Percent(trendWorse)} in {Count(days, "day")}, from {Amount(trendFrom.Value, trendMetric.Unit)} on {Date(trendFrom.Date)} to {Amount(trendTo.Value, trendMetric.Unit)} on {Date(trendTo.Date)} — limit 20 %{More(trending - 1, "metric")}",
+                    WarningEvidence.Of("metric", trendMetric.Title),
+                    WarningEvidence.Of("change percent", decimal.Round(trendWorse, 1, MidpointRounding.AwayFromZero)),
+                    WarningEvidence.Of("from value", trendFrom.Value),
+                    WarningEvidence.Of("from date", trendFrom.Date),
+                    WarningEvidence.Of("to value", trendTo.Value),
+                    WarningEvidence.Of("to date", trendTo.Date),
+                    WarningEvidence.Of("limit percent", 20m),
+                    WarningEvidence.Of("window days", 28));
+            }
+
+            if (staleMetric is not null)
+            {
+                Add(
+                    Stale,
+                    WarningSeverity.Warning,
+                    $"{staleMetric.Title} has had no observation since {Date(staleDate)} — limit 30 days{More(stale - 1, "metric")}",
+                    WarningEvidence.Of("metric", staleMetric.Title),
+                    WarningEvidence.Of("latest observation", staleDate),
+                    WarningEvidence.Of("limit days", 30),
+                    WarningEvidence.Of("stale metrics", stale));
+            }
+
+            if (live && now >= a.LastChangedAt + Duration.FromDays(90))
+            {
+                Add(NotUpdated, WarningSeverity.Info, $"'{a.Name}' has not been updated since {Date(a.LastChangedAt.InUtc().Date)} — limit 90 days", WarningEvidence.Of("last changed", a.LastChangedAt), WarningEvidence.Of("limit days", 90));
+            }
+
+            if (live && d.Owner is null)
+            {
+                Add(NoOwner, WarningSeverity.Warning, $"'{a.Name}' has no owner", WarningEvidence.Of("status", d.Status.ToString()));
+            }
+
+            if (live && !hasMetric && a.Kind == ActivityKind.Touchpoint)
+            {
+                Add(NoMetric, WarningSeverity.Info, $"Touchpoint '{a.Name}' has no metric — there is no way to measure its success", WarningEvidence.Of("kind", a.Kind.ToString()));
+            }
+
+            var incoming = journey.FlowsTo(a.Id);
+            if (incoming.Count > 0 && StepVolume.Of(a) is { } volume)
+            {
+                Activity? from = null;
+                decimal fromVolume = 0, drop = 0;
+                foreach (var flow in incoming)
+                {
+                    var previous = journey.GetActivity(flow.From);
+                    if (StepVolume.Of(previous) is { } p && p > 0 && p >= 1m)
+                    {
+                        var x = (p - volume) / p * 100m;
+                        if (x > 60m && (from is null || x > drop))
+                        {
+                            (from, fromVolume, drop) = (previous, p, x);
+                        }
+                    }
+                }
+
+                if (from is not null)
+                {
+                    Add(
+                        Funnel,
+                        WarningSeverity.Warning,
+                        $"Only {Number(volume)} of {Number(fromVolume)} customers go on from '{from.Name}' to '{a.Name}' — drop-off {Percent(drop)}, limit 60 %",
+                        WarningEvidence.Of("previous step", from.Name),
+                        WarningEvidence.Of("previous volume", fromVolume),
+                        WarningEvidence.Of("volume", volume),
+                        WarningEvidence.Of("drop-off percent", decimal.Round(drop, 1, MidpointRounding.AwayFromZero)),
+                        WarningEvidence.Of("limit percent", 60m));
+                }
+            }
+
+            if (pains is not null)
+            {
+                var worst = pains[0];
+                foreach (var p in pains)
+                {
+                    worst = p.AsIs < worst.AsIs ? p : worst;
+                }
+
+                Add(
+                    Pain,
+                    WarningSeverity.Warning,
+                    pains.Count == 1
+                        ? $"Pain point for '{Persona(worst)}': feels {Emotion(worst.AsIs)} at '{a.Name}'"
+                        : $"Pain point for {Count(pains.Count, "persona")} at '{a.Name}': " + string.Join(", ", pains.ConvertAll(p => $"'{Persona(p)}' {Emotion(p.AsIs)}")),
+                    WarningEvidence.Of("persona", Persona(worst)),
+                    WarningEvidence.Of("as-is emotion", worst.AsIs.Value),
+                    WarningEvidence.Of("threshold", -1),
+                    WarningEvidence.Of("personas in pain", pains.Count));
+            }
+
+            if (live)
+            {
+                if (d.PlannedEnd is { } end && today >= end.PlusDays(1))
+                {
+                    Add(Overdue, WarningSeverity.Warning, $"'{a.Name}' was planned to end on {Date(end)} and is still {d.Status.ToString().ToLowerInvariant()}", WarningEvidence.Of("planned end", end), WarningEvidence.Of("status", d.Status.ToString()), WarningEvidence.Of("grace days", 0));
+                }
+                else if (d.Status == ActivityStatus.Planned && d.PlannedStart is { } start && today >= start.PlusDays(1))
+                {
+                    Add(Overdue, WarningSeverity.Warning, $"'{a.Name}' was planned to start on {Date(start)} and is still planned", WarningEvidence.Of("planned start", start), WarningEvidence.Of("status", d.Status.ToString()), WarningEvidence.Of("grace days", 0));
+                }
+            }
+
+            if (gap is not null)
+            {
+                Add(
+                    Gap,
+                    WarningSeverity.Warning,
+                    $"Expectation gap of {gap.Gap} for '{Persona(gap)}' at '{a.Name}': feels {Emotion(gap.AsIs)}, should feel {Emotion(gap.ToBe!.Value)} — limit 1{More(gaps - 1, "persona")}",
+                    WarningEvidence.Of("persona", Persona(gap)),
+                    WarningEvidence.Of("as-is emotion", gap.AsIs.Value),
+                    WarningEvidence.Of("to-be emotion", gap.ToBe.Value.Value),
+                    WarningEvidence.Of("gap", gap.Gap),
+                    WarningEvidence.Of("limit", 1));
+            }
+
+            void Add(RuleId rule, WarningSeverity severity, string message, params ReadOnlySpan<WarningEvidence> evidence) =>
+                warnings.Add(new Warning(new WarningKey(rule, subject), severity, message) { Evidence = ValueList<WarningEvidence>.Of(evidence), RaisedAt = now });
+        }
+
+        foreach (var phase in journey.Phases)
+        {
+            if (journey.ActivityCountIn(phase.Id) == 0)
+            {
+                var evidence = ValueList<WarningEvidence>.Of(WarningEvidence.Of("activities", 0), WarningEvidence.Of("minimum", 1));
+                warnings.Add(new Warning(new WarningKey(Empty, WarningSubject.For(phase.Id)), WarningSeverity.Warning, $"Phase '{phase.Name}' has no activities") { Evidence = evidence, RaisedAt = now });
+            }
+        }
+
+        return warnings;
+
+        string Persona(EmotionWidget e) => journey.FindPersona(e.Persona)?.Name ?? e.Persona.ToString();
+    }
+
+    private static (WarningSeverity Severity, decimal Limit, int Run) Breach(MetricWidget m, ReadOnlySpan<Observation> series)
+    {
+        if (m.CriticalThreshold is { } c && Run(m, series, c) is > 0 and var rc)
+        {
+            return (WarningSeverity.Critical, c, rc);
+        }
+
+        if (m.WarningThreshold is { } w && Run(m, series, w) is > 0 and var rw)
+        {
+            return (WarningSeverity.Warning, w, rw);
+        }
+
+        return default;
+
+        static int Run(MetricWidget m, ReadOnlySpan<Observation> series, decimal limit)
+        {
+            var run = 0;
+            for (var i = series.Length - 1; i >= 0 && m.IsWorse(series[i].Value, limit); i--)
+            {
+                run++;
+            }
+
+            return run;
+        }
+    }
+
+    private static string Number(decimal value) => value.ToString("#,0.##########", CultureInfo.InvariantCulture);
+
+    private static string Amount(decimal value, string unit) => string.IsNullOrEmpty(unit) ? Number(value) : Number(value) + " " + unit;
+
+    private static string Percent(decimal value) => Number(decimal.Round(value, 1, MidpointRounding.AwayFromZero)) + " %";
+
+    private static string Date(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
+
+    private static string Count(int count, string singular) => count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? singular : singular + "s");
+
+    private static string More(int others, string what) => others == 0 ? "" : " (and " + Count(others, "more " + what) + ")";
+
+    private static string Emotion(EmotionScore score) => score.Value switch
+    {
+        -2 => "very negative",
+        -1 => "negative",
+        0 => "neutral",
+        1 => "positive",
+        _ => "very positive",
+    } + " (" + score + ")";
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+using NodaTime;
+using OutOfDark.Testing;
+using OutOfDark.Warnings;
+
+namespace OutOfDark.Benchmarks.Warnings;
+
+/// <summary>
+/// Full evaluation of every built-in rule over synthetic journeys of 1k, 10k and 100k activities with ten observations
+/// each (100k → 1,000,000 observations), against a hand-written single-pass loop doing the same checks.
+/// </summary>
+[MemoryDiagnoser]
+public class WarningEngineBenchmarks
+{
+    private Journey _journey = null!;
+    private WarningEngine _engine = null!;
+    private Instant _now;
+
+    /// <summary>Activities in the journey.</summary>
+    [Params(1_000, 10_000, 100_000)]
+    public int Activities { get; set; }
+
+    /// <summary>Builds the journey and checks that both sides raise the same warnings.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        // Mid-February: some activities overdue, none stale yet, metrics across their thresholds.
+        var clock = new FakeClock(Instant.FromUtc(2026, 2, 5, 9, 0));
+        _now = clock.Now;
+        _journey = SyntheticJourneys.Journey(Activities, 10, clock);
+        _engine = new WarningEngine(_journey, clock);
+        _engine.EvaluateAll();
+        var engine = _engine.Warnings.Select(w => $"{w.Key} {w.Severity} {w.Message} {w.Evidence}").Order(StringComparer.Ordinal).ToArray();
+        var baseline = SinglePassChecks.Run(_journey, _now).Select(w => $"{w.Key} {w.Severity} {w.Message} {w.Evidence}").Order(StringComparer.Ordinal).ToArray();
+        if (!engine.SequenceEqual(baseline))
+        {
+            throw new InvalidOperationException($"The baseline and the engine disagree: {engine.Length} vs {baseline.Length} warnings.");
+        }
+
+        Console.WriteLine($"// {Activities} activities: {engine.Length} warnings, {_engine.Rules.Count} rules");
+    }
+
+    /// <summary>The hand-written loop.</summary>
+    /// <returns>The warnings.</returns>
+    [Benchmark(Baseline = true)]
+    public int SinglePassLoop() => SinglePassChecks.Run(_journey, _now).Count;
+
+    /// <summary>The engine's full evaluation, diffing against its kept results.</summary>
+    /// <returns>The number of checks.</returns>
+    [Benchmark]
+    public int EngineFullEvaluation() => _engine.EvaluateAll().Checks;
+}

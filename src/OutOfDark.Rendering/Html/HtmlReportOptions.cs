@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using NodaTime;
+using OutOfDark.History;
+using OutOfDark.Rendering.Charts;
+using OutOfDark.Rendering.Layout;
+using OutOfDark.Warnings;
+
+namespace OutOfDark.Rendering.Html;
+
+/// <summary>What the HTML report shows besides the journey itself. Every input is optional.</summary>
+public sealed record HtmlReportOptions
+{
+    /// <summary>The default options: no warnings, no history, charts computed from the journey.</summary>
+    public static HtmlReportOptions Default { get; } = new();
+
+    /// <summary>The open warnings (for example from the warning engine), for the Warnings view and the map's badges. Empty by default.</summary>
+    public IReadOnlyList<Warning> Warnings { get; init; } = [];
+
+    /// <summary>The journey's history, for each activity's Detail view; <see langword="null"/> leaves the history out.</summary>
+    public JourneyHistory? History { get; init; }
+
+    /// <summary>The funnel to chart; <see langword="null"/> computes it with <see cref="Funnel.Compute"/>.</summary>
+    public IReadOnlyList<FunnelStep>? Funnel { get; init; }
+
+    /// <summary>The emotion curve to chart; <see langword="null"/> computes it with <see cref="EmotionCurve.Compute"/>.</summary>
+    public IReadOnlyList<EmotionCurvePoint>? EmotionCurve { get; init; }
+
+    /// <summary>When the report was made, shown in its header; <see langword="null"/> leaves it out (the report never reads a clock).</summary>
+    public Instant? GeneratedAt { get; init; }
+
+    /// <summary>Sizes and gaps for the activity map; <see cref="LayoutOptions.Default"/> when <see langword="null"/>.</summary>
+    public LayoutOptions? Layout { get; init; }
+
+    /// <summary>The most history entries shown per activity, newest first; older ones are counted, not listed. 50 by default.</summary>
+    public int MaxHistoryEntriesPerActivity { get; init; } = 50;
+}

@@ -1,0 +1,90 @@
+using System;
+
+namespace OutOfDark.Rendering.Layout;
+
+/// <summary>
+/// Where everything of an activity map goes: one lane per phase, one box per activity, and the edges (tree links and
+/// flows). Plain immutable data with value equality, for the SVG renderer or any bespoke UI.
+/// </summary>
+/// <param name="Width">The width of the whole drawing.</param>
+/// <param name="Height">The height of the whole drawing.</param>
+/// <param name="Lanes">One lane per phase, in phase order, left to right.</param>
+/// <param name="Nodes">One box per activity, in map order (each parent before its children).</param>
+/// <param name="Edges">Tree links (parent to child) first, in map order, then flows in the order they were added.</param>
+public sealed record MapLayout(double Width, double Height, ValueList<PhaseLane> Lanes, ValueList<NodeBox> Nodes, ValueList<MapEdge> Edges);
+
+/// <summary>A phase's column of the map.</summary>
+/// <param name="PhaseId">The phase.</param>
+/// <param name="Index">Its position among the phases.</param>
+/// <param name="Bounds">The whole column, header included.</param>
+/// <param name="Header">The header box at the top of the column, where the phase's name goes.</param>
+public sealed record PhaseLane(PhaseId PhaseId, int Index, Box Bounds, Box Header);
+
+/// <summary>An activity's box.</summary>
+/// <param name="ActivityId">The activity.</param>
+/// <param name="PhaseId">The phase the activity lives in (its colour).</param>
+/// <param name="LaneIndex">The lane the box is drawn in: the phase of the activity's top-level ancestor.</param>
+/// <param name="Depth">0 for a top-level activity, 1 for its children, and so on.</param>
+/// <param name="Bounds">Where the box goes.</param>
+public sealed record NodeBox(ActivityId ActivityId, PhaseId PhaseId, int LaneIndex, int Depth, Box Bounds);
+
+/// <summary>What an edge stands for.</summary>
+public enum MapEdgeKind
+{
+    /// <summary>A parent-to-child link of the activity tree.</summary>
+    Tree = 0,
+
+    /// <summary>A flow: customers go from one activity to the other.</summary>
+    Flow = 1,
+}
+
+/// <summary>A line between two activity boxes.</summary>
+/// <param name="Kind">A tree link or a flow.</param>
+/// <param name="From">The activity it starts at.</param>
+/// <param name="To">The activity it ends at.</param>
+/// <param name="Start">Where it leaves the first box (the middle of its right edge, or its left edge for a flow going backwards).</param>
+/// <param name="End">Where it enters the second box.</param>
+/// <param name="FlowId">The flow, for a flow edge.</param>
+/// <param name="Label">The flow's label, if any.</param>
+public sealed record MapEdge(MapEdgeKind Kind, ActivityId From, ActivityId To, Point Start, Point End, FlowId? FlowId, string? Label);
+
+/// <summary>Sizes and gaps of the layout, in layout units.</summary>
+public sealed record LayoutOptions
+{
+    /// <summary>The default sizes, tuned for 12-pixel text.</summary>
+    public static LayoutOptions Default { get; } = new();
+
+    /// <summary>The width of an activity box.</summary>
+    public double NodeWidth { get; init; } = 180;
+
+    /// <summary>The height of an activity box.</summary>
+    public double NodeHeight { get; init; } = 46;
+
+    /// <summary>The horizontal gap between a parent's box and its children's.</summary>
+    public double LevelGap { get; init; } = 36;
+
+    /// <summary>The vertical gap between two boxes of the same level.</summary>
+    public double RowGap { get; init; } = 14;
+
+    /// <summary>The gap between two lanes.</summary>
+    public double LaneGap { get; init; } = 16;
+
+    /// <summary>The padding inside a lane, around its boxes.</summary>
+    public double LanePadding { get; init; } = 16;
+
+    /// <summary>The height of a lane's header.</summary>
+    public double HeaderHeight { get; init; } = 56;
+
+    /// <summary>Checks that every size is positive and every gap is not negative.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size or gap is out of range.</exception>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(NodeWidth);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(NodeHeight);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(HeaderHeight);
+        ArgumentOutOfRangeException.ThrowIfNegative(LevelGap);
+        ArgumentOutOfRangeException.ThrowIfNegative(RowGap);
+        ArgumentOutOfRangeException.ThrowIfNegative(LaneGap);
+        ArgumentOutOfRangeException.ThrowIfNegative(LanePadding);
+    }
+}

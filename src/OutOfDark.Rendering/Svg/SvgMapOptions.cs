@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+using OutOfDark.Rendering.Layout;
+using OutOfDark.Warnings;
+
+namespace OutOfDark.Rendering.Svg;
+
+/// <summary>What the SVG activity map shows besides the map itself.</summary>
+public sealed record SvgMapOptions
+{
+    /// <summary>The default options: no warnings, the default layout.</summary>
+    public static SvgMapOptions Default { get; } = new();
+
+    /// <summary>
+    /// The open warnings, for example from the warning engine; each activity (and phase) with warnings gets a badge
+    /// coloured by its most severe one, with the count and the messages as a tooltip. Empty by default.
+    /// </summary>
+    public IReadOnlyList<Warning> Warnings { get; init; } = [];
+
+    /// <summary>Sizes and gaps for the layout; <see cref="LayoutOptions.Default"/> when <see langword="null"/>.</summary>
+    public LayoutOptions? Layout { get; init; }
+}

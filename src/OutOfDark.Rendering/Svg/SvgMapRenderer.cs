@@ -1,0 +1,336 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using OutOfDark.Rendering.Layout;
+using OutOfDark.Rendering.Text;
+using OutOfDark.Warnings;
+
+namespace OutOfDark.Rendering.Svg;
+
+/// <summary>Draws the activity map as one self-contained SVG document (inline styles, no external references, no script).</summary>
+/// <remarks>
+/// Phases are coloured lanes; activities are boxes with their phase's colour as a stripe; tree links are grey lines and
+/// flows are arrows; labels are wrapped to two lines and truncated, with the full text as a tooltip (<c>&lt;title&gt;</c>).
+/// All user text is escaped with <see cref="Markup"/>. Thread-safe; the journey must not change while it is drawn.
+/// </remarks>
+public static class SvgMapRenderer
+{
+    private const int LabelLines = 2;
+    private const double CharWidth = 6.6;
+
+    /// <summary>Lays out the journey and writes the SVG map.</summary>
+    /// <param name="journey">The journey.</param>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="options">Warnings and layout sizes; <see cref="SvgMapOptions.Default"/> when omitted.</param>
+    public static void Write(Journey journey, TextWriter writer, SvgMapOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        options ??= SvgMapOptions.Default;
+        Write(journey, ActivityMapLayout.Compute(journey, options.Layout), writer, options);
+    }
+
+    /// <summary>Writes the SVG map from a layout made earlier for the same journey.</summary>
+    /// <param name="journey">The journey the layout was computed for.</param>
+    /// <param name="layout">The layout.</param>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="options">Warnings; <see cref="SvgMapOptions.Default"/> when omitted.</param>
+    /// <exception cref="ArgumentException">The layout names an activity or phase the journey does not have.</exception>
+    public static void Write(Journey journey, MapLayout layout, TextWriter writer, SvgMapOptions? options = null) =>
+        Write(journey, layout, writer, options, CancellationToken.None);
+
+    /// <summary>Lays out the journey and writes the SVG map to a stream as UTF-8.</summary>
+    /// <param name="journey">The journey.</param>
+    /// <param name="stream">Where to write; left open.</param>
+    /// <param name="options">Warnings and layout sizes.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>A task that completes when the document is written and flushed.</returns>
+    public static Task WriteAsync(Journey journey, Stream stream, SvgMapOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        options ??= SvgMapOptions.Default;
+        return Output.WriteAsync(stream, w => Write(journey, ActivityMapLayout.Compute(journey, options.Layout), w, options, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Returns the SVG map as a string.</summary>
+    /// <param name="journey">The journey.</param>
+    /// <param name="options">Warnings and layout sizes.</param>
+    /// <returns>The SVG document.</returns>
+    public static string ToSvg(Journey journey, SvgMapOptions? options = null)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(journey, writer, options);
+        return writer.ToString();
+    }
+
+    internal static void Write(Journey journey, MapLayout layout, TextWriter w, SvgMapOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(w);
+        options ??= SvgMapOptions.Default;
+        var warnings = new WarningIndex(options.Warnings);
+        var width = Math.Max(layout.Width, 1);
+        var height = Math.Max(layout.Height, 1);
+
+        w.Write("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ood-map\" role=\"img\" width=\"");
+        w.Write(Numbers.Coordinate(width));
+        w.Write("\" height=\"");
+        w.Write(Numbers.Coordinate(height));
+        w.Write("\" viewBox=\"0 0 ");
+        w.Write(Numbers.Coordinate(width));
+        w.Write(' ');
+        w.Write(Numbers.Coordinate(height));
+        w.Write("\" font-family=\"system-ui, -apple-system, 'Segoe UI', sans-serif\" font-size=\"12\">\n<title>");
+        Markup.Write(w, journey.Name);
+        w.Write(" — activity map</title>\n");
+        w.Write("<defs><marker id=\"ood-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#334155\"/></marker></defs>\n");
+
+        foreach (var lane in layout.Lanes)
+        {
+            var phase = journey.FindPhase(lane.PhaseId) ?? throw new ArgumentException($"The layout names phase {lane.PhaseId}, which the journey '{journey.Name}' does not have.", nameof(layout));
+            WriteLane(w, lane, phase, warnings.For(phase.Id.Value));
+        }
+
+        foreach (var edge in layout.Edges)
+        {
+            if (edge.Kind == MapEdgeKind.Tree)
+            {
+                var midX = (edge.Start.X + edge.End.X) / 2;
+                w.Write("<path class=\"ood-tree\" fill=\"none\" stroke=\"#94a3b8\" stroke-width=\"1.5\" d=\"M");
+                w.Write(Numbers.Coordinate(edge.Start.X));
+                w.Write(',');
+                w.Write(Numbers.Coordinate(edge.Start.Y));
+                w.Write(" H");
+                w.Write(Numbers.Coordinate(midX));
+                w.Write(" V");
+                w.Write(Numbers.Coordinate(edge.End.Y));
+                w.Write(" H");
+                w.Write(Numbers.Coordinate(edge.End.X));
+                w.Write("\"/>\n");
+            }
+        }
+
+        // Flow lines go under the boxes so labels stay readable; their arrowheads end on the box edges, and their labels go on top.
+        foreach (var edge in layout.Edges)
+        {
+            if (edge.Kind == MapEdgeKind.Flow)
+            {
+                WriteFlow(w, edge);
+            }
+        }
+
+        var nodeCount = 0;
+        foreach (var node in layout.Nodes)
+        {
+            if ((++nodeCount & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (!journey.TryGetActivity(node.ActivityId, out var activity))
+            {
+                throw new ArgumentException($"The layout names activity {node.ActivityId}, which the journey '{journey.Name}' does not have.", nameof(layout));
+            }
+
+            WriteNode(w, node, activity, Math.Max(0, journey.PhaseIndex(activity.PhaseId)), warnings.For(activity.Id.Value));
+        }
+
+        foreach (var edge in layout.Edges)
+        {
+            if (edge is { Kind: MapEdgeKind.Flow, Label: { } label })
+            {
+                Text(w, (edge.Start.X + edge.End.X) / 2, ((edge.Start.Y + edge.End.Y) / 2) - 4, LineWrap.Wrap(label, 24, 1), "#334155", bold: false, size: 10, anchor: "middle", halo: true);
+            }
+        }
+
+        w.Write("</svg>\n");
+    }
+
+    private static void WriteLane(TextWriter w, PhaseLane lane, Phase phase, IReadOnlyList<Warning> warnings)
+    {
+        var b = lane.Bounds;
+        var h = lane.Header;
+        w.Write("<g class=\"ood-lane\"><title>");
+        Markup.Write(w, phase.Name);
+        if (phase.CustomerGoal is { } goal)
+        {
+            w.Write(" — ");
+            Markup.Write(w, goal);
+        }
+
+        w.Write("</title>");
+        Rect(w, b.X, b.Y, b.Width, b.Height, Palette.PhaseLight(lane.Index), 8);
+        Rect(w, h.X, h.Y, h.Width, h.Height, Palette.PhaseStrong(lane.Index), 8);
+        var chars = (int)((h.Width - 40) / 7.4);
+        Text(w, h.X + 14, h.Y + 24, LineWrap.Wrap(phase.Name, Math.Max(4, chars), 1), "#ffffff", bold: true, size: 15);
+        if (phase.CustomerGoal is { } customerGoal)
+        {
+            Text(w, h.X + 14, h.Y + 43, LineWrap.Wrap(customerGoal, Math.Max(4, (int)((h.Width - 28) / 6)), 1), "#ffffff", bold: false, size: 11);
+        }
+
+        if (warnings.Count > 0)
+        {
+            Badge(w, h.Right - 16, h.Y + 16, warnings);
+        }
+
+        w.Write("</g>\n");
+    }
+
+    private static void WriteNode(TextWriter w, NodeBox node, Activity activity, int phaseIndex, IReadOnlyList<Warning> warnings)
+    {
+        var b = node.Bounds;
+        w.Write("<g class=\"ood-node\"><title>");
+        Markup.Write(w, activity.Name);
+        w.Write("</title>");
+        w.Write("<rect x=\"");
+        w.Write(Numbers.Coordinate(b.X));
+        w.Write("\" y=\"");
+        w.Write(Numbers.Coordinate(b.Y));
+        w.Write("\" width=\"");
+        w.Write(Numbers.Coordinate(b.Width));
+        w.Write("\" height=\"");
+        w.Write(Numbers.Coordinate(b.Height));
+        w.Write("\" rx=\"6\" fill=\"#ffffff\" stroke=\"#cbd5e1\"/>");
+        Rect(w, b.X, b.Y, 6, b.Height, Palette.PhaseStrong(phaseIndex), 3);
+        var chars = (int)((b.Width - 40) / CharWidth);
+        var lines = LineWrap.Wrap(activity.Name, Math.Max(4, chars), LabelLines);
+        var top = b.Y + (b.Height / 2) - ((lines.Count - 1) * 7.5) + 4;
+        Text(w, b.X + 14, top, lines, "#0f172a", bold: false, size: 12);
+        if (warnings.Count > 0)
+        {
+            Badge(w, b.Right - 13, b.Y + 13, warnings);
+        }
+
+        w.Write("</g>\n");
+    }
+
+    private static void WriteFlow(TextWriter w, MapEdge edge)
+    {
+        var (s, e) = (edge.Start, edge.End);
+        var bend = Math.Max(30, Math.Abs(e.X - s.X) / 3);
+        var backwards = e.X < s.X;
+        var sameSide = Math.Abs(e.X - s.X) < 1e-9 || (!backwards && e.X < s.X + 1);
+        var c1 = s.X + (backwards ? -bend : bend);
+        var c2 = e.X + (backwards || sameSide ? bend : -bend);
+        w.Write("<path class=\"ood-flow\" fill=\"none\" stroke=\"#334155\" stroke-width=\"1.6\" stroke-dasharray=\"5 3\" marker-end=\"url(#ood-arrow)\" d=\"M");
+        w.Write(Numbers.Coordinate(s.X));
+        w.Write(',');
+        w.Write(Numbers.Coordinate(s.Y));
+        w.Write(" C");
+        w.Write(Numbers.Coordinate(c1));
+        w.Write(',');
+        w.Write(Numbers.Coordinate(s.Y));
+        w.Write(' ');
+        w.Write(Numbers.Coordinate(c2));
+        w.Write(',');
+        w.Write(Numbers.Coordinate(e.Y));
+        w.Write(' ');
+        w.Write(Numbers.Coordinate(e.X));
+        w.Write(',');
+        w.Write(Numbers.Coordinate(e.Y));
+        w.Write("\">");
+        if (edge.Label is { } label)
+        {
+            w.Write("<title>");
+            Markup.Write(w, label);
+            w.Write("</title>");
+        }
+
+        w.Write("</path>\n");
+    }
+
+    private static void Badge(TextWriter w, double cx, double cy, IReadOnlyList<Warning> warnings)
+    {
+        var worst = WarningIndex.Worst(warnings);
+        w.Write("<g class=\"ood-badge ood-");
+        w.Write(worst.ToString().ToLowerInvariant());
+        w.Write("\"><title>");
+        foreach (var warning in warnings)
+        {
+            w.Write(warning.Severity.ToString());
+            w.Write(": ");
+            Markup.Write(w, warning.Message);
+            w.Write('\n');
+        }
+
+        w.Write("</title><circle cx=\"");
+        w.Write(Numbers.Coordinate(cx));
+        w.Write("\" cy=\"");
+        w.Write(Numbers.Coordinate(cy));
+        w.Write("\" r=\"9\" fill=\"");
+        w.Write(Palette.Severity(worst));
+        w.Write("\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>");
+        Text(w, cx, cy + 4, [warnings.Count > 9 ? "9+" : Numbers.Integer(warnings.Count)], "#ffffff", bold: true, size: 10, anchor: "middle");
+        w.Write("</g>");
+    }
+
+    private static void Rect(TextWriter w, double x, double y, double width, double height, string fill, double radius)
+    {
+        w.Write("<rect x=\"");
+        w.Write(Numbers.Coordinate(x));
+        w.Write("\" y=\"");
+        w.Write(Numbers.Coordinate(y));
+        w.Write("\" width=\"");
+        w.Write(Numbers.Coordinate(width));
+        w.Write("\" height=\"");
+        w.Write(Numbers.Coordinate(height));
+        w.Write("\" rx=\"");
+        w.Write(Numbers.Coordinate(radius));
+        w.Write("\" fill=\"");
+        w.Write(fill);
+        w.Write("\"/>");
+    }
+
+    private static void Text(TextWriter w, double x, double y, List<string> lines, string fill, bool bold, double size, string anchor = "start", bool halo = false)
+    {
+        w.Write("<text x=\"");
+        w.Write(Numbers.Coordinate(x));
+        w.Write("\" y=\"");
+        w.Write(Numbers.Coordinate(y));
+        w.Write("\" fill=\"");
+        w.Write(fill);
+        w.Write("\" font-size=\"");
+        w.Write(Numbers.Coordinate(size));
+        w.Write('"');
+        if (bold)
+        {
+            w.Write(" font-weight=\"600\"");
+        }
+
+        if (halo)
+        {
+            // A white outline under the glyphs keeps a label readable where it crosses a line or a box.
+            w.Write(" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"");
+        }
+
+        if (anchor != "start")
+        {
+            w.Write(" text-anchor=\"");
+            w.Write(anchor);
+            w.Write('"');
+        }
+
+        w.Write('>');
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (i == 0)
+            {
+                w.Write("<tspan>");
+            }
+            else
+            {
+                w.Write("<tspan x=\"");
+                w.Write(Numbers.Coordinate(x));
+                w.Write("\" dy=\"15\">");
+            }
+
+            Markup.Write(w, lines[i]);
+            w.Write("</tspan>");
+        }
+
+        w.Write("</text>");
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+
+namespace OutOfDark.Warnings.Rules;
+
+/// <summary>The rules OutOfDark ships, each stateless and shared.</summary>
+public static class BuiltInRules
+{
+    /// <summary><c>metric.threshold</c>.</summary>
+    public static MetricThresholdRule MetricThreshold { get; } = new();
+
+    /// <summary><c>metric.trend</c>.</summary>
+    public static MetricTrendRule MetricTrend { get; } = new();
+
+    /// <summary><c>metric.stale</c>.</summary>
+    public static StaleMetricRule StaleMetric { get; } = new();
+
+    /// <summary><c>activity.not-updated</c>.</summary>
+    public static NotUpdatedRule NotUpdated { get; } = new();
+
+    /// <summary><c>activity.no-owner</c>.</summary>
+    public static NoOwnerRule NoOwner { get; } = new();
+
+    /// <summary><c>touchpoint.no-metric</c>.</summary>
+    public static NoMetricRule NoMetric { get; } = new();
+
+    /// <summary><c>funnel.drop-off</c>.</summary>
+    public static FunnelDropOffRule FunnelDropOff { get; } = new();
+
+    /// <summary><c>emotion.pain-point</c>.</summary>
+    public static PainPointRule PainPoint { get; } = new();
+
+    /// <summary><c>activity.overdue</c>.</summary>
+    public static OverdueRule Overdue { get; } = new();
+
+    /// <summary><c>emotion.expectation-gap</c>.</summary>
+    public static ExpectationGapRule ExpectationGap { get; } = new();
+
+    /// <summary><c>phase.empty</c>.</summary>
+    public static EmptyPhaseRule EmptyPhase { get; } = new();
+
+    /// <summary>Every built-in rule, in a stable order.</summary>
+    public static IReadOnlyList<IWarningRule> All { get; } =
+    [
+        MetricThreshold, MetricTrend, StaleMetric, NotUpdated, NoOwner, NoMetric, FunnelDropOff, PainPoint, Overdue, ExpectationGap, EmptyPhase,
+    ];
+}

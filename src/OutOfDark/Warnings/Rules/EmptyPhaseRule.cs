@@ -1,0 +1,41 @@
+namespace OutOfDark.Warnings.Rules;
+
+/// <summary>Settings of <see cref="EmptyPhaseRule"/>.</summary>
+public sealed record EmptyPhaseSettings : RuleSettings
+{
+    /// <summary>The fewest activities a phase should hold. Default 1.</summary>
+    public int MinimumActivities { get; init; } = 1;
+}
+
+/// <summary><c>phase.empty</c>: a phase holds fewer activities than the set minimum (by default: none), so the customer is left alone there.</summary>
+public sealed class EmptyPhaseRule : WarningRule<EmptyPhaseSettings>
+{
+    /// <summary>The rule's id.</summary>
+    public static readonly RuleId RuleId = new("phase.empty");
+
+    /// <summary>Creates the rule.</summary>
+    public EmptyPhaseRule()
+        : base(RuleId, "Phase without activities", SubjectKind.Phase, WarningSeverity.Warning, new EmptyPhaseSettings())
+    {
+    }
+
+    /// <inheritdoc />
+    protected override RuleResult Evaluate(in RuleContext context, EmptyPhaseSettings settings)
+    {
+        var phase = context.Phase!;
+        var count = context.Journey.ActivityCountIn(phase.Id);
+        if (count >= settings.MinimumActivities)
+        {
+            return RuleResult.None;
+        }
+
+        var message = count == 0
+            ? $"Phase '{phase.Name}' has no activities"
+            : $"Phase '{phase.Name}' has only {Say.Count(count, "activity", "activities")} — expected at least {settings.MinimumActivities}";
+        return context.Raise(
+            WarningSeverity.Warning,
+            message,
+            WarningEvidence.Of("activities", count),
+            WarningEvidence.Of("minimum", settings.MinimumActivities));
+    }
+}

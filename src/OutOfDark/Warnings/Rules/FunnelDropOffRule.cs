@@ -1,0 +1,71 @@
+using OutOfDark.Analytics;
+
+namespace OutOfDark.Warnings.Rules;
+
+/// <summary>Settings of <see cref="FunnelDropOffRule"/>.</summary>
+public sealed record FunnelDropOffSettings : RuleSettings
+{
+    /// <summary>The largest acceptable drop-off, in percent, from one flow step to the next. Default 60.</summary>
+    public decimal MaxDropPercent { get; init; } = 60m;
+
+    /// <summary>The smallest previous-step volume worth judging; smaller ones are noise. Default 1.</summary>
+    public decimal MinimumVolume { get; init; } = 1m;
+}
+
+/// <summary>
+/// <c>funnel.drop-off</c>: on a flow into this activity, more than the set percentage of the previous step's customers
+/// do not arrive here. Volumes are <see cref="StepVolume"/>s; with several incoming flows the worst one is reported.
+/// </summary>
+public sealed class FunnelDropOffRule : WarningRule<FunnelDropOffSettings>
+{
+    /// <summary>The rule's id.</summary>
+    public static readonly RuleId RuleId = new("funnel.drop-off");
+
+    /// <summary>Creates the rule.</summary>
+    public FunnelDropOffRule()
+        : base(RuleId, "Funnel drop-off", SubjectKind.Activity, WarningSeverity.Warning, new FunnelDropOffSettings(), RuleInputs.FlowNeighbours)
+    {
+    }
+
+    /// <inheritdoc />
+    protected override RuleResult Evaluate(in RuleContext context, FunnelDropOffSettings settings)
+    {
+        var activity = context.Activity!;
+        var incoming = context.Journey.FlowsTo(activity.Id);
+        if (incoming.Count == 0 || StepVolume.Of(activity) is not { } volume)
+        {
+            return RuleResult.None;
+        }
+
+        Activity? worstFrom = null;
+        decimal worstVolume = 0, worstDrop = 0;
+        foreach (var flow in incoming)
+        {
+            var from = context.Journey.GetActivity(flow.From);
+            if (StepVolume.Of(from) is not { } previous || previous <= 0 || previous < settings.MinimumVolume)
+            {
+                continue;
+            }
+
+            var drop = (previous - volume) / previous * 100m;
+            if (drop > settings.MaxDropPercent && (worstFrom is null || drop > worstDrop))
+            {
+                (worstFrom, worstVolume, worstDrop) = (from, previous, drop);
+            }
+        }
+
+        if (worstFrom is null)
+        {
+            return RuleResult.None;
+        }
+
+        return context.Raise(
+            WarningSeverity.Warning,
+            $"Only {Say.Number(volume)} of {Say.Number(worstVolume)} customers go on from '{worstFrom.Name}' to '{activity.Name}' — drop-off {Say.Percent(worstDrop)}, limit {Say.Percent(settings.MaxDropPercent)}",
+            WarningEvidence.Of("previous step", worstFrom.Name),
+            WarningEvidence.Of("previous volume", worstVolume),
+            WarningEvidence.Of("volume", volume),
+            WarningEvidence.Of("drop-off percent", decimal.Round(worstDrop, 1, System.MidpointRounding.AwayFromZero)),
+            WarningEvidence.Of("limit percent", settings.MaxDropPercent));
+    }
+}

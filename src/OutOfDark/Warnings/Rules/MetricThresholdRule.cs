@@ -1,0 +1,110 @@
+namespace OutOfDark.Warnings.Rules;
+
+/// <summary>Settings of <see cref="MetricThresholdRule"/>.</summary>
+public sealed record MetricThresholdSettings : RuleSettings
+{
+    /// <summary>How many latest observations in a row must be past a threshold before it counts; at least 1. Default 1.</summary>
+    public int MinimumRun { get; init; } = 1;
+
+    /// <summary>Whether a latest value worse than the target (but within the thresholds) raises an info warning. Default false.</summary>
+    public bool FlagOffTarget { get; init; }
+}
+
+/// <summary>
+/// <c>metric.threshold</c>: a metric's latest value is past its critical threshold (critical), its warning threshold
+/// (warning) or, when enabled, its target (info), in the metric's direction.
+/// </summary>
+public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
+{
+    /// <summary>The rule's id.</summary>
+    public static readonly RuleId RuleId = new("metric.threshold");
+
+    /// <summary>Creates the rule.</summary>
+    public MetricThresholdRule()
+        : base(RuleId, "Metric past threshold", SubjectKind.Activity, WarningSeverity.Warning, new MetricThresholdSettings())
+    {
+    }
+
+    /// <inheritdoc />
+    protected override RuleResult Evaluate(in RuleContext context, MetricThresholdSettings settings)
+    {
+        MetricWidget? worst = null;
+        WarningSeverity severity = default;
+        decimal limit = 0;
+        int run = 0, breaches = 0;
+        foreach (var widget in context.Activity!.Widgets.AsSpan())
+        {
+            if (widget is not MetricWidget metric || metric.Observations.Count == 0)
+            {
+                continue;
+            }
+
+            if (Breach(metric, metric.CriticalThreshold, settings, out var r))
+            {
+                Keep(metric, WarningSeverity.Critical, metric.CriticalThreshold!.Value, r);
+            }
+            else if (Breach(metric, metric.WarningThreshold, settings, out r))
+            {
+                Keep(metric, WarningSeverity.Warning, metric.WarningThreshold!.Value, r);
+            }
+            else if (settings.FlagOffTarget && Breach(metric, metric.Target, settings, out r))
+            {
+                Keep(metric, WarningSeverity.Info, metric.Target!.Value, r);
+            }
+        }
+
+        if (worst is null)
+        {
+            return RuleResult.None;
+        }
+
+        var series = worst.Observations.AsSpan();
+        var latest = series[^1];
+        var since = series[^run].Date;
+        var what = severity switch
+        {
+            WarningSeverity.Critical => "critical threshold",
+            WarningSeverity.Warning => "warning threshold",
+            _ => "target",
+        };
+        var higher = worst.Direction == MetricDirection.HigherIsBetter;
+        var message = $"{worst.Title} {(higher ? "fell" : "rose")} to {Say.Amount(latest.Value, worst.Unit)} — {what} {Say.Amount(limit, worst.Unit)}, "
+            + $"{Say.Count(run, "observation")} {(higher ? "below" : "above")} since {Say.Date(since)}{Say.More(breaches - 1, "metric")}";
+        return context.Raise(
+            severity,
+            message,
+            WarningEvidence.Of("metric", worst.Title),
+            WarningEvidence.Of("latest value", latest.Value),
+            WarningEvidence.Of("observed on", latest.Date),
+            WarningEvidence.Of(what, limit),
+            WarningEvidence.Of("observations past it", run),
+            WarningEvidence.Of("past it since", since),
+            WarningEvidence.Of("metrics past a limit", breaches));
+
+        void Keep(MetricWidget metric, WarningSeverity s, decimal l, int r)
+        {
+            breaches++;
+            if (worst is null || s > severity)
+            {
+                (worst, severity, limit, run) = (metric, s, l, r);
+            }
+        }
+    }
+
+    private static bool Breach(MetricWidget metric, decimal? limit, MetricThresholdSettings settings, out int run)
+    {
+        run = 0;
+        if (limit is not { } l)
+        {
+            return false;
+        }
+
+        var series = metric.Observations.AsSpan();
+        for (var i = series.Length - 1; i >= 0 && metric.IsWorse(series[i].Value, l); i--)
+        {
+            run++;
+        }
+
+        return run > 0 && run >= settings.MinimumRun;
+    }
+}

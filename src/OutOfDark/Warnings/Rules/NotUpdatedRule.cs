@@ -1,0 +1,49 @@
+using NodaTime;
+
+namespace OutOfDark.Warnings.Rules;
+
+/// <summary>Settings of <see cref="NotUpdatedRule"/>.</summary>
+public sealed record NotUpdatedSettings : RuleSettings
+{
+    /// <summary>How many days may pass since the activity or one of its widgets last changed. Default 90.</summary>
+    public int Days { get; init; } = 90;
+}
+
+/// <summary>
+/// <c>activity.not-updated</c>: a live (not retired) activity has not changed (itself or its widgets, observations
+/// included) for at least the set number of days (24-hour days from its last change). Time-based.
+/// </summary>
+public sealed class NotUpdatedRule : WarningRule<NotUpdatedSettings>
+{
+    /// <summary>The rule's id.</summary>
+    public static readonly RuleId RuleId = new("activity.not-updated");
+
+    /// <summary>Creates the rule.</summary>
+    public NotUpdatedRule()
+        : base(RuleId, "Activity not updated", SubjectKind.Activity, WarningSeverity.Info, new NotUpdatedSettings(), RuleInputs.Time)
+    {
+    }
+
+    /// <inheritdoc />
+    protected override RuleResult Evaluate(in RuleContext context, NotUpdatedSettings settings)
+    {
+        var activity = context.Activity!;
+        if (activity.Details.Status == ActivityStatus.Retired)
+        {
+            return RuleResult.None;
+        }
+
+        var due = activity.LastChangedAt + Duration.FromDays(settings.Days);
+        if (context.Now < due)
+        {
+            return new RuleResult(null, due);
+        }
+
+        var since = activity.LastChangedAt.InZone(context.Zone).Date;
+        return context.Raise(
+            WarningSeverity.Info,
+            $"'{activity.Name}' has not been updated since {Say.Date(since)} — limit {Say.Count(settings.Days, "day")}",
+            WarningEvidence.Of("last changed", activity.LastChangedAt),
+            WarningEvidence.Of("limit days", settings.Days));
+    }
+}

@@ -1,0 +1,75 @@
+using NodaTime;
+
+namespace OutOfDark.Warnings.Rules;
+
+/// <summary>Settings of <see cref="OverdueRule"/>.</summary>
+public sealed record OverdueSettings : RuleSettings
+{
+    /// <summary>Days of grace after a planned date before the activity counts as overdue. Default 0.</summary>
+    public int GraceDays { get; init; }
+}
+
+/// <summary>
+/// <c>activity.overdue</c>: an activity missed its schedule — its planned end has passed (plus grace) and it is not
+/// retired, or its planned start has passed (plus grace) and it is still planned. Time-based: rechecked when the next
+/// planned date passes.
+/// </summary>
+public sealed class OverdueRule : WarningRule<OverdueSettings>
+{
+    /// <summary>The rule's id.</summary>
+    public static readonly RuleId RuleId = new("activity.overdue");
+
+    /// <summary>Creates the rule.</summary>
+    public OverdueRule()
+        : base(RuleId, "Planned activity overdue", SubjectKind.Activity, WarningSeverity.Warning, new OverdueSettings(), RuleInputs.Time)
+    {
+    }
+
+    /// <inheritdoc />
+    protected override RuleResult Evaluate(in RuleContext context, OverdueSettings settings)
+    {
+        var activity = context.Activity!;
+        var details = activity.Details;
+        if (details.Status == ActivityStatus.Retired)
+        {
+            return RuleResult.None;
+        }
+
+        // Overdue from the first day after the planned date plus grace.
+        LocalDate? endOverdueFrom = details.PlannedEnd?.PlusDays(settings.GraceDays + 1);
+        LocalDate? startOverdueFrom = details.Status == ActivityStatus.Planned ? details.PlannedStart?.PlusDays(settings.GraceDays + 1) : null;
+        var today = context.Today;
+        var recheck = Later(endOverdueFrom, startOverdueFrom, today) is { } next ? context.StartOf(next) : (Instant?)null;
+
+        var status = details.Status.ToString().ToLowerInvariant();
+        if (endOverdueFrom is { } end && today >= end)
+        {
+            return context.Raise(
+                WarningSeverity.Warning,
+                $"'{activity.Name}' was planned to end on {Say.Date(details.PlannedEnd!.Value)} and is still {status}",
+                WarningEvidence.Of("planned end", details.PlannedEnd!.Value),
+                WarningEvidence.Of("status", details.Status.ToString()),
+                WarningEvidence.Of("grace days", settings.GraceDays)).WithRecheckAt(recheck);
+        }
+
+        if (startOverdueFrom is { } start && today >= start)
+        {
+            return context.Raise(
+                WarningSeverity.Warning,
+                $"'{activity.Name}' was planned to start on {Say.Date(details.PlannedStart!.Value)} and is still planned",
+                WarningEvidence.Of("planned start", details.PlannedStart!.Value),
+                WarningEvidence.Of("status", details.Status.ToString()),
+                WarningEvidence.Of("grace days", settings.GraceDays)).WithRecheckAt(recheck);
+        }
+
+        return new RuleResult(null, recheck);
+    }
+
+    private static LocalDate? Later(LocalDate? a, LocalDate? b, LocalDate today)
+    {
+        // The earliest of the dates still to come: when the result may next change.
+        a = a > today ? a : null;
+        b = b > today ? b : null;
+        return a is { } x && b is { } y ? (x < y ? x : y) : a ?? b;
+    }
+}

@@ -1,0 +1,77 @@
+using NodaTime;
+
+namespace OutOfDark.Warnings.Rules;
+
+/// <summary>Settings of <see cref="StaleMetricRule"/>.</summary>
+public sealed record StaleMetricSettings : RuleSettings
+{
+    /// <summary>How many whole days may pass after a metric's latest observation before its data counts as stale. Default 30.</summary>
+    public int Days { get; init; } = 30;
+}
+
+/// <summary>
+/// <c>metric.stale</c>: a metric of a live (not retired) activity has had no observation for more than the set number
+/// of days. Metrics that never had an observation are not flagged. Time-based: rechecked when the next metric would go stale.
+/// </summary>
+public sealed class StaleMetricRule : WarningRule<StaleMetricSettings>
+{
+    /// <summary>The rule's id.</summary>
+    public static readonly RuleId RuleId = new("metric.stale");
+
+    /// <summary>Creates the rule.</summary>
+    public StaleMetricRule()
+        : base(RuleId, "No recent observation", SubjectKind.Activity, WarningSeverity.Warning, new StaleMetricSettings(), RuleInputs.Time)
+    {
+    }
+
+    /// <inheritdoc />
+    protected override RuleResult Evaluate(in RuleContext context, StaleMetricSettings settings)
+    {
+        var activity = context.Activity!;
+        if (activity.Details.Status == ActivityStatus.Retired)
+        {
+            return RuleResult.None;
+        }
+
+        MetricWidget? oldest = null;
+        LocalDate oldestDate = default;
+        var stale = 0;
+        LocalDate? nextStaleDay = null;
+        foreach (var widget in activity.Widgets.AsSpan())
+        {
+            if (widget is not MetricWidget metric || metric.Observations.Latest is not { } latest)
+            {
+                continue;
+            }
+
+            var staleFrom = latest.Date.PlusDays(settings.Days + 1);
+            if (context.Today >= staleFrom)
+            {
+                stale++;
+                if (oldest is null || latest.Date < oldestDate)
+                {
+                    (oldest, oldestDate) = (metric, latest.Date);
+                }
+            }
+            else if (nextStaleDay is null || staleFrom < nextStaleDay)
+            {
+                nextStaleDay = staleFrom;
+            }
+        }
+
+        Instant? recheck = nextStaleDay is { } day ? context.StartOf(day) : null;
+        if (oldest is null)
+        {
+            return new RuleResult(null, recheck);
+        }
+
+        var message = $"{oldest.Title} has had no observation since {Say.Date(oldestDate)} — limit {Say.Count(settings.Days, "day")}{Say.More(stale - 1, "metric")}";
+        return context.Raise(
+            WarningSeverity.Warning,
+            message,
+            WarningEvidence.Of("metric", oldest.Title),
+            WarningEvidence.Of("latest observation", oldestDate),
+            WarningEvidence.Of("limit days", settings.Days),
+            WarningEvidence.Of("stale metrics", stale)).WithRecheckAt(recheck);
+    }
+}

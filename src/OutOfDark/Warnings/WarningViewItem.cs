@@ -1,0 +1,18 @@
+namespace OutOfDark.Warnings;
+
+/// <summary>One line of the Warnings view: a present warning, where it stands, and what it is about.</summary>
+/// <param name="Warning">The warning as the rule raised it.</param>
+/// <param name="State">Where it stands.</param>
+/// <param name="Status">The status people recorded that decides <paramref name="State"/>, or <see langword="null"/> when none applies.</param>
+/// <param name="SubjectName">The activity's or phase's name, or the journey's name.</param>
+/// <param name="PhaseId">The phase the subject lives in (or is), or <see langword="null"/> for the journey.</param>
+/// <param name="Owner">The activity's owner, if any.</param>
+/// <param name="Team">The activity's team, if any.</param>
+public sealed record WarningViewItem(Warning Warning, WarningState State, WarningStatus? Status, string SubjectName, PhaseId? PhaseId, string? Owner, string? Team)
+{
+    /// <summary>The warning's identity.</summary>
+    public WarningKey Key => Warning.Key;
+
+    /// <summary>The warning's severity.</summary>
+    public WarningSeverity Severity => Warning.Severity;
+}

@@ -1,0 +1,230 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Xml.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using OutOfDark.Rendering.Html;
+using OutOfDark.Rendering.Svg;
+using OutOfDark.Rendering.Text;
+using OutOfDark.Warnings;
+using OutOfDark.Testing;
+using Xunit;
+
+namespace OutOfDark.Rendering.Tests;
+
+public class SvgAndHtmlTests
+{
+    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+
+    [Fact]
+    public void The_svg_map_of_a_generated_journey_is_well_formed_xml_with_one_box_per_activity()
+    {
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), Prop.ForAll(JourneyGen.Arbitrary(25), spec =>
+        {
+            var journey = spec.Build();
+
+            var document = XDocument.Parse(SvgMapRenderer.ToSvg(journey));
+
+            Assert.Equal(journey.ActivityCount, document.Descendants(Svg + "g").Count(g => (string?)g.Attribute("class") == "ood-node"));
+            Assert.Equal(journey.Phases.Count, document.Descendants(Svg + "g").Count(g => (string?)g.Attribute("class") == "ood-lane"));
+            Assert.Equal(journey.Flows.Count, document.Descendants(Svg + "path").Count(p => (string?)p.Attribute("class") == "ood-flow"));
+            Assert.Empty(document.Descendants(Svg + "script"));
+        }));
+    }
+
+    [Fact]
+    public void The_svg_map_and_the_report_of_journeys_built_from_random_command_sequences_are_well_formed()
+    {
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), Prop.ForAll(OutOfDark.Testing.JourneyGenerators.Scenarios(120), scenario =>
+        {
+            var journey = scenario.Build().Journey;
+
+            var svg = XDocument.Parse(SvgMapRenderer.ToSvg(journey));
+            var html = HtmlReportRenderer.ToHtml(journey);
+
+            Assert.Equal(journey.ActivityCount, svg.Descendants(Svg + "g").Count(g => (string?)g.Attribute("class") == "ood-node"));
+            Assert.Equal(journey.ActivityCount, CountOf(html, "<article class=\"activity\""));
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        }));
+    }
+
+    [Fact]
+    public void Markup_escapes_the_five_special_characters_and_replaces_characters_xml_forbids()
+    {
+        Assert.Equal("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;]]&gt;\uFFFD\uFFFD🙂\n", Markup.Escape("<a href=\"x\" title='y'>&]]>\u0001\uD800🙂\n"));
+    }
+
+    [Fact]
+    public void Escaped_text_parses_back_to_the_same_text_with_forbidden_characters_replaced()
+    {
+        var text = Gen.OneOf(JourneyGen.Text, Gen.ArrayOf(Gen.Choose(0, 0xFFFF).Select(c => (char)c)).Select(c => new string(c)));
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(Arb.From(text), value =>
+        {
+            var parsed = XElement.Parse("<t>" + Markup.Escape(value) + "</t>").Value;
+
+            var expected = new StringBuilder();
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    expected.Append(c).Append(value[++i]);
+                }
+                else
+                {
+                    expected.Append((c < ' ' && c is not ('\t' or '\n' or '\r')) || c is '\uFFFE' or '\uFFFF' || char.IsSurrogate(c) ? '\uFFFD' : c);
+                }
+            }
+
+            // XML reads a carriage return as a line feed.
+            Assert.Equal(expected.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'), parsed);
+        }));
+    }
+
+    [Theory]
+    [InlineData("https://example.com/a", true)]
+    [InlineData("http://example.com/a", true)]
+    [InlineData("mailto:team@example.com", true)]
+    [InlineData("javascript:alert(1)", false)]
+    [InlineData("JAVASCRIPT:alert(1)", false)]
+    [InlineData("data:text/html,<script>alert(1)</script>", false)]
+    [InlineData("file:///etc/passwd", false)]
+    [InlineData("vbscript:msgbox(1)", false)]
+    public void Only_http_https_and_mailto_addresses_become_links(string url, bool link)
+    {
+        Assert.Equal(link, Markup.IsSafeLink(new Uri(url, UriKind.Absolute)));
+    }
+
+    [Fact]
+    public void A_long_name_is_cut_with_an_ellipsis_and_kept_whole_in_the_tooltip()
+    {
+        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
+        var see = journey.AddPhase("ana", "See");
+        var name = string.Join(' ', Enumerable.Repeat("word", 60));
+        journey.AddActivity("ana", see, name);
+
+        var node = XDocument.Parse(SvgMapRenderer.ToSvg(journey)).Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "ood-node");
+
+        Assert.Equal(name, node.Element(Svg + "title")!.Value);
+        var lines = node.Element(Svg + "text")!.Elements(Svg + "tspan").Select(t => t.Value).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.EndsWith("…", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_activity_badge_takes_the_colour_of_its_worst_warning_and_counts_them()
+    {
+        var (journey, warnings, _) = SampleJourneys.OnlineStore();
+        var checkout = journey.Activities.Single(a => a.Name == "Checkout");
+        var all = warnings.Append(new Warning(new WarningKey(new RuleId("x.info"), WarningSubject.For(checkout.Id)), WarningSeverity.Info, "Minor")).ToList();
+
+        var document = XDocument.Parse(SvgMapRenderer.ToSvg(journey, new SvgMapOptions { Warnings = all }));
+
+        var node = document.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "ood-node" && g.Element(Svg + "title")!.Value == "Checkout");
+        var badge = node.Elements(Svg + "g").Single();
+        Assert.Equal("ood-badge ood-critical", (string?)badge.Attribute("class"));
+        Assert.Equal("2", badge.Element(Svg + "text")!.Value);
+        Assert.Contains("Minor", badge.Element(Svg + "title")!.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_report_links_web_addresses_and_shows_other_schemes_as_text()
+    {
+        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
+        var see = journey.AddPhase("ana", "See");
+        var a = journey.AddActivity("ana", see, "Ads");
+        journey.AddWidget("ana", a, new LinkWidget(WidgetId.New(), "Good", new Uri("https://example.com/x?a=1&b=2")));
+        journey.AddWidget("ana", a, new LinkWidget(WidgetId.New(), "Bad", new Uri("javascript:alert(1)")));
+
+        var html = HtmlReportRenderer.ToHtml(journey);
+
+        Assert.Contains("href=\"https://example.com/x?a=1&amp;b=2\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"javascript", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<span class=\"unsafe-link\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_report_is_self_contained_and_forbids_scripts_and_remote_content()
+    {
+        var (journey, warnings, history) = SampleJourneys.OnlineStore();
+
+        var html = HtmlReportRenderer.ToHtml(journey, new HtmlReportOptions { Warnings = warnings, History = history });
+
+        Assert.Contains("Content-Security-Policy\" content=\"default-src 'none'", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
+        foreach (var id in new[] { "overview", "map", "warnings", "emotions", "funnel", "activities" })
+        {
+            Assert.Contains($"<section id=\"{id}\">", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_report_shows_each_activity_with_its_history()
+    {
+        var (journey, warnings, history) = SampleJourneys.OnlineStore();
+
+        var html = HtmlReportRenderer.ToHtml(journey, new HtmlReportOptions { Warnings = warnings, History = history });
+
+        Assert.Equal(journey.ActivityCount, CountOf(html, "<article class=\"activity\""));
+        Assert.Contains("(Weekly import)", html, StringComparison.Ordinal);
+        Assert.Contains("I had to type my address twice", html, StringComparison.Ordinal);
+        Assert.Contains("Checkouts started fell 12.7 %", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_funnel_follows_the_flows_and_reads_the_latest_count()
+    {
+        var (journey, _, _) = SampleJourneys.OnlineStore();
+
+        var steps = Charts.Funnel.Compute(journey);
+
+        Assert.Equal(["Instagram campaign", "Product page", "Checkout", "Payment", "Order confirmation email"], steps.Select(s => s.Name));
+        Assert.Equal([12400m, 5400m, 1310m, 940m, 760m], steps.Select(s => s.Count!.Value));
+        Assert.Equal(940d / 1310d, steps[3].ConversionFrom(steps[2])!.Value, 6);
+    }
+
+    [Fact]
+    public void The_emotion_curve_averages_each_persona_per_phase()
+    {
+        var (journey, _, _) = SampleJourneys.OnlineStore();
+
+        var curve = Charts.EmotionCurve.Compute(journey);
+
+        var first = journey.Personas[0].Id;
+        var think = journey.Phases[1].Id;
+        var point = curve.Single(p => p.Persona == first && p.Phase == think);
+        Assert.Equal((1.5, 2.0, 2), (point.AsIs, point.ToBe!.Value, point.Samples));
+    }
+
+    [Fact]
+    public async Task Writing_to_a_stream_gives_the_same_utf8_text_and_honours_cancellation()
+    {
+        var (journey, warnings, _) = SampleJourneys.OnlineStore();
+        var options = new SvgMapOptions { Warnings = warnings };
+        using var stream = new MemoryStream();
+
+        await SvgMapRenderer.WriteAsync(journey, stream, options);
+
+        Assert.Equal(SvgMapRenderer.ToSvg(journey, options), Encoding.UTF8.GetString(stream.ToArray()));
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => HtmlReportRenderer.WriteAsync(journey, new MemoryStream(), null, cancelled.Token));
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,115 @@
+using System;
+using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using OutOfDark.Testing;
+using OutOfDark.Warnings;
+using OutOfDark.Warnings.Rules;
+using Xunit;
+
+namespace OutOfDark.Tests.Warnings;
+
+public class IncrementalEvaluationProperties
+{
+    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(200);
+
+    // Short time limits so that generated clock moves cross them.
+    private static readonly WarningSettings Settings = WarningSettings.Default
+        .With(NotUpdatedRule.RuleId, new NotUpdatedSettings { Days = 3 })
+        .With(StaleMetricRule.RuleId, new StaleMetricSettings { Days = 4 })
+        .With(MetricTrendRule.RuleId, new MetricTrendSettings { WindowDays = 10, DropPercent = 5 })
+        .With(FunnelDropOffRule.RuleId, new FunnelDropOffSettings { MaxDropPercent = 10 });
+
+    [Fact]
+    public void Incremental_evaluation_gives_the_same_warnings_as_a_full_one_for_random_commands_and_clock_moves()
+    {
+        var moves = Gen.ArrayOf(Gen.Choose(0, 40)).ToArbitrary();
+        Check.One(Config, Prop.ForAll(JourneyGenerators.Scenarios(), moves, (scenario, days) =>
+        {
+            WarningEngine? engine = null;
+            var step = 0;
+            scenario.Run((_, journey, _) =>
+            {
+                var clock = (FakeClock)journey.Clock;
+                engine ??= new WarningEngine(journey, clock, settings: Settings);
+                var move = days.Length == 0 ? 0 : days[step++ % days.Length];
+                if (move % 4 == 0)
+                {
+                    clock.Advance(Duration.FromDays(move / 4) + Duration.FromHours(move));
+                }
+
+                // Refresh after some steps only, so batches of several events are evaluated together.
+                if (move % 3 != 1)
+                {
+                    engine.Refresh();
+                    AssertSameAsFull(engine, journey, clock);
+                }
+            });
+
+            if (engine is not null)
+            {
+                engine.Refresh();
+                AssertSameAsFull(engine, engine.Journey, (FakeClock)engine.Journey.Clock);
+            }
+        }));
+    }
+
+    [Fact]
+    public void Incremental_evaluation_matches_a_full_one_on_a_journey_with_funnels_and_time_limits()
+    {
+        var h = new RuleHarness(2026, 1, 1);
+        var engine = new WarningEngine(h.Journey, h.Clock, settings: Settings);
+        var previous = (ActivityId?)null;
+        var volumes = new System.Collections.Generic.List<WidgetId>();
+        var random = new Random(7);
+        for (var i = 0; i < 60; i++)
+        {
+            var activity = h.Activity("Step " + i, i % 2 == 0 ? h.See : h.Do, ActivityDetails.Empty with { Owner = i % 4 == 0 ? null : "ana", PlannedEnd = h.Today.PlusDays(random.Next(10)) });
+            var volume = h.Metric(activity, "Visitors", null, null, null, kind: MetricKind.Count, unit: "");
+            h.Observe(volume, h.Today, random.Next(1, 1000));
+            volumes.Add(volume);
+            if (i % 3 == 0)
+            {
+                // A changed volume changes the drop-off into the next step, not only into this one.
+                var earlier = volumes[random.Next(volumes.Count)];
+                var date = ((MetricWidget)h.Journey.FindWidget(earlier, out _)!).Observations.Latest!.Value.Date;
+                h.Journey.CorrectObservation("ana", earlier, date, random.Next(1, 1000));
+            }
+            if (previous is { } p)
+            {
+                h.Journey.AddFlow("ana", p, activity);
+            }
+
+            previous = activity;
+            if (i % 7 == 0)
+            {
+                h.Clock.Advance(Duration.FromDays(random.Next(4)));
+            }
+
+            if (i % 5 == 0)
+            {
+                engine.Refresh();
+                AssertSameAsFull(engine, h.Journey, h.Clock);
+            }
+        }
+
+        for (var day = 0; day < 15; day++)
+        {
+            h.Clock.Advance(Duration.FromHours(13));
+            engine.Refresh();
+            AssertSameAsFull(engine, h.Journey, h.Clock);
+        }
+    }
+
+    private static void AssertSameAsFull(WarningEngine incremental, Journey journey, IClock clock)
+    {
+        var full = new WarningEngine(journey, clock, settings: Settings);
+        full.EvaluateAll();
+        Assert.Equal(Describe(full), Describe(incremental));
+        Assert.Empty(incremental.Failures);
+    }
+
+    private static string[] Describe(WarningEngine engine) =>
+        [.. engine.Warnings.Select(w => $"{w.Key} {w.Severity} {w.Message} {w.Evidence}").Order(StringComparer.Ordinal)];
+}
