@@ -20,7 +20,7 @@ namespace OutOfDark.Json;
 /// <summary>
 /// Reads and writes OutOfDark's JSON format: the journey document (a <see cref="JourneySnapshot"/>, the journey's current
 /// state) and journey events, singly or as an event-stream document. See <c>docs/json-format.md</c> and the JSON Schema
-/// shipped in the package (<c>contentFiles/any/any/schemas/outofdark-journey.schema.json</c>).
+/// shipped in the package (<c>schemas/outofdark-journey.schema.json</c>, also <see cref="JourneyJsonSchema"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -383,8 +383,10 @@ public sealed class JourneyJsonSerializer
         }
         catch (NotSupportedException ex)
         {
-            // System.Text.Json raises this for an event object without a "type".
-            throw new JourneyFormatException($"The value cannot be read: {ex.Message.Split(" Path:")[0]} An event needs a \"type\" such as \"activity-added\" as its first property.", "$", ex);
+            // System.Text.Json raises this for an event object without a "type", naming the path in its message.
+            var match = System.Text.RegularExpressions.Regex.Match(ex.Message, @"Path: (\$\S*)");
+            var path = match.Success ? match.Groups[1].Value : "$";
+            throw new JourneyFormatException($"An event needs a \"type\" string such as \"activity-added\"; this one has none.", path, ex);
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException or InvalidOperationException or JourneyRuleException)
         {
