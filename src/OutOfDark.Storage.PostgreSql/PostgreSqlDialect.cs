@@ -1,0 +1,118 @@
+using System;
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Npgsql;
+using OutOfDark.Storage.Sql;
+
+namespace OutOfDark.Storage.PostgreSql;
+
+/// <summary>PostgreSQL's connections, transactions, ids (<c>uuid</c>) and statements.</summary>
+internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource) : SqlDialect
+{
+    private static readonly SqlStatements Statements = new()
+    {
+        SelectVersion = "SELECT version FROM outofdark.journeys WHERE workspace_id = @w AND journey_id = @j",
+        InsertJourney = "INSERT INTO outofdark.journeys (workspace_id, journey_id, version, name, state, last_changed_at) VALUES (@w, @j, @v, @name, @state, @changed) ON CONFLICT DO NOTHING",
+        UpdateJourney = "UPDATE outofdark.journeys SET version = @v, name = COALESCE(@name, name), state = COALESCE(@state, state), last_changed_at = @changed WHERE workspace_id = @w AND journey_id = @j AND version = @expected",
+        InsertEvent = "INSERT INTO outofdark.journey_events (workspace_id, journey_id, version, occurred_at, format, data) VALUES (@w, @j, @v, @at, @format, @data)",
+        SelectEvents = "SELECT format, data FROM outofdark.journey_events WHERE workspace_id = @w AND journey_id = @j AND version > @from AND version <= @to ORDER BY version",
+        SelectSnapshot = "SELECT version, data, checksum FROM outofdark.journey_snapshots WHERE workspace_id = @w AND journey_id = @j AND version <= @to ORDER BY version DESC LIMIT 1",
+        UpsertSnapshot = "INSERT INTO outofdark.journey_snapshots (workspace_id, journey_id, version, data, checksum) SELECT @w, @j, @v, @data, @checksum WHERE EXISTS (SELECT 1 FROM outofdark.journeys WHERE workspace_id = @w AND journey_id = @j AND version >= @v) ON CONFLICT (workspace_id, journey_id, version) DO UPDATE SET data = excluded.data, checksum = excluded.checksum",
+        DeleteSnapshot = "DELETE FROM outofdark.journey_snapshots WHERE workspace_id = @w AND journey_id = @j AND version = @v",
+        FirstVersionAfter = "SELECT MIN(version) FROM outofdark.journey_events WHERE workspace_id = @w AND journey_id = @j AND occurred_at > @at",
+        EventsAtTick = "SELECT version, format, data FROM outofdark.journey_events WHERE workspace_id = @w AND journey_id = @j AND occurred_at = @at AND version < @before ORDER BY version",
+        ListJourneys = "SELECT journey_id, name, state, version, last_changed_at FROM outofdark.journeys WHERE workspace_id = @w",
+        DeleteEvents = "DELETE FROM outofdark.journey_events WHERE workspace_id = @w AND journey_id = @j",
+        DeleteSnapshots = "DELETE FROM outofdark.journey_snapshots WHERE workspace_id = @w AND journey_id = @j",
+        DeleteJourney = "DELETE FROM outofdark.journeys WHERE workspace_id = @w AND journey_id = @j",
+    };
+
+    public override string Store => "OutOfDark.Storage.PostgreSql";
+
+    public override SqlStatements Sql => Statements;
+
+    public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    // Read committed is enough: the version check is an UPDATE … WHERE version = @expected, which waits for a concurrent
+    // writer's row lock and then sees its committed version.
+    public override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+
+    public override async ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+
+    public override void AddId(DbCommand command, string name, Guid value) => Add(command, name, value, DbType.Guid);
+
+    public override Guid ReadId(DbDataReader reader, int ordinal) => reader.GetGuid(ordinal);
+
+    public override async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // Read first, write nothing: a database from a newer version must be left exactly as it is.
+            var found = await ReadVersionAsync(connection, null, cancellationToken).ConfigureAwait(false);
+            Refuse(connection, found);
+            if (found == PostgreSqlSchema.Version)
+            {
+                return;
+            }
+
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                // Machines starting together: one migrates, the others wait here and then find it done.
+                await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({PostgreSqlSchema.MigrationLock.ToString(CultureInfo.InvariantCulture)})", cancellationToken).ConfigureAwait(false);
+                found = await ReadVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                Refuse(connection, found);
+                for (var version = found + 1; version <= PostgreSqlSchema.Version; version++)
+                {
+                    await ExecuteAsync(connection, transaction, PostgreSqlSchema.Migrations[version - 1], cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, transaction, $"UPDATE {PostgreSqlSchema.VersionTable} SET version = {version.ToString(CultureInfo.InvariantCulture)}", cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private void Refuse(NpgsqlConnection connection, int found)
+    {
+        if (found > PostgreSqlSchema.Version)
+        {
+            throw new JourneyStoreSchemaException(Store, $"'{connection.Database}' on {connection.Host}:{connection.Port.ToString(CultureInfo.InvariantCulture)}", found, PostgreSqlSchema.Version);
+        }
+    }
+
+    private static async Task<int> ReadVersionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        // A query on the catalog, not to_regclass: after waiting for the migration lock, only a fresh catalog read sees
+        // the tables another machine has just created.
+        var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = 'outofdark' AND tablename = 'schema_version')", connection, transaction);
+        await using (command.ConfigureAwait(false))
+        {
+            if (!(bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+            {
+                return 0;
+            }
+
+            command.CommandText = $"SELECT version FROM {PostgreSqlSchema.VersionTable}";
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+#pragma warning disable CA2100 // Migrations are constants of the adapter; they take no input.
+        var command = new NpgsqlCommand(sql, connection, transaction);
+#pragma warning restore CA2100
+        await using (command.ConfigureAwait(false))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using OutOfDark.Json;
+
+namespace OutOfDark.Storage.PostgreSql;
+
+/// <summary>Settings of a <see cref="PostgreSqlJourneyStore"/>.</summary>
+public sealed record PostgreSqlJourneyStoreOptions
+{
+    /// <summary>
+    /// How many events a load may replay on top of the newest snapshot before it stores a new one; 100 by default.
+    /// Lower means faster loads and more snapshot rows.
+    /// </summary>
+    public int SnapshotInterval { get; init; } = 100;
+
+    /// <summary>
+    /// The JSON format for events and snapshots; <see cref="JourneyJsonSerializer.Default"/> when <see langword="null"/>.
+    /// Give one whose registry knows your own widget kinds.
+    /// </summary>
+    public JourneyJsonSerializer? Serializer { get; init; }
+}

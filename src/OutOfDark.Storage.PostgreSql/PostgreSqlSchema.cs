@@ -1,0 +1,58 @@
+using System.Collections.Generic;
+
+namespace OutOfDark.Storage.PostgreSql;
+
+/// <summary>
+/// The PostgreSQL schema <c>outofdark</c>, as the migrations that build it: migration N takes a database from version
+/// N-1 to N. Event and snapshot JSON is kept as <c>bytea</c>: <c>jsonb</c> refuses <c>\u0000</c>, which journeys may hold.
+/// </summary>
+internal static class PostgreSqlSchema
+{
+    /// <summary>The table recording the schema version: one row.</summary>
+    public const string VersionTable = "outofdark.schema_version";
+
+    /// <summary>The key of the advisory lock that serializes migrations across machines.</summary>
+    public const long MigrationLock = 0x4F75_744F_6644_6172; // "OutOfDar"
+
+    /// <summary>The migrations, oldest first; the newest schema version is their count.</summary>
+    public static IReadOnlyList<string> Migrations { get; } =
+    [
+        // 1: journeys and their events.
+        """
+        CREATE SCHEMA IF NOT EXISTS outofdark;
+        CREATE TABLE outofdark.schema_version (id integer PRIMARY KEY CHECK (id = 1), version integer NOT NULL);
+        INSERT INTO outofdark.schema_version (id, version) VALUES (1, 0);
+        CREATE TABLE outofdark.journeys (
+            workspace_id uuid NOT NULL,
+            journey_id uuid NOT NULL,
+            version bigint NOT NULL,
+            name text NOT NULL,
+            state integer NOT NULL,
+            last_changed_at text NOT NULL,
+            PRIMARY KEY (workspace_id, journey_id));
+        CREATE TABLE outofdark.journey_events (
+            workspace_id uuid NOT NULL,
+            journey_id uuid NOT NULL,
+            version bigint NOT NULL,
+            occurred_at bigint NOT NULL,
+            format integer NOT NULL,
+            data bytea NOT NULL,
+            PRIMARY KEY (workspace_id, journey_id, version));
+        """,
+
+        // 2: snapshots with checksums, and an index for loading as of an instant.
+        """
+        CREATE TABLE outofdark.journey_snapshots (
+            workspace_id uuid NOT NULL,
+            journey_id uuid NOT NULL,
+            version bigint NOT NULL,
+            data bytea NOT NULL,
+            checksum text NOT NULL,
+            PRIMARY KEY (workspace_id, journey_id, version));
+        CREATE INDEX journey_events_by_instant ON outofdark.journey_events (workspace_id, journey_id, occurred_at, version);
+        """,
+    ];
+
+    /// <summary>The newest schema version.</summary>
+    public static int Version => Migrations.Count;
+}

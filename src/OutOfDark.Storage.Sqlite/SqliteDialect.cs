@@ -1,0 +1,138 @@
+using System;
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Data.Sqlite;
+using OutOfDark.Storage.Sql;
+
+namespace OutOfDark.Storage.Sqlite;
+
+/// <summary>SQLite's connections, transactions, ids (lowercase GUID text) and statements.</summary>
+internal sealed class SqliteDialect(string connectionString, string path, bool flushEveryCommit) : SqlDialect
+{
+    private static readonly SqlStatements Statements = new()
+    {
+        SelectVersion = "SELECT version FROM journeys WHERE workspace_id = @w AND journey_id = @j",
+        InsertJourney = "INSERT INTO journeys (workspace_id, journey_id, version, name, state, last_changed_at) VALUES (@w, @j, @v, @name, @state, @changed) ON CONFLICT DO NOTHING",
+        UpdateJourney = "UPDATE journeys SET version = @v, name = COALESCE(@name, name), state = COALESCE(@state, state), last_changed_at = @changed WHERE workspace_id = @w AND journey_id = @j AND version = @expected",
+        InsertEvent = "INSERT INTO journey_events (workspace_id, journey_id, version, occurred_at, format, data) VALUES (@w, @j, @v, @at, @format, @data)",
+        SelectEvents = "SELECT format, data FROM journey_events WHERE workspace_id = @w AND journey_id = @j AND version > @from AND version <= @to ORDER BY version",
+        SelectSnapshot = "SELECT version, data, checksum FROM journey_snapshots WHERE workspace_id = @w AND journey_id = @j AND version <= @to ORDER BY version DESC LIMIT 1",
+        UpsertSnapshot = "INSERT INTO journey_snapshots (workspace_id, journey_id, version, data, checksum) SELECT @w, @j, @v, @data, @checksum WHERE EXISTS (SELECT 1 FROM journeys WHERE workspace_id = @w AND journey_id = @j AND version >= @v) ON CONFLICT (workspace_id, journey_id, version) DO UPDATE SET data = excluded.data, checksum = excluded.checksum",
+        DeleteSnapshot = "DELETE FROM journey_snapshots WHERE workspace_id = @w AND journey_id = @j AND version = @v",
+        FirstVersionAfter = "SELECT MIN(version) FROM journey_events WHERE workspace_id = @w AND journey_id = @j AND occurred_at > @at",
+        EventsAtTick = "SELECT version, format, data FROM journey_events WHERE workspace_id = @w AND journey_id = @j AND occurred_at = @at AND version < @before ORDER BY version",
+        ListJourneys = "SELECT journey_id, name, state, version, last_changed_at FROM journeys WHERE workspace_id = @w",
+        DeleteEvents = "DELETE FROM journey_events WHERE workspace_id = @w AND journey_id = @j",
+        DeleteSnapshots = "DELETE FROM journey_snapshots WHERE workspace_id = @w AND journey_id = @j",
+        DeleteJourney = "DELETE FROM journeys WHERE workspace_id = @w AND journey_id = @j",
+    };
+
+    public override string Store => "OutOfDark.Storage.Sqlite";
+
+    public override SqlStatements Sql => Statements;
+
+    public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (!flushEveryCommit)
+            {
+                await ExecuteAsync(connection, null, "PRAGMA synchronous = NORMAL", cancellationToken).ConfigureAwait(false);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    // BEGIN IMMEDIATE: the write lock is taken before the version is read, so two writers cannot both see it current.
+    public override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    public override ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
+    public override void AddId(DbCommand command, string name, Guid value) =>
+        Add(command, name, value.ToString("D", CultureInfo.InvariantCulture), DbType.String);
+
+    public override Guid ReadId(DbDataReader reader, int ordinal) => Guid.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture);
+
+    public override async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var connection = (SqliteConnection)await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // Read first, write nothing: a database from a newer version must be left exactly as it is.
+            var found = await ReadVersionAsync(connection, null, cancellationToken).ConfigureAwait(false);
+            Refuse(found);
+            if (found == SqliteSchema.Version)
+            {
+                return;
+            }
+
+            var transaction = connection.BeginTransaction(deferred: false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                found = await ReadVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                Refuse(found);
+                for (var version = found + 1; version <= SqliteSchema.Version; version++)
+                {
+                    await ExecuteAsync(connection, transaction, SqliteSchema.Migrations[version - 1], cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, transaction, $"UPDATE {SqliteSchema.VersionTable} SET version = {version.ToString(CultureInfo.InvariantCulture)}", cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            // Readers then never block the writer, nor the writer readers.
+            await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Refuse(int found)
+    {
+        if (found > SqliteSchema.Version)
+        {
+            throw new JourneyStoreSchemaException(Store, $"'{path}'", found, SqliteSchema.Version);
+        }
+    }
+
+    private static async Task<int> ReadVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.Transaction = transaction;
+            command.CommandText = $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{SqliteSchema.VersionTable}'";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
+            {
+                return 0;
+            }
+
+            command.CommandText = $"SELECT version FROM {SqliteSchema.VersionTable}";
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.Transaction = transaction;
+#pragma warning disable CA2100 // Migrations are constants of the adapter; they take no input.
+            command.CommandText = sql;
+#pragma warning restore CA2100
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+
+namespace OutOfDark.Storage.Sqlite;
+
+/// <summary>The SQLite schema, as the migrations that build it: migration N takes a database from version N-1 to N.</summary>
+internal static class SqliteSchema
+{
+    /// <summary>The table recording the schema version: one row.</summary>
+    public const string VersionTable = "outofdark_schema";
+
+    /// <summary>The migrations, oldest first; the newest schema version is their count.</summary>
+    public static IReadOnlyList<string> Migrations { get; } =
+    [
+        // 1: journeys and their events.
+        """
+        CREATE TABLE outofdark_schema (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+        INSERT INTO outofdark_schema (id, version) VALUES (1, 0);
+        CREATE TABLE journeys (
+            workspace_id TEXT NOT NULL,
+            journey_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            state INTEGER NOT NULL,
+            last_changed_at TEXT NOT NULL,
+            PRIMARY KEY (workspace_id, journey_id));
+        CREATE TABLE journey_events (
+            workspace_id TEXT NOT NULL,
+            journey_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            occurred_at INTEGER NOT NULL,
+            format INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY (workspace_id, journey_id, version));
+        """,
+
+        // 2: snapshots with checksums, and an index for loading as of an instant.
+        """
+        CREATE TABLE journey_snapshots (
+            workspace_id TEXT NOT NULL,
+            journey_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            checksum TEXT NOT NULL,
+            PRIMARY KEY (workspace_id, journey_id, version));
+        CREATE INDEX journey_events_by_instant ON journey_events (workspace_id, journey_id, occurred_at, version);
+        """,
+    ];
+
+    /// <summary>The newest schema version.</summary>
+    public static int Version => Migrations.Count;
+}

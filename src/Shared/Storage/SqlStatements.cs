@@ -1,0 +1,50 @@
+namespace OutOfDark.Storage.Sql;
+
+/// <summary>
+/// The statements <see cref="SqlJourneyStore"/> runs. Every value is a parameter: <c>@w</c> the workspace id, <c>@j</c>
+/// the journey id, and the others as named in each statement.
+/// </summary>
+internal sealed record SqlStatements
+{
+    /// <summary>The journey's version: one row or none.</summary>
+    public required string SelectVersion { get; init; }
+
+    /// <summary>Inserts a journey row (@v, @name, @state, @changed) unless one exists; affects 0 rows then.</summary>
+    public required string InsertJourney { get; init; }
+
+    /// <summary>Moves a journey from @expected to @v, setting @changed and, when not null, @name and @state.</summary>
+    public required string UpdateJourney { get; init; }
+
+    /// <summary>Inserts an event (@v, @at ticks, @format the JSON schema version, @data).</summary>
+    public required string InsertEvent { get; init; }
+
+    /// <summary>Events (format, data) with @from &lt; version ≤ @to, oldest first.</summary>
+    public required string SelectEvents { get; init; }
+
+    /// <summary>The newest snapshot (version, data, checksum) with version ≤ @to.</summary>
+    public required string SelectSnapshot { get; init; }
+
+    /// <summary>Writes the snapshot at @v (@data, @checksum) if the journey still has that version; replaces one there.</summary>
+    public required string UpsertSnapshot { get; init; }
+
+    /// <summary>Deletes the snapshot at @v.</summary>
+    public required string DeleteSnapshot { get; init; }
+
+    /// <summary>The first version whose tick count is above @at; null when none.</summary>
+    public required string FirstVersionAfter { get; init; }
+
+    /// <summary>The events (version, format, data) at tick @at with version below @before, oldest first.</summary>
+    public required string EventsAtTick { get; init; }
+
+    /// <summary>A workspace's journeys: id, name, state, version, last change.</summary>
+    public required string ListJourneys { get; init; }
+
+    /// <summary>Deletes a journey's events.</summary>
+    public required string DeleteEvents { get; init; }
+
+    /// <summary>Deletes a journey's snapshots.</summary>
+    public required string DeleteSnapshots { get; init; }
+
+    /// <summary>Deletes the journey row.</summary>
+    public required string DeleteJourney { get; init; }
+}

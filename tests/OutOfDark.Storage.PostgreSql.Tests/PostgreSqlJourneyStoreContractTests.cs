@@ -1,0 +1,22 @@
+using System.Threading.Tasks;
+using NodaTime;
+using OutOfDark.Storage;
+using OutOfDark.Testing.Storage;
+using Xunit;
+
+namespace OutOfDark.Storage.PostgreSql.Tests;
+
+/// <summary>
+/// The store contract on a real PostgreSQL server. Its facts come from <see cref="JourneyStoreContract"/> and cannot be
+/// skipped: without a server they fail, naming the variable to set.
+/// </summary>
+public sealed class PostgreSqlJourneyStoreContractTests(PostgresDatabaseFixture database) : JourneyStoreContract, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override int GeneratedJourneyCount => 25;
+
+    protected override Task<IJourneyStore> CreateStoreAsync(IClock clock) =>
+        // A small snapshot interval, so the contract also runs through loads that start from snapshots.
+        Task.FromResult<IJourneyStore>(new PostgreSqlJourneyStore(Connection(), clock, new PostgreSqlJourneyStoreOptions { SnapshotInterval = 7 }));
+
+    private string Connection() => PostgresServer.SkipReason is null ? database.ConnectionString : PostgresServer.AdminConnectionString;
+}

@@ -1,0 +1,18 @@
+using System;
+using System.Threading.Tasks;
+using NodaTime;
+using OutOfDark.Storage;
+using OutOfDark.Testing.Storage;
+
+namespace OutOfDark.Storage.Sqlite.Tests;
+
+public sealed class SqliteJourneyStoreContractTests : JourneyStoreContract, IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    protected override Task<IJourneyStore> CreateStoreAsync(IClock clock) =>
+        // A small snapshot interval, so the contract also runs through loads that start from snapshots.
+        Task.FromResult<IJourneyStore>(new SqliteJourneyStore(_folder.File("contract.db"), clock, new SqliteJourneyStoreOptions { SnapshotInterval = 7 }));
+
+    public void Dispose() => _folder.Dispose();
+}

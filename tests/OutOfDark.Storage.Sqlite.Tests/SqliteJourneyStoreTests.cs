@@ -1,0 +1,286 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Tasks;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using OutOfDark.Json;
+using OutOfDark.Testing;
+using Xunit;
+
+namespace OutOfDark.Storage.Sqlite.Tests;
+
+public sealed class SqliteJourneyStoreTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly FakeClock _clock = FakeClock.At(2026, 3, 1);
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task The_file_is_created_with_the_newest_schema_on_first_use()
+    {
+        var path = _folder.File(Path.Combine("sub", "journeys.db"));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using var store = new SqliteJourneyStore(path, _clock);
+        Assert.False(File.Exists(path));
+
+        Assert.Empty(await store.ListAsync(WorkspaceId.New()));
+
+        Assert.True(File.Exists(path));
+        Assert.Equal(SqliteJourneyStore.SchemaVersion, Scalar(path, "SELECT version FROM outofdark_schema"));
+        Assert.Equal("wal", Scalar<string>(path, "PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public async Task A_database_of_schema_version_1_is_upgraded_on_open_and_keeps_its_journeys()
+    {
+        var path = _folder.File("old.db");
+        var journey = Journey.Create(WorkspaceId.New(), "Written by version 1", "me", _clock);
+        journey.AddPhase("me", "See");
+        var events = journey.PendingEvents.ToList();
+        using (var connection = Open(path))
+        {
+            Execute(connection, SqliteSchema.Migrations[0] + "UPDATE outofdark_schema SET version = 1;");
+            Execute(connection, $"INSERT INTO journeys VALUES ('{journey.WorkspaceId}', '{journey.Id}', 2, 'Written by version 1', 0, '2026-03-01T09:00:00Z')");
+            for (var i = 0; i < events.Count; i++)
+            {
+                using var insert = connection.CreateCommand();
+                insert.CommandText = "INSERT INTO journey_events VALUES (@w, @j, @v, @at, 1, @data)";
+                insert.Parameters.AddWithValue("@w", journey.WorkspaceId.ToString());
+                insert.Parameters.AddWithValue("@j", journey.Id.ToString());
+                insert.Parameters.AddWithValue("@v", i + 1);
+                insert.Parameters.AddWithValue("@at", events[i].OccurredAt.ToUnixTimeTicks());
+                insert.Parameters.AddWithValue("@data", JourneyJsonSerializer.Default.SerializeEvent(events[i]));
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        await using var store = new SqliteJourneyStore(path, _clock, new SqliteJourneyStoreOptions { SnapshotInterval = 1 });
+        Assert.Equal(journey.ToSnapshot(), (await store.LoadAsync(journey.WorkspaceId, journey.Id)).ToSnapshot());
+
+        Assert.Equal(2, Scalar(path, "SELECT version FROM outofdark_schema"));
+        Assert.Equal(1, Scalar(path, "SELECT COUNT(*) FROM journey_snapshots"));
+    }
+
+    [Fact]
+    public async Task A_database_from_a_newer_version_is_refused_with_a_clear_error_and_left_untouched()
+    {
+        var path = _folder.File("newer.db");
+        await using (var first = new SqliteJourneyStore(path, _clock))
+        {
+            await first.SaveAsync(Journey.Create(WorkspaceId.New(), "Kept", "me", _clock));
+        }
+
+        using (var connection = Open(path))
+        {
+            Execute(connection, $"UPDATE outofdark_schema SET version = {SqliteJourneyStore.SchemaVersion + 1}");
+        }
+
+        SqliteConnection.ClearAllPools();
+        var before = Hash(path);
+
+        await using var store = new SqliteJourneyStore(path, _clock);
+        var refused = await Assert.ThrowsAsync<JourneyStoreSchemaException>(() => store.ListAsync(WorkspaceId.New()));
+        Assert.Equal(SqliteJourneyStore.SchemaVersion + 1, refused.FoundVersion);
+        Assert.Equal(SqliteJourneyStore.SchemaVersion, refused.SupportedVersion);
+        Assert.Equal(
+            $"The database '{path}' has OutOfDark schema version {SqliteJourneyStore.SchemaVersion + 1}, but this version of OutOfDark.Storage.Sqlite knows versions up to {SqliteJourneyStore.SchemaVersion}. It was written by a newer OutOfDark.Storage.Sqlite: upgrade the package to use it. The database was left untouched.",
+            refused.Message);
+        await Assert.ThrowsAsync<JourneyStoreSchemaException>(() => store.SaveAsync(Journey.Create(WorkspaceId.New(), "Not written", "me", _clock)));
+        await Assert.ThrowsAsync<JourneyStoreSchemaException>(() => store.MigrateAsync());
+
+        await store.DisposeAsync();
+        Assert.Equal(before, Hash(path));
+    }
+
+    [Fact]
+    public async Task Loading_a_long_history_starts_from_the_newest_snapshot_not_from_the_first_event()
+    {
+        var path = _folder.File("long.db");
+        await using var store = new SqliteJourneyStore(path, _clock, new SqliteJourneyStoreOptions { SnapshotInterval = 20 });
+        var journey = Journey.Create(WorkspaceId.New(), "Long", "me", _clock);
+        for (var i = 0; i < 99; i++)
+        {
+            journey.SetOwner("me", $"owner {i}");
+        }
+
+        await store.SaveAsync(journey);
+        await store.LoadAsync(journey.WorkspaceId, journey.Id);
+        Assert.Equal(100, Scalar(path, "SELECT MAX(version) FROM journey_snapshots"));
+        journey.Rename("me", "Long, renamed");
+        await store.SaveAsync(journey);
+
+        // Events before the snapshot are never read again: wreck them and the load still succeeds.
+        using (var connection = Open(path))
+        {
+            Execute(connection, "UPDATE journey_events SET data = X'00' WHERE version <= 100");
+        }
+
+        var loaded = await store.LoadAsync(journey.WorkspaceId, journey.Id);
+        Assert.Equal(journey.ToSnapshot(), loaded.ToSnapshot());
+        Assert.Equal(101, loaded.Version);
+    }
+
+    [Fact]
+    public async Task A_tampered_snapshot_is_not_returned_but_rebuilt_from_the_events()
+    {
+        var path = _folder.File("tampered.db");
+        await using var store = new SqliteJourneyStore(path, _clock, new SqliteJourneyStoreOptions { SnapshotInterval = 5 });
+        var journey = Journey.Create(WorkspaceId.New(), "Genuine", "me", _clock);
+        for (var i = 0; i < 9; i++)
+        {
+            journey.SetOwner("me", $"owner {i}");
+        }
+
+        await store.SaveAsync(journey);
+        await store.LoadAsync(journey.WorkspaceId, journey.Id);
+
+        // Still valid JSON and a valid journey, only the name differs: the checksum catches it.
+        using (var connection = Open(path))
+        {
+            var data = Scalar<byte[]>(connection, "SELECT data FROM journey_snapshots WHERE version = 10");
+            var forged = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(data).Replace("Genuine", "Forged!", StringComparison.Ordinal));
+            using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE journey_snapshots SET data = @data WHERE version = 10";
+            update.Parameters.AddWithValue("@data", forged);
+            Assert.Equal(1, update.ExecuteNonQuery());
+        }
+
+        var loaded = await store.LoadAsync(journey.WorkspaceId, journey.Id);
+        Assert.Equal("Genuine", loaded.Name);
+        Assert.Equal(journey.ToSnapshot(), loaded.ToSnapshot());
+
+        // The row was rewritten from the events: the next load trusts it again and finds the genuine name in it.
+        using (var connection = Open(path))
+        {
+            Assert.Contains("Genuine", Encoding.UTF8.GetString(Scalar<byte[]>(connection, "SELECT data FROM journey_snapshots WHERE version = 10")), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task An_unreadable_snapshot_is_rebuilt_from_the_events()
+    {
+        var path = _folder.File("garbage.db");
+        await using var store = new SqliteJourneyStore(path, _clock, new SqliteJourneyStoreOptions { SnapshotInterval = 3 });
+        var journey = Journey.Create(WorkspaceId.New(), "Sturdy", "me", _clock);
+        journey.AddPhase("me", "See");
+        journey.AddPhase("me", "Think");
+        await store.SaveAsync(journey);
+        await store.LoadAsync(journey.WorkspaceId, journey.Id);
+        using (var connection = Open(path))
+        {
+            Assert.Equal(1, Execute(connection, "UPDATE journey_snapshots SET data = CAST('{\"not\": \"a journey\"' AS BLOB)"));
+        }
+
+        Assert.Equal(journey.ToSnapshot(), (await store.LoadAsync(journey.WorkspaceId, journey.Id)).ToSnapshot());
+        Assert.Equal(journey.ToSnapshot(), (await store.LoadAsOfVersionAsync(journey.WorkspaceId, journey.Id, 3)).ToSnapshot());
+    }
+
+    [Fact]
+    public async Task A_writer_killed_inside_its_transaction_leaves_the_journey_at_its_last_committed_version()
+    {
+        var path = _folder.File("killed.db");
+        var journey = Journey.Create(WorkspaceId.New(), "Survivor", "me", _clock);
+        journey.AddPhase("me", "See");
+        await using (var store = new SqliteJourneyStore(path, _clock))
+        {
+            await store.SaveAsync(journey);
+            var doomed = await store.LoadAsync(journey.WorkspaceId, journey.Id);
+            doomed.Rename("me", "Never committed");
+            doomed.AddPhase("me", "Never committed either");
+            store.AfterEventsWritten = (connection, _) =>
+            {
+                connection.Dispose();
+                return Task.CompletedTask;
+            };
+            await Assert.ThrowsAnyAsync<Exception>(() => store.SaveAsync(doomed));
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using var restarted = new SqliteJourneyStore(path, _clock);
+        var after = await restarted.LoadAsync(journey.WorkspaceId, journey.Id);
+        Assert.Equal(journey.ToSnapshot(), after.ToSnapshot());
+        Assert.Equal(2, (await restarted.ReadEventsAsync(journey.WorkspaceId, journey.Id)).Count);
+        Assert.Equal(2, Assert.Single(await restarted.ListAsync(journey.WorkspaceId)).Version);
+
+        after.Rename("me", "Carried on");
+        Assert.Equal(3, await restarted.SaveAsync(after));
+    }
+
+    [Fact]
+    public async Task Two_stores_on_one_file_see_each_others_writes_and_conflicts()
+    {
+        var path = _folder.File("shared.db");
+        await using var first = new SqliteJourneyStore(path, _clock);
+        await using var second = new SqliteJourneyStore(path, _clock);
+        var journey = Journey.Create(WorkspaceId.New(), "Shared", "me", _clock);
+        await first.SaveAsync(journey);
+
+        var a = await first.LoadAsync(journey.WorkspaceId, journey.Id);
+        var b = await second.LoadAsync(journey.WorkspaceId, journey.Id);
+        a.Rename("a", "From the first");
+        b.Rename("b", "From the second");
+        var outcomes = await Task.WhenAll(
+            Task.Run(async () => await Record(() => first.SaveAsync(a))),
+            Task.Run(async () => await Record(() => second.SaveAsync(b))));
+
+        Assert.Single(outcomes, o => o is null);
+        Assert.IsType<JourneyConcurrencyException>(Assert.Single(outcomes, o => o is not null));
+        Assert.Equal(2, (await second.LoadAsync(journey.WorkspaceId, journey.Id)).Version);
+    }
+
+    [Fact]
+    public void An_in_memory_sqlite_database_is_refused_with_the_reason()
+    {
+        var refused = Assert.Throws<ArgumentException>(() => new SqliteJourneyStore(":memory:", _clock));
+        Assert.Contains("InMemoryJourneyStore", refused.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<Exception?> Record(Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+    }
+
+    private static SqliteConnection Open(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private static int Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
+    }
+
+    private static long Scalar(string path, string sql) => Scalar<long>(path, sql);
+
+    private static T Scalar<T>(string path, string sql)
+    {
+        using var connection = Open(path);
+        return Scalar<T>(connection, sql);
+    }
+
+    private static T Scalar<T>(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (T)command.ExecuteScalar()!;
+    }
+
+    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+}
