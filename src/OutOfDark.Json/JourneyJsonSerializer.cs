@@ -20,7 +20,7 @@ namespace OutOfDark.Json;
 /// <summary>
 /// Reads and writes OutOfDark's JSON format: the journey document (a <see cref="JourneySnapshot"/>, the journey's current
 /// state) and journey events, singly or as an event-stream document. See <c>docs/json-format.md</c> and the JSON Schema
-/// shipped in the package (<c>contentFiles/any/any/schemas/outofdark-journey.schema.json</c>).
+/// shipped in the package (<c>schemas/outofdark-journey.schema.json</c>, also <see cref="JourneyJsonSchema"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -383,8 +383,10 @@ public sealed class JourneyJsonSerializer
         }
         catch (NotSupportedException ex)
         {
-            // System.Text.Json raises this for an event object without a "type".
-            throw new JourneyFormatException($"The value cannot be read: {ex.Message.Split(" Path:")[0]} An event needs a \"type\" such as \"activity-added\" as its first property.", "$", ex);
+            // System.Text.Json raises this for an event object without a "type", naming the path in its message.
+            var match = System.Text.RegularExpressions.Regex.Match(ex.Message, @"Path: (\$\S*)");
+            var path = match.Success ? match.Groups[1].Value : "$";
+            throw new JourneyFormatException($"An event needs a \"type\" string such as \"activity-added\"; this one has none.", path, ex);
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException or InvalidOperationException or JourneyRuleException)
         {
@@ -578,8 +580,13 @@ public sealed class JourneyJsonSerializer
 
             info.PolymorphismOptions = polymorphism;
         }
+        else if (info.Type == typeof(Activity) || info.Type == typeof(ActivityDetails))
+        {
+            RequireAll(info);
+        }
         else if (info.Type == typeof(JourneySnapshot))
         {
+            RequireAll(info);
             var version = JsonMetadataServices.CreatePropertyInfo(info.Options, new JsonPropertyInfoValues<int>
             {
                 IsProperty = true,
@@ -598,6 +605,18 @@ public sealed class JourneyJsonSerializer
                 },
             });
             info.Properties.Insert(0, version);
+        }
+    }
+
+    /// <summary>
+    /// The writer always writes every property; the reader asks for all of them, so that a missing list or field is
+    /// reported where it is missing instead of becoming an empty default.
+    /// </summary>
+    private static void RequireAll(JsonTypeInfo info)
+    {
+        foreach (var property in info.Properties)
+        {
+            property.IsRequired = true;
         }
     }
 

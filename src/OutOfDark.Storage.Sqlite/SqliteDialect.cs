@@ -10,7 +10,7 @@ using OutOfDark.Storage.Sql;
 namespace OutOfDark.Storage.Sqlite;
 
 /// <summary>SQLite's connections, transactions, ids (lowercase GUID text) and statements.</summary>
-internal sealed class SqliteDialect(string connectionString, string path) : SqlDialect
+internal sealed class SqliteDialect(string connectionString, string path, bool flushEveryCommit) : SqlDialect
 {
     private static readonly SqlStatements Statements = new()
     {
@@ -40,6 +40,11 @@ internal sealed class SqliteDialect(string connectionString, string path) : SqlD
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (!flushEveryCommit)
+            {
+                await ExecuteAsync(connection, null, "PRAGMA synchronous = NORMAL", cancellationToken).ConfigureAwait(false);
+            }
+
             return connection;
         }
         catch

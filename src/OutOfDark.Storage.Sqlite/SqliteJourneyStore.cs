@@ -68,7 +68,7 @@ public sealed class SqliteJourneyStore : IJourneyStore, IAsyncDisposable
             Pooling = true,
             DefaultTimeout = options.BusyTimeoutSeconds,
         }.ToString();
-        _store = new SqlJourneyStore(new SqliteDialect(_connectionString, path), clock, options.Serializer, options.SnapshotInterval);
+        _store = new SqlJourneyStore(new SqliteDialect(_connectionString, path, options.FlushEveryCommit), clock, options.Serializer, options.SnapshotInterval);
     }
 
     /// <summary>The newest schema version this package writes; a database records the version it was last migrated to.</summary>

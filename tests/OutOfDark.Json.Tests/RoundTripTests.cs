@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
@@ -49,11 +50,114 @@ public sealed class RoundTripTests
     }
 
     [Fact]
-    public void Smoke()
+    public void Every_event_survives_a_trip_on_its_own()
     {
-        var snapshot = SyntheticJourneys.Snapshot(5, 2);
-        var text = Encoding.UTF8.GetString(new JourneyJsonSerializer(new JourneyJsonOptions { WriteIndented = true }).SerializeDocument(snapshot));
-        System.IO.File.WriteAllText("/tmp/json-smoke.json", text);
-        Assert.Equal(snapshot, Json.DeserializeDocument(Encoding.UTF8.GetBytes(text)));
+        Prop.ForAll(JourneyGenerators.Scenarios(), scenario =>
+        {
+            foreach (var e in scenario.Build().Journey.PendingEvents)
+            {
+                var bytes = Json.SerializeEvent(e);
+                Assert.Equal(e, Json.DeserializeEvent(bytes));
+                Assert.StartsWith("{\"type\":\"" + EventTypes.NameOf(e.GetType()) + "\"", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+            }
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Indented_documents_are_byte_stable_too()
+    {
+        var indented = new JourneyJsonSerializer(new JourneyJsonOptions { WriteIndented = true });
+        Prop.ForAll(JourneyGenerators.Scenarios(40), scenario =>
+        {
+            var bytes = indented.SerializeDocument(scenario.Build().Journey.ToSnapshot());
+            Assert.Equal(bytes, indented.SerializeDocument(indented.DeserializeDocument(bytes)));
+            Assert.Equal(Json.DeserializeDocument(bytes), indented.DeserializeDocument(bytes));
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(40));
+    }
+
+    [Fact]
+    public void Decimals_keep_every_digit_and_their_scale()
+    {
+        var values = new[] { 0.1m, 2.50m, 79228162514264337593543950335m, -79228162514264337593543950335m, 0.0000000000000000000000000001m, 1.0000000000000000000000000001m, 100m };
+        foreach (var value in values)
+        {
+            var e = new OutOfDark.Events.ObservationRecorded(ActivityId.New(), WidgetId.New(), new NodaTime.LocalDate(2026, 1, 1), value) { Actor = "crm" };
+
+            var read = Assert.IsType<OutOfDark.Events.ObservationRecorded>(Json.DeserializeEvent(Json.SerializeEvent(e)));
+
+            Assert.Equal(value.ToString(System.Globalization.CultureInfo.InvariantCulture), read.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Stream_variants_read_what_they_write()
+    {
+        var journey = SampleJourneys.Store();
+        using var document = new System.IO.MemoryStream();
+        using var events = new System.IO.MemoryStream();
+
+        await Json.SerializeDocumentAsync(document, journey.ToSnapshot());
+        await Json.SerializeEventStreamAsync(events, journey.PendingEvents);
+        document.Position = 0;
+        events.Position = 0;
+
+        Assert.Equal(journey.ToSnapshot(), await Json.DeserializeDocumentAsync(document));
+        Assert.Equal(journey.PendingEvents, await Json.DeserializeEventStreamAsync(events));
+    }
+
+    [Fact]
+    public void Instants_and_dates_are_written_as_iso_text()
+    {
+        var text = Encoding.UTF8.GetString(SampleJourneys.Document());
+
+        Assert.Contains("\"createdAt\":\"2026-10-01T09:00:00Z\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"plannedStart\":\"2026-10-01\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"snoozedUntil\":\"2026-10-04T09:00:00Z\"", text, StringComparison.Ordinal);
+    }
+}
+
+public sealed class NodaTimeTextTests
+{
+    private static readonly OutOfDark.Json.Converters.InstantJsonConverter Converter = new();
+
+    private static string Write(NodaTime.Instant instant)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            Converter.Write(writer, instant, System.Text.Json.JsonSerializerOptions.Default);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static NodaTime.Instant Read(string json)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        return Converter.Read(ref reader, typeof(NodaTime.Instant), System.Text.Json.JsonSerializerOptions.Default);
+    }
+
+    [Fact]
+    public void Instants_are_written_with_the_extended_iso_pattern_and_read_back()
+    {
+        var nanos = ArbMap.Default.GeneratorFor<long>().Select(n => NodaTime.Instant.FromUnixTimeTicks(0) + NodaTime.Duration.FromNanoseconds(n));
+        var ticks = ArbMap.Default.GeneratorFor<int>().Select(n => NodaTime.Instant.FromUtc(2026, 1, 1, 0, 0) + NodaTime.Duration.FromTicks(n * 1_000L));
+        Prop.ForAll(Gen.OneOf(nanos, ticks, JourneyGenerators.Instants()).ToArbitrary(), instant =>
+        {
+            var text = Write(instant);
+            Assert.Equal("\"" + NodaTime.Text.InstantPattern.ExtendedIso.Format(instant) + "\"", text);
+            Assert.Equal(instant, Read(text));
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Theory]
+    [InlineData("\"2026-02-29T00:00:00Z\"")]
+    [InlineData("\"2026-13-01T00:00:00Z\"")]
+    [InlineData("\"2026-01-01T09:00:00+01:00\"")]
+    [InlineData("\"2026-01-01 09:00:00Z\"")]
+    public void Instants_that_are_not_extended_iso_utc_are_refused(string json)
+    {
+        Assert.Throws<System.Text.Json.JsonException>(() => Read(json));
     }
 }

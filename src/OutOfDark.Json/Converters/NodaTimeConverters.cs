@@ -14,6 +14,12 @@ public sealed class InstantJsonConverter : JsonConverter<Instant>
     /// <inheritdoc />
     public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped && reader.ValueSpan.Length == 20
+            && TryParseWholeSecond(reader.ValueSpan, out var fast))
+        {
+            return fast;
+        }
+
         var text = Tokens.ReadString(ref reader, "An instant");
         var result = Pattern.Parse(text);
         return result.Success ? result.Value
@@ -24,7 +30,38 @@ public sealed class InstantJsonConverter : JsonConverter<Instant>
     public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(Pattern.Format(value));
+
+        // System.Text.Json writes a UTC DateTime as ISO-8601 with trailing zeros of the fraction trimmed: the same text
+        // as the extended ISO pattern whenever the instant fits a DateTime exactly (years 1-9999, whole 100 ns ticks).
+        if (value >= MinDateTime && value <= MaxDateTime && value.InUtc().NanosecondOfSecond % 100 == 0)
+        {
+            writer.WriteStringValue(value.ToDateTimeUtc());
+        }
+        else
+        {
+            writer.WriteStringValue(Pattern.Format(value));
+        }
+    }
+
+    private static readonly Instant MinDateTime = Instant.FromUtc(1, 1, 1, 0, 0);
+    private static readonly Instant MaxDateTime = Instant.FromUtc(9999, 12, 31, 23, 59, 59);
+
+    /// <summary>Parses <c>yyyy-MM-ddTHH:mm:ssZ</c>, the form almost every instant takes; anything else goes to the pattern.</summary>
+    private static bool TryParseWholeSecond(ReadOnlySpan<byte> s, out Instant instant)
+    {
+        instant = default;
+        if (s[4] != (byte)'-' || s[7] != (byte)'-' || s[10] != (byte)'T' || s[13] != (byte)':' || s[16] != (byte)':' || s[19] != (byte)'Z'
+            || !LocalDateJsonConverter.TryDigits(s[..4], out var year) || !LocalDateJsonConverter.TryDigits(s.Slice(5, 2), out var month)
+            || !LocalDateJsonConverter.TryDigits(s.Slice(8, 2), out var day) || !LocalDateJsonConverter.TryDigits(s.Slice(11, 2), out var hour)
+            || !LocalDateJsonConverter.TryDigits(s.Slice(14, 2), out var minute) || !LocalDateJsonConverter.TryDigits(s.Slice(17, 2), out var second)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month)
+            || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        instant = Instant.FromUtc(year, month, day, hour, minute, second);
+        return true;
     }
 
     internal static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
@@ -92,7 +129,7 @@ public sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
         return true;
     }
 
-    private static bool TryDigits(ReadOnlySpan<byte> s, out int value)
+    internal static bool TryDigits(ReadOnlySpan<byte> s, out int value)
     {
         value = 0;
         foreach (var b in s)

@@ -49,10 +49,11 @@ internal sealed class ValueListConverter<T> : JsonConverter<ValueList<T>>
     public override void Write(Utf8JsonWriter writer, ValueList<T> value, JsonSerializerOptions options)
     {
         var info = _item ??= (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        var converter = (JsonConverter<T>)info.Converter;
         writer.WriteStartArray();
         foreach (var item in value.AsSpan())
         {
-            JsonSerializer.Serialize(writer, item, info);
+            converter.Write(writer, item, options);
         }
 
         writer.WriteEndArray();

@@ -276,10 +276,11 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
     }
 
     /// <summary>Reads the members every widget has, or returns false for a kind-specific member the caller reads.</summary>
-    private static bool ReadCommon(ref Utf8JsonReader reader, ref WidgetId? id, ref string? title, ref bool kindSeen)
+    private static bool ReadCommon(ref Utf8JsonReader reader, ref WidgetId? id, ref string? title, ref bool kindSeen, ref string property)
     {
         if (reader.ValueTextEquals("kind"u8))
         {
+            property = "kind";
             Once(ref kindSeen, "kind");
             reader.Read();
             return true;
@@ -287,6 +288,7 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
 
         if (reader.ValueTextEquals("id"u8))
         {
+            property = "id";
             Twice(id is not null, "id");
             reader.Read();
             id = new WidgetId(GuidIdConverter<WidgetId>.ReadGuid(ref reader, "widget id"));
@@ -295,6 +297,7 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
 
         if (reader.ValueTextEquals("title"u8))
         {
+            property = "title";
             Twice(title is not null, "title");
             reader.Read();
             title = Tokens.ReadString(ref reader, "A widget's title");
@@ -365,56 +368,63 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                property = PropertyName(ref reader);
-                if (ReadCommon(ref reader, ref id, ref title, ref kindSeen))
+                                if (ReadCommon(ref reader, ref id, ref title, ref kindSeen, ref property))
                 {
                     continue;
                 }
 
                 if (reader.ValueTextEquals("unit"u8))
                 {
+                    property = "unit";
                     Twice(unit is not null, property);
                     reader.Read();
                     unit = Tokens.ReadString(ref reader, "A metric's unit");
                 }
                 else if (reader.ValueTextEquals("metricKind"u8))
                 {
+                    property = "metricKind";
                     Twice(metricKind is not null, property);
                     reader.Read();
                     metricKind = MetricKinds.Read(ref reader, typeof(MetricKind), options);
                 }
                 else if (reader.ValueTextEquals("direction"u8))
                 {
+                    property = "direction";
                     Twice(direction is not null, property);
                     reader.Read();
                     direction = Directions.Read(ref reader, typeof(MetricDirection), options);
                 }
                 else if (reader.ValueTextEquals("target"u8))
                 {
+                    property = "target";
                     Once(ref targetSeen, property);
                     reader.Read();
                     target = reader.TokenType == JsonTokenType.Null ? null : ReadDecimal(ref reader, "A metric's target");
                 }
                 else if (reader.ValueTextEquals("warningThreshold"u8))
                 {
+                    property = "warningThreshold";
                     Once(ref warningSeen, property);
                     reader.Read();
                     warning = reader.TokenType == JsonTokenType.Null ? null : ReadDecimal(ref reader, "A metric's warning threshold");
                 }
                 else if (reader.ValueTextEquals("criticalThreshold"u8))
                 {
+                    property = "criticalThreshold";
                     Once(ref criticalSeen, property);
                     reader.Read();
                     critical = reader.TokenType == JsonTokenType.Null ? null : ReadDecimal(ref reader, "A metric's critical threshold");
                 }
                 else if (reader.ValueTextEquals("observations"u8))
                 {
+                    property = "observations";
                     Twice(observations is not null, property);
                     reader.Read();
                     observations = ReadObservations(ref reader);
                 }
                 else
                 {
+                    property = PropertyName(ref reader);
                     throw Unknown("metric", property, "unit, metricKind, direction, target, warningThreshold, criticalThreshold, observations");
                 }
             }
@@ -475,21 +485,23 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
             {
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    property = PropertyName(ref reader);
-                    if (reader.ValueTextEquals("date"u8))
+                                        if (reader.ValueTextEquals("date"u8))
                     {
+                        property = "date";
                         Twice(date is not null, property);
                         reader.Read();
                         date = LocalDateJsonConverter.ReadDate(ref reader);
                     }
                     else if (reader.ValueTextEquals("value"u8))
                     {
+                        property = "value";
                         Twice(value is not null, property);
                         reader.Read();
                         value = ReadDecimal(ref reader, "An observation's value");
                     }
                     else
                     {
+                        property = PropertyName(ref reader);
                         throw new JsonException($"An observation has no property \"{property}\"; it has date and value.");
                     }
                 }
@@ -521,44 +533,49 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                property = PropertyName(ref reader);
-                if (ReadCommon(ref reader, ref id, ref title, ref kindSeen))
+                                if (ReadCommon(ref reader, ref id, ref title, ref kindSeen, ref property))
                 {
                     continue;
                 }
 
                 if (kind == "link" && reader.ValueTextEquals("url"u8))
                 {
+                    property = "url";
                     Twice(url is not null, property);
                     reader.Read();
                     url = Tokens.ReadString(ref reader, "A link's url");
                 }
                 else if (kind == "description" && reader.ValueTextEquals("markdown"u8))
                 {
+                    property = "markdown";
                     Twice(markdown is not null, property);
                     reader.Read();
                     markdown = Tokens.ReadString(ref reader, "A description's markdown");
                 }
                 else if (kind == "solution" && reader.ValueTextEquals("problem"u8))
                 {
+                    property = "problem";
                     Twice(problem is not null, property);
                     reader.Read();
                     problem = Tokens.ReadString(ref reader, "A solution's problem");
                 }
                 else if (kind == "solution" && reader.ValueTextEquals("solution"u8))
                 {
+                    property = "solution";
                     Twice(solution is not null, property);
                     reader.Read();
                     solution = Tokens.ReadString(ref reader, "A solution's solution");
                 }
                 else if (kind == "solution" && reader.ValueTextEquals("status"u8))
                 {
+                    property = "status";
                     Twice(status is not null, property);
                     reader.Read();
                     status = SolutionStatuses.Read(ref reader, typeof(SolutionStatus), null!);
                 }
                 else
                 {
+                    property = PropertyName(ref reader);
                     throw Unknown(kind, property, kind switch { "link" => "url", "description" => "markdown", _ => "problem, solution, status" });
                 }
             }
@@ -604,38 +621,42 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                property = PropertyName(ref reader);
-                if (ReadCommon(ref reader, ref id, ref title, ref kindSeen))
+                                if (ReadCommon(ref reader, ref id, ref title, ref kindSeen, ref property))
                 {
                     continue;
                 }
 
                 if (reader.ValueTextEquals("persona"u8))
                 {
+                    property = "persona";
                     Twice(persona is not null, property);
                     reader.Read();
                     persona = new PersonaId(GuidIdConverter<PersonaId>.ReadGuid(ref reader, "persona id"));
                 }
                 else if (reader.ValueTextEquals("asIs"u8))
                 {
+                    property = "asIs";
                     Twice(asIs is not null, property);
                     reader.Read();
                     asIs = ReadScore(ref reader);
                 }
                 else if (reader.ValueTextEquals("toBe"u8))
                 {
+                    property = "toBe";
                     Once(ref toBeSeen, property);
                     reader.Read();
                     toBe = reader.TokenType == JsonTokenType.Null ? null : ReadScore(ref reader);
                 }
                 else if (reader.ValueTextEquals("note"u8))
                 {
+                    property = "note";
                     Once(ref noteSeen, property);
                     reader.Read();
                     note = reader.TokenType == JsonTokenType.Null ? null : Tokens.ReadString(ref reader, "An emotion's note");
                 }
                 else
                 {
+                    property = PropertyName(ref reader);
                     throw Unknown("emotion", property, "persona, asIs, toBe, note");
                 }
             }
@@ -675,20 +696,21 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                property = PropertyName(ref reader);
-                if (ReadCommon(ref reader, ref id, ref title, ref kindSeen))
+                                if (ReadCommon(ref reader, ref id, ref title, ref kindSeen, ref property))
                 {
                     continue;
                 }
 
                 if (reader.ValueTextEquals("entries"u8))
                 {
+                    property = "entries";
                     Twice(entries is not null, property);
                     reader.Read();
                     entries = ReadEntries(ref reader);
                 }
                 else
                 {
+                    property = PropertyName(ref reader);
                     throw Unknown("feedback", property, "entries");
                 }
             }
@@ -726,33 +748,37 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
             {
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    property = PropertyName(ref reader);
-                    if (reader.ValueTextEquals("source"u8))
+                                        if (reader.ValueTextEquals("source"u8))
                     {
+                        property = "source";
                         Twice(source is not null, property);
                         reader.Read();
                         source = Tokens.ReadString(ref reader, "A feedback entry's source");
                     }
                     else if (reader.ValueTextEquals("quote"u8))
                     {
+                        property = "quote";
                         Twice(quote is not null, property);
                         reader.Read();
                         quote = Tokens.ReadString(ref reader, "A feedback entry's quote");
                     }
                     else if (reader.ValueTextEquals("sentiment"u8))
                     {
+                        property = "sentiment";
                         Twice(sentiment is not null, property);
                         reader.Read();
                         sentiment = Sentiments.Read(ref reader, typeof(Sentiment), null!);
                     }
                     else if (reader.ValueTextEquals("date"u8))
                     {
+                        property = "date";
                         Twice(date is not null, property);
                         reader.Read();
                         date = LocalDateJsonConverter.ReadDate(ref reader);
                     }
                     else
                     {
+                        property = PropertyName(ref reader);
                         throw new JsonException($"A feedback entry has no property \"{property}\"; it has source, quote, sentiment and date.");
                     }
                 }

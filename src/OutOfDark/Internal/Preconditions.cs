@@ -60,11 +60,17 @@ internal static class Preconditions
             throw new JourneyRuleException(JourneyRules.InvalidValue, $"The {what} list must not be missing.");
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (values.Count == 1)
+        {
+            Name(values[0], what);
+            return;
+        }
+
+        var seen = values.Count == 0 ? null : new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in values)
         {
             Name(value, what);
-            if (!seen.Add(value))
+            if (!seen!.Add(value))
             {
                 throw new JourneyRuleException(JourneyRules.InvalidValue, $"The {what} '{value}' is listed twice.");
             }

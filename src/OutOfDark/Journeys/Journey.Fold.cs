@@ -206,7 +206,7 @@ public sealed partial class Journey
                 throw new JourneyRuleException(JourneyRules.InvalidValue, $"Activity '{a.Name}' ({a.Id}) must list its widgets (possibly none).", a.Id);
             }
 
-            _activities.Add(a.Id, a with { Widgets = ValueList<Widget>.Empty });
+            _activities.Add(a.Id, a);
             _activityCountByPhase[a.PhaseId] = _activityCountByPhase.GetValueOrDefault(a.PhaseId) + 1;
         }
 
@@ -243,13 +243,9 @@ public sealed partial class Journey
         {
             foreach (var widget in a.Widgets)
             {
-                var added = new WidgetAdded(a.Id, widget) { JourneyId = Id, OccurredAt = a.LastChangedAt, Actor = "snapshot" };
-                ValidateWidgetAdded(added);
+                ValidateNewWidget(a.Id, widget);
                 _widgetOwners.Add(widget.Id, a.Id);
-                _activities[a.Id] = _activities[a.Id] with { Widgets = _activities[a.Id].Widgets.Add(widget) };
             }
-
-            _activities[a.Id] = a;
         }
     }
 

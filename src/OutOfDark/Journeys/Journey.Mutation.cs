@@ -98,6 +98,7 @@ public sealed partial class Journey
                 {
                     var flow = FindFlow(x.FlowId)!;
                     _flows.Remove(flow);
+                    _flowsById.Remove(flow.Id);
                     _flowsFrom[flow.From].Remove(flow);
                     _flowsTo[flow.To].Remove(flow);
                     break;
@@ -161,6 +162,7 @@ public sealed partial class Journey
     {
         var flow = new Flow(x.FlowId, x.From, x.To, x.Label);
         _flows.Add(flow);
+        _flowsById.Add(flow.Id, flow);
         AddTo(_flowsFrom, x.From, flow);
         AddTo(_flowsTo, x.To, flow);
 
@@ -210,6 +212,14 @@ public sealed partial class Journey
             _flowsFrom.Remove(id);
             _flowsTo.Remove(id);
             ForgetWarnings(WarningSubject.For(id));
+        }
+
+        foreach (var flow in _flows)
+        {
+            if (gone.Contains(flow.From) || gone.Contains(flow.To))
+            {
+                _flowsById.Remove(flow.Id);
+            }
         }
 
         _flows.RemoveAll(f => gone.Contains(f.From) || gone.Contains(f.To));

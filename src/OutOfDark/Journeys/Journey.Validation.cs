@@ -297,20 +297,22 @@ public sealed partial class Journey
         Preconditions.OptionalName(x.Label, "flow label");
     }
 
-    private void ValidateWidgetAdded(WidgetAdded x)
+    private void ValidateWidgetAdded(WidgetAdded x) => ValidateNewWidget(x.ActivityId, x.Widget);
+
+    private void ValidateNewWidget(ActivityId activityId, Widget? widget)
     {
-        RequireActivity(x.ActivityId);
-        if (x.Widget is null)
+        RequireActivity(activityId);
+        if (widget is null)
         {
             throw new JourneyRuleException(JourneyRules.InvalidWidget, "The widget to add must not be missing.");
         }
 
-        if (_widgetOwners.TryGetValue(x.Widget.Id, out var owner))
+        if (_widgetOwners.TryGetValue(widget.Id, out var owner))
         {
-            throw new JourneyRuleException(JourneyRules.DuplicateId, $"Widget id {x.Widget.Id} is already used on activity '{_activities[owner].Name}'.", x.Widget.Id);
+            throw new JourneyRuleException(JourneyRules.DuplicateId, $"Widget id {widget.Id} is already used on activity '{_activities[owner].Name}'.", widget.Id);
         }
 
-        ValidateWidgetContent(x.Widget);
+        ValidateWidgetContent(widget);
     }
 
     private void ValidateWidgetContent(Widget widget)

@@ -33,6 +33,7 @@ public sealed partial class Journey
     private readonly Dictionary<ActivityId, List<ActivityId>> _children = [];
     private readonly Dictionary<PhaseId, int> _activityCountByPhase = [];
     private readonly List<Flow> _flows = [];
+    private readonly Dictionary<FlowId, Flow> _flowsById = [];
     private readonly Dictionary<ActivityId, List<Flow>> _flowsFrom = [];
     private readonly Dictionary<ActivityId, List<Flow>> _flowsTo = [];
     private readonly Dictionary<WidgetId, ActivityId> _widgetOwners = [];
@@ -149,7 +150,7 @@ public sealed partial class Journey
     /// <summary>Finds a flow.</summary>
     /// <param name="id">The flow's id.</param>
     /// <returns>The flow, or <see langword="null"/>.</returns>
-    public Flow? FindFlow(FlowId id) => _flows.Find(f => f.Id == id);
+    public Flow? FindFlow(FlowId id) => _flowsById.GetValueOrDefault(id);
 
     /// <summary>Finds a widget anywhere in the journey.</summary>
     /// <param name="id">The widget's id.</param>

@@ -1,0 +1,43 @@
+using System;
+using System.Text;
+using System.Text.Json.Nodes;
+using NodaTime;
+using OutOfDark.Testing;
+using OutOfDark.Warnings;
+
+namespace OutOfDark.Json.Tests;
+
+/// <summary>A small journey with every built-in widget kind, and helpers to edit its document.</summary>
+internal static class SampleJourneys
+{
+    public static Journey Store()
+    {
+        var clock = FakeClock.At(2026, 10, 1);
+        var journey = Journey.Create(new WorkspaceId(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e")), "Online store", "ana", clock, new JourneyId(Guid.Parse("7c9e6679-7425-40de-944b-e07fc1f90ae7")), description: "From ad to repeat order");
+        var see = journey.AddPhase("ana", "See", "Notice us");
+        var buy = journey.AddPhase("ana", "Buy");
+        var persona = journey.AddPersona("ana", "First-time buyer");
+        var ad = journey.AddActivity("ana", see, "Social ad", details: ActivityDetails.Empty with { Owner = "bo", Channels = ValueList<string>.Of("social"), PlannedStart = new LocalDate(2026, 10, 1), PlannedEnd = new LocalDate(2026, 11, 1) });
+        var landing = journey.AddActivity("ana", see, "Landing page", parentId: ad);
+        var checkout = journey.AddActivity("ana", buy, "Checkout", ActivityKind.Milestone);
+        journey.AddFlow("ana", ad, landing, "clicks");
+        journey.AddFlow("ana", landing, checkout);
+        var rate = journey.AddWidget("ana", ad, new MetricWidget(WidgetId.New(), "Click rate") { Unit = "%", Kind = MetricKind.Percentage, Target = 2.5m, WarningThreshold = 1.8m, CriticalThreshold = 1.2m });
+        journey.RecordObservation("crm", rate, new LocalDate(2026, 10, 1), 2.10m);
+        journey.RecordObservation("crm", rate, new LocalDate(2026, 10, 2), 0.0000000000000000000000000001m);
+        journey.AddWidget("ana", ad, new LinkWidget(WidgetId.New(), "Campaign", new Uri("https://example.com/campaign?q=1")));
+        journey.AddWidget("ana", landing, new DescriptionWidget(WidgetId.New(), "Notes", "# Landing\n\"quoted\" <b>"));
+        journey.AddWidget("ana", landing, new SolutionWidget(WidgetId.New(), "Slow page", "Loads in 6 s", "Compress images", SolutionStatus.InProgress));
+        journey.AddWidget("ana", checkout, new EmotionWidget(WidgetId.New(), "Feels", persona, EmotionScore.Negative, EmotionScore.Positive, "Too many fields"));
+        var voice = journey.AddWidget("ana", checkout, new FeedbackWidget(WidgetId.New(), "Voice of customer"));
+        journey.RecordFeedback("ana", voice, new FeedbackEntry("survey", "Where is PayPal?", Sentiment.Negative, new LocalDate(2026, 10, 3)));
+        journey.SnoozeWarning("ana", new WarningKey(new RuleId("activity.no-owner"), WarningSubject.For(checkout)), clock.Now + Duration.FromDays(3), "after launch");
+        return journey;
+    }
+
+    public static byte[] Document() => JourneyJsonSerializer.Default.SerializeDocument(Store().ToSnapshot());
+
+    public static JsonObject DocumentNode() => JsonNode.Parse(Document())!.AsObject();
+
+    public static byte[] Bytes(JsonNode node) => Encoding.UTF8.GetBytes(node.ToJsonString());
+}
