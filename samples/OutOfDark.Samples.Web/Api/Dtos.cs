@@ -1,0 +1,104 @@
+using System.Collections.Generic;
+
+namespace OutOfDark.Samples.Web.Api;
+
+// What the JSON API sends. Dates are ISO yyyy-MM-dd, instants ISO UTC, ids GUIDs, enums camel-case strings.
+internal sealed record JourneySummaryDto(string Id, string Name, string State, long Version, string LastChangedAt);
+
+internal sealed record JourneyDto(
+    string Id,
+    string Name,
+    string? Description,
+    string? Owner,
+    string State,
+    long Version,
+    string LastChangedAt,
+    IReadOnlyList<PhaseDto> Phases,
+    IReadOnlyList<PersonaDto> Personas,
+    IReadOnlyList<ActivityDto> Activities,
+    IReadOnlyList<FlowDto> Flows);
+
+internal sealed record PhaseDto(string Id, string Name, string? CustomerGoal);
+
+internal sealed record PersonaDto(string Id, string Name, string? Description);
+
+internal sealed record ActivityDto(
+    string Id,
+    string PhaseId,
+    string? ParentId,
+    string Name,
+    string Kind,
+    string Status,
+    string? Owner,
+    string? Team,
+    IReadOnlyList<string> Channels,
+    IReadOnlyList<string> Tags,
+    string? PlannedStart,
+    string? PlannedEnd,
+    string? Description,
+    int WidgetCount);
+
+internal sealed record FlowDto(string Id, string From, string To, string? Label);
+
+internal sealed record ActivityDetailDto(ActivityDto Activity, string PhaseName, IReadOnlyList<WidgetDto> Widgets, IReadOnlyList<HistoryEntryDto> History, IReadOnlyList<WarningDto> Warnings);
+
+internal sealed record WidgetDto(string Id, string Kind, string Title, IReadOnlyDictionary<string, object?> Content);
+
+internal sealed record HistoryEntryDto(long Version, string At, string Actor, string Description, string? Reason);
+
+internal sealed record WarningDto(
+    string Key,
+    string Rule,
+    string SubjectKind,
+    string SubjectId,
+    string SubjectName,
+    string? PhaseId,
+    string? PhaseName,
+    string? Owner,
+    string? Team,
+    string Severity,
+    string Message,
+    IReadOnlyList<EvidenceDto> Evidence,
+    string RaisedAt,
+    string State,
+    string? HandledBy,
+    string? HandledAt,
+    string? Note,
+    string? SnoozedUntil);
+
+internal sealed record EvidenceDto(string Name, string Value);
+
+internal sealed record MapDto(double Width, double Height, IReadOnlyList<LaneDto> Lanes, IReadOnlyList<NodeDto> Nodes, IReadOnlyList<EdgeDto> Edges);
+
+internal sealed record LaneDto(string PhaseId, string Name, string? CustomerGoal, BoxDto Bounds, BoxDto Header);
+
+internal sealed record NodeDto(string ActivityId, string Name, string Status, int Depth, BoxDto Bounds, string? Severity, int WarningCount);
+
+internal sealed record EdgeDto(string Kind, string From, string To, double X1, double Y1, double X2, double Y2, string? Label);
+
+internal sealed record BoxDto(double X, double Y, double Width, double Height);
+
+internal sealed record NotificationDto(string At, string Key, string Rule, string Message);
+
+internal sealed record ChangedDto(long Version, string? Id = null);
+
+// What the JSON API accepts.
+internal sealed record AddActivityRequest(string? PhaseId, string? ParentId, string? Name, string? Kind, string? Owner, string? Team, IReadOnlyList<string>? Channels, string? Reason);
+
+internal sealed record MoveActivityRequest(string? PhaseId, string? ParentId, string? Reason);
+
+internal sealed record AddWidgetRequest(
+    string? Kind,
+    string? Title,
+    string? Unit,
+    string? MetricKind,
+    string? Direction,
+    decimal? Target,
+    decimal? WarningThreshold,
+    decimal? CriticalThreshold,
+    string? Url,
+    string? Markdown);
+
+internal sealed record RecordObservationRequest(string? Date, decimal? Value, string? Reason);
+
+internal sealed record WarningActionRequest(string? Rule, string? Subject, string? Note, string? Until, int? Days);

@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace OutOfDark.Samples.Web.Api;
+
+/// <summary>Versions as ETags, request bodies, and problem-details answers.</summary>
+internal static class HttpHelpers
+{
+    public static void SetVersion(HttpResponse response, long version) =>
+        response.Headers.ETag = "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
+
+    /// <summary>Reads <c>If-Match</c>: absent or <c>*</c> gives <see langword="null"/> (no check); otherwise the quoted version.</summary>
+    public static bool TryReadIfMatch(HttpRequest request, out long? version, out IResult? problem)
+    {
+        version = null;
+        problem = null;
+        var header = request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0 || header == "*")
+        {
+            return true;
+        }
+
+        var text = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
+        if (text.Length >= 2 && text[0] == '"' && text[^1] == '"'
+            && long.TryParse(text.AsSpan(1, text.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+        {
+            version = parsed;
+            return true;
+        }
+
+        problem = Invalid("If-Match", $"The If-Match header must be the journey's ETag, such as \"12\"; got {header}.");
+        return false;
+    }
+
+    /// <summary>Reads a JSON body; a missing or malformed body becomes a 400 naming the field.</summary>
+    public static async Task<(T? Body, IResult? Problem)> ReadBodyAsync<T>(HttpRequest request)
+        where T : class
+    {
+        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        try
+        {
+            var body = request.ContentLength == 0 ? null : await JsonSerializer.DeserializeAsync<T>(request.Body, options, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            return body is null ? (null, Invalid("body", "The request needs a JSON body.")) : (body, null);
+        }
+        catch (JsonException e)
+        {
+            var field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+            return (null, Invalid(field, $"The value of '{field}' is not valid JSON of the expected type."));
+        }
+    }
+
+    public static IResult Invalid(string field, string message) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is not valid.");
+
+    public static IResult Invalid(IDictionary<string, string[]> errors) =>
+        Results.ValidationProblem(errors, title: "The request is not valid.");
+
+    public static IResult NotFound(string detail) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.");
+
+    public static IResult Stale(JourneyConcurrencyException e) =>
+        Results.Problem(
+            $"The journey is at version {e.ActualVersion}, not {e.ExpectedVersion} as If-Match said; reload it and try again. Nothing was changed.",
+            statusCode: StatusCodes.Status412PreconditionFailed,
+            title: "The journey has changed.",
+            extensions: new Dictionary<string, object?> { ["currentVersion"] = e.ActualVersion });
+}

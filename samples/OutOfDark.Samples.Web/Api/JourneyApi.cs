@@ -1,0 +1,482 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Text;
+using OutOfDark.History;
+using OutOfDark.Rendering.Layout;
+using OutOfDark.Samples.Web.Hosting;
+using OutOfDark.Samples.Web.Warnings;
+using OutOfDark.Storage;
+using OutOfDark.Warnings;
+
+namespace OutOfDark.Samples.Web.Api;
+
+/// <summary>
+/// The JSON API: journeys, the map, an activity's Detail view, the Warnings view, and commands. Every answer about a
+/// journey carries its version as an ETag; every command takes it back in If-Match and is refused with 412 when stale.
+/// </summary>
+internal static class JourneyApi
+{
+    private const string DefaultActor = "web user";
+
+    private static readonly Dictionary<string, string> RuleFields = new()
+    {
+        [JourneyRules.UnknownPhase] = "phaseId",
+        [JourneyRules.UnknownActivity] = "activityId",
+        [JourneyRules.UnknownWidget] = "widgetId",
+        [JourneyRules.MapCycle] = "parentId",
+        [JourneyRules.ObservationDate] = "date",
+        [JourneyRules.InvalidValue] = "value",
+        [JourneyRules.InvalidWidget] = "widget",
+        [JourneyRules.WrongWidgetKind] = "widgetId",
+        [JourneyRules.InvalidSnooze] = "until",
+        [JourneyRules.DuplicateId] = "id",
+        [JourneyRules.Invalid] = "body",
+    };
+
+    public static void MapJourneyApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/journeys");
+        api.MapGet("/", ListAsync);
+        api.MapGet("/{journeyId}", GetAsync);
+        api.MapGet("/{journeyId}/map", MapAsync);
+        api.MapGet("/{journeyId}/activities/{activityId}", ActivityAsync);
+        api.MapGet("/{journeyId}/warnings", WarningsAsync);
+        api.MapPost("/{journeyId}/activities", AddActivityAsync);
+        api.MapPut("/{journeyId}/activities/{activityId}/position", MoveActivityAsync);
+        api.MapPost("/{journeyId}/activities/{activityId}/widgets", AddWidgetAsync);
+        api.MapPost("/{journeyId}/widgets/{widgetId}/observations", RecordObservationAsync);
+        api.MapPost("/{journeyId}/warnings/{action}", HandleWarningAsync);
+        app.MapGet("/api/notifications", (CriticalWarningFeed feed) =>
+            Results.Ok(feed.Newest().Select(n => new NotificationDto(Mapping.Text(n.At), n.Key.ToString(), n.Key.Rule.Value, n.Message)).ToList()));
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, IJourneyStore store)
+    {
+        var live = context.RequestServices.GetRequiredService<LiveJourneys>();
+        var list = await store.ListAsync(live.Workspace, context.RequestAborted).ConfigureAwait(false);
+        return Results.Ok(list.Select(Mapping.Summary).ToList());
+    }
+
+    private static Task<IResult> GetAsync(HttpContext context, string journeyId) =>
+        ReadAsync(context, journeyId, (journey, _) => Results.Ok(Mapping.Journey(journey)));
+
+    private static Task<IResult> MapAsync(HttpContext context, string journeyId) =>
+        ReadAsync(context, journeyId, (journey, engine) =>
+            Results.Ok(Mapping.Map(journey, ActivityMapLayout.Compute(journey), engine.View(WarningQuery.NeedsAttention))));
+
+    private static async Task<IResult> ActivityAsync(HttpContext context, string journeyId, string activityId)
+    {
+        if (!ActivityId.TryParse(activityId, null, out var id))
+        {
+            return HttpHelpers.Invalid("activityId", $"'{activityId}' is not an activity id (a GUID).");
+        }
+
+        var live = context.RequestServices.GetRequiredService<LiveJourneys>();
+        var store = context.RequestServices.GetRequiredService<IJourneyStore>();
+        var clock = context.RequestServices.GetRequiredService<IClock>();
+        if (!JourneyId.TryParse(journeyId, null, out var journey))
+        {
+            return HttpHelpers.Invalid("journeyId", $"'{journeyId}' is not a journey id (a GUID).");
+        }
+
+        try
+        {
+            var events = await store.ReadEventsAsync(live.Workspace, journey, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+            var history = new JourneyHistory(events, clock);
+            return await ReadAsync(context, journeyId, (current, engine) =>
+            {
+                if (!current.TryGetActivity(id, out var activity))
+                {
+                    return HttpHelpers.NotFound($"Journey '{current.Name}' has no activity {id}.");
+                }
+
+                var warnings = engine.View().Where(w => w.Key.Subject.ActivityId == id);
+                return Results.Ok(Mapping.Detail(current, activity, history.ForActivity(id), warnings));
+            }).ConfigureAwait(false);
+        }
+        catch (JourneyNotFoundException e)
+        {
+            return HttpHelpers.NotFound(e.Message);
+        }
+    }
+
+    private static Task<IResult> WarningsAsync(HttpContext context, string journeyId, string? severity, string? phase, string? owner, string? state)
+    {
+        WarningSeverity? severityFilter = null;
+        if (!string.IsNullOrEmpty(severity))
+        {
+            if (!Enum.TryParse<WarningSeverity>(severity, ignoreCase: true, out var s) || !Enum.IsDefined(s))
+            {
+                return Task.FromResult(HttpHelpers.Invalid("severity", $"'{severity}' is not a severity: use info, warning or critical."));
+            }
+
+            severityFilter = s;
+        }
+
+        WarningState? stateFilter = null;
+        if (!string.IsNullOrEmpty(state))
+        {
+            if (!Enum.TryParse<WarningState>(state, ignoreCase: true, out var s) || !Enum.IsDefined(s))
+            {
+                return Task.FromResult(HttpHelpers.Invalid("state", $"'{state}' is not a warning state: use open, acknowledged, snoozed or resolved."));
+            }
+
+            stateFilter = s;
+        }
+
+        PhaseId? phaseFilter = null;
+        if (!string.IsNullOrEmpty(phase))
+        {
+            if (!PhaseId.TryParse(phase, null, out var p))
+            {
+                return Task.FromResult(HttpHelpers.Invalid("phase", $"'{phase}' is not a phase id (a GUID)."));
+            }
+
+            phaseFilter = p;
+        }
+
+        var query = new WarningQuery
+        {
+            Phase = phaseFilter,
+            Owner = string.IsNullOrEmpty(owner) ? null : owner,
+            States = stateFilter is { } st ? [st] : null,
+        };
+        return ReadAsync(context, journeyId, (journey, engine) => Results.Ok(engine.View(query)
+            .Where(w => severityFilter is null || w.Severity == severityFilter)
+            .Select(w => Mapping.Warning(journey, w))
+            .ToList()));
+    }
+
+    private static async Task<IResult> AddActivityAsync(HttpContext context, string journeyId)
+    {
+        var (body, problem) = await HttpHelpers.ReadBodyAsync<AddActivityRequest>(context.Request).ConfigureAwait(false);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var phase = RequiredId<PhaseId>(body.PhaseId, "phaseId", errors);
+        var parent = OptionalId<ActivityId>(body.ParentId, "parentId", errors);
+        if (string.IsNullOrWhiteSpace(body.Name))
+        {
+            errors["name"] = ["The activity needs a name."];
+        }
+
+        var kind = ActivityKind.Touchpoint;
+        if (body.Kind is { Length: > 0 } k && (!Enum.TryParse(k, ignoreCase: true, out kind) || !Enum.IsDefined(kind)))
+        {
+            errors["kind"] = [$"'{k}' is not an activity kind: use touchpoint, milestone or other."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return HttpHelpers.Invalid(errors);
+        }
+
+        var details = ActivityDetails.Empty with
+        {
+            Owner = string.IsNullOrWhiteSpace(body.Owner) ? null : body.Owner,
+            Team = string.IsNullOrWhiteSpace(body.Team) ? null : body.Team,
+            Channels = ValueList<string>.From(body.Channels ?? []),
+        };
+        var fields = new Dictionary<string, string>(RuleFields) { [JourneyRules.UnknownActivity] = "parentId", [JourneyRules.Invalid] = "name" };
+        return await ChangeAsync(
+            context,
+            journeyId,
+            journey => journey.AddActivity(Actor(context), phase!.Value, body.Name!, kind, details, parent, reason: body.Reason).ToString(),
+            fields,
+            created: true).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> MoveActivityAsync(HttpContext context, string journeyId, string activityId)
+    {
+        var (body, problem) = await HttpHelpers.ReadBodyAsync<MoveActivityRequest>(context.Request).ConfigureAwait(false);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var activity = RequiredId<ActivityId>(activityId, "activityId", errors);
+        var phase = RequiredId<PhaseId>(body.PhaseId, "phaseId", errors);
+        var parent = OptionalId<ActivityId>(body.ParentId, "parentId", errors);
+        if (errors.Count > 0)
+        {
+            return HttpHelpers.Invalid(errors);
+        }
+
+        return await ChangeAsync(
+            context,
+            journeyId,
+            journey =>
+            {
+                journey.MoveActivity(Actor(context), activity!.Value, phase!.Value, parent, body.Reason);
+                return null;
+            },
+            RuleFields,
+            e => e.Rule == JourneyRules.UnknownActivity && parent is { } p && e.Subjects.Contains(p) ? "parentId" : null).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> AddWidgetAsync(HttpContext context, string journeyId, string activityId)
+    {
+        var (body, problem) = await HttpHelpers.ReadBodyAsync<AddWidgetRequest>(context.Request).ConfigureAwait(false);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var activity = RequiredId<ActivityId>(activityId, "activityId", errors);
+        if (string.IsNullOrWhiteSpace(body.Title))
+        {
+            errors["title"] = ["The widget needs a title."];
+        }
+
+        var widget = WidgetRequests.Create(body, errors);
+        if (errors.Count > 0 || widget is null)
+        {
+            return HttpHelpers.Invalid(errors);
+        }
+
+        return await ChangeAsync(
+            context,
+            journeyId,
+            journey => journey.AddWidget(Actor(context), activity!.Value, widget).ToString(),
+            RuleFields,
+            created: true).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> RecordObservationAsync(HttpContext context, string journeyId, string widgetId)
+    {
+        var (body, problem) = await HttpHelpers.ReadBodyAsync<RecordObservationRequest>(context.Request).ConfigureAwait(false);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var widget = RequiredId<WidgetId>(widgetId, "widgetId", errors);
+        LocalDate date = default;
+        if (string.IsNullOrEmpty(body.Date) || LocalDatePattern.Iso.Parse(body.Date) is not { Success: true } parsed)
+        {
+            errors["date"] = [$"The date must be an ISO date such as 2026-04-05; got '{body.Date}'."];
+        }
+        else
+        {
+            date = parsed.Value;
+        }
+
+        if (body.Value is null)
+        {
+            errors["value"] = ["The observation needs a numeric value."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return HttpHelpers.Invalid(errors);
+        }
+
+        return await ChangeAsync(
+            context,
+            journeyId,
+            journey =>
+            {
+                journey.RecordObservation(Actor(context), widget!.Value, date, body.Value!.Value, body.Reason);
+                return null;
+            },
+            RuleFields,
+            created: true).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> HandleWarningAsync(HttpContext context, string journeyId, string action)
+    {
+        if (action is not ("acknowledge" or "snooze" or "resolve" or "reopen"))
+        {
+            return HttpHelpers.NotFound($"There is no warning action '{action}': use acknowledge, snooze, resolve or reopen.");
+        }
+
+        var (body, problem) = await HttpHelpers.ReadBodyAsync<WarningActionRequest>(context.Request).ConfigureAwait(false);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        RuleId rule = default;
+        if (body.Rule is null || !RuleId.IsValid(body.Rule))
+        {
+            errors["rule"] = [$"'{body.Rule}' is not a rule id such as metric.threshold."];
+        }
+        else
+        {
+            rule = new RuleId(body.Rule);
+        }
+
+        var subject = ParseSubject(body.Subject, errors);
+        var clock = context.RequestServices.GetRequiredService<IClock>();
+        Instant until = default;
+        if (action == "snooze")
+        {
+            if (body.Until is { Length: > 0 } text)
+            {
+                if (InstantPattern.ExtendedIso.Parse(text) is { Success: true } parsed)
+                {
+                    until = parsed.Value;
+                }
+                else
+                {
+                    errors["until"] = [$"'{text}' is not an ISO instant such as 2026-04-12T09:00:00Z."];
+                }
+            }
+            else if (body.Days is > 0 and <= 365)
+            {
+                until = clock.GetCurrentInstant() + Duration.FromDays(body.Days.Value);
+            }
+            else
+            {
+                errors["until"] = ["A snooze needs 'until' (an ISO instant) or 'days' (1 to 365)."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return HttpHelpers.Invalid(errors);
+        }
+
+        var key = new WarningKey(rule, subject!.Value);
+        var actor = Actor(context);
+        return await ChangeAsync(
+            context,
+            journeyId,
+            journey =>
+            {
+                switch (action)
+                {
+                    case "acknowledge": journey.AcknowledgeWarning(actor, key, body.Note); break;
+                    case "snooze": journey.SnoozeWarning(actor, key, until, body.Note); break;
+                    case "resolve": journey.ResolveWarning(actor, key, body.Note); break;
+                    default: journey.ReopenWarning(actor, key, body.Note); break;
+                }
+
+                return null;
+            },
+            new Dictionary<string, string>(RuleFields) { [JourneyRules.UnknownActivity] = "subject", [JourneyRules.UnknownPhase] = "subject", [JourneyRules.Invalid] = "subject" }).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> ReadAsync(HttpContext context, string journeyId, Func<Journey, WarningEngine, IResult> read)
+    {
+        if (!JourneyId.TryParse(journeyId, null, out var id))
+        {
+            return HttpHelpers.Invalid("journeyId", $"'{journeyId}' is not a journey id (a GUID).");
+        }
+
+        var live = context.RequestServices.GetRequiredService<LiveJourneys>();
+        try
+        {
+            return await live.ReadAsync(id, (journey, engine) =>
+            {
+                HttpHelpers.SetVersion(context.Response, journey.Version);
+                return read(journey, engine);
+            }, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JourneyNotFoundException e)
+        {
+            return HttpHelpers.NotFound(e.Message);
+        }
+    }
+
+    private static Task<IResult> ChangeAsync(HttpContext context, string journeyId, Func<Journey, string?> command, Dictionary<string, string> fields, bool created = false) =>
+        ChangeAsync(context, journeyId, command, fields, _ => null, created);
+
+    // The field a refusal is about: the endpoint's own reading first (fieldOf), then the rule's usual field.
+    private static async Task<IResult> ChangeAsync(HttpContext context, string journeyId, Func<Journey, string?> command, Dictionary<string, string> fields, Func<JourneyRuleException, string?> fieldOf, bool created = false)
+    {
+        if (!JourneyId.TryParse(journeyId, null, out var id))
+        {
+            return HttpHelpers.Invalid("journeyId", $"'{journeyId}' is not a journey id (a GUID).");
+        }
+
+        if (!HttpHelpers.TryReadIfMatch(context.Request, out var expected, out var problem))
+        {
+            return problem!;
+        }
+
+        var live = context.RequestServices.GetRequiredService<LiveJourneys>();
+        try
+        {
+            var (newId, version) = await live.ChangeAsync(id, expected, command, context.RequestAborted).ConfigureAwait(false);
+            HttpHelpers.SetVersion(context.Response, version);
+            var answer = new ChangedDto(version, newId);
+            return created ? Results.Json(answer, statusCode: StatusCodes.Status201Created) : Results.Ok(answer);
+        }
+        catch (JourneyNotFoundException e)
+        {
+            return HttpHelpers.NotFound(e.Message);
+        }
+        catch (JourneyConcurrencyException e)
+        {
+            return HttpHelpers.Stale(e);
+        }
+        catch (JourneyRuleException e)
+        {
+            var field = fieldOf(e) ?? (fields.TryGetValue(e.Rule, out var f) ? f : "body");
+            return HttpHelpers.Invalid(field, e.Message);
+        }
+    }
+
+    private static string Actor(HttpContext context) =>
+        context.Request.Headers["X-Actor"].ToString() is { Length: > 0 and <= 200 } actor ? actor : DefaultActor;
+
+    private static T? RequiredId<T>(string? text, string field, Dictionary<string, string[]> errors)
+        where T : struct, IParsable<T>
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            errors[field] = [$"'{field}' is required."];
+            return null;
+        }
+
+        return OptionalId<T>(text, field, errors);
+    }
+
+    private static T? OptionalId<T>(string? text, string field, Dictionary<string, string[]> errors)
+        where T : struct, IParsable<T>
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (T.TryParse(text, CultureInfo.InvariantCulture, out var id))
+        {
+            return id;
+        }
+
+        errors[field] = [$"'{text}' is not a valid {field} (a GUID)."];
+        return null;
+    }
+
+    private static WarningSubject? ParseSubject(string? text, Dictionary<string, string[]> errors)
+    {
+        var parts = text?.Split(':', 2);
+        if (parts is [var kind, var id]
+            && Enum.TryParse<SubjectKind>(kind, ignoreCase: true, out var subjectKind)
+            && Enum.IsDefined(subjectKind)
+            && Guid.TryParse(id, out var guid))
+        {
+            return new WarningSubject(subjectKind, guid);
+        }
+
+        errors["subject"] = [$"'{text}' is not a warning subject such as activity:0f8fad5b-d9cb-469f-a165-70867728950e."];
+        return null;
+    }
+}

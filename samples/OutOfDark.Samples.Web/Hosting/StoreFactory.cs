@@ -1,0 +1,21 @@
+using System;
+using NodaTime;
+using OutOfDark.Storage;
+using OutOfDark.Storage.PostgreSql;
+using OutOfDark.Storage.Sqlite;
+
+namespace OutOfDark.Samples.Web.Hosting;
+
+/// <summary>Creates the journey store the configuration names: SQLite (default), PostgreSQL or in memory.</summary>
+internal static class StoreFactory
+{
+    public static IJourneyStore Create(WebOptions options, IClock clock) => options.Store.ToLowerInvariant() switch
+    {
+        "sqlite" => new SqliteJourneyStore(options.SqlitePath, clock),
+        "postgresql" => string.IsNullOrWhiteSpace(options.PostgreSqlConnectionString)
+            ? throw new InvalidOperationException("Configuration key 'OutOfDark:Store' is PostgreSql, so 'OutOfDark:PostgreSql:ConnectionString' must be set, for example Host=127.0.0.1;Username=outofdark;Password=…;Database=outofdark.")
+            : new PostgreSqlJourneyStore(options.PostgreSqlConnectionString, clock),
+        "inmemory" => new InMemoryJourneyStore(clock),
+        _ => throw new InvalidOperationException($"Configuration key 'OutOfDark:Store' is '{options.Store}': use Sqlite, PostgreSql or InMemory."),
+    };
+}

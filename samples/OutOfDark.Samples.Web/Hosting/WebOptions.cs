@@ -1,0 +1,76 @@
+using System;
+using Microsoft.Extensions.Configuration;
+using NodaTime;
+using NodaTime.Text;
+using OutOfDark.Samples.OnlineStore;
+
+namespace OutOfDark.Samples.Web.Hosting;
+
+/// <summary>The web sample's own settings, from the <c>OutOfDark</c> configuration section.</summary>
+internal sealed record WebOptions
+{
+    /// <summary>Which store: <c>Sqlite</c> (default), <c>PostgreSql</c> or <c>InMemory</c>.</summary>
+    public string Store { get; init; } = "Sqlite";
+
+    /// <summary>The SQLite database file.</summary>
+    public string SqlitePath { get; init; } = "outofdark-web.db";
+
+    /// <summary>The PostgreSQL connection string.</summary>
+    public string? PostgreSqlConnectionString { get; init; }
+
+    /// <summary>Where the clock starts; the system clock when absent.</summary>
+    public Instant? ClockStart { get; init; }
+
+    /// <summary>Whether to store the online-store journey when the workspace has none.</summary>
+    public bool Seed { get; init; } = true;
+
+    /// <summary>The workspace the host serves.</summary>
+    public WorkspaceId Workspace { get; init; } = OnlineStoreJourney.Workspace;
+
+    public static WebOptions Read(IConfiguration section)
+    {
+        var options = new WebOptions();
+        if (section["Store"] is { Length: > 0 } store)
+        {
+            options = options with { Store = store };
+        }
+
+        if (section["Sqlite:Path"] is { Length: > 0 } path)
+        {
+            options = options with { SqlitePath = path };
+        }
+
+        options = options with { PostgreSqlConnectionString = section["PostgreSql:ConnectionString"] };
+        if (section["Clock:Start"] is { Length: > 0 } start)
+        {
+            var parsed = InstantPattern.ExtendedIso.Parse(start);
+            options = options with
+            {
+                ClockStart = parsed.Success ? parsed.Value
+                    : throw new InvalidOperationException($"Configuration key 'OutOfDark:Clock:Start' must be an ISO instant such as 2026-04-05T09:00:00Z; got '{start}'."),
+            };
+        }
+
+        if (section["Seed"] is { Length: > 0 } seed)
+        {
+            options = options with
+            {
+                Seed = bool.TryParse(seed, out var value) ? value
+                    : throw new InvalidOperationException($"Configuration key 'OutOfDark:Seed' must be true or false; got '{seed}'."),
+            };
+        }
+
+        if (section["Workspace"] is { Length: > 0 } workspace)
+        {
+            options = options with
+            {
+                Workspace = WorkspaceId.TryParse(workspace, null, out var id) ? id
+                    : throw new InvalidOperationException($"Configuration key 'OutOfDark:Workspace' must be a GUID; got '{workspace}'."),
+            };
+        }
+
+        return options;
+    }
+
+    public IClock CreateClock() => ClockStart is { } start ? new RunningClock(start) : SystemClock.Instance;
+}

@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Threading;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using OutOfDark.Events;
+using OutOfDark.Warnings;
+
+namespace OutOfDark.Extensions.DependencyInjection;
+
+/// <summary>
+/// Creates warning engines for journeys with the host's rules, settings and observers, and evaluates them while
+/// reporting through <c>System.Diagnostics.Metrics</c> (meter <see cref="MeterName"/>) and <see cref="ILogger"/>.
+/// </summary>
+/// <remarks>
+/// Instruments: <c>outofdark.warnings.evaluations</c> (counter, tag <c>full</c>), <c>outofdark.warnings.evaluation.duration</c>
+/// (histogram, ms), <c>outofdark.warnings.raised</c> (counter, tags <c>rule</c> and <c>severity</c>) and
+/// <c>outofdark.warnings.rule_failures</c> (counter, tag <c>rule</c>). Thread-safe; each engine it creates is not, so
+/// use one engine from one thread at a time.
+/// </remarks>
+public sealed partial class JourneyWarnings : IDisposable
+{
+    /// <summary>The name of the meter the engine reports through.</summary>
+    public const string MeterName = "OutOfDark.Warnings";
+
+    private readonly IClock _clock;
+    private readonly IReadOnlyList<IWarningObserver> _observers;
+    private readonly ILogger _logger;
+    private readonly Meter _meter;
+    private readonly Counter<long> _evaluations;
+    private readonly Histogram<double> _duration;
+    private readonly Counter<long> _raised;
+    private readonly Counter<long> _failures;
+
+    /// <summary>Creates the service. Hosts get it from the container after <see cref="OutOfDarkServiceCollectionExtensions.AddOutOfDark"/>.</summary>
+    /// <param name="clock">The clock engines read "now" from.</param>
+    /// <param name="rules">The rules.</param>
+    /// <param name="settings">The rule settings.</param>
+    /// <param name="options">The engine options.</param>
+    /// <param name="observers">The notification hooks every engine reports to.</param>
+    /// <param name="logger">Where to log.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public JourneyWarnings(IClock clock, RuleRegistry rules, WarningSettings settings, WarningEngineOptions options, IReadOnlyList<IWarningObserver> observers, ILogger<JourneyWarnings> logger)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(observers);
+        ArgumentNullException.ThrowIfNull(logger);
+        _clock = clock;
+        Rules = rules;
+        Settings = settings;
+        Options = options;
+        _observers = observers;
+        _logger = logger;
+        _meter = new Meter(MeterName);
+        _evaluations = _meter.CreateCounter<long>("outofdark.warnings.evaluations", description: "Warning evaluations of a journey, full or incremental.");
+        _duration = _meter.CreateHistogram<double>("outofdark.warnings.evaluation.duration", unit: "ms", description: "How long a warning evaluation took.");
+        _raised = _meter.CreateCounter<long>("outofdark.warnings.raised", description: "Warnings raised (a new episode of a rule's condition on a subject).");
+        _failures = _meter.CreateCounter<long>("outofdark.warnings.rule_failures", description: "Rule evaluations that threw; the other rules still ran.");
+    }
+
+    /// <summary>The rules engines run.</summary>
+    public RuleRegistry Rules { get; }
+
+    /// <summary>The rule settings engines use.</summary>
+    public WarningSettings Settings { get; }
+
+    /// <summary>The engine options.</summary>
+    public WarningEngineOptions Options { get; }
+
+    /// <summary>Creates an engine for a journey, subscribed to the host's observers and to this service's instruments. Nothing is evaluated yet.</summary>
+    /// <param name="journey">The journey.</param>
+    /// <returns>The engine.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="journey"/> is <see langword="null"/>.</exception>
+    public WarningEngine CreateEngine(Journey journey)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        var engine = new WarningEngine(journey, _clock, Rules, Settings, Options);
+        engine.Subscribe(new Instruments(this, journey));
+        foreach (var observer in _observers)
+        {
+            engine.Subscribe(observer);
+        }
+
+        return engine;
+    }
+
+    /// <summary>Brings an engine up to date with its journey (incrementally when it can) and reports the evaluation.</summary>
+    /// <param name="engine">The engine.</param>
+    /// <param name="cancellationToken">Cancels the evaluation.</param>
+    /// <returns>What the evaluation did.</returns>
+    public WarningEvaluation Evaluate(WarningEngine engine, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return Measure(engine, () => engine.Refresh(cancellationToken));
+    }
+
+    /// <summary>Brings an engine up to date with events its journey applied after it was last evaluated, and reports the evaluation.</summary>
+    /// <param name="engine">The engine.</param>
+    /// <param name="newEvents">The events the journey applied since the engine's last evaluation, oldest first.</param>
+    /// <param name="cancellationToken">Cancels the evaluation.</param>
+    /// <returns>What the evaluation did.</returns>
+    public WarningEvaluation Evaluate(WarningEngine engine, IReadOnlyList<JourneyEvent> newEvents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(newEvents);
+        return Measure(engine, () => engine.Refresh(newEvents, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _meter.Dispose();
+
+    private WarningEvaluation Measure(WarningEngine engine, Func<WarningEvaluation> evaluate)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var evaluation = evaluate();
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        _evaluations.Add(1, new KeyValuePair<string, object?>("full", evaluation.Full));
+        _duration.Record(elapsed, new KeyValuePair<string, object?>("full", evaluation.Full));
+        LogEvaluated(_logger, engine.Journey.Name, engine.Journey.Version, evaluation.Full, evaluation.Checks, evaluation.Raised, evaluation.Cleared, evaluation.Failures, elapsed);
+        return evaluation;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Evaluated warnings of journey '{Journey}' v{Version} (full: {Full}): {Checks} checks, {Raised} raised, {Cleared} cleared, {Failures} rule failures in {ElapsedMs:0.0} ms")]
+    private static partial void LogEvaluated(ILogger logger, string journey, long version, bool full, int checks, int raised, int cleared, int failures, double elapsedMs);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Warning raised on journey '{Journey}': {Severity} {Key}: {Message}")]
+    private static partial void LogRaised(ILogger logger, string journey, WarningSeverity severity, WarningKey key, string message);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Warning cleared on journey '{Journey}': {Key}")]
+    private static partial void LogCleared(ILogger logger, string journey, WarningKey key);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Warning rule '{Rule}' failed on {Subject} of journey '{Journey}'; the other rules still ran")]
+    private static partial void LogRuleFailed(ILogger logger, Exception exception, RuleId rule, WarningSubject subject, string journey);
+
+    private sealed class Instruments(JourneyWarnings owner, Journey journey) : IWarningObserver
+    {
+        public void OnRaised(Warning warning)
+        {
+            owner._raised.Add(1, new("rule", warning.Key.Rule.Value), new("severity", warning.Severity.ToString()));
+            LogRaised(owner._logger, journey.Name, warning.Severity, warning.Key, warning.Message);
+        }
+
+        public void OnChanged(Warning previous, Warning current)
+        {
+        }
+
+        public void OnCleared(Warning previous) => LogCleared(owner._logger, journey.Name, previous.Key);
+
+        public void OnRuleFailed(RuleFailure failure)
+        {
+            owner._failures.Add(1, new KeyValuePair<string, object?>("rule", failure.Rule.Value));
+            LogRuleFailed(owner._logger, failure.Exception, failure.Rule, failure.Subject, journey.Name);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+using OutOfDark.Storage;
+using OutOfDark.Warnings;
+
+namespace OutOfDark.Extensions.DependencyInjection;
+
+/// <summary>Chooses what <see cref="OutOfDarkServiceCollectionExtensions.AddOutOfDark"/> registers.</summary>
+/// <remarks>Used only inside the <c>configure</c> callback; not thread-safe.</remarks>
+public sealed class OutOfDarkBuilder
+{
+    private readonly List<Func<WarningSettings, WarningSettings>> _settingsChanges = [];
+
+    internal OutOfDarkBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The service collection being configured.</summary>
+    public IServiceCollection Services { get; }
+
+    internal IReadOnlyList<Func<WarningSettings, WarningSettings>> SettingsChanges => _settingsChanges;
+
+    /// <summary>Uses a clock instead of the system clock, for example a fixed clock in demos and tests.</summary>
+    /// <param name="clock">The clock.</param>
+    /// <returns>The builder.</returns>
+    public OutOfDarkBuilder UseClock(IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        Services.Replace(ServiceDescriptor.Singleton(clock));
+        return this;
+    }
+
+    /// <summary>Uses a clock created by the container, for example one read from configuration.</summary>
+    /// <param name="factory">Creates the clock once.</param>
+    /// <returns>The builder.</returns>
+    public OutOfDarkBuilder UseClock(Func<IServiceProvider, IClock> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Services.Replace(ServiceDescriptor.Singleton(factory));
+        return this;
+    }
+
+    /// <summary>Uses a journey store instead of the in-memory one.</summary>
+    /// <param name="factory">Creates the store once; it is a singleton and must be thread-safe.</param>
+    /// <returns>The builder.</returns>
+    public OutOfDarkBuilder UseStore(Func<IServiceProvider, IJourneyStore> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Services.Replace(ServiceDescriptor.Singleton(factory));
+        return this;
+    }
+
+    /// <summary>Adds a custom warning rule next to the built-in ones.</summary>
+    /// <param name="rule">The rule; its id must not be taken.</param>
+    /// <returns>The builder.</returns>
+    public OutOfDarkBuilder AddRule(IWarningRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        Services.AddSingleton(rule);
+        return this;
+    }
+
+    /// <summary>Adds a custom warning rule, created once by the container (so it can take services) and resolvable by its type.</summary>
+    /// <typeparam name="TRule">The rule's type.</typeparam>
+    /// <returns>The builder.</returns>
+    public OutOfDarkBuilder AddRule<TRule>()
+        where TRule : class, IWarningRule
+    {
+        Services.TryAddSingleton<TRule>();
+        Services.AddSingleton<IWarningRule>(sp => sp.GetRequiredService<TRule>());
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a notification hook: an observer every engine created by <see cref="JourneyWarnings"/> reports raised,
+    /// changed and cleared warnings and rule failures to.
+    /// </summary>
+    /// <typeparam name="TObserver">The observer's type, created once by the container and resolvable by its type (to read what it collected).</typeparam>
+    /// <returns>The builder.</returns>
+    public OutOfDarkBuilder AddObserver<TObserver>()
+        where TObserver : class, IWarningObserver
+    {
+        Services.TryAddSingleton<TObserver>();
+        Services.AddSingleton<IWarningObserver>(sp => sp.GetRequiredService<TObserver>());
+        return this;
+    }
+
+    /// <summary>Adds a notification hook instance.</summary>
+    /// <param name="observer">The observer.</param>
+    /// <returns>The builder.</returns>
+    public OutOfDarkBuilder AddObserver(IWarningObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        Services.AddSingleton(observer);
+        return this;
+    }
+
+    /// <summary>Changes the rule settings after they are read from configuration, for settings only code can express.</summary>
+    /// <param name="change">Returns the new settings from the configured ones.</param>
+    /// <returns>The builder.</returns>
+    public OutOfDarkBuilder ConfigureSettings(Func<WarningSettings, WarningSettings> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        _settingsChanges.Add(change);
+        return this;
+    }
+}

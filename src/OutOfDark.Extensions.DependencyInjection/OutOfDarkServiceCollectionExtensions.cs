@@ -1,0 +1,90 @@
+using System;
+using System.Linq;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+using OutOfDark.Storage;
+using OutOfDark.Warnings;
+
+namespace OutOfDark.Extensions.DependencyInjection;
+
+/// <summary>Registers OutOfDark in a host's service collection.</summary>
+public static class OutOfDarkServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers OutOfDark: an <see cref="IClock"/> (the system clock unless one is given), an <see cref="IJourneyStore"/>
+    /// (the in-memory store unless one is given), a <see cref="RuleRegistry"/> with the built-in rules and every custom
+    /// rule added, the <see cref="WarningSettings"/> read from <paramref name="configuration"/>, the engine options, and
+    /// <see cref="JourneyWarnings"/>, which creates engines and reports through <c>System.Diagnostics.Metrics</c> and
+    /// <see cref="ILogger"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">
+    /// The OutOfDark section of the host's configuration, for example <c>configuration.GetSection("OutOfDark")</c>:
+    /// <c>TimeZone</c> (an IANA id, default UTC) and <c>Rules:&lt;rule id&gt;:&lt;setting&gt;</c> for each rule's settings.
+    /// May be <see langword="null"/> for all defaults.
+    /// </param>
+    /// <param name="configure">Chooses the store and clock and adds custom rules and observers.</param>
+    /// <returns>The service collection, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+    /// <remarks>
+    /// Configuration problems — a rule id no rule has, a setting that does not convert, an unknown time zone — are
+    /// reported as <see cref="InvalidOperationException"/> naming the configuration key, when the settings are first resolved.
+    /// </remarks>
+    public static IServiceCollection AddOutOfDark(this IServiceCollection services, IConfiguration? configuration = null, Action<OutOfDarkBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var builder = new OutOfDarkBuilder(services);
+        configure?.Invoke(builder);
+
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton<IJourneyStore>(sp => new InMemoryJourneyStore(sp.GetRequiredService<IClock>()));
+        services.TryAddSingleton(sp =>
+        {
+            var registry = RuleRegistry.WithBuiltIns();
+            foreach (var rule in sp.GetServices<IWarningRule>())
+            {
+                registry.Add(rule);
+            }
+
+            return registry;
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var settings = RuleSettingsBinder.Bind(configuration?.GetSection("Rules"), sp.GetRequiredService<RuleRegistry>());
+            foreach (var change in builder.SettingsChanges)
+            {
+                settings = change(settings);
+            }
+
+            return settings;
+        });
+        services.TryAddSingleton(_ => new WarningEngineOptions { Zone = ReadZone(configuration) });
+        services.TryAddSingleton(sp => new JourneyWarnings(
+            sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<RuleRegistry>(),
+            sp.GetRequiredService<WarningSettings>(),
+            sp.GetRequiredService<WarningEngineOptions>(),
+            sp.GetServices<IWarningObserver>().ToArray(),
+            sp.GetService<ILoggerFactory>()?.CreateLogger<JourneyWarnings>() ?? NullLogger<JourneyWarnings>.Instance));
+        return services;
+    }
+
+    private static DateTimeZone ReadZone(IConfiguration? configuration)
+    {
+        var id = configuration?["TimeZone"];
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return DateTimeZone.Utc;
+        }
+
+        return DateTimeZoneProviders.Tzdb.GetZoneOrNull(id)
+            ?? throw new InvalidOperationException($"Configuration key '{Path(configuration!, "TimeZone")}' names time zone '{id}', which is not an IANA time zone id such as 'Europe/Berlin'.");
+    }
+
+    internal static string Path(IConfiguration configuration, string key) =>
+        configuration is IConfigurationSection section ? $"{section.Path}:{key}" : key;
+}

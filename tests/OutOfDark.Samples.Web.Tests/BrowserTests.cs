@@ -1,0 +1,109 @@
+using System;
+using System.Net.Http;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.Playwright;
+using OutOfDark.Samples.OnlineStore;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace OutOfDark.Samples.Web.Tests;
+
+public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private async Task<IPage> OpenAsync(string hash, Action<IPage>? beforeLoad = null)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        beforeLoad?.Invoke(page);
+        await page.GotoAsync("/" + hash);
+        await Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
+        return page;
+    }
+
+    [BrowserFact]
+    public async Task Clicking_an_activity_on_the_map_opens_its_detail_view_with_its_widgets()
+    {
+        var page = await OpenAsync("#/map");
+
+        await page.Locator("[data-testid=map-node]", new() { HasText = "Checkout" }).ClickAsync();
+
+        await Expect(page.Locator("#detail-name")).ToHaveTextAsync("Checkout");
+        var widgets = page.Locator("#detail .widget");
+        await Expect(widgets).ToHaveCountAsync(4);
+        await Expect(widgets.Nth(0)).ToContainTextAsync("Checkout completion");
+        await Expect(widgets.Nth(2)).ToContainTextAsync("3-D Secure fallback");
+        await Expect(page.Locator("#detail .history li").First).ToContainTextAsync("analytics-feed");
+        Assert.EndsWith("#/map/" + SampleIds.Activity("Checkout"), page.Url, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task An_acknowledged_warning_stays_acknowledged_after_a_reload()
+    {
+        var page = await OpenAsync("#/warnings");
+        var row = page.Locator($"tr[data-warning-key='metric.threshold@activity:{SampleIds.Activity("Support call")}']");
+        await Expect(row).ToHaveAttributeAsync("data-state", "open");
+
+        await row.Locator("button[data-action=acknowledge]").ClickAsync();
+        await Expect(row).ToHaveAttributeAsync("data-state", "acknowledged");
+        await page.ReloadAsync();
+
+        await Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
+        await Expect(row).ToHaveAttributeAsync("data-state", "acknowledged");
+        await Expect(row.Locator(".state")).ToContainTextAsync("acknowledged by web user");
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task Recording_an_observation_in_the_detail_view_shows_it_as_the_latest_value()
+    {
+        var page = await OpenAsync("#/map/" + SampleIds.Activity("Review request"));
+        var metric = page.Locator("#detail .widget[data-kind=metric]");
+        await Expect(metric).ToContainTextAsync("on 2026-04-04");
+
+        await metric.Locator("input[name=value]").FillAsync("14.5");
+        await metric.Locator("button[type=submit]").ClickAsync();
+
+        await Expect(page.Locator("#detail .widget[data-kind=metric] .value")).ToHaveTextAsync("14.5 %");
+        await Expect(page.Locator("#detail .widget[data-kind=metric]")).ToContainTextAsync("on 2026-04-05");
+        await Expect(page.Locator("#detail .history li").First).ToContainTextAsync("web user");
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task The_warnings_view_filters_by_severity()
+    {
+        var page = await OpenAsync("#/warnings");
+
+        await page.Locator("select[name=severity]").SelectOptionAsync("critical");
+
+        await Expect(page.Locator("#warnings tbody tr .sev-warning")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#warnings tbody tr .sev-critical").First).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task An_activity_named_like_markup_shows_as_text()
+    {
+        const string Name = "<img src=x onerror=alert(1)>";
+        using var http = new HttpClient { BaseAddress = fixture.BaseAddress };
+        using var added = await http.PostAsJsonAsync(ApiClient.JourneyPath + "/activities", new { phaseId = SampleIds.Phase("See").ToString(), name = Name });
+        added.EnsureSuccessStatusCode();
+        var id = JsonDocument.Parse(await added.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+        var dialogs = 0;
+
+        var page = await OpenAsync("#/map/" + id, p => p.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); });
+
+        await Expect(page.Locator("#detail-name")).ToHaveTextAsync(Name);
+        await Expect(page.Locator($"[data-activity-id='{id}'] title")).ToContainTextAsync(Name);
+        await Expect(page.Locator("img")).ToHaveCountAsync(0);
+        await page.Locator("#nav-warnings").ClickAsync();
+        await Expect(page.Locator("#warnings tbody")).ToContainTextAsync(Name);
+        await Expect(page.Locator("img")).ToHaveCountAsync(0);
+        Assert.Equal(0, dialogs);
+        await page.Context.CloseAsync();
+    }
+}
