@@ -67,4 +67,18 @@ public class HistoryTests
         Assert.Null(history.AsOf(_clock.Now - Duration.FromSeconds(1)));
         Assert.Equal(1, history.AsOf(_clock.Now)!.Version);
     }
+
+    [Fact]
+    public void Feedback_in_history_names_its_sentiment_in_words()
+    {
+        var journey = Journey.Create(WorkspaceId.New(), "Online store", "ana", _clock);
+        var see = journey.AddPhase("ana", "See");
+        var email = journey.AddActivity("ana", see, "Newsletter");
+        var voc = journey.AddWidget("ana", email, new FeedbackWidget(WidgetId.New(), "Voice of the customer"));
+        journey.RecordFeedback("crm-sync", voc, new FeedbackEntry("NPS survey", "Too many mails", Sentiment.VeryNegative, new LocalDate(2026, 9, 30)));
+
+        var last = new JourneyHistory(journey.PendingEvents, _clock).Entries[^1];
+
+        Assert.Equal("Recorded very negative feedback from \"NPS survey\" on feedback \"Voice of the customer\"", last.Description);
+    }
 }

@@ -46,6 +46,7 @@ public sealed class CsvImportException : Exception
         ArgumentNullException.ThrowIfNull(errors);
         var shown = string.Join("; ", errors.Take(5));
         var more = errors.Count > 5 ? $"; and {errors.Count - 5} more" : "";
-        return $"The CSV has {errors.Count} bad row(s), so nothing was imported: {shown}{more}.";
+        var text = $"The CSV has {errors.Count} bad row(s), so nothing was imported: {shown}{more}";
+        return text.EndsWith('.') ? text : text + ".";
     }
 }

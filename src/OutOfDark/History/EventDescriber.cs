@@ -35,7 +35,7 @@ public static class EventDescriber
             PersonaAdded x => $"Added persona {Quote(x.Name)}",
             PersonaChanged x => $"Changed persona {Quote(x.Name)}",
             PersonaRemoved x => $"Removed persona {(before?.FindPersona(x.PersonaId) is { } p ? Quote(p.Name) : x.PersonaId.ToString())}",
-            ActivityAdded x => $"Added {x.Kind.ToString().ToLowerInvariant()} {Quote(x.Name)} to phase {P(x.PhaseId)}" + (x.ParentId is { } parent ? $" under {A(parent)}" : ""),
+            ActivityAdded x => $"Added {Words(x.Kind.ToString())} {Quote(x.Name)} to phase {P(x.PhaseId)}" + (x.ParentId is { } parent ? $" under {A(parent)}" : ""),
             ActivityChanged x => $"Changed activity {A(x.ActivityId)}: {ActivityChanges(x, before)}",
             ActivityMoved x => $"Moved activity {A(x.ActivityId)} to phase {P(x.PhaseId)}" + (x.ParentId is { } parent ? $" under {A(parent)}" : " at the top level"),
             ActivityRemoved x => $"Removed activity {A(x.ActivityId)}" + (before is not null && before.ChildrenOf(x.ActivityId).Count > 0 ? " and the activities under it" : ""),
@@ -48,7 +48,7 @@ public static class EventDescriber
             ObservationRecorded x => $"Recorded {Value(x.Value, x.WidgetId, before)} for {W(x.WidgetId)} on {Date(x.Date)}",
             ObservationCorrected x => $"Corrected {W(x.WidgetId)} on {Date(x.Date)} to {Value(x.Value, x.WidgetId, before)}",
             ObservationRemoved x => $"Removed the value of {W(x.WidgetId)} on {Date(x.Date)}",
-            FeedbackRecorded x => $"Recorded {x.Entry.Sentiment.ToString().ToLowerInvariant()} feedback from {Quote(x.Entry.Source)} on {W(x.WidgetId)}",
+            FeedbackRecorded x => $"Recorded {Words(x.Entry.Sentiment.ToString())} feedback from {Quote(x.Entry.Source)} on {W(x.WidgetId)}",
             WarningAcknowledged x => $"Acknowledged warning {Warning(x.Warning, before)}" + Note(x.Note),
             WarningSnoozed x => $"Snoozed warning {Warning(x.Warning, before)} until {x.Until}" + Note(x.Note),
             WarningResolved x => $"Resolved warning {Warning(x.Warning, before)}" + Note(x.Note),
@@ -114,6 +114,23 @@ public static class EventDescriber
             _ => $"on {key.Subject}",
         };
         return $"{key.Rule} {subject}";
+    }
+
+    /// <summary>Turns an enum name into lower-case words: <c>VeryNegative</c> → <c>very negative</c>.</summary>
+    private static string Words(string name)
+    {
+        var text = new System.Text.StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && text.Length > 0)
+            {
+                text.Append(' ');
+            }
+
+            text.Append(char.ToLowerInvariant(c));
+        }
+
+        return text.ToString();
     }
 
     private static string Note(string? note) => note is null ? "" : $": {note}";
