@@ -301,8 +301,24 @@ public static class OnlineStoreJourney
                 d => Wave.Round(43m + (4m * Wave.Noise("nps", d)), 0, -100, 100)),
             new("Care tips email", Metric("Care tips email", "Open rate", MetricKind.Percentage, "%", Up, 30, 20, 15),
                 d => Wave.Round(34m + (2m * Wave.Noise("care", d)), 1, 0, 100)),
+
+            // Daily volumes along the purchase path: each step's first Count metric feeds the funnel and its drop-off rule.
+            // Few delivered customers write a review, so that step shows a drop-off warning.
+            Volume("Newsletter", "Clicks to the shop", 2400, "clicks"),
+            Volume("Product page", "Visitors", 6000, "visitors"),
+            Volume("Cart", "Carts started", 2700, "carts"),
+            Volume("Checkout", "Checkouts started", 1900, "checkouts"),
+            Volume("Payment", "Payments attempted", 1150, "payments"),
+            Volume("Order confirmation email", "Orders", 1050, "orders"),
+            Volume("Delivery", "Parcels delivered", 1000, "parcels"),
+            Volume("Review request", "Reviews written", 125, "reviews"),
+            Volume("Loyalty programme", "New members", 60, "members"),
         ];
     }
+
+    private static MetricPlan Volume(string activity, string title, decimal perDay, string unit) =>
+        new(activity, Metric(activity, title, MetricKind.Count, unit, MetricDirection.HigherIsBetter, perDay, perDay * 0.7m, perDay * 0.5m),
+            d => Wave.Round(perDay * (1m + (0.06m * Wave.Weekly(d)) + (0.04m * Wave.Noise(title, d))), 0, 0, 10_000_000));
 
     // Stable at 74 %, sliding from day 70 as a payment provider change breaks some cards, recovering after day 90.
     private static decimal CheckoutCompletion(int day) =>

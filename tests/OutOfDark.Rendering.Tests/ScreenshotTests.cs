@@ -10,14 +10,14 @@ using Xunit.Abstractions;
 
 namespace OutOfDark.Rendering.Tests;
 
-/// <summary>Renders the online-store journey in Chromium and keeps the screenshots the README shows.</summary>
+/// <summary>Renders a demo online-store journey in Chromium, screenshots and prints it (the README's images come from the quickstart, in the samples tests).</summary>
 [Collection(BrowserCollection.Name)]
 public class ScreenshotTests(BrowserFixture browser, ITestOutputHelper output)
 {
-    private static readonly string Images = Path.Combine(RepositoryRoot.Path, "docs", "images");
+    private static readonly string Images = Directory.CreateTempSubdirectory("outofdark-rendering-shots-").FullName;
 
     [Fact]
-    public async Task The_online_store_map_renders_in_chromium_and_is_kept_as_docs_images_quickstart_map_png()
+    public async Task The_online_store_map_renders_in_chromium_with_every_activity_and_badge()
     {
         if (browser.Require(output) is not { } chromium)
         {
@@ -44,7 +44,7 @@ public class ScreenshotTests(BrowserFixture browser, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task The_online_store_report_renders_in_chromium_and_is_kept_as_docs_images_quickstart_report_png()
+    public async Task The_online_store_report_renders_in_chromium_with_its_sections_and_prints()
     {
         if (browser.Require(output) is not { } chromium)
         {

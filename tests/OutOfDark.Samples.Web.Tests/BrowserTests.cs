@@ -32,9 +32,10 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await Expect(page.Locator("#detail-name")).ToHaveTextAsync("Checkout");
         var widgets = page.Locator("#detail .widget");
-        await Expect(widgets).ToHaveCountAsync(4);
+        await Expect(widgets).ToHaveCountAsync(5);
         await Expect(widgets.Nth(0)).ToContainTextAsync("Checkout completion");
-        await Expect(widgets.Nth(2)).ToContainTextAsync("3-D Secure fallback");
+        await Expect(widgets.Nth(1)).ToContainTextAsync("Checkouts started");
+        await Expect(widgets.Nth(3)).ToContainTextAsync("3-D Secure fallback");
         await Expect(page.Locator("#detail .history li").First).ToContainTextAsync("analytics-feed");
         Assert.EndsWith("#/map/" + SampleIds.Activity("Checkout"), page.Url, StringComparison.Ordinal);
         await page.Context.CloseAsync();
@@ -61,14 +62,15 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     public async Task Recording_an_observation_in_the_detail_view_shows_it_as_the_latest_value()
     {
         var page = await OpenAsync("#/map/" + SampleIds.Activity("Review request"));
-        var metric = page.Locator("#detail .widget[data-kind=metric]");
+        // The first metric is the response rate; the second counts the reviews written.
+        var metric = page.Locator("#detail .widget[data-kind=metric]").First;
         await Expect(metric).ToContainTextAsync("on 2026-04-04");
 
         await metric.Locator("input[name=value]").FillAsync("14.5");
         await metric.Locator("button[type=submit]").ClickAsync();
 
-        await Expect(page.Locator("#detail .widget[data-kind=metric] .value")).ToHaveTextAsync("14.5 %");
-        await Expect(page.Locator("#detail .widget[data-kind=metric]")).ToContainTextAsync("on 2026-04-05");
+        await Expect(page.Locator("#detail .widget[data-kind=metric]").First.Locator(".value")).ToHaveTextAsync("14.5 %");
+        await Expect(page.Locator("#detail .widget[data-kind=metric]").First).ToContainTextAsync("on 2026-04-05");
         await Expect(page.Locator("#detail .history li").First).ToContainTextAsync("web user");
         await page.Context.CloseAsync();
     }

@@ -330,7 +330,7 @@ public sealed class JourneyApiTests : System.IDisposable
         var (detail, _) = await GetAsync(_client, JourneyPath + "/activities/" + SampleIds.Activity("Checkout"));
 
         var kinds = detail.GetProperty("widgets").EnumerateArray().Select(w => w.GetProperty("kind").GetString()).ToList();
-        Assert.Equal(["metric", "emotion", "solution", "feedback"], kinds);
+        Assert.Equal(["metric", "metric", "emotion", "solution", "feedback"], kinds);
         var versions = detail.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("version").GetInt64()).ToList();
         Assert.True(versions.Count > 90);
         Assert.Equal(versions.OrderDescending(), versions);

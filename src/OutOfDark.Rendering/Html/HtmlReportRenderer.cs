@@ -44,7 +44,7 @@ public static class HtmlReportRenderer
         th{background:#f1f5f9;font-weight:600}
         .map{overflow:auto;max-width:100%}.map svg{max-width:100%;height:auto}
         .phase-dot{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:6px}
-        .sev{display:inline-block;border-radius:9px;padding:0 8px;color:#fff;font-size:12px;font-weight:600}
+        .sev{display:inline-block;border-radius:9px;padding:0 8px;color:#fff;font-size:12px;font-weight:600;white-space:nowrap}
         .sev-critical{background:#dc2626}.sev-warning{background:#f59e0b}.sev-info{background:#3b82f6}
         .activity{border-left:6px solid #94a3b8;padding-left:14px}
         .meta{color:var(--muted);font-size:13px;overflow-wrap:anywhere}

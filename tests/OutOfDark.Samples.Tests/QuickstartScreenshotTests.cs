@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading.Tasks;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace OutOfDark.Samples.Tests;
+
+/// <summary>
+/// Runs the quickstart, opens the map and report it writes in headless Chromium, and keeps the screenshots the README
+/// shows (docs/images/quickstart-map.png and quickstart-report.png).
+/// </summary>
+public sealed class QuickstartScreenshotTests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("outofdark-screens-").FullName;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string _output = "";
+
+    private static string Images => Path.Combine(RepositoryRoot(), "docs", "images");
+
+    public async Task InitializeAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable("OUTOFDARK_TEST_CHROMIUM") ?? "/usr/bin/chromium";
+        Assert.True(File.Exists(chromium), $"Chromium is not at {chromium}: install Debian's chromium (bash build/test.sh does) or set OUTOFDARK_TEST_CHROMIUM.");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+        _output = Path.Combine(_folder, "out");
+        var run = await SampleProcess.RunAsync(SampleProcess.DllOf("QuickstartDll"), _folder, "--output", _output);
+        Assert.True(run.ExitCode == 0, run.Errors + run.Output);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_quickstart_map_opens_in_chromium_with_every_activity_and_its_badges_and_is_kept_for_the_readme()
+    {
+        var (page, requests) = await OpenAsync("map.svg");
+        var size = await page.EvaluateAsync<double[]>(
+            "() => { const s = document.documentElement; return [s.width.baseVal.value, s.height.baseVal.value, document.querySelectorAll('g.ood-node').length, document.querySelectorAll('g.ood-badge').length]; }");
+        await page.SetViewportSizeAsync((int)Math.Ceiling(size[0]), (int)Math.Ceiling(size[1]));
+        var path = Path.Combine(Images, "quickstart-map.png");
+        Directory.CreateDirectory(Images);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+
+        Assert.Empty(requests);
+        Assert.Equal(21, (int)size[2]);
+        Assert.InRange((int)size[3], 1, 21);
+        AssertPng(path);
+    }
+
+    [Fact]
+    public async Task The_quickstart_report_opens_in_chromium_with_its_sections_prints_and_is_kept_for_the_readme()
+    {
+        var (page, requests) = await OpenAsync("report.html", width: 1400, scale: 1);
+        var sections = await page.EvaluateAsync<int>("() => document.querySelectorAll('main > section').length");
+        var critical = await page.EvaluateAsync<string>("() => document.body.innerText");
+        // The README shows the top of the report: overview, phases, map and the start of the Warnings view.
+        var height = await page.EvaluateAsync<int>("() => Math.min(document.documentElement.scrollHeight, 1600)");
+        var path = Path.Combine(Images, "quickstart-report.png");
+        Directory.CreateDirectory(Images);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Clip = new Clip { X = 0, Y = 0, Width = 1400, Height = height } });
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
+
+        Assert.Empty(requests);
+        Assert.Equal(6, sections);
+        Assert.Contains("Average wait rose to 8.7 min", critical, StringComparison.Ordinal);
+        Assert.True(pdf.Length > 10_000, "The report should print to a PDF of several pages.");
+        AssertPng(path);
+    }
+
+    private async Task<(IPage Page, List<string> Requests)> OpenAsync(string file, int width = 1280, float scale = 2)
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, DeviceScaleFactor = scale });
+        var requests = new List<string>();
+        var url = new Uri(Path.Combine(_output, file)).AbsoluteUri;
+        page.Request += (_, request) =>
+        {
+            if (request.Url != url)
+            {
+                lock (requests)
+                {
+                    requests.Add(request.Url);
+                }
+            }
+        };
+        await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        return (page, requests);
+    }
+
+    private static void AssertPng(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        Assert.True(bytes.Length > 10_000, $"{path} is only {bytes.Length} bytes.");
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes[..4]);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "OutOfDark.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("No OutOfDark.sln above " + AppContext.BaseDirectory);
+    }
+}
