@@ -469,13 +469,16 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
             throw new JsonException($"A metric's observations must be an array of {{\"date\", \"value\"}} objects; found {Tokens.Describe(reader.TokenType)}.");
         }
 
-        var list = new List<Observation>();
+        // One scratch list per thread: the series copies what it needs, so no list grows per metric.
+        var list = t_observations ??= new List<Observation>(64);
+        list.Clear();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            var at = ".observations[" + list.Count.ToString(CultureInfo.InvariantCulture) + "]";
+            // The path is built only for an error: a document holds hundreds of thousands of observations.
+            var index = list.Count;
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                throw new JsonPathException($"An observation must be an object with \"date\" and \"value\"; found {Tokens.Describe(reader.TokenType)}.", at);
+                throw new JsonPathException($"An observation must be an object with \"date\" and \"value\"; found {Tokens.Describe(reader.TokenType)}.", ObservationPath(index));
             }
 
             LocalDate? date = null;
@@ -485,7 +488,7 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
             {
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                                        if (reader.ValueTextEquals("date"u8))
+                    if (reader.ValueTextEquals("date"u8))
                     {
                         property = "date";
                         Twice(date is not null, property);
@@ -508,12 +511,12 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
             }
             catch (JsonException ex)
             {
-                throw new JsonPathException(JourneyJsonSerializer.CleanMessage(ex), at + "." + property);
+                throw new JsonPathException(JourneyJsonSerializer.CleanMessage(ex), ObservationPath(index) + "." + property);
             }
 
             if (date is null || value is null)
             {
-                throw new JsonPathException("An observation needs a \"date\" and a \"value\".", at);
+                throw new JsonPathException("An observation needs a \"date\" and a \"value\".", ObservationPath(index));
             }
 
             list.Add(new Observation(date.Value, value.Value));
@@ -521,6 +524,11 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
 
         return list;
     }
+
+    [ThreadStatic]
+    private static List<Observation>? t_observations;
+
+    private static string ObservationPath(int index) => ".observations[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 
     private static Widget ReadTextWidget(ref Utf8JsonReader reader, string kind)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using NodaTime;
 
@@ -36,25 +37,32 @@ public sealed class ObservationSeries : IReadOnlyList<Observation>, IEquatable<O
     public static ObservationSeries From(IEnumerable<Observation> observations)
     {
         ArgumentNullException.ThrowIfNull(observations);
-        var items = new List<Observation>(observations);
-        if (items.Count == 0)
+        var items = observations.ToArray();
+        if (items.Length == 0)
         {
             return Empty;
         }
 
-        items.Sort(static (a, b) => a.Date.CompareTo(b.Date));
-        for (var i = 1; i < items.Count; i++)
+        // Series read from documents and stores are already in date order: check in one pass, sort only when not.
+        var ordered = true;
+        for (var i = 1; i < items.Length && ordered; i++)
         {
-            if (items[i].Date == items[i - 1].Date)
+            ordered = items[i - 1].Date < items[i].Date;
+        }
+
+        if (!ordered)
+        {
+            Array.Sort(items, static (a, b) => a.Date.CompareTo(b.Date));
+            for (var i = 1; i < items.Length; i++)
             {
-                throw new JourneyRuleException(JourneyRules.ObservationDate, $"A metric holds at most one observation per date; {items[i].Date:yyyy-MM-dd} appears twice.", items[i].Date);
+                if (items[i].Date == items[i - 1].Date)
+                {
+                    throw new JourneyRuleException(JourneyRules.ObservationDate, $"A metric holds at most one observation per date; {items[i].Date:yyyy-MM-dd} appears twice.", items[i].Date);
+                }
             }
         }
 
-        var buffer = new Buffer(items.Count);
-        items.CopyTo(buffer.Items);
-        buffer.Used = items.Count;
-        return new ObservationSeries(buffer, items.Count);
+        return new ObservationSeries(new Buffer(items) { Used = items.Length }, items.Length);
     }
 
     /// <inheritdoc />
@@ -260,9 +268,14 @@ public sealed class ObservationSeries : IReadOnlyList<Observation>, IEquatable<O
     /// <summary>Value inequality.</summary>
     public static bool operator !=(ObservationSeries? left, ObservationSeries? right) => !(left == right);
 
-    private sealed class Buffer(int capacity)
+    private sealed class Buffer(Observation[] items)
     {
-        public readonly Observation[] Items = new Observation[capacity];
+        public readonly Observation[] Items = items;
         public int Used;
+
+        public Buffer(int capacity)
+            : this(new Observation[capacity])
+        {
+        }
     }
 }
