@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using OutOfDark.Analytics;
 
 namespace OutOfDark.Rendering.Charts;
 
@@ -20,27 +20,13 @@ public static class EmotionCurve
     /// <returns>One point per persona and phase that has at least one emotion; personas and phases without emotions are left out.</returns>
     public static ValueList<EmotionCurvePoint> Compute(Journey journey)
     {
-        ArgumentNullException.ThrowIfNull(journey);
-        var sums = new Dictionary<(PersonaId, PhaseId), (int AsIs, int ToBe, int ToBeCount, int Count)>();
-        foreach (var activity in journey.Activities)
-        {
-            foreach (var emotion in activity.Widgets.OfType<EmotionWidget>())
-            {
-                var key = (emotion.Persona, activity.PhaseId);
-                var s = sums.GetValueOrDefault(key);
-                sums[key] = (s.AsIs + emotion.AsIs.Value, s.ToBe + (emotion.ToBe?.Value ?? 0), s.ToBeCount + (emotion.ToBe is null ? 0 : 1), s.Count + 1);
-            }
-        }
-
+        // The means come from the analytics, the one definition of the emotion curve; the chart keeps only points with data.
         var points = new List<EmotionCurvePoint>();
-        foreach (var persona in journey.Personas)
+        foreach (var point in JourneyAnalytics.EmotionCurve(journey))
         {
-            foreach (var phase in journey.Phases)
+            if (point is { Widgets: > 0, AsIs: { } asIs })
             {
-                if (sums.TryGetValue((persona.Id, phase.Id), out var s))
-                {
-                    points.Add(new EmotionCurvePoint(persona.Id, phase.Id, (double)s.AsIs / s.Count, s.ToBeCount == 0 ? null : (double)s.ToBe / s.ToBeCount, s.Count));
-                }
+                points.Add(new EmotionCurvePoint(point.Persona, point.Phase, (double)asIs, point.ToBe is { } toBe ? (double)toBe : null, point.Widgets));
             }
         }
 

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using OutOfDark.Analytics;
 
 namespace OutOfDark.Rendering.Charts;
 
@@ -22,8 +22,8 @@ public static class Funnel
 {
     /// <summary>
     /// Follows the flows from the first activity (in map order) that has an outgoing flow and no incoming one, taking the
-    /// first outgoing flow at each step and stopping before an activity seen already. Each step's count is the latest value
-    /// of the activity's first metric of kind <see cref="MetricKind.Count"/>.
+    /// first outgoing flow at each step and stopping before an activity seen already. Each step's count is
+    /// <see cref="StepVolume.Of"/>: the latest value of the activity's first metric of kind <see cref="MetricKind.Count"/>.
     /// </summary>
     /// <param name="journey">The journey.</param>
     /// <returns>The steps; empty when the journey has no flow.</returns>
@@ -50,8 +50,8 @@ public static class Funnel
         var seen = new HashSet<ActivityId>();
         for (var current = start; current is not null && seen.Add(current.Id);)
         {
-            var count = current.Widgets.OfType<MetricWidget>().FirstOrDefault(m => m.Kind == MetricKind.Count)?.Observations.Latest?.Value;
-            steps.Add(new FunnelStep(current.Id, current.Name, count));
+            // The same volume the funnel drop-off rule reads, so the chart and the warnings agree.
+            steps.Add(new FunnelStep(current.Id, current.Name, StepVolume.Of(current)));
             var next = journey.FlowsFrom(current.Id);
             current = next.Count == 0 ? null : journey.GetActivity(next[0].To);
         }
