@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -17,7 +18,11 @@ internal sealed record SampleProcess(int ExitCode, string Output, string Errors,
         return File.Exists(path) ? path : throw new FileNotFoundException($"The sample is not built at {path}; build the test project (it references the samples) first.", path);
     }
 
-    public static async Task<SampleProcess> RunAsync(string dll, string workingDirectory, params string[] args)
+    public static Task<SampleProcess> RunAsync(string dll, string workingDirectory, params string[] args) =>
+        RunAsync(dll, workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the sample with extra environment variables, for example configuration keys such as <c>OutOfDark__Store</c>.</summary>
+    public static async Task<SampleProcess> RunAsync(string dll, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
         var start = new ProcessStartInfo(dotnet)
@@ -27,6 +32,11 @@ internal sealed record SampleProcess(int ExitCode, string Output, string Errors,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using OutOfDark.Samples.OnlineStore;
+using OutOfDark.Samples.Tests;
 using Xunit;
 using static OutOfDark.Samples.Web.Tests.ApiClient;
 
@@ -41,23 +42,28 @@ public sealed class StoreConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void An_unknown_store_stops_the_host_with_the_configuration_key()
+    public async Task An_unknown_store_stops_the_host_with_the_configuration_key()
     {
-        using var factory = new ConfiguredFactory(new() { ["OutOfDark:Store"] = "Oracle" });
+        var run = await RunHostAsync(new() { ["OutOfDark__Store"] = "Oracle" });
 
-        var error = Assert.ThrowsAny<InvalidOperationException>(() => factory.CreateClient());
-
-        Assert.Contains("'OutOfDark:Store' is 'Oracle'", error.Message, StringComparison.Ordinal);
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("Configuration key 'OutOfDark:Store' is 'Oracle': use Sqlite, PostgreSql or InMemory.", run.Output + run.Errors, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void PostgreSql_without_a_connection_string_stops_the_host_saying_which_key_to_set()
+    public async Task PostgreSql_without_a_connection_string_stops_the_host_saying_which_key_to_set()
     {
-        using var factory = new ConfiguredFactory(new() { ["OutOfDark:Store"] = "PostgreSql" });
+        var run = await RunHostAsync(new() { ["OutOfDark__Store"] = "PostgreSql" });
 
-        var error = Assert.ThrowsAny<InvalidOperationException>(() => factory.CreateClient());
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("'OutOfDark:PostgreSql:ConnectionString' must be set", run.Output + run.Errors, StringComparison.Ordinal);
+    }
 
-        Assert.Contains("OutOfDark:PostgreSql:ConnectionString", error.Message, StringComparison.Ordinal);
+    /// <summary>Runs the built web sample in the temp folder, on a free port, with configuration given as environment variables.</summary>
+    private Task<SampleProcess> RunHostAsync(Dictionary<string, string> environment)
+    {
+        environment["OutOfDark__Sqlite__Path"] = Path.Combine(_folder, "web.db");
+        return SampleProcess.RunAsync(SampleProcess.DllOf("WebDll"), _folder, environment, "--urls", "http://127.0.0.1:0");
     }
 
     private sealed class ConfiguredFactory(Dictionary<string, string?> settings) : WebSampleFactory
