@@ -100,7 +100,8 @@ log "building"
 dotnet build OutOfDark.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 log "testing"
 set +e
-dotnet test OutOfDark.sln -c Release --no-build -nologo -v quiet "$@" 2>&1 | tee "$work/test.log"
+# The console logger at "minimal" prints each failed test with its message and stack trace (quiet prints only its name).
+dotnet test OutOfDark.sln -c Release --no-build -nologo -v quiet --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$work/test.log"
 status=${PIPESTATUS[0]}
 set -e
 

@@ -64,7 +64,8 @@ public class SvgAndHtmlTests
         var text = Gen.OneOf(JourneyGen.Text, Gen.ArrayOf(Gen.Choose(0, 0xFFFF).Select(c => (char)c)).Select(c => new string(c)));
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(Arb.From(text), value =>
         {
-            var parsed = XElement.Parse("<t>" + Markup.Escape(value) + "</t>").Value;
+            // PreserveWhitespace: without it the parser drops text that is all whitespace, such as " " or "\t".
+            var parsed = XElement.Parse("<t>" + Markup.Escape(value) + "</t>", LoadOptions.PreserveWhitespace).Value;
 
             var expected = new StringBuilder();
             for (var i = 0; i < value.Length; i++)
