@@ -555,7 +555,7 @@ public sealed class JourneyJsonSerializer
         new EnumConverter<Sentiment>("sentiment"),
         new ValueListConverter<Phase>(),
         new ValueListConverter<Persona>(),
-        new ValueListConverter<Activity>(),
+        new ActivityListConverter(),
         new ValueListConverter<Flow>(),
         new ValueListConverter<WarningStatus>(),
         new ValueListConverter<Widget>(),

@@ -184,6 +184,73 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void An_unknown_property_of_an_activity_is_refused_naming_the_known_ones()
+    {
+        var document = SampleJourneys.DocumentNode();
+        Activity(document, 1)["colour"] = "blue";
+
+        var ex = Refused(document);
+
+        Assert.Equal("$.activities[1].colour", ex.Path);
+        Assert.Contains("An activity has no property \"colour\"; it has id, phaseId, parentId, name, kind, details, widgets, createdAt, lastChangedAt.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_property_of_an_activitys_details_is_refused_at_its_path()
+    {
+        var document = SampleJourneys.DocumentNode();
+        Activity(document, 2)["details"]!["budget"] = 100;
+
+        var ex = Refused(document);
+
+        Assert.Equal("$.activities[2].details.budget", ex.Path);
+        Assert.Contains("details have no property \"budget\"", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_details_property_is_named()
+    {
+        var document = SampleJourneys.DocumentNode();
+        Activity(document, 0)["details"]!.AsObject().Remove("status");
+        Activity(document, 0)["details"]!.AsObject().Remove("tags");
+
+        var ex = Refused(document);
+
+        Assert.Equal("$.activities[0].details", ex.Path);
+        Assert.Contains("missing required properties including: 'status', 'tags'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_null_channel_and_a_null_name_are_refused_at_their_paths()
+    {
+        var document = SampleJourneys.DocumentNode();
+        Activity(document, 1)["details"]!["channels"] = new JsonArray("email", null);
+        var channel = Refused(document);
+
+        document = SampleJourneys.DocumentNode();
+        Activity(document, 1)["name"] = null;
+        var name = Refused(document);
+
+        Assert.Equal("$.activities[1].details.channels[1]", channel.Path);
+        Assert.Contains("is null", channel.Message, StringComparison.Ordinal);
+        Assert.Equal("$.activities[1].name", name.Path);
+        Assert.Contains("An activity's name must be a string; found null.", name.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_property_given_twice_in_an_activity_is_refused()
+    {
+        var text = Encoding.UTF8.GetString(SampleJourneys.Document());
+        var at = text.IndexOf("\"lastChangedAt\":", text.IndexOf("\"activities\":", StringComparison.Ordinal), StringComparison.Ordinal);
+        text = text.Insert(at, "\"name\":\"Again\",");
+
+        var ex = Refused(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal("$.activities[0].name", ex.Path);
+        Assert.Contains("has the property \"name\" twice", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Two_observations_on_one_date_are_refused()
     {
         var document = SampleJourneys.DocumentNode();

@@ -1,0 +1,371 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NodaTime;
+
+namespace OutOfDark.Json.Converters;
+
+/// <summary>
+/// The journey document's <c>activities</c> list. Writing goes through the source-generated contract of
+/// <see cref="Activity"/>; reading is hand-written, because a journey can hold tens of thousands of activities and the
+/// generic path costs a nested serializer call per activity, with boxed constructor arguments.
+/// </summary>
+/// <remarks>
+/// The reader keeps the contract's rules: every property of an activity and of its details is required and appears
+/// once, unknown properties are refused, and only <c>parentId</c>, <c>plannedStart</c>, <c>plannedEnd</c>,
+/// <c>description</c>, <c>owner</c> and <c>team</c> may be null. Errors carry the path below the list, such as
+/// <c>[2].details.status</c>.
+/// </remarks>
+internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
+{
+    private const string ActivityProperties = "id, phaseId, parentId, name, kind, details, widgets, createdAt, lastChangedAt";
+    private const string DetailsProperties = "description, channels, owner, team, status, plannedStart, plannedEnd, tags";
+
+    private static readonly EnumConverter<ActivityKind> Kinds = new("activity kind");
+    private static readonly EnumConverter<ActivityStatus> Statuses = new("activity status");
+    private static readonly InstantJsonConverter Instants = new();
+
+    private JsonConverter<Widget>? _widget;
+    private JsonConverter<Activity>? _write;
+
+    public override bool HandleNull => false;
+
+    public override ValueList<Activity> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException($"Expected an array; found {Tokens.Describe(reader.TokenType)}.");
+        }
+
+        var widget = _widget ??= (JsonConverter<Widget>)options.GetTypeInfo(typeof(Widget)).Converter;
+        var items = new List<Activity>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                throw new JsonPathException("An item of this list is null; remove it or give its value.", Index(items.Count));
+            }
+
+            try
+            {
+                items.Add(ReadActivity(ref reader, widget, options));
+            }
+            catch (JsonException ex)
+            {
+                throw JsonPathException.Nest(ex, Index(items.Count));
+            }
+        }
+
+        return ValueList<Activity>.From(items);
+    }
+
+    public override void Write(Utf8JsonWriter writer, ValueList<Activity> value, JsonSerializerOptions options)
+    {
+        var converter = _write ??= (JsonConverter<Activity>)options.GetTypeInfo(typeof(Activity)).Converter;
+        writer.WriteStartArray();
+        foreach (var item in value.AsSpan())
+        {
+            converter.Write(writer, item, options);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static Activity ReadActivity(ref Utf8JsonReader reader, JsonConverter<Widget> widgetConverter, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"An activity must be an object; found {Tokens.Describe(reader.TokenType)}.");
+        }
+
+        ActivityId id = default, parentValue = default;
+        PhaseId phase = default;
+        string? name = null;
+        var kind = ActivityKind.Touchpoint;
+        var details = ActivityDetails.Empty;
+        var widgets = ValueList<Widget>.Empty;
+        Instant created = default, changed = default;
+        var seen = 0;
+        var parentIsSet = false;
+        var property = "";
+        try
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var bit = ActivityBit(ref reader, out property);
+                if (bit == 0)
+                {
+                    throw new JsonException($"An activity has no property \"{property}\"; it has {ActivityProperties}.");
+                }
+
+                if ((seen & bit) != 0)
+                {
+                    throw new JsonException($"The activity has the property \"{property}\" twice.");
+                }
+
+                seen |= bit;
+                reader.Read();
+                switch (bit)
+                {
+                    case 1:
+                        id = new ActivityId(GuidIdConverter<ActivityId>.ReadGuid(ref reader, "activity id"));
+                        break;
+                    case 2:
+                        phase = new PhaseId(GuidIdConverter<PhaseId>.ReadGuid(ref reader, "phase id"));
+                        break;
+                    case 4:
+                        parentIsSet = reader.TokenType != JsonTokenType.Null;
+                        if (parentIsSet)
+                        {
+                            parentValue = new ActivityId(GuidIdConverter<ActivityId>.ReadGuid(ref reader, "activity id"));
+                        }
+
+                        break;
+                    case 8:
+                        name = Tokens.ReadString(ref reader, "An activity's name");
+                        break;
+                    case 16:
+                        kind = Kinds.Read(ref reader, typeof(ActivityKind), options);
+                        break;
+                    case 32:
+                        details = ReadDetails(ref reader, options);
+                        break;
+                    case 64:
+                        widgets = ReadWidgets(ref reader, widgetConverter, options);
+                        break;
+                    case 128:
+                        created = Instants.Read(ref reader, typeof(Instant), options);
+                        break;
+                    default:
+                        changed = Instants.Read(ref reader, typeof(Instant), options);
+                        break;
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw Nest(ex, property);
+        }
+
+        if (seen != 511)
+        {
+            throw new JsonPathException($"An activity is missing required properties including: {Missing(seen, ActivityProperties)}.", "");
+        }
+
+        return new Activity
+        {
+            Id = id,
+            PhaseId = phase,
+            ParentId = parentIsSet ? parentValue : null,
+            Name = name!,
+            Kind = kind,
+            Details = details,
+            Widgets = widgets,
+            CreatedAt = created,
+            LastChangedAt = changed,
+        };
+    }
+
+    private static int ActivityBit(ref Utf8JsonReader reader, out string property)
+    {
+        (property, var bit) =
+            reader.ValueTextEquals("id"u8) ? ("id", 1)
+            : reader.ValueTextEquals("phaseId"u8) ? ("phaseId", 2)
+            : reader.ValueTextEquals("parentId"u8) ? ("parentId", 4)
+            : reader.ValueTextEquals("name"u8) ? ("name", 8)
+            : reader.ValueTextEquals("kind"u8) ? ("kind", 16)
+            : reader.ValueTextEquals("details"u8) ? ("details", 32)
+            : reader.ValueTextEquals("widgets"u8) ? ("widgets", 64)
+            : reader.ValueTextEquals("createdAt"u8) ? ("createdAt", 128)
+            : reader.ValueTextEquals("lastChangedAt"u8) ? ("lastChangedAt", 256)
+            : (PropertyName(ref reader), 0);
+        return bit;
+    }
+
+    private static ActivityDetails ReadDetails(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"An activity's details must be an object with {DetailsProperties}; found {Tokens.Describe(reader.TokenType)}.");
+        }
+
+        string? description = null, owner = null, team = null;
+        var channels = ValueList<string>.Empty;
+        var tags = ValueList<string>.Empty;
+        var status = ActivityStatus.Planned;
+        LocalDate? start = null, end = null;
+        var seen = 0;
+        var property = "";
+        try
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var bit = DetailsBit(ref reader, out property);
+                if (bit == 0)
+                {
+                    throw new JsonException($"An activity's details have no property \"{property}\"; they have {DetailsProperties}.");
+                }
+
+                if ((seen & bit) != 0)
+                {
+                    throw new JsonException($"The activity's details have the property \"{property}\" twice.");
+                }
+
+                seen |= bit;
+                reader.Read();
+                var isNull = reader.TokenType == JsonTokenType.Null;
+                switch (bit)
+                {
+                    case 1:
+                        description = isNull ? null : Tokens.ReadString(ref reader, "An activity's description");
+                        break;
+                    case 2:
+                        channels = ReadStrings(ref reader, "An activity's channels");
+                        break;
+                    case 4:
+                        owner = isNull ? null : Tokens.ReadString(ref reader, "An activity's owner");
+                        break;
+                    case 8:
+                        team = isNull ? null : Tokens.ReadString(ref reader, "An activity's team");
+                        break;
+                    case 16:
+                        status = Statuses.Read(ref reader, typeof(ActivityStatus), options);
+                        break;
+                    case 32:
+                        start = isNull ? null : LocalDateJsonConverter.ReadDate(ref reader);
+                        break;
+                    case 64:
+                        end = isNull ? null : LocalDateJsonConverter.ReadDate(ref reader);
+                        break;
+                    default:
+                        tags = ReadStrings(ref reader, "An activity's tags");
+                        break;
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw Nest(ex, property);
+        }
+
+        if (seen != 255)
+        {
+            throw new JsonException($"An activity's details are missing required properties including: {Missing(seen, DetailsProperties)}.");
+        }
+
+        return new ActivityDetails
+        {
+            Description = description,
+            Channels = channels,
+            Owner = owner,
+            Team = team,
+            Status = status,
+            PlannedStart = start,
+            PlannedEnd = end,
+            Tags = tags,
+        };
+    }
+
+    private static int DetailsBit(ref Utf8JsonReader reader, out string property)
+    {
+        (property, var bit) =
+            reader.ValueTextEquals("description"u8) ? ("description", 1)
+            : reader.ValueTextEquals("channels"u8) ? ("channels", 2)
+            : reader.ValueTextEquals("owner"u8) ? ("owner", 4)
+            : reader.ValueTextEquals("team"u8) ? ("team", 8)
+            : reader.ValueTextEquals("status"u8) ? ("status", 16)
+            : reader.ValueTextEquals("plannedStart"u8) ? ("plannedStart", 32)
+            : reader.ValueTextEquals("plannedEnd"u8) ? ("plannedEnd", 64)
+            : reader.ValueTextEquals("tags"u8) ? ("tags", 128)
+            : (PropertyName(ref reader), 0);
+        return bit;
+    }
+
+    private static ValueList<string> ReadStrings(ref Utf8JsonReader reader, string what)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException($"{what} must be an array of strings; found {Tokens.Describe(reader.TokenType)}.");
+        }
+
+        List<string>? items = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var index = items?.Count ?? 0;
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                throw new JsonPathException(
+                    reader.TokenType == JsonTokenType.Null ? "An item of this list is null; remove it or give its value." : $"{what} must be strings; found {Tokens.Describe(reader.TokenType)}.",
+                    Index(index));
+            }
+
+            (items ??= []).Add(reader.GetString()!);
+        }
+
+        return items is null ? ValueList<string>.Empty : ValueList<string>.From(items);
+    }
+
+    private static ValueList<Widget> ReadWidgets(ref Utf8JsonReader reader, JsonConverter<Widget> converter, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException($"An activity's widgets must be an array; found {Tokens.Describe(reader.TokenType)}.");
+        }
+
+        List<Widget>? items = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var index = items?.Count ?? 0;
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                throw new JsonPathException("An item of this list is null; remove it or give its value.", Index(index));
+            }
+
+            try
+            {
+                (items ??= []).Add(converter.Read(ref reader, typeof(Widget), options)
+                    ?? throw new JsonException("A widget was read as null."));
+            }
+            catch (JsonException ex)
+            {
+                throw JsonPathException.Nest(ex, Index(index));
+            }
+        }
+
+        return items is null ? ValueList<Widget>.Empty : ValueList<Widget>.From(items);
+    }
+
+    /// <summary>An error met while reading <paramref name="property"/>, with the property in front of the path the error carries.</summary>
+    private static JsonPathException Nest(JsonException ex, string property)
+    {
+        var prefix = property.Length == 0 ? "" : "." + property;
+        return ex is JsonPathException inner ? new JsonPathException(inner.Message, prefix + inner.RelativePath)
+            : new JsonPathException(JourneyJsonSerializer.CleanMessage(ex), prefix);
+    }
+
+    private static string Missing(int seen, string names)
+    {
+        var all = names.Split(", ");
+        var missing = new StringBuilder();
+        for (var i = 0; i < all.Length; i++)
+        {
+            if ((seen & (1 << i)) == 0)
+            {
+                missing.Append(missing.Length == 0 ? "" : ", ").Append('\'').Append(all[i]).Append('\'');
+            }
+        }
+
+        return missing.ToString();
+    }
+
+    private static string PropertyName(ref Utf8JsonReader reader)
+    {
+        var name = reader.GetString()!;
+        return name.Length > 60 ? name[..60] + "…" : name;
+    }
+
+    private static string Index(int i) => "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+}
