@@ -167,8 +167,7 @@ public static class SinglePassChecks
                 Add(NoMetric, WarningSeverity.Info, $"Touchpoint '{a.Name}' has no metric — there is no way to measure its success", WarningEvidence.Of("kind", a.Kind.ToString()));
             }
 
-            var incoming = journey.FlowsTo(a.Id);
-            if (incoming.Count > 0 && StepVolume.Of(a) is { } volume)
+            if (StepVolume.Of(a) is { } volume && journey.FlowsTo(a.Id) is { Count: > 0 } incoming)
             {
                 Activity? from = null;
                 decimal fromVolume = 0, drop = 0;

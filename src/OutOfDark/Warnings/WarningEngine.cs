@@ -35,6 +35,8 @@ public sealed class WarningEngine
     private readonly IClock _clock;
     private readonly WarningEngineOptions _options;
     private readonly IWarningRule[] _rules;
+    private readonly RuleId[] _ruleIds;
+    private readonly RuleEvaluator[] _evaluators;
     private readonly Dictionary<RuleId, int> _ruleIndex = [];
     private readonly int[] _activityRules;
     private readonly int[] _flowRules;
@@ -72,9 +74,17 @@ public sealed class WarningEngine
         _options = options ?? WarningEngineOptions.Default;
         ArgumentNullException.ThrowIfNull(_options.Zone, "options.Zone");
         _rules = [.. (rules ?? RuleRegistry.WithBuiltIns()).Rules];
+        _ruleIds = new RuleId[_rules.Length];
+        _evaluators = new RuleEvaluator[_rules.Length];
         for (var i = 0; i < _rules.Length; i++)
         {
-            _ruleIndex.Add(_rules[i].Id, i);
+            var rule = _rules[i];
+            _ruleIds[i] = rule.Id;
+            _ruleIndex.Add(rule.Id, i);
+
+            // Bound once: a direct call per check instead of interface dispatch across many rule types. Every settings
+            // object reaches a rule through CheckedIndex or its DefaultSettings, so typed rules skip the per-call check.
+            _evaluators[i] = rule is ITypedWarningRule typed ? typed.CreateEvaluator() : rule.Evaluate;
         }
 
         _activityRules = Indexes(r => r.Scope == SubjectKind.Activity);
@@ -506,12 +516,12 @@ public sealed class WarningEngine
             return;
         }
 
-        var definition = _rules[rule];
+        var id = _ruleIds[rule];
         RuleResult result;
         try
         {
-            var context = new RuleContext(definition.Id, _journey, subject, activity, phase, now, _options.Zone, today, cancellationToken);
-            result = definition.Evaluate(in context, settings);
+            var context = new RuleContext(id, _journey, subject, activity, phase, now, _options.Zone, today, cancellationToken);
+            result = _evaluators[rule](in context, settings);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -519,16 +529,17 @@ public sealed class WarningEngine
         }
         catch (Exception ex) when (!_options.RethrowRuleFailures)
         {
-            batch.Add(new Slot(rule, subject), null, new RuleFailure(definition.Id, subject, ex, now));
+            batch.Add(new Slot(rule, subject), null, new RuleFailure(id, subject, ex, now));
             return;
         }
         catch (Exception ex)
         {
-            throw new WarningRuleException(definition.Id, subject, ex);
+            throw new WarningRuleException(id, subject, ex);
         }
 
         var slot = new Slot(rule, subject);
-        batch.Add(slot, result.Warning is { } w && w.Key != new WarningKey(definition.Id, subject) ? w with { Key = new WarningKey(definition.Id, subject) } : result.Warning, null);
+        batch.Add(slot, result.Warning is { } w && (w.Key.Rule != id || w.Key.Subject != subject) ? w with { Key = new WarningKey(id, subject) } : result.Warning, null);
+
         if (result.RecheckAt is { } due && due > now)
         {
             batch.Due.Add((slot, due));

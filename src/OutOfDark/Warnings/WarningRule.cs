@@ -1,11 +1,12 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace OutOfDark.Warnings;
 
 /// <summary>The convenient base for a rule with typed settings: override <see cref="Evaluate(in RuleContext, TSettings)"/>.</summary>
 /// <typeparam name="TSettings">The settings record.</typeparam>
 /// <remarks>Implementations must be stateless and thread-safe.</remarks>
-public abstract class WarningRule<TSettings> : IWarningRule
+public abstract class WarningRule<TSettings> : IWarningRule, ITypedWarningRule
     where TSettings : RuleSettings
 {
     /// <summary>Creates the rule.</summary>
@@ -66,7 +67,28 @@ public abstract class WarningRule<TSettings> : IWarningRule
     /// <returns>The warning, if any, and when to look again.</returns>
     protected abstract RuleResult Evaluate(in RuleContext context, TSettings settings);
 
+    /// <summary>
+    /// The engine's entry point: the typed evaluation without the settings check, for an engine that checked every
+    /// settings object against <see cref="SettingsType"/> when it was configured.
+    /// </summary>
+    RuleEvaluator ITypedWarningRule.CreateEvaluator() =>
+        (in RuleContext context, RuleSettings settings) => Evaluate(in context, Unsafe.As<TSettings>(settings));
+
     /// <summary>Returns the rule's id.</summary>
     /// <returns>The id.</returns>
     public override string ToString() => Id.Value;
+}
+
+/// <summary>Evaluates a rule with settings the caller has already checked to be of the rule's settings type.</summary>
+/// <param name="context">What the rule looks at.</param>
+/// <param name="settings">The rule's settings, of its <see cref="IWarningRule.SettingsType"/>.</param>
+/// <returns>The rule's result.</returns>
+internal delegate RuleResult RuleEvaluator(in RuleContext context, RuleSettings settings);
+
+/// <summary>A rule that can hand the engine an evaluator without the per-call settings check.</summary>
+internal interface ITypedWarningRule
+{
+    /// <summary>Creates the evaluator.</summary>
+    /// <returns>A delegate that evaluates the rule.</returns>
+    RuleEvaluator CreateEvaluator();
 }

@@ -31,8 +31,14 @@ public sealed class FunnelDropOffRule : WarningRule<FunnelDropOffSettings>
     protected override RuleResult Evaluate(in RuleContext context, FunnelDropOffSettings settings)
     {
         var activity = context.Activity!;
+        // The activity's own widgets first: most activities have no volume, and then the flow table is not needed.
+        if (StepVolume.Of(activity) is not { } volume)
+        {
+            return RuleResult.None;
+        }
+
         var incoming = context.Journey.FlowsTo(activity.Id);
-        if (incoming.Count == 0 || StepVolume.Of(activity) is not { } volume)
+        if (incoming.Count == 0)
         {
             return RuleResult.None;
         }

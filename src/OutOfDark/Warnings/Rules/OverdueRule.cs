@@ -41,12 +41,11 @@ public sealed class OverdueRule : WarningRule<OverdueSettings>
         var today = context.Today;
         var recheck = Later(endOverdueFrom, startOverdueFrom, today) is { } next ? context.StartOf(next) : (Instant?)null;
 
-        var status = details.Status.ToString().ToLowerInvariant();
         if (endOverdueFrom is { } end && today >= end)
         {
             return context.Raise(
                 WarningSeverity.Warning,
-                $"'{activity.Name}' was planned to end on {Say.Date(details.PlannedEnd!.Value)} and is still {status}",
+                $"'{activity.Name}' was planned to end on {Say.Date(details.PlannedEnd!.Value)} and is still {details.Status.ToString().ToLowerInvariant()}",
                 WarningEvidence.Of("planned end", details.PlannedEnd!.Value),
                 WarningEvidence.Of("status", details.Status.ToString()),
                 WarningEvidence.Of("grace days", settings.GraceDays)).WithRecheckAt(recheck);

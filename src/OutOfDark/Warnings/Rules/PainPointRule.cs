@@ -39,7 +39,6 @@ public sealed class PainPointRule : WarningRule<PainPointSettings>
         }
 
         var journey = context.Journey;
-        string Persona(EmotionWidget e) => journey.FindPersona(e.Persona)?.Name ?? e.Persona.ToString();
         var worst = pains[0];
         foreach (var pain in pains)
         {
@@ -50,14 +49,28 @@ public sealed class PainPointRule : WarningRule<PainPointSettings>
         }
 
         var message = pains.Count == 1
-            ? $"Pain point for '{Persona(worst)}': feels {Say.Emotion(worst.AsIs)} at '{context.Activity.Name}'"
-            : $"Pain point for {Say.Count(pains.Count, "persona")} at '{context.Activity.Name}': " + string.Join(", ", pains.ConvertAll(p => $"'{Persona(p)}' {Say.Emotion(p.AsIs)}"));
+            ? $"Pain point for '{Persona(journey, worst)}': feels {Say.Emotion(worst.AsIs)} at '{context.Activity.Name}'"
+            : $"Pain point for {Say.Count(pains.Count, "persona")} at '{context.Activity.Name}': " + Feelings(journey, pains);
         return context.Raise(
             WarningSeverity.Warning,
             message,
-            WarningEvidence.Of("persona", Persona(worst)),
+            WarningEvidence.Of("persona", Persona(journey, worst)),
             WarningEvidence.Of("as-is emotion", worst.AsIs.Value),
             WarningEvidence.Of("threshold", settings.Threshold),
             WarningEvidence.Of("personas in pain", pains.Count));
+    }
+
+    // Static helpers rather than lambdas, so that the common case (no pain point) allocates no closure.
+    private static string Persona(Journey journey, EmotionWidget e) => journey.FindPersona(e.Persona)?.Name ?? e.Persona.ToString();
+
+    private static string Feelings(Journey journey, List<EmotionWidget> pains)
+    {
+        var parts = new string[pains.Count];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = $"'{Persona(journey, pains[i])}' {Say.Emotion(pains[i].AsIs)}";
+        }
+
+        return string.Join(", ", parts);
     }
 }
