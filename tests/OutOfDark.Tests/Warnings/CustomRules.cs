@@ -46,3 +46,38 @@ internal sealed class FragileRule() : WarningRule<FragileSettings>(new RuleId("t
 }
 
 internal sealed record FragileSettings : RuleSettings;
+
+/// <summary>Settings of <see cref="NamedWordRule"/>.</summary>
+internal sealed record NamedWordSettings : RuleSettings
+{
+    public string Word { get; init; } = "Promo";
+}
+
+/// <summary>
+/// A rule written against <see cref="IWarningRule"/> itself rather than <see cref="WarningRule{TSettings}"/>: it flags
+/// activities whose name holds a word, and (carelessly) raises its warning under another rule's key.
+/// </summary>
+internal sealed class NamedWordRule : IWarningRule
+{
+    public RuleId Id { get; } = new("test.named-word");
+
+    public string Name => "Named word";
+
+    public WarningSeverity DefaultSeverity => WarningSeverity.Info;
+
+    public SubjectKind Scope => SubjectKind.Activity;
+
+    public RuleInputs Inputs => RuleInputs.Subject;
+
+    public Type SettingsType => typeof(NamedWordSettings);
+
+    public RuleSettings DefaultSettings { get; } = new NamedWordSettings();
+
+    public RuleResult Evaluate(in RuleContext context, RuleSettings settings)
+    {
+        var word = ((NamedWordSettings)settings).Word;
+        return context.Activity!.Name.Contains(word, StringComparison.Ordinal)
+            ? new RuleResult(new Warning(new WarningKey(new RuleId("someone.else"), context.Subject), WarningSeverity.Info, $"'{context.Activity.Name}' mentions {word}"))
+            : RuleResult.None;
+    }
+}

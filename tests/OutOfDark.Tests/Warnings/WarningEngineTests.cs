@@ -39,6 +39,22 @@ public class WarningEngineTests
     }
 
     [Fact]
+    public void A_rule_written_against_the_interface_runs_with_its_settings_and_under_its_own_key()
+    {
+        var sale = _h.Activity("Summer sale", _h.See, ActivityDetails.Empty with { Owner = "ana" });
+        _h.Activity("Promo mail", _h.See, ActivityDetails.Empty with { Owner = "ana" });
+        var rule = new NamedWordRule();
+        var engine = _h.Engine(RuleRegistry.WithBuiltIns().Add(rule), WarningSettings.Default.With(rule.Id, new NamedWordSettings { Word = "sale" }));
+
+        engine.EvaluateAll();
+
+        var warning = Assert.Single(engine.Warnings, w => w.Key.Rule == rule.Id);
+        Assert.Equal(Key(rule.Id, sale), warning.Key);
+        Assert.Equal("'Summer sale' mentions sale", warning.Message);
+        Assert.DoesNotContain(engine.Warnings, w => w.Key.Rule.Value == "someone.else");
+    }
+
+    [Fact]
     public void The_view_filters_by_severity_phase_owner_team_and_state_most_severe_first()
     {
         var ana = BelowThreshold("Newsletter", "ana", "CRM", _h.See);
