@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using NodaTime;
 using OutOfDark.Analytics;
 using OutOfDark.Warnings;
@@ -18,6 +19,28 @@ public static class SinglePassChecks
     private static readonly RuleId Threshold = MetricThresholdRule.RuleId, Trend = MetricTrendRule.RuleId, Stale = StaleMetricRule.RuleId,
         NotUpdated = NotUpdatedRule.RuleId, NoOwner = NoOwnerRule.RuleId, NoMetric = NoMetricRule.RuleId, Funnel = FunnelDropOffRule.RuleId,
         Pain = PainPointRule.RuleId, Overdue = OverdueRule.RuleId, Gap = ExpectationGapRule.RuleId, Empty = EmptyPhaseRule.RuleId;
+
+    /// <summary>
+    /// Throws unless the engine's current warnings and the single pass's agree to the letter (key, severity, message,
+    /// evidence), so that a benchmark compares the same work.
+    /// </summary>
+    /// <param name="engine">The engine, after a full evaluation.</param>
+    /// <param name="now">The instant the single pass checks at.</param>
+    /// <returns>How many warnings both raise.</returns>
+    public static int AssertAgrees(WarningEngine engine, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var fromEngine = engine.Warnings.Select(Describe).Order(StringComparer.Ordinal).ToArray();
+        var fromLoop = Run(engine.Journey, now).Select(Describe).Order(StringComparer.Ordinal).ToArray();
+        if (!fromEngine.SequenceEqual(fromLoop))
+        {
+            throw new InvalidOperationException($"The baseline and the engine disagree: {fromEngine.Length} vs {fromLoop.Length} warnings.");
+        }
+
+        return fromEngine.Length;
+
+        static string Describe(Warning w) => $"{w.Key} {w.Severity} {w.Message} {w.Evidence}";
+    }
 
     public static List<Warning> Run(Journey journey, Instant now)
     {

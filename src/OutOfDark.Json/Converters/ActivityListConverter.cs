@@ -24,6 +24,10 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
     private const string ActivityProperties = "id, phaseId, parentId, name, kind, details, widgets, createdAt, lastChangedAt";
     private const string DetailsProperties = "description, channels, owner, team, status, plannedStart, plannedEnd, tags";
 
+    // The properties in order: property i is bit 1 << i.
+    private static readonly (byte[] Utf8, string Name)[] ActivityNames = Names(ActivityProperties);
+    private static readonly (byte[] Utf8, string Name)[] DetailsNames = Names(DetailsProperties);
+
     private static readonly EnumConverter<ActivityKind> Kinds = new("activity kind");
     private static readonly EnumConverter<ActivityStatus> Statuses = new("activity status");
     private static readonly InstantJsonConverter Instants = new();
@@ -95,7 +99,7 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var bit = ActivityBit(ref reader, out property);
+                var bit = PropertyBit(ref reader, ActivityNames, out property);
                 if (bit == 0)
                 {
                     throw new JsonException($"An activity has no property \"{property}\"; it has {ActivityProperties}.");
@@ -169,22 +173,6 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
         };
     }
 
-    private static int ActivityBit(ref Utf8JsonReader reader, out string property)
-    {
-        (property, var bit) =
-            reader.ValueTextEquals("id"u8) ? ("id", 1)
-            : reader.ValueTextEquals("phaseId"u8) ? ("phaseId", 2)
-            : reader.ValueTextEquals("parentId"u8) ? ("parentId", 4)
-            : reader.ValueTextEquals("name"u8) ? ("name", 8)
-            : reader.ValueTextEquals("kind"u8) ? ("kind", 16)
-            : reader.ValueTextEquals("details"u8) ? ("details", 32)
-            : reader.ValueTextEquals("widgets"u8) ? ("widgets", 64)
-            : reader.ValueTextEquals("createdAt"u8) ? ("createdAt", 128)
-            : reader.ValueTextEquals("lastChangedAt"u8) ? ("lastChangedAt", 256)
-            : (PropertyName(ref reader), 0);
-        return bit;
-    }
-
     private static ActivityDetails ReadDetails(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -203,7 +191,7 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var bit = DetailsBit(ref reader, out property);
+                var bit = PropertyBit(ref reader, DetailsNames, out property);
                 if (bit == 0)
                 {
                     throw new JsonException($"An activity's details have no property \"{property}\"; they have {DetailsProperties}.");
@@ -269,21 +257,6 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
         };
     }
 
-    private static int DetailsBit(ref Utf8JsonReader reader, out string property)
-    {
-        (property, var bit) =
-            reader.ValueTextEquals("description"u8) ? ("description", 1)
-            : reader.ValueTextEquals("channels"u8) ? ("channels", 2)
-            : reader.ValueTextEquals("owner"u8) ? ("owner", 4)
-            : reader.ValueTextEquals("team"u8) ? ("team", 8)
-            : reader.ValueTextEquals("status"u8) ? ("status", 16)
-            : reader.ValueTextEquals("plannedStart"u8) ? ("plannedStart", 32)
-            : reader.ValueTextEquals("plannedEnd"u8) ? ("plannedEnd", 64)
-            : reader.ValueTextEquals("tags"u8) ? ("tags", 128)
-            : (PropertyName(ref reader), 0);
-        return bit;
-    }
-
     private static ValueList<string> ReadStrings(ref Utf8JsonReader reader, string what)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -344,6 +317,25 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
         var prefix = property.Length == 0 ? "" : "." + property;
         return ex is JsonPathException inner ? new JsonPathException(inner.Message, prefix + inner.RelativePath)
             : new JsonPathException(JourneyJsonSerializer.CleanMessage(ex), prefix);
+    }
+
+    private static (byte[] Utf8, string Name)[] Names(string list) =>
+        Array.ConvertAll(list.Split(", "), name => (Encoding.UTF8.GetBytes(name), name));
+
+    /// <summary>The bit of the property the reader stands on, or 0 (with its name, shortened) for an unknown one.</summary>
+    private static int PropertyBit(ref Utf8JsonReader reader, (byte[] Utf8, string Name)[] names, out string property)
+    {
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (reader.ValueTextEquals(names[i].Utf8))
+            {
+                property = names[i].Name;
+                return 1 << i;
+            }
+        }
+
+        property = PropertyName(ref reader);
+        return 0;
     }
 
     private static string Missing(int seen, string names)
