@@ -32,6 +32,7 @@ public class SvgAndHtmlTests
             Assert.Equal(journey.ActivityCount, document.Descendants(Svg + "g").Count(g => (string?)g.Attribute("class") == "ood-node"));
             Assert.Equal(journey.Phases.Count, document.Descendants(Svg + "g").Count(g => (string?)g.Attribute("class") == "ood-lane"));
             Assert.Equal(journey.Flows.Count, document.Descendants(Svg + "path").Count(p => (string?)p.Attribute("class") == "ood-flow"));
+            Assert.Equal(journey.Flows.Count(f => f.Label is not null), document.Descendants(Svg + "g").Count(g => (string?)g.Attribute("class") == "ood-flow-label"));
             Assert.Empty(document.Descendants(Svg + "script"));
         }));
     }

@@ -65,6 +65,30 @@ public sealed class QuickstartScreenshotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task On_the_quickstart_map_no_flow_label_covers_an_activity_or_another_label()
+    {
+        var (page, _) = await OpenAsync("map.svg");
+
+        // Chromium's own text extents, not the renderer's estimate.
+        var collisions = await page.EvaluateAsync<string[]>("""
+            () => {
+              const box = e => { const b = e.getBBox(); return { x: b.x, y: b.y, r: b.x + b.width, b: b.y + b.height }; };
+              const hit = (a, b) => a.x < b.r && b.x < a.r && a.y < b.b && b.y < a.b;
+              const labels = [...document.querySelectorAll('g.ood-flow-label text')].map(t => ({ text: t.textContent, box: box(t) }));
+              const nodes = [...document.querySelectorAll('g.ood-node')].map(g => ({ text: g.querySelector('title').textContent, box: box(g.querySelector('rect')) }));
+              const found = [];
+              labels.forEach((l, i) => {
+                nodes.filter(n => hit(l.box, n.box)).forEach(n => found.push(`"${l.text}" covers "${n.text}"`));
+                labels.slice(i + 1).filter(o => hit(l.box, o.box)).forEach(o => found.push(`"${l.text}" covers "${o.text}"`));
+              });
+              return labels.length ? found : ['no flow labels drawn'];
+            }
+            """);
+
+        Assert.Empty(collisions);
+    }
+
+    [Fact]
     public async Task The_quickstart_report_opens_in_chromium_with_its_sections_prints_and_is_kept_for_the_readme()
     {
         var (page, requests) = await OpenAsync("report.html", width: 1400, scale: 1);

@@ -138,12 +138,22 @@ public static class SvgMapRenderer
             WriteNode(w, node, activity, Math.Max(0, journey.PhaseIndex(activity.PhaseId)), warnings.For(activity.Id.Value));
         }
 
-        foreach (var edge in layout.Edges)
+        // Flow labels last, on a white plate, where they cover no box and no other label if the arrow leaves room.
+        foreach (var label in FlowLabels.Place(layout))
         {
-            if (edge is { Kind: MapEdgeKind.Flow, Label: { } label })
-            {
-                Text(w, (edge.Start.X + edge.End.X) / 2, ((edge.Start.Y + edge.End.Y) / 2) - 4, LineWrap.Wrap(label, 24, 1), "#334155", bold: false, size: 10, anchor: "middle", halo: true);
-            }
+            var b = label.Box;
+            w.Write("<g class=\"ood-flow-label\">");
+            w.Write("<rect x=\"");
+            w.Write(Numbers.Coordinate(b.X));
+            w.Write("\" y=\"");
+            w.Write(Numbers.Coordinate(b.Y));
+            w.Write("\" width=\"");
+            w.Write(Numbers.Coordinate(b.Width));
+            w.Write("\" height=\"");
+            w.Write(Numbers.Coordinate(b.Height));
+            w.Write("\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.9\"/>");
+            Text(w, b.X + (b.Width / 2), b.Y + (b.Height / 2) + 3.5, [label.Text], "#334155", bold: false, size: FlowLabels.FontSize, anchor: "middle");
+            w.Write("</g>\n");
         }
 
         w.Write("</svg>\n");
@@ -209,24 +219,19 @@ public static class SvgMapRenderer
 
     private static void WriteFlow(TextWriter w, MapEdge edge)
     {
-        var (s, e) = (edge.Start, edge.End);
-        var bend = Math.Max(30, Math.Abs(e.X - s.X) / 3);
-        var backwards = e.X < s.X;
-        var sameSide = Math.Abs(e.X - s.X) < 1e-9 || (!backwards && e.X < s.X + 1);
-        var c1 = s.X + (backwards ? -bend : bend);
-        var c2 = e.X + (backwards || sameSide ? bend : -bend);
+        var (s, c1, c2, e) = FlowLabels.Curve(edge);
         w.Write("<path class=\"ood-flow\" fill=\"none\" stroke=\"#334155\" stroke-width=\"1.6\" stroke-dasharray=\"5 3\" marker-end=\"url(#ood-arrow)\" d=\"M");
         w.Write(Numbers.Coordinate(s.X));
         w.Write(',');
         w.Write(Numbers.Coordinate(s.Y));
         w.Write(" C");
-        w.Write(Numbers.Coordinate(c1));
+        w.Write(Numbers.Coordinate(c1.X));
         w.Write(',');
-        w.Write(Numbers.Coordinate(s.Y));
+        w.Write(Numbers.Coordinate(c1.Y));
         w.Write(' ');
-        w.Write(Numbers.Coordinate(c2));
+        w.Write(Numbers.Coordinate(c2.X));
         w.Write(',');
-        w.Write(Numbers.Coordinate(e.Y));
+        w.Write(Numbers.Coordinate(c2.Y));
         w.Write(' ');
         w.Write(Numbers.Coordinate(e.X));
         w.Write(',');
