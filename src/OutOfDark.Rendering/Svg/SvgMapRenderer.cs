@@ -143,15 +143,7 @@ public static class SvgMapRenderer
         {
             var b = label.Box;
             w.Write("<g class=\"ood-flow-label\">");
-            w.Write("<rect x=\"");
-            w.Write(Numbers.Coordinate(b.X));
-            w.Write("\" y=\"");
-            w.Write(Numbers.Coordinate(b.Y));
-            w.Write("\" width=\"");
-            w.Write(Numbers.Coordinate(b.Width));
-            w.Write("\" height=\"");
-            w.Write(Numbers.Coordinate(b.Height));
-            w.Write("\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.9\"/>");
+            Rect(w, b.X, b.Y, b.Width, b.Height, "#ffffff", 3, " fill-opacity=\"0.9\"");
             Text(w, b.X + (b.Width / 2), b.Y + (b.Height / 2) + 3.5, [label.Text], "#334155", bold: false, size: FlowLabels.FontSize, anchor: "middle");
             w.Write("</g>\n");
         }
@@ -195,15 +187,7 @@ public static class SvgMapRenderer
         w.Write("<g class=\"ood-node\"><title>");
         Markup.Write(w, activity.Name);
         w.Write("</title>");
-        w.Write("<rect x=\"");
-        w.Write(Numbers.Coordinate(b.X));
-        w.Write("\" y=\"");
-        w.Write(Numbers.Coordinate(b.Y));
-        w.Write("\" width=\"");
-        w.Write(Numbers.Coordinate(b.Width));
-        w.Write("\" height=\"");
-        w.Write(Numbers.Coordinate(b.Height));
-        w.Write("\" rx=\"6\" fill=\"#ffffff\" stroke=\"#cbd5e1\"/>");
+        Rect(w, b.X, b.Y, b.Width, b.Height, "#ffffff", 6, " stroke=\"#cbd5e1\"");
         Rect(w, b.X, b.Y, 6, b.Height, Palette.PhaseStrong(phaseIndex), 3);
         var chars = (int)((b.Width - 40) / CharWidth);
         var lines = LineWrap.Wrap(activity.Name, Math.Max(4, chars), LabelLines);
@@ -272,7 +256,8 @@ public static class SvgMapRenderer
         w.Write("</g>");
     }
 
-    private static void Rect(TextWriter w, double x, double y, double width, double height, string fill, double radius)
+    /// <summary>Writes a rounded rectangle; <paramref name="attributes"/> (for example a stroke) go after the fill.</summary>
+    private static void Rect(TextWriter w, double x, double y, double width, double height, string fill, double radius, string attributes = "")
     {
         w.Write("<rect x=\"");
         w.Write(Numbers.Coordinate(x));
@@ -286,7 +271,9 @@ public static class SvgMapRenderer
         w.Write(Numbers.Coordinate(radius));
         w.Write("\" fill=\"");
         w.Write(fill);
-        w.Write("\"/>");
+        w.Write('"');
+        w.Write(attributes);
+        w.Write("/>");
     }
 
     private static void Text(TextWriter w, double x, double y, List<string> lines, string fill, bool bold, double size, string anchor = "start", bool halo = false)
