@@ -558,7 +558,7 @@ public sealed class JourneyJsonSerializer
         new ActivityListConverter(),
         new ValueListConverter<Flow>(),
         new ValueListConverter<WarningStatus>(),
-        new ValueListConverter<Widget>(),
+        new ValueListConverter<Widget>(direct: true),
         new ValueListConverter<string>(),
         new WidgetConverter(widgets),
     ];

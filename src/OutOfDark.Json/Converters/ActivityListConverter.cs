@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -32,53 +30,25 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
     private static readonly EnumConverter<ActivityStatus> Statuses = new("activity status");
     private static readonly InstantJsonConverter Instants = new();
 
-    private JsonConverter<Widget>? _widget;
-    private JsonConverter<Activity>? _write;
+    // Writing goes through the generated contract, item by item, as for any other list.
+    private readonly ValueListConverter<Activity> _write = new();
+    private JsonConverter<ValueList<Widget>>? _widgets;
+    private JsonConverter<ValueList<string>>? _strings;
+    private ItemReader<Activity>? _read;
 
     public override bool HandleNull => false;
 
     public override ValueList<Activity> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw new JsonException($"Expected an array; found {Tokens.Describe(reader.TokenType)}.");
-        }
-
-        var widget = _widget ??= (JsonConverter<Widget>)options.GetTypeInfo(typeof(Widget)).Converter;
-        var items = new List<Activity>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                throw new JsonPathException("An item of this list is null; remove it or give its value.", Index(items.Count));
-            }
-
-            try
-            {
-                items.Add(ReadActivity(ref reader, widget, options));
-            }
-            catch (JsonException ex)
-            {
-                throw JsonPathException.Nest(ex, Index(items.Count));
-            }
-        }
-
-        return ValueList<Activity>.From(items);
+        _widgets ??= (JsonConverter<ValueList<Widget>>)options.GetTypeInfo(typeof(ValueList<Widget>)).Converter;
+        _strings ??= (JsonConverter<ValueList<string>>)options.GetTypeInfo(typeof(ValueList<string>)).Converter;
+        return ValueListConverter<Activity>.ReadList(ref reader, options, _read ??= ReadActivity);
     }
 
-    public override void Write(Utf8JsonWriter writer, ValueList<Activity> value, JsonSerializerOptions options)
-    {
-        var converter = _write ??= (JsonConverter<Activity>)options.GetTypeInfo(typeof(Activity)).Converter;
-        writer.WriteStartArray();
-        foreach (var item in value.AsSpan())
-        {
-            converter.Write(writer, item, options);
-        }
+    public override void Write(Utf8JsonWriter writer, ValueList<Activity> value, JsonSerializerOptions options) =>
+        _write.Write(writer, value, options);
 
-        writer.WriteEndArray();
-    }
-
-    private static Activity ReadActivity(ref Utf8JsonReader reader, JsonConverter<Widget> widgetConverter, JsonSerializerOptions options)
+    private Activity ReadActivity(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -138,7 +108,7 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
                         details = ReadDetails(ref reader, options);
                         break;
                     case 64:
-                        widgets = ReadWidgets(ref reader, widgetConverter, options);
+                        widgets = _widgets!.Read(ref reader, typeof(ValueList<Widget>), options)!;
                         break;
                     case 128:
                         created = Instants.Read(ref reader, typeof(Instant), options);
@@ -173,7 +143,7 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
         };
     }
 
-    private static ActivityDetails ReadDetails(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    private ActivityDetails ReadDetails(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -211,7 +181,7 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
                         description = isNull ? null : Tokens.ReadString(ref reader, "An activity's description");
                         break;
                     case 2:
-                        channels = ReadStrings(ref reader, "An activity's channels");
+                        channels = _strings!.Read(ref reader, typeof(ValueList<string>), options)!;
                         break;
                     case 4:
                         owner = isNull ? null : Tokens.ReadString(ref reader, "An activity's owner");
@@ -229,7 +199,7 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
                         end = isNull ? null : LocalDateJsonConverter.ReadDate(ref reader);
                         break;
                     default:
-                        tags = ReadStrings(ref reader, "An activity's tags");
+                        tags = _strings!.Read(ref reader, typeof(ValueList<string>), options)!;
                         break;
                 }
             }
@@ -257,67 +227,9 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
         };
     }
 
-    private static ValueList<string> ReadStrings(ref Utf8JsonReader reader, string what)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw new JsonException($"{what} must be an array of strings; found {Tokens.Describe(reader.TokenType)}.");
-        }
-
-        List<string>? items = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            var index = items?.Count ?? 0;
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                throw new JsonPathException(
-                    reader.TokenType == JsonTokenType.Null ? "An item of this list is null; remove it or give its value." : $"{what} must be strings; found {Tokens.Describe(reader.TokenType)}.",
-                    Index(index));
-            }
-
-            (items ??= []).Add(reader.GetString()!);
-        }
-
-        return items is null ? ValueList<string>.Empty : ValueList<string>.From(items);
-    }
-
-    private static ValueList<Widget> ReadWidgets(ref Utf8JsonReader reader, JsonConverter<Widget> converter, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw new JsonException($"An activity's widgets must be an array; found {Tokens.Describe(reader.TokenType)}.");
-        }
-
-        List<Widget>? items = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            var index = items?.Count ?? 0;
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                throw new JsonPathException("An item of this list is null; remove it or give its value.", Index(index));
-            }
-
-            try
-            {
-                (items ??= []).Add(converter.Read(ref reader, typeof(Widget), options)
-                    ?? throw new JsonException("A widget was read as null."));
-            }
-            catch (JsonException ex)
-            {
-                throw JsonPathException.Nest(ex, Index(index));
-            }
-        }
-
-        return items is null ? ValueList<Widget>.Empty : ValueList<Widget>.From(items);
-    }
-
     /// <summary>An error met while reading <paramref name="property"/>, with the property in front of the path the error carries.</summary>
-    private static JsonPathException Nest(JsonException ex, string property)
-    {
-        var prefix = property.Length == 0 ? "" : "." + property;
-        return ex is JsonPathException inner ? new JsonPathException(inner.Message, prefix + inner.RelativePath)
-            : new JsonPathException(JourneyJsonSerializer.CleanMessage(ex), prefix);
-    }
+    private static JsonPathException Nest(JsonException ex, string property) =>
+        JsonPathException.Nest(ex, property.Length == 0 ? "" : "." + property);
 
     private static (byte[] Utf8, string Name)[] Names(string list) =>
         Array.ConvertAll(list.Split(", "), name => (Encoding.UTF8.GetBytes(name), name));
@@ -334,7 +246,7 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
             }
         }
 
-        property = PropertyName(ref reader);
+        property = Tokens.PropertyName(ref reader);
         return 0;
     }
 
@@ -352,12 +264,4 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
 
         return missing.ToString();
     }
-
-    private static string PropertyName(ref Utf8JsonReader reader)
-    {
-        var name = reader.GetString()!;
-        return name.Length > 60 ? name[..60] + "…" : name;
-    }
-
-    private static string Index(int i) => "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
 }

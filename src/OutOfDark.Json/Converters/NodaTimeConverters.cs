@@ -23,7 +23,7 @@ public sealed class InstantJsonConverter : JsonConverter<Instant>
         var text = Tokens.ReadString(ref reader, "An instant");
         var result = Pattern.Parse(text);
         return result.Success ? result.Value
-            : throw new JsonException($"\"{Shorten(text)}\" is not an instant: expected an ISO-8601 UTC date and time such as \"2026-03-01T09:30:00Z\".");
+            : throw new JsonException($"\"{Tokens.Shorten(text)}\" is not an instant: expected an ISO-8601 UTC date and time such as \"2026-03-01T09:30:00Z\".");
     }
 
     /// <inheritdoc />
@@ -63,8 +63,6 @@ public sealed class InstantJsonConverter : JsonConverter<Instant>
         instant = Instant.FromUtc(year, month, day, hour, minute, second);
         return true;
     }
-
-    internal static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
 }
 
 /// <summary>A <see cref="LocalDate"/> as an ISO-8601 date string, for example <c>"2026-03-01"</c>.</summary>
@@ -93,7 +91,7 @@ public sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
         var text = Tokens.ReadString(ref reader, "A date");
         var result = Pattern.Parse(text);
         return result.Success ? result.Value
-            : throw new JsonException($"\"{InstantJsonConverter.Shorten(text)}\" is not a date: expected an ISO-8601 date such as \"2026-03-01\".");
+            : throw new JsonException($"\"{Tokens.Shorten(text)}\" is not a date: expected an ISO-8601 date such as \"2026-03-01\".");
     }
 
     internal static void WriteDate(Utf8JsonWriter writer, LocalDate value)

@@ -16,11 +16,14 @@ internal static class Tokens
     };
 
     /// <summary>The current string value, shortened for messages.</summary>
-    public static string Excerpt(ref Utf8JsonReader reader)
-    {
-        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() ?? "" : "";
-        return text.Length > 60 ? text[..60] + "…" : text;
-    }
+    public static string Excerpt(ref Utf8JsonReader reader) =>
+        Shorten(reader.TokenType == JsonTokenType.String ? reader.GetString() ?? "" : "");
+
+    /// <summary>The property name the reader stands on, shortened for messages.</summary>
+    public static string PropertyName(ref Utf8JsonReader reader) => Shorten(reader.GetString()!);
+
+    /// <summary>Text cut to 60 characters with an ellipsis, for quoting user input in messages.</summary>
+    public static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
 
     public static string ReadString(ref Utf8JsonReader reader, string what)
     {

@@ -12,7 +12,7 @@ internal sealed class RuleIdConverter : JsonConverter<RuleId>
     {
         var text = Tokens.ReadString(ref reader, "A rule id");
         return RuleId.IsValid(text) ? new RuleId(text)
-            : throw new JsonException($"\"{InstantJsonConverter.Shorten(text)}\" is not a rule id: use lower-case letters, digits, '.', '-' and '_', starting with a letter, at most 100 characters.");
+            : throw new JsonException($"\"{Tokens.Shorten(text)}\" is not a rule id: use lower-case letters, digits, '.', '-' and '_', starting with a letter, at most 100 characters.");
     }
 
     public override void Write(Utf8JsonWriter writer, RuleId value, JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
@@ -34,7 +34,7 @@ internal sealed class WarningSubjectConverter : JsonConverter<WarningSubject>
         };
         if (kind is null || !Guid.TryParseExact(text.AsSpan(colon + 1), "D", out var id))
         {
-            throw new JsonException($"\"{InstantJsonConverter.Shorten(text)}\" is not a warning subject: expected journey:, phase: or activity: followed by a GUID.");
+            throw new JsonException($"\"{Tokens.Shorten(text)}\" is not a warning subject: expected journey:, phase: or activity: followed by a GUID.");
         }
 
         return new WarningSubject(kind.Value, id);

@@ -202,7 +202,7 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
                 var kind = probe.GetString()!;
                 if (!WidgetKindRegistry.IsValidKindName(kind))
                 {
-                    throw new JsonPathException($"\"{InstantJsonConverter.Shorten(kind)}\" is not a widget kind: use {KnownKinds}, or a custom kind of lower-case letters, digits, '.', '-' and '_'.", ".kind");
+                    throw new JsonPathException($"\"{Tokens.Shorten(kind)}\" is not a widget kind: use {KnownKinds}, or a custom kind of lower-case letters, digits, '.', '-' and '_'.", ".kind");
                 }
 
                 return kind;
@@ -321,12 +321,6 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
         }
     }
 
-    private static string PropertyName(ref Utf8JsonReader reader)
-    {
-        var name = reader.GetString()!;
-        return name.Length > 60 ? name[..60] + "…" : name;
-    }
-
     private static JsonPathException Unknown(string kind, string name, string expected) =>
         new($"A {kind} widget has no property \"{name}\"; it has kind, id, title, {expected}.", "." + name);
 
@@ -368,7 +362,7 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                                if (ReadCommon(ref reader, ref id, ref title, ref kindSeen, ref property))
+                if (ReadCommon(ref reader, ref id, ref title, ref kindSeen, ref property))
                 {
                     continue;
                 }
@@ -424,7 +418,7 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
                 }
                 else
                 {
-                    property = PropertyName(ref reader);
+                    property = Tokens.PropertyName(ref reader);
                     throw Unknown("metric", property, "unit, metricKind, direction, target, warningThreshold, criticalThreshold, observations");
                 }
             }
@@ -504,7 +498,7 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
                     }
                     else
                     {
-                        property = PropertyName(ref reader);
+                        property = Tokens.PropertyName(ref reader);
                         throw new JsonException($"An observation has no property \"{property}\"; it has date and value.");
                     }
                 }
@@ -541,7 +535,7 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                                if (ReadCommon(ref reader, ref id, ref title, ref kindSeen, ref property))
+                if (ReadCommon(ref reader, ref id, ref title, ref kindSeen, ref property))
                 {
                     continue;
                 }
@@ -583,7 +577,7 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
                 }
                 else
                 {
-                    property = PropertyName(ref reader);
+                    property = Tokens.PropertyName(ref reader);
                     throw Unknown(kind, property, kind switch { "link" => "url", "description" => "markdown", _ => "problem, solution, status" });
                 }
             }
@@ -604,7 +598,7 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
 
                 return Uri.TryCreate(url, UriKind.Absolute, out var uri)
                     ? new LinkWidget(widgetId, title!, uri)
-                    : throw new JsonPathException($"\"{InstantJsonConverter.Shorten(url)}\" is not an absolute URL such as https://example.com/page.", ".url");
+                    : throw new JsonPathException($"\"{Tokens.Shorten(url)}\" is not an absolute URL such as https://example.com/page.", ".url");
             case "description":
                 return new DescriptionWidget(widgetId, title!, markdown ?? throw new JsonPathException("A description widget needs \"markdown\" text.", ""));
             default:
@@ -629,7 +623,7 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                                if (ReadCommon(ref reader, ref id, ref title, ref kindSeen, ref property))
+                if (ReadCommon(ref reader, ref id, ref title, ref kindSeen, ref property))
                 {
                     continue;
                 }
@@ -664,7 +658,7 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
                 }
                 else
                 {
-                    property = PropertyName(ref reader);
+                    property = Tokens.PropertyName(ref reader);
                     throw Unknown("emotion", property, "persona, asIs, toBe, note");
                 }
             }
@@ -704,7 +698,7 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                                if (ReadCommon(ref reader, ref id, ref title, ref kindSeen, ref property))
+                if (ReadCommon(ref reader, ref id, ref title, ref kindSeen, ref property))
                 {
                     continue;
                 }
@@ -718,7 +712,7 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
                 }
                 else
                 {
-                    property = PropertyName(ref reader);
+                    property = Tokens.PropertyName(ref reader);
                     throw Unknown("feedback", property, "entries");
                 }
             }
@@ -786,7 +780,7 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
                     }
                     else
                     {
-                        property = PropertyName(ref reader);
+                        property = Tokens.PropertyName(ref reader);
                         throw new JsonException($"A feedback entry has no property \"{property}\"; it has source, quote, sentiment and date.");
                     }
                 }
