@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
+using OutOfDark.Tests.Shared;
 using Xunit;
 
 namespace OutOfDark.Rendering.Tests;
@@ -24,20 +25,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var chromium = Environment.GetEnvironmentVariable("OUTOFDARK_TEST_CHROMIUM") ?? "/usr/bin/chromium";
-        if (!File.Exists(chromium))
+        if (!Chromium.IsInstalled)
         {
-            Missing = $"Chromium is not at {chromium}; install Debian's chromium or set OUTOFDARK_TEST_CHROMIUM.";
+            Missing = Chromium.Missing;
             return;
         }
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
+        Browser = await Chromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()

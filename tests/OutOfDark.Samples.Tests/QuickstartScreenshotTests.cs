@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
+using OutOfDark.Tests.Shared;
 using Xunit;
 
 namespace OutOfDark.Samples.Tests;
@@ -22,15 +23,9 @@ public sealed class QuickstartScreenshotTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var chromium = Environment.GetEnvironmentVariable("OUTOFDARK_TEST_CHROMIUM") ?? "/usr/bin/chromium";
-        Assert.True(File.Exists(chromium), $"Chromium is not at {chromium}: install Debian's chromium (bash build/test.sh does) or set OUTOFDARK_TEST_CHROMIUM.");
+        Assert.True(Chromium.IsInstalled, Chromium.Missing);
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
+        _browser = await Chromium.LaunchAsync(_playwright);
         _output = Path.Combine(_folder, "out");
         var run = await SampleProcess.RunAsync(SampleProcess.DllOf("QuickstartDll"), _folder, "--output", _output);
         Assert.True(run.ExitCode == 0, run.Errors + run.Output);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using OutOfDark.Tests.Shared;
 using Xunit;
 
 namespace OutOfDark.Samples.Web.Tests;
@@ -20,14 +21,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     private WebSampleFactory? _app;
     private IPlaywright? _playwright;
 
-    /// <summary>Where Chromium is: <c>OUTOFDARK_TEST_CHROMIUM</c>, else Debian's <c>/usr/bin/chromium</c>.</summary>
-    public static string ChromiumPath => Environment.GetEnvironmentVariable("OUTOFDARK_TEST_CHROMIUM") ?? "/usr/bin/chromium";
-
     /// <summary>Why browser tests cannot run here, or <see langword="null"/> when they can (always null with CI=true: then a missing browser fails).</summary>
     public static string? SkipReason =>
-        File.Exists(ChromiumPath) || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+        Chromium.IsInstalled || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
             ? null
-            : $"Chromium not found at {ChromiumPath}; install Debian's chromium or set OUTOFDARK_TEST_CHROMIUM (with CI=true this is a failure).";
+            : Chromium.Missing + " (With CI=true this is a failure.)";
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -40,9 +38,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
-        if (!File.Exists(ChromiumPath))
+        if (!Chromium.IsInstalled)
         {
-            throw new InvalidOperationException($"CI=true and Chromium is not at {ChromiumPath}: browser tests must run in CI. Install Debian's chromium or set OUTOFDARK_TEST_CHROMIUM.");
+            throw new InvalidOperationException("CI=true and the browser tests must run: " + Chromium.Missing);
         }
 
         _app = new WebSampleFactory();
@@ -52,12 +50,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         BaseAddress = new Uri(address);
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
+        Browser = await Chromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
