@@ -1,9 +1,7 @@
 using System.IO;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
-using OutOfDark.Rendering.Html;
-using OutOfDark.Rendering.Layout;
-using OutOfDark.Rendering.Svg;
+using OutOfDark.Rendering;
 using OutOfDark.Testing;
 
 namespace OutOfDark.Benchmarks;

@@ -8,12 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using OutOfDark;
 using OutOfDark.Extensions.DependencyInjection;
-using OutOfDark.History;
 using OutOfDark.Json;
-using OutOfDark.Rendering.Csv;
-using OutOfDark.Rendering.Html;
+using OutOfDark.Rendering;
 using OutOfDark.Samples.CrmIntegration;
-using OutOfDark.Storage;
 using OutOfDark.Storage.Sqlite;
 using OutOfDark.Warnings;
 

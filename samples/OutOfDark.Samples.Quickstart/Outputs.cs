@@ -3,10 +3,8 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
-using OutOfDark.History;
-using OutOfDark.Rendering.Html;
-using OutOfDark.Rendering.Mermaid;
-using OutOfDark.Rendering.Svg;
+using OutOfDark;
+using OutOfDark.Rendering;
 using OutOfDark.Warnings;
 
 namespace OutOfDark.Samples.Quickstart;

@@ -4,10 +4,8 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using OutOfDark;
-using OutOfDark.History;
 using OutOfDark.Samples.OnlineStore;
 using OutOfDark.Samples.Quickstart;
-using OutOfDark.Storage;
 using OutOfDark.Storage.Sqlite;
 using OutOfDark.Warnings;
 

@@ -1,7 +1,7 @@
 using System.IO;
 using System.Linq;
 using OutOfDark.Events;
-using OutOfDark.History;
+using OutOfDark;
 using OutOfDark.Warnings;
 
 namespace OutOfDark.Samples.Quickstart;

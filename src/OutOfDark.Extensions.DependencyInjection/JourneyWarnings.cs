@@ -34,7 +34,7 @@ public sealed partial class JourneyWarnings : IDisposable
     private readonly Counter<long> _raised;
     private readonly Counter<long> _failures;
 
-    /// <summary>Creates the service. Hosts get it from the container after <see cref="OutOfDarkServiceCollectionExtensions.AddOutOfDark"/>.</summary>
+    /// <summary>Creates the service. Hosts get it from the container after <see cref="Microsoft.Extensions.DependencyInjection.OutOfDarkServiceCollectionExtensions.AddOutOfDark"/>.</summary>
     /// <param name="clock">The clock engines read "now" from.</param>
     /// <param name="rules">The rules.</param>
     /// <param name="settings">The rule settings.</param>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
-using OutOfDark.Storage;
+using OutOfDark;
 using OutOfDark.Warnings;
 
 namespace OutOfDark.Extensions.DependencyInjection;

@@ -1,15 +1,15 @@
 using System;
 using System.Linq;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
-using OutOfDark.Storage;
+using OutOfDark;
+using OutOfDark.Extensions.DependencyInjection;
 using OutOfDark.Warnings;
 
-namespace OutOfDark.Extensions.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers OutOfDark in a host's service collection.</summary>
 public static class OutOfDarkServiceCollectionExtensions

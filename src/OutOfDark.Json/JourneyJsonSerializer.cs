@@ -11,8 +11,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using NodaTime;
 using OutOfDark.Events;
-using OutOfDark.Json.Converters;
-using OutOfDark.Json.Widgets;
+using OutOfDark.Json;
 using OutOfDark.Warnings;
 
 namespace OutOfDark.Json;

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using System.Text.Json.Serialization.Metadata;
-using OutOfDark.Json.Widgets;
+using OutOfDark.Json;
 
 namespace OutOfDark.Json;
 
@@ -17,7 +17,7 @@ namespace OutOfDark.Json;
 /// source-generated <c>JsonSerializerContext</c>, so that reading and writing need no reflection and stay trimming-safe.
 /// The serializer writes <c>kind</c>, <c>id</c> and <c>title</c> itself; the type's other properties follow as the
 /// type info writes them. The ids and NodaTime types of OutOfDark can be written with the converters in
-/// <see cref="Converters.InstantJsonConverter"/> and <see cref="Converters.LocalDateJsonConverter"/>.
+/// <see cref="InstantJsonConverter"/> and <see cref="LocalDateJsonConverter"/>.
 /// </para>
 /// <para>Register every kind before creating the serializer. Not thread-safe while registering; read-only afterwards.</para>
 /// </remarks>

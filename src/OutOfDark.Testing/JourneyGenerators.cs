@@ -3,7 +3,7 @@ using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
-using OutOfDark.Testing.Scenarios;
+using OutOfDark.Testing;
 using OutOfDark.Warnings;
 
 namespace OutOfDark.Testing;

@@ -6,10 +6,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
-using OutOfDark.Storage;
+using OutOfDark;
 using OutOfDark.Testing;
 using OutOfDark.Warnings;
-using OutOfDark.Warnings.Rules;
 using Xunit;
 
 namespace OutOfDark.Extensions.DependencyInjection.Tests;

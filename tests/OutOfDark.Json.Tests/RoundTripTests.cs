@@ -3,7 +3,6 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using OutOfDark.Testing;
-using OutOfDark.Testing.Scenarios;
 using Xunit;
 
 namespace OutOfDark.Json.Tests;
@@ -118,7 +117,7 @@ public sealed class RoundTripTests
 
 public sealed class NodaTimeTextTests
 {
-    private static readonly OutOfDark.Json.Converters.InstantJsonConverter Converter = new();
+    private static readonly OutOfDark.Json.InstantJsonConverter Converter = new();
 
     private static string Write(NodaTime.Instant instant)
     {

@@ -60,7 +60,7 @@ public sealed class WidgetKindTests
         Assert.Equal(journey.PendingEvents, events);
         var changed = events.OfType<WidgetChanged>().Single();
         Assert.Equal(("crm-sync", "nightly sync"), (changed.Actor, changed.Reason));
-        var history = new OutOfDark.History.JourneyHistory(events, FakeClock.At(2026, 12, 1));
+        var history = new OutOfDark.JourneyHistory(events, FakeClock.At(2026, 12, 1));
         var added = Assert.Single(history.ForActivity(journey.Activities[0].Id), h => h.Event is WidgetAdded { Widget: CaseStatsWidget { OpenCases: 12 } });
         Assert.Contains("crm.case-stats", added.Description, StringComparison.Ordinal);
     }

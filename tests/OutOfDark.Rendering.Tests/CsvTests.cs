@@ -6,7 +6,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
 using OutOfDark.Events;
-using OutOfDark.Rendering.Csv;
+using OutOfDark.Rendering;
 using OutOfDark.Testing;
 using Xunit;
 
@@ -228,7 +228,7 @@ public class CsvTests
     public void Round_trip_keeps_journeys_built_from_random_command_sequences_whose_phase_names_are_unique()
     {
         // Import finds a phase by name, so a journey with two phases of one name cannot be rebuilt from CSV alone.
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), Prop.ForAll(OutOfDark.Testing.JourneyGenerators.Scenarios(120), (Func<OutOfDark.Testing.Scenarios.JourneyScenario, Task>)(async scenario =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), Prop.ForAll(OutOfDark.Testing.JourneyGenerators.Scenarios(120), (Func<OutOfDark.Testing.JourneyScenario, Task>)(async scenario =>
         {
             var original = scenario.Build().Journey;
             if (original.Phases.Select(p => p.Name).Distinct(StringComparer.Ordinal).Count() != original.Phases.Count)

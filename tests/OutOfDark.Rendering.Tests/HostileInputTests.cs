@@ -3,8 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
-using OutOfDark.Rendering.Html;
-using OutOfDark.Rendering.Svg;
+using OutOfDark.Rendering;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,7 +1,7 @@
 using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
-using OutOfDark.Rendering.Layout;
+using OutOfDark.Rendering;
 using OutOfDark.Testing;
 using Xunit;
 

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
-using OutOfDark.Rendering.Text;
+using OutOfDark.Rendering;
 using Xunit;
 
 namespace OutOfDark.Rendering.Tests;

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using FsCheck.Fluent;
 using Microsoft.Playwright;
 using NodaTime;
-using OutOfDark.Rendering.Mermaid;
+using OutOfDark.Rendering;
 using OutOfDark.Testing;
 using Xunit;
 using Xunit.Abstractions;

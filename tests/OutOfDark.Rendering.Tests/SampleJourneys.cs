@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
-using OutOfDark.History;
+using OutOfDark;
 using OutOfDark.Testing;
 using OutOfDark.Warnings;
 

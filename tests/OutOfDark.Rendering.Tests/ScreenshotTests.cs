@@ -2,9 +2,7 @@ using System;
 using System.IO;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
-using OutOfDark.Rendering.Html;
-using OutOfDark.Rendering.Layout;
-using OutOfDark.Rendering.Svg;
+using OutOfDark.Rendering;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -7,9 +7,7 @@ using System.Threading.Tasks;
 using System.Xml.Linq;
 using FsCheck;
 using FsCheck.Fluent;
-using OutOfDark.Rendering.Html;
-using OutOfDark.Rendering.Svg;
-using OutOfDark.Rendering.Text;
+using OutOfDark.Rendering;
 using OutOfDark.Warnings;
 using OutOfDark.Testing;
 using Xunit;
@@ -184,7 +182,7 @@ public class SvgAndHtmlTests
     {
         var (journey, _, _) = SampleJourneys.OnlineStore();
 
-        var steps = Charts.Funnel.Compute(journey);
+        var steps = Funnel.Compute(journey);
 
         Assert.Equal(["Instagram campaign", "Product page", "Checkout", "Payment", "Order confirmation email"], steps.Select(s => s.Name));
         Assert.Equal([12400m, 5400m, 1310m, 940m, 760m], steps.Select(s => s.Count!.Value));
@@ -196,7 +194,7 @@ public class SvgAndHtmlTests
     {
         var (journey, _, _) = SampleJourneys.OnlineStore();
 
-        var curve = Charts.EmotionCurve.Compute(journey);
+        var curve = EmotionCurve.Compute(journey);
 
         var first = journey.Personas[0].Id;
         var think = journey.Phases[1].Id;

@@ -1,8 +1,8 @@
 using System;
 using System.Threading.Tasks;
 using NodaTime;
-using OutOfDark.Storage;
-using OutOfDark.Testing.Storage;
+using OutOfDark;
+using OutOfDark.Testing;
 
 namespace OutOfDark.Storage.Sqlite.Tests;
 

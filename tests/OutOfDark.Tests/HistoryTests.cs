@@ -1,6 +1,6 @@
 using System.Linq;
 using NodaTime;
-using OutOfDark.History;
+using OutOfDark;
 using OutOfDark.Testing;
 using Xunit;
 

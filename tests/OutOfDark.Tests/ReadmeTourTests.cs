@@ -2,11 +2,9 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using NodaTime;
-using OutOfDark.History;
-using OutOfDark.Storage;
+using OutOfDark;
 using OutOfDark.Testing;
 using OutOfDark.Warnings;
-using OutOfDark.Warnings.Rules;
 using Xunit;
 using static OutOfDark.Tests.Warnings.ReadmeExampleTests;
 

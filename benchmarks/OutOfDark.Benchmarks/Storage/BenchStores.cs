@@ -72,7 +72,7 @@ public static class BenchStores
     /// <param name="clock">The clock.</param>
     /// <param name="snapshotInterval">The snapshot interval.</param>
     /// <returns>The store.</returns>
-    public static OutOfDark.Storage.IJourneyStore Open(string store, string location, IClock clock, int snapshotInterval = 100) =>
+    public static OutOfDark.IJourneyStore Open(string store, string location, IClock clock, int snapshotInterval = 100) =>
         store != "PostgreSQL"
             ? new SqliteJourneyStore(location, clock, new SqliteJourneyStoreOptions { SnapshotInterval = snapshotInterval, FlushEveryCommit = store != SqliteNoFlush })
             : new PostgreSqlJourneyStore(location, clock, new PostgreSqlJourneyStoreOptions { SnapshotInterval = snapshotInterval });
@@ -81,7 +81,7 @@ public static class BenchStores
     /// <param name="store">The store.</param>
     /// <param name="events">The synthetic history.</param>
     /// <returns>The journey's workspace and id.</returns>
-    public static async Task<(WorkspaceId Workspace, JourneyId Journey)> FillAsync(OutOfDark.Storage.IJourneyStore store, IReadOnlyList<JourneyEvent> events)
+    public static async Task<(WorkspaceId Workspace, JourneyId Journey)> FillAsync(OutOfDark.IJourneyStore store, IReadOnlyList<JourneyEvent> events)
     {
         var created = (JourneyCreated)events[0];
         var workspace = created.WorkspaceId;

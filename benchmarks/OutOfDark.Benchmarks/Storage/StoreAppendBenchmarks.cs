@@ -5,7 +5,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using OutOfDark.Json;
-using OutOfDark.Storage;
+using OutOfDark;
 using OutOfDark.Testing;
 
 namespace OutOfDark.Benchmarks.Storage;

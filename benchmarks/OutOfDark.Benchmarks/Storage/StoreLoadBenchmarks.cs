@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using OutOfDark.Json;
-using OutOfDark.Storage;
+using OutOfDark;
 using OutOfDark.Testing;
 
 namespace OutOfDark.Benchmarks.Storage;

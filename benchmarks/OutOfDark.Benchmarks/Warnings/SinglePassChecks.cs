@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using NodaTime;
-using OutOfDark.Analytics;
+using OutOfDark;
 using OutOfDark.Warnings;
-using OutOfDark.Warnings.Rules;
 
 namespace OutOfDark.Benchmarks.Warnings;
 

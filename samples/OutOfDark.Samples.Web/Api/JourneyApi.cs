@@ -9,11 +9,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Text;
-using OutOfDark.History;
-using OutOfDark.Rendering.Layout;
+using OutOfDark;
+using OutOfDark.Rendering;
 using OutOfDark.Samples.Web.Hosting;
 using OutOfDark.Samples.Web.Warnings;
-using OutOfDark.Storage;
 using OutOfDark.Warnings;
 
 namespace OutOfDark.Samples.Web.Api;

@@ -5,9 +5,8 @@ using System.Linq;
 using System.Reflection;
 using NodaTime;
 using NodaTime.Text;
-using OutOfDark.History;
-using OutOfDark.Rendering.Layout;
-using OutOfDark.Storage;
+using OutOfDark;
+using OutOfDark.Rendering;
 using OutOfDark.Warnings;
 
 namespace OutOfDark.Samples.Web.Api;

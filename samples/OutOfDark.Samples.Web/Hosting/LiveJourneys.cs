@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using OutOfDark.Events;
 using OutOfDark.Extensions.DependencyInjection;
-using OutOfDark.Storage;
+using OutOfDark;
 using OutOfDark.Warnings;
 
 namespace OutOfDark.Samples.Web.Hosting;

@@ -2,7 +2,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Hosting;
 using OutOfDark.Samples.OnlineStore;
-using OutOfDark.Storage;
+using OutOfDark;
 
 namespace OutOfDark.Samples.Web.Hosting;
 

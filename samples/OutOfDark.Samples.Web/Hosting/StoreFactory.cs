@@ -1,6 +1,6 @@
 using System;
 using NodaTime;
-using OutOfDark.Storage;
+using OutOfDark;
 using OutOfDark.Storage.PostgreSql;
 using OutOfDark.Storage.Sqlite;
 

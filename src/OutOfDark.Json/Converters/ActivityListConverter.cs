@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
 
-namespace OutOfDark.Json.Converters;
+namespace OutOfDark.Json;
 
 /// <summary>
 /// The journey document's <c>activities</c> list. Writing goes through the source-generated contract of

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace OutOfDark.Json.Converters;
+namespace OutOfDark.Json;
 
 /// <summary>
 /// Writes an enum as its camel-case name (<c>higherIsBetter</c>) and reads only the names it writes: numbers and

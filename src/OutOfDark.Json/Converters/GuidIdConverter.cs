@@ -2,7 +2,7 @@ using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace OutOfDark.Json.Converters;
+namespace OutOfDark.Json;
 
 /// <summary>Writes a strongly typed id as its lower-case GUID string and reads it back, accepting only that form.</summary>
 internal sealed class GuidIdConverter<T>(string what, Func<Guid, T> wrap, Func<T, Guid> unwrap) : JsonConverter<T>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace OutOfDark.Json.Converters;
+namespace OutOfDark.Json;
 
 /// <summary>
 /// A reading failure deep inside a converter. System.Text.Json fills <see cref="JsonException.Path"/> with the path of the

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Text;
 
-namespace OutOfDark.Json.Converters;
+namespace OutOfDark.Json;
 
 /// <summary>An <see cref="Instant"/> as an ISO-8601 UTC string, for example <c>"2026-03-01T09:30:00Z"</c> (fractions of a second when present).</summary>
 public sealed class InstantJsonConverter : JsonConverter<Instant>

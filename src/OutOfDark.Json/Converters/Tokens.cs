@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace OutOfDark.Json.Converters;
+namespace OutOfDark.Json;
 
 internal static class Tokens
 {

@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace OutOfDark.Json.Converters;
+namespace OutOfDark.Json;
 
 /// <summary>Reads one list item; the reader stands on the item's first token, which is not null.</summary>
 /// <typeparam name="T">The item type.</typeparam>

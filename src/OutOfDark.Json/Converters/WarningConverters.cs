@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using OutOfDark.Warnings;
 
-namespace OutOfDark.Json.Converters;
+namespace OutOfDark.Json;
 
 /// <summary>A rule id as its text, checked on reading.</summary>
 internal sealed class RuleIdConverter : JsonConverter<RuleId>

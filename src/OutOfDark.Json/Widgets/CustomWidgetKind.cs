@@ -2,9 +2,9 @@ using System;
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using OutOfDark.Json.Converters;
+using OutOfDark.Json;
 
-namespace OutOfDark.Json.Widgets;
+namespace OutOfDark.Json;
 
 /// <summary>A registered custom widget kind: reads and writes its own members through the integrator's type info.</summary>
 internal abstract class CustomWidgetKind(string kind, Type type)

@@ -6,9 +6,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
-using OutOfDark.Json.Converters;
+using OutOfDark.Json;
 
-namespace OutOfDark.Json.Widgets;
+namespace OutOfDark.Json;
 
 /// <summary>
 /// Reads and writes widgets as objects with a <c>kind</c> discriminator. Built-in kinds are written member by member;

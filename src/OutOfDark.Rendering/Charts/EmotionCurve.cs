@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using OutOfDark.Analytics;
+using OutOfDark;
 
-namespace OutOfDark.Rendering.Charts;
+namespace OutOfDark.Rendering;
 
 /// <summary>How one persona feels, on average, in one phase.</summary>
 /// <param name="Persona">The persona.</param>

@@ -1,19 +1,19 @@
 using System;
 using System.Collections.Generic;
-using OutOfDark.Analytics;
+using OutOfDark;
 
-namespace OutOfDark.Rendering.Charts;
+namespace OutOfDark.Rendering;
 
 /// <summary>One step of a funnel: an activity and how many customers reached it.</summary>
 /// <param name="Activity">The activity.</param>
 /// <param name="Name">The activity's name.</param>
 /// <param name="Count">How many customers reached it, or <see langword="null"/> when unknown.</param>
-public sealed record FunnelStep(ActivityId Activity, string Name, decimal? Count)
+public sealed record FunnelChartStep(ActivityId Activity, string Name, decimal? Count)
 {
     /// <summary>The share of the previous step's count that reached this step, from 0 up; <see langword="null"/> when either count is unknown or the previous one is zero.</summary>
     /// <param name="previous">The previous step.</param>
     /// <returns>The conversion rate.</returns>
-    public double? ConversionFrom(FunnelStep? previous) =>
+    public double? ConversionFrom(FunnelChartStep? previous) =>
         previous is { Count: { } before } && before != 0 && Count is { } now ? (double)(now / before) : null;
 }
 
@@ -27,12 +27,12 @@ public static class Funnel
     /// </summary>
     /// <param name="journey">The journey.</param>
     /// <returns>The steps; empty when the journey has no flow.</returns>
-    public static ValueList<FunnelStep> Compute(Journey journey)
+    public static ValueList<FunnelChartStep> Compute(Journey journey)
     {
         ArgumentNullException.ThrowIfNull(journey);
         if (journey.Flows.Count == 0)
         {
-            return ValueList<FunnelStep>.Empty;
+            return ValueList<FunnelChartStep>.Empty;
         }
 
         Activity? start = null;
@@ -46,16 +46,16 @@ public static class Funnel
         }
 
         start ??= journey.GetActivity(journey.Flows[0].From);
-        var steps = new List<FunnelStep>();
+        var steps = new List<FunnelChartStep>();
         var seen = new HashSet<ActivityId>();
         for (var current = start; current is not null && seen.Add(current.Id);)
         {
             // The same volume the funnel drop-off rule reads, so the chart and the warnings agree.
-            steps.Add(new FunnelStep(current.Id, current.Name, StepVolume.Of(current)));
+            steps.Add(new FunnelChartStep(current.Id, current.Name, StepVolume.Of(current)));
             var next = journey.FlowsFrom(current.Id);
             current = next.Count == 0 ? null : journey.GetActivity(next[0].To);
         }
 
-        return ValueList<FunnelStep>.From(steps);
+        return ValueList<FunnelChartStep>.From(steps);
     }
 }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace OutOfDark.Rendering.Csv;
+namespace OutOfDark.Rendering;
 
 /// <summary>How user text goes into a CSV cell and back.</summary>
 internal static class CsvCells

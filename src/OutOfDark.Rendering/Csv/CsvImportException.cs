@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace OutOfDark.Rendering.Csv;
+namespace OutOfDark.Rendering;
 
 /// <summary>An import found bad rows (or a bad header) and applied nothing.</summary>
 public sealed class CsvImportException : Exception

@@ -1,4 +1,4 @@
-namespace OutOfDark.Rendering.Csv;
+namespace OutOfDark.Rendering;
 
 /// <summary>What an import does when some rows are bad.</summary>
 public enum CsvImportMode

@@ -1,4 +1,4 @@
-namespace OutOfDark.Rendering.Csv;
+namespace OutOfDark.Rendering;
 
 /// <summary>What an import did.</summary>
 /// <param name="Applied">How many rows were applied to the journey.</param>

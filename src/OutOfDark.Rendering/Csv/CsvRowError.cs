@@ -1,4 +1,4 @@
-namespace OutOfDark.Rendering.Csv;
+namespace OutOfDark.Rendering;
 
 /// <summary>A row an import refused.</summary>
 /// <param name="Line">The line the row starts on, counting the header as line 1.</param>

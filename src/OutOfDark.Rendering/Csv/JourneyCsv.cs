@@ -9,7 +9,7 @@ using CsvHelper;
 using NodaTime;
 using NodaTime.Text;
 
-namespace OutOfDark.Rendering.Csv;
+namespace OutOfDark.Rendering;
 
 /// <summary>
 /// Exports a journey's activities and metric observations as CSV and imports them back through the journey's commands

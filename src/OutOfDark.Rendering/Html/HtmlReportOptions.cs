@@ -1,11 +1,10 @@
 using System.Collections.Generic;
 using NodaTime;
-using OutOfDark.History;
-using OutOfDark.Rendering.Charts;
-using OutOfDark.Rendering.Layout;
+using OutOfDark;
+using OutOfDark.Rendering;
 using OutOfDark.Warnings;
 
-namespace OutOfDark.Rendering.Html;
+namespace OutOfDark.Rendering;
 
 /// <summary>What the HTML report shows besides the journey itself. Every input is optional.</summary>
 public sealed record HtmlReportOptions
@@ -20,7 +19,7 @@ public sealed record HtmlReportOptions
     public JourneyHistory? History { get; init; }
 
     /// <summary>The funnel to chart; <see langword="null"/> computes it with <see cref="Funnel.Compute"/>.</summary>
-    public IReadOnlyList<FunnelStep>? Funnel { get; init; }
+    public IReadOnlyList<FunnelChartStep>? Funnel { get; init; }
 
     /// <summary>The emotion curve to chart; <see langword="null"/> computes it with <see cref="EmotionCurve.Compute"/>.</summary>
     public IReadOnlyList<EmotionCurvePoint>? EmotionCurve { get; init; }

@@ -6,14 +6,11 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NodaTime.Text;
-using OutOfDark.History;
-using OutOfDark.Rendering.Charts;
-using OutOfDark.Rendering.Layout;
-using OutOfDark.Rendering.Svg;
-using OutOfDark.Rendering.Text;
+using OutOfDark;
+using OutOfDark.Rendering;
 using OutOfDark.Warnings;
 
-namespace OutOfDark.Rendering.Html;
+namespace OutOfDark.Rendering;
 
 /// <summary>
 /// Writes one self-contained HTML report of a journey: overview, activity map, Warnings view, emotion curve, funnel and
@@ -304,7 +301,7 @@ public static class HtmlReportRenderer
         w.Write("</svg></section>\n");
     }
 
-    private static void WriteFunnel(TextWriter w, IReadOnlyList<FunnelStep> steps)
+    private static void WriteFunnel(TextWriter w, IReadOnlyList<FunnelChartStep> steps)
     {
         w.Write("<section id=\"funnel\"><h2>Funnel</h2>\n");
         if (steps.Count == 0)
@@ -317,7 +314,7 @@ public static class HtmlReportRenderer
         var max = steps.Max(s => s.Count ?? 0m);
         var height = (steps.Count * rowHeight) + 10;
         w.Write($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"{Numbers.Coordinate(labelWidth + barWidth + 170)}\" height=\"{Numbers.Coordinate(height)}\" font-size=\"12\" font-family=\"system-ui, sans-serif\"><title>Funnel along the flows</title>\n");
-        FunnelStep? previous = null;
+        FunnelChartStep? previous = null;
         for (var i = 0; i < steps.Count; i++)
         {
             var step = steps[i];

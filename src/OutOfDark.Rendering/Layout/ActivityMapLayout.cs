@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace OutOfDark.Rendering.Layout;
+namespace OutOfDark.Rendering;
 
 /// <summary>Lays out a journey's activity map as a tidy tree per phase: the data behind the SVG map.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace OutOfDark.Rendering.Layout;
+namespace OutOfDark.Rendering;
 
 /// <summary>A point in layout units (SVG user units: one unit is one CSS pixel at 100 %).</summary>
 /// <param name="X">Distance from the left edge.</param>

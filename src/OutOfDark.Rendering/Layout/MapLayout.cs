@@ -1,6 +1,6 @@
 using System;
 
-namespace OutOfDark.Rendering.Layout;
+namespace OutOfDark.Rendering;
 
 /// <summary>
 /// Where everything of an activity map goes: one lane per phase, one box per activity, and the edges (tree links and

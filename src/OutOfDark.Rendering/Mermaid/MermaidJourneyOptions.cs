@@ -1,4 +1,4 @@
-namespace OutOfDark.Rendering.Mermaid;
+namespace OutOfDark.Rendering;
 
 /// <summary>Chooses whose emotions a Mermaid journey diagram scores.</summary>
 public sealed record MermaidJourneyOptions

@@ -6,9 +6,9 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using OutOfDark.Rendering.Text;
+using OutOfDark.Rendering;
 
-namespace OutOfDark.Rendering.Mermaid;
+namespace OutOfDark.Rendering;
 
 /// <summary>Writes a journey as Mermaid text: a <c>journey</c> diagram or a <c>mindmap</c> of the activity map.</summary>
 /// <remarks>

@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 
-namespace OutOfDark.Rendering.Mermaid;
+namespace OutOfDark.Rendering;
 
 /// <summary>Makes user text safe for Mermaid's grammar without dropping it.</summary>
 /// <remarks>

@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
-using OutOfDark.Rendering.Layout;
-using OutOfDark.Rendering.Text;
+using OutOfDark.Rendering;
 
-namespace OutOfDark.Rendering.Svg;
+namespace OutOfDark.Rendering;
 
 /// <summary>A flow's label, placed: its one line of text and the box it takes.</summary>
 internal readonly record struct PlacedLabel(string Text, Box Box);

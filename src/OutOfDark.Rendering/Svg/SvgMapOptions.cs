@@ -1,8 +1,8 @@
 using System.Collections.Generic;
-using OutOfDark.Rendering.Layout;
+using OutOfDark.Rendering;
 using OutOfDark.Warnings;
 
-namespace OutOfDark.Rendering.Svg;
+namespace OutOfDark.Rendering;
 
 /// <summary>What the SVG activity map shows besides the map itself.</summary>
 public sealed record SvgMapOptions

@@ -4,11 +4,10 @@ using System.Globalization;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using OutOfDark.Rendering.Layout;
-using OutOfDark.Rendering.Text;
+using OutOfDark.Rendering;
 using OutOfDark.Warnings;
 
-namespace OutOfDark.Rendering.Svg;
+namespace OutOfDark.Rendering;
 
 /// <summary>Draws the activity map as one self-contained SVG document (inline styles, no external references, no script).</summary>
 /// <remarks>

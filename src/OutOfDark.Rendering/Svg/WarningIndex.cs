@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using OutOfDark.Warnings;
 
-namespace OutOfDark.Rendering.Svg;
+namespace OutOfDark.Rendering;
 
 /// <summary>Warnings grouped by the subject they flag.</summary>
 internal sealed class WarningIndex

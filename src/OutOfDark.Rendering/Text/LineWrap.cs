@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace OutOfDark.Rendering.Text;
+namespace OutOfDark.Rendering;
 
 /// <summary>Wraps a label into a few lines of at most a given width, truncating with an ellipsis.</summary>
 internal static class LineWrap

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace OutOfDark.Rendering.Text;
+namespace OutOfDark.Rendering;
 
 /// <summary>Escapes user text for XML, SVG and HTML, and decides which link addresses may become links.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace OutOfDark.Rendering.Text;
+namespace OutOfDark.Rendering;
 
 /// <summary>Formats numbers for SVG, HTML and CSV: invariant culture, no exponent.</summary>
 internal static class Numbers

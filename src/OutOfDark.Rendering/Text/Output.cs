@@ -5,7 +5,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace OutOfDark.Rendering.Text;
+namespace OutOfDark.Rendering;
 
 /// <summary>Bridges the renderers' text writers to streams.</summary>
 internal static class Output

@@ -1,6 +1,6 @@
 using OutOfDark.Warnings;
 
-namespace OutOfDark.Rendering.Text;
+namespace OutOfDark.Rendering;
 
 /// <summary>The colours of the SVG map and the HTML report.</summary>
 internal static class Palette

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
 
-namespace OutOfDark.Testing.Scenarios;
+namespace OutOfDark.Testing;
 
 /// <summary>
 /// A generated journey: its identity and a sequence of steps. Pure data, so FsCheck can shrink it; <see cref="Build"/>

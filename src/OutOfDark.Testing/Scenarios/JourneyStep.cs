@@ -4,7 +4,7 @@ using System.Linq;
 using NodaTime;
 using OutOfDark.Warnings;
 
-namespace OutOfDark.Testing.Scenarios;
+namespace OutOfDark.Testing;
 
 /// <summary>
 /// One generated command on a journey. Steps refer to existing elements by <em>picks</em> — numbers resolved against

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using NodaTime;
 
-namespace OutOfDark.Testing.Scenarios;
+namespace OutOfDark.Testing;
 
 /// <summary>The generated description of a widget, built into a real widget against the journey when a step runs.</summary>
 /// <param name="Id">The widget's id.</param>

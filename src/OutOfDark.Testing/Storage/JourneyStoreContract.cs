@@ -7,10 +7,10 @@ using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
 using OutOfDark.Events;
-using OutOfDark.Storage;
+using OutOfDark;
 using Xunit;
 
-namespace OutOfDark.Testing.Storage;
+namespace OutOfDark.Testing;
 
 /// <summary>
 /// The behaviour every <see cref="IJourneyStore"/> must show. Subclass it in an xunit test project, give it a way to

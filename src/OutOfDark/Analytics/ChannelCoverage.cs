@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace OutOfDark.Analytics;
+namespace OutOfDark;
 
 /// <summary>Channel × phase coverage: how many activities use each channel in each phase.</summary>
 /// <remarks>Immutable. Channels are listed in order of first use in the activity map; phases in journey order.</remarks>

@@ -1,4 +1,4 @@
-namespace OutOfDark.Analytics;
+namespace OutOfDark;
 
 /// <summary>One point of a persona's emotion curve: how they feel on average in one phase.</summary>
 /// <param name="Phase">The phase.</param>

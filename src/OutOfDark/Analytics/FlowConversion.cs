@@ -1,4 +1,4 @@
-namespace OutOfDark.Analytics;
+namespace OutOfDark;
 
 /// <summary>How many customers go on along one flow: the volumes of its two steps and the share that arrives.</summary>
 /// <param name="Flow">The flow.</param>

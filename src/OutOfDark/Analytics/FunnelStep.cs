@@ -1,4 +1,4 @@
-namespace OutOfDark.Analytics;
+namespace OutOfDark;
 
 /// <summary>One step of a funnel path with its volume and how it compares with the step before and the first step.</summary>
 /// <param name="Activity">The step's activity.</param>

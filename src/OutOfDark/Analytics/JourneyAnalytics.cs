@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using OutOfDark.Warnings;
 
-namespace OutOfDark.Analytics;
+namespace OutOfDark;
 
 /// <summary>
 /// The journey's analytics: funnel conversion and drop-off along flows, emotion curves per phase and persona, channel ×

@@ -1,4 +1,4 @@
-namespace OutOfDark.Analytics;
+namespace OutOfDark;
 
 /// <summary>
 /// A journey's health score from 0 (failing) to 100 (healthy) and its parts. See <see cref="JourneyAnalytics.Health"/>

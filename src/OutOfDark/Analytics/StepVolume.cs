@@ -1,4 +1,4 @@
-namespace OutOfDark.Analytics;
+namespace OutOfDark;
 
 /// <summary>
 /// How many customers a funnel step sees: the latest value of the activity's first metric of kind

@@ -3,7 +3,7 @@ using System.Globalization;
 using OutOfDark.Events;
 using OutOfDark.Warnings;
 
-namespace OutOfDark.History;
+namespace OutOfDark;
 
 /// <summary>Turns events into sentences, naming things as they were just before the event.</summary>
 public static class EventDescriber

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using OutOfDark.Events;
 using OutOfDark.Warnings;
 
-namespace OutOfDark.History;
+namespace OutOfDark;
 
 /// <summary>Which activities and phases an event names: for per-activity history and incremental evaluation.</summary>
 public static class EventTouches

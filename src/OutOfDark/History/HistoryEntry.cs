@@ -1,7 +1,7 @@
 using NodaTime;
 using OutOfDark.Events;
 
-namespace OutOfDark.History;
+namespace OutOfDark;
 
 /// <summary>One change in a journey's history, with a sentence a person can read.</summary>
 /// <param name="Version">The journey's version after the change.</param>

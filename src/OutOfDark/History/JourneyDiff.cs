@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace OutOfDark.History;
+namespace OutOfDark;
 
 /// <summary>What changed in a journey between two versions: the net effect on activities, and every change with who, when and why.</summary>
 /// <param name="FromVersion">The earlier version.</param>

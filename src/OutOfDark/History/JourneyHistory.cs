@@ -4,13 +4,13 @@ using System.Linq;
 using NodaTime;
 using OutOfDark.Events;
 
-namespace OutOfDark.History;
+namespace OutOfDark;
 
 /// <summary>
 /// A journey's history: its events, readable; the journey as of any version or instant; the history of one activity;
 /// the diff between two versions.
 /// </summary>
-/// <remarks>Built from the events a store returns (<see cref="Storage.IJourneyStore.ReadEventsAsync"/>). Immutable once built; thread-safe.</remarks>
+/// <remarks>Built from the events a store returns (<see cref="IJourneyStore.ReadEventsAsync"/>). Immutable once built; thread-safe.</remarks>
 public sealed class JourneyHistory
 {
     private readonly JourneyEvent[] _events;

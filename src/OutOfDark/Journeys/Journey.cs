@@ -19,7 +19,7 @@ namespace OutOfDark;
 /// </para>
 /// <para>
 /// New events wait in <see cref="PendingEvents"/> until a store has saved them
-/// (see <see cref="Storage.JourneyStoreExtensions.SaveAsync"/>).
+/// (see <see cref="JourneyStoreExtensions.SaveAsync"/>).
 /// </para>
 /// <para>A journey is not thread-safe: use one from one thread at a time. Its entities and snapshots are immutable.</para>
 /// </remarks>

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using NodaTime;
 using OutOfDark.Events;
 
-namespace OutOfDark.Storage;
+namespace OutOfDark;
 
 /// <summary>
 /// Where journeys live: their event streams, scoped by workspace. Appends are optimistic: a writer names the version it

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using NodaTime;
 using OutOfDark.Events;
 
-namespace OutOfDark.Storage;
+namespace OutOfDark;
 
 /// <summary>
 /// A journey store that keeps everything in memory, for tests, prototypes and small hosts. Nothing survives the process.

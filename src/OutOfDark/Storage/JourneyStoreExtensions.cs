@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace OutOfDark.Storage;
+namespace OutOfDark;
 
 /// <summary>Conveniences over <see cref="IJourneyStore"/>.</summary>
 public static class JourneyStoreExtensions

@@ -1,6 +1,6 @@
 using System;
 
-namespace OutOfDark.Storage;
+namespace OutOfDark;
 
 /// <summary>
 /// Thrown when a store opens a database whose schema it cannot use: most often one written by a newer version of the

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace OutOfDark.Storage;
+namespace OutOfDark;
 
 /// <summary>What a journey list shows of each journey.</summary>
 /// <param name="WorkspaceId">The workspace.</param>

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using OutOfDark.Warnings.Rules;
+using OutOfDark.Warnings;
 
 namespace OutOfDark.Warnings;
 

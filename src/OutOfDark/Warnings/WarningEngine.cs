@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using NodaTime;
 using OutOfDark.Events;
-using OutOfDark.History;
+using OutOfDark;
 
 namespace OutOfDark.Warnings;
 

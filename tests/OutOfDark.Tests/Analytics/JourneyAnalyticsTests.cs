@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using OutOfDark.Analytics;
+using OutOfDark;
 using OutOfDark.Tests.Warnings;
 using OutOfDark.Warnings;
 using Xunit;
@@ -151,6 +151,6 @@ public class JourneyAnalyticsTests
         Assert.Null(health.MetricAttainment);
         Assert.Null(health.Emotion);
         Assert.Equal(100m, health.Score);
-        Assert.NotNull(engine.Find(new WarningKey(OutOfDark.Warnings.Rules.NoMetricRule.RuleId, WarningSubject.For(blog))));
+        Assert.NotNull(engine.Find(new WarningKey(OutOfDark.Warnings.NoMetricRule.RuleId, WarningSubject.For(blog))));
     }
 }

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
-using OutOfDark.History;
+using OutOfDark;
 using OutOfDark.Testing;
 using Xunit;
 
@@ -19,7 +19,7 @@ public class JourneyProperties
         {
             JourneySnapshot? before = null;
             var pendingBefore = 0;
-            var clock = new FakeClock(Testing.Scenarios.JourneyScenario.Start);
+            var clock = new FakeClock(Testing.JourneyScenario.Start);
             var journey = Journey.Create(new WorkspaceId(scenario.WorkspaceId), scenario.Name, "generated", clock, new JourneyId(scenario.JourneyId));
             foreach (var step in scenario.Steps)
             {

@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using NodaTime;
-using OutOfDark.Storage;
-using OutOfDark.Testing.Storage;
+using OutOfDark;
+using OutOfDark.Testing;
 
 namespace OutOfDark.Tests.Storage;
 

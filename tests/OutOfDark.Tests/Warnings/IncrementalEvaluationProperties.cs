@@ -5,7 +5,6 @@ using FsCheck.Fluent;
 using NodaTime;
 using OutOfDark.Testing;
 using OutOfDark.Warnings;
-using OutOfDark.Warnings.Rules;
 using Xunit;
 
 namespace OutOfDark.Tests.Warnings;

@@ -1,6 +1,5 @@
 using NodaTime;
 using OutOfDark.Warnings;
-using OutOfDark.Warnings.Rules;
 using Xunit;
 
 namespace OutOfDark.Tests.Warnings;

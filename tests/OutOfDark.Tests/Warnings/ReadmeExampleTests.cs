@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using NodaTime;
 using OutOfDark.Testing;
 using OutOfDark.Warnings;
-using OutOfDark.Warnings.Rules;
 using Xunit;
 
 namespace OutOfDark.Tests.Warnings;

@@ -3,7 +3,6 @@ using System.Linq;
 using System.Threading;
 using NodaTime;
 using OutOfDark.Warnings;
-using OutOfDark.Warnings.Rules;
 using Xunit;
 
 namespace OutOfDark.Tests.Warnings;

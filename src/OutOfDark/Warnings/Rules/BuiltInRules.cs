@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace OutOfDark.Warnings.Rules;
+namespace OutOfDark.Warnings;
 
 /// <summary>The rules OutOfDark ships, each stateless and shared.</summary>
 public static class BuiltInRules

@@ -1,4 +1,4 @@
-namespace OutOfDark.Warnings.Rules;
+namespace OutOfDark.Warnings;
 
 /// <summary>Settings of <see cref="EmptyPhaseRule"/>.</summary>
 public sealed record EmptyPhaseSettings : RuleSettings

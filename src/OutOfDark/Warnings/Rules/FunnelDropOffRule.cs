@@ -1,6 +1,6 @@
-using OutOfDark.Analytics;
+using OutOfDark;
 
-namespace OutOfDark.Warnings.Rules;
+namespace OutOfDark.Warnings;
 
 /// <summary>Settings of <see cref="FunnelDropOffRule"/>.</summary>
 public sealed record FunnelDropOffSettings : RuleSettings

@@ -1,4 +1,4 @@
-namespace OutOfDark.Warnings.Rules;
+namespace OutOfDark.Warnings;
 
 /// <summary>Settings of <see cref="MetricThresholdRule"/>.</summary>
 public sealed record MetricThresholdSettings : RuleSettings

@@ -1,4 +1,4 @@
-namespace OutOfDark.Warnings.Rules;
+namespace OutOfDark.Warnings;
 
 /// <summary>Settings of <see cref="NoMetricRule"/>.</summary>
 public sealed record NoMetricSettings : RuleSettings

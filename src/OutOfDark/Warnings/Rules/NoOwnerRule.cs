@@ -1,4 +1,4 @@
-namespace OutOfDark.Warnings.Rules;
+namespace OutOfDark.Warnings;
 
 /// <summary>Settings of <see cref="NoOwnerRule"/>.</summary>
 public sealed record NoOwnerSettings : RuleSettings

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace OutOfDark.Warnings.Rules;
+namespace OutOfDark.Warnings;
 
 /// <summary>Settings of <see cref="NotUpdatedRule"/>.</summary>
 public sealed record NotUpdatedSettings : RuleSettings

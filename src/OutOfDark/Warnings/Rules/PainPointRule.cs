@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace OutOfDark.Warnings.Rules;
+namespace OutOfDark.Warnings;
 
 /// <summary>Settings of <see cref="PainPointRule"/>.</summary>
 public sealed record PainPointSettings : RuleSettings

@@ -2,7 +2,7 @@ using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 
-namespace OutOfDark.Warnings.Rules;
+namespace OutOfDark.Warnings;
 
 /// <summary>How built-in rules write numbers, amounts and dates in their messages: invariant, exact, short.</summary>
 internal static class Say

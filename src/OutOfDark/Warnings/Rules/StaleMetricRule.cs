@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace OutOfDark.Warnings.Rules;
+namespace OutOfDark.Warnings;
 
 /// <summary>Settings of <see cref="StaleMetricRule"/>.</summary>
 public sealed record StaleMetricSettings : RuleSettings
