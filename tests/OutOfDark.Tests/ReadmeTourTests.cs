@@ -46,7 +46,7 @@ public class ReadmeTourTests
 
         var store = new InMemoryJourneyStore(clock);
         await store.SaveAsync(journey);
-        var history = new JourneyHistory(await store.ReadEventsAsync(journey.WorkspaceId, journey.Id), clock);
+        var history = await store.ReadHistoryAsync(journey);
         foreach (var entry in history.ForActivity(email))
         {
             console.WriteLine(entry);
