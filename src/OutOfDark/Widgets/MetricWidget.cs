@@ -13,6 +13,13 @@ namespace OutOfDark;
 [WidgetKind("metric")]
 public sealed record MetricWidget(WidgetId Id, string Title) : Widget(Id, Title)
 {
+    /// <summary>Creates a metric with a new id, for example <c>new MetricWidget("Open rate") { Unit = "%", Target = 25 }</c>.</summary>
+    /// <param name="Title">The metric's name, for example "Open rate".</param>
+    public MetricWidget(string Title)
+        : this(WidgetId.New(), Title)
+    {
+    }
+
     /// <summary>The unit shown after values, for example "%", "EUR" or "visits".</summary>
     public string Unit { get; init; } = "";
 
