@@ -18,7 +18,7 @@ public class CsvTests
 
     private static Journey EmptyStore(out PhaseId see)
     {
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 2, 1));
         see = journey.AddPhase(new Actor("ana"), "See");
         journey.AddPhase(new Actor("ana"), "Think");
         return journey;
