@@ -108,7 +108,7 @@ public static class SyntheticJourneys
         {
             Id = new JourneyId(NextGuid(random)),
             WorkspaceId = new WorkspaceId(NextGuid(random)),
-            Name = $"Synthetic journey of {activities} activities",
+            Name = $"Synthetic journey of {activities} {(activities == 1 ? "activity" : "activities")}",
             Version = 1,
             CreatedAt = Created,
             LastChangedAt = Created,

@@ -53,7 +53,7 @@ public class HistoryTests
         Assert.Equal(["Blog post"], diff.ActivitiesRemoved.Select(a => a.Name));
         Assert.Equal(["Weekly newsletter"], diff.ActivitiesChanged.Select(a => a.Name));
         var text = diff.ToString();
-        Assert.StartsWith($"From v{v} to v{journey.Version}: 3 changes; 1 activities added, 1 removed, 1 changed", text);
+        Assert.StartsWith($"From v{v} to v{journey.Version}: 3 changes; 1 activity added, 1 removed, 1 changed", text);
         Assert.Contains("bo: Removed activity \"Blog post\" (dropped)", text);
         Assert.Contains("bo: Changed activity \"Newsletter\": name \"Newsletter\" → \"Weekly newsletter\"", text);
     }

@@ -77,7 +77,7 @@ public sealed partial class Journey
                 RequirePhase(x.PhaseId);
                 if (ActivityCountIn(x.PhaseId) > 0)
                 {
-                    throw new JourneyRuleException(JourneyRules.PhaseNotEmpty, $"Phase '{GetPhase(x.PhaseId).Name}' ({x.PhaseId}) still holds {ActivityCountIn(x.PhaseId)} activities; move or remove them first.", x.PhaseId);
+                    throw new JourneyRuleException(JourneyRules.PhaseNotEmpty, $"Phase '{GetPhase(x.PhaseId).Name}' ({x.PhaseId}) still holds {Text.Count(ActivityCountIn(x.PhaseId), "activity", "activities")}; move or remove {(ActivityCountIn(x.PhaseId) == 1 ? "it" : "them")} first.", x.PhaseId);
                 }
 
                 break;
