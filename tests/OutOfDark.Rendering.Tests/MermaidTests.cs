@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using FsCheck.Fluent;
 using Microsoft.Playwright;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark.Rendering;
 using OutOfDark.Testing;
 using Xunit;
@@ -41,7 +42,7 @@ public class MermaidTextTests
     [Fact]
     public void Emotion_scores_from_minus_two_to_plus_two_become_mermaid_scores_one_to_five()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         var see = journey.AddPhase("ana", "See");
         var buyer = journey.AddPersona("ana", "Buyer");
         var scores = new[] { -2, -1, 0, 1, 2 };
@@ -66,7 +67,7 @@ public class MermaidTextTests
     [Fact]
     public void The_journey_diagram_can_score_one_persona_only()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         var see = journey.AddPhase("ana", "See");
         var a = journey.AddPersona("ana", "A");
         var b = journey.AddPersona("ana", "B");
@@ -81,7 +82,7 @@ public class MermaidTextTests
     [Fact]
     public void The_mindmap_nests_activities_under_their_phase_and_parent()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         var see = journey.AddPhase("ana", "See");
         var think = journey.AddPhase("ana", "Think");
         var ads = journey.AddActivity("ana", see, "Ads");
