@@ -106,6 +106,7 @@ public sealed class RoundTripTests
 public sealed class NodaTimeTextTests
 {
     private static readonly OutOfDark.Json.InstantJsonConverter Converter = new();
+    private static readonly OutOfDark.Json.LocalDateJsonConverter DateConverter = new();
 
     private static string Write(NodaTime.Instant instant)
     {
@@ -144,6 +145,43 @@ public sealed class NodaTimeTextTests
         Assert.Equal(instant, Read(text));
     }
 
+    /// <summary>Every ISO date NodaTime has, years -9998 to 9999, and dates in 2026.</summary>
+    public static class Dates
+    {
+        public static Arbitrary<NodaTime.LocalDate> Any()
+        {
+            var days = NodaTime.Period.Between(NodaTime.LocalDate.MinIsoValue, NodaTime.LocalDate.MaxIsoValue, NodaTime.PeriodUnits.Days).Days;
+            var anywhere = Gen.Choose(0, days).Select(d => NodaTime.LocalDate.MinIsoValue.PlusDays(d));
+            var recent = Gen.Choose(0, 364).Select(d => new NodaTime.LocalDate(2026, 1, 1).PlusDays(d));
+            return Gen.OneOf(anywhere, recent).ToArbitrary();
+        }
+    }
+
+    [Property(Arbitrary = new[] { typeof(Dates) })]
+    public void Dates_are_written_with_the_iso_pattern_and_read_back(NodaTime.LocalDate date)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            DateConverter.Write(writer, date, System.Text.Json.JsonSerializerOptions.Default);
+        }
+
+        var text = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        Assert.Equal("\"" + NodaTime.Text.LocalDatePattern.Iso.Format(date) + "\"", text);
+        var reader = new System.Text.Json.Utf8JsonReader(buffer.WrittenSpan);
+        reader.Read();
+        Assert.Equal(date, DateConverter.Read(ref reader, typeof(NodaTime.LocalDate), System.Text.Json.JsonSerializerOptions.Default));
+    }
+
+    [Fact]
+    public void A_date_outside_the_iso_calendar_is_not_written()
+    {
+        var julian = new NodaTime.LocalDate(2026, 3, 1, NodaTime.CalendarSystem.Julian);
+        using var writer = new System.Text.Json.Utf8JsonWriter(new System.Buffers.ArrayBufferWriter<byte>());
+
+        Assert.ThrowsAny<System.ArgumentException>(() => DateConverter.Write(writer, julian, System.Text.Json.JsonSerializerOptions.Default));
+    }
+
     [Theory]
     [InlineData("\"2026-02-29T00:00:00Z\"")]
     [InlineData("\"2026-13-01T00:00:00Z\"")]
@@ -152,5 +190,61 @@ public sealed class NodaTimeTextTests
     public void Instants_that_are_not_extended_iso_utc_are_refused(string json)
     {
         Assert.Throws<System.Text.Json.JsonException>(() => Read(json));
+    }
+
+    [Theory]
+    [InlineData("createdAt", "\"yesterday\"", "$.createdAt", "\"yesterday\" is not an instant: expected an ISO-8601 UTC date and time such as \"2026-03-01T09:30:00Z\".")]
+    [InlineData("createdAt", "\"2026-10-01T09:00:00+02:00\"", "$.createdAt", "\"2026-10-01T09:00:00+02:00\" is not an instant: expected an ISO-8601 UTC date and time such as \"2026-03-01T09:30:00Z\".")]
+    [InlineData("lastChangedAt", "20261001", "$.lastChangedAt", "An instant must be a string; found a number.")]
+    public void A_bad_instant_in_a_document_is_refused_with_its_path_and_the_expected_form(string property, string value, string path, string problem)
+    {
+        var document = SampleJourneys.DocumentNode();
+        document[property] = System.Text.Json.Nodes.JsonNode.Parse(value);
+
+        var ex = Assert.Throws<JourneyFormatException>(() => JourneyJsonSerializer.Default.DeserializeDocument(SampleJourneys.Bytes(document)));
+
+        Assert.Equal(path, ex.Path);
+        Assert.StartsWith(problem, ex.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("createdAt", "\"2026-10-01 09:00\"", "$.activities[0].createdAt", "\"2026-10-01 09:00\" is not an instant: expected an ISO-8601 UTC date and time such as \"2026-03-01T09:30:00Z\".")]
+    [InlineData("lastChangedAt", "null", "$.activities[0].lastChangedAt", "An instant must be a string; found null.")]
+    public void A_bad_instant_on_an_activity_is_refused_with_its_path_and_the_expected_form(string property, string value, string path, string problem)
+    {
+        var document = SampleJourneys.DocumentNode();
+        document["activities"]![0]![property] = System.Text.Json.Nodes.JsonNode.Parse(value);
+
+        var ex = Assert.Throws<JourneyFormatException>(() => JourneyJsonSerializer.Default.DeserializeDocument(SampleJourneys.Bytes(document)));
+
+        Assert.Equal(path, ex.Path);
+        Assert.StartsWith(problem, ex.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"2026-02-30\"", "\"2026-02-30\" is not a date: expected an ISO-8601 date such as \"2026-03-01\".")]
+    [InlineData("\"01.10.2026\"", "\"01.10.2026\" is not a date: expected an ISO-8601 date such as \"2026-03-01\".")]
+    [InlineData("true", "A date must be a string; found a boolean.")]
+    public void A_bad_planned_date_is_refused_with_its_path_and_the_expected_form(string value, string problem)
+    {
+        var document = SampleJourneys.DocumentNode();
+        document["activities"]![0]!["details"]!["plannedStart"] = System.Text.Json.Nodes.JsonNode.Parse(value);
+
+        var ex = Assert.Throws<JourneyFormatException>(() => JourneyJsonSerializer.Default.DeserializeDocument(SampleJourneys.Bytes(document)));
+
+        Assert.Equal("$.activities[0].details.plannedStart", ex.Path);
+        Assert.StartsWith(problem, ex.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_observation_date_names_the_observation_and_the_expected_form()
+    {
+        var document = SampleJourneys.DocumentNode();
+        document["activities"]![0]!["widgets"]![0]!["observations"]![1]!["date"] = "2026-1-2";
+
+        var ex = Assert.Throws<JourneyFormatException>(() => JourneyJsonSerializer.Default.DeserializeDocument(SampleJourneys.Bytes(document)));
+
+        Assert.Equal("$.activities[0].widgets[0].observations[1].date", ex.Path);
+        Assert.StartsWith("\"2026-1-2\" is not a date: expected an ISO-8601 date such as \"2026-03-01\".", ex.Problem, StringComparison.Ordinal);
     }
 }

@@ -18,10 +18,17 @@ public class ObservationSeriesTests
         public static Arbitrary<(int Day, int Value)[]> Ops() => Gen.ArrayOf(Gen.Choose(0, 60).Zip(Gen.Choose(-500, 500))).ToArbitrary();
     }
 
-    /// <summary>A parent series of 0 to 20 days and the gaps (1 to 5 days) after it at which its children append.</summary>
+    /// <summary>
+    /// A parent series of 0 to 20 days, built at once or one observation at a time (which leaves room at the end of its
+    /// buffer that children may share), and the gaps (1 to 5 days) after it at which its children append.
+    /// </summary>
     public static class Branches
     {
-        public static Arbitrary<(int Size, int[] Gaps)> Input() => Gen.Choose(0, 20).Zip(Gen.ArrayOf(Gen.Choose(1, 5))).ToArbitrary();
+        public static Arbitrary<(int Size, bool OneAtATime, int[] Gaps)> Input() =>
+            (from size in Gen.Choose(0, 20)
+             from oneAtATime in Gen.Elements(false, true)
+             from gaps in Gen.ArrayOf(Gen.Choose(1, 5))
+             select (size, oneAtATime, gaps)).ToArbitrary();
     }
 
     [Property(Arbitrary = new[] { typeof(Observations) })]
@@ -50,10 +57,11 @@ public class ObservationSeriesTests
     }
 
     [Property(Arbitrary = new[] { typeof(Branches) })]
-    public void Series_derived_from_one_parent_never_see_each_others_appends((int Size, int[] Gaps) input)
+    public void Series_derived_from_one_parent_never_see_each_others_appends((int Size, bool OneAtATime, int[] Gaps) input)
     {
-        var (size, branches) = input;
-        var parent = ObservationSeries.From(Enumerable.Range(0, size).Select(d => new Observation(Day0.PlusDays(d), d)));
+        var (size, oneAtATime, branches) = input;
+        var observations = Enumerable.Range(0, size).Select(d => new Observation(Day0.PlusDays(d), d));
+        var parent = oneAtATime ? observations.Aggregate(ObservationSeries.Empty, (s, o) => s.Add(o)) : ObservationSeries.From(observations);
         var snapshot = parent.ToList();
         var children = branches.Select((gap, i) => (gap, i, series: parent.Add(new Observation(Day0.PlusDays(size + gap), 1000 + i)))).ToList();
 
