@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using FsCheck.Fluent;
 using Microsoft.Playwright;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark.Rendering;
 using OutOfDark.Testing;
 using Xunit;
@@ -41,7 +42,7 @@ public class MermaidTextTests
     [Fact]
     public void Emotion_scores_from_minus_two_to_plus_two_become_mermaid_scores_one_to_five()
     {
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         var see = journey.AddPhase(new Actor("ana"), "See");
         var buyer = journey.AddPersona(new Actor("ana"), "Buyer");
         var scores = new[] { -2, -1, 0, 1, 2 };
@@ -66,7 +67,7 @@ public class MermaidTextTests
     [Fact]
     public void The_journey_diagram_can_score_one_persona_only()
     {
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         var see = journey.AddPhase(new Actor("ana"), "See");
         var a = journey.AddPersona(new Actor("ana"), "A");
         var b = journey.AddPersona(new Actor("ana"), "B");
@@ -81,7 +82,7 @@ public class MermaidTextTests
     [Fact]
     public void The_mindmap_nests_activities_under_their_phase_and_parent()
     {
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         var see = journey.AddPhase(new Actor("ana"), "See");
         var think = journey.AddPhase(new Actor("ana"), "Think");
         var ads = journey.AddActivity(new Actor("ana"), see, "Ads");
