@@ -1,6 +1,10 @@
+using System;
 using System.Text.Json;
+using System.Threading;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
@@ -22,6 +26,10 @@ builder.Services.AddOutOfDark(section, outOfDark => outOfDark
 builder.Services.AddSingleton<LiveJourneys>();
 builder.Services.AddHostedService<Seeder>();
 builder.Services.AddProblemDetails();
+// A request the server itself finds bad (a body over the size limit, a malformed header) answers with its own status
+// and problem details, wherever it is noticed, never 500.
+builder.Services.Configure<ExceptionHandlerOptions>(handler =>
+    handler.StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
 builder.Services.ConfigureHttpJsonOptions(json =>
 {
     json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -29,12 +37,25 @@ builder.Services.ConfigureHttpJsonOptions(json =>
 });
 
 var app = builder.Build();
+try
+{
+    await StoreCheck.EnsureReachableAsync(app.Services, CancellationToken.None);
+}
+catch (StartupException e)
+{
+    // One line that says what to do, not a stack trace: the cause is the configuration or the server, not this code.
+    await Console.Error.WriteLineAsync("The OutOfDark web sample cannot start: " + e.Message);
+    return 1;
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<CrossSiteGuard>();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapJourneyApi();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The web sample's entry point; public so tests can start it with WebApplicationFactory.</summary>
 public partial class Program;
