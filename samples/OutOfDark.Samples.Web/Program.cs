@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using KestrelServerOptions = Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
@@ -24,6 +25,7 @@ builder.Services.AddOutOfDark(section, outOfDark => outOfDark
     .AddRule<NegativeFeedbackRule>()
     .AddObserver<CriticalWarningFeed>());
 builder.Services.AddSingleton<LiveJourneys>();
+builder.Services.AddOptions<KestrelServerOptions>().Configure<WebOptions>((kestrel, web) => kestrel.Limits.MaxRequestBodySize = web.MaxRequestBodySize);
 builder.Services.AddHostedService<Seeder>();
 builder.Services.AddProblemDetails();
 // A request the server itself finds bad (a body over the size limit, a malformed header) answers with its own status

@@ -60,7 +60,7 @@ internal static class HttpHelpers
         }
     }
 
-    /// <summary>413: the body is over the server's limit (Kestrel's <c>Kestrel:Limits:MaxRequestBodySize</c>).</summary>
+    /// <summary>413: the body is over the server's limit (<c>OutOfDark:MaxRequestBodySize</c>).</summary>
     public static IResult TooLarge(HttpContext context)
     {
         var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;

@@ -9,7 +9,7 @@ namespace OutOfDark.Samples.Web.Api;
 /// Lets a command through only with a body declared as <c>application/json</c> (UTF-8, the only charset allowed):
 /// anything else is 415 with problem details naming the expected content type, and the body is not read. An HTML form
 /// can send only <c>application/x-www-form-urlencoded</c>, <c>multipart/form-data</c> or <c>text/plain</c>, so no form
-/// on any site can reach a command.
+/// on any site can reach a command. Reads (GET, HEAD, OPTIONS, TRACE) pass untouched.
 /// </summary>
 internal sealed class JsonCommandFilter : IEndpointFilter
 {
@@ -19,7 +19,14 @@ internal sealed class JsonCommandFilter : IEndpointFilter
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        var declared = context.HttpContext.Request.ContentType;
+        var request = context.HttpContext.Request;
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+            || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method))
+        {
+            return next(context);
+        }
+
+        var declared = request.ContentType;
         if (MediaTypeHeaderValue.TryParse(declared, out var type)
             && type.MediaType.Equals(ContentType, StringComparison.OrdinalIgnoreCase)
             && (type.Charset.Length == 0 || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))

@@ -30,6 +30,9 @@ internal sealed record WebOptions
     /// <summary>How many loaded journeys the host keeps in memory (at least 1); the least recently used idle ones beyond it are dropped and reloaded when asked for again.</summary>
     public int OpenJourneys { get; init; } = 1000;
 
+    /// <summary>The largest request body the host reads, in bytes (at least 1); a larger one answers 413. Commands are small JSON documents.</summary>
+    public long MaxRequestBodySize { get; init; } = 1024 * 1024;
+
     public static WebOptions Read(IConfiguration section)
     {
         var options = new WebOptions();
@@ -78,6 +81,15 @@ internal sealed record WebOptions
             {
                 OpenJourneys = int.TryParse(open, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count >= 1 ? count
                     : throw new StartupException($"Configuration key 'OutOfDark:OpenJourneys' must be a whole number of at least 1; got '{open}'."),
+            };
+        }
+
+        if (section["MaxRequestBodySize"] is { Length: > 0 } limit)
+        {
+            options = options with
+            {
+                MaxRequestBodySize = long.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bytes) && bytes >= 1 ? bytes
+                    : throw new StartupException($"Configuration key 'OutOfDark:MaxRequestBodySize' must be a whole number of bytes of at least 1; got '{limit}'."),
             };
         }
 
