@@ -117,7 +117,7 @@ public sealed class JourneyCacheTests
                         break;
                     default:
                         var journey = await store.LoadAsync(OnlineStoreJourney.Workspace, id);
-                        journey.AddActivity("elsewhere", phase, "Added elsewhere");
+                        journey.AddActivity(new Actor("elsewhere"), phase, "Added elsewhere");
                         await store.SaveAsync(journey);
                         break;
                 }
@@ -135,8 +135,8 @@ public sealed class JourneyCacheTests
     {
         var store = factory.Services.GetRequiredService<IJourneyStore>();
         var clock = factory.Services.GetRequiredService<IClock>();
-        var journey = Journey.Create(OnlineStoreJourney.Workspace, "Returns", "test", clock);
-        var phase = journey.AddPhase("test", "Return");
+        var journey = Journey.Create(new Actor("test"), OnlineStoreJourney.Workspace, "Returns", clock);
+        var phase = journey.AddPhase(new Actor("test"), "Return");
         await store.SaveAsync(journey);
         return (journey.Id, phase);
     }
