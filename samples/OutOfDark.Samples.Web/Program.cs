@@ -38,9 +38,11 @@ builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
 });
 
-var app = builder.Build();
+WebApplication app;
 try
 {
+    // Building creates the server, whose limits come from the settings: a bad setting shows here already.
+    app = builder.Build();
     await StoreCheck.EnsureReachableAsync(app.Services, CancellationToken.None);
 }
 catch (StartupException e)

@@ -85,13 +85,16 @@ public sealed class StoreConfigurationTests : IDisposable
         Assert.DoesNotContain("secret-word", line, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_bad_open_journeys_limit_stops_the_host_with_the_configuration_key()
+    [Theory]
+    [InlineData("OpenJourneys", "0", "Configuration key 'OutOfDark:OpenJourneys' must be a whole number of at least 1; got '0'.")]
+    [InlineData("MaxRequestBodySize", "-1", "Configuration key 'OutOfDark:MaxRequestBodySize' must be a whole number of bytes of at least 1; got '-1'.")]
+    [InlineData("Seed", "yes", "Configuration key 'OutOfDark:Seed' must be true or false; got 'yes'.")]
+    public async Task A_malformed_setting_stops_the_host_with_one_line_naming_the_key(string key, string value, string message)
     {
-        var run = await RunHostAsync(new() { ["OutOfDark__OpenJourneys"] = "0" });
+        var run = await RunHostAsync(new() { ["OutOfDark__Store"] = "InMemory", ["OutOfDark__" + key] = value });
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal("The OutOfDark web sample cannot start: Configuration key 'OutOfDark:OpenJourneys' must be a whole number of at least 1; got '0'.", OnlyLine(run));
+        Assert.Equal("The OutOfDark web sample cannot start: " + message, OnlyLine(run));
     }
 
     // A start-up failure prints one line on standard error and nothing else: no stack trace, no log noise.
