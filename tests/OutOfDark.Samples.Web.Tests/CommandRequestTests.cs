@@ -183,4 +183,25 @@ public sealed class CommandRequestTests : IDisposable
 
         Assert.Equal(version, await ETagAsync(client));
     }
+
+    [Fact]
+    public async Task A_body_the_server_cannot_read_answers_with_its_own_status_and_problem_details_not_500()
+    {
+        await using var sample = new KestrelWebSample();
+        using var client = sample.CreateClient();
+        var version = await ETagAsync(client);
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(sample.BaseAddress.Host, sample.BaseAddress.Port);
+        var stream = tcp.GetStream();
+        // "zz" is not a chunk size: the server finds the body malformed while the command reads it.
+        var request = $"POST {JourneyPath}/activities HTTP/1.1\r\nHost: {sample.BaseAddress.Authority}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{{}}\r\n0\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+
+        using var reader = new System.IO.StreamReader(stream, Encoding.UTF8);
+        var answer = await reader.ReadToEndAsync();
+
+        Assert.StartsWith("HTTP/1.1 400 ", answer, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: application/problem+json", answer, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(version, await ETagAsync(client));
+    }
 }
