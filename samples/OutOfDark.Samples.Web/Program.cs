@@ -1,11 +1,10 @@
 using System;
 using System.Text.Json;
-using System.Threading;
 using System.Text.Json.Serialization;
+using System.Threading;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using KestrelServerOptions = Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
@@ -13,6 +12,8 @@ using OutOfDark.Extensions.DependencyInjection;
 using OutOfDark.Samples.Web.Api;
 using OutOfDark.Samples.Web.Hosting;
 using OutOfDark.Samples.Web.Warnings;
+// Kestrel's namespace has a BadHttpRequestException of its own; the one used here is Microsoft.AspNetCore.Http's.
+using KestrelServerOptions = Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions;
 
 var builder = WebApplication.CreateBuilder(args);
 var section = builder.Configuration.GetSection("OutOfDark");
