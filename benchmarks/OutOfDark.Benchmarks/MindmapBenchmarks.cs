@@ -45,12 +45,12 @@ public class MindmapBenchmarks
 
     private static Journey Chain(int length, FakeClock clock)
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Deep", "bench", clock);
-        var phase = journey.AddPhase("bench", "See");
+        var journey = Journey.Create(new Actor("bench"), WorkspaceId.New(), "Deep", clock);
+        var phase = journey.AddPhase(new Actor("bench"), "See");
         ActivityId? parent = null;
         for (var i = 0; i < length; i++)
         {
-            parent = journey.AddActivity("bench", phase, "Step " + i, parentId: parent);
+            parent = journey.AddActivity(new Actor("bench"), phase, "Step " + i, parentId: parent);
         }
 
         return journey;

@@ -40,10 +40,10 @@ public class CsvNumberTests
 
     private static Journey Shop(out ActivityId ads, out WidgetId revenue)
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
-        var see = journey.AddPhase("ana", "See");
-        ads = journey.AddActivity("ana", see, "Ads");
-        revenue = journey.AddWidget("ana", ads, new MetricWidget(WidgetId.New(), "Revenue") { Kind = MetricKind.Currency });
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var see = journey.AddPhase(new Actor("ana"), "See");
+        ads = journey.AddActivity(new Actor("ana"), see, "Ads");
+        revenue = journey.AddWidget(new Actor("ana"), ads, new MetricWidget(WidgetId.New(), "Revenue") { Kind = MetricKind.Currency });
         return journey;
     }
 
@@ -57,7 +57,7 @@ public class CsvNumberTests
     }
 
     private static Task<CsvImportResult> Import(Journey journey, string csv, CsvFormat? format) =>
-        JourneyCsv.ImportObservationsAsync(journey, new StringReader(csv), "importer", CsvImportMode.ApplyValidRows, format);
+        JourneyCsv.ImportObservationsAsync(journey, new StringReader(csv), new Actor("importer"), CsvImportMode.ApplyValidRows, format);
 
     // Every way a person or a spreadsheet might write the number, right or wrong for the format that reads it; each
     // writing denotes the value in some convention (no rounding: an over-long number is an example test of its own).
@@ -115,7 +115,7 @@ public class CsvNumberTests
         var journey = Shop(out var ads, out var revenue);
         var csv = $"activity_id;metric_id;date;value\n{ads};{revenue};2026-10-01;4,2\n";
 
-        await JourneyCsv.ImportObservationsAsync(journey, new StringReader(csv), "importer", format: CsvFormat.European);
+        await JourneyCsv.ImportObservationsAsync(journey, new StringReader(csv), new Actor("importer"), format: CsvFormat.European);
 
         Assert.Equal(4.2m, ((MetricWidget)journey.FindWidget(revenue, out _)!).Observations.Single().Value);
     }
@@ -126,7 +126,7 @@ public class CsvNumberTests
         var journey = Shop(out var ads, out var revenue);
         var csv = $"activity_id;metric_id;date;value\n{ads};{revenue};2026-10-01;4,2\n";
 
-        var ex = await Assert.ThrowsAsync<CsvImportException>(() => JourneyCsv.ImportObservationsAsync(journey, new StringReader(csv), "importer"));
+        var ex = await Assert.ThrowsAsync<CsvImportException>(() => JourneyCsv.ImportObservationsAsync(journey, new StringReader(csv), new Actor("importer")));
 
         Assert.Contains("lacks the column(s) activity_id, metric_id, date, value", ex.Message, StringComparison.Ordinal);
         Assert.Empty(((MetricWidget)journey.FindWidget(revenue, out _)!).Observations);
@@ -141,7 +141,7 @@ public class CsvNumberTests
         var journey = Shop(out var ads, out var revenue);
         var csv = $"activity_id,metric_id,date,value\n{ads},{revenue},2026-10-01,{cell}\n";
 
-        var ex = await Assert.ThrowsAsync<CsvImportException>(() => JourneyCsv.ImportObservationsAsync(journey, new StringReader(csv), "importer"));
+        var ex = await Assert.ThrowsAsync<CsvImportException>(() => JourneyCsv.ImportObservationsAsync(journey, new StringReader(csv), new Actor("importer")));
 
         var error = ex.Errors.Single();
         Assert.Equal(2L, error.Line);
@@ -158,7 +158,7 @@ public class CsvNumberTests
         var journey = Shop(out var ads, out var revenue);
         var csv = $"activity_id;metric_id;date;value\n{ads};{revenue};2026-10-01;{cell}\n";
 
-        await JourneyCsv.ImportObservationsAsync(journey, new StringReader(csv), "importer", format: CsvFormat.European with { GroupSeparator = '.' });
+        await JourneyCsv.ImportObservationsAsync(journey, new StringReader(csv), new Actor("importer"), format: CsvFormat.European with { GroupSeparator = '.' });
 
         Assert.Equal(decimal.Parse(expected, CultureInfo.InvariantCulture), ((MetricWidget)journey.FindWidget(revenue, out _)!).Observations.Single().Value);
     }
@@ -175,7 +175,7 @@ public class CsvNumberTests
         var journey = Shop(out var ads, out var revenue);
         var csv = $"activity_id;metric_id;date;value\n{ads};{revenue};2026-10-01;{cell}\n";
 
-        var ex = await Assert.ThrowsAsync<CsvImportException>(() => JourneyCsv.ImportObservationsAsync(journey, new StringReader(csv), "importer", format: CsvFormat.European with { GroupSeparator = '.' }));
+        var ex = await Assert.ThrowsAsync<CsvImportException>(() => JourneyCsv.ImportObservationsAsync(journey, new StringReader(csv), new Actor("importer"), format: CsvFormat.European with { GroupSeparator = '.' }));
 
         Assert.Equal($"The value '{cell}' is not a number in this file's format: {problem}. Write it like 12,5 or 1.234,5, or import with the CsvFormat the file was written in.", ex.Errors.Single().Reason);
     }
@@ -186,7 +186,7 @@ public class CsvNumberTests
         var journey = Shop(out var ads, out var revenue);
         var csv = $"activity_id,metric_id,date,value\n{ads},{revenue},2026-10-01,1.00000000000000000000000000001\n";
 
-        var ex = await Assert.ThrowsAsync<CsvImportException>(() => JourneyCsv.ImportObservationsAsync(journey, new StringReader(csv), "importer"));
+        var ex = await Assert.ThrowsAsync<CsvImportException>(() => JourneyCsv.ImportObservationsAsync(journey, new StringReader(csv), new Actor("importer")));
 
         Assert.Contains("it has more digits or is larger than a decimal holds", ex.Errors.Single().Reason, StringComparison.Ordinal);
     }
@@ -199,7 +199,7 @@ public class CsvNumberTests
         var journey = Shop(out var ads, out var revenue);
         var csv = "activity_id,metric_id,date,value\n" + string.Format(CultureInfo.InvariantCulture, row, ads, revenue) + "\n";
 
-        var ex = await Assert.ThrowsAsync<CsvImportException>(() => JourneyCsv.ImportObservationsAsync(journey, new StringReader(csv), "importer"));
+        var ex = await Assert.ThrowsAsync<CsvImportException>(() => JourneyCsv.ImportObservationsAsync(journey, new StringReader(csv), new Actor("importer")));
 
         Assert.NotEqual(4, fields);
         Assert.Equal(
@@ -212,13 +212,13 @@ public class CsvNumberTests
     public async Task A_european_export_reads_back_with_the_european_format()
     {
         var journey = Shop(out _, out var revenue);
-        journey.RecordObservation("ana", revenue, new LocalDate(2026, 10, 1), 1234.50m);
+        journey.RecordObservation(new Actor("ana"), revenue, new LocalDate(2026, 10, 1), 1234.50m);
         using var writer = new StringWriter();
         await JourneyCsv.ExportObservationsAsync(journey, writer, CsvFormat.European);
         var copy = Shop(out _, out _);
         var text = writer.ToString().Replace(journey.Activities[0].Id.ToString(), copy.Activities[0].Id.ToString(), StringComparison.Ordinal);
 
-        await JourneyCsv.ImportObservationsAsync(copy, new StringReader(text), "importer", format: CsvFormat.European);
+        await JourneyCsv.ImportObservationsAsync(copy, new StringReader(text), new Actor("importer"), format: CsvFormat.European);
 
         Assert.EndsWith(";2026-10-01;1234,50\n", writer.ToString(), StringComparison.Ordinal);
         Assert.Equal("1234.50", copy.Activities[0].Widgets.OfType<MetricWidget>().Last().Observations.Single().Value.ToString(CultureInfo.InvariantCulture));
@@ -227,7 +227,7 @@ public class CsvNumberTests
     [Fact]
     public void A_format_whose_separators_clash_is_refused()
     {
-        var ex = Assert.Throws<ArgumentException>(() => JourneyCsv.ImportObservationsAsync(Shop(out _, out _), new StringReader(""), "importer", format: CsvFormat.Default with { GroupSeparator = '.' }).GetAwaiter().GetResult());
+        var ex = Assert.Throws<ArgumentException>(() => JourneyCsv.ImportObservationsAsync(Shop(out _, out _), new StringReader(""), new Actor("importer"), format: CsvFormat.Default with { GroupSeparator = '.' }).GetAwaiter().GetResult());
 
         Assert.Contains("thousands separator and the decimal separator are both '.'", ex.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => CsvFormat.Default with { Delimiter = '"' });

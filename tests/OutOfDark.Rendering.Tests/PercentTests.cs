@@ -14,15 +14,15 @@ public class PercentTests
 {
     private static string FunnelLabel(decimal before, decimal after)
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
-        var see = journey.AddPhase("ana", "See");
-        var a = journey.AddActivity("ana", see, "Visit");
-        var b = journey.AddActivity("ana", see, "Buy");
-        journey.AddFlow("ana", a, b);
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var see = journey.AddPhase(new Actor("ana"), "See");
+        var a = journey.AddActivity(new Actor("ana"), see, "Visit");
+        var b = journey.AddActivity(new Actor("ana"), see, "Buy");
+        journey.AddFlow(new Actor("ana"), a, b);
         foreach (var (activity, count) in new[] { (a, before), (b, after) })
         {
-            var metric = journey.AddWidget("ana", activity, new MetricWidget(WidgetId.New(), "Visitors") { Kind = MetricKind.Count });
-            journey.RecordObservation("ana", metric, new LocalDate(2026, 1, 1), count);
+            var metric = journey.AddWidget(new Actor("ana"), activity, new MetricWidget(WidgetId.New(), "Visitors") { Kind = MetricKind.Count });
+            journey.RecordObservation(new Actor("ana"), metric, new LocalDate(2026, 1, 1), count);
         }
 
         var html = HtmlReportRenderer.ToHtml(journey);
