@@ -61,7 +61,6 @@ public sealed class StrictnessTests
             foreach (var name in node.Select(p => p.Key).Where(n => n != "schemaVersion").ToList())
             {
                 var document = SampleJourneys.DocumentNode();
-                var target = path == "$" ? document : document.Root.AsObject();
                 var copy = (JsonObject)Objects(document, "$").Single(o => o.Path == path).Node;
                 copy.Remove(name);
 
@@ -74,6 +73,67 @@ public sealed class StrictnessTests
         }
 
         Assert.True(checkedMembers > 60, $"only {checkedMembers} members checked");
+    }
+
+    [Fact]
+    public void Every_member_of_a_built_in_widget_is_required_except_the_documented_optional_ones()
+    {
+        string[] optional = ["target", "warningThreshold", "criticalThreshold", "toBe", "note"];
+        var checkedMembers = 0;
+        var activities = SampleJourneys.DocumentNode()["activities"]!.AsArray();
+        for (var a = 0; a < activities.Count; a++)
+        {
+            var widgets = activities[a]!["widgets"]!.AsArray();
+            for (var w = 0; w < widgets.Count; w++)
+            {
+                var widgetPath = $"$.activities[{a}].widgets[{w}]";
+                foreach (var (path, _) in WidgetObjects(widgets[w]!, widgetPath).ToList())
+                {
+                    var names = WidgetObjects(SampleJourneys.DocumentNode()["activities"]![a]!["widgets"]![w]!, widgetPath).Single(o => o.Path == path).Node.Select(p => p.Key).ToList();
+                    foreach (var name in names.Where(n => !optional.Contains(n)))
+                    {
+                        var document = SampleJourneys.DocumentNode();
+                        var target = WidgetObjects(document["activities"]![a]!["widgets"]![w]!, widgetPath).Single(o => o.Path == path).Node;
+                        target.Remove(name);
+
+                        var ex = Refused(document);
+
+                        Assert.True(ex.Path!.StartsWith(widgetPath, StringComparison.Ordinal), $"Without {path}.{name}: refused at {ex.Path}: {ex.Message}");
+                        checkedMembers++;
+                    }
+                }
+            }
+        }
+
+        Assert.True(checkedMembers > 25, $"only {checkedMembers} members checked");
+    }
+
+    private static IEnumerable<(string Path, JsonObject Node)> WidgetObjects(JsonNode node, string path)
+    {
+        if (node is JsonObject o)
+        {
+            yield return (path, o);
+            foreach (var (name, child) in o)
+            {
+                if (child is not null)
+                {
+                    foreach (var inner in WidgetObjects(child, path + "." + name))
+                    {
+                        yield return inner;
+                    }
+                }
+            }
+        }
+        else if (node is JsonArray array)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                foreach (var inner in WidgetObjects(array[i]!, $"{path}[{i}]"))
+                {
+                    yield return inner;
+                }
+            }
+        }
     }
 
     // One event of every type the generators make, plus the sample journey's events.
