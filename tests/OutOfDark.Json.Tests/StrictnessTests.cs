@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
+using FsCheck;
 using FsCheck.Fluent;
 using OutOfDark.Events;
 using OutOfDark.Testing;
@@ -231,6 +232,67 @@ public sealed class StrictnessTests
         var read = (ObservationRecorded)Json.DeserializeEvent(SampleJourneys.Bytes(e));
 
         Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), read.Value);
+    }
+
+    [Fact]
+    public void Any_json_number_is_read_as_exactly_its_value_or_refused()
+    {
+        var e = JsonNode.Parse(Json.SerializeEvent(SampleJourneys.Store().PendingEvents.OfType<ObservationRecorded>().First()))!.AsObject();
+        var digits = Gen.Choose(0, 9).ArrayOf().Where(d => d.Length is > 0 and < 45).Select(d => string.Concat(d));
+        var numbers = from whole in digits
+                      from fraction in Gen.OneOf(Gen.Constant(""), digits)
+                      from exponent in Gen.OneOf(Gen.Constant<int?>(null), Gen.Choose(-45, 45).Select(x => (int?)x))
+                      from negative in ArbMap.Default.GeneratorFor<bool>()
+                      select (negative ? "-" : "") + (whole.TrimStart('0') is { Length: > 0 } w ? w : "0") + (fraction.Length > 0 ? "." + fraction : "") + (exponent is { } x ? "e" + x : "");
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(3_000), Prop.ForAll(numbers.ToArbitrary(), number =>
+        {
+            e["value"] = JsonNode.Parse(number);
+            decimal read;
+            try
+            {
+                read = ((ObservationRecorded)Json.DeserializeEvent(SampleJourneys.Bytes(e))).Value;
+            }
+            catch (JourneyFormatException ex)
+            {
+                Assert.Equal("$.value", ex.Path);
+                return;
+            }
+
+            Assert.True(Exact(number) == Exact(read.ToString(System.Globalization.CultureInfo.InvariantCulture)), $"{number} was read as {read}");
+        }));
+    }
+
+    // The number as an exact fraction: mantissa and power of ten, trailing zeros removed.
+    private static (System.Numerics.BigInteger Mantissa, int Exponent) Exact(string number)
+    {
+        var exponent = 0;
+        var cut = number.IndexOfAny(['e', 'E']);
+        if (cut >= 0)
+        {
+            exponent = int.Parse(number[(cut + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+            number = number[..cut];
+        }
+
+        var dot = number.IndexOf('.', StringComparison.Ordinal);
+        if (dot >= 0)
+        {
+            exponent -= number.Length - dot - 1;
+            number = number.Remove(dot, 1);
+        }
+
+        var mantissa = System.Numerics.BigInteger.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
+        if (mantissa.IsZero)
+        {
+            return (0, 0);
+        }
+
+        while (mantissa % 10 == 0)
+        {
+            mantissa /= 10;
+            exponent++;
+        }
+
+        return (mantissa, exponent);
     }
 
     [Theory]

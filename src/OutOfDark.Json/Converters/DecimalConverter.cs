@@ -27,6 +27,16 @@ internal sealed class DecimalConverter : JsonConverter<decimal>
             throw new JsonException($"{what} must be a number; found {Tokens.Describe(reader.TokenType)}.");
         }
 
+        // Fast path: up to 29 characters without an exponent is at most 28 decimal places and 29 digits, which a
+        // decimal in range holds exactly; only longer numbers and exponents need the digit-by-digit comparison.
+        if (!reader.HasValueSequence && reader.ValueSpan.Length <= 29 && reader.ValueSpan.IndexOfAny((byte)'e', (byte)'E') < 0)
+        {
+            if (reader.TryGetDecimal(out var quick))
+            {
+                return quick;
+            }
+        }
+
         var raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
         if (reader.TryGetDecimal(out var value) && IsExact(raw, value))
         {
