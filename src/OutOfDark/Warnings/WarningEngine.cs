@@ -29,7 +29,7 @@ namespace OutOfDark.Warnings;
 /// </para>
 /// <para>Not thread-safe: use an engine from one thread at a time, like its journey.</para>
 /// </remarks>
-public sealed class WarningEngine
+public sealed class WarningEngine : IKeptWarnings
 {
     private readonly Journey _journey;
     private readonly IClock _clock;
@@ -520,7 +520,7 @@ public sealed class WarningEngine
         RuleResult result;
         try
         {
-            var context = new RuleContext(id, _journey, subject, activity, phase, now, _options.Zone, today, cancellationToken);
+            var context = new RuleContext(id, _rules[rule].DefaultSeverity, _journey, subject, activity, phase, now, _options.Zone, today, this, rule, cancellationToken);
             result = _evaluators[rule](in context, settings);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -631,7 +631,7 @@ public sealed class WarningEngine
                 warnings[slot] = fresh;
                 raised.Add(fresh);
             }
-            else if (previous.Severity != warning.Severity || previous.Message != warning.Message || previous.Evidence != warning.Evidence)
+            else if (!ReferenceEquals(previous, warning) && !previous.SaysSameAs(warning))
             {
                 var escalated = warning.Severity > previous.Severity;
                 if (escalated)
@@ -748,6 +748,9 @@ public sealed class WarningEngine
             throw new AggregateException("One or more warning observers failed; the warnings were updated and every observer was called.", errors);
         }
     }
+
+    /// <inheritdoc />
+    Warning? IKeptWarnings.Kept(int rule, WarningSubject subject) => _warnings.GetValueOrDefault(new Slot(rule, subject));
 
     private int CheckedIndex(RuleId rule, RuleSettings settings)
     {
