@@ -44,7 +44,8 @@ public sealed class WarningEngine : IKeptWarnings
     private readonly int[] _journeyRules;
     private readonly List<IWarningObserver> _observers = [];
     private Dictionary<Slot, Warning> _warnings = [];
-    private Dictionary<Slot, Warning> _spareWarnings = [];
+    private Slot _lastKeptSlot;
+    private Warning? _lastKept;
     private Dictionary<Slot, RuleFailure> _failures = [];
     private readonly Dictionary<Slot, Instant> _episodeStarts = [];
     private PriorityQueue<Slot, Instant> _due = new();
@@ -538,7 +539,15 @@ public sealed class WarningEngine : IKeptWarnings
         }
 
         var slot = new Slot(rule, subject);
-        batch.Add(slot, result.Warning is { } w && (w.Key.Rule != id || w.Key.Subject != subject) ? w with { Key = new WarningKey(id, subject) } : result.Warning, null);
+        if (result.Warning is { } kept && ReferenceEquals(kept, _lastKept) && _lastKeptSlot == slot)
+        {
+            // The rule handed back the warning this engine keeps: nothing changed, and the table needs no look-up.
+            batch.Keep(slot, kept);
+        }
+        else
+        {
+            batch.Add(slot, result.Warning is { } w && (w.Key.Rule != id || w.Key.Subject != subject) ? w with { Key = new WarningKey(id, subject) } : result.Warning, null);
+        }
 
         if (result.RecheckAt is { } due && due > now)
         {
@@ -548,34 +557,35 @@ public sealed class WarningEngine : IKeptWarnings
 
     private WarningEvaluation Commit(Batch batch, Instant now)
     {
-        var raised = new List<Warning>();
-        var changed = new List<(Warning Before, Warning After)>();
-        var cleared = new List<Warning>();
-        var failed = new List<RuleFailure>();
+        List<Warning>? raised = null, cleared = null;
+        List<(Warning Before, Warning After)>? changed = null;
+        List<RuleFailure>? failed = null;
 
-        Dictionary<Slot, Warning> warnings;
-        Dictionary<Slot, RuleFailure> failures;
-        if (batch.IsFull)
+        // Both kinds of evaluation change the kept table in place. A full one also clears what it did not see again: it
+        // counts the kept warnings it saw, and only when some are missing looks for them.
+        var warnings = _warnings;
+        var keptBefore = warnings.Count;
+        var seen = 0;
+        var failures = batch.IsFull && _failures.Count > 0 ? new Dictionary<Slot, RuleFailure>() : _failures;
+        foreach (var (slot, warning, failure, kind) in batch.Results)
         {
-            // Two dictionaries take turns, so that repeated full evaluations of a large journey allocate no new tables.
-            warnings = _spareWarnings;
-            warnings.Clear();
-            failures = [];
-        }
-        else
-        {
-            warnings = _warnings;
-            failures = _failures;
-        }
+            if (kind == ResultKind.Kept)
+            {
+                seen++;
+                if (!batch.IsFull && failures.Count > 0)
+                {
+                    failures.Remove(slot);
+                }
 
-        foreach (var (slot, warning, failure, forget) in batch.Results)
-        {
-            var previous = _warnings.GetValueOrDefault(slot);
-            if (forget)
+                continue;
+            }
+
+            var previous = warnings.GetValueOrDefault(slot);
+            if (kind == ResultKind.Forget)
             {
                 if (previous is not null && warnings.Remove(slot))
                 {
-                    cleared.Add(previous);
+                    (cleared ??= []).Add(previous);
                 }
 
                 failures.Remove(slot);
@@ -583,16 +593,16 @@ public sealed class WarningEngine : IKeptWarnings
                 continue;
             }
 
+            if (previous is not null)
+            {
+                seen++;
+            }
+
             if (failure is not null)
             {
                 // Keep what the rule said last time rather than flap on a failure.
                 failures[slot] = failure;
-                failed.Add(failure);
-                if (previous is not null)
-                {
-                    warnings[slot] = previous;
-                }
-
+                (failed ??= []).Add(failure);
                 continue;
             }
 
@@ -605,12 +615,8 @@ public sealed class WarningEngine : IKeptWarnings
             {
                 if (previous is not null)
                 {
-                    if (!batch.IsFull)
-                    {
-                        warnings.Remove(slot);
-                    }
-
-                    cleared.Add(previous);
+                    warnings.Remove(slot);
+                    (cleared ??= []).Add(previous);
 
                     // Marks "seen clear": when raised again, a new episode begins.
                     _episodeStarts[slot] = Instant.MaxValue;
@@ -629,7 +635,7 @@ public sealed class WarningEngine : IKeptWarnings
 
                 var fresh = warning.RaisedAt == now ? warning : warning with { RaisedAt = now };
                 warnings[slot] = fresh;
-                raised.Add(fresh);
+                (raised ??= []).Add(fresh);
             }
             else if (!ReferenceEquals(previous, warning) && !previous.SaysSameAs(warning))
             {
@@ -641,26 +647,17 @@ public sealed class WarningEngine : IKeptWarnings
 
                 var next = warning with { RaisedAt = escalated ? now : previous.RaisedAt };
                 warnings[slot] = next;
-                changed.Add((previous, next));
-            }
-            else
-            {
-                warnings[slot] = previous;
+                (changed ??= []).Add((previous, next));
             }
         }
 
         if (batch.IsFull)
         {
-            foreach (var (slot, previous) in _warnings)
+            if (seen < keptBefore)
             {
-                if (!warnings.ContainsKey(slot) && !failures.ContainsKey(slot))
-                {
-                    cleared.Add(previous);
-                    _episodeStarts[slot] = Instant.MaxValue;
-                }
+                ClearUnseen(batch, cleared ??= []);
             }
 
-            (_spareWarnings, _warnings) = (_warnings, warnings);
             _failures = failures;
             _dueSinceFull.Clear();
             _due.Clear();
@@ -681,7 +678,34 @@ public sealed class WarningEngine : IKeptWarnings
 
         _evaluatedVersion = _journey.Version;
         Notify(raised, changed, cleared, failed);
-        return new WarningEvaluation(batch.IsFull, batch.Checks, raised.Count, changed.Count, cleared.Count, failed.Count);
+        return new WarningEvaluation(batch.IsFull, batch.Checks, raised?.Count ?? 0, changed?.Count ?? 0, cleared?.Count ?? 0, failed?.Count ?? 0);
+    }
+
+    private void ClearUnseen(Batch batch, List<Warning> cleared)
+    {
+        // A full evaluation reports every subject it checked that raised or failed; a kept warning it did not report
+        // no longer holds (or its subject is gone).
+        var reported = new HashSet<Slot>(batch.Results.Count);
+        foreach (var result in batch.Results)
+        {
+            reported.Add(result.Slot);
+        }
+
+        List<Slot>? gone = null;
+        foreach (var (slot, previous) in _warnings)
+        {
+            if (!reported.Contains(slot))
+            {
+                (gone ??= []).Add(slot);
+                cleared.Add(previous);
+                _episodeStarts[slot] = Instant.MaxValue;
+            }
+        }
+
+        foreach (var slot in gone ?? [])
+        {
+            _warnings.Remove(slot);
+        }
     }
 
     private void CompactDueQueue()
@@ -705,9 +729,9 @@ public sealed class WarningEngine : IKeptWarnings
         _dueAfterFull = _due.Count - _dueSinceFull.Count;
     }
 
-    private void Notify(List<Warning> raised, List<(Warning Before, Warning After)> changed, List<Warning> cleared, List<RuleFailure> failed)
+    private void Notify(List<Warning>? raised, List<(Warning Before, Warning After)>? changed, List<Warning>? cleared, List<RuleFailure>? failed)
     {
-        if (_observers.Count == 0)
+        if (_observers.Count == 0 || (raised is null && changed is null && cleared is null && failed is null))
         {
             return;
         }
@@ -717,22 +741,22 @@ public sealed class WarningEngine : IKeptWarnings
         {
             try
             {
-                foreach (var w in raised)
+                foreach (var w in raised ?? [])
                 {
                     observer.OnRaised(w);
                 }
 
-                foreach (var (before, after) in changed)
+                foreach (var (before, after) in changed ?? [])
                 {
                     observer.OnChanged(before, after);
                 }
 
-                foreach (var w in cleared)
+                foreach (var w in cleared ?? [])
                 {
                     observer.OnCleared(w);
                 }
 
-                foreach (var f in failed)
+                foreach (var f in failed ?? [])
                 {
                     observer.OnRuleFailed(f);
                 }
@@ -750,7 +774,13 @@ public sealed class WarningEngine : IKeptWarnings
     }
 
     /// <inheritdoc />
-    Warning? IKeptWarnings.Kept(int rule, WarningSubject subject) => _warnings.GetValueOrDefault(new Slot(rule, subject));
+    Warning? IKeptWarnings.Kept(int rule, WarningSubject subject)
+    {
+        var slot = new Slot(rule, subject);
+        var kept = _warnings.GetValueOrDefault(slot);
+        (_lastKeptSlot, _lastKept) = (slot, kept);
+        return kept;
+    }
 
     private int CheckedIndex(RuleId rule, RuleSettings settings)
     {
@@ -785,6 +815,13 @@ public sealed class WarningEngine : IKeptWarnings
 
     private readonly record struct Slot(int Rule, WarningSubject Subject);
 
+    private enum ResultKind
+    {
+        Evaluated,
+        Kept,
+        Forget,
+    }
+
     private sealed class Batch(bool full, int capacity)
     {
         public bool IsFull { get; } = full;
@@ -798,19 +835,22 @@ public sealed class WarningEngine : IKeptWarnings
             Due.Clear();
         }
 
-        public List<(Slot Slot, Warning? Warning, RuleFailure? Failure, bool Forget)> Results { get; } = new(capacity);
+        public List<(Slot Slot, Warning? Warning, RuleFailure? Failure, ResultKind Kind)> Results { get; } = new(capacity);
 
         public List<(Slot, Instant)> Due { get; } = [];
 
         public void Add(Slot slot, Warning? warning, RuleFailure? failure)
         {
+            // A full evaluation needs no "no warning" results: what it does not report is cleared.
             if (warning is not null || failure is not null || !IsFull)
             {
-                Results.Add((slot, warning, failure, false));
+                Results.Add((slot, warning, failure, ResultKind.Evaluated));
             }
         }
 
-        public void Forget(Slot slot) => Results.Add((slot, null, null, true));
+        public void Keep(Slot slot, Warning kept) => Results.Add((slot, kept, null, ResultKind.Kept));
+
+        public void Forget(Slot slot) => Results.Add((slot, null, null, ResultKind.Forget));
     }
 
     private sealed class Subscription(WarningEngine engine, IWarningObserver observer) : IDisposable
