@@ -152,8 +152,9 @@ public readonly struct RuleContext
     /// <param name="facts">What the rule found.</param>
     /// <param name="message">Writes the message; a static lambda, so the same instance each call.</param>
     /// <param name="evidence">Writes the evidence; a static lambda.</param>
+    /// <param name="pastLimit">How far past its limit the compared value is (see <see cref="Warning.PastLimit"/>), or <see langword="null"/>.</param>
     /// <returns>The result.</returns>
-    internal RuleResult Raise<TFacts>(WarningSeverity severity, in TFacts facts, Func<TFacts, string> message, Func<TFacts, ValueList<WarningEvidence>> evidence)
+    internal RuleResult Raise<TFacts>(WarningSeverity severity, in TFacts facts, Func<TFacts, string> message, Func<TFacts, ValueList<WarningEvidence>> evidence, decimal? pastLimit = null)
         where TFacts : struct, IEquatable<TFacts>
     {
         if (_kept?.Kept(_ruleIndex, Subject) is { Text: WarningText<TFacts> text } kept && kept.Severity == severity && text.Holds(facts, message))
@@ -161,7 +162,7 @@ public readonly struct RuleContext
             return new RuleResult(kept);
         }
 
-        return new RuleResult(new Warning(new WarningKey(Rule, Subject), severity, new WarningText<TFacts>(facts, message, evidence), Now));
+        return new RuleResult(new Warning(new WarningKey(Rule, Subject), severity, new WarningText<TFacts>(facts, message, evidence), Now, pastLimit));
     }
 }
 

@@ -37,12 +37,13 @@ public sealed record Warning
     }
 
     /// <summary>A warning whose message and evidence are written from <paramref name="text"/> when first read.</summary>
-    internal Warning(WarningKey key, WarningSeverity severity, WarningText text, Instant raisedAt)
+    internal Warning(WarningKey key, WarningSeverity severity, WarningText text, Instant raisedAt, decimal? pastLimit)
     {
         Key = key;
         Severity = severity;
         _text = text;
         RaisedAt = raisedAt;
+        PastLimit = pastLimit;
     }
 
     /// <summary>The rule and subject.</summary>
@@ -70,6 +71,19 @@ public sealed record Warning
     /// <summary>When the condition was first seen to hold in its current episode.</summary>
     public Instant RaisedAt { get; init; }
 
+    /// <summary>
+    /// How far past its limit the value a rule compared is, relative to that limit: 0.25 means 25 % beyond it (for a limit
+    /// of 0, the plain distance); <see langword="null"/> for a warning that does not compare a value with a limit. Never
+    /// negative. Among warnings of equal severity the Warnings view puts the farthest first (see
+    /// <see cref="WarningEngine.View"/>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative value.</exception>
+    public decimal? PastLimit
+    {
+        get;
+        init => field = value is < 0 ? throw new ArgumentOutOfRangeException(nameof(value), value, "How far past its limit a value is cannot be negative.") : value;
+    }
+
     /// <summary>What the rule found, when the warning came from a built-in rule's facts; compared before any text is written.</summary>
     internal WarningText? Text => _text;
 
@@ -86,7 +100,7 @@ public sealed record Warning
     public bool Equals(Warning? other) =>
         other is not null
         && (ReferenceEquals(this, other)
-            || (Key == other.Key && Severity == other.Severity && RaisedAt == other.RaisedAt
+            || (Key == other.Key && Severity == other.Severity && RaisedAt == other.RaisedAt && PastLimit == other.PastLimit
                 && (SameText(other) || (Message == other.Message && Evidence.Equals(other.Evidence)))));
 
     /// <summary>Whether this warning says the same as another (severity, message and evidence), ignoring key and raise instant.</summary>
@@ -99,6 +113,13 @@ public sealed record Warning
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Key, Severity, Message, RaisedAt);
 
+    /// <summary>How far <paramref name="value"/> is past <paramref name="limit"/>, relative to the limit (plain distance for a limit of 0).</summary>
+    /// <param name="value">The compared value.</param>
+    /// <param name="limit">The limit.</param>
+    /// <returns>A value of 0 or more.</returns>
+    internal static decimal Distance(decimal value, decimal limit) =>
+        limit == 0 ? Math.Abs(value) : Math.Abs(value - limit) / Math.Abs(limit);
+
     private bool SameText(Warning other) =>
         _text is not null && other._text is not null && _text.SameFacts(other._text);
 
@@ -106,6 +127,11 @@ public sealed record Warning
     {
         builder.Append("Key = ").Append(Key).Append(", Severity = ").Append(Severity).Append(", Message = ").Append(Message)
             .Append(", Evidence = ").Append(Evidence).Append(", RaisedAt = ").Append(RaisedAt);
+        if (PastLimit is { } past)
+        {
+            builder.Append(", PastLimit = ").Append(past.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         return true;
     }
 }

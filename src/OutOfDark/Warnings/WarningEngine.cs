@@ -29,7 +29,7 @@ namespace OutOfDark.Warnings;
 /// </para>
 /// <para>Not thread-safe: use an engine from one thread at a time, like its journey.</para>
 /// </remarks>
-public sealed class WarningEngine : IKeptWarnings
+public sealed partial class WarningEngine : IKeptWarnings
 {
     private readonly Journey _journey;
     private readonly IClock _clock;
@@ -60,18 +60,17 @@ public sealed class WarningEngine : IKeptWarnings
 
     /// <summary>Creates an engine for a journey.</summary>
     /// <param name="journey">The journey to watch.</param>
-    /// <param name="clock">The clock that says what "now" is.</param>
+    /// <param name="clock">The clock that says what "now" is; the journey's own <see cref="Journey.Clock"/> when omitted.</param>
     /// <param name="rules">The rules; the built-ins when omitted.</param>
     /// <param name="settings">The journey's rule settings; every rule's defaults when omitted.</param>
     /// <param name="options">How the engine behaves; <see cref="WarningEngineOptions.Default"/> when omitted.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="journey"/> or <paramref name="clock"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="journey"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The settings name an unknown rule or have the wrong type for a rule.</exception>
-    public WarningEngine(Journey journey, IClock clock, RuleRegistry? rules = null, WarningSettings? settings = null, WarningEngineOptions? options = null)
+    public WarningEngine(Journey journey, IClock? clock = null, RuleRegistry? rules = null, WarningSettings? settings = null, WarningEngineOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(journey);
-        ArgumentNullException.ThrowIfNull(clock);
         _journey = journey;
-        _clock = clock;
+        _clock = clock ?? journey.Clock;
         _options = options ?? WarningEngineOptions.Default;
         ArgumentNullException.ThrowIfNull(_options.Zone, "options.Zone");
         _rules = [.. (rules ?? RuleRegistry.WithBuiltIns()).Rules];
@@ -167,8 +166,13 @@ public sealed class WarningEngine : IKeptWarnings
     /// <summary>Finds the warning a rule currently raises about a subject.</summary>
     /// <param name="key">The warning's identity.</param>
     /// <returns>The warning, or <see langword="null"/> when it is not present.</returns>
-    public Warning? Find(WarningKey key) =>
-        _ruleIndex.TryGetValue(key.Rule, out var rule) ? _warnings.GetValueOrDefault(new Slot(rule, key.Subject)) : null;
+    /// <remarks>An engine that has never evaluated evaluates first, as <see cref="View"/> does.</remarks>
+    /// <exception cref="WarningRuleException">The first evaluation ran, a rule failed and <see cref="WarningEngineOptions.RethrowRuleFailures"/> is set.</exception>
+    public Warning? Find(WarningKey key)
+    {
+        EnsureEvaluated();
+        return _ruleIndex.TryGetValue(key.Rule, out var rule) ? _warnings.GetValueOrDefault(new Slot(rule, key.Subject)) : null;
+    }
 
     /// <summary>Evaluates every rule on every subject, replacing the kept results.</summary>
     /// <param name="cancellationToken">Stops the evaluation; the previous results stay.</param>
@@ -239,92 +243,6 @@ public sealed class WarningEngine : IKeptWarnings
         }
 
         return Incremental(newEvents, cancellationToken);
-    }
-
-    /// <summary>The Warnings view: present warnings with their lifecycle state, most severe first.</summary>
-    /// <param name="query">The filter; every present warning when omitted.</param>
-    /// <returns>The matching warnings, by severity (most severe first), then phase order, subject name and rule id.</returns>
-    public IReadOnlyList<WarningViewItem> View(WarningQuery? query = null)
-    {
-        query ??= WarningQuery.All;
-        var now = _clock.GetCurrentInstant();
-        var items = new List<WarningViewItem>();
-        foreach (var (slot, warning) in _warnings)
-        {
-            if (query.MinimumSeverity is { } min && warning.Severity < min)
-            {
-                continue;
-            }
-
-            if (query.Rule is { } rule && warning.Key.Rule != rule)
-            {
-                continue;
-            }
-
-            var (name, phase, owner, team) = Describe(warning.Key.Subject);
-            if ((query.Phase is { } p && phase != p) || (query.Owner is { } o && owner != o) || (query.Team is { } t && team != t))
-            {
-                continue;
-            }
-
-            var (state, status) = StateOf(slot, warning, now);
-            if (query.States is { } states && !states.Contains(state))
-            {
-                continue;
-            }
-
-            items.Add(new WarningViewItem(warning, state, status, name, phase, owner, team));
-        }
-
-        return [.. items
-            .OrderByDescending(i => i.Severity)
-            .ThenBy(i => i.PhaseId is { } id ? _journey.PhaseIndex(id) : -1)
-            .ThenBy(i => i.SubjectName, StringComparer.Ordinal)
-            .ThenBy(i => i.Key.Rule.Value, StringComparer.Ordinal)
-            .ThenBy(i => i.Key.Subject.Id)];
-    }
-
-    /// <summary>Where one present warning stands in the Warnings view.</summary>
-    /// <param name="key">The warning.</param>
-    /// <returns>The state, or <see langword="null"/> when the warning is not present.</returns>
-    public WarningState? StateOf(WarningKey key)
-    {
-        if (!_ruleIndex.TryGetValue(key.Rule, out var rule) || !_warnings.TryGetValue(new Slot(rule, key.Subject), out var warning))
-        {
-            return null;
-        }
-
-        return StateOf(new Slot(rule, key.Subject), warning, _clock.GetCurrentInstant()).State;
-    }
-
-    private (WarningState State, WarningStatus? Status) StateOf(Slot slot, Warning warning, Instant now)
-    {
-        var status = _journey.FindWarningStatus(warning.Key);
-        if (status is null || (_episodeStarts.TryGetValue(slot, out var start) && status.At < start))
-        {
-            return (WarningState.Open, null);
-        }
-
-        return status.Handling switch
-        {
-            WarningHandling.Acknowledged => (WarningState.Acknowledged, status),
-            WarningHandling.Resolved => (WarningState.Resolved, status),
-            WarningHandling.Snoozed when status.SnoozedUntil is { } until && now < until => (WarningState.Snoozed, status),
-            _ => (WarningState.Open, status),
-        };
-    }
-
-    private (string Name, PhaseId? Phase, string? Owner, string? Team) Describe(WarningSubject subject)
-    {
-        switch (subject.Kind)
-        {
-            case SubjectKind.Activity when _journey.TryGetActivity(new ActivityId(subject.Id), out var activity):
-                return (activity.Name, activity.PhaseId, activity.Details.Owner, activity.Details.Team);
-            case SubjectKind.Phase when _journey.FindPhase(new PhaseId(subject.Id)) is { } phase:
-                return (phase.Name, phase.Id, null, null);
-            default:
-                return (_journey.Name, null, null, null);
-        }
     }
 
     private WarningEvaluation Incremental(IReadOnlyList<JourneyEvent> events, CancellationToken cancellationToken)

@@ -66,7 +66,7 @@ public sealed class FunnelDropOffRule : WarningRule<FunnelDropOffSettings>
         }
 
         var found = new Found(worstFrom.Name, activity.Name, volume, worstVolume, worstDrop, settings.MaxDropPercent);
-        return context.Raise(WarningSeverity.Warning, found, static f => f.Message(), static f => f.Evidence());
+        return context.Raise(WarningSeverity.Warning, found, static f => f.Message(), static f => f.Evidence(), Warning.Distance(worstDrop, settings.MaxDropPercent));
     }
 
     /// <summary>What the rule found: everything its message and evidence say.</summary>

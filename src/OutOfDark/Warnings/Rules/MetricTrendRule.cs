@@ -64,7 +64,7 @@ public sealed class MetricTrendRule : WarningRule<MetricTrendSettings>
         }
 
         var found = new Found(worst.Title, worst.Unit, worst.Direction == MetricDirection.HigherIsBetter, worstChange, first.Value, first.Date, last.Value, last.Date, settings.DropPercent, settings.WindowDays, count);
-        return context.Raise(WarningSeverity.Warning, found, static f => f.Message(), static f => f.Evidence());
+        return context.Raise(WarningSeverity.Warning, found, static f => f.Message(), static f => f.Evidence(), Warning.Distance(worstChange, settings.DropPercent));
     }
 
     /// <summary>What the rule found: everything its message and evidence say.</summary>
