@@ -18,6 +18,7 @@ namespace OutOfDark.Benchmarks.Warnings.Baselines;
 [MemoryDiagnoser]
 public class IncrementalComparisonBenchmarks
 {
+    private static readonly Actor Feed = new("feed");
     private readonly List<Hit> _hits = [];
     private Journey _journey = null!;
     private WarningEngine _engine = null!;
@@ -148,7 +149,7 @@ public class IncrementalComparisonBenchmarks
     {
         var date = _next[k];
         _next[k] = date.PlusDays(1);
-        _journey.RecordObservation("feed", _metrics[k], date, value);
+        _journey.RecordObservation(Feed, _metrics[k], date, value);
         _facts[k].Activity = _journey.GetActivity(_facts[k].Activity.Id);
     }
 }
