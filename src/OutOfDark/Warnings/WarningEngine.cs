@@ -36,6 +36,7 @@ public sealed partial class WarningEngine : IKeptWarnings
     private readonly WarningEngineOptions _options;
     private readonly IWarningRule[] _rules;
     private readonly RuleId[] _ruleIds;
+    private readonly WarningSeverity[] _severities;
     private readonly RuleEvaluator[] _evaluators;
     private readonly Dictionary<RuleId, int> _ruleIndex = [];
     private readonly int[] _activityRules;
@@ -75,11 +76,13 @@ public sealed partial class WarningEngine : IKeptWarnings
         ArgumentNullException.ThrowIfNull(_options.Zone, "options.Zone");
         _rules = [.. (rules ?? RuleRegistry.WithBuiltIns()).Rules];
         _ruleIds = new RuleId[_rules.Length];
+        _severities = new WarningSeverity[_rules.Length];
         _evaluators = new RuleEvaluator[_rules.Length];
         for (var i = 0; i < _rules.Length; i++)
         {
             var rule = _rules[i];
             _ruleIds[i] = rule.Id;
+            _severities[i] = rule.DefaultSeverity;
             _ruleIndex.Add(rule.Id, i);
 
             // Bound once: a direct call per check instead of interface dispatch across many rule types. Every settings
@@ -439,7 +442,7 @@ public sealed partial class WarningEngine : IKeptWarnings
         RuleResult result;
         try
         {
-            var context = new RuleContext(id, _rules[rule].DefaultSeverity, _journey, subject, activity, phase, now, _options.Zone, today, this, rule, cancellationToken);
+            var context = new RuleContext(id, _severities[rule], _journey, subject, activity, phase, now, _options.Zone, today, this, rule, cancellationToken);
             result = _evaluators[rule](in context, settings);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -731,7 +734,23 @@ public sealed partial class WarningEngine : IKeptWarnings
         return slice;
     }
 
-    private readonly record struct Slot(int Rule, WarningSubject Subject);
+    /// <summary>A rule (by index) and subject: the key of every table the engine keeps, hashed and compared field by field.</summary>
+    private readonly struct Slot(int rule, WarningSubject subject) : IEquatable<Slot>
+    {
+        public int Rule { get; } = rule;
+
+        public WarningSubject Subject { get; } = subject;
+
+        public static bool operator ==(Slot left, Slot right) => left.Equals(right);
+
+        public static bool operator !=(Slot left, Slot right) => !left.Equals(right);
+
+        public bool Equals(Slot other) => Rule == other.Rule && Subject.Id == other.Subject.Id && Subject.Kind == other.Subject.Kind;
+
+        public override bool Equals(object? obj) => obj is Slot other && Equals(other);
+
+        public override int GetHashCode() => Subject.Id.GetHashCode() ^ (Rule * 397);
+    }
 
     private enum ResultKind
     {
