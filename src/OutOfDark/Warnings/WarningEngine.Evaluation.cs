@@ -14,11 +14,17 @@ public sealed partial class WarningEngine
     {
         var now = _clock.GetCurrentInstant();
         var today = now.InZone(_options.Zone).Date;
-        var batch = new Batch(full: false, capacity: 16);
-        var dirty = new HashSet<ActivityId>();
+        // The batch and the sets are kept between refreshes, so that a refresh after one event allocates next to nothing.
+        var batch = _incrementalBatch ??= new Batch(full: false, capacity: 16);
+        batch.Reset();
+        var dirty = _dirty.Count > 1024 ? _dirty = [] : _dirty;
+        dirty.Clear();
+        var evaluated = _evaluated.Count > 1024 ? _evaluated = [] : _evaluated;
+        evaluated.Clear();
         bool structural = false, everyActivity = false, flowsEverywhere = false, removals = false, phaseRemovals = false;
-        foreach (var e in events)
+        for (var i = 0; i < events.Count; i++)
         {
+            var e = events[i];
             switch (e)
             {
                 case WarningAcknowledged or WarningSnoozed or WarningResolved or WarningReopened:
@@ -60,7 +66,6 @@ public sealed partial class WarningEngine
             ForgetVanishedSubjects(batch);
         }
 
-        var evaluated = new HashSet<Slot>();
         foreach (var id in dirty)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -113,9 +118,9 @@ public sealed partial class WarningEngine
                 }
             }
 
-            foreach (var slot in batch.Results.Select(r => r.Slot))
+            foreach (var result in batch.Results)
             {
-                evaluated.Add(slot);
+                evaluated.Add(result.Slot);
             }
         }
 

@@ -56,6 +56,9 @@ public sealed partial class WarningEngine : IKeptWarnings
     private RuleSettings[] _ruleSettings = [];
     private Dictionary<(int Rule, ActivityId Activity), RuleSettings> _overrides = [];
     private Batch? _fullBatch;
+    private Batch? _incrementalBatch;
+    private HashSet<ActivityId> _dirty = [];
+    private HashSet<Slot> _evaluated = [];
     private long _evaluatedVersion = -1;
     private bool _needsFull = true;
 

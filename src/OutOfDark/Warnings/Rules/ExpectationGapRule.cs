@@ -44,7 +44,7 @@ public sealed class ExpectationGapRule : WarningRule<ExpectationGapSettings>
             return RuleResult.None;
         }
 
-        var persona = context.Journey.FindPersona(worst.Persona)?.Name ?? worst.Persona.ToString();
+        var persona = PersonaName.Of(context.Journey, worst.Persona);
         var found = new Found(persona, context.Activity.Name, worst.AsIs, worst.ToBe!.Value, worst.Gap, settings.MaxGap, count);
         return context.Raise(WarningSeverity.Warning, found, static f => f.Message(), static f => f.Evidence());
     }

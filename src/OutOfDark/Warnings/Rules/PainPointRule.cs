@@ -77,5 +77,5 @@ public sealed class PainPointRule : WarningRule<PainPointSettings>
             WarningEvidence.Of("personas in pain", Count));
     }
 
-    private static string Persona(Journey journey, EmotionWidget e) => journey.FindPersona(e.Persona)?.Name ?? e.Persona.ToString();
+    private static string Persona(Journey journey, EmotionWidget e) => PersonaName.Of(journey, e.Persona);
 }
