@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using FsCheck.Fluent;
 using Microsoft.Playwright;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark.Rendering;
 using OutOfDark.Testing;
 using Xunit;
@@ -41,7 +42,7 @@ public class MermaidTextTests
     [Fact]
     public void Emotion_scores_from_minus_two_to_plus_two_become_mermaid_scores_one_to_five()
     {
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         var see = journey.AddPhase(new Actor("ana"), "See");
         var buyer = journey.AddPersona(new Actor("ana"), "Buyer");
         var scores = new[] { -2, -1, 0, 1, 2 };
@@ -66,7 +67,7 @@ public class MermaidTextTests
     [Fact]
     public void The_journey_diagram_can_score_one_persona_only()
     {
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         var see = journey.AddPhase(new Actor("ana"), "See");
         var a = journey.AddPersona(new Actor("ana"), "A");
         var b = journey.AddPersona(new Actor("ana"), "B");
@@ -81,7 +82,7 @@ public class MermaidTextTests
     [Fact]
     public void The_mindmap_nests_activities_under_their_phase_and_parent()
     {
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         var see = journey.AddPhase(new Actor("ana"), "See");
         var think = journey.AddPhase(new Actor("ana"), "Think");
         var ads = journey.AddActivity(new Actor("ana"), see, "Ads");
@@ -108,7 +109,7 @@ public class MermaidMindmapTests
 
     private static Journey Chain(int length, out PhaseId phase)
     {
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Deep", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Deep", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         phase = journey.AddPhase(new Actor("ana"), "See");
         ActivityId? parent = null;
         for (var i = 0; i < length; i++)
@@ -179,7 +180,7 @@ public class MermaidParserTests(BrowserFixture browser, ITestOutputHelper output
         }
 
         var names = HostileText.Names.Where(n => !string.IsNullOrWhiteSpace(n)).ToList();
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Hostile", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Hostile", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         var phase = journey.AddPhase(new Actor("ana"), "Phase");
         foreach (var name in names)
         {
@@ -207,7 +208,7 @@ public class MermaidParserTests(BrowserFixture browser, ITestOutputHelper output
             return;
         }
 
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Deep", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Deep", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         var phase = journey.AddPhase(new Actor("ana"), "See");
         ActivityId? parent = null;
         for (var i = 0; i < 2_000; i++)
