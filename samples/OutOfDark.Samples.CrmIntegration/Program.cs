@@ -122,10 +122,10 @@ PrintView(engine);
 
 // 7. Report and task list.
 var report = Path.Combine(output, "report.html");
-var history = new JourneyHistory(await store.ReadEventsAsync(CrmJourney.Workspace, CrmJourney.Id), clock);
+var history = await store.ReadHistoryAsync(journey);
 await File.WriteAllTextAsync(report, HtmlReportRenderer.ToHtml(journey, new HtmlReportOptions
 {
-    Warnings = engine.View(WarningQuery.NeedsAttention).Select(w => w.Warning).ToList(),
+    View = engine.View(WarningQuery.NeedsAttention),
     History = history,
     GeneratedAt = clock.GetCurrentInstant(),
 }));

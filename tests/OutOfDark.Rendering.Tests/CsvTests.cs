@@ -16,9 +16,16 @@ public class CsvTests
 {
     private const string ActivityHeader = "id,name,phase,parent_id,kind,channels,owner,team,status,planned_start,planned_end,tags,description";
 
+    [Fact]
+    public void A_row_error_reads_in_lower_case_after_its_colon_except_for_an_acronym()
+    {
+        Assert.Equal("line 3: the value 'x' is not a number.", new CsvRowError(3, "The value 'x' is not a number.").ToString());
+        Assert.Equal("line 1: CSV header missing.", new CsvRowError(1, "CSV header missing.").ToString());
+    }
+
     private static Journey EmptyStore(out PhaseId see)
     {
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 2, 1, 9, 0, 0));
         see = journey.AddPhase(new Actor("ana"), "See");
         journey.AddPhase(new Actor("ana"), "Think");
         return journey;
@@ -93,7 +100,7 @@ public class CsvTests
         Assert.Contains("'Sparkle' is not one of Touchpoint, Milestone, Other", ex.Errors[1].Reason, StringComparison.Ordinal);
         Assert.Contains("'2026-13-01' is not a date", ex.Errors[2].Reason, StringComparison.Ordinal);
         Assert.Contains("name is empty", ex.Errors[3].Reason, StringComparison.Ordinal);
-        Assert.StartsWith("The CSV has 4 bad row(s), so nothing was imported: line 3: ", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The CSV has 4 bad rows, so nothing was imported: line 3: ", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

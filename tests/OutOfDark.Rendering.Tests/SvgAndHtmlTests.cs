@@ -131,6 +131,30 @@ public class SvgAndHtmlTests
     }
 
     [Fact]
+    public void The_renderers_take_the_engines_warnings_and_view_as_they_are()
+    {
+        var ana = new Actor("ana");
+        var clock = FakeClock.FromUtc(2026, 1, 1, 9, 0, 0);
+        var journey = Journey.Create(ana, WorkspaceId.New(), "Store", clock);
+        journey.AddActivity(ana, journey.AddPhase(ana, "See"), "Newsletter");
+        var engine = new WarningEngine(journey, clock);
+        engine.Refresh();
+        Assert.NotEmpty(engine.Warnings);
+
+        var fromWarnings = SvgMapRenderer.ToSvg(journey, new SvgMapOptions { Warnings = engine.Warnings });
+        var fromView = SvgMapRenderer.ToSvg(journey, new SvgMapOptions { View = engine.View() });
+        var fromBoth = SvgMapRenderer.ToSvg(journey, new SvgMapOptions { Warnings = engine.Warnings, View = engine.View() });
+        var report = HtmlReportRenderer.ToHtml(journey, new HtmlReportOptions { Warnings = engine.Warnings, View = engine.View() });
+
+        Assert.Contains("ood-badge", fromWarnings, StringComparison.Ordinal);
+        Assert.Equal(fromWarnings, fromView);
+        Assert.Equal(fromWarnings, fromBoth);
+        var table = report[report.IndexOf("<section id=\"warnings\">", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Equal(engine.Warnings.Count, table.Split("<tr><td>").Length - 1);
+    }
+
+    [Fact]
     public void The_report_links_web_addresses_and_shows_other_schemes_as_text()
     {
         var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));

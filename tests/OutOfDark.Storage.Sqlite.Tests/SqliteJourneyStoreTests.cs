@@ -36,6 +36,36 @@ public sealed class SqliteJourneyStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_file_in_a_missing_folder_is_refused_naming_the_path_and_what_to_do()
+    {
+        var path = _folder.File(Path.Combine("missing", "dir", "j.db"));
+        var folder = Path.GetDirectoryName(path)!;
+
+        var error = Assert.Throws<DirectoryNotFoundException>(() => new SqliteJourneyStore(path, _clock));
+
+        Assert.Equal(
+            $"The SQLite journey store cannot create '{path}': its folder '{folder}' does not exist. Create the folder first (for example Directory.CreateDirectory(\"{folder}\")) or choose a path in an existing folder.",
+            error.Message);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public async Task A_folder_removed_after_the_store_was_made_is_named_when_the_file_cannot_be_opened()
+    {
+        var folder = Path.Combine(_folder.File("gone"));
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "j.db");
+        await using var store = new SqliteJourneyStore(path, _clock);
+        Directory.Delete(folder);
+
+        var error = await Assert.ThrowsAsync<IOException>(() => store.ListAsync(WorkspaceId.New()));
+
+        Assert.StartsWith($"The SQLite journey store cannot open '{path}' ({path}): SQLite Error 14: 'unable to open database file'.", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Check that its folder exists and that this process may read and write the file and the folder.", error.Message, StringComparison.Ordinal);
+        Assert.IsType<SqliteException>(error.InnerException);
+    }
+
+    [Fact]
     public async Task A_database_of_schema_version_1_is_upgraded_on_open_and_keeps_its_journeys()
     {
         var path = _folder.File("old.db");

@@ -89,7 +89,8 @@ public static class HtmlReportRenderer
         ArgumentNullException.ThrowIfNull(w);
         options ??= HtmlReportOptions.Default;
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxHistoryEntriesPerActivity, nameof(options));
-        var warnings = new WarningIndex(options.Warnings);
+        var shown = WarningIndex.Merge(options.Warnings, options.View);
+        var warnings = new WarningIndex(shown);
 
         w.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         w.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
@@ -103,9 +104,9 @@ public static class HtmlReportRenderer
         w.Write("<main>\n");
         WritePhases(journey, w);
         w.Write("<section id=\"map\"><h2>Activity map</h2><div class=\"map\">\n");
-        SvgMapRenderer.Write(journey, ActivityMapLayout.Compute(journey, options.Layout), w, new SvgMapOptions { Warnings = options.Warnings }, cancellationToken);
+        SvgMapRenderer.Write(journey, ActivityMapLayout.Compute(journey, options.Layout), w, new SvgMapOptions { Warnings = shown }, cancellationToken);
         w.Write("</div></section>\n");
-        WriteWarnings(journey, w, options.Warnings);
+        WriteWarnings(journey, w, shown);
         WriteEmotionCurve(journey, w, options.EmotionCurve ?? EmotionCurve.Compute(journey));
         WriteFunnel(w, options.Funnel ?? Funnel.Compute(journey));
         WriteDetails(journey, w, options, warnings, cancellationToken);
