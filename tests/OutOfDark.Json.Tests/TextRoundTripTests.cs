@@ -1,4 +1,5 @@
 using System;
+using NodaTime.Testing;
 using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;

@@ -1,4 +1,5 @@
 using System;
+using NodaTime.Testing;
 using System.Linq;
 using System.Threading.Tasks;
 using FsCheck;

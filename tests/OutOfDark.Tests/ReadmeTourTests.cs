@@ -71,7 +71,7 @@ public class ReadmeTourTests
         engine.Refresh();
 
         var lines = engine.View(WarningQuery.NeedsAttention)
-            .Select(item => $"{item.Severity} · {item.SubjectName} · {item.Warning.Message} ({item.State})")
+            .Select(item => item.ToString())
             .ToList();
         journey.AcknowledgeWarning(ana, engine.View()[0].Key, "Subject line A/B test running");
         engine.Refresh();
