@@ -3,7 +3,6 @@ using NodaTime.Testing;
 using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
-using NodaTime.Testing;
 using OutOfDark.Testing;
 using Xunit;
 

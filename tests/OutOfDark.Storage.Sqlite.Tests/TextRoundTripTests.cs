@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using FsCheck;
 using FsCheck.Fluent;
-using NodaTime.Testing;
 using OutOfDark.Testing;
 using Xunit;
 

@@ -1,6 +1,7 @@
 using System;
 using NodaTime;
 using NodaTime.Testing;
+using OutOfDark.Testing;
 using Xunit;
 
 namespace OutOfDark.Tests;
