@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Threading;
 using NodaTime;
@@ -22,8 +23,8 @@ public readonly struct RuleContext
     /// <exception cref="ArgumentException">The subject is not part of the journey.</exception>
     public RuleContext(RuleId rule, Journey journey, WarningSubject subject, Instant now, DateTimeZone zone, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(journey);
-        ArgumentNullException.ThrowIfNull(zone);
+        Guard.Against.Null(journey);
+        Guard.Against.Null(zone);
         Rule = rule;
         Journey = journey;
         Subject = subject;

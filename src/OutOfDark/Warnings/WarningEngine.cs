@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -67,12 +68,12 @@ public sealed class WarningEngine
     /// <exception cref="ArgumentException">The settings name an unknown rule or have the wrong type for a rule.</exception>
     public WarningEngine(Journey journey, IClock clock, RuleRegistry? rules = null, WarningSettings? settings = null, WarningEngineOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(journey);
-        ArgumentNullException.ThrowIfNull(clock);
+        Guard.Against.Null(journey);
+        Guard.Against.Null(clock);
         _journey = journey;
         _clock = clock;
         _options = options ?? WarningEngineOptions.Default;
-        ArgumentNullException.ThrowIfNull(_options.Zone, "options.Zone");
+        Guard.Against.Null(_options.Zone, "options.Zone");
         _rules = [.. (rules ?? RuleRegistry.WithBuiltIns()).Rules];
         _ruleIds = new RuleId[_rules.Length];
         _evaluators = new RuleEvaluator[_rules.Length];
@@ -112,7 +113,7 @@ public sealed class WarningEngine
         get => _settings;
         set
         {
-            ArgumentNullException.ThrowIfNull(value);
+            Guard.Against.Null(value);
             var resolved = new RuleSettings[_rules.Length];
             for (var i = 0; i < _rules.Length; i++)
             {
@@ -158,7 +159,7 @@ public sealed class WarningEngine
     /// <exception cref="ArgumentNullException"><paramref name="observer"/> is <see langword="null"/>.</exception>
     public IDisposable Subscribe(IWarningObserver observer)
     {
-        ArgumentNullException.ThrowIfNull(observer);
+        Guard.Against.Null(observer);
         _observers.Add(observer);
         return new Subscription(this, observer);
     }
@@ -231,7 +232,7 @@ public sealed class WarningEngine
     /// <exception cref="WarningRuleException">A rule failed and <see cref="WarningEngineOptions.RethrowRuleFailures"/> is set.</exception>
     public WarningEvaluation Refresh(IReadOnlyList<JourneyEvent> newEvents, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(newEvents);
+        Guard.Against.Null(newEvents);
         if (_needsFull || _evaluatedVersion < 0 || _journey.Version - _evaluatedVersion != newEvents.Count)
         {
             return EvaluateAll(cancellationToken);

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Runtime.CompilerServices;
 
@@ -19,8 +20,8 @@ public abstract class WarningRule<TSettings> : IWarningRule, ITypedWarningRule
     /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="defaultSettings"/> is <see langword="null"/>.</exception>
     protected WarningRule(RuleId id, string name, SubjectKind scope, WarningSeverity defaultSeverity, TSettings defaultSettings, RuleInputs inputs = RuleInputs.Subject)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(defaultSettings);
+        Guard.Against.Null(name);
+        Guard.Against.Null(defaultSettings);
         if (!RuleId.IsValid(id.Value))
         {
             throw new ArgumentException("A rule needs a valid id.", nameof(id));
