@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark.Events;
 
 namespace OutOfDark.Testing;

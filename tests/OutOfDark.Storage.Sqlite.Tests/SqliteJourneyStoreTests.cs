@@ -7,8 +7,8 @@ using System.Text;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark.Json;
-using OutOfDark.Testing;
 using Xunit;
 
 namespace OutOfDark.Storage.Sqlite.Tests;
@@ -16,7 +16,7 @@ namespace OutOfDark.Storage.Sqlite.Tests;
 public sealed class SqliteJourneyStoreTests : IDisposable
 {
     private readonly TempFolder _folder = new();
-    private readonly FakeClock _clock = FakeClock.At(2026, 3, 1);
+    private readonly FakeClock _clock = FakeClock.FromUtc(2026, 3, 1, 9, 0, 0);
 
     public void Dispose() => _folder.Dispose();
 

@@ -1,5 +1,6 @@
 using System;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark.Testing;
 using Xunit;
 
@@ -9,7 +10,7 @@ namespace OutOfDark.Tests;
 public class DefaultsRefusalTests
 {
     private static readonly Actor Ana = new("ana");
-    private readonly FakeClock _clock = FakeClock.At(2026, 10, 1);
+    private readonly FakeClock _clock = FakeClock.FromUtc(2026, 10, 1, 9, 0, 0);
     private readonly Journey _journey;
     private readonly PhaseId _see;
     private readonly ActivityId _email;

@@ -1,15 +1,15 @@
 using System.Linq;
 using System.Threading.Tasks;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark;
-using OutOfDark.Testing;
 using Xunit;
 
 namespace OutOfDark.Tests;
 
 public class HistoryTests
 {
-    private readonly FakeClock _clock = FakeClock.At(2026, 10, 1);
+    private readonly FakeClock _clock = FakeClock.FromUtc(2026, 10, 1, 9, 0, 0);
 
     [Fact]
     public void The_history_of_an_activity_says_who_did_what_when_and_why()
@@ -65,8 +65,8 @@ public class HistoryTests
 
         var history = new JourneyHistory(journey.PendingEvents, _clock);
 
-        Assert.Null(history.AsOf(_clock.Now - Duration.FromSeconds(1)));
-        Assert.Equal(1, history.AsOf(_clock.Now)!.Version);
+        Assert.Null(history.AsOf(_clock.GetCurrentInstant() - Duration.FromSeconds(1)));
+        Assert.Equal(1, history.AsOf(_clock.GetCurrentInstant())!.Version);
     }
 
     [Fact]

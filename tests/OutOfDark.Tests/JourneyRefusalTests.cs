@@ -1,5 +1,6 @@
 using System;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark.Testing;
 using OutOfDark.Warnings;
 using Xunit;
@@ -9,7 +10,7 @@ namespace OutOfDark.Tests;
 /// <summary>The messages people see when the journey refuses a command: one per rule.</summary>
 public class JourneyRefusalTests
 {
-    private readonly FakeClock _clock = FakeClock.At(2026, 10, 1);
+    private readonly FakeClock _clock = FakeClock.FromUtc(2026, 10, 1, 9, 0, 0);
     private readonly Journey _journey;
     private readonly PhaseId _see;
     private readonly ActivityId _email;
@@ -199,7 +200,7 @@ public class JourneyRefusalTests
     {
         var key = new WarningKey(new RuleId("activity.no-owner"), WarningSubject.For(_email));
 
-        var ex = Refused(() => _journey.SnoozeWarning(new Actor("ana"), key, _clock.Now - Duration.FromHours(1)));
+        var ex = Refused(() => _journey.SnoozeWarning(new Actor("ana"), key, _clock.GetCurrentInstant() - Duration.FromHours(1)));
 
         Assert.Equal(JourneyRules.InvalidSnooze, ex.Rule);
     }

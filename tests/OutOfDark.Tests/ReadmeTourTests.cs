@@ -2,8 +2,8 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark;
-using OutOfDark.Testing;
 using OutOfDark.Warnings;
 using Xunit;
 using static OutOfDark.Tests.Warnings.ReadmeExampleTests;
@@ -22,7 +22,7 @@ public class ReadmeTourTests
     public async Task The_readme_tour_runs_and_prints_what_the_readme_says()
     {
         var console = new StringWriter();
-        IClock clock = FakeClock.At(2026, 10, 2);
+        IClock clock = FakeClock.FromUtc(2026, 10, 2, 9, 0, 0);
         var crmCases = new FixedCounts(3);
 
         // README: a tour of the API
@@ -71,7 +71,7 @@ public class ReadmeTourTests
         engine.Refresh();
 
         var lines = engine.View(WarningQuery.NeedsAttention)
-            .Select(item => $"{item.Severity} · {item.SubjectName} · {item.Warning.Message} ({item.State})")
+            .Select(item => item.ToString())
             .ToList();
         journey.AcknowledgeWarning(ana, engine.View()[0].Key, "Subject line A/B test running");
         engine.Refresh();

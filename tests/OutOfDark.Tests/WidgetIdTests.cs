@@ -1,5 +1,5 @@
 using System;
-using OutOfDark.Testing;
+using NodaTime.Testing;
 using Xunit;
 
 namespace OutOfDark.Tests;
@@ -39,7 +39,7 @@ public class WidgetIdTests
     public void A_widget_without_an_explicit_id_is_added_under_the_id_it_got()
     {
         var ana = new Actor("ana");
-        var journey = Journey.Create(ana, WorkspaceId.New(), "Online store", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(ana, WorkspaceId.New(), "Online store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         var email = journey.AddActivity(ana, journey.AddPhase(ana, "See"), "Newsletter");
         var metric = new MetricWidget("Open rate") { Unit = "%", Kind = MetricKind.Percentage };
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark.Testing;
 using OutOfDark.Warnings;
 

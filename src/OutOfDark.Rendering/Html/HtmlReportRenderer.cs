@@ -330,9 +330,8 @@ public static class HtmlReportRenderer
             Markup.Write(w, step.Name);
             w.Write("</title></text>");
             w.Write($"<rect x=\"{Numbers.Coordinate(x)}\" y=\"{Numbers.Coordinate(y)}\" width=\"{Numbers.Coordinate(bar)}\" height=\"{Numbers.Coordinate(rowHeight - 6)}\" rx=\"4\" fill=\"{Palette.PhaseStrong(i)}\"/>");
-            var conversion = step.ConversionFrom(previous);
             var text = (step.Count is { } count ? Numbers.Exact(count) : "no data")
-                + (conversion is { } rate ? FormattableString.Invariant($" · {rate:P0} of previous") : "");
+                + (previous is { Count: { } before } && before != 0 && step.Count is { } now ? " · " + Numbers.Percent(now, before) + " of previous" : "");
             w.Write($"<text x=\"{Numbers.Coordinate(labelWidth + barWidth + 10)}\" y=\"{Numbers.Coordinate(y + 19)}\" fill=\"#475569\">");
             Markup.Write(w, text);
             w.Write("</text>\n");

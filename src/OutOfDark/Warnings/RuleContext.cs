@@ -22,10 +22,30 @@ public readonly struct RuleContext
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The subject is not part of the journey.</exception>
     public RuleContext(RuleId rule, Journey journey, WarningSubject subject, Instant now, DateTimeZone zone, CancellationToken cancellationToken = default)
+        : this(rule, WarningSeverity.Warning, journey, subject, now, zone, cancellationToken)
+    {
+    }
+
+    /// <summary>Creates a context for one rule, whose <see cref="IWarningRule.DefaultSeverity"/> <see cref="Raise(string, ReadOnlySpan{WarningEvidence})"/> uses.</summary>
+    /// <param name="rule">The rule being evaluated.</param>
+    /// <param name="journey">The journey.</param>
+    /// <param name="subject">The subject.</param>
+    /// <param name="now">The evaluation instant.</param>
+    /// <param name="zone">The time zone that decides which date "today" is.</param>
+    /// <param name="cancellationToken">Cancels the evaluation.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The subject is not part of the journey.</exception>
+    public RuleContext(IWarningRule rule, Journey journey, WarningSubject subject, Instant now, DateTimeZone zone, CancellationToken cancellationToken = default)
+        : this((rule ?? throw new ArgumentNullException(nameof(rule))).Id, rule.DefaultSeverity, journey, subject, now, zone, cancellationToken)
+    {
+    }
+
+    private RuleContext(RuleId rule, WarningSeverity defaultSeverity, Journey journey, WarningSubject subject, Instant now, DateTimeZone zone, CancellationToken cancellationToken)
     {
         Guard.Against.Null(journey);
         Guard.Against.Null(zone);
         Rule = rule;
+        DefaultSeverity = defaultSeverity;
         Journey = journey;
         Subject = subject;
         Now = now;
@@ -52,9 +72,12 @@ public readonly struct RuleContext
         }
     }
 
-    internal RuleContext(RuleId rule, Journey journey, WarningSubject subject, Activity? activity, Phase? phase, Instant now, DateTimeZone zone, LocalDate today, CancellationToken cancellationToken)
+    internal RuleContext(RuleId rule, WarningSeverity defaultSeverity, Journey journey, WarningSubject subject, Activity? activity, Phase? phase, Instant now, DateTimeZone zone, LocalDate today, IKeptWarnings? kept, int ruleIndex, CancellationToken cancellationToken)
     {
         Rule = rule;
+        DefaultSeverity = defaultSeverity;
+        _kept = kept;
+        _ruleIndex = ruleIndex;
         Journey = journey;
         Subject = subject;
         Activity = activity;
@@ -65,8 +88,14 @@ public readonly struct RuleContext
         CancellationToken = cancellationToken;
     }
 
+    private readonly IKeptWarnings? _kept;
+    private readonly int _ruleIndex;
+
     /// <summary>The rule being evaluated.</summary>
     public RuleId Rule { get; }
+
+    /// <summary>The severity <see cref="Raise(string, ReadOnlySpan{WarningEvidence})"/> gives: the rule's default severity (<see cref="WarningSeverity.Warning"/> for a context made from a rule id alone).</summary>
+    public WarningSeverity DefaultSeverity { get; }
 
     /// <summary>The journey.</summary>
     public Journey Journey { get; }
@@ -98,11 +127,52 @@ public readonly struct RuleContext
     public Instant StartOf(LocalDate date) =>
         ReferenceEquals(Zone, DateTimeZone.Utc) ? date.AtMidnight().InUtc().ToInstant() : Zone.AtStartOfDay(date).ToInstant();
 
+    /// <summary>A result raising a warning about this context's subject with the rule's <see cref="DefaultSeverity"/>.</summary>
+    /// <param name="message">What is wrong, in words a manager can act on.</param>
+    /// <param name="evidence">The values behind it.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is <see langword="null"/>.</exception>
+    public RuleResult Raise(string message, params ReadOnlySpan<WarningEvidence> evidence) => Raise(DefaultSeverity, message, evidence);
+
     /// <summary>A result raising a warning about this context's subject.</summary>
     /// <param name="severity">How urgent it is.</param>
     /// <param name="message">What is wrong, in words a manager can act on.</param>
     /// <param name="evidence">The values behind it.</param>
     /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is <see langword="null"/>.</exception>
     public RuleResult Raise(WarningSeverity severity, string message, params ReadOnlySpan<WarningEvidence> evidence) =>
         new(new Warning(new WarningKey(Rule, Subject), severity, message) { Evidence = ValueList<WarningEvidence>.Of(evidence), RaisedAt = Now });
+
+    /// <summary>
+    /// A result raising a warning whose message and evidence are written from <paramref name="facts"/> when first read.
+    /// When the engine already keeps this rule's warning about the subject with the same severity and equal facts written
+    /// by the same functions, that warning itself is the result: nothing is allocated or written.
+    /// </summary>
+    /// <typeparam name="TFacts">A value holding everything the message and evidence depend on.</typeparam>
+    /// <param name="severity">How urgent it is.</param>
+    /// <param name="facts">What the rule found.</param>
+    /// <param name="message">Writes the message; a static lambda, so the same instance each call.</param>
+    /// <param name="evidence">Writes the evidence; a static lambda.</param>
+    /// <param name="pastLimit">How far past its limit the compared value is (see <see cref="Warning.PastLimit"/>), or <see langword="null"/>.</param>
+    /// <returns>The result.</returns>
+    internal RuleResult Raise<TFacts>(WarningSeverity severity, in TFacts facts, Func<TFacts, string> message, Func<TFacts, ValueList<WarningEvidence>> evidence, decimal? pastLimit = null)
+        where TFacts : struct, IEquatable<TFacts>
+    {
+        if (_kept?.Kept(_ruleIndex, Subject) is { Text: WarningText<TFacts> text } kept && kept.Severity == severity && text.Holds(facts, message))
+        {
+            return new RuleResult(kept);
+        }
+
+        return new RuleResult(new Warning(new WarningKey(Rule, Subject), severity, new WarningText<TFacts>(facts, message, evidence), Now, pastLimit));
+    }
+}
+
+/// <summary>The warnings an engine keeps, for a rule to hand back one that has not changed.</summary>
+internal interface IKeptWarnings
+{
+    /// <summary>The warning kept for a rule (by its index in the engine) and subject.</summary>
+    /// <param name="rule">The rule's index.</param>
+    /// <param name="subject">The subject.</param>
+    /// <returns>The warning, or <see langword="null"/>.</returns>
+    Warning? Kept(int rule, WarningSubject subject);
 }

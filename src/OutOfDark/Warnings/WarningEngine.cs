@@ -30,13 +30,14 @@ namespace OutOfDark.Warnings;
 /// </para>
 /// <para>Not thread-safe: use an engine from one thread at a time, like its journey.</para>
 /// </remarks>
-public sealed class WarningEngine
+public sealed partial class WarningEngine : IKeptWarnings
 {
     private readonly Journey _journey;
     private readonly IClock _clock;
     private readonly WarningEngineOptions _options;
     private readonly IWarningRule[] _rules;
     private readonly RuleId[] _ruleIds;
+    private readonly WarningSeverity[] _severities;
     private readonly RuleEvaluator[] _evaluators;
     private readonly Dictionary<RuleId, int> _ruleIndex = [];
     private readonly int[] _activityRules;
@@ -45,7 +46,8 @@ public sealed class WarningEngine
     private readonly int[] _journeyRules;
     private readonly List<IWarningObserver> _observers = [];
     private Dictionary<Slot, Warning> _warnings = [];
-    private Dictionary<Slot, Warning> _spareWarnings = [];
+    private Slot _lastKeptSlot;
+    private Warning? _lastKept;
     private Dictionary<Slot, RuleFailure> _failures = [];
     private readonly Dictionary<Slot, Instant> _episodeStarts = [];
     private PriorityQueue<Slot, Instant> _due = new();
@@ -55,32 +57,36 @@ public sealed class WarningEngine
     private RuleSettings[] _ruleSettings = [];
     private Dictionary<(int Rule, ActivityId Activity), RuleSettings> _overrides = [];
     private Batch? _fullBatch;
+    private Batch? _incrementalBatch;
+    private HashSet<ActivityId> _dirty = [];
+    private HashSet<Slot> _evaluated = [];
     private long _evaluatedVersion = -1;
     private bool _needsFull = true;
 
     /// <summary>Creates an engine for a journey.</summary>
     /// <param name="journey">The journey to watch.</param>
-    /// <param name="clock">The clock that says what "now" is.</param>
+    /// <param name="clock">The clock that says what "now" is; the journey's own <see cref="Journey.Clock"/> when omitted.</param>
     /// <param name="rules">The rules; the built-ins when omitted.</param>
     /// <param name="settings">The journey's rule settings; every rule's defaults when omitted.</param>
     /// <param name="options">How the engine behaves; <see cref="WarningEngineOptions.Default"/> when omitted.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="journey"/> or <paramref name="clock"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="journey"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The settings name an unknown rule or have the wrong type for a rule.</exception>
-    public WarningEngine(Journey journey, IClock clock, RuleRegistry? rules = null, WarningSettings? settings = null, WarningEngineOptions? options = null)
+    public WarningEngine(Journey journey, IClock? clock = null, RuleRegistry? rules = null, WarningSettings? settings = null, WarningEngineOptions? options = null)
     {
         Guard.Against.Null(journey);
-        Guard.Against.Null(clock);
         _journey = journey;
-        _clock = clock;
+        _clock = clock ?? journey.Clock;
         _options = options ?? WarningEngineOptions.Default;
         Guard.Against.Null(_options.Zone, "options.Zone");
         _rules = [.. (rules ?? RuleRegistry.WithBuiltIns()).Rules];
         _ruleIds = new RuleId[_rules.Length];
+        _severities = new WarningSeverity[_rules.Length];
         _evaluators = new RuleEvaluator[_rules.Length];
         for (var i = 0; i < _rules.Length; i++)
         {
             var rule = _rules[i];
             _ruleIds[i] = rule.Id;
+            _severities[i] = rule.DefaultSeverity;
             _ruleIndex.Add(rule.Id, i);
 
             // Bound once: a direct call per check instead of interface dispatch across many rule types. Every settings
@@ -167,8 +173,13 @@ public sealed class WarningEngine
     /// <summary>Finds the warning a rule currently raises about a subject.</summary>
     /// <param name="key">The warning's identity.</param>
     /// <returns>The warning, or <see langword="null"/> when it is not present.</returns>
-    public Warning? Find(WarningKey key) =>
-        _ruleIndex.TryGetValue(key.Rule, out var rule) ? _warnings.GetValueOrDefault(new Slot(rule, key.Subject)) : null;
+    /// <remarks>An engine that has never evaluated evaluates first, as <see cref="View"/> does.</remarks>
+    /// <exception cref="WarningRuleException">The first evaluation ran, a rule failed and <see cref="WarningEngineOptions.RethrowRuleFailures"/> is set.</exception>
+    public Warning? Find(WarningKey key)
+    {
+        EnsureEvaluated();
+        return _ruleIndex.TryGetValue(key.Rule, out var rule) ? _warnings.GetValueOrDefault(new Slot(rule, key.Subject)) : null;
+    }
 
     /// <summary>Evaluates every rule on every subject, replacing the kept results.</summary>
     /// <param name="cancellationToken">Stops the evaluation; the previous results stay.</param>
@@ -241,513 +252,13 @@ public sealed class WarningEngine
         return Incremental(newEvents, cancellationToken);
     }
 
-    /// <summary>The Warnings view: present warnings with their lifecycle state, most severe first.</summary>
-    /// <param name="query">The filter; every present warning when omitted.</param>
-    /// <returns>The matching warnings, by severity (most severe first), then phase order, subject name and rule id.</returns>
-    public IReadOnlyList<WarningViewItem> View(WarningQuery? query = null)
+    /// <inheritdoc />
+    Warning? IKeptWarnings.Kept(int rule, WarningSubject subject)
     {
-        query ??= WarningQuery.All;
-        var now = _clock.GetCurrentInstant();
-        var items = new List<WarningViewItem>();
-        foreach (var (slot, warning) in _warnings)
-        {
-            if (query.MinimumSeverity is { } min && warning.Severity < min)
-            {
-                continue;
-            }
-
-            if (query.Rule is { } rule && warning.Key.Rule != rule)
-            {
-                continue;
-            }
-
-            var (name, phase, owner, team) = Describe(warning.Key.Subject);
-            if ((query.Phase is { } p && phase != p) || (query.Owner is { } o && owner != o) || (query.Team is { } t && team != t))
-            {
-                continue;
-            }
-
-            var (state, status) = StateOf(slot, warning, now);
-            if (query.States is { } states && !states.Contains(state))
-            {
-                continue;
-            }
-
-            items.Add(new WarningViewItem(warning, state, status, name, phase, owner, team));
-        }
-
-        return [.. items
-            .OrderByDescending(i => i.Severity)
-            .ThenBy(i => i.PhaseId is { } id ? _journey.PhaseIndex(id) : -1)
-            .ThenBy(i => i.SubjectName, StringComparer.Ordinal)
-            .ThenBy(i => i.Key.Rule.Value, StringComparer.Ordinal)
-            .ThenBy(i => i.Key.Subject.Id)];
-    }
-
-    /// <summary>Where one present warning stands in the Warnings view.</summary>
-    /// <param name="key">The warning.</param>
-    /// <returns>The state, or <see langword="null"/> when the warning is not present.</returns>
-    public WarningState? StateOf(WarningKey key)
-    {
-        if (!_ruleIndex.TryGetValue(key.Rule, out var rule) || !_warnings.TryGetValue(new Slot(rule, key.Subject), out var warning))
-        {
-            return null;
-        }
-
-        return StateOf(new Slot(rule, key.Subject), warning, _clock.GetCurrentInstant()).State;
-    }
-
-    private (WarningState State, WarningStatus? Status) StateOf(Slot slot, Warning warning, Instant now)
-    {
-        var status = _journey.FindWarningStatus(warning.Key);
-        if (status is null || (_episodeStarts.TryGetValue(slot, out var start) && status.At < start))
-        {
-            return (WarningState.Open, null);
-        }
-
-        return status.Handling switch
-        {
-            WarningHandling.Acknowledged => (WarningState.Acknowledged, status),
-            WarningHandling.Resolved => (WarningState.Resolved, status),
-            WarningHandling.Snoozed when status.SnoozedUntil is { } until && now < until => (WarningState.Snoozed, status),
-            _ => (WarningState.Open, status),
-        };
-    }
-
-    private (string Name, PhaseId? Phase, string? Owner, string? Team) Describe(WarningSubject subject)
-    {
-        switch (subject.Kind)
-        {
-            case SubjectKind.Activity when _journey.TryGetActivity(new ActivityId(subject.Id), out var activity):
-                return (activity.Name, activity.PhaseId, activity.Details.Owner, activity.Details.Team);
-            case SubjectKind.Phase when _journey.FindPhase(new PhaseId(subject.Id)) is { } phase:
-                return (phase.Name, phase.Id, null, null);
-            default:
-                return (_journey.Name, null, null, null);
-        }
-    }
-
-    private WarningEvaluation Incremental(IReadOnlyList<JourneyEvent> events, CancellationToken cancellationToken)
-    {
-        var now = _clock.GetCurrentInstant();
-        var today = now.InZone(_options.Zone).Date;
-        var batch = new Batch(full: false, capacity: 16);
-        var dirty = new HashSet<ActivityId>();
-        bool structural = false, everyActivity = false, flowsEverywhere = false, removals = false, phaseRemovals = false;
-        foreach (var e in events)
-        {
-            switch (e)
-            {
-                case WarningAcknowledged or WarningSnoozed or WarningResolved or WarningReopened:
-                    // Lifecycle only changes the view, which reads statuses when asked.
-                    continue;
-                case PersonaChanged:
-                    // Emotion messages name personas.
-                    everyActivity = true;
-                    break;
-                case FlowRemoved:
-                    flowsEverywhere = true;
-                    break;
-                case ActivityRemoved:
-                    flowsEverywhere = true;
-                    removals = true;
-                    break;
-                case PhaseRemoved:
-                    phaseRemovals = true;
-                    break;
-            }
-
-            structural = true;
-            foreach (var id in EventTouches.Activities(e))
-            {
-                dirty.Add(id);
-            }
-        }
-
-        if (everyActivity)
-        {
-            foreach (var activity in _journey.Activities)
-            {
-                dirty.Add(activity.Id);
-            }
-        }
-
-        if (removals)
-        {
-            ForgetVanishedSubjects(batch);
-        }
-
-        var evaluated = new HashSet<Slot>();
-        foreach (var id in dirty)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (!_journey.TryGetActivity(id, out var activity))
-            {
-                continue;
-            }
-
-            var subject = WarningSubject.For(id);
-            foreach (var rule in _activityRules)
-            {
-                Evaluate(rule, subject, activity, null, now, today, batch, cancellationToken);
-                evaluated.Add(new Slot(rule, subject));
-            }
-        }
-
-        if (_flowRules.Length > 0)
-        {
-            IEnumerable<ActivityId> neighbours = flowsEverywhere
-                ? _journey.Activities.Select(a => a.Id)
-                : dirty.SelectMany(id => _journey.FlowsFrom(id).Select(f => f.To).Concat(_journey.FlowsTo(id).Select(f => f.From)));
-            foreach (var id in neighbours)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (_journey.TryGetActivity(id, out var activity))
-                {
-                    var subject = WarningSubject.For(id);
-                    foreach (var rule in _flowRules)
-                    {
-                        if (evaluated.Add(new Slot(rule, subject)))
-                        {
-                            Evaluate(rule, subject, activity, null, now, today, batch, cancellationToken);
-                        }
-                    }
-                }
-            }
-        }
-
-        if (structural)
-        {
-            EvaluatePhasesAndJourney(now, today, batch, cancellationToken);
-            if (phaseRemovals)
-            {
-                foreach (var slot in _warnings.Keys.Concat(_failures.Keys))
-                {
-                    if (slot.Subject.Kind == SubjectKind.Phase && _journey.FindPhase(new PhaseId(slot.Subject.Id)) is null)
-                    {
-                        batch.Forget(slot);
-                    }
-                }
-            }
-
-            foreach (var slot in batch.Results.Select(r => r.Slot))
-            {
-                evaluated.Add(slot);
-            }
-        }
-
-        while (_due.TryPeek(out var slot, out var due) && due <= now)
-        {
-            _due.Dequeue();
-            if ((_dueSinceFull.TryGetValue(slot, out var current) && current != due) || !evaluated.Add(slot))
-            {
-                continue;
-            }
-
-            _dueSinceFull.Remove(slot);
-            EvaluateSlot(slot, now, today, batch, cancellationToken);
-        }
-
-        return Commit(batch, now);
-    }
-
-    private void EvaluateSlot(Slot slot, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
-    {
-        switch (slot.Subject.Kind)
-        {
-            case SubjectKind.Activity:
-                if (_journey.TryGetActivity(new ActivityId(slot.Subject.Id), out var activity))
-                {
-                    Evaluate(slot.Rule, slot.Subject, activity, null, now, today, batch, cancellationToken);
-                }
-
-                break;
-            case SubjectKind.Phase:
-                if (_journey.FindPhase(new PhaseId(slot.Subject.Id)) is { } phase)
-                {
-                    Evaluate(slot.Rule, slot.Subject, null, phase, now, today, batch, cancellationToken);
-                }
-
-                break;
-            default:
-                Evaluate(slot.Rule, slot.Subject, null, null, now, today, batch, cancellationToken);
-                break;
-        }
-    }
-
-    private void EvaluatePhasesAndJourney(Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
-    {
-        foreach (var phase in _journey.Phases)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var subject = WarningSubject.For(phase.Id);
-            foreach (var rule in _phaseRules)
-            {
-                Evaluate(rule, subject, null, phase, now, today, batch, cancellationToken);
-            }
-        }
-
-        var journeySubject = WarningSubject.For(_journey.Id);
-        foreach (var rule in _journeyRules)
-        {
-            Evaluate(rule, journeySubject, null, null, now, today, batch, cancellationToken);
-        }
-    }
-
-    private void ForgetVanishedSubjects(Batch batch)
-    {
-        foreach (var slot in _warnings.Keys.Concat(_failures.Keys))
-        {
-            if (slot.Subject.Kind == SubjectKind.Activity && !_journey.TryGetActivity(new ActivityId(slot.Subject.Id), out _))
-            {
-                batch.Forget(slot);
-            }
-        }
-    }
-
-    private void Evaluate(int rule, WarningSubject subject, Activity? activity, Phase? phase, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
-    {
-        var settings = _overrides.Count > 0 && activity is not null && _overrides.TryGetValue((rule, activity.Id), out var own)
-            ? own
-            : _ruleSettings[rule];
-        batch.Checks++;
-        if (!settings.Enabled)
-        {
-            batch.Add(new Slot(rule, subject), null, null);
-            return;
-        }
-
-        var id = _ruleIds[rule];
-        RuleResult result;
-        try
-        {
-            var context = new RuleContext(id, _journey, subject, activity, phase, now, _options.Zone, today, cancellationToken);
-            result = _evaluators[rule](in context, settings);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (!_options.RethrowRuleFailures)
-        {
-            batch.Add(new Slot(rule, subject), null, new RuleFailure(id, subject, ex, now));
-            return;
-        }
-        catch (Exception ex)
-        {
-            throw new WarningRuleException(id, subject, ex);
-        }
-
         var slot = new Slot(rule, subject);
-        batch.Add(slot, result.Warning is { } w && (w.Key.Rule != id || w.Key.Subject != subject) ? w with { Key = new WarningKey(id, subject) } : result.Warning, null);
-
-        if (result.RecheckAt is { } due && due > now)
-        {
-            batch.Due.Add((slot, due));
-        }
-    }
-
-    private WarningEvaluation Commit(Batch batch, Instant now)
-    {
-        var raised = new List<Warning>();
-        var changed = new List<(Warning Before, Warning After)>();
-        var cleared = new List<Warning>();
-        var failed = new List<RuleFailure>();
-
-        Dictionary<Slot, Warning> warnings;
-        Dictionary<Slot, RuleFailure> failures;
-        if (batch.IsFull)
-        {
-            // Two dictionaries take turns, so that repeated full evaluations of a large journey allocate no new tables.
-            warnings = _spareWarnings;
-            warnings.Clear();
-            failures = [];
-        }
-        else
-        {
-            warnings = _warnings;
-            failures = _failures;
-        }
-
-        foreach (var (slot, warning, failure, forget) in batch.Results)
-        {
-            var previous = _warnings.GetValueOrDefault(slot);
-            if (forget)
-            {
-                if (previous is not null && warnings.Remove(slot))
-                {
-                    cleared.Add(previous);
-                }
-
-                failures.Remove(slot);
-                _episodeStarts.Remove(slot);
-                continue;
-            }
-
-            if (failure is not null)
-            {
-                // Keep what the rule said last time rather than flap on a failure.
-                failures[slot] = failure;
-                failed.Add(failure);
-                if (previous is not null)
-                {
-                    warnings[slot] = previous;
-                }
-
-                continue;
-            }
-
-            if (!batch.IsFull)
-            {
-                failures.Remove(slot);
-            }
-
-            if (warning is null)
-            {
-                if (previous is not null)
-                {
-                    if (!batch.IsFull)
-                    {
-                        warnings.Remove(slot);
-                    }
-
-                    cleared.Add(previous);
-
-                    // Marks "seen clear": when raised again, a new episode begins.
-                    _episodeStarts[slot] = Instant.MaxValue;
-                }
-
-                continue;
-            }
-
-            if (previous is null)
-            {
-                if (_episodeStarts.ContainsKey(slot))
-                {
-                    // This engine saw it clear: a new episode begins, so older statuses no longer apply.
-                    _episodeStarts[slot] = now;
-                }
-
-                var fresh = warning.RaisedAt == now ? warning : warning with { RaisedAt = now };
-                warnings[slot] = fresh;
-                raised.Add(fresh);
-            }
-            else if (previous.Severity != warning.Severity || previous.Message != warning.Message || previous.Evidence != warning.Evidence)
-            {
-                var escalated = warning.Severity > previous.Severity;
-                if (escalated)
-                {
-                    _episodeStarts[slot] = now;
-                }
-
-                var next = warning with { RaisedAt = escalated ? now : previous.RaisedAt };
-                warnings[slot] = next;
-                changed.Add((previous, next));
-            }
-            else
-            {
-                warnings[slot] = previous;
-            }
-        }
-
-        if (batch.IsFull)
-        {
-            foreach (var (slot, previous) in _warnings)
-            {
-                if (!warnings.ContainsKey(slot) && !failures.ContainsKey(slot))
-                {
-                    cleared.Add(previous);
-                    _episodeStarts[slot] = Instant.MaxValue;
-                }
-            }
-
-            (_spareWarnings, _warnings) = (_warnings, warnings);
-            _failures = failures;
-            _dueSinceFull.Clear();
-            _due.Clear();
-            _due.EnqueueRange(batch.Due);
-            _dueAfterFull = _due.Count;
-            _needsFull = false;
-        }
-        else
-        {
-            foreach (var (slot, due) in batch.Due)
-            {
-                _dueSinceFull[slot] = due;
-                _due.Enqueue(slot, due);
-            }
-
-            CompactDueQueue();
-        }
-
-        _evaluatedVersion = _journey.Version;
-        Notify(raised, changed, cleared, failed);
-        return new WarningEvaluation(batch.IsFull, batch.Checks, raised.Count, changed.Count, cleared.Count, failed.Count);
-    }
-
-    private void CompactDueQueue()
-    {
-        // Re-checks superseded by later evaluations stay queued until they come due; rebuild when they pile up.
-        if (_due.Count <= (2 * (_dueAfterFull + _dueSinceFull.Count)) + 1024)
-        {
-            return;
-        }
-
-        var live = new List<(Slot, Instant)>(_due.Count);
-        foreach (var (slot, due) in _due.UnorderedItems)
-        {
-            if (!_dueSinceFull.TryGetValue(slot, out var current) || current == due)
-            {
-                live.Add((slot, due));
-            }
-        }
-
-        _due = new PriorityQueue<Slot, Instant>(live);
-        _dueAfterFull = _due.Count - _dueSinceFull.Count;
-    }
-
-    private void Notify(List<Warning> raised, List<(Warning Before, Warning After)> changed, List<Warning> cleared, List<RuleFailure> failed)
-    {
-        if (_observers.Count == 0)
-        {
-            return;
-        }
-
-        List<Exception>? errors = null;
-        foreach (var observer in _observers.ToArray())
-        {
-            try
-            {
-                foreach (var w in raised)
-                {
-                    observer.OnRaised(w);
-                }
-
-                foreach (var (before, after) in changed)
-                {
-                    observer.OnChanged(before, after);
-                }
-
-                foreach (var w in cleared)
-                {
-                    observer.OnCleared(w);
-                }
-
-                foreach (var f in failed)
-                {
-                    observer.OnRuleFailed(f);
-                }
-            }
-            catch (Exception ex)
-            {
-                (errors ??= []).Add(ex);
-            }
-        }
-
-        if (errors is not null)
-        {
-            throw new AggregateException("One or more warning observers failed; the warnings were updated and every observer was called.", errors);
-        }
+        var kept = _warnings.GetValueOrDefault(slot);
+        (_lastKeptSlot, _lastKept) = (slot, kept);
+        return kept;
     }
 
     private int CheckedIndex(RuleId rule, RuleSettings settings)
@@ -781,7 +292,30 @@ public sealed class WarningEngine
         return slice;
     }
 
-    private readonly record struct Slot(int Rule, WarningSubject Subject);
+    /// <summary>A rule (by index) and subject: the key of every table the engine keeps, hashed and compared field by field.</summary>
+    private readonly struct Slot(int rule, WarningSubject subject) : IEquatable<Slot>
+    {
+        public int Rule { get; } = rule;
+
+        public WarningSubject Subject { get; } = subject;
+
+        public static bool operator ==(Slot left, Slot right) => left.Equals(right);
+
+        public static bool operator !=(Slot left, Slot right) => !left.Equals(right);
+
+        public bool Equals(Slot other) => Rule == other.Rule && Subject.Id == other.Subject.Id && Subject.Kind == other.Subject.Kind;
+
+        public override bool Equals(object? obj) => obj is Slot other && Equals(other);
+
+        public override int GetHashCode() => Subject.Id.GetHashCode() ^ (Rule * 397);
+    }
+
+    private enum ResultKind
+    {
+        Evaluated,
+        Kept,
+        Forget,
+    }
 
     private sealed class Batch(bool full, int capacity)
     {
@@ -796,19 +330,22 @@ public sealed class WarningEngine
             Due.Clear();
         }
 
-        public List<(Slot Slot, Warning? Warning, RuleFailure? Failure, bool Forget)> Results { get; } = new(capacity);
+        public List<(Slot Slot, Warning? Warning, RuleFailure? Failure, ResultKind Kind)> Results { get; } = new(capacity);
 
         public List<(Slot, Instant)> Due { get; } = [];
 
         public void Add(Slot slot, Warning? warning, RuleFailure? failure)
         {
+            // A full evaluation needs no "no warning" results: what it does not report is cleared.
             if (warning is not null || failure is not null || !IsFull)
             {
-                Results.Add((slot, warning, failure, false));
+                Results.Add((slot, warning, failure, ResultKind.Evaluated));
             }
         }
 
-        public void Forget(Slot slot) => Results.Add((slot, null, null, true));
+        public void Keep(Slot slot, Warning kept) => Results.Add((slot, kept, null, ResultKind.Kept));
+
+        public void Forget(Slot slot) => Results.Add((slot, null, null, ResultKind.Forget));
     }
 
     private sealed class Subscription(WarningEngine engine, IWarningObserver observer) : IDisposable

@@ -15,4 +15,12 @@ public sealed record WarningViewItem(Warning Warning, WarningState State, Warnin
 
     /// <summary>The warning's severity.</summary>
     public WarningSeverity Severity => Warning.Severity;
+
+    /// <summary>What is wrong, as the rule said it: the warning's <see cref="Warnings.Warning.Message"/>.</summary>
+    public string Message => Warning.Message;
+
+    /// <summary>The line as the Warnings view shows it: severity, subject, message and state, for example
+    /// <c>Critical · Checkout · Completion fell to 55 % — critical threshold 60 %, … (Open)</c>.</summary>
+    /// <returns>The line; no ids.</returns>
+    public override string ToString() => $"{Severity} · {SubjectName} · {Message} ({State})";
 }

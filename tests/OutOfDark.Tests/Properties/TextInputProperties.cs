@@ -3,6 +3,7 @@ using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 using OutOfDark;
+using NodaTime.Testing;
 using OutOfDark.Testing;
 using Xunit;
 
@@ -43,7 +44,7 @@ public class TextInputProperties
 
     private static void AcceptedUnchangedOrRefusedWithNothingChanged(string text, bool acceptable, Action<Journey, string> command, Func<Journey, string?> readBack)
     {
-        var journey = Journey.Create(Ana, WorkspaceId.New(), "Online store", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(Ana, WorkspaceId.New(), "Online store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         journey.AddPhase(Ana, "See");
         var before = journey.ToSnapshot();
         var pending = journey.PendingEvents.Count;
@@ -86,7 +87,7 @@ public class TextInputProperties
     [Fact]
     public void A_lone_surrogate_is_refused_naming_the_field_and_where_it_is()
     {
-        var journey = Journey.Create(Ana, WorkspaceId.New(), "Online store", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(Ana, WorkspaceId.New(), "Online store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
 
         var ex = Assert.Throws<JourneyRuleException>(() => journey.AddPhase(Ana, "Th" + '\uD83D' + "ink"));
 

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using NodaTime;
-using OutOfDark.Testing;
+using NodaTime.Testing;
 using OutOfDark.Warnings;
 using Xunit;
 
@@ -14,19 +14,15 @@ public class ReadmeExampleTests
         int OpenFor(ActivityId activity);
     }
 
-    public sealed record OpenCasesSettings : RuleSettings
-    {
-        public int MaxOpenCases { get; init; } = 10;
-    }
+    public sealed record OpenCasesSettings : RuleSettings { public int MaxOpenCases { get; init; } = 10; }
 
-    public sealed class OpenCasesRule(ICaseCounts cases) : WarningRule<OpenCasesSettings>(
-        new RuleId("crm.open-cases"), "Too many open cases", SubjectKind.Activity, WarningSeverity.Critical, new OpenCasesSettings())
+    public sealed class OpenCasesRule(ICaseCounts cases) : WarningRule<OpenCasesSettings>("crm.open-cases", "Too many open cases", WarningSeverity.Critical)
     {
-        protected override RuleResult Evaluate(in RuleContext context, OpenCasesSettings settings)
+        protected override RuleResult Evaluate(RuleContext context, OpenCasesSettings settings)
         {
             var open = cases.OpenFor(context.Activity!.Id);
             return open > settings.MaxOpenCases
-                ? context.Raise(WarningSeverity.Critical, $"{open} open cases — limit {settings.MaxOpenCases}", WarningEvidence.Of("open cases", open))
+                ? context.Raise($"{open} open cases — limit {settings.MaxOpenCases}", WarningEvidence.Of("open cases", open))
                 : RuleResult.None;
         }
     }
@@ -39,7 +35,7 @@ public class ReadmeExampleTests
     [Fact]
     public void The_readme_example_shows_the_warnings_view_and_a_custom_rule()
     {
-        var clock = FakeClock.At(2026, 10, 10);
+        var clock = FakeClock.FromUtc(2026, 10, 10, 9, 0, 0);
         var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Online store", clock);
         var see = journey.AddPhase(new Actor("ana"), "See");
         var newsletter = journey.AddActivity(new Actor("ana"), see, "Newsletter", details: ActivityDetails.Empty with { Owner = "ana", Team = "CRM", Status = ActivityStatus.Active });
@@ -56,7 +52,7 @@ public class ReadmeExampleTests
 
         foreach (var item in engine.View(WarningQuery.NeedsAttention with { Team = "CRM" }))
         {
-            lines.Add($"{item.Severity} · {item.SubjectName} · {item.Warning.Message} ({item.State})");
+            lines.Add(item.ToString());
         }
 
         journey.AcknowledgeWarning(new Actor("ana"), engine.View()[0].Key, "Subject line A/B test running");

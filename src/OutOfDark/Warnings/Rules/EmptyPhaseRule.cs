@@ -29,13 +29,18 @@ public sealed class EmptyPhaseRule : WarningRule<EmptyPhaseSettings>
             return RuleResult.None;
         }
 
-        var message = count == 0
-            ? $"Phase '{phase.Name}' has no activities"
-            : $"Phase '{phase.Name}' has only {Say.Count(count, "activity", "activities")} — expected at least {settings.MinimumActivities}";
-        return context.Raise(
-            WarningSeverity.Warning,
-            message,
-            WarningEvidence.Of("activities", count),
-            WarningEvidence.Of("minimum", settings.MinimumActivities));
+        return context.Raise(WarningSeverity.Warning, new Found(phase.Name, count, settings.MinimumActivities), static f => f.Message(), static f => f.Evidence());
+    }
+
+    /// <summary>What the rule found: everything its message and evidence say.</summary>
+    private readonly record struct Found(string Name, int Count, int Minimum)
+    {
+        public string Message() => Count == 0
+            ? $"Phase '{Name}' has no activities"
+            : $"Phase '{Name}' has only {Say.Count(Count, "activity", "activities")} — expected at least {Minimum}";
+
+        public ValueList<WarningEvidence> Evidence() => ValueList<WarningEvidence>.Of(
+            WarningEvidence.Of("activities", Count),
+            WarningEvidence.Of("minimum", Minimum));
     }
 }

@@ -44,14 +44,22 @@ public sealed class ExpectationGapRule : WarningRule<ExpectationGapSettings>
             return RuleResult.None;
         }
 
-        var persona = context.Journey.FindPersona(worst.Persona)?.Name ?? worst.Persona.ToString();
-        return context.Raise(
-            WarningSeverity.Warning,
-            $"Expectation gap of {worst.Gap} for '{persona}' at '{context.Activity.Name}': feels {Say.Emotion(worst.AsIs)}, should feel {Say.Emotion(worst.ToBe!.Value)} — limit {settings.MaxGap}{Say.More(count - 1, "persona")}",
-            WarningEvidence.Of("persona", persona),
-            WarningEvidence.Of("as-is emotion", worst.AsIs.Value),
-            WarningEvidence.Of("to-be emotion", worst.ToBe.Value.Value),
-            WarningEvidence.Of("gap", worst.Gap),
-            WarningEvidence.Of("limit", settings.MaxGap));
+        var persona = PersonaName.Of(context.Journey, worst.Persona);
+        var found = new Found(persona, context.Activity.Name, worst.AsIs, worst.ToBe!.Value, worst.Gap, settings.MaxGap, count);
+        return context.Raise(WarningSeverity.Warning, found, static f => f.Message(), static f => f.Evidence());
+    }
+
+    /// <summary>What the rule found: everything its message and evidence say.</summary>
+    private readonly record struct Found(string Persona, string ActivityName, EmotionScore AsIs, EmotionScore ToBe, int Gap, int MaxGap, int Count)
+    {
+        public string Message() =>
+            $"Expectation gap of {Gap} for '{Persona}' at '{ActivityName}': feels {Say.Emotion(AsIs)}, should feel {Say.Emotion(ToBe)} — limit {MaxGap}{Say.More(Count - 1, "persona")}";
+
+        public ValueList<WarningEvidence> Evidence() => ValueList<WarningEvidence>.Of(
+            WarningEvidence.Of("persona", Persona),
+            WarningEvidence.Of("as-is emotion", AsIs.Value),
+            WarningEvidence.Of("to-be emotion", ToBe.Value),
+            WarningEvidence.Of("gap", Gap),
+            WarningEvidence.Of("limit", MaxGap));
     }
 }

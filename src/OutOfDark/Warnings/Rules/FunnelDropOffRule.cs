@@ -65,13 +65,21 @@ public sealed class FunnelDropOffRule : WarningRule<FunnelDropOffSettings>
             return RuleResult.None;
         }
 
-        return context.Raise(
-            WarningSeverity.Warning,
-            $"Only {Say.Number(volume)} of {Say.Number(worstVolume)} customers go on from '{worstFrom.Name}' to '{activity.Name}' — drop-off {Say.Percent(worstDrop)}, limit {Say.Percent(settings.MaxDropPercent)}",
-            WarningEvidence.Of("previous step", worstFrom.Name),
-            WarningEvidence.Of("previous volume", worstVolume),
-            WarningEvidence.Of("volume", volume),
-            WarningEvidence.Of("drop-off percent", decimal.Round(worstDrop, 1, System.MidpointRounding.AwayFromZero)),
-            WarningEvidence.Of("limit percent", settings.MaxDropPercent));
+        var found = new Found(worstFrom.Name, activity.Name, volume, worstVolume, worstDrop, settings.MaxDropPercent);
+        return context.Raise(WarningSeverity.Warning, found, static f => f.Message(), static f => f.Evidence(), Warning.Distance(worstDrop, settings.MaxDropPercent));
+    }
+
+    /// <summary>What the rule found: everything its message and evidence say.</summary>
+    private readonly record struct Found(string From, string To, ExactDecimal Volume, ExactDecimal PreviousVolume, ExactDecimal Drop, ExactDecimal Limit)
+    {
+        public string Message() =>
+            $"Only {Say.Number(Volume)} of {Say.Number(PreviousVolume)} customers go on from '{From}' to '{To}' — drop-off {Say.Percent(Drop, Limit)}, limit {Say.Percent(Limit)}";
+
+        public ValueList<WarningEvidence> Evidence() => ValueList<WarningEvidence>.Of(
+            WarningEvidence.Of("previous step", From),
+            WarningEvidence.Of("previous volume", PreviousVolume),
+            WarningEvidence.Of("volume", Volume),
+            WarningEvidence.Of("drop-off percent", Say.Rounded(Drop, Limit)),
+            WarningEvidence.Of("limit percent", Limit));
     }
 }

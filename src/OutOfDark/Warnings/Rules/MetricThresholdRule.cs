@@ -60,26 +60,8 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
 
         var series = worst.Observations.AsSpan();
         var latest = series[^1];
-        var since = series[^run].Date;
-        var what = severity switch
-        {
-            WarningSeverity.Critical => "critical threshold",
-            WarningSeverity.Warning => "warning threshold",
-            _ => "target",
-        };
-        var higher = worst.Direction == MetricDirection.HigherIsBetter;
-        var message = $"{worst.Title} {(higher ? "fell" : "rose")} to {Say.Amount(latest.Value, worst.Unit)} — {what} {Say.Amount(limit, worst.Unit)}, "
-            + $"{Say.Count(run, "observation")} {(higher ? "below" : "above")} since {Say.Date(since)}{Say.More(breaches - 1, "metric")}";
-        return context.Raise(
-            severity,
-            message,
-            WarningEvidence.Of("metric", worst.Title),
-            WarningEvidence.Of("latest value", latest.Value),
-            WarningEvidence.Of("observed on", latest.Date),
-            WarningEvidence.Of(what, limit),
-            WarningEvidence.Of("observations past it", run),
-            WarningEvidence.Of("past it since", since),
-            WarningEvidence.Of("metrics past a limit", breaches));
+        var found = new Found(worst.Title, worst.Unit, worst.Direction == MetricDirection.HigherIsBetter, latest.Value, latest.Date, severity, limit, run, series[^run].Date, breaches);
+        return context.Raise(severity, found, static f => f.Message(), static f => f.Evidence(), Warning.Distance(latest.Value, limit));
 
         void Keep(MetricWidget metric, WarningSeverity s, decimal l, int r)
         {
@@ -89,6 +71,30 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
                 (worst, severity, limit, run) = (metric, s, l, r);
             }
         }
+    }
+
+    /// <summary>What the rule found: everything its message and evidence say.</summary>
+    private readonly record struct Found(string Title, string Unit, bool Higher, ExactDecimal Latest, NodaTime.LocalDate ObservedOn, WarningSeverity Severity, ExactDecimal Limit, int Run, NodaTime.LocalDate Since, int Breaches)
+    {
+        private string What => Severity switch
+        {
+            WarningSeverity.Critical => "critical threshold",
+            WarningSeverity.Warning => "warning threshold",
+            _ => "target",
+        };
+
+        public string Message() =>
+            $"{Title} {(Higher ? "fell" : "rose")} to {Say.Amount(Latest, Unit, Limit)} — {What} {Say.Amount(Limit, Unit)}, "
+            + $"{Say.Count(Run, "observation")} {(Higher ? "below" : "above")} since {Say.Date(Since)}{Say.More(Breaches - 1, "metric")}";
+
+        public ValueList<WarningEvidence> Evidence() => ValueList<WarningEvidence>.Of(
+            WarningEvidence.Of("metric", Title),
+            WarningEvidence.Of("latest value", Latest),
+            WarningEvidence.Of("observed on", ObservedOn),
+            WarningEvidence.Of(What, Limit),
+            WarningEvidence.Of("observations past it", Run),
+            WarningEvidence.Of("past it since", Since),
+            WarningEvidence.Of("metrics past a limit", Breaches));
     }
 
     private static bool Breach(MetricWidget metric, decimal? limit, MetricThresholdSettings settings, out int run)

@@ -63,20 +63,28 @@ public sealed class MetricTrendRule : WarningRule<MetricTrendSettings>
             return RuleResult.None;
         }
 
-        var days = NodaTime.Period.Between(first.Date, last.Date, NodaTime.PeriodUnits.Days).Days;
-        var verb = worst.Direction == MetricDirection.HigherIsBetter ? "fell" : "rose";
-        var message = $"{worst.Title} {verb} {Say.Percent(worstChange)} in {Say.Count(days, "day")}, from {Say.Amount(first.Value, worst.Unit)} on {Say.Date(first.Date)} "
-            + $"to {Say.Amount(last.Value, worst.Unit)} on {Say.Date(last.Date)} — limit {Say.Percent(settings.DropPercent)}{Say.More(count - 1, "metric")}";
-        return context.Raise(
-            WarningSeverity.Warning,
-            message,
-            WarningEvidence.Of("metric", worst.Title),
-            WarningEvidence.Of("change percent", decimal.Round(worstChange, 1, System.MidpointRounding.AwayFromZero)),
-            WarningEvidence.Of("from value", first.Value),
-            WarningEvidence.Of("from date", first.Date),
-            WarningEvidence.Of("to value", last.Value),
-            WarningEvidence.Of("to date", last.Date),
-            WarningEvidence.Of("limit percent", settings.DropPercent),
-            WarningEvidence.Of("window days", settings.WindowDays));
+        var found = new Found(worst.Title, worst.Unit, worst.Direction == MetricDirection.HigherIsBetter, worstChange, first.Value, first.Date, last.Value, last.Date, settings.DropPercent, settings.WindowDays, count);
+        return context.Raise(WarningSeverity.Warning, found, static f => f.Message(), static f => f.Evidence(), Warning.Distance(worstChange, settings.DropPercent));
+    }
+
+    /// <summary>What the rule found: everything its message and evidence say.</summary>
+    private readonly record struct Found(string Title, string Unit, bool Higher, ExactDecimal Change, ExactDecimal FromValue, NodaTime.LocalDate FromDate, ExactDecimal ToValue, NodaTime.LocalDate ToDate, ExactDecimal Limit, int WindowDays, int Count)
+    {
+        public string Message()
+        {
+            var days = NodaTime.Period.Between(FromDate, ToDate, NodaTime.PeriodUnits.Days).Days;
+            return $"{Title} {(Higher ? "fell" : "rose")} {Say.Percent(Change, Limit)} in {Say.Count(days, "day")}, from {Say.Amount(FromValue, Unit)} on {Say.Date(FromDate)} "
+                + $"to {Say.Amount(ToValue, Unit)} on {Say.Date(ToDate)} — limit {Say.Percent(Limit)}{Say.More(Count - 1, "metric")}";
+        }
+
+        public ValueList<WarningEvidence> Evidence() => ValueList<WarningEvidence>.Of(
+            WarningEvidence.Of("metric", Title),
+            WarningEvidence.Of("change percent", Say.Rounded(Change, Limit)),
+            WarningEvidence.Of("from value", FromValue),
+            WarningEvidence.Of("from date", FromDate),
+            WarningEvidence.Of("to value", ToValue),
+            WarningEvidence.Of("to date", ToDate),
+            WarningEvidence.Of("limit percent", Limit),
+            WarningEvidence.Of("window days", WindowDays));
     }
 }

@@ -37,10 +37,14 @@ public sealed class NoMetricRule : WarningRule<NoMetricSettings>
             }
         }
 
-        var kind = activity.Kind == ActivityKind.Touchpoint ? "Touchpoint" : "Milestone";
-        return context.Raise(
-            WarningSeverity.Info,
-            $"{kind} '{activity.Name}' has no metric — there is no way to measure its success",
-            WarningEvidence.Of("kind", activity.Kind.ToString()));
+        return context.Raise(WarningSeverity.Info, new Found(activity.Name, activity.Kind), static f => f.Message(), static f => f.Evidence());
+    }
+
+    /// <summary>What the rule found: everything its message and evidence say.</summary>
+    private readonly record struct Found(string Name, ActivityKind Kind)
+    {
+        public string Message() => $"{(Kind == ActivityKind.Touchpoint ? "Touchpoint" : "Milestone")} '{Name}' has no metric — there is no way to measure its success";
+
+        public ValueList<WarningEvidence> Evidence() => ValueList<WarningEvidence>.Of(WarningEvidence.Of("kind", Kind.ToString()));
     }
 }

@@ -29,9 +29,14 @@ public sealed class NoOwnerRule : WarningRule<NoOwnerSettings>
             return RuleResult.None;
         }
 
-        return context.Raise(
-            WarningSeverity.Warning,
-            settings.AcceptTeam ? $"'{activity.Name}' has no owner or team" : $"'{activity.Name}' has no owner",
-            WarningEvidence.Of("status", details.Status.ToString()));
+        return context.Raise(WarningSeverity.Warning, new Found(activity.Name, settings.AcceptTeam, details.Status), static f => f.Message(), static f => f.Evidence());
+    }
+
+    /// <summary>What the rule found: everything its message and evidence say.</summary>
+    private readonly record struct Found(string Name, bool AcceptTeam, ActivityStatus Status)
+    {
+        public string Message() => AcceptTeam ? $"'{Name}' has no owner or team" : $"'{Name}' has no owner";
+
+        public ValueList<WarningEvidence> Evidence() => ValueList<WarningEvidence>.Of(WarningEvidence.Of("status", Status.ToString()));
     }
 }

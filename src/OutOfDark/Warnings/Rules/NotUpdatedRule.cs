@@ -39,11 +39,17 @@ public sealed class NotUpdatedRule : WarningRule<NotUpdatedSettings>
             return new RuleResult(null, due);
         }
 
-        var since = activity.LastChangedAt.InZone(context.Zone).Date;
-        return context.Raise(
-            WarningSeverity.Info,
-            $"'{activity.Name}' has not been updated since {Say.Date(since)} — limit {Say.Count(settings.Days, "day")}",
-            WarningEvidence.Of("last changed", activity.LastChangedAt),
-            WarningEvidence.Of("limit days", settings.Days));
+        var found = new Found(activity.Name, activity.LastChangedAt, activity.LastChangedAt.InZone(context.Zone).Date, settings.Days);
+        return context.Raise(WarningSeverity.Info, found, static f => f.Message(), static f => f.Evidence());
+    }
+
+    /// <summary>What the rule found: everything its message and evidence say.</summary>
+    private readonly record struct Found(string Name, Instant LastChanged, LocalDate Since, int Days)
+    {
+        public string Message() => $"'{Name}' has not been updated since {Say.Date(Since)} — limit {Say.Count(Days, "day")}";
+
+        public ValueList<WarningEvidence> Evidence() => ValueList<WarningEvidence>.Of(
+            WarningEvidence.Of("last changed", LastChanged),
+            WarningEvidence.Of("limit days", Days));
     }
 }

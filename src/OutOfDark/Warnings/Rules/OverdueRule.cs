@@ -43,25 +43,30 @@ public sealed class OverdueRule : WarningRule<OverdueSettings>
 
         if (endOverdueFrom is { } end && today >= end)
         {
-            return context.Raise(
-                WarningSeverity.Warning,
-                $"'{activity.Name}' was planned to end on {Say.Date(details.PlannedEnd!.Value)} and is still {details.Status.ToString().ToLowerInvariant()}",
-                WarningEvidence.Of("planned end", details.PlannedEnd!.Value),
-                WarningEvidence.Of("status", details.Status.ToString()),
-                WarningEvidence.Of("grace days", settings.GraceDays)).WithRecheckAt(recheck);
+            var found = new Found(activity.Name, true, details.PlannedEnd!.Value, details.Status, settings.GraceDays);
+            return context.Raise(WarningSeverity.Warning, found, static f => f.Message(), static f => f.Evidence()).WithRecheckAt(recheck);
         }
 
         if (startOverdueFrom is { } start && today >= start)
         {
-            return context.Raise(
-                WarningSeverity.Warning,
-                $"'{activity.Name}' was planned to start on {Say.Date(details.PlannedStart!.Value)} and is still planned",
-                WarningEvidence.Of("planned start", details.PlannedStart!.Value),
-                WarningEvidence.Of("status", details.Status.ToString()),
-                WarningEvidence.Of("grace days", settings.GraceDays)).WithRecheckAt(recheck);
+            var found = new Found(activity.Name, false, details.PlannedStart!.Value, details.Status, settings.GraceDays);
+            return context.Raise(WarningSeverity.Warning, found, static f => f.Message(), static f => f.Evidence()).WithRecheckAt(recheck);
         }
 
         return new RuleResult(null, recheck);
+    }
+
+    /// <summary>What the rule found: everything its message and evidence say.</summary>
+    private readonly record struct Found(string Name, bool End, LocalDate Planned, ActivityStatus Status, int GraceDays)
+    {
+        public string Message() => End
+            ? $"'{Name}' was planned to end on {Say.Date(Planned)} and is still {Status.ToString().ToLowerInvariant()}"
+            : $"'{Name}' was planned to start on {Say.Date(Planned)} and is still planned";
+
+        public ValueList<WarningEvidence> Evidence() => ValueList<WarningEvidence>.Of(
+            WarningEvidence.Of(End ? "planned end" : "planned start", Planned),
+            WarningEvidence.Of("status", Status.ToString()),
+            WarningEvidence.Of("grace days", GraceDays));
     }
 
     private static LocalDate? Later(LocalDate? a, LocalDate? b, LocalDate today)

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace OutOfDark.Warnings;
 
 /// <summary>Settings of <see cref="PainPointRule"/>.</summary>
@@ -24,53 +22,60 @@ public sealed class PainPointRule : WarningRule<PainPointSettings>
     /// <inheritdoc />
     protected override RuleResult Evaluate(in RuleContext context, PainPointSettings settings)
     {
-        List<EmotionWidget>? pains = null;
-        foreach (var widget in context.Activity!.Widgets.AsSpan())
+        EmotionWidget? worst = null;
+        var count = 0;
+        var widgets = context.Activity!.Widgets.AsSpan();
+        foreach (var widget in widgets)
         {
             if (widget is EmotionWidget emotion && emotion.AsIs.Value <= settings.Threshold)
             {
-                (pains ??= []).Add(emotion);
+                count++;
+                if (worst is null || emotion.AsIs < worst.AsIs)
+                {
+                    worst = emotion;
+                }
             }
         }
 
-        if (pains is null)
+        if (worst is null)
         {
             return RuleResult.None;
         }
 
         var journey = context.Journey;
-        var worst = pains[0];
-        foreach (var pain in pains)
+        string? feelings = null;
+        if (count > 1)
         {
-            if (pain.AsIs < worst.AsIs)
+            var parts = new string[count];
+            var i = 0;
+            foreach (var widget in widgets)
             {
-                worst = pain;
+                if (widget is EmotionWidget emotion && emotion.AsIs.Value <= settings.Threshold)
+                {
+                    parts[i++] = $"'{Persona(journey, emotion)}' {Say.Emotion(emotion.AsIs)}";
+                }
             }
+
+            feelings = string.Join(", ", parts);
         }
 
-        var message = pains.Count == 1
-            ? $"Pain point for '{Persona(journey, worst)}': feels {Say.Emotion(worst.AsIs)} at '{context.Activity.Name}'"
-            : $"Pain point for {Say.Count(pains.Count, "persona")} at '{context.Activity.Name}': " + Feelings(journey, pains);
-        return context.Raise(
-            WarningSeverity.Warning,
-            message,
-            WarningEvidence.Of("persona", Persona(journey, worst)),
-            WarningEvidence.Of("as-is emotion", worst.AsIs.Value),
-            WarningEvidence.Of("threshold", settings.Threshold),
-            WarningEvidence.Of("personas in pain", pains.Count));
+        var found = new Found(context.Activity.Name, Persona(journey, worst), worst.AsIs, settings.Threshold, count, feelings);
+        return context.Raise(WarningSeverity.Warning, found, static f => f.Message(), static f => f.Evidence());
     }
 
-    // Static helpers rather than lambdas, so that the common case (no pain point) allocates no closure.
-    private static string Persona(Journey journey, EmotionWidget e) => journey.FindPersona(e.Persona)?.Name ?? e.Persona.ToString();
-
-    private static string Feelings(Journey journey, List<EmotionWidget> pains)
+    /// <summary>What the rule found: everything its message and evidence say.</summary>
+    private readonly record struct Found(string ActivityName, string Persona, EmotionScore AsIs, int Threshold, int Count, string? Feelings)
     {
-        var parts = new string[pains.Count];
-        for (var i = 0; i < parts.Length; i++)
-        {
-            parts[i] = $"'{Persona(journey, pains[i])}' {Say.Emotion(pains[i].AsIs)}";
-        }
+        public string Message() => Count == 1
+            ? $"Pain point for '{Persona}': feels {Say.Emotion(AsIs)} at '{ActivityName}'"
+            : $"Pain point for {Say.Count(Count, "persona")} at '{ActivityName}': " + Feelings;
 
-        return string.Join(", ", parts);
+        public ValueList<WarningEvidence> Evidence() => ValueList<WarningEvidence>.Of(
+            WarningEvidence.Of("persona", Persona),
+            WarningEvidence.Of("as-is emotion", AsIs.Value),
+            WarningEvidence.Of("threshold", Threshold),
+            WarningEvidence.Of("personas in pain", Count));
     }
+
+    private static string Persona(Journey journey, EmotionWidget e) => PersonaName.Of(journey, e.Persona);
 }

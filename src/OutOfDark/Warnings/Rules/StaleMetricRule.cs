@@ -65,13 +65,19 @@ public sealed class StaleMetricRule : WarningRule<StaleMetricSettings>
             return new RuleResult(null, recheck);
         }
 
-        var message = $"{oldest.Title} has had no observation since {Say.Date(oldestDate)} — limit {Say.Count(settings.Days, "day")}{Say.More(stale - 1, "metric")}";
-        return context.Raise(
-            WarningSeverity.Warning,
-            message,
-            WarningEvidence.Of("metric", oldest.Title),
-            WarningEvidence.Of("latest observation", oldestDate),
-            WarningEvidence.Of("limit days", settings.Days),
-            WarningEvidence.Of("stale metrics", stale)).WithRecheckAt(recheck);
+        var found = new Found(oldest.Title, oldestDate, settings.Days, stale);
+        return context.Raise(WarningSeverity.Warning, found, static f => f.Message(), static f => f.Evidence()).WithRecheckAt(recheck);
+    }
+
+    /// <summary>What the rule found: everything its message and evidence say.</summary>
+    private readonly record struct Found(string Title, LocalDate Latest, int Days, int Stale)
+    {
+        public string Message() => $"{Title} has had no observation since {Say.Date(Latest)} — limit {Say.Count(Days, "day")}{Say.More(Stale - 1, "metric")}";
+
+        public ValueList<WarningEvidence> Evidence() => ValueList<WarningEvidence>.Of(
+            WarningEvidence.Of("metric", Title),
+            WarningEvidence.Of("latest observation", Latest),
+            WarningEvidence.Of("limit days", Days),
+            WarningEvidence.Of("stale metrics", Stale));
     }
 }

@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+using NodaTime.Testing;
+using NodaTime;
+using NRules;
+using OutOfDark.Testing;
+using OutOfDark.Warnings;
+
+namespace OutOfDark.Benchmarks.Warnings.Baselines;
+
+/// <summary>
+/// One new observation on one activity's metric, then each contender brings its result up to date: OutOfDark's
+/// <see cref="WarningEngine.Refresh(System.Threading.CancellationToken)"/>, NRules' update of the fact and fire on a kept
+/// session, RulesEngine's workflow on that activity, and the hand recheck of that activity (the baseline). Every
+/// benchmark records the observation through the same journey command; <see cref="CommandOnly"/> is that command alone.
+/// </summary>
+[MemoryDiagnoser]
+public class IncrementalComparisonBenchmarks
+{
+    private static readonly Actor Feed = new("feed");
+    private readonly List<Hit> _hits = [];
+    private Journey _journey = null!;
+    private WarningEngine _engine = null!;
+    private ActivityFact[] _facts = null!;
+    private WidgetId[] _metrics = null!;
+    private LocalDate[] _next = null!;
+    private ISession _session = null!;
+    private RulesEngineBaseline _rulesEngine = null!;
+    private int _turn;
+
+    /// <summary>Activities in the journey.</summary>
+    [Params(1_000, 10_000, 100_000)]
+    public int Activities { get; set; }
+
+    /// <summary>Builds the journey and every contender's kept state, and checks that they agree after one update.</summary>
+    /// <exception cref="InvalidOperationException">A contender disagrees with the hand recheck.</exception>
+    [GlobalSetup]
+    public void Setup()
+    {
+        var clock = new FakeClock(ThreeRules.Now);
+        _journey = ThreeRules.Journey(Activities, clock);
+        _facts = [.. _journey.Activities.Select(a => new ActivityFact(a, ThreeRules.Today))];
+        _metrics = [.. _journey.Activities.Select(a => a.Widgets[0].Id)];
+        _next = [.. _journey.Activities.Select(a => ((MetricWidget)a.Widgets[0]).Observations.Latest!.Value.Date.PlusDays(1))];
+        _engine = new WarningEngine(_journey, clock, ThreeRules.Registry());
+        _engine.EvaluateAll();
+        _session = NRulesBaseline.Factory.CreateSession();
+        _session.InsertAll(_facts);
+        _session.Fire();
+        _rulesEngine = new RulesEngineBaseline();
+
+        // One update through each contender, on an activity whose hits change (a stale metric gets a fresh value past
+        // its critical threshold), then the same hits for that activity from all four.
+        var k = Array.FindIndex(_facts, f => ThreeRules.IsStale(f.Activity, ThreeRules.Today));
+        Record(k, 5m);
+        _engine.Refresh();
+        _journey.ClearPendingEvents();
+        var activity = _facts[k].Activity;
+        NRulesBaseline.Sink.Clear();
+        _session.Update(_facts[k]);
+        _session.Fire();
+        var nrules = NRulesBaseline.Sink.ToArray();
+        var rulesEngine = new List<Hit>();
+        _rulesEngine.Check(_facts[k], rulesEngine);
+        var hand = new List<Hit>();
+        ThreeRules.Check(activity, ThreeRules.Today, hand);
+        ThreeRules.AssertAgree(
+            "Incremental evaluation",
+            hand,
+            ("OutOfDark", ThreeRules.HitsOf(_engine).Where(h => h.Activity == activity.Id)),
+            ("NRules", nrules),
+            ("RulesEngine", rulesEngine));
+        if (hand.Count == 0)
+        {
+            throw new InvalidOperationException("The update must leave a hit to compare.");
+        }
+
+        Console.WriteLine($"// {Activities} activities: after one observation, {string.Join(", ", hand)}");
+    }
+
+    /// <summary>The command alone: one observation recorded, nothing re-evaluated.</summary>
+    /// <returns>The journey's version.</returns>
+    [Benchmark]
+    public long CommandOnly()
+    {
+        Record(NextTurn(), Value());
+        _journey.ClearPendingEvents();
+        return _journey.Version;
+    }
+
+    /// <summary>The hand recheck of the changed activity.</summary>
+    /// <returns>The number of hits.</returns>
+    [Benchmark(Baseline = true)]
+    public int HandRecheck()
+    {
+        var k = NextTurn();
+        Record(k, Value());
+        _journey.ClearPendingEvents();
+        _hits.Clear();
+        ThreeRules.Check(_facts[k].Activity, ThreeRules.Today, _hits);
+        return _hits.Count;
+    }
+
+    /// <summary>OutOfDark: the engine refreshes after the event.</summary>
+    /// <returns>The number of checks.</returns>
+    [Benchmark]
+    public int OutOfDarkRefresh()
+    {
+        Record(NextTurn(), Value());
+        var checks = _engine.Refresh().Checks;
+        _journey.ClearPendingEvents();
+        return checks;
+    }
+
+    /// <summary>NRules: the fact updated on the kept session, rules fired.</summary>
+    /// <returns>The number of hits fired.</returns>
+    [Benchmark]
+    public int NRulesUpdateAndFire()
+    {
+        var k = NextTurn();
+        Record(k, Value());
+        _journey.ClearPendingEvents();
+        NRulesBaseline.Sink.Clear();
+        _session.Update(_facts[k]);
+        _session.Fire();
+        return NRulesBaseline.Sink.Count;
+    }
+
+    /// <summary>RulesEngine: the workflow on the changed activity.</summary>
+    /// <returns>The number of hits.</returns>
+    [Benchmark]
+    public int RulesEngineOneActivity()
+    {
+        var k = NextTurn();
+        Record(k, Value());
+        _journey.ClearPendingEvents();
+        _hits.Clear();
+        _rulesEngine.Check(_facts[k], _hits);
+        return _hits.Count;
+    }
+
+    private int NextTurn() => _turn++ % _facts.Length;
+
+    // Alternates across the warning threshold, so that the threshold warning comes and goes.
+    private decimal Value() => (_turn & 1) == 0 ? 17m : 26m;
+
+    private void Record(int k, decimal value)
+    {
+        var date = _next[k];
+        _next[k] = date.PlusDays(1);
+        _journey.RecordObservation(Feed, _metrics[k], date, value);
+        _facts[k].Activity = _journey.GetActivity(_facts[k].Activity.Id);
+    }
+}

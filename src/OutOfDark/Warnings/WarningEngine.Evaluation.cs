@@ -1,0 +1,245 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using NodaTime;
+using OutOfDark.Events;
+
+namespace OutOfDark.Warnings;
+
+/// <content>Evaluation: which subjects a full or incremental evaluation checks, and one rule's check of one subject.</content>
+public sealed partial class WarningEngine
+{
+    private WarningEvaluation Incremental(IReadOnlyList<JourneyEvent> events, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetCurrentInstant();
+        var today = now.InZone(_options.Zone).Date;
+        // The batch and the sets are kept between refreshes, so that a refresh after one event allocates next to nothing.
+        var batch = _incrementalBatch ??= new Batch(full: false, capacity: 16);
+        batch.Reset();
+        var dirty = _dirty.Count > 1024 ? _dirty = [] : _dirty;
+        dirty.Clear();
+        var evaluated = _evaluated.Count > 1024 ? _evaluated = [] : _evaluated;
+        evaluated.Clear();
+        bool structural = false, everyActivity = false, flowsEverywhere = false, removals = false, phaseRemovals = false;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            switch (e)
+            {
+                case WarningAcknowledged or WarningSnoozed or WarningResolved or WarningReopened:
+                    // Lifecycle only changes the view, which reads statuses when asked.
+                    continue;
+                case PersonaChanged:
+                    // Emotion messages name personas.
+                    everyActivity = true;
+                    break;
+                case FlowRemoved:
+                    flowsEverywhere = true;
+                    break;
+                case ActivityRemoved:
+                    flowsEverywhere = true;
+                    removals = true;
+                    break;
+                case PhaseRemoved:
+                    phaseRemovals = true;
+                    break;
+            }
+
+            structural = true;
+            foreach (var id in EventTouches.Activities(e))
+            {
+                dirty.Add(id);
+            }
+        }
+
+        if (everyActivity)
+        {
+            foreach (var activity in _journey.Activities)
+            {
+                dirty.Add(activity.Id);
+            }
+        }
+
+        if (removals)
+        {
+            ForgetVanishedSubjects(batch);
+        }
+
+        foreach (var id in dirty)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!_journey.TryGetActivity(id, out var activity))
+            {
+                continue;
+            }
+
+            var subject = WarningSubject.For(id);
+            foreach (var rule in _activityRules)
+            {
+                Evaluate(rule, subject, activity, null, now, today, batch, cancellationToken);
+                evaluated.Add(new Slot(rule, subject));
+            }
+        }
+
+        if (_flowRules.Length > 0)
+        {
+            IEnumerable<ActivityId> neighbours = flowsEverywhere
+                ? _journey.Activities.Select(a => a.Id)
+                : dirty.SelectMany(id => _journey.FlowsFrom(id).Select(f => f.To).Concat(_journey.FlowsTo(id).Select(f => f.From)));
+            foreach (var id in neighbours)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (_journey.TryGetActivity(id, out var activity))
+                {
+                    var subject = WarningSubject.For(id);
+                    foreach (var rule in _flowRules)
+                    {
+                        if (evaluated.Add(new Slot(rule, subject)))
+                        {
+                            Evaluate(rule, subject, activity, null, now, today, batch, cancellationToken);
+                        }
+                    }
+                }
+            }
+        }
+
+        if (structural)
+        {
+            EvaluatePhasesAndJourney(now, today, batch, cancellationToken);
+            if (phaseRemovals)
+            {
+                foreach (var slot in _warnings.Keys.Concat(_failures.Keys))
+                {
+                    if (slot.Subject.Kind == SubjectKind.Phase && _journey.FindPhase(new PhaseId(slot.Subject.Id)) is null)
+                    {
+                        batch.Forget(slot);
+                    }
+                }
+            }
+
+            foreach (var result in batch.Results)
+            {
+                evaluated.Add(result.Slot);
+            }
+        }
+
+        while (_due.TryPeek(out var slot, out var due) && due <= now)
+        {
+            _due.Dequeue();
+            if ((_dueSinceFull.TryGetValue(slot, out var current) && current != due) || !evaluated.Add(slot))
+            {
+                continue;
+            }
+
+            _dueSinceFull.Remove(slot);
+            EvaluateSlot(slot, now, today, batch, cancellationToken);
+        }
+
+        return Commit(batch, now);
+    }
+
+    private void EvaluateSlot(Slot slot, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
+    {
+        switch (slot.Subject.Kind)
+        {
+            case SubjectKind.Activity:
+                if (_journey.TryGetActivity(new ActivityId(slot.Subject.Id), out var activity))
+                {
+                    Evaluate(slot.Rule, slot.Subject, activity, null, now, today, batch, cancellationToken);
+                }
+
+                break;
+            case SubjectKind.Phase:
+                if (_journey.FindPhase(new PhaseId(slot.Subject.Id)) is { } phase)
+                {
+                    Evaluate(slot.Rule, slot.Subject, null, phase, now, today, batch, cancellationToken);
+                }
+
+                break;
+            default:
+                Evaluate(slot.Rule, slot.Subject, null, null, now, today, batch, cancellationToken);
+                break;
+        }
+    }
+
+    private void EvaluatePhasesAndJourney(Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
+    {
+        foreach (var phase in _journey.Phases)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var subject = WarningSubject.For(phase.Id);
+            foreach (var rule in _phaseRules)
+            {
+                Evaluate(rule, subject, null, phase, now, today, batch, cancellationToken);
+            }
+        }
+
+        var journeySubject = WarningSubject.For(_journey.Id);
+        foreach (var rule in _journeyRules)
+        {
+            Evaluate(rule, journeySubject, null, null, now, today, batch, cancellationToken);
+        }
+    }
+
+    private void ForgetVanishedSubjects(Batch batch)
+    {
+        foreach (var slot in _warnings.Keys.Concat(_failures.Keys))
+        {
+            if (slot.Subject.Kind == SubjectKind.Activity && !_journey.TryGetActivity(new ActivityId(slot.Subject.Id), out _))
+            {
+                batch.Forget(slot);
+            }
+        }
+    }
+
+    private void Evaluate(int rule, WarningSubject subject, Activity? activity, Phase? phase, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
+    {
+        var settings = _overrides.Count > 0 && activity is not null && _overrides.TryGetValue((rule, activity.Id), out var own)
+            ? own
+            : _ruleSettings[rule];
+        batch.Checks++;
+        if (!settings.Enabled)
+        {
+            batch.Add(new Slot(rule, subject), null, null);
+            return;
+        }
+
+        var id = _ruleIds[rule];
+        RuleResult result;
+        try
+        {
+            var context = new RuleContext(id, _severities[rule], _journey, subject, activity, phase, now, _options.Zone, today, this, rule, cancellationToken);
+            result = _evaluators[rule](in context, settings);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (!_options.RethrowRuleFailures)
+        {
+            batch.Add(new Slot(rule, subject), null, new RuleFailure(id, subject, ex, now));
+            return;
+        }
+        catch (Exception ex)
+        {
+            throw new WarningRuleException(id, subject, ex);
+        }
+
+        var slot = new Slot(rule, subject);
+        if (result.Warning is { } kept && ReferenceEquals(kept, _lastKept) && _lastKeptSlot == slot)
+        {
+            // The rule handed back the warning this engine keeps: nothing changed, and the table needs no look-up.
+            batch.Keep(slot, kept);
+        }
+        else
+        {
+            batch.Add(slot, result.Warning is { } w && (w.Key.Rule != id || w.Key.Subject != subject) ? w with { Key = new WarningKey(id, subject) } : result.Warning, null);
+        }
+
+        if (result.RecheckAt is { } due && due > now)
+        {
+            batch.Due.Add((slot, due));
+        }
+    }
+}

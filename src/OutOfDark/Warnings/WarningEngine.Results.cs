@@ -1,0 +1,227 @@
+using System;
+using System.Collections.Generic;
+using NodaTime;
+
+namespace OutOfDark.Warnings;
+
+/// <content>Results: applying an evaluation to the kept warnings (diffing, episodes, the recheck queue) and notifying observers.</content>
+public sealed partial class WarningEngine
+{
+    private WarningEvaluation Commit(Batch batch, Instant now)
+    {
+        List<Warning>? raised = null, cleared = null;
+        List<(Warning Before, Warning After)>? changed = null;
+        List<RuleFailure>? failed = null;
+
+        // Both kinds of evaluation change the kept table in place. A full one also clears what it did not see again: it
+        // counts the kept warnings it saw, and only when some are missing looks for them.
+        var warnings = _warnings;
+        var keptBefore = warnings.Count;
+        var seen = 0;
+        var failures = batch.IsFull && _failures.Count > 0 ? new Dictionary<Slot, RuleFailure>() : _failures;
+        foreach (var (slot, warning, failure, kind) in batch.Results)
+        {
+            if (kind == ResultKind.Kept)
+            {
+                seen++;
+                if (!batch.IsFull && failures.Count > 0)
+                {
+                    failures.Remove(slot);
+                }
+
+                continue;
+            }
+
+            var previous = warnings.GetValueOrDefault(slot);
+            if (kind == ResultKind.Forget)
+            {
+                if (previous is not null && warnings.Remove(slot))
+                {
+                    (cleared ??= []).Add(previous);
+                }
+
+                failures.Remove(slot);
+                _episodeStarts.Remove(slot);
+                continue;
+            }
+
+            if (previous is not null)
+            {
+                seen++;
+            }
+
+            if (failure is not null)
+            {
+                // Keep what the rule said last time rather than flap on a failure.
+                failures[slot] = failure;
+                (failed ??= []).Add(failure);
+                continue;
+            }
+
+            if (!batch.IsFull)
+            {
+                failures.Remove(slot);
+            }
+
+            if (warning is null)
+            {
+                if (previous is not null)
+                {
+                    warnings.Remove(slot);
+                    (cleared ??= []).Add(previous);
+
+                    // Marks "seen clear": when raised again, a new episode begins.
+                    _episodeStarts[slot] = Instant.MaxValue;
+                }
+
+                continue;
+            }
+
+            if (previous is null)
+            {
+                if (_episodeStarts.ContainsKey(slot))
+                {
+                    // This engine saw it clear: a new episode begins, so older statuses no longer apply.
+                    _episodeStarts[slot] = now;
+                }
+
+                var fresh = warning.RaisedAt == now ? warning : warning with { RaisedAt = now };
+                warnings[slot] = fresh;
+                (raised ??= []).Add(fresh);
+            }
+            else if (!ReferenceEquals(previous, warning) && !previous.SaysSameAs(warning))
+            {
+                var escalated = warning.Severity > previous.Severity;
+                if (escalated)
+                {
+                    _episodeStarts[slot] = now;
+                }
+
+                var next = warning with { RaisedAt = escalated ? now : previous.RaisedAt };
+                warnings[slot] = next;
+                (changed ??= []).Add((previous, next));
+            }
+        }
+
+        if (batch.IsFull)
+        {
+            if (seen < keptBefore)
+            {
+                ClearUnseen(batch, cleared ??= []);
+            }
+
+            _failures = failures;
+            _dueSinceFull.Clear();
+            _due.Clear();
+            _due.EnqueueRange(batch.Due);
+            _dueAfterFull = _due.Count;
+            _needsFull = false;
+        }
+        else
+        {
+            foreach (var (slot, due) in batch.Due)
+            {
+                _dueSinceFull[slot] = due;
+                _due.Enqueue(slot, due);
+            }
+
+            CompactDueQueue();
+        }
+
+        _evaluatedVersion = _journey.Version;
+        Notify(raised, changed, cleared, failed);
+        return new WarningEvaluation(batch.IsFull, batch.Checks, raised?.Count ?? 0, changed?.Count ?? 0, cleared?.Count ?? 0, failed?.Count ?? 0);
+    }
+
+    private void ClearUnseen(Batch batch, List<Warning> cleared)
+    {
+        // A full evaluation reports every subject it checked that raised or failed; a kept warning it did not report
+        // no longer holds (or its subject is gone).
+        var reported = new HashSet<Slot>(batch.Results.Count);
+        foreach (var result in batch.Results)
+        {
+            reported.Add(result.Slot);
+        }
+
+        List<Slot>? gone = null;
+        foreach (var (slot, previous) in _warnings)
+        {
+            if (!reported.Contains(slot))
+            {
+                (gone ??= []).Add(slot);
+                cleared.Add(previous);
+                _episodeStarts[slot] = Instant.MaxValue;
+            }
+        }
+
+        foreach (var slot in gone ?? [])
+        {
+            _warnings.Remove(slot);
+        }
+    }
+
+    private void CompactDueQueue()
+    {
+        // Re-checks superseded by later evaluations stay queued until they come due; rebuild when they pile up.
+        if (_due.Count <= (2 * (_dueAfterFull + _dueSinceFull.Count)) + 1024)
+        {
+            return;
+        }
+
+        var live = new List<(Slot, Instant)>(_due.Count);
+        foreach (var (slot, due) in _due.UnorderedItems)
+        {
+            if (!_dueSinceFull.TryGetValue(slot, out var current) || current == due)
+            {
+                live.Add((slot, due));
+            }
+        }
+
+        _due = new PriorityQueue<Slot, Instant>(live);
+        _dueAfterFull = _due.Count - _dueSinceFull.Count;
+    }
+
+    private void Notify(List<Warning>? raised, List<(Warning Before, Warning After)>? changed, List<Warning>? cleared, List<RuleFailure>? failed)
+    {
+        if (_observers.Count == 0 || (raised is null && changed is null && cleared is null && failed is null))
+        {
+            return;
+        }
+
+        List<Exception>? errors = null;
+        foreach (var observer in _observers.ToArray())
+        {
+            try
+            {
+                foreach (var w in raised ?? [])
+                {
+                    observer.OnRaised(w);
+                }
+
+                foreach (var (before, after) in changed ?? [])
+                {
+                    observer.OnChanged(before, after);
+                }
+
+                foreach (var w in cleared ?? [])
+                {
+                    observer.OnCleared(w);
+                }
+
+                foreach (var f in failed ?? [])
+                {
+                    observer.OnRuleFailed(f);
+                }
+            }
+            catch (Exception ex)
+            {
+                (errors ??= []).Add(ex);
+            }
+        }
+
+        if (errors is not null)
+        {
+            throw new AggregateException("One or more warning observers failed; the warnings were updated and every observer was called.", errors);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+
+namespace OutOfDark.Warnings;
+
+/// <content>The Warnings view: present warnings with their lifecycle state, in the order a manager works through them.</content>
+public sealed partial class WarningEngine
+{
+    /// <summary>
+    /// The Warnings view: present warnings with their lifecycle state, in the order a manager works through them. An
+    /// engine that has never evaluated evaluates first (as <see cref="Refresh(System.Threading.CancellationToken)"/>
+    /// would); later calls show the results of the last evaluation.
+    /// </summary>
+    /// <param name="query">The filter; every present warning when omitted.</param>
+    /// <returns>
+    /// The matching warnings, ordered by:
+    /// <list type="number">
+    /// <item><description>severity, critical first;</description></item>
+    /// <item><description>how far past its limit (<see cref="Warning.PastLimit"/>, relative distance past the threshold),
+    /// farthest first — warnings that compare a value with a limit come before those that do not;</description></item>
+    /// <item><description>how long open: the earliest <see cref="Warning.RaisedAt"/> first;</description></item>
+    /// <item><description>map order: the journey itself, then phase by phase the phase and its activities in the
+    /// activity map's preorder (parents before children, siblings in order);</description></item>
+    /// <item><description>rule id, as a last tie-break.</description></item>
+    /// </list>
+    /// </returns>
+    /// <exception cref="WarningRuleException">The first evaluation ran, a rule failed and <see cref="WarningEngineOptions.RethrowRuleFailures"/> is set.</exception>
+    public IReadOnlyList<WarningViewItem> View(WarningQuery? query = null)
+    {
+        query ??= WarningQuery.All;
+        EnsureEvaluated();
+        var now = _clock.GetCurrentInstant();
+        var items = new List<WarningViewItem>();
+        foreach (var (slot, warning) in _warnings)
+        {
+            if (query.MinimumSeverity is { } min && warning.Severity < min)
+            {
+                continue;
+            }
+
+            if (query.Rule is { } rule && warning.Key.Rule != rule)
+            {
+                continue;
+            }
+
+            var (name, phase, owner, team) = Describe(warning.Key.Subject);
+            if ((query.Phase is { } p && phase != p) || (query.Owner is { } o && owner != o) || (query.Team is { } t && team != t))
+            {
+                continue;
+            }
+
+            var (state, status) = StateOf(slot, warning, now);
+            if (query.States is { } states && !states.Contains(state))
+            {
+                continue;
+            }
+
+            items.Add(new WarningViewItem(warning, state, status, name, phase, owner, team));
+        }
+
+        if (items.Count > 1)
+        {
+            var order = new ViewOrder(_journey, items);
+            items.Sort(order.Compare);
+        }
+
+        return items;
+    }
+
+    /// <summary>Where one present warning stands in the Warnings view. An engine that has never evaluated evaluates first.</summary>
+    /// <param name="key">The warning.</param>
+    /// <returns>The state, or <see langword="null"/> when the warning is not present.</returns>
+    /// <exception cref="WarningRuleException">The first evaluation ran, a rule failed and <see cref="WarningEngineOptions.RethrowRuleFailures"/> is set.</exception>
+    public WarningState? StateOf(WarningKey key)
+    {
+        EnsureEvaluated();
+        if (!_ruleIndex.TryGetValue(key.Rule, out var rule) || !_warnings.TryGetValue(new Slot(rule, key.Subject), out var warning))
+        {
+            return null;
+        }
+
+        return StateOf(new Slot(rule, key.Subject), warning, _clock.GetCurrentInstant()).State;
+    }
+
+    private void EnsureEvaluated()
+    {
+        if (_evaluatedVersion < 0)
+        {
+            Refresh();
+        }
+    }
+
+    private (WarningState State, WarningStatus? Status) StateOf(Slot slot, Warning warning, Instant now)
+    {
+        var status = _journey.FindWarningStatus(warning.Key);
+        if (status is null || (_episodeStarts.TryGetValue(slot, out var start) && status.At < start))
+        {
+            return (WarningState.Open, null);
+        }
+
+        return status.Handling switch
+        {
+            WarningHandling.Acknowledged => (WarningState.Acknowledged, status),
+            WarningHandling.Resolved => (WarningState.Resolved, status),
+            WarningHandling.Snoozed when status.SnoozedUntil is { } until && now < until => (WarningState.Snoozed, status),
+            _ => (WarningState.Open, status),
+        };
+    }
+
+    private (string Name, PhaseId? Phase, string? Owner, string? Team) Describe(WarningSubject subject)
+    {
+        switch (subject.Kind)
+        {
+            case SubjectKind.Activity when _journey.TryGetActivity(new ActivityId(subject.Id), out var activity):
+                return (activity.Name, activity.PhaseId, activity.Details.Owner, activity.Details.Team);
+            case SubjectKind.Phase when _journey.FindPhase(new PhaseId(subject.Id)) is { } phase:
+                return (phase.Name, phase.Id, null, null);
+            default:
+                return (_journey.Name, null, null, null);
+        }
+    }
+
+    /// <summary>The Warnings view's order; see <see cref="View"/>.</summary>
+    private sealed class ViewOrder
+    {
+        private readonly Journey _journey;
+        private readonly Dictionary<Guid, int>? _mapIndex;
+
+        public ViewOrder(Journey journey, List<WarningViewItem> items)
+        {
+            _journey = journey;
+            if (items.Exists(i => i.Key.Subject.Kind == SubjectKind.Activity))
+            {
+                _mapIndex = new Dictionary<Guid, int>(journey.ActivityCount);
+                var index = 0;
+                foreach (var activity in journey.Activities)
+                {
+                    _mapIndex[activity.Id.Value] = index++;
+                }
+            }
+        }
+
+        public int Compare(WarningViewItem x, WarningViewItem y)
+        {
+            var c = y.Severity.CompareTo(x.Severity);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = (x.Warning.PastLimit, y.Warning.PastLimit) switch
+            {
+                ({ } a, { } b) => b.CompareTo(a),
+                (not null, null) => -1,
+                (null, not null) => 1,
+                _ => 0,
+            };
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = x.Warning.RaisedAt.CompareTo(y.Warning.RaisedAt);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = MapPosition(x).CompareTo(MapPosition(y));
+            return c != 0 ? c : string.CompareOrdinal(x.Key.Rule.Value, y.Key.Rule.Value);
+        }
+
+        private (int Phase, int Place) MapPosition(WarningViewItem item)
+        {
+            var subject = item.Key.Subject;
+            var phase = item.PhaseId is { } id ? _journey.PhaseIndex(id) : -1;
+            return subject.Kind switch
+            {
+                SubjectKind.Activity => (phase, _mapIndex!.GetValueOrDefault(subject.Id, int.MaxValue)),
+                SubjectKind.Phase => (phase, -1),
+                _ => (-1, -1),
+            };
+        }
+    }
+}
