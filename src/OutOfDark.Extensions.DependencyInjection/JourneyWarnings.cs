@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -44,12 +45,12 @@ public sealed partial class JourneyWarnings : IDisposable
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public JourneyWarnings(IClock clock, RuleRegistry rules, WarningSettings settings, WarningEngineOptions options, IReadOnlyList<IWarningObserver> observers, ILogger<JourneyWarnings> logger)
     {
-        ArgumentNullException.ThrowIfNull(clock);
-        ArgumentNullException.ThrowIfNull(rules);
-        ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(observers);
-        ArgumentNullException.ThrowIfNull(logger);
+        Guard.Against.Null(clock);
+        Guard.Against.Null(rules);
+        Guard.Against.Null(settings);
+        Guard.Against.Null(options);
+        Guard.Against.Null(observers);
+        Guard.Against.Null(logger);
         _clock = clock;
         Rules = rules;
         Settings = settings;
@@ -78,7 +79,7 @@ public sealed partial class JourneyWarnings : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="journey"/> is <see langword="null"/>.</exception>
     public WarningEngine CreateEngine(Journey journey)
     {
-        ArgumentNullException.ThrowIfNull(journey);
+        Guard.Against.Null(journey);
         var engine = new WarningEngine(journey, _clock, Rules, Settings, Options);
         engine.Subscribe(new Instruments(this, journey));
         foreach (var observer in _observers)
@@ -95,7 +96,7 @@ public sealed partial class JourneyWarnings : IDisposable
     /// <returns>What the evaluation did.</returns>
     public WarningEvaluation Evaluate(WarningEngine engine, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(engine);
+        Guard.Against.Null(engine);
         return Measure(engine, () => engine.Refresh(cancellationToken));
     }
 
@@ -106,8 +107,8 @@ public sealed partial class JourneyWarnings : IDisposable
     /// <returns>What the evaluation did.</returns>
     public WarningEvaluation Evaluate(WarningEngine engine, IReadOnlyList<JourneyEvent> newEvents, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(engine);
-        ArgumentNullException.ThrowIfNull(newEvents);
+        Guard.Against.Null(engine);
+        Guard.Against.Null(newEvents);
         return Measure(engine, () => engine.Refresh(newEvents, cancellationToken));
     }
 

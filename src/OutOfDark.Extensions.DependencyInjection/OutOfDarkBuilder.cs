@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,7 @@ public sealed class OutOfDarkBuilder
     /// <returns>The builder.</returns>
     public OutOfDarkBuilder UseClock(IClock clock)
     {
-        ArgumentNullException.ThrowIfNull(clock);
+        Guard.Against.Null(clock);
         Services.Replace(ServiceDescriptor.Singleton(clock));
         return this;
     }
@@ -36,7 +37,7 @@ public sealed class OutOfDarkBuilder
     /// <returns>The builder.</returns>
     public OutOfDarkBuilder UseClock(Func<IServiceProvider, IClock> factory)
     {
-        ArgumentNullException.ThrowIfNull(factory);
+        Guard.Against.Null(factory);
         Services.Replace(ServiceDescriptor.Singleton(factory));
         return this;
     }
@@ -46,7 +47,7 @@ public sealed class OutOfDarkBuilder
     /// <returns>The builder.</returns>
     public OutOfDarkBuilder UseStore(Func<IServiceProvider, IJourneyStore> factory)
     {
-        ArgumentNullException.ThrowIfNull(factory);
+        Guard.Against.Null(factory);
         Services.Replace(ServiceDescriptor.Singleton(factory));
         return this;
     }
@@ -56,7 +57,7 @@ public sealed class OutOfDarkBuilder
     /// <returns>The builder.</returns>
     public OutOfDarkBuilder AddRule(IWarningRule rule)
     {
-        ArgumentNullException.ThrowIfNull(rule);
+        Guard.Against.Null(rule);
         Services.AddSingleton(rule);
         return this;
     }
@@ -91,7 +92,7 @@ public sealed class OutOfDarkBuilder
     /// <returns>The builder.</returns>
     public OutOfDarkBuilder AddObserver(IWarningObserver observer)
     {
-        ArgumentNullException.ThrowIfNull(observer);
+        Guard.Against.Null(observer);
         Services.AddSingleton(observer);
         return this;
     }
@@ -101,7 +102,7 @@ public sealed class OutOfDarkBuilder
     /// <returns>The builder.</returns>
     public OutOfDarkBuilder ConfigureSettings(Func<WarningSettings, WarningSettings> change)
     {
-        ArgumentNullException.ThrowIfNull(change);
+        Guard.Against.Null(change);
         _settingsChanges.Add(change);
         return this;
     }

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Linq;
 using Microsoft.Extensions.Configuration;
@@ -39,7 +40,7 @@ public static class OutOfDarkServiceCollectionExtensions
     /// </remarks>
     public static IServiceCollection AddOutOfDark(this IServiceCollection services, IConfiguration? configuration = null, Action<OutOfDarkBuilder>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
+        Guard.Against.Null(services);
         var builder = new OutOfDarkBuilder(services);
         configure?.Invoke(builder);
 

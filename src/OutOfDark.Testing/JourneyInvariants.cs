@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -12,7 +13,7 @@ public static class JourneyInvariants
     /// <returns>One sentence per broken invariant; empty when all hold.</returns>
     public static IReadOnlyList<string> Violations(Journey journey)
     {
-        ArgumentNullException.ThrowIfNull(journey);
+        Guard.Against.Null(journey);
         var problems = new List<string>();
         var phases = journey.Phases.Select(p => p.Id).ToList();
         Unique(phases, "phase", problems);

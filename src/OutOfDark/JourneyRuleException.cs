@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 
@@ -16,8 +17,8 @@ public sealed class JourneyRuleException : Exception
     public JourneyRuleException(string rule, string message, params object[] subjects)
         : base(message)
     {
-        ArgumentNullException.ThrowIfNull(rule);
-        ArgumentNullException.ThrowIfNull(subjects);
+        Guard.Against.Null(rule);
+        Guard.Against.Null(subjects);
         Rule = rule;
         Subjects = subjects;
     }

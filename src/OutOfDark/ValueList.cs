@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections;
 using System.Collections.Generic;
@@ -27,7 +28,7 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is <see langword="null"/>.</exception>
     public static ValueList<T> From(IEnumerable<T> items)
     {
-        ArgumentNullException.ThrowIfNull(items);
+        Guard.Against.Null(items);
         var array = items.ToArray();
         return array.Length == 0 ? Empty : new ValueList<T>(array, owned: true);
     }

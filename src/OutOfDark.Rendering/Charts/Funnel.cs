@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using OutOfDark;
@@ -29,7 +30,7 @@ public static class Funnel
     /// <returns>The steps; empty when the journey has no flow.</returns>
     public static ValueList<FunnelChartStep> Compute(Journey journey)
     {
-        ArgumentNullException.ThrowIfNull(journey);
+        Guard.Against.Null(journey);
         if (journey.Flows.Count == 0)
         {
             return ValueList<FunnelChartStep>.Empty;

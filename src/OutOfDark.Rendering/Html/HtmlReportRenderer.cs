@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -85,8 +86,8 @@ public static class HtmlReportRenderer
 
     private static void Write(Journey journey, TextWriter w, HtmlReportOptions? options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(journey);
-        ArgumentNullException.ThrowIfNull(w);
+        Guard.Against.Null(journey);
+        Guard.Against.Null(w);
         options ??= HtmlReportOptions.Default;
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxHistoryEntriesPerActivity, nameof(options));
         var shown = WarningIndex.Merge(options.Warnings, options.View);

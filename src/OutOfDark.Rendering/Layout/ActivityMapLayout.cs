@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 
@@ -22,7 +23,7 @@ public static class ActivityMapLayout
     /// <exception cref="ArgumentOutOfRangeException">A size or gap in <paramref name="options"/> is out of range.</exception>
     public static MapLayout Compute(Journey journey, LayoutOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(journey);
+        Guard.Against.Null(journey);
         options ??= LayoutOptions.Default;
         options.Validate();
 

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -26,7 +27,7 @@ public static class SvgMapRenderer
     /// <param name="options">Warnings and layout sizes; <see cref="SvgMapOptions.Default"/> when omitted.</param>
     public static void Write(Journey journey, TextWriter writer, SvgMapOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(journey);
+        Guard.Against.Null(journey);
         options ??= SvgMapOptions.Default;
         Write(journey, ActivityMapLayout.Compute(journey, options.Layout), writer, options);
     }
@@ -48,7 +49,7 @@ public static class SvgMapRenderer
     /// <returns>A task that completes when the document is written and flushed.</returns>
     public static Task WriteAsync(Journey journey, Stream stream, SvgMapOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(journey);
+        Guard.Against.Null(journey);
         options ??= SvgMapOptions.Default;
         return Output.WriteAsync(stream, w => Write(journey, ActivityMapLayout.Compute(journey, options.Layout), w, options, cancellationToken), cancellationToken);
     }
@@ -66,9 +67,9 @@ public static class SvgMapRenderer
 
     internal static void Write(Journey journey, MapLayout layout, TextWriter w, SvgMapOptions? options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(journey);
-        ArgumentNullException.ThrowIfNull(layout);
-        ArgumentNullException.ThrowIfNull(w);
+        Guard.Against.Null(journey);
+        Guard.Against.Null(layout);
+        Guard.Against.Null(w);
         options ??= SvgMapOptions.Default;
         var warnings = new WarningIndex(WarningIndex.Merge(options.Warnings, options.View));
         var width = Math.Max(layout.Width, 1);

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using OutOfDark.Warnings;
@@ -11,10 +12,10 @@ internal sealed class WarningIndex
 
     public WarningIndex(IReadOnlyList<Warning> warnings)
     {
-        ArgumentNullException.ThrowIfNull(warnings);
+        Guard.Against.Null(warnings);
         foreach (var warning in warnings)
         {
-            ArgumentNullException.ThrowIfNull(warning, nameof(warnings));
+            Guard.Against.Null(warning, nameof(warnings));
             if (!_bySubject.TryGetValue(warning.Key.Subject.Id, out var list))
             {
                 _bySubject[warning.Key.Subject.Id] = list = [];
@@ -27,7 +28,7 @@ internal sealed class WarningIndex
     /// <summary>The warnings of both inputs in order, each key once; null entries are refused naming the input.</summary>
     public static IReadOnlyList<Warning> Merge(IReadOnlyCollection<Warning> warnings, IReadOnlyCollection<WarningViewItem>? view)
     {
-        ArgumentNullException.ThrowIfNull(warnings);
+        Guard.Against.Null(warnings);
         if (view is null or { Count: 0 })
         {
             return warnings as IReadOnlyList<Warning> ?? [.. warnings];
@@ -37,7 +38,7 @@ internal sealed class WarningIndex
         var seen = new HashSet<WarningKey>();
         foreach (var warning in warnings)
         {
-            ArgumentNullException.ThrowIfNull(warning, nameof(warnings));
+            Guard.Against.Null(warning, nameof(warnings));
             if (seen.Add(warning.Key))
             {
                 merged.Add(warning);
@@ -46,7 +47,7 @@ internal sealed class WarningIndex
 
         foreach (var item in view)
         {
-            ArgumentNullException.ThrowIfNull(item, nameof(view));
+            Guard.Against.Null(item, nameof(view));
             if (seen.Add(item.Key))
             {
                 merged.Add(item.Warning);

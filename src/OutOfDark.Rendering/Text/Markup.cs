@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.IO;
 
@@ -16,7 +17,7 @@ public static class Markup
     /// <param name="text">The user text; <see langword="null"/> writes nothing.</param>
     public static void Write(TextWriter writer, string? text)
     {
-        ArgumentNullException.ThrowIfNull(writer);
+        Guard.Against.Null(writer);
         if (string.IsNullOrEmpty(text))
         {
             return;

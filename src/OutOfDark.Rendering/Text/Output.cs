@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Globalization;
 using System.IO;
@@ -15,7 +16,7 @@ internal static class Output
     /// <summary>Renders into memory, then writes the text to the stream asynchronously, leaving the stream open.</summary>
     public static async Task WriteAsync(Stream stream, Action<TextWriter> render, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(stream);
+        Guard.Against.Null(stream);
         cancellationToken.ThrowIfCancellationRequested();
         var builder = new StringBuilder();
         using (var memory = new StringWriter(builder, CultureInfo.InvariantCulture))

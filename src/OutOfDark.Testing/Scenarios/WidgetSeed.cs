@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using NodaTime;
@@ -20,7 +21,7 @@ public sealed record WidgetSeed(Guid Id, int Kind, string Title, string Text, Me
     /// <returns>The widget.</returns>
     public Widget Build(Journey journey)
     {
-        ArgumentNullException.ThrowIfNull(journey);
+        Guard.Against.Null(journey);
         var id = new WidgetId(Id);
         return Kind switch
         {

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 
@@ -29,7 +30,7 @@ public sealed class ChannelCoverage
     /// <exception cref="ArgumentNullException"><paramref name="channel"/> is <see langword="null"/>.</exception>
     public int Count(string channel, PhaseId phase)
     {
-        ArgumentNullException.ThrowIfNull(channel);
+        Guard.Against.Null(channel);
         return _counts.GetValueOrDefault((channel, phase));
     }
 

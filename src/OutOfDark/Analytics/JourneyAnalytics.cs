@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using OutOfDark.Warnings;
@@ -26,7 +27,7 @@ public static class JourneyAnalytics
     /// <exception cref="ArgumentNullException"><paramref name="journey"/> is <see langword="null"/>.</exception>
     public static IReadOnlyList<FlowConversion> Conversions(Journey journey)
     {
-        ArgumentNullException.ThrowIfNull(journey);
+        Guard.Against.Null(journey);
         var list = new List<FlowConversion>(journey.Flows.Count);
         foreach (var flow in journey.Flows)
         {
@@ -44,8 +45,8 @@ public static class JourneyAnalytics
     /// <exception cref="ArgumentException">The path is empty, or two consecutive steps are not joined by a flow.</exception>
     public static IReadOnlyList<FunnelStep> Funnel(Journey journey, IReadOnlyList<ActivityId> path)
     {
-        ArgumentNullException.ThrowIfNull(journey);
-        ArgumentNullException.ThrowIfNull(path);
+        Guard.Against.Null(journey);
+        Guard.Against.Null(path);
         if (path.Count == 0)
         {
             throw new ArgumentException("A funnel needs at least one step.", nameof(path));
@@ -79,7 +80,7 @@ public static class JourneyAnalytics
     /// <exception cref="ArgumentNullException"><paramref name="journey"/> is <see langword="null"/>.</exception>
     public static IReadOnlyList<EmotionPoint> EmotionCurve(Journey journey)
     {
-        ArgumentNullException.ThrowIfNull(journey);
+        Guard.Against.Null(journey);
         var sums = new Dictionary<(PersonaId, PhaseId), (int AsIs, int Count, int ToBe, int ToBeCount)>();
         foreach (var activity in journey.Activities)
         {
@@ -118,7 +119,7 @@ public static class JourneyAnalytics
     /// <exception cref="ArgumentNullException"><paramref name="journey"/> is <see langword="null"/>.</exception>
     public static ChannelCoverage Coverage(Journey journey)
     {
-        ArgumentNullException.ThrowIfNull(journey);
+        Guard.Against.Null(journey);
         var channels = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var counts = new Dictionary<(string, PhaseId), int>();
@@ -150,7 +151,7 @@ public static class JourneyAnalytics
     /// <exception cref="ArgumentNullException"><paramref name="journey"/> is <see langword="null"/>.</exception>
     public static IReadOnlyList<Phase> EmptyPhases(Journey journey)
     {
-        ArgumentNullException.ThrowIfNull(journey);
+        Guard.Against.Null(journey);
         var empty = new List<Phase>();
         foreach (var phase in journey.Phases)
         {
@@ -183,8 +184,8 @@ public static class JourneyAnalytics
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public static JourneyHealth Health(Journey journey, IEnumerable<WarningViewItem> warnings)
     {
-        ArgumentNullException.ThrowIfNull(journey);
-        ArgumentNullException.ThrowIfNull(warnings);
+        Guard.Against.Null(journey);
+        Guard.Against.Null(warnings);
         decimal attainmentSum = 0, emotionSum = 0;
         int attainmentCount = 0, emotionCount = 0;
         foreach (var activity in journey.Activities)

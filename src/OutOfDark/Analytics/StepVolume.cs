@@ -1,3 +1,5 @@
+using Ardalis.GuardClauses;
+
 namespace OutOfDark;
 
 /// <summary>
@@ -13,7 +15,7 @@ public static class StepVolume
     /// <exception cref="System.ArgumentNullException"><paramref name="activity"/> is <see langword="null"/>.</exception>
     public static decimal? Of(Activity activity)
     {
-        System.ArgumentNullException.ThrowIfNull(activity);
+        Guard.Against.Null(activity);
         foreach (var widget in activity.Widgets.AsSpan())
         {
             if (widget is MetricWidget { Kind: MetricKind.Count } metric)

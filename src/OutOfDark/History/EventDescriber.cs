@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System.Collections.Generic;
 using System.Globalization;
 using OutOfDark.Events;
@@ -14,7 +15,7 @@ public static class EventDescriber
     /// <returns>A sentence, for example <c>Renamed activity "Newsletter" to "Weekly newsletter"</c>.</returns>
     public static string Describe(JourneyEvent e, Journey? before)
     {
-        System.ArgumentNullException.ThrowIfNull(e);
+        Guard.Against.Null(e);
         string A(ActivityId id) => before is not null && before.TryGetActivity(id, out var a) ? Quote(a.Name) : id.ToString();
         string P(PhaseId id) => before?.FindPhase(id) is { } p ? Quote(p.Name) : id.ToString();
         string W(WidgetId id) => before?.FindWidget(id, out _) is { } w ? $"{w.KindName()} {Quote(w.Title)}" : id.ToString();

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -27,7 +28,7 @@ public sealed class JourneyHistory
     /// <exception cref="JourneyRuleException">The events do not fold into a journey.</exception>
     public JourneyHistory(IEnumerable<JourneyEvent> events, IClock? clock = null)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        Guard.Against.Null(events);
         _events = events.ToArray();
         _clock = clock ?? SystemClock.Instance;
         Current = Journey.Replay(_events, _clock);

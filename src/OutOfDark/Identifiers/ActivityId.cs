@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Diagnostics.CodeAnalysis;
 
@@ -35,7 +36,7 @@ public readonly record struct ActivityId(Guid Value) : IComparable<ActivityId>, 
     /// <exception cref="FormatException"><paramref name="s"/> is not a GUID.</exception>
     public static ActivityId Parse(string s, IFormatProvider? provider = null)
     {
-        ArgumentNullException.ThrowIfNull(s);
+        Guard.Against.Null(s);
         return Guid.TryParse(s, out var value)
             ? new ActivityId(value)
             : throw new FormatException($"'{s}' is not a valid ActivityId: expected a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e.");

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 
 namespace OutOfDark;
@@ -23,7 +24,7 @@ public readonly record struct Actor
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty, white space only, or holds a lone surrogate.</exception>
     public Actor(string name)
     {
-        ArgumentNullException.ThrowIfNull(name);
+        Guard.Against.Null(name);
         if (string.IsNullOrWhiteSpace(name))
         {
             throw new ArgumentException("An actor's name must not be empty or white space: name who makes the change, for example new Actor(\"ana\").", nameof(name));

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Diagnostics.CodeAnalysis;
 
@@ -35,7 +36,7 @@ public readonly record struct FlowId(Guid Value) : IComparable<FlowId>, ISpanFor
     /// <exception cref="FormatException"><paramref name="s"/> is not a GUID.</exception>
     public static FlowId Parse(string s, IFormatProvider? provider = null)
     {
-        ArgumentNullException.ThrowIfNull(s);
+        Guard.Against.Null(s);
         return Guid.TryParse(s, out var value)
             ? new FlowId(value)
             : throw new FormatException($"'{s}' is not a valid FlowId: expected a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e.");

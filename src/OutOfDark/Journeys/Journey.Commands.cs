@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using NodaTime;
@@ -17,7 +18,7 @@ public sealed partial class Journey
     /// <exception cref="JourneyRuleException">The name is empty or too long.</exception>
     public void Rename(Actor actor, string name, string? reason = null)
     {
-        ArgumentNullException.ThrowIfNull(name);
+        Guard.Against.Null(name);
         if (name != Name)
         {
             Raise(new JourneyRenamed(name), actor, reason);
@@ -74,7 +75,7 @@ public sealed partial class Journey
     /// <exception cref="JourneyRuleException">The id is taken, the name is empty, or the position is out of range.</exception>
     public PhaseId AddPhase(Actor actor, string name, string? customerGoal = null, int? position = null, PhaseId? id = null, string? reason = null)
     {
-        ArgumentNullException.ThrowIfNull(name);
+        Guard.Against.Null(name);
         var phaseId = id ?? PhaseId.New();
         Raise(new PhaseAdded(phaseId, name, customerGoal, position ?? _phases.Count), actor, reason);
         return phaseId;
@@ -88,11 +89,11 @@ public sealed partial class Journey
     /// <exception cref="JourneyRuleException">A phase is invalid; the phases before it stay added.</exception>
     public IReadOnlyList<PhaseId> AddPhases(Actor actor, IEnumerable<PhaseTemplate> template, string? reason = null)
     {
-        ArgumentNullException.ThrowIfNull(template);
+        Guard.Against.Null(template);
         var ids = new List<PhaseId>();
         foreach (var phase in template)
         {
-            ArgumentNullException.ThrowIfNull(phase, nameof(template));
+            Guard.Against.Null(phase, nameof(template));
             ids.Add(AddPhase(actor, phase.Name, phase.CustomerGoal, reason: reason));
         }
 
@@ -108,7 +109,7 @@ public sealed partial class Journey
     /// <exception cref="JourneyRuleException">The phase does not exist or the name is empty.</exception>
     public void ChangePhase(Actor actor, PhaseId phaseId, string name, string? customerGoal, string? reason = null)
     {
-        ArgumentNullException.ThrowIfNull(name);
+        Guard.Against.Null(name);
         var phase = GetPhase(phaseId);
         if (phase.Name != name || phase.CustomerGoal != customerGoal)
         {
@@ -148,7 +149,7 @@ public sealed partial class Journey
     /// <exception cref="JourneyRuleException">The id is taken or the name is empty.</exception>
     public PersonaId AddPersona(Actor actor, string name, string? description = null, PersonaId? id = null, string? reason = null)
     {
-        ArgumentNullException.ThrowIfNull(name);
+        Guard.Against.Null(name);
         var personaId = id ?? PersonaId.New();
         Raise(new PersonaAdded(personaId, name, description), actor, reason);
         return personaId;
@@ -163,7 +164,7 @@ public sealed partial class Journey
     /// <exception cref="JourneyRuleException">The persona does not exist or the name is empty.</exception>
     public void ChangePersona(Actor actor, PersonaId personaId, string name, string? description, string? reason = null)
     {
-        ArgumentNullException.ThrowIfNull(name);
+        Guard.Against.Null(name);
         if (FindPersona(personaId) is not { } persona || persona.Name != name || persona.Description != description)
         {
             Raise(new PersonaChanged(personaId, name, description), actor, reason);
@@ -199,7 +200,7 @@ public sealed partial class Journey
         ActivityId? id = null,
         string? reason = null)
     {
-        ArgumentNullException.ThrowIfNull(name);
+        Guard.Against.Null(name);
         var activityId = id ?? ActivityId.New();
         Raise(new ActivityAdded(activityId, phaseId, parentId, name, kind, details ?? ActivityDetails.Empty), actor, reason);
         return activityId;
@@ -215,8 +216,8 @@ public sealed partial class Journey
     /// <exception cref="JourneyRuleException">The activity does not exist or a field is invalid.</exception>
     public void ChangeActivity(Actor actor, ActivityId activityId, string name, ActivityKind kind, ActivityDetails details, string? reason = null)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(details);
+        Guard.Against.Null(name);
+        Guard.Against.Null(details);
         var activity = GetActivity(activityId);
         if (activity.Name != name || activity.Kind != kind || activity.Details != details)
         {
@@ -232,7 +233,7 @@ public sealed partial class Journey
     /// <exception cref="JourneyRuleException">The activity does not exist or a field is invalid.</exception>
     public void ChangeActivityDetails(Actor actor, ActivityId activityId, Func<ActivityDetails, ActivityDetails> change, string? reason = null)
     {
-        ArgumentNullException.ThrowIfNull(change);
+        Guard.Against.Null(change);
         var activity = GetActivity(activityId);
         ChangeActivity(actor, activityId, activity.Name, activity.Kind, change(activity.Details), reason);
     }
@@ -308,7 +309,7 @@ public sealed partial class Journey
     /// <exception cref="JourneyRuleException">The activity does not exist, the widget id is taken, or its content is invalid.</exception>
     public WidgetId AddWidget(Actor actor, ActivityId activityId, Widget widget, string? reason = null)
     {
-        ArgumentNullException.ThrowIfNull(widget);
+        Guard.Against.Null(widget);
         Raise(new WidgetAdded(activityId, widget), actor, reason);
         return widget.Id;
     }
@@ -320,7 +321,7 @@ public sealed partial class Journey
     /// <exception cref="JourneyRuleException">The widget does not exist, its kind would change, or the content is invalid.</exception>
     public void ChangeWidget(Actor actor, Widget widget, string? reason = null)
     {
-        ArgumentNullException.ThrowIfNull(widget);
+        Guard.Against.Null(widget);
         var existing = RequireExistingWidget(widget.Id, out var activity);
         if (!existing.Equals(widget))
         {
@@ -403,7 +404,7 @@ public sealed partial class Journey
     /// <exception cref="JourneyRuleException">The widget is not a feedback widget or the entry is invalid.</exception>
     public void RecordFeedback(Actor actor, WidgetId feedbackId, FeedbackEntry entry, string? reason = null)
     {
-        ArgumentNullException.ThrowIfNull(entry);
+        Guard.Against.Null(entry);
         RequireExistingWidget(feedbackId, out var activity);
         Raise(new FeedbackRecorded(activity.Id, feedbackId, entry), actor, reason);
     }

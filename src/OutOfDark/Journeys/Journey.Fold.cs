@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using NodaTime;
@@ -33,7 +34,7 @@ public sealed partial class Journey
         JourneyState state = JourneyState.Current,
         string? reason = null)
     {
-        ArgumentNullException.ThrowIfNull(name);
+        Guard.Against.Null(name);
         var journey = new Journey(clock ?? SystemClock.Instance) { Id = id ?? JourneyId.New() };
         journey.Raise(new JourneyCreated(workspaceId, name, description, owner, state), actor, reason);
         return journey;
@@ -61,7 +62,7 @@ public sealed partial class Journey
     /// <exception cref="JourneyRuleException">The snapshot or an event breaks a journey rule.</exception>
     public static Journey Rehydrate(JourneySnapshot? snapshot, IEnumerable<JourneyEvent> laterEvents, IClock clock)
     {
-        ArgumentNullException.ThrowIfNull(laterEvents);
+        Guard.Against.Null(laterEvents);
         var journey = new Journey(clock);
         if (snapshot is not null)
         {
@@ -88,7 +89,7 @@ public sealed partial class Journey
     /// <exception cref="InvalidOperationException">The journey has pending events of its own.</exception>
     public void Apply(JourneyEvent e)
     {
-        ArgumentNullException.ThrowIfNull(e);
+        Guard.Against.Null(e);
         if (_pending.Count > 0)
         {
             throw new InvalidOperationException($"Journey '{Name}' has {_pending.Count} unsaved events; save or discard them before applying events recorded elsewhere.");
@@ -99,7 +100,7 @@ public sealed partial class Journey
 
     private void ApplyChecked(JourneyEvent e)
     {
-        ArgumentNullException.ThrowIfNull(e);
+        Guard.Against.Null(e);
         Validate(e);
         Mutate(e);
     }
@@ -119,11 +120,11 @@ public sealed partial class Journey
 
     private void Restore(JourneySnapshot s)
     {
-        ArgumentNullException.ThrowIfNull(s);
-        Preconditions.Name(s.Name, "journey name");
-        Preconditions.Text(s.Description, "journey description");
-        Preconditions.OptionalName(s.Owner, "journey owner");
-        Preconditions.Defined(s.State, "journey state");
+        Guard.Against.Null(s);
+        Guard.Against.InvalidName(s.Name, "journey name");
+        Guard.Against.InvalidText(s.Description, "journey description");
+        Guard.Against.InvalidOptionalName(s.Owner, "journey owner");
+        Guard.Against.UndefinedValue(s.State, "journey state");
         if (s.Version < 1)
         {
             throw new JourneyRuleException(JourneyRules.InvalidValue, $"A journey's version counts its events and is at least 1; the snapshot says {s.Version}.");
@@ -168,9 +169,9 @@ public sealed partial class Journey
         {
             var w = s.Warnings[i] ?? throw Missing("warning status", i);
             ValidateWarningKey(w.Key);
-            Preconditions.Name(w.By, "warning handler");
-            Preconditions.Text(w.Note, "warning note");
-            Preconditions.Defined(w.Handling, "warning handling");
+            Guard.Against.InvalidName(w.By, "warning handler");
+            Guard.Against.InvalidText(w.Note, "warning note");
+            Guard.Against.UndefinedValue(w.Handling, "warning handling");
             if (_warnings.ContainsKey(w.Key))
             {
                 throw new JourneyRuleException(JourneyRules.DuplicateId, $"Warning {w.Key} has two statuses in the snapshot.", w.Key);

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using NodaTime;
 using OutOfDark.Events;
@@ -28,10 +29,10 @@ public sealed partial class Journey
                 throw new JourneyRuleException(JourneyRules.InvalidValue, "A journey's workspace id must not be default(WorkspaceId), the empty GUID: pass the workspace's own id (WorkspaceId.New() once per workspace, then keep it).");
             }
 
-            Preconditions.Name(created.Name, "journey name");
-            Preconditions.Text(created.Description, "journey description");
-            Preconditions.OptionalName(created.Owner, "journey owner");
-            Preconditions.Defined(created.State, "journey state");
+            Guard.Against.InvalidName(created.Name, "journey name");
+            Guard.Against.InvalidText(created.Description, "journey description");
+            Guard.Against.InvalidOptionalName(created.Owner, "journey owner");
+            Guard.Against.UndefinedValue(created.State, "journey state");
         }
         else if (!_created)
         {
@@ -42,32 +43,32 @@ public sealed partial class Journey
             throw new JourneyRuleException(JourneyRules.WrongJourney, $"Event {e.GetType().Name} belongs to journey {e.JourneyId}, not {Id}.", e.JourneyId, Id);
         }
 
-        Preconditions.Name(e.Actor, "actor");
-        Preconditions.Text(e.Reason, "reason");
+        Guard.Against.InvalidName(e.Actor, "actor");
+        Guard.Against.InvalidText(e.Reason, "reason");
 
         switch (e)
         {
             case JourneyCreated:
                 break;
             case JourneyRenamed x:
-                Preconditions.Name(x.Name, "journey name");
+                Guard.Against.InvalidName(x.Name, "journey name");
                 break;
             case JourneyDescriptionChanged x:
-                Preconditions.Text(x.Description, "journey description");
+                Guard.Against.InvalidText(x.Description, "journey description");
                 break;
             case JourneyOwnerChanged x:
-                Preconditions.OptionalName(x.Owner, "journey owner");
+                Guard.Against.InvalidOptionalName(x.Owner, "journey owner");
                 break;
             case JourneyStateChanged x:
-                Preconditions.Defined(x.State, "journey state");
+                Guard.Against.UndefinedValue(x.State, "journey state");
                 break;
             case PhaseAdded x:
                 ValidatePhaseAdded(x);
                 break;
             case PhaseChanged x:
                 RequirePhase(x.PhaseId);
-                Preconditions.Name(x.Name, "phase name");
-                Preconditions.Text(x.CustomerGoal, "customer goal");
+                Guard.Against.InvalidName(x.Name, "phase name");
+                Guard.Against.InvalidText(x.CustomerGoal, "customer goal");
                 break;
             case PhaseMoved x:
                 RequirePhase(x.PhaseId);
@@ -152,7 +153,7 @@ public sealed partial class Journey
             case WidgetChanged x:
                 {
                     var existing = RequireWidget(x.ActivityId, x.Widget?.Id ?? default);
-                    ArgumentNullException.ThrowIfNull(x.Widget);
+                    Guard.Against.Null(x.Widget);
                     if (existing.GetType() != x.Widget.GetType() || existing.KindName() != x.Widget.KindName())
                     {
                         throw new JourneyRuleException(JourneyRules.WrongWidgetKind, $"Widget '{existing.Title}' ({existing.Id}) is a {existing.KindName()} widget and cannot become a {x.Widget.KindName()} widget; remove it and add a new one.", x.Widget.Id);
@@ -206,11 +207,11 @@ public sealed partial class Journey
 
             case WarningAcknowledged x:
                 ValidateWarningKey(x.Warning);
-                Preconditions.Text(x.Note, "note");
+                Guard.Against.InvalidText(x.Note, "note");
                 break;
             case WarningSnoozed x:
                 ValidateWarningKey(x.Warning);
-                Preconditions.Text(x.Note, "note");
+                Guard.Against.InvalidText(x.Note, "note");
                 if (x.Until <= e.OccurredAt)
                 {
                     throw new JourneyRuleException(JourneyRules.InvalidSnooze, $"A snooze must end after it starts: {x.Until} is not after {e.OccurredAt}.", x.Warning);
@@ -219,11 +220,11 @@ public sealed partial class Journey
                 break;
             case WarningResolved x:
                 ValidateWarningKey(x.Warning);
-                Preconditions.Text(x.Note, "note");
+                Guard.Against.InvalidText(x.Note, "note");
                 break;
             case WarningReopened x:
                 ValidateWarningKey(x.Warning);
-                Preconditions.Text(x.Note, "note");
+                Guard.Against.InvalidText(x.Note, "note");
                 break;
             default:
                 throw new JourneyRuleException(JourneyRules.Invalid, $"{e.GetType().Name} is not an event this version of OutOfDark knows.");
@@ -238,8 +239,8 @@ public sealed partial class Journey
             throw new JourneyRuleException(JourneyRules.DuplicateId, $"Phase id {x.PhaseId} is already used by '{existing.Name}'.", x.PhaseId);
         }
 
-        Preconditions.Name(x.Name, "phase name");
-        Preconditions.Text(x.CustomerGoal, "customer goal");
+        Guard.Against.InvalidName(x.Name, "phase name");
+        Guard.Against.InvalidText(x.CustomerGoal, "customer goal");
         RequirePosition(x.Position, _phases.Count + 1, "phase");
     }
 
@@ -260,25 +261,25 @@ public sealed partial class Journey
             RequirePersona(id);
         }
 
-        Preconditions.Name(name, "persona name");
-        Preconditions.Text(description, "persona description");
+        Guard.Against.InvalidName(name, "persona name");
+        Guard.Against.InvalidText(description, "persona description");
     }
 
     private static void ValidateActivityFields(string name, ActivityKind kind, ActivityDetails details)
     {
-        Preconditions.Name(name, "activity name");
-        Preconditions.Defined(kind, "activity kind");
+        Guard.Against.InvalidName(name, "activity name");
+        Guard.Against.UndefinedValue(kind, "activity kind");
         if (details is null)
         {
             throw new JourneyRuleException(JourneyRules.InvalidValue, $"Activity '{name}' must have details (use ActivityDetails.Empty for none).");
         }
 
-        Preconditions.Text(details.Description, "activity description");
-        Preconditions.Names(details.Channels, "channel");
-        Preconditions.Names(details.Tags, "tag");
-        Preconditions.OptionalName(details.Owner, "activity owner");
-        Preconditions.OptionalName(details.Team, "activity team");
-        Preconditions.Defined(details.Status, "activity status");
+        Guard.Against.InvalidText(details.Description, "activity description");
+        Guard.Against.InvalidNames(details.Channels, "channel");
+        Guard.Against.InvalidNames(details.Tags, "tag");
+        Guard.Against.InvalidOptionalName(details.Owner, "activity owner");
+        Guard.Against.InvalidOptionalName(details.Team, "activity team");
+        Guard.Against.UndefinedValue(details.Status, "activity status");
         if (details is { PlannedStart: { } start, PlannedEnd: { } end } && end < start)
         {
             throw new JourneyRuleException(JourneyRules.InvalidSchedule, $"Activity '{name}' is planned to end on {end:yyyy-MM-dd}, before it starts on {start:yyyy-MM-dd}.");
@@ -308,7 +309,7 @@ public sealed partial class Journey
             }
         }
 
-        Preconditions.OptionalName(x.Label, "flow label");
+        Guard.Against.InvalidOptionalName(x.Label, "flow label");
     }
 
     private void ValidateWidgetAdded(WidgetAdded x) => ValidateNewWidget(x.ActivityId, x.Widget);
@@ -336,9 +337,9 @@ public sealed partial class Journey
             throw new JourneyRuleException(JourneyRules.InvalidWidget, "A widget's id must not be the empty GUID.");
         }
 
-        if (string.IsNullOrWhiteSpace(widget.Title) || widget.Title.Length > Preconditions.MaxNameLength)
+        if (string.IsNullOrWhiteSpace(widget.Title) || widget.Title.Length > JourneyGuards.MaxNameLength)
         {
-            throw new JourneyRuleException(JourneyRules.InvalidWidget, $"Widget {widget.Id} needs a title that is not empty or white space and at most {Preconditions.MaxNameLength} characters, as activity names do.", widget.Id);
+            throw new JourneyRuleException(JourneyRules.InvalidWidget, $"Widget {widget.Id} needs a title that is not empty or white space and at most {JourneyGuards.MaxNameLength} characters, as activity names do.", widget.Id);
         }
 
         if (widget is UnknownWidget unknown && (string.IsNullOrEmpty(unknown.Kind) || unknown.Content is null))

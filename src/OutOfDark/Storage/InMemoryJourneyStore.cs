@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -23,14 +24,14 @@ public sealed class InMemoryJourneyStore : IJourneyStore
     /// <exception cref="ArgumentNullException"><paramref name="clock"/> is <see langword="null"/>.</exception>
     public InMemoryJourneyStore(IClock clock)
     {
-        ArgumentNullException.ThrowIfNull(clock);
+        Guard.Against.Null(clock);
         _clock = clock;
     }
 
     /// <inheritdoc />
     public Task<long> AppendAsync(WorkspaceId workspaceId, JourneyId journeyId, long expectedVersion, IReadOnlyList<JourneyEvent> events, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        Guard.Against.Null(events);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Threading;
 using System.Threading.Tasks;
@@ -20,8 +21,8 @@ public static class JourneyStoreExtensions
     /// </exception>
     public static async Task<long> SaveAsync(this IJourneyStore store, Journey journey, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(journey);
+        Guard.Against.Null(store);
+        Guard.Against.Null(journey);
         if (journey.PendingEvents.Count == 0)
         {
             return journey.Version;
@@ -41,8 +42,8 @@ public static class JourneyStoreExtensions
     /// <exception cref="JourneyNotFoundException">The journey was never saved to this store.</exception>
     public static async Task<JourneyHistory> ReadHistoryAsync(this IJourneyStore store, Journey journey, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(journey);
+        Guard.Against.Null(store);
+        Guard.Against.Null(journey);
         var events = await store.ReadEventsAsync(journey.WorkspaceId, journey.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new JourneyHistory(events, journey.Clock);
     }

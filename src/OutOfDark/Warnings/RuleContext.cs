@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Threading;
 using NodaTime;
@@ -41,8 +42,8 @@ public readonly struct RuleContext
 
     private RuleContext(RuleId rule, WarningSeverity defaultSeverity, Journey journey, WarningSubject subject, Instant now, DateTimeZone zone, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(journey);
-        ArgumentNullException.ThrowIfNull(zone);
+        Guard.Against.Null(journey);
+        Guard.Against.Null(zone);
         Rule = rule;
         DefaultSeverity = defaultSeverity;
         Journey = journey;

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using OutOfDark.Warnings;
@@ -36,7 +37,7 @@ public sealed class RuleRegistry
     /// <exception cref="ArgumentException">A rule with the same id is already registered, or the rule's settings do not fit it.</exception>
     public RuleRegistry Add(IWarningRule rule)
     {
-        ArgumentNullException.ThrowIfNull(rule);
+        Guard.Against.Null(rule);
         if (_byId.TryGetValue(rule.Id, out var existing))
         {
             throw new ArgumentException($"A rule with id '{rule.Id}' is already registered ({existing.GetType().Name}); give '{rule.GetType().Name}' another id.", nameof(rule));

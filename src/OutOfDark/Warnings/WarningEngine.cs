@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -72,11 +73,11 @@ public sealed partial class WarningEngine : IKeptWarnings
     /// <exception cref="ArgumentException">The settings name an unknown rule or have the wrong type for a rule.</exception>
     public WarningEngine(Journey journey, IClock? clock = null, RuleRegistry? rules = null, WarningSettings? settings = null, WarningEngineOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(journey);
+        Guard.Against.Null(journey);
         _journey = journey;
         _clock = clock ?? journey.Clock;
         _options = options ?? WarningEngineOptions.Default;
-        ArgumentNullException.ThrowIfNull(_options.Zone, "options.Zone");
+        Guard.Against.Null(_options.Zone, "options.Zone");
         _rules = [.. (rules ?? RuleRegistry.WithBuiltIns()).Rules];
         _ruleIds = new RuleId[_rules.Length];
         _severities = new WarningSeverity[_rules.Length];
@@ -118,7 +119,7 @@ public sealed partial class WarningEngine : IKeptWarnings
         get => _settings;
         set
         {
-            ArgumentNullException.ThrowIfNull(value);
+            Guard.Against.Null(value);
             var resolved = new RuleSettings[_rules.Length];
             for (var i = 0; i < _rules.Length; i++)
             {
@@ -164,7 +165,7 @@ public sealed partial class WarningEngine : IKeptWarnings
     /// <exception cref="ArgumentNullException"><paramref name="observer"/> is <see langword="null"/>.</exception>
     public IDisposable Subscribe(IWarningObserver observer)
     {
-        ArgumentNullException.ThrowIfNull(observer);
+        Guard.Against.Null(observer);
         _observers.Add(observer);
         return new Subscription(this, observer);
     }
@@ -242,7 +243,7 @@ public sealed partial class WarningEngine : IKeptWarnings
     /// <exception cref="WarningRuleException">A rule failed and <see cref="WarningEngineOptions.RethrowRuleFailures"/> is set.</exception>
     public WarningEvaluation Refresh(IReadOnlyList<JourneyEvent> newEvents, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(newEvents);
+        Guard.Against.Null(newEvents);
         if (_needsFull || _evaluatedVersion < 0 || _journey.Version - _evaluatedVersion != newEvents.Count)
         {
             return EvaluateAll(cancellationToken);

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
@@ -55,8 +56,8 @@ public abstract class WarningRule<[DynamicallyAccessedMembers(DynamicallyAccesse
 
     private WarningRule(RuleId id, string name, WarningSeverity defaultSeverity, SubjectKind scope, TSettings defaultSettings, RuleInputs inputs)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(defaultSettings);
+        Guard.Against.Null(name);
+        Guard.Against.Null(defaultSettings);
         if (!RuleId.IsValid(id.Value))
         {
             throw new ArgumentException("A rule needs a valid id.", nameof(id));

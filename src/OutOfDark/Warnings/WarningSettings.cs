@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 
@@ -35,7 +36,7 @@ public sealed class WarningSettings
     /// <exception cref="ArgumentNullException"><paramref name="settings"/> is <see langword="null"/>.</exception>
     public WarningSettings With(RuleId rule, RuleSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(settings);
+        Guard.Against.Null(settings);
         var rules = new Dictionary<RuleId, RuleSettings>(_rules) { [rule] = settings };
         return new WarningSettings(rules, _overrides);
     }
@@ -48,7 +49,7 @@ public sealed class WarningSettings
     /// <exception cref="ArgumentNullException"><paramref name="settings"/> is <see langword="null"/>.</exception>
     public WarningSettings WithOverride(ActivityId activity, RuleId rule, RuleSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(settings);
+        Guard.Against.Null(settings);
         var overrides = new Dictionary<(RuleId, ActivityId), RuleSettings>(_overrides) { [(rule, activity)] = settings };
         return new WarningSettings(_rules, overrides);
     }

@@ -49,9 +49,9 @@ public sealed record FeedbackWidget(WidgetId Id, string Title, ValueList<Feedbac
     public static string? CheckEntry(FeedbackEntry? entry) =>
         entry is null ? "A feedback entry must not be missing."
         : string.IsNullOrWhiteSpace(entry.Source) ? "A feedback entry needs a source."
-        : entry.Source.Length > Internal.Preconditions.MaxNameLength ? "A feedback entry's source must be at most 500 characters."
+        : entry.Source.Length > Internal.JourneyGuards.MaxNameLength ? "A feedback entry's source must be at most 500 characters."
         : entry.Quote is null ? "A feedback entry needs a quote."
-        : entry.Quote.Length > Internal.Preconditions.MaxTextLength ? "A feedback entry's quote is too long."
+        : entry.Quote.Length > Internal.JourneyGuards.MaxTextLength ? "A feedback entry's quote is too long."
         : !Enum.IsDefined(entry.Sentiment) ? $"{entry.Sentiment} is not a valid sentiment."
         : null;
 }

@@ -62,7 +62,7 @@ public sealed record MetricWidget(WidgetId Id, string Title) : Widget(Id, Title)
     /// <inheritdoc />
     protected internal override string? Validate()
     {
-        if (Unit is null || Unit.Length > Internal.Preconditions.MaxNameLength)
+        if (Unit is null || Unit.Length > Internal.JourneyGuards.MaxNameLength)
         {
             return "The unit must be present and at most 500 characters.";
         }

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections;
 using System.Collections.Generic;
@@ -36,7 +37,7 @@ public sealed class ObservationSeries : IReadOnlyList<Observation>, IEquatable<O
     /// <exception cref="JourneyRuleException">Two observations share a date.</exception>
     public static ObservationSeries From(IEnumerable<Observation> observations)
     {
-        ArgumentNullException.ThrowIfNull(observations);
+        Guard.Against.Null(observations);
         var items = observations.ToArray();
         if (items.Length == 0)
         {

@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using Ardalis.GuardClauses;
+
+namespace OutOfDark.Internal;
+
+/// <summary>
+/// The domain's value checks as guard clauses (<c>Guard.Against.InvalidName(name, "phase name")</c>), shared by commands,
+/// replay and snapshot restore. Each throws a <see cref="JourneyRuleException"/> with a stable rule code, naming the
+/// value and why it is wrong, so a refused command and a refused event read the same. Internal: the public surface
+/// never mentions the guard library.
+/// </summary>
+internal static class JourneyGuards
+{
+    /// <summary>The longest name (journey, phase, activity, actor, channel, tag, …) the model accepts.</summary>
+    public const int MaxNameLength = 500;
+
+    /// <summary>The longest free text (description, quote, note) the model accepts.</summary>
+    public const int MaxTextLength = 4_000_000;
+
+    /// <summary>Refuses a missing, blank or too long name, or one that cannot be stored as UTF-8.</summary>
+    public static void InvalidName(this IGuardClause guard, string? value, string what)
+    {
+        if (value is null || string.IsNullOrWhiteSpace(value))
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, $"The {what} must not be empty.");
+        }
+
+        if (value.Length > MaxNameLength)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, $"The {what} must be at most {MaxNameLength} characters; it has {value.Length}.");
+        }
+
+        guard.InvalidUtf16(value, what);
+    }
+
+    /// <summary>Like <see cref="InvalidName"/>, but <see langword="null"/> (none) is accepted.</summary>
+    public static void InvalidOptionalName(this IGuardClause guard, string? value, string what)
+    {
+        if (value is not null)
+        {
+            guard.InvalidName(value, what);
+        }
+    }
+
+    /// <summary>Refuses free text that is too long or cannot be stored as UTF-8; <see langword="null"/> is accepted.</summary>
+    public static void InvalidText(this IGuardClause guard, string? value, string what)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Length > MaxTextLength)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, $"The {what} must be at most {MaxTextLength} characters; it has {value.Length}.");
+        }
+
+        guard.InvalidUtf16(value, what);
+    }
+
+    /// <summary>Refuses text holding a lone surrogate: it cannot round-trip through UTF-8 (JSON, SQL, HTML), so it is refused at the command.</summary>
+    public static void InvalidUtf16(this IGuardClause guard, string value, string what)
+    {
+        _ = guard;
+        if (Text.LoneSurrogateIndex(value) is var at and >= 0)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, $"The {what} must be valid text: it holds a lone surrogate (U+{(int)value[at]:X4}) at index {at}, which cannot be stored as UTF-8. Remove it, or pair it with its other half.");
+        }
+    }
+
+    /// <summary>Refuses a value that is not one of the enum's defined members.</summary>
+    public static void UndefinedValue<T>(this IGuardClause guard, T value, string what)
+        where T : struct, Enum
+    {
+        _ = guard;
+        if (!Enum.IsDefined(value))
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, $"{value} is not a valid {what}.");
+        }
+    }
+
+    /// <summary>Refuses a missing list, or one with an invalid or repeated name.</summary>
+    public static void InvalidNames(this IGuardClause guard, ValueList<string>? values, string what)
+    {
+        if (values is null)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, $"The {what} list must not be missing.");
+        }
+
+        if (values.Count == 1)
+        {
+            guard.InvalidName(values[0], what);
+            return;
+        }
+
+        var seen = values.Count == 0 ? null : new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            guard.InvalidName(value, what);
+            if (!seen!.Add(value))
+            {
+                throw new JourneyRuleException(JourneyRules.InvalidValue, $"The {what} '{value}' is listed twice.");
+            }
+        }
+    }
+}

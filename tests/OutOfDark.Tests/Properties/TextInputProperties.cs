@@ -1,0 +1,98 @@
+using System;
+using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using OutOfDark;
+using NodaTime.Testing;
+using OutOfDark.Testing;
+using Xunit;
+
+namespace OutOfDark.Tests.Properties;
+
+/// <summary>
+/// Any text a command takes is either accepted and read back unchanged, or refused with <see cref="JourneyRuleException"/>
+/// leaving the journey unchanged; text that cannot round-trip through UTF-8 (a lone surrogate) is always refused.
+/// </summary>
+public class TextInputProperties
+{
+    private static readonly Actor Ana = new("ana");
+    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(300);
+
+    // Letters, blanks, a control character, both halves of a surrogate pair (so pairs, lone halves and swapped halves all occur).
+    private static Arbitrary<string> Texts() =>
+        Gen.Elements('a', 'Z', ' ', '\t', '\0', 'é', '\uD83D', '\uDE80')
+            .ArrayOf()
+            .Select(chars => new string(chars))
+            .ToArbitrary();
+
+    private static bool HasLoneSurrogate(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(s[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AcceptedUnchangedOrRefusedWithNothingChanged(string text, bool acceptable, Action<Journey, string> command, Func<Journey, string?> readBack)
+    {
+        var journey = Journey.Create(Ana, WorkspaceId.New(), "Online store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
+        journey.AddPhase(Ana, "See");
+        var before = journey.ToSnapshot();
+        var pending = journey.PendingEvents.Count;
+        try
+        {
+            command(journey, text);
+        }
+        catch (JourneyRuleException)
+        {
+            Assert.False(acceptable, $"'{text}' was refused though it is valid.");
+            Assert.Equal(before, journey.ToSnapshot());
+            Assert.Equal(pending, journey.PendingEvents.Count);
+            return;
+        }
+
+        Assert.True(acceptable, $"'{text}' was accepted though it is not valid.");
+        Assert.Equal(text, readBack(journey));
+    }
+
+    [Fact]
+    public void A_name_is_accepted_and_read_back_or_refused_with_nothing_changed() =>
+        Check.One(Config, Prop.ForAll(Texts(), text =>
+        {
+            var acceptable = !string.IsNullOrWhiteSpace(text) && !HasLoneSurrogate(text);
+            AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.Rename(Ana, t), j => j.Name);
+            AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.AddPhase(Ana, t), j => j.Phases[^1].Name);
+            AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.AddActivity(Ana, j.Phases[0].Id, t), j => j.Activities[^1].Name);
+            AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.AddPersona(Ana, t), j => j.Personas[^1].Name);
+        }));
+
+    [Fact]
+    public void A_free_text_is_accepted_and_read_back_or_refused_with_nothing_changed() =>
+        Check.One(Config, Prop.ForAll(Texts(), text =>
+        {
+            var acceptable = !HasLoneSurrogate(text);
+            AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.Describe(Ana, t), j => j.Description);
+            AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.AddPhase(Ana, "Think", t), j => j.Phases[^1].CustomerGoal);
+        }));
+
+    [Fact]
+    public void A_lone_surrogate_is_refused_naming_the_field_and_where_it_is()
+    {
+        var journey = Journey.Create(Ana, WorkspaceId.New(), "Online store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
+
+        var ex = Assert.Throws<JourneyRuleException>(() => journey.AddPhase(Ana, "Th" + '\uD83D' + "ink"));
+
+        Assert.Equal(JourneyRules.InvalidValue, ex.Rule);
+        Assert.Equal("The phase name must be valid text: it holds a lone surrogate (U+D83D) at index 2, which cannot be stored as UTF-8. Remove it, or pair it with its other half.", ex.Message);
+        Assert.Empty(journey.Phases);
+    }
+}
