@@ -6,6 +6,7 @@ using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark;
 using OutOfDark.Extensions.DependencyInjection;
 using OutOfDark.Json;
@@ -38,7 +39,7 @@ switch (args)
 
 Directory.CreateDirectory(output);
 var database = Path.Combine(output, "crm-journeys.db");
-var clock = new FixedClock(Instant.FromUtc(2026, 6, 1, 6, 0));
+var clock = new FakeClock(Instant.FromUtc(2026, 6, 1, 6, 0));
 Journey? journey = null;
 var tasks = new FollowUpTasks(Console.Out, key => key.Subject.ActivityId is { } id && journey?.TryGetActivity(id, out var a) == true ? a.Details.Owner : null);
 
@@ -95,7 +96,7 @@ Console.WriteLine($"Saved version {journey.Version} to {database}.");
 Console.WriteLine();
 
 // 4. Evaluate: the hook prints a follow-up task for each new critical warning.
-Console.WriteLine($"Evaluating warnings on {clock.Now.InUtc().Date:yyyy-MM-dd}:");
+Console.WriteLine($"Evaluating warnings on {clock.GetCurrentInstant().InUtc().Date:yyyy-MM-dd}:");
 var engine = warnings.CreateEngine(journey);
 warnings.Evaluate(engine);
 PrintView(engine);
@@ -107,13 +108,13 @@ Console.WriteLine($"Reloaded from the store: '{stats.KindName()}' widget on 'War
 Console.WriteLine();
 
 // 6. The next night's sync: warranty cases get worked off, the hotline backs up. Only the new critical warning becomes a task.
-clock.Now = Instant.FromUtc(2026, 6, 2, 6, 0);
+clock.Reset(Instant.FromUtc(2026, 6, 2, 6, 0));
 CrmSync.Apply(journey, new LocalDate(2026, 6, 2),
 [
     (CrmJourney.WarrantyCases, CrmJourney.WarrantyClaim, "Warranty", 22, 71, 2_700, 49m),
     (CrmJourney.HotlineCases, CrmJourney.SupportHotline, "Hotline", 47, 410, 4_200, 9.5m),
 ]);
-Console.WriteLine($"Next CRM sync on {clock.Now.InUtc().Date:yyyy-MM-dd}: {journey.PendingEvents.Count} changes.");
+Console.WriteLine($"Next CRM sync on {clock.GetCurrentInstant().InUtc().Date:yyyy-MM-dd}: {journey.PendingEvents.Count} changes.");
 var evaluation = warnings.Evaluate(engine);
 await store.SaveAsync(journey);
 Console.WriteLine($"Evaluated {(evaluation.Full ? "fully" : "incrementally")} ({evaluation.Checks} checks): {evaluation.Raised} raised, {evaluation.Changed} changed, {evaluation.Cleared} cleared; saved version {journey.Version}.");
@@ -121,12 +122,12 @@ PrintView(engine);
 
 // 7. Report and task list.
 var report = Path.Combine(output, "report.html");
-var history = new JourneyHistory(await store.ReadEventsAsync(CrmJourney.Workspace, CrmJourney.Id), clock);
+var history = await store.ReadHistoryAsync(journey);
 await File.WriteAllTextAsync(report, HtmlReportRenderer.ToHtml(journey, new HtmlReportOptions
 {
-    Warnings = engine.View(WarningQuery.NeedsAttention).Select(w => w.Warning).ToList(),
+    View = engine.View(WarningQuery.NeedsAttention),
     History = history,
-    GeneratedAt = clock.Now,
+    GeneratedAt = clock.GetCurrentInstant(),
 }));
 var taskFile = Path.Combine(output, "follow-up-tasks.txt");
 await File.WriteAllLinesAsync(taskFile, tasks.Tasks);
@@ -143,12 +144,4 @@ void PrintView(WarningEngine engine)
     }
 
     Console.WriteLine();
-}
-
-/// <summary>A clock the sample sets by hand, so every run prints the same dates.</summary>
-internal sealed class FixedClock(Instant now) : IClock
-{
-    public Instant Now { get; set; } = now;
-
-    public Instant GetCurrentInstant() => Now;
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace OutOfDark.Samples.OnlineStore;
 
@@ -9,7 +10,7 @@ namespace OutOfDark.Samples.OnlineStore;
 /// The journey every sample starts from: an online store selling outdoor clothing, mapped as See / Think / Do / Care
 /// with twenty-one activities, three personas, the flows between touchpoints, and 90 days of observations and customer
 /// feedback. Everything is deterministic: ids come from names, values from the day's index, instants from a
-/// <see cref="SampleClock"/>.
+/// <see cref="FakeClock"/>.
 /// </summary>
 /// <remarks>
 /// The data is shaped so that the warning rules have something to say: checkout completion slides in the last three
@@ -78,10 +79,10 @@ public static class OnlineStoreJourney
     /// </summary>
     /// <param name="clock">The clock the journey stamps its events with; set by this method.</param>
     /// <returns>The journey, its events pending.</returns>
-    public static Journey Build(SampleClock clock)
+    public static Journey Build(FakeClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        clock.Now = CreatedAt;
+        clock.Reset(CreatedAt);
         var journey = Journey.Create(
             Mapper,
             Workspace,
@@ -131,7 +132,7 @@ public static class OnlineStoreJourney
         }
 
         RecordDays(journey, clock, 0, DaysOfHistory - 1);
-        clock.Now = BuiltAt;
+        clock.Reset(BuiltAt);
         return journey;
     }
 
@@ -144,14 +145,14 @@ public static class OnlineStoreJourney
     /// <param name="fromDay">The first day index.</param>
     /// <param name="toDay">The last day index, inclusive.</param>
     /// <returns>How many observations were recorded.</returns>
-    public static int RecordDays(Journey journey, SampleClock clock, int fromDay, int toDay)
+    public static int RecordDays(Journey journey, FakeClock clock, int fromDay, int toDay)
     {
         ArgumentNullException.ThrowIfNull(journey);
         ArgumentNullException.ThrowIfNull(clock);
         var recorded = 0;
         for (var day = fromDay; day <= toDay; day++)
         {
-            clock.Now = At(day + 1, 6);
+            clock.Reset(At(day + 1, 6));
             var date = DateOf(day);
             foreach (var plan in Metrics)
             {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using NodaTime.Testing;
 using OutOfDark;
 using OutOfDark.Samples.OnlineStore;
 using OutOfDark.Samples.Quickstart;
@@ -36,7 +37,7 @@ else
 
 Directory.CreateDirectory(output);
 var database = Path.Combine(output, "online-store.db");
-var clock = new SampleClock(OnlineStoreJourney.CreatedAt);
+var clock = new FakeClock(OnlineStoreJourney.CreatedAt);
 await using var store = new SqliteJourneyStore(database, clock);
 
 Console.WriteLine("OutOfDark quickstart");
@@ -67,7 +68,7 @@ else
     // A later run: open the stored journey, let a week pass, record its numbers and show what changed.
     journey = await store.LoadAsync(OnlineStoreJourney.Workspace, OnlineStoreJourney.Id);
     var lastDay = OnlineStoreJourney.LastRecordedDay(journey) ?? -1;
-    clock.Now = OnlineStoreJourney.At(lastDay + 1, 9);
+    clock.Reset(OnlineStoreJourney.At(lastDay + 1, 9));
     var before = journey.Version;
     engine = new WarningEngine(journey, clock);
     engine.EvaluateAll();
@@ -75,7 +76,7 @@ else
     using (engine.Subscribe(changes))
     {
         var recorded = OnlineStoreJourney.RecordDays(journey, clock, lastDay + 1, lastDay + 7);
-        clock.Now = OnlineStoreJourney.At(lastDay + 8, 9);
+        clock.Reset(OnlineStoreJourney.At(lastDay + 8, 9));
         engine.Refresh();
         await store.SaveAsync(journey);
         Console.WriteLine($"Opened '{journey.Name}' from {database} at version {before}.");
@@ -93,7 +94,7 @@ else
 }
 
 var view = engine.View(WarningQuery.NeedsAttention);
-Console.WriteLine($"Warnings view on {clock.Now.InUtc().Date:yyyy-MM-dd} (open and acknowledged, most severe first):");
+Console.WriteLine($"Warnings view on {clock.GetCurrentInstant().InUtc().Date:yyyy-MM-dd} (open and acknowledged, most severe first):");
 WarningsTable.Write(Console.Out, journey, view);
 Console.WriteLine();
 

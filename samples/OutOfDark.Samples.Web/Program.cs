@@ -1,6 +1,10 @@
+using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Threading;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
@@ -8,6 +12,8 @@ using OutOfDark.Extensions.DependencyInjection;
 using OutOfDark.Samples.Web.Api;
 using OutOfDark.Samples.Web.Hosting;
 using OutOfDark.Samples.Web.Warnings;
+// Kestrel's namespace has a BadHttpRequestException of its own; the one used here is Microsoft.AspNetCore.Http's.
+using KestrelServerOptions = Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions;
 
 var builder = WebApplication.CreateBuilder(args);
 var section = builder.Configuration.GetSection("OutOfDark");
@@ -20,21 +26,41 @@ builder.Services.AddOutOfDark(section, outOfDark => outOfDark
     .AddRule<NegativeFeedbackRule>()
     .AddObserver<CriticalWarningFeed>());
 builder.Services.AddSingleton<LiveJourneys>();
+builder.Services.AddOptions<KestrelServerOptions>().Configure<WebOptions>((kestrel, web) => kestrel.Limits.MaxRequestBodySize = web.MaxRequestBodySize);
 builder.Services.AddHostedService<Seeder>();
 builder.Services.AddProblemDetails();
+// A request the server itself finds bad (a body over the size limit, a malformed header) answers with its own status
+// and problem details, wherever it is noticed, never 500.
+builder.Services.Configure<ExceptionHandlerOptions>(handler =>
+    handler.StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
 builder.Services.ConfigureHttpJsonOptions(json =>
 {
     json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
 });
 
-var app = builder.Build();
+WebApplication app;
+try
+{
+    // Building creates the server, whose limits come from the settings: a bad setting shows here already.
+    app = builder.Build();
+    await StoreCheck.EnsureReachableAsync(app.Services, CancellationToken.None);
+}
+catch (StartupException e)
+{
+    // One line that says what to do, not a stack trace: the cause is the configuration or the server, not this code.
+    await Console.Error.WriteLineAsync("The OutOfDark web sample cannot start: " + e.Message);
+    return 1;
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<CrossSiteGuard>();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapJourneyApi();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The web sample's entry point; public so tests can start it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using OutOfDark;
 using OutOfDark.Extensions.DependencyInjection;
@@ -31,8 +32,10 @@ public static class OutOfDarkServiceCollectionExtensions
     /// <returns>The service collection, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
     /// <remarks>
-    /// Configuration problems — a rule id no rule has, a setting that does not convert, an unknown time zone — are
-    /// reported as <see cref="InvalidOperationException"/> naming the configuration key, when the settings are first resolved.
+    /// Configuration problems — a rule id no rule has, a setting that does not convert, an unknown time zone — stop a
+    /// host at start: the options pattern's start-up validation (<c>ValidateOnStart</c>) reads the settings when the host
+    /// starts, and <c>StartAsync</c> throws an <see cref="InvalidOperationException"/> naming the configuration key.
+    /// Without a host (a bare service provider) the same exception comes when the settings are first resolved.
     /// </remarks>
     public static IServiceCollection AddOutOfDark(this IServiceCollection services, IConfiguration? configuration = null, Action<OutOfDarkBuilder>? configure = null)
     {
@@ -63,6 +66,8 @@ public static class OutOfDarkServiceCollectionExtensions
             return settings;
         });
         services.TryAddSingleton(_ => new WarningEngineOptions { Zone = ReadZone(configuration) });
+        services.AddOptions<ConfigurationCheck>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConfigurationCheck>, ConfigurationCheck.Validator>());
         services.TryAddSingleton(sp => new JourneyWarnings(
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<RuleRegistry>(),

@@ -287,13 +287,18 @@ public sealed class JourneyJsonSerializer
             return read ?? throw new JourneyFormatException("The document is null; expected a journey object.", "$");
         });
 
+        if (snapshot.Version is < 1 or long.MaxValue)
+        {
+            throw new JourneyFormatException($"The version counts the journey's events, so it is a whole number from 1 to {long.MaxValue - 1:D} (each change adds one); the document says {snapshot.Version:D}.", "$.version");
+        }
+
         try
         {
             return (snapshot, Journey.FromSnapshot(snapshot, clock ?? ValidationClock));
         }
         catch (JourneyRuleException ex)
         {
-            throw new JourneyFormatException(ex.Message, RulePaths.Locate(snapshot, ex), ex);
+            throw new JourneyFormatException(ex.Message, LongTextPaths.Refine(utf8Json, RulePaths.Locate(snapshot, ex), ex), ex);
         }
     }
 
@@ -347,7 +352,7 @@ public sealed class JourneyJsonSerializer
             }
             catch (JourneyRuleException ex)
             {
-                throw new JourneyFormatException(ex.Message, path, ex);
+                throw new JourneyFormatException(ex.Message, LongTextPaths.Refine(utf8Json, path, ex), ex);
             }
         }
 
@@ -368,7 +373,12 @@ public sealed class JourneyJsonSerializer
         catch (JsonException ex)
         {
             var message = CleanMessage(ex);
-            if (message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+            var missing = System.Text.RegularExpressions.Regex.Match(message, "missing required properties including: (.*?)\\.?$");
+            if (missing.Success)
+            {
+                message = $"The object is missing required properties including: {missing.Groups[1].Value}; every property must be present (write null or [] for none).";
+            }
+            else if (message.Contains("depth", StringComparison.OrdinalIgnoreCase))
             {
                 message = $"The document nests objects and arrays deeper than the limit of {_maxDepth} levels (JourneyJsonOptions.MaxDepth); a journey document needs about 8.";
             }
@@ -543,6 +553,8 @@ public sealed class JourneyJsonSerializer
         new GuidIdConverter<ActivityId>("activity id", g => new ActivityId(g), id => id.Value),
         new GuidIdConverter<FlowId>("flow id", g => new FlowId(g), id => id.Value),
         new GuidIdConverter<WidgetId>("widget id", g => new WidgetId(g), id => id.Value),
+        new TextConverter(),
+        new DecimalConverter(),
         new InstantJsonConverter(),
         new LocalDateJsonConverter(),
         new RuleIdConverter(),
@@ -579,8 +591,11 @@ public sealed class JourneyJsonSerializer
 
             info.PolymorphismOptions = polymorphism;
         }
-        else if (info.Type == typeof(Activity) || info.Type == typeof(ActivityDetails))
+        else if (info.Kind == JsonTypeInfoKind.Object && info.Type != typeof(JourneySnapshot)
+            && (info.Type.Assembly == typeof(Journey).Assembly || info.Type.Assembly == typeof(JourneyJsonSerializer).Assembly))
         {
+            // Events, phases, personas, activities, flows, warnings: a missing member is refused where it is missing
+            // instead of becoming a default (an epoch instant, an empty GUID).
             RequireAll(info);
         }
         else if (info.Type == typeof(JourneySnapshot))

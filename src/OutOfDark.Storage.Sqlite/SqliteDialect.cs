@@ -1,6 +1,7 @@
 using System;
 using System.Data;
 using System.Data.Common;
+using System.IO;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -30,6 +31,8 @@ internal sealed class SqliteDialect(string connectionString, string path, bool f
         DeleteJourney = "DELETE FROM journeys WHERE workspace_id = @w AND journey_id = @j",
     };
 
+    private const int CantOpen = 14; // SQLITE_CANTOPEN
+
     public override string Store => "OutOfDark.Storage.Sqlite";
 
     public override SqlStatements Sql => Statements;
@@ -46,6 +49,11 @@ internal sealed class SqliteDialect(string connectionString, string path, bool f
             }
 
             return connection;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == CantOpen)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new IOException($"The SQLite journey store cannot open '{path}' ({System.IO.Path.GetFullPath(path)}): {e.Message} Check that its folder exists and that this process may read and write the file and the folder.", e);
         }
         catch
         {

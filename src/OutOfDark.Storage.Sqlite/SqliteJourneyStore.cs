@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Data.Common;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
@@ -49,6 +50,10 @@ public sealed class SqliteJourneyStore : IJourneyStore, IAsyncDisposable
     /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="clock"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is blank or names an in-memory database.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="DirectoryNotFoundException">
+    /// The file's folder does not exist; the message names the path and says to create the folder. The store creates
+    /// the file, never its folder.
+    /// </exception>
     public SqliteJourneyStore(string path, IClock clock, SqliteJourneyStoreOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -56,6 +61,13 @@ public sealed class SqliteJourneyStore : IJourneyStore, IAsyncDisposable
         if (path.Trim() == ":memory:" || path.StartsWith("file::memory:", StringComparison.OrdinalIgnoreCase))
         {
             throw new ArgumentException("The SQLite journey store needs a file; an in-memory SQLite database is lost between connections. Use InMemoryJourneyStore instead.", nameof(path));
+        }
+
+        if (!path.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            && System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) is { Length: > 0 } folder
+            && !Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"The SQLite journey store cannot create '{path}': its folder '{folder}' does not exist. Create the folder first (for example Directory.CreateDirectory(\"{folder}\")) or choose a path in an existing folder.");
         }
 
         options ??= new SqliteJourneyStoreOptions();

@@ -2,7 +2,11 @@ using System.Collections.Generic;
 
 namespace OutOfDark.Testing;
 
-/// <summary>Strings that break naive storage, rendering and parsing: markup, script, SQL, Mermaid syntax, control characters, emoji.</summary>
+/// <summary>
+/// Strings that break naive storage, rendering and parsing: markup, script, SQL, Mermaid syntax and the markup Mermaid
+/// reads inside labels (markdown emphasis, backslash escapes, KaTeX <c>$$…$$</c>, entity codes, icons, classes, front
+/// matter, directives), control characters, emoji.
+/// </summary>
 public static class HostileText
 {
     /// <summary>Hostile strings short enough to be names (at most 500 characters, not blank).</summary>
@@ -35,6 +39,20 @@ public static class HostileText
         "-2+3",
         "@SUM(A1)",
         "\u202Eevil\u202C",
+        "**bold** __strong__ *em* _it_ ***both***",
+        "a|b\\|c\\",
+        "\\*not em\\* \\_x\\_ \\\\ back\\",
+        "$$x^2$$ and $$\\frac{1}{2}$$",
+        "$$\\href{javascript:alert(1)}{x}$$ $5 $$",
+        "`code` ``double`` ~~strike~~",
+        "# heading\n> quote\n1. item\n- item",
+        "[link](javascript:alert(1)) ![img](x.png) <https://x>",
+        "<br/>html<b>bold</b><img src=x onerror=alert(1)>",
+        "#42;#59;entity #quot; &#42;",
+        "::icon(fa fa-book) :::urgent",
+        "click a call alert() style a fill:#f00",
+        "---\ntitle: front\n---",
+        "%%{wrap}%% %% comment",
         "   padded   ",
     ];
 

@@ -21,7 +21,7 @@ public static class JourneyInvariants
         Unique(activities.Select(a => a.Id).ToList(), "activity", problems);
         if (activities.Count != journey.ActivityCount)
         {
-            problems.Add($"The map reaches {activities.Count} of {journey.ActivityCount} activities: it is not a tree.");
+            problems.Add($"The map reaches {activities.Count} of {journey.ActivityCount} {(journey.ActivityCount == 1 ? "activity" : "activities")}: it is not a tree.");
         }
 
         var ids = activities.Select(a => a.Id).ToHashSet();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark.Events;
 
 namespace OutOfDark.Testing;
@@ -108,7 +109,7 @@ public static class SyntheticJourneys
         {
             Id = new JourneyId(NextGuid(random)),
             WorkspaceId = new WorkspaceId(NextGuid(random)),
-            Name = $"Synthetic journey of {activities} activities",
+            Name = $"Synthetic journey of {activities} {(activities == 1 ? "activity" : "activities")}",
             Version = 1,
             CreatedAt = Created,
             LastChangedAt = Created,
@@ -133,7 +134,7 @@ public static class SyntheticJourneys
 
     /// <summary>
     /// An event stream of exactly <paramref name="count"/> events as commands produce them: the journey, its phases,
-    /// then activities, each with a metric and ten daily observations, a flow from the previous one and an owner change.
+    /// then activities, each with a metric and ten daily observations (up to <see cref="FirstDay"/>, the day the journey is created), a flow from the previous one and an owner change.
     /// </summary>
     /// <param name="count">How many events, at least 5.</param>
     /// <param name="seed">The seed.</param>
@@ -160,7 +161,7 @@ public static class SyntheticJourneys
             var metric = journey.AddWidget(new Actor("generator"), activity, new MetricWidget(new WidgetId(NextGuid(random)), "Visits") { Unit = "visits" });
             for (var d = 0; d < 10 && !Full(); d++)
             {
-                journey.RecordObservation(new Actor("crm-sync"), metric, FirstDay.PlusDays(d), random.Next(10_000));
+                journey.RecordObservation(new Actor("crm-sync"), metric, FirstDay.PlusDays(d - 9), random.Next(10_000));
             }
 
             if (!Full() && previous is { } from)

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark;
-using OutOfDark.Testing;
 using OutOfDark.Warnings;
 using Xunit;
 
@@ -15,7 +15,7 @@ namespace OutOfDark.Extensions.DependencyInjection.Tests;
 
 public sealed class AddOutOfDarkTests
 {
-    private readonly FakeClock _clock = FakeClock.At(2026, 6, 1);
+    private readonly FakeClock _clock = FakeClock.FromUtc(2026, 6, 1, 9, 0, 0);
 
     private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
         new ConfigurationBuilder()

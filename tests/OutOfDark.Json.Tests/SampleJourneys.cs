@@ -2,7 +2,7 @@ using System;
 using System.Text;
 using System.Text.Json.Nodes;
 using NodaTime;
-using OutOfDark.Testing;
+using NodaTime.Testing;
 using OutOfDark.Warnings;
 
 namespace OutOfDark.Json.Tests;
@@ -12,7 +12,7 @@ internal static class SampleJourneys
 {
     public static Journey Store()
     {
-        var clock = FakeClock.At(2026, 10, 1);
+        var clock = FakeClock.FromUtc(2026, 10, 1, 9, 0, 0);
         var journey = Journey.Create(new Actor("ana"), new WorkspaceId(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e")), "Online store", clock, new JourneyId(Guid.Parse("7c9e6679-7425-40de-944b-e07fc1f90ae7")), description: "From ad to repeat order");
         var see = journey.AddPhase(new Actor("ana"), "See", "Notice us");
         var buy = journey.AddPhase(new Actor("ana"), "Buy");
@@ -31,7 +31,7 @@ internal static class SampleJourneys
         journey.AddWidget(new Actor("ana"), checkout, new EmotionWidget(WidgetId.New(), "Feels", persona, EmotionScore.Negative, EmotionScore.Positive, "Too many fields"));
         var voice = journey.AddWidget(new Actor("ana"), checkout, new FeedbackWidget(WidgetId.New(), "Voice of customer"));
         journey.RecordFeedback(new Actor("ana"), voice, new FeedbackEntry("survey", "Where is PayPal?", Sentiment.Negative, new LocalDate(2026, 10, 3)));
-        journey.SnoozeWarning(new Actor("ana"), new WarningKey(new RuleId("activity.no-owner"), WarningSubject.For(checkout)), clock.Now + Duration.FromDays(3), "after launch");
+        journey.SnoozeWarning(new Actor("ana"), new WarningKey(new RuleId("activity.no-owner"), WarningSubject.For(checkout)), clock.GetCurrentInstant() + Duration.FromDays(3), "after launch");
         return journey;
     }
 

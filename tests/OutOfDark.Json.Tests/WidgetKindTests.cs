@@ -3,8 +3,8 @@ using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using NodaTime.Testing;
 using OutOfDark.Events;
-using OutOfDark.Testing;
 using Xunit;
 
 namespace OutOfDark.Json.Tests;
@@ -60,7 +60,7 @@ public sealed class WidgetKindTests
         Assert.Equal(journey.PendingEvents, events);
         var changed = events.OfType<WidgetChanged>().Single();
         Assert.Equal(("crm-sync", "nightly sync"), (changed.Actor, changed.Reason));
-        var history = new OutOfDark.JourneyHistory(events, FakeClock.At(2026, 12, 1));
+        var history = new OutOfDark.JourneyHistory(events, FakeClock.FromUtc(2026, 12, 1, 9, 0, 0));
         var added = Assert.Single(history.ForActivity(journey.Activities[0].Id), h => h.Event is WidgetAdded { Widget: CaseStatsWidget { OpenCases: 12 } });
         Assert.Contains("crm.case-stats", added.Description, StringComparison.Ordinal);
     }

@@ -2,9 +2,9 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using FsCheck;
-using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark.Events;
 using OutOfDark.Rendering;
 using OutOfDark.Testing;
@@ -16,9 +16,16 @@ public class CsvTests
 {
     private const string ActivityHeader = "id,name,phase,parent_id,kind,channels,owner,team,status,planned_start,planned_end,tags,description";
 
+    [Fact]
+    public void A_row_error_reads_in_lower_case_after_its_colon_except_for_an_acronym()
+    {
+        Assert.Equal("line 3: the value 'x' is not a number.", new CsvRowError(3, "The value 'x' is not a number.").ToString());
+        Assert.Equal("line 1: CSV header missing.", new CsvRowError(1, "CSV header missing.").ToString());
+    }
+
     private static Journey EmptyStore(out PhaseId see)
     {
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 2, 1, 9, 0, 0));
         see = journey.AddPhase(new Actor("ana"), "See");
         journey.AddPhase(new Actor("ana"), "Think");
         return journey;
@@ -93,7 +100,7 @@ public class CsvTests
         Assert.Contains("'Sparkle' is not one of Touchpoint, Milestone, Other", ex.Errors[1].Reason, StringComparison.Ordinal);
         Assert.Contains("'2026-13-01' is not a date", ex.Errors[2].Reason, StringComparison.Ordinal);
         Assert.Contains("name is empty", ex.Errors[3].Reason, StringComparison.Ordinal);
-        Assert.StartsWith("The CSV has 4 bad row(s), so nothing was imported: line 3: ", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The CSV has 4 bad rows, so nothing was imported: line 3: ", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -201,52 +208,80 @@ public class CsvTests
         Assert.Equal([new Observation(new LocalDate(2026, 1, 1), 7), new Observation(new LocalDate(2026, 1, 2), 9)], metric.Observations);
     }
 
-    [Fact]
-    public void Exporting_then_importing_into_an_empty_journey_with_the_same_phases_keeps_activities_and_observations()
+    [Property(Arbitrary = new[] { typeof(MapsOf20) }, MaxTest = 60)]
+    public async Task Exporting_then_importing_into_an_empty_journey_with_the_same_phases_keeps_activities_and_observations(JourneySpec spec)
     {
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(60), Prop.ForAll(JourneyGen.Arbitrary(20), (Func<JourneySpec, Task>)(async spec =>
+        var original = spec.Build();
+        var activities = await ExportActivities(original);
+        var observations = await ExportObservations(original);
+
+        var copy = Journey.Create(new Actor("importer"), WorkspaceId.New(), "Copy", FakeClock.FromUtc(2026, 12, 1, 9, 0, 0));
+        foreach (var phase in original.Phases)
         {
-            var original = spec.Build();
-            var activities = await ExportActivities(original);
-            var observations = await ExportObservations(original);
+            copy.AddPhase(new Actor("importer"), phase.Name, phase.CustomerGoal);
+        }
 
-            var copy = Journey.Create(new Actor("importer"), WorkspaceId.New(), "Copy", FakeClock.At(2026, 12, 1));
-            foreach (var phase in original.Phases)
-            {
-                copy.AddPhase(new Actor("importer"), phase.Name, phase.CustomerGoal);
-            }
+        await JourneyCsv.ImportActivitiesAsync(copy, new StringReader(activities), new Actor("importer"));
+        await JourneyCsv.ImportObservationsAsync(copy, new StringReader(observations), new Actor("importer"));
 
-            await JourneyCsv.ImportActivitiesAsync(copy, new StringReader(activities), new Actor("importer"));
-            await JourneyCsv.ImportObservationsAsync(copy, new StringReader(observations), new Actor("importer"));
+        Assert.Equal(Shape(original), Shape(copy));
+        Assert.Equal(Metrics(original), Metrics(copy));
+    }
 
-            Assert.Equal(Shape(original), Shape(copy));
-            Assert.Equal(Metrics(original), Metrics(copy));
-        })));
+    [Property(Arbitrary = new[] { typeof(LongJourneyArbitraries) }, MaxTest = 40)]
+    public async Task Round_trip_keeps_journeys_built_from_random_command_sequences_whose_phase_names_are_unique(JourneyScenario scenario)
+    {
+        // Import finds a phase by name, so a journey with two phases of one name cannot be rebuilt from CSV alone.
+        var original = scenario.Build().Journey;
+        if (original.Phases.Select(p => p.Name).Distinct(StringComparer.Ordinal).Count() != original.Phases.Count)
+        {
+            return;
+        }
+
+        var copy = Journey.Create(new Actor("importer"), WorkspaceId.New(), "Copy", FakeClock.FromUtc(2027, 1, 1, 9, 0, 0));
+        foreach (var phase in original.Phases)
+        {
+            copy.AddPhase(new Actor("importer"), phase.Name, phase.CustomerGoal);
+        }
+
+        await JourneyCsv.ImportActivitiesAsync(copy, new StringReader(await ExportActivities(original)), new Actor("importer"));
+        await JourneyCsv.ImportObservationsAsync(copy, new StringReader(await ExportObservations(original)), new Actor("importer"));
+
+        Assert.Equal(Shape(original), Shape(copy));
+        Assert.Equal(Metrics(original), Metrics(copy));
     }
 
     [Fact]
-    public void Round_trip_keeps_journeys_built_from_random_command_sequences_whose_phase_names_are_unique()
+    public void Any_text_the_domain_accepts_comes_back_from_our_own_csv_export_unchanged()
     {
-        // Import finds a phase by name, so a journey with two phases of one name cannot be rebuilt from CSV alone.
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), Prop.ForAll(OutOfDark.Testing.JourneyGenerators.Scenarios(120), (Func<OutOfDark.Testing.JourneyScenario, Task>)(async scenario =>
+        // Journey commands do not refuse lone surrogates yet; until they do, such texts are left out here.
+        var texts = TextJourneys.Texts().Where(t => !TextJourneys.HasLoneSurrogate(t)).ToArbitrary();
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), Prop.ForAll(texts, (Func<string, Task>)(async text =>
         {
-            var original = scenario.Build().Journey;
+            var original = TextJourneys.Build(text, FakeClock.At(2026, 3, 1));
             if (original.Phases.Select(p => p.Name).Distinct(StringComparer.Ordinal).Count() != original.Phases.Count)
             {
                 return;
             }
 
-            var copy = Journey.Create(new Actor("importer"), WorkspaceId.New(), "Copy", FakeClock.At(2027, 1, 1));
-            foreach (var phase in original.Phases)
+            foreach (var format in new[] { CsvFormat.Default, CsvFormat.European })
             {
-                copy.AddPhase(new Actor("importer"), phase.Name, phase.CustomerGoal);
+                var copy = Journey.Create(new Actor("importer"), WorkspaceId.New(), "Copy", FakeClock.At(2026, 12, 1));
+                foreach (var phase in original.Phases)
+                {
+                    copy.AddPhase(new Actor("importer"), phase.Name, phase.CustomerGoal);
+                }
+
+                using var activities = new StringWriter();
+                using var observations = new StringWriter();
+                await JourneyCsv.ExportActivitiesAsync(original, activities, format);
+                await JourneyCsv.ExportObservationsAsync(original, observations, format);
+                await JourneyCsv.ImportActivitiesAsync(copy, new StringReader(activities.ToString()), new Actor("importer"), format: format);
+                await JourneyCsv.ImportObservationsAsync(copy, new StringReader(observations.ToString()), new Actor("importer"), format: format);
+
+                Assert.Equal(Shape(original), Shape(copy));
+                Assert.Equal(Metrics(original), Metrics(copy));
             }
-
-            await JourneyCsv.ImportActivitiesAsync(copy, new StringReader(await ExportActivities(original)), new Actor("importer"));
-            await JourneyCsv.ImportObservationsAsync(copy, new StringReader(await ExportObservations(original)), new Actor("importer"));
-
-            Assert.Equal(Shape(original), Shape(copy));
-            Assert.Equal(Metrics(original), Metrics(copy));
         })));
     }
 

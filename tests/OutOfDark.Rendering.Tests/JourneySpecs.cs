@@ -4,12 +4,13 @@ using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark.Testing;
 
 namespace OutOfDark.Rendering.Tests;
 
 /// <summary>A generated activity: its texts, where it sits, and the data on it.</summary>
-internal sealed record ActivitySpec(
+public sealed record ActivitySpec(
     string Name,
     int Phase,
     int Parent,
@@ -28,14 +29,14 @@ internal sealed record ActivitySpec(
     string? Quote);
 
 /// <summary>A generated journey, as plain data so FsCheck can print and shrink it; <see cref="Build"/> makes the journey.</summary>
-internal sealed record JourneySpec(string Name, string[] Phases, string[] Personas, ActivitySpec[] Activities, (int From, int To, string? Label)[] Flows)
+public sealed record JourneySpec(string Name, string[] Phases, string[] Personas, ActivitySpec[] Activities, (int From, int To, string? Label)[] Flows)
 {
     public override string ToString() =>
         $"Journey '{Name}': phases [{string.Join(", ", Phases)}], {Activities.Length} activities, {Flows.Length} flows";
 
     public Journey Build(IClock? clock = null)
     {
-        clock ??= FakeClock.At(2026, 10, 1);
+        clock ??= FakeClock.FromUtc(2026, 10, 1, 9, 0, 0);
         var journey = Journey.Create(new Actor("gen"), WorkspaceId.New(), Name, clock, description: "Generated: " + Name);
         var phases = Phases.Select(p => journey.AddPhase(new Actor("gen"), p, "Goal of " + p)).ToList();
         var personas = Personas.Select(p => journey.AddPersona(new Actor("gen"), p)).ToList();
@@ -186,4 +187,28 @@ internal static class JourneyGen
         gens.Aggregate(Gen.Constant(Array.Empty<ActivitySpec>()), (acc, g) => from xs in acc from x in g select xs.Append(x).ToArray());
 
     public static Arbitrary<JourneySpec> Arbitrary(int maxActivities = 25) => Arb.From(Journeys(maxActivities));
+}
+
+/// <summary>FsCheck arbitrary provider: generated maps of up to 20 activities.</summary>
+public static class MapsOf20
+{
+    public static Arbitrary<JourneySpec> Journeys() => JourneyGen.Arbitrary(20);
+}
+
+/// <summary>FsCheck arbitrary provider: generated maps of up to 25 activities.</summary>
+public static class MapsOf25
+{
+    public static Arbitrary<JourneySpec> Journeys() => JourneyGen.Arbitrary(25);
+}
+
+/// <summary>FsCheck arbitrary provider: generated maps of up to 30 activities.</summary>
+public static class MapsOf30
+{
+    public static Arbitrary<JourneySpec> Journeys() => JourneyGen.Arbitrary(30);
+}
+
+/// <summary>FsCheck arbitrary provider: generated maps of up to 40 activities.</summary>
+public static class MapsOf40
+{
+    public static Arbitrary<JourneySpec> Journeys() => JourneyGen.Arbitrary(40);
 }

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using FsCheck.Fluent;
 using Microsoft.Playwright;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark.Rendering;
 using OutOfDark.Testing;
 using Xunit;
@@ -41,7 +42,7 @@ public class MermaidTextTests
     [Fact]
     public void Emotion_scores_from_minus_two_to_plus_two_become_mermaid_scores_one_to_five()
     {
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         var see = journey.AddPhase(new Actor("ana"), "See");
         var buyer = journey.AddPersona(new Actor("ana"), "Buyer");
         var scores = new[] { -2, -1, 0, 1, 2 };
@@ -66,7 +67,7 @@ public class MermaidTextTests
     [Fact]
     public void The_journey_diagram_can_score_one_persona_only()
     {
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         var see = journey.AddPhase(new Actor("ana"), "See");
         var a = journey.AddPersona(new Actor("ana"), "A");
         var b = journey.AddPersona(new Actor("ana"), "B");
@@ -81,7 +82,7 @@ public class MermaidTextTests
     [Fact]
     public void The_mindmap_nests_activities_under_their_phase_and_parent()
     {
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         var see = journey.AddPhase(new Actor("ana"), "See");
         var think = journey.AddPhase(new Actor("ana"), "Think");
         var ads = journey.AddActivity(new Actor("ana"), see, "Ads");
@@ -95,9 +96,131 @@ public class MermaidTextTests
     }
 }
 
+public class MermaidMindmapTests
+{
+    [Fact]
+    public void Mindmap_labels_swap_markdown_and_katex_characters_for_look_alikes_and_the_journey_keeps_them()
+    {
+        const string name = "**b** _i_ a\\b $$x^2$$";
+
+        Assert.Equal("\u2217\u2217b\u2217\u2217 \uFF3Fi\uFF3F a\u29F5b \uFF04\uFF04x^2\uFF04\uFF04", MermaidText.SafeMindmap(name));
+        Assert.Equal(name, MermaidText.Safe(name));
+    }
+
+    private static Journey Chain(int length, out PhaseId phase)
+    {
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Deep", FakeClock.At(2026, 1, 1));
+        phase = journey.AddPhase(new Actor("ana"), "See");
+        ActivityId? parent = null;
+        for (var i = 0; i < length; i++)
+        {
+            parent = journey.AddActivity(new Actor("ana"), phase, "n" + i, parentId: parent);
+        }
+
+        return journey;
+    }
+
+    [Fact]
+    public void Activities_deeper_than_the_cap_are_drawn_at_the_last_level_with_a_breadcrumb_naming_their_parent()
+    {
+        var journey = Chain(MermaidRenderer.MaxMindmapDepth + 2, out var see);
+        journey.AddActivity(new Actor("ana"), see, "sibling");
+
+        var lines = MermaidRenderer.ToMindmap(journey).Split('\n');
+
+        var last = new string(' ', 6 + (2 * (MermaidRenderer.MaxMindmapDepth - 1)));
+        Assert.Equal(last + "a11[\"n11\"]", lines[3 + 11]);
+        Assert.Equal(last + "a12[\"… › n11 › n12\"]", lines[3 + 12]);
+        Assert.Equal(last + "a13[\"… › n12 › n13\"]", lines[3 + 13]);
+        Assert.Equal("      a14[\"sibling\"]", lines[3 + 14]);
+    }
+
+    [Fact]
+    public void The_mindmap_of_a_100000_deep_chain_is_linear_in_the_number_of_activities()
+    {
+        const int length = 100_000;
+        var journey = Chain(length, out _);
+
+        var text = MermaidRenderer.ToMindmap(journey);
+
+        // Each line: indentation (at most 28), the node id (at most 7), the breadcrumb and the name (about 25).
+        Assert.True(text.Length < 70L * length, $"{text.Length:N0} characters for {length:N0} activities");
+        Assert.Equal(length + 3, text.Count(c => c == '\n'));
+        Assert.EndsWith("a99999[\"… › n99998 › n99999\"]\n", text, System.StringComparison.Ordinal);
+    }
+}
+
 [Collection(BrowserCollection.Name)]
 public class MermaidParserTests(BrowserFixture browser, ITestOutputHelper output)
 {
+    private const string ShownTexts = """
+        async texts => {
+            mermaid.initialize({ startOnLoad: false, maxTextSize: 50000000, securityLevel: 'strict' });
+            const shown = [];
+            for (let i = 0; i < texts.length; i++) {
+                const { svg } = await mermaid.render('d' + i, texts[i]);
+                const d = document.createElement('div');
+                d.innerHTML = svg;
+                const nodes = d.querySelectorAll('.mindmap-node');
+                shown.push(nodes.length > 0 ? [...nodes].map(n => n.textContent) : [...d.querySelectorAll('text')].map(n => n.textContent));
+            }
+            return shown;
+        }
+        """;
+
+    private static string Squeeze(string text) =>
+        new(text.Where(c => !char.IsWhiteSpace(c) && c != '\u200B').ToArray());
+
+    [Fact]
+    public async Task Every_hostile_name_shows_exactly_as_the_documented_label_in_both_diagrams()
+    {
+        if (browser.Require(output) is not { } chromium || browser.RequireMermaid(output) is not { } bundle)
+        {
+            return;
+        }
+
+        var names = HostileText.Names.Where(n => !string.IsNullOrWhiteSpace(n)).ToList();
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Hostile", FakeClock.At(2026, 1, 1));
+        var phase = journey.AddPhase(new Actor("ana"), "Phase");
+        foreach (var name in names)
+        {
+            journey.AddActivity(new Actor("ana"), phase, name);
+        }
+
+        var (page, _) = await BrowserFixture.OpenAsync(chromium, "<!DOCTYPE html><html><body></body></html>", "text/html");
+        await using var _ = page.Context;
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = bundle });
+        var shown = await page.EvaluateAsync<string[][]>(ShownTexts, new[] { MermaidRenderer.ToMindmap(journey), MermaidRenderer.ToJourneyDiagram(journey) });
+
+        var mindmap = shown[0].Select(Squeeze).ToHashSet();
+        var journeyText = string.Concat(shown[1].Select(Squeeze));
+        var lost = names.Where(n => !mindmap.Contains(Squeeze(MermaidText.SafeMindmap(n)))).Select(n => "mindmap: " + n)
+            .Concat(names.Where(n => !journeyText.Contains(Squeeze(MermaidText.Safe(n)), System.StringComparison.Ordinal)).Select(n => "journey: " + n))
+            .ToList();
+        Assert.True(lost.Count == 0, "Shown differently from the label:\n" + string.Join("\n", lost) + "\n\nmindmap nodes:\n" + string.Join("\n", shown[0]));
+    }
+
+    [Fact]
+    public async Task Mermaid_parses_the_mindmap_of_a_chain_deeper_than_the_cap()
+    {
+        if (browser.Require(output) is not { } chromium || browser.RequireMermaid(output) is not { } bundle)
+        {
+            return;
+        }
+
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Deep", FakeClock.At(2026, 1, 1));
+        var phase = journey.AddPhase(new Actor("ana"), "See");
+        ActivityId? parent = null;
+        for (var i = 0; i < 2_000; i++)
+        {
+            parent = journey.AddActivity(new Actor("ana"), phase, HostileText.Names[i % HostileText.Names.Count] is { } n && !string.IsNullOrWhiteSpace(n) ? n : "x", parentId: parent);
+        }
+
+        var failures = await ParseAsync(chromium, bundle, [MermaidRenderer.ToMindmap(journey)]);
+
+        Assert.Empty(failures);
+    }
+
     private const string ParseAll = """
         async texts => {
             mermaid.initialize({ startOnLoad: false, maxTextSize: 50000000, securityLevel: 'strict' });

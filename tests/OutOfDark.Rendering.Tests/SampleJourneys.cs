@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark;
-using OutOfDark.Testing;
 using OutOfDark.Warnings;
 
 namespace OutOfDark.Rendering.Tests;
@@ -14,7 +14,7 @@ internal static class SampleJourneys
     /// <summary>An online store's See/Think/Do/Care journey with metrics, emotions, feedback, flows and warnings.</summary>
     public static (Journey Journey, IReadOnlyList<Warning> Warnings, JourneyHistory History) OnlineStore()
     {
-        var clock = FakeClock.At(2026, 9, 1);
+        var clock = FakeClock.FromUtc(2026, 9, 1, 9, 0, 0);
         var j = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Online store: first purchase", clock,
             description: "How a shopper finds the store, buys for the first time and comes back.", owner: "Ana (CX lead)");
         var phases = j.AddPhases(new Actor("ana"), PhaseTemplate.SeeThinkDoCare);
@@ -124,7 +124,7 @@ internal static class SampleJourneys
     /// </summary>
     public static (Journey Journey, IReadOnlyList<Warning> Warnings) Hostile(Func<string, string> text, Func<string, string> url)
     {
-        var clock = FakeClock.At(2026, 9, 1);
+        var clock = FakeClock.FromUtc(2026, 9, 1, 9, 0, 0);
         var payloads = JourneyGen.Hostile;
         var huge = new string('A', 10_000) + payloads[0] + new string('B', 10);
         var j = Journey.Create(new Actor(text(payloads[1])), WorkspaceId.New(), text(payloads[0]), clock, description: text(huge), owner: text(payloads[2]));

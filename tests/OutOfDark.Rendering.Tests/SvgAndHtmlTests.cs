@@ -7,6 +7,8 @@ using System.Threading.Tasks;
 using System.Xml.Linq;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NodaTime.Testing;
 using OutOfDark.Rendering;
 using OutOfDark.Warnings;
 using OutOfDark.Testing;
@@ -18,37 +20,31 @@ public class SvgAndHtmlTests
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
-    [Fact]
-    public void The_svg_map_of_a_generated_journey_is_well_formed_xml_with_one_box_per_activity()
+    [Property(Arbitrary = new[] { typeof(MapsOf25) }, MaxTest = 40)]
+    public void The_svg_map_of_a_generated_journey_is_well_formed_xml_with_one_box_per_activity(JourneySpec spec)
     {
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), Prop.ForAll(JourneyGen.Arbitrary(25), spec =>
-        {
-            var journey = spec.Build();
+        var journey = spec.Build();
 
-            var document = XDocument.Parse(SvgMapRenderer.ToSvg(journey));
+        var document = XDocument.Parse(SvgMapRenderer.ToSvg(journey));
 
-            Assert.Equal(journey.ActivityCount, document.Descendants(Svg + "g").Count(g => (string?)g.Attribute("class") == "ood-node"));
-            Assert.Equal(journey.Phases.Count, document.Descendants(Svg + "g").Count(g => (string?)g.Attribute("class") == "ood-lane"));
-            Assert.Equal(journey.Flows.Count, document.Descendants(Svg + "path").Count(p => (string?)p.Attribute("class") == "ood-flow"));
-            Assert.Equal(journey.Flows.Count(f => f.Label is not null), document.Descendants(Svg + "g").Count(g => (string?)g.Attribute("class") == "ood-flow-label"));
-            Assert.Empty(document.Descendants(Svg + "script"));
-        }));
+        Assert.Equal(journey.ActivityCount, document.Descendants(Svg + "g").Count(g => (string?)g.Attribute("class") == "ood-node"));
+        Assert.Equal(journey.Phases.Count, document.Descendants(Svg + "g").Count(g => (string?)g.Attribute("class") == "ood-lane"));
+        Assert.Equal(journey.Flows.Count, document.Descendants(Svg + "path").Count(p => (string?)p.Attribute("class") == "ood-flow"));
+        Assert.Equal(journey.Flows.Count(f => f.Label is not null), document.Descendants(Svg + "g").Count(g => (string?)g.Attribute("class") == "ood-flow-label"));
+        Assert.Empty(document.Descendants(Svg + "script"));
     }
 
-    [Fact]
-    public void The_svg_map_and_the_report_of_journeys_built_from_random_command_sequences_are_well_formed()
+    [Property(Arbitrary = new[] { typeof(LongJourneyArbitraries) }, MaxTest = 40)]
+    public void The_svg_map_and_the_report_of_journeys_built_from_random_command_sequences_are_well_formed(JourneyScenario scenario)
     {
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), Prop.ForAll(OutOfDark.Testing.JourneyGenerators.Scenarios(120), scenario =>
-        {
-            var journey = scenario.Build().Journey;
+        var journey = scenario.Build().Journey;
 
-            var svg = XDocument.Parse(SvgMapRenderer.ToSvg(journey));
-            var html = HtmlReportRenderer.ToHtml(journey);
+        var svg = XDocument.Parse(SvgMapRenderer.ToSvg(journey));
+        var html = HtmlReportRenderer.ToHtml(journey);
 
-            Assert.Equal(journey.ActivityCount, svg.Descendants(Svg + "g").Count(g => (string?)g.Attribute("class") == "ood-node"));
-            Assert.Equal(journey.ActivityCount, CountOf(html, "<article class=\"activity\""));
-            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-        }));
+        Assert.Equal(journey.ActivityCount, svg.Descendants(Svg + "g").Count(g => (string?)g.Attribute("class") == "ood-node"));
+        Assert.Equal(journey.ActivityCount, CountOf(html, "<article class=\"activity\""));
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -57,32 +53,35 @@ public class SvgAndHtmlTests
         Assert.Equal("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;]]&gt;\uFFFD\uFFFD🙂\n", Markup.Escape("<a href=\"x\" title='y'>&]]>\u0001\uD800🙂\n"));
     }
 
-    [Fact]
-    public void Escaped_text_parses_back_to_the_same_text_with_forbidden_characters_replaced()
+    /// <summary>Journey text (ordinary, odd, hostile) or any UTF-16 code units at all, lone surrogates and controls included.</summary>
+    public static class AnyText
     {
-        var text = Gen.OneOf(JourneyGen.Text, Gen.ArrayOf(Gen.Choose(0, 0xFFFF).Select(c => (char)c)).Select(c => new string(c)));
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(Arb.From(text), value =>
+        public static Arbitrary<string> Strings() =>
+            Arb.From(Gen.OneOf(JourneyGen.Text, Gen.ArrayOf(Gen.Choose(0, 0xFFFF).Select(c => (char)c)).Select(c => new string(c))));
+    }
+
+    [Property(Arbitrary = new[] { typeof(AnyText) }, MaxTest = 300)]
+    public void Escaped_text_parses_back_to_the_same_text_with_forbidden_characters_replaced(string value)
+    {
+        // PreserveWhitespace: without it the parser drops text that is all whitespace, such as " " or "\t".
+        var parsed = XElement.Parse("<t>" + Markup.Escape(value) + "</t>", LoadOptions.PreserveWhitespace).Value;
+
+        var expected = new StringBuilder();
+        for (var i = 0; i < value.Length; i++)
         {
-            // PreserveWhitespace: without it the parser drops text that is all whitespace, such as " " or "\t".
-            var parsed = XElement.Parse("<t>" + Markup.Escape(value) + "</t>", LoadOptions.PreserveWhitespace).Value;
-
-            var expected = new StringBuilder();
-            for (var i = 0; i < value.Length; i++)
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {
-                var c = value[i];
-                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                {
-                    expected.Append(c).Append(value[++i]);
-                }
-                else
-                {
-                    expected.Append((c < ' ' && c is not ('\t' or '\n' or '\r')) || c is '\uFFFE' or '\uFFFF' || char.IsSurrogate(c) ? '\uFFFD' : c);
-                }
+                expected.Append(c).Append(value[++i]);
             }
+            else
+            {
+                expected.Append((c < ' ' && c is not ('\t' or '\n' or '\r')) || c is '\uFFFE' or '\uFFFF' || char.IsSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
 
-            // XML reads a carriage return as a line feed.
-            Assert.Equal(expected.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'), parsed);
-        }));
+        // XML reads a carriage return as a line feed.
+        Assert.Equal(expected.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'), parsed);
     }
 
     [Theory]
@@ -102,7 +101,7 @@ public class SvgAndHtmlTests
     [Fact]
     public void A_long_name_is_cut_with_an_ellipsis_and_kept_whole_in_the_tooltip()
     {
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         var see = journey.AddPhase(new Actor("ana"), "See");
         var name = string.Join(' ', Enumerable.Repeat("word", 60));
         journey.AddActivity(new Actor("ana"), see, name);
@@ -132,9 +131,33 @@ public class SvgAndHtmlTests
     }
 
     [Fact]
+    public void The_renderers_take_the_engines_warnings_and_view_as_they_are()
+    {
+        var ana = new Actor("ana");
+        var clock = FakeClock.FromUtc(2026, 1, 1, 9, 0, 0);
+        var journey = Journey.Create(ana, WorkspaceId.New(), "Store", clock);
+        journey.AddActivity(ana, journey.AddPhase(ana, "See"), "Newsletter");
+        var engine = new WarningEngine(journey, clock);
+        engine.Refresh();
+        Assert.NotEmpty(engine.Warnings);
+
+        var fromWarnings = SvgMapRenderer.ToSvg(journey, new SvgMapOptions { Warnings = engine.Warnings });
+        var fromView = SvgMapRenderer.ToSvg(journey, new SvgMapOptions { View = engine.View() });
+        var fromBoth = SvgMapRenderer.ToSvg(journey, new SvgMapOptions { Warnings = engine.Warnings, View = engine.View() });
+        var report = HtmlReportRenderer.ToHtml(journey, new HtmlReportOptions { Warnings = engine.Warnings, View = engine.View() });
+
+        Assert.Contains("ood-badge", fromWarnings, StringComparison.Ordinal);
+        Assert.Equal(fromWarnings, fromView);
+        Assert.Equal(fromWarnings, fromBoth);
+        var table = report[report.IndexOf("<section id=\"warnings\">", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Equal(engine.Warnings.Count, table.Split("<tr><td>").Length - 1);
+    }
+
+    [Fact]
     public void The_report_links_web_addresses_and_shows_other_schemes_as_text()
     {
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         var see = journey.AddPhase(new Actor("ana"), "See");
         var a = journey.AddActivity(new Actor("ana"), see, "Ads");
         journey.AddWidget(new Actor("ana"), a, new LinkWidget(WidgetId.New(), "Good", new Uri("https://example.com/x?a=1&b=2")));

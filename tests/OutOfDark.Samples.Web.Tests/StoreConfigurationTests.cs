@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Net.Sockets;
 using System.Threading.Tasks;
 using OutOfDark.Samples.OnlineStore;
 using OutOfDark.Samples.Tests;
@@ -46,8 +47,8 @@ public sealed class StoreConfigurationTests : IDisposable
     {
         var run = await RunHostAsync(new() { ["OutOfDark__Store"] = "Oracle" });
 
-        Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("Configuration key 'OutOfDark:Store' is 'Oracle': use Sqlite, PostgreSql or InMemory.", run.Output + run.Errors, StringComparison.Ordinal);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("The OutOfDark web sample cannot start: Configuration key 'OutOfDark:Store' is 'Oracle': use Sqlite, PostgreSql or InMemory.", OnlyLine(run));
     }
 
     [Fact]
@@ -55,8 +56,52 @@ public sealed class StoreConfigurationTests : IDisposable
     {
         var run = await RunHostAsync(new() { ["OutOfDark__Store"] = "PostgreSql" });
 
-        Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("'OutOfDark:PostgreSql:ConnectionString' must be set", run.Output + run.Errors, StringComparison.Ordinal);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("'OutOfDark:PostgreSql:ConnectionString' must be set", OnlyLine(run), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_postgresql_server_stops_the_host_with_one_line_naming_the_server_and_the_key()
+    {
+        int port;
+        using (var socket = new TcpListener(IPAddress.Loopback, 0))
+        {
+            // A port nothing listens on: taken from the system, then closed again.
+            socket.Start();
+            port = ((IPEndPoint)socket.LocalEndpoint).Port;
+            socket.Stop();
+        }
+
+        var run = await RunHostAsync(new()
+        {
+            ["OutOfDark__Store"] = "PostgreSql",
+            ["OutOfDark__PostgreSql__ConnectionString"] = $"Host=127.0.0.1;Port={port};Username=outofdark;Password=secret-word;Database=outofdark;Timeout=5",
+        });
+
+        Assert.Equal(1, run.ExitCode);
+        var line = OnlyLine(run);
+        Assert.StartsWith($"The OutOfDark web sample cannot start: Cannot reach the PostgreSQL store at 127.0.0.1:{port}, database 'outofdark': ", line, StringComparison.Ordinal);
+        Assert.EndsWith("Check that the server is running and that 'OutOfDark:PostgreSql:ConnectionString' names it.", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-word", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("OpenJourneys", "0", "Configuration key 'OutOfDark:OpenJourneys' must be a whole number of at least 1; got '0'.")]
+    [InlineData("MaxRequestBodySize", "-1", "Configuration key 'OutOfDark:MaxRequestBodySize' must be a whole number of bytes of at least 1; got '-1'.")]
+    [InlineData("Seed", "yes", "Configuration key 'OutOfDark:Seed' must be true or false; got 'yes'.")]
+    public async Task A_malformed_setting_stops_the_host_with_one_line_naming_the_key(string key, string value, string message)
+    {
+        var run = await RunHostAsync(new() { ["OutOfDark__Store"] = "InMemory", ["OutOfDark__" + key] = value });
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("The OutOfDark web sample cannot start: " + message, OnlyLine(run));
+    }
+
+    // A start-up failure prints one line on standard error and nothing else: no stack trace, no log noise.
+    private static string OnlyLine(SampleProcess run)
+    {
+        Assert.Equal("", run.Output.Trim());
+        return Assert.Single(run.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
     /// <summary>Runs the built web sample in the temp folder, on a free port, with configuration given as environment variables.</summary>

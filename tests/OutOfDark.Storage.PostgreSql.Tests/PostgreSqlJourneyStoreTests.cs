@@ -2,16 +2,16 @@ using System;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using NodaTime.Testing;
 using Npgsql;
 using OutOfDark.Json;
-using OutOfDark.Testing;
 using Xunit;
 
 namespace OutOfDark.Storage.PostgreSql.Tests;
 
 public sealed class PostgreSqlJourneyStoreTests
 {
-    private readonly FakeClock _clock = FakeClock.At(2026, 3, 1);
+    private readonly FakeClock _clock = FakeClock.FromUtc(2026, 3, 1, 9, 0, 0);
 
     [PostgresFact]
     public async Task The_schema_is_created_with_the_newest_version_on_first_use()

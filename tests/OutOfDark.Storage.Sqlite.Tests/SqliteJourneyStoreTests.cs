@@ -7,8 +7,8 @@ using System.Text;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark.Json;
-using OutOfDark.Testing;
 using Xunit;
 
 namespace OutOfDark.Storage.Sqlite.Tests;
@@ -16,7 +16,7 @@ namespace OutOfDark.Storage.Sqlite.Tests;
 public sealed class SqliteJourneyStoreTests : IDisposable
 {
     private readonly TempFolder _folder = new();
-    private readonly FakeClock _clock = FakeClock.At(2026, 3, 1);
+    private readonly FakeClock _clock = FakeClock.FromUtc(2026, 3, 1, 9, 0, 0);
 
     public void Dispose() => _folder.Dispose();
 
@@ -33,6 +33,36 @@ public sealed class SqliteJourneyStoreTests : IDisposable
         Assert.True(File.Exists(path));
         Assert.Equal(SqliteJourneyStore.SchemaVersion, Scalar(path, "SELECT version FROM outofdark_schema"));
         Assert.Equal("wal", Scalar<string>(path, "PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public void A_file_in_a_missing_folder_is_refused_naming_the_path_and_what_to_do()
+    {
+        var path = _folder.File(Path.Combine("missing", "dir", "j.db"));
+        var folder = Path.GetDirectoryName(path)!;
+
+        var error = Assert.Throws<DirectoryNotFoundException>(() => new SqliteJourneyStore(path, _clock));
+
+        Assert.Equal(
+            $"The SQLite journey store cannot create '{path}': its folder '{folder}' does not exist. Create the folder first (for example Directory.CreateDirectory(\"{folder}\")) or choose a path in an existing folder.",
+            error.Message);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public async Task A_folder_removed_after_the_store_was_made_is_named_when_the_file_cannot_be_opened()
+    {
+        var folder = Path.Combine(_folder.File("gone"));
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "j.db");
+        await using var store = new SqliteJourneyStore(path, _clock);
+        Directory.Delete(folder);
+
+        var error = await Assert.ThrowsAsync<IOException>(() => store.ListAsync(WorkspaceId.New()));
+
+        Assert.StartsWith($"The SQLite journey store cannot open '{path}' ({path}): SQLite Error 14: 'unable to open database file'.", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Check that its folder exists and that this process may read and write the file and the folder.", error.Message, StringComparison.Ordinal);
+        Assert.IsType<SqliteException>(error.InnerException);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System;
 using NodaTime;
-using OutOfDark.Testing;
+using NodaTime.Testing;
 using Xunit;
 
 namespace OutOfDark.Tests;
@@ -54,7 +54,7 @@ public class ActorTests
     [Fact]
     public void A_default_actor_is_refused_by_commands_and_nothing_changes()
     {
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Online store", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Online store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
 
         var refused = Assert.Throws<ArgumentException>(() => journey.AddPhase(default, "Think"));
 
@@ -68,7 +68,7 @@ public class ActorTests
     [Fact]
     public void Events_record_the_actor_by_name()
     {
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Online store", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Online store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         journey.AddPhase(new Actor("crm-sync"), "Think");
 
         Assert.Equal(["ana", "crm-sync"], [journey.PendingEvents[0].Actor, journey.PendingEvents[1].Actor]);

@@ -1,14 +1,15 @@
 using System.Linq;
+using System.Threading.Tasks;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark;
-using OutOfDark.Testing;
 using Xunit;
 
 namespace OutOfDark.Tests;
 
 public class HistoryTests
 {
-    private readonly FakeClock _clock = FakeClock.At(2026, 10, 1);
+    private readonly FakeClock _clock = FakeClock.FromUtc(2026, 10, 1, 9, 0, 0);
 
     [Fact]
     public void The_history_of_an_activity_says_who_did_what_when_and_why()
@@ -52,7 +53,7 @@ public class HistoryTests
         Assert.Equal(["Blog post"], diff.ActivitiesRemoved.Select(a => a.Name));
         Assert.Equal(["Weekly newsletter"], diff.ActivitiesChanged.Select(a => a.Name));
         var text = diff.ToString();
-        Assert.StartsWith($"From v{v} to v{journey.Version}: 3 changes; 1 activities added, 1 removed, 1 changed", text);
+        Assert.StartsWith($"From v{v} to v{journey.Version}: 3 changes; 1 activity added, 1 removed, 1 changed", text);
         Assert.Contains("bo: Removed activity \"Blog post\" (dropped)", text);
         Assert.Contains("bo: Changed activity \"Newsletter\": name \"Newsletter\" → \"Weekly newsletter\"", text);
     }
@@ -64,8 +65,8 @@ public class HistoryTests
 
         var history = new JourneyHistory(journey.PendingEvents, _clock);
 
-        Assert.Null(history.AsOf(_clock.Now - Duration.FromSeconds(1)));
-        Assert.Equal(1, history.AsOf(_clock.Now)!.Version);
+        Assert.Null(history.AsOf(_clock.GetCurrentInstant() - Duration.FromSeconds(1)));
+        Assert.Equal(1, history.AsOf(_clock.GetCurrentInstant())!.Version);
     }
 
     [Fact]
@@ -80,5 +81,31 @@ public class HistoryTests
         var last = new JourneyHistory(journey.PendingEvents, _clock).Entries[^1];
 
         Assert.Equal("Recorded very negative feedback from \"NPS survey\" on feedback \"Voice of the customer\"", last.Description);
+    }
+
+    [Fact]
+    public async Task A_history_read_from_a_store_rebuilds_with_the_journeys_clock()
+    {
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Online store", _clock);
+        journey.AddPhase(new Actor("ana"), "See");
+        var store = new InMemoryJourneyStore(_clock);
+        await store.SaveAsync(journey);
+
+        var history = await store.ReadHistoryAsync(journey);
+
+        Assert.Same(_clock, history.Clock);
+        Assert.Equal(2, history.Version);
+        Assert.Same(_clock, history.AsOf(version: 1).Clock);
+    }
+
+    [Fact]
+    public void A_history_built_without_a_clock_uses_the_system_clock()
+    {
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Online store", _clock);
+
+        var history = new JourneyHistory(journey.PendingEvents);
+
+        Assert.Same(SystemClock.Instance, history.Clock);
+        Assert.Same(SystemClock.Instance, history.Current.Clock);
     }
 }

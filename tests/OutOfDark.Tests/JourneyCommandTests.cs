@@ -1,14 +1,14 @@
 using System.Linq;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark.Events;
-using OutOfDark.Testing;
 using Xunit;
 
 namespace OutOfDark.Tests;
 
 public class JourneyCommandTests
 {
-    private readonly FakeClock _clock = FakeClock.At(2026, 10, 1);
+    private readonly FakeClock _clock = FakeClock.FromUtc(2026, 10, 1, 9, 0, 0);
 
     private Journey NewJourney() => Journey.Create(new Actor("ana"), WorkspaceId.New(), "Online store", _clock);
 
@@ -49,7 +49,7 @@ public class JourneyCommandTests
         journey.Rename(new Actor("bo"), "Web shop", reason: "rebrand");
 
         var e = Assert.IsType<JourneyRenamed>(journey.PendingEvents.Last());
-        Assert.Equal(("bo", "rebrand", _clock.Now, journey.Id), (e.Actor, e.Reason, e.OccurredAt, e.JourneyId));
+        Assert.Equal(("bo", "rebrand", _clock.GetCurrentInstant(), journey.Id), (e.Actor, e.Reason, e.OccurredAt, e.JourneyId));
     }
 
     [Fact]

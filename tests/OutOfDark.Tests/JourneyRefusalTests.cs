@@ -1,5 +1,6 @@
 using System;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark.Testing;
 using OutOfDark.Warnings;
 using Xunit;
@@ -9,7 +10,7 @@ namespace OutOfDark.Tests;
 /// <summary>The messages people see when the journey refuses a command: one per rule.</summary>
 public class JourneyRefusalTests
 {
-    private readonly FakeClock _clock = FakeClock.At(2026, 10, 1);
+    private readonly FakeClock _clock = FakeClock.FromUtc(2026, 10, 1, 9, 0, 0);
     private readonly Journey _journey;
     private readonly PhaseId _see;
     private readonly ActivityId _email;
@@ -57,7 +58,7 @@ public class JourneyRefusalTests
 
         Assert.Equal(JourneyRules.PhaseNotEmpty, ex.Rule);
         Assert.Contains("Phase 'See'", ex.Message);
-        Assert.Contains("still holds 1 activities; move or remove them first", ex.Message);
+        Assert.Contains("still holds 1 activity; move or remove it first", ex.Message);
     }
 
     [Fact]
@@ -89,7 +90,34 @@ public class JourneyRefusalTests
         var ex = Refused(() => _journey.AddWidget(new Actor("ana"), _email, metric));
 
         Assert.Equal(JourneyRules.InvalidWidget, ex.Rule);
-        Assert.Contains("The warning threshold 30 must not be better than the target 25 for a metric where higher is better.", ex.Message);
+        Assert.Equal($"Widget 'Open rate' ({metric.Id}): The warning threshold 30 must not be better than the target 25 for a metric where higher is better. If lower values are better for this metric, set Direction = MetricDirection.LowerIsBetter; otherwise put the warning threshold below the target.", ex.Message);
+    }
+
+    [Fact]
+    public void Thresholds_against_a_lower_is_better_metric_suggest_higher_is_better()
+    {
+        var metric = new MetricWidget("Response time") { Unit = "h", Direction = MetricDirection.LowerIsBetter, Target = 4, WarningThreshold = 8, CriticalThreshold = 6 };
+
+        var ex = Refused(() => _journey.AddWidget(new Actor("ana"), _email, metric));
+
+        Assert.EndsWith("The critical threshold 6 must not be better than the warning threshold 8 for a metric where lower is better. If higher values are better for this metric, set Direction = MetricDirection.HigherIsBetter; otherwise put the critical threshold above the warning threshold.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Removing_a_phase_that_holds_two_activities_says_so_in_the_plural()
+    {
+        _journey.AddActivity(new Actor("ana"), _see, "Blog");
+
+        var ex = Refused(() => _journey.RemovePhase(new Actor("ana"), _see));
+
+        Assert.Contains("still holds 2 activities; move or remove them first", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Counts_in_descriptions_take_the_singular_for_one()
+    {
+        Assert.EndsWith("1 phase, 1 activity, 0 flows", _journey.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("1 observation 2026-09-30", ObservationSeries.Empty.Add(new Observation(new LocalDate(2026, 9, 30), 1)).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -172,7 +200,7 @@ public class JourneyRefusalTests
     {
         var key = new WarningKey(new RuleId("activity.no-owner"), WarningSubject.For(_email));
 
-        var ex = Refused(() => _journey.SnoozeWarning(new Actor("ana"), key, _clock.Now - Duration.FromHours(1)));
+        var ex = Refused(() => _journey.SnoozeWarning(new Actor("ana"), key, _clock.GetCurrentInstant() - Duration.FromHours(1)));
 
         Assert.Equal(JourneyRules.InvalidSnooze, ex.Rule);
     }

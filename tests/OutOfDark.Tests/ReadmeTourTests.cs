@@ -2,8 +2,8 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark;
-using OutOfDark.Testing;
 using OutOfDark.Warnings;
 using Xunit;
 using static OutOfDark.Tests.Warnings.ReadmeExampleTests;
@@ -22,7 +22,7 @@ public class ReadmeTourTests
     public async Task The_readme_tour_runs_and_prints_what_the_readme_says()
     {
         var console = new StringWriter();
-        IClock clock = FakeClock.At(2026, 10, 2);
+        IClock clock = FakeClock.FromUtc(2026, 10, 2, 9, 0, 0);
         var crmCases = new FixedCounts(3);
 
         // README: a tour of the API
@@ -34,19 +34,19 @@ public class ReadmeTourTests
             ActivityDetails.Empty with { Owner = "Marketing", Status = ActivityStatus.Active });
         var page = journey.AddActivity(ana, phases[1], "Product page");
         journey.AddFlow(ana, email, page, "clicks through");
-        var openRate = journey.AddWidget(ana, email, new MetricWidget(WidgetId.New(), "Open rate")
+        var openRate = journey.AddWidget(ana, email, new MetricWidget("Open rate")
         {
             Unit = "%", Kind = MetricKind.Percentage, Target = 25, WarningThreshold = 18, CriticalThreshold = 12,
         });
         journey.RecordObservation(new Actor("crm-sync"), openRate, new LocalDate(2026, 10, 1), 21.5m);
-        journey.AddWidget(ana, email, new EmotionWidget(WidgetId.New(), "Inbox", buyer,
+        journey.AddWidget(ana, email, new EmotionWidget("Inbox", buyer,
             AsIs: EmotionScore.Negative, ToBe: EmotionScore.Positive, Note: "Too many mails"));
         var refused = Assert.Throws<JourneyRuleException>(() => journey.MoveActivity(ana, email, phases[0], parentId: email));
         Assert.Equal("map-cycle", refused.Rule);
 
         var store = new InMemoryJourneyStore(clock);
         await store.SaveAsync(journey);
-        var history = new JourneyHistory(await store.ReadEventsAsync(journey.WorkspaceId, journey.Id), clock);
+        var history = await store.ReadHistoryAsync(journey);
         foreach (var entry in history.ForActivity(email))
         {
             console.WriteLine(entry);

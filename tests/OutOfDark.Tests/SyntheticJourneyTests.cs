@@ -1,3 +1,4 @@
+using NodaTime.Testing;
 using OutOfDark.Testing;
 using Xunit;
 

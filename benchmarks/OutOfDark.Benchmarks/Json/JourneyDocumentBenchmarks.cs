@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using NodaTime.Testing;
 using OutOfDark.Json;
 using OutOfDark.Testing;
 
@@ -54,5 +55,5 @@ public class JourneyDocumentBenchmarks
     /// <summary>The rule check alone: restoring a journey from the snapshot, which reading includes.</summary>
     [Benchmark]
     [BenchmarkCategory("Deserialize")]
-    public Journey RestoreJourneyFromSnapshot() => Journey.FromSnapshot(_snapshot, FakeClock.At(2026, 1, 1));
+    public Journey RestoreJourneyFromSnapshot() => Journey.FromSnapshot(_snapshot, FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
+using NodaTime.Testing;
 using OutOfDark.Events;
 using OutOfDark.Json;
 using OutOfDark.Testing;
@@ -40,9 +41,9 @@ public class ReplayBenchmarks
 
     /// <summary>Replaying the events into a journey, every rule checked.</summary>
     [Benchmark(OperationsPerInvoke = Count)]
-    public Journey ReplayEvents() => Journey.Replay(_events, FakeClock.At(2026, 1, 1));
+    public Journey ReplayEvents() => Journey.Replay(_events, FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
 
     /// <summary>Reading the event-stream document and replaying it.</summary>
     [Benchmark(OperationsPerInvoke = Count)]
-    public Journey ReadAndReplayEventStream() => JourneyJsonSerializer.Default.ReplayEventStream(_stream, FakeClock.At(2026, 1, 1));
+    public Journey ReadAndReplayEventStream() => JourneyJsonSerializer.Default.ReplayEventStream(_stream, FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
+using NodaTime.Testing;
 using Npgsql;
 using OutOfDark.Json;
 using OutOfDark;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using NodaTime.Testing;
 using OutOfDark.Json;
 using OutOfDark;
 using OutOfDark.Testing;

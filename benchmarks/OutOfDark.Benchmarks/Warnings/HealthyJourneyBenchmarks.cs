@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark.Testing;
 using OutOfDark.Warnings;
 
@@ -30,7 +31,7 @@ public class HealthyJourneyBenchmarks
     {
         const int days = 10;
         var clock = new FakeClock(SyntheticJourneys.Created.Plus(Duration.FromDays(days)));
-        _now = clock.Now;
+        _now = clock.GetCurrentInstant();
         var snapshot = SyntheticJourneys.Snapshot(Activities, days);
         var end = SyntheticJourneys.FirstDay.PlusDays(365);
         snapshot = snapshot with

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark.Testing;
 using OutOfDark.Warnings;
 
@@ -31,7 +32,7 @@ public class WarningEngineBenchmarks
         // Mid-February: some activities overdue, none stale yet, metrics across their thresholds.
         var clock = new FakeClock(Instant.FromUtc(2026, 2, 5, 9, 0));
         _clock = clock;
-        _now = clock.Now;
+        _now = clock.GetCurrentInstant();
         _journey = SyntheticJourneys.Journey(Activities, 10, clock);
         _engine = new WarningEngine(_journey, clock);
         _engine.EvaluateAll();

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -48,11 +49,26 @@ internal static class HttpHelpers
             var body = request.ContentLength == 0 ? null : await JsonSerializer.DeserializeAsync<T>(request.Body, options, request.HttpContext.RequestAborted).ConfigureAwait(false);
             return body is null ? (null, Invalid("body", "The request needs a JSON body.")) : (body, null);
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge(request.HttpContext));
+        }
         catch (JsonException e)
         {
             var field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
             return (null, Invalid(field, $"The value of '{field}' is not valid JSON of the expected type."));
         }
+    }
+
+    /// <summary>413: the body is over the server's limit (<c>OutOfDark:MaxRequestBodySize</c>).</summary>
+    public static IResult TooLarge(HttpContext context)
+    {
+        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        var size = limit is { } bytes ? $"{bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes" : "the server's limit";
+        return Results.Problem(
+            $"The request body is larger than this server accepts ({size}); send a smaller body. Nothing was changed.",
+            statusCode: StatusCodes.Status413PayloadTooLarge,
+            title: "The request body is too large.");
     }
 
     public static IResult Invalid(string field, string message) =>

@@ -42,7 +42,8 @@ internal static class JourneyApi
 
     public static void MapJourneyApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/journeys");
+        // Safe methods pass the filter untouched; every command in the group, now or added later, takes JSON only.
+        var api = app.MapGroup("/api/journeys").AddEndpointFilter<JsonCommandFilter>();
         api.MapGet("/", ListAsync);
         api.MapGet("/{journeyId}", GetAsync);
         api.MapGet("/{journeyId}/map", MapAsync);

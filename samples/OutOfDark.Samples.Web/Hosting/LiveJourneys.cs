@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using OutOfDark.Events;
@@ -15,17 +16,26 @@ namespace OutOfDark.Samples.Web.Hosting;
 /// journey applies the events others appended since, and its engine evaluates incrementally. One request at a time
 /// per journey.
 /// </summary>
+/// <remarks>
+/// Memory stays bounded whatever ids callers ask for: an id that names no journey leaves nothing behind (misses are not
+/// cached), and at most <see cref="WebOptions.OpenJourneys"/> loaded journeys are kept; beyond that the least recently
+/// used idle ones are dropped and reloaded from the store when next asked for. An entry is only ever dropped while no
+/// request holds it, so two requests on one journey always share one gate.
+/// </remarks>
 internal sealed class LiveJourneys(IJourneyStore store, JourneyWarnings warnings, WebOptions options)
 {
     private readonly ConcurrentDictionary<JourneyId, Entry> _entries = new();
+    private long _uses;
 
     public WorkspaceId Workspace => options.Workspace;
+
+    /// <summary>How many journeys are held in memory now (loaded, or being used by a request).</summary>
+    public int Count => _entries.Count;
 
     /// <summary>Reads a journey and its warnings, as they are in the store now.</summary>
     public async Task<T> ReadAsync<T>(JourneyId id, Func<Journey, WarningEngine, T> read, CancellationToken cancellationToken)
     {
-        var entry = _entries.GetOrAdd(id, _ => new Entry());
-        await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var entry = await EnterAsync(id, cancellationToken).ConfigureAwait(false);
         try
         {
             var (journey, engine) = await CatchUpAsync(id, entry, cancellationToken).ConfigureAwait(false);
@@ -33,7 +43,7 @@ internal sealed class LiveJourneys(IJourneyStore store, JourneyWarnings warnings
         }
         finally
         {
-            entry.Gate.Release();
+            Leave(id, entry);
         }
     }
 
@@ -45,8 +55,7 @@ internal sealed class LiveJourneys(IJourneyStore store, JourneyWarnings warnings
     /// <exception cref="JourneyRuleException">The journey refused the command; nothing changed.</exception>
     public async Task<(T Result, long Version)> ChangeAsync<T>(JourneyId id, long? expectedVersion, Func<Journey, T> command, CancellationToken cancellationToken)
     {
-        var entry = _entries.GetOrAdd(id, _ => new Entry());
-        await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var entry = await EnterAsync(id, cancellationToken).ConfigureAwait(false);
         try
         {
             var (journey, engine) = await CatchUpAsync(id, entry, cancellationToken).ConfigureAwait(false);
@@ -55,7 +64,22 @@ internal sealed class LiveJourneys(IJourneyStore store, JourneyWarnings warnings
                 throw new JourneyConcurrencyException(id, expected, journey.Version);
             }
 
-            var result = command(journey);
+            T result;
+            try
+            {
+                result = command(journey);
+            }
+            catch
+            {
+                // A refused command raises nothing, but a command that fails halfway might: reload to be sure.
+                if (journey.PendingEvents.Count > 0)
+                {
+                    entry.Forget();
+                }
+
+                throw;
+            }
+
             IReadOnlyList<JourneyEvent> events = [.. journey.PendingEvents];
             try
             {
@@ -64,8 +88,7 @@ internal sealed class LiveJourneys(IJourneyStore store, JourneyWarnings warnings
             catch
             {
                 // The cached journey holds events the store refused: forget it, the next use reloads.
-                entry.Journey = null;
-                entry.Engine = null;
+                entry.Forget();
                 throw;
             }
 
@@ -74,8 +97,97 @@ internal sealed class LiveJourneys(IJourneyStore store, JourneyWarnings warnings
         }
         finally
         {
-            entry.Gate.Release();
+            Leave(id, entry);
         }
+    }
+
+    // Takes a share of the id's entry (creating it if needed) and then its gate; an entry being dropped is never
+    // taken: the loop asks again and gets the fresh one.
+    private async Task<Entry> EnterAsync(JourneyId id, CancellationToken cancellationToken)
+    {
+        Entry entry;
+        while (true)
+        {
+            entry = _entries.GetOrAdd(id, static _ => new Entry());
+            lock (entry)
+            {
+                if (!entry.Dropped)
+                {
+                    entry.Users++;
+                    entry.LastUse = Interlocked.Increment(ref _uses);
+                    break;
+                }
+            }
+        }
+
+        try
+        {
+            await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Release(id, entry);
+            throw;
+        }
+
+        return entry;
+    }
+
+    private void Leave(JourneyId id, Entry entry)
+    {
+        entry.Gate.Release();
+        Release(id, entry);
+        if (entry.Journey is not null && _entries.Count > options.OpenJourneys)
+        {
+            DropLeastRecentlyUsed();
+        }
+    }
+
+    // The last user of an entry without a loaded journey (an unknown id, a failed load or save) drops it.
+    private void Release(JourneyId id, Entry entry)
+    {
+        lock (entry)
+        {
+            entry.Users--;
+            if (entry.Users == 0 && entry.Journey is null)
+            {
+                Drop(id, entry);
+            }
+        }
+    }
+
+    private void DropLeastRecentlyUsed()
+    {
+        var excess = _entries.Count - options.OpenJourneys;
+        if (excess <= 0)
+        {
+            return;
+        }
+
+        foreach (var (id, entry) in _entries.ToArray().OrderBy(e => Volatile.Read(ref e.Value.LastUse)))
+        {
+            if (excess <= 0)
+            {
+                return;
+            }
+
+            lock (entry)
+            {
+                if (entry.Users == 0 && !entry.Dropped)
+                {
+                    Drop(id, entry);
+                    excess--;
+                }
+            }
+        }
+    }
+
+    // Called holding the entry's lock, so no request can take a share of it in between.
+    private void Drop(JourneyId id, Entry entry)
+    {
+        entry.Dropped = true;
+        _entries.TryRemove(new KeyValuePair<JourneyId, Entry>(id, entry));
+        entry.Gate.Dispose();
     }
 
     private async Task<(Journey, WarningEngine)> CatchUpAsync(JourneyId id, Entry entry, CancellationToken cancellationToken)
@@ -101,10 +213,30 @@ internal sealed class LiveJourneys(IJourneyStore store, JourneyWarnings warnings
 
     private sealed class Entry
     {
+        // Guarded by the gate.
+        private Journey? _journey;
+
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        public Journey? Journey { get; set; }
+        // Guarded by the entry's lock.
+        public int Users { get; set; }
+
+        public bool Dropped { get; set; }
+
+        public long LastUse;
+
+        public Journey? Journey
+        {
+            get => Volatile.Read(ref _journey);
+            set => Volatile.Write(ref _journey, value);
+        }
 
         public WarningEngine? Engine { get; set; }
+
+        public void Forget()
+        {
+            Journey = null;
+            Engine = null;
+        }
     }
 }

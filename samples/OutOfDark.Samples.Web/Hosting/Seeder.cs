@@ -1,6 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Hosting;
+using NodaTime.Testing;
 using OutOfDark.Samples.OnlineStore;
 using OutOfDark;
 
@@ -19,7 +20,7 @@ internal sealed class Seeder(IJourneyStore store, WebOptions options) : IHostedS
         var existing = await store.ListAsync(options.Workspace, cancellationToken).ConfigureAwait(false);
         if (existing.Count == 0)
         {
-            var journey = OnlineStoreJourney.Build(new SampleClock(OnlineStoreJourney.CreatedAt));
+            var journey = OnlineStoreJourney.Build(new FakeClock(OnlineStoreJourney.CreatedAt));
             await store.SaveAsync(journey, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -13,9 +13,21 @@ internal static class StoreFactory
     {
         "sqlite" => new SqliteJourneyStore(options.SqlitePath, clock),
         "postgresql" => string.IsNullOrWhiteSpace(options.PostgreSqlConnectionString)
-            ? throw new InvalidOperationException("Configuration key 'OutOfDark:Store' is PostgreSql, so 'OutOfDark:PostgreSql:ConnectionString' must be set, for example Host=127.0.0.1;Username=outofdark;Password=…;Database=outofdark.")
-            : new PostgreSqlJourneyStore(options.PostgreSqlConnectionString, clock),
+            ? throw new StartupException("Configuration key 'OutOfDark:Store' is PostgreSql, so 'OutOfDark:PostgreSql:ConnectionString' must be set, for example Host=127.0.0.1;Username=outofdark;Password=…;Database=outofdark.")
+            : PostgreSql(options.PostgreSqlConnectionString, clock),
         "inmemory" => new InMemoryJourneyStore(clock),
-        _ => throw new InvalidOperationException($"Configuration key 'OutOfDark:Store' is '{options.Store}': use Sqlite, PostgreSql or InMemory."),
+        _ => throw new StartupException($"Configuration key 'OutOfDark:Store' is '{options.Store}': use Sqlite, PostgreSql or InMemory."),
     };
+
+    private static PostgreSqlJourneyStore PostgreSql(string connectionString, IClock clock)
+    {
+        try
+        {
+            return new PostgreSqlJourneyStore(connectionString, clock);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StartupException($"Configuration key 'OutOfDark:PostgreSql:ConnectionString' is not a valid Npgsql connection string ({e.Message}); write it as Host=127.0.0.1;Username=outofdark;Password=…;Database=outofdark.", e);
+        }
+    }
 }

@@ -27,6 +27,12 @@ internal sealed record WebOptions
     /// <summary>The workspace the host serves.</summary>
     public WorkspaceId Workspace { get; init; } = OnlineStoreJourney.Workspace;
 
+    /// <summary>How many loaded journeys the host keeps in memory (at least 1); the least recently used idle ones beyond it are dropped and reloaded when asked for again.</summary>
+    public int OpenJourneys { get; init; } = 1000;
+
+    /// <summary>The largest request body the host reads, in bytes (at least 1); a larger one answers 413. Commands are small JSON documents.</summary>
+    public long MaxRequestBodySize { get; init; } = 1024 * 1024;
+
     public static WebOptions Read(IConfiguration section)
     {
         var options = new WebOptions();
@@ -47,7 +53,7 @@ internal sealed record WebOptions
             options = options with
             {
                 ClockStart = parsed.Success ? parsed.Value
-                    : throw new InvalidOperationException($"Configuration key 'OutOfDark:Clock:Start' must be an ISO instant such as 2026-04-05T09:00:00Z; got '{start}'."),
+                    : throw new StartupException($"Configuration key 'OutOfDark:Clock:Start' must be an ISO instant such as 2026-04-05T09:00:00Z; got '{start}'."),
             };
         }
 
@@ -56,7 +62,7 @@ internal sealed record WebOptions
             options = options with
             {
                 Seed = bool.TryParse(seed, out var value) ? value
-                    : throw new InvalidOperationException($"Configuration key 'OutOfDark:Seed' must be true or false; got '{seed}'."),
+                    : throw new StartupException($"Configuration key 'OutOfDark:Seed' must be true or false; got '{seed}'."),
             };
         }
 
@@ -65,7 +71,25 @@ internal sealed record WebOptions
             options = options with
             {
                 Workspace = WorkspaceId.TryParse(workspace, null, out var id) ? id
-                    : throw new InvalidOperationException($"Configuration key 'OutOfDark:Workspace' must be a GUID; got '{workspace}'."),
+                    : throw new StartupException($"Configuration key 'OutOfDark:Workspace' must be a GUID; got '{workspace}'."),
+            };
+        }
+
+        if (section["OpenJourneys"] is { Length: > 0 } open)
+        {
+            options = options with
+            {
+                OpenJourneys = int.TryParse(open, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count >= 1 ? count
+                    : throw new StartupException($"Configuration key 'OutOfDark:OpenJourneys' must be a whole number of at least 1; got '{open}'."),
+            };
+        }
+
+        if (section["MaxRequestBodySize"] is { Length: > 0 } limit)
+        {
+            options = options with
+            {
+                MaxRequestBodySize = long.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bytes) && bytes >= 1 ? bytes
+                    : throw new StartupException($"Configuration key 'OutOfDark:MaxRequestBodySize' must be a whole number of bytes of at least 1; got '{limit}'."),
             };
         }
 

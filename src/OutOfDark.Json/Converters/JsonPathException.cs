@@ -11,6 +11,9 @@ internal sealed class JsonPathException : JsonException
     public JsonPathException(string message, string relativePath)
         : base(message) => RelativePath = relativePath;
 
+    public JsonPathException(string message, string relativePath, System.Exception innerException)
+        : base(message, innerException) => RelativePath = relativePath;
+
     public string RelativePath { get; }
 
     /// <summary>Joins a path System.Text.Json reported with the relative path a converter added.</summary>

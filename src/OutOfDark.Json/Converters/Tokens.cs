@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 
 namespace OutOfDark.Json;
@@ -32,6 +33,16 @@ internal static class Tokens
             throw new JsonException($"{what} must be a string; found {Describe(reader.TokenType)}.");
         }
 
-        return reader.GetString()!;
+        string text;
+        try
+        {
+            text = reader.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new JsonException(TextConverter.NotUnicode(what), ex);
+        }
+
+        return TextConverter.Check(text, what);
     }
 }

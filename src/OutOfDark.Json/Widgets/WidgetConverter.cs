@@ -219,6 +219,9 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
     {
         using var document = JsonDocument.ParseValue(ref reader);
         var root = document.RootElement;
+
+        // Custom and unknown kinds are read or kept verbatim by code that is not ours: refuse text no store can keep first.
+        CheckText(root, "");
         var id = ReadEnvelope(root, out var title);
         if (registry.Find(kind) is { } custom)
         {
@@ -241,6 +244,80 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
         }
 
         return new UnknownWidget(id, title ?? "", kind, Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    /// <summary>Refuses invalid UTF-8 and lone surrogates in every string and property name of <paramref name="element"/>.</summary>
+    /// <exception cref="JsonPathException">A string or name is not Unicode text; the path leads to it.</exception>
+    private static void CheckText(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        throw new JsonPathException(TextConverter.NotUnicode("A property name"), path, ex);
+                    }
+
+                    var child = path + Member(name);
+                    Refuse(name, "A property name", path);
+                    CheckText(property.Value, child);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    CheckText(item, path + "[" + index++.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
+                }
+
+                break;
+            case JsonValueKind.String:
+                string text;
+                try
+                {
+                    text = element.GetString()!;
+                }
+                catch (InvalidOperationException ex)
+                {
+                    throw new JsonPathException(TextConverter.NotUnicode("The text"), path, ex);
+                }
+
+                Refuse(text, "The text", path);
+                break;
+        }
+    }
+
+    private static void Refuse(string text, string what, string path)
+    {
+        try
+        {
+            TextConverter.Check(text, what);
+        }
+        catch (JsonException ex)
+        {
+            throw new JsonPathException(ex.Message, path);
+        }
+    }
+
+    private static string Member(string name)
+    {
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            {
+                return "['" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "']";
+            }
+        }
+
+        return name.Length == 0 ? "['']" : "." + name;
     }
 
     private static WidgetId ReadEnvelope(JsonElement root, out string? title)
@@ -337,16 +414,7 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
         return id.Value;
     }
 
-    private static decimal ReadDecimal(ref Utf8JsonReader reader, string what)
-    {
-        if (reader.TokenType != JsonTokenType.Number)
-        {
-            throw new JsonException($"{what} must be a number; found {Tokens.Describe(reader.TokenType)}.");
-        }
-
-        return reader.TryGetDecimal(out var value) ? value
-            : throw new JsonException($"{what} must be a decimal number of at most 28 significant digits between -79228162514264337593543950335 and 79228162514264337593543950335.");
-    }
+    private static decimal ReadDecimal(ref Utf8JsonReader reader, string what) => DecimalConverter.ReadExact(ref reader, what);
 
     private static MetricWidget ReadMetric(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {

@@ -46,7 +46,7 @@ public sealed class CsvImportException : Exception
         ArgumentNullException.ThrowIfNull(errors);
         var shown = string.Join("; ", errors.Take(5));
         var more = errors.Count > 5 ? $"; and {errors.Count - 5} more" : "";
-        var text = $"The CSV has {errors.Count} bad row(s), so nothing was imported: {shown}{more}";
+        var text = $"The CSV has {errors.Count} bad {(errors.Count == 1 ? "row" : "rows")}, so nothing was imported: {shown}{more}";
         return text.EndsWith('.') ? text : text + ".";
     }
 }

@@ -21,7 +21,10 @@ namespace OutOfDark.Rendering;
 /// description</c>, then one <c>metric:&lt;title&gt;</c> column per metric title with the latest value (export only;
 /// import ignores <c>metric:</c> and unknown columns). Observations: <c>activity_id, activity, metric_id, metric, unit,
 /// kind, date, value</c>. Lists (channels, tags) are joined with <c>|</c>, escaping <c>|</c> and <c>\</c> with a
-/// backslash. Dates are ISO (<c>yyyy-MM-dd</c>), numbers use the invariant culture.
+/// backslash. Dates are ISO (<c>yyyy-MM-dd</c>). The field separator and the number format are the caller's
+/// <see cref="CsvFormat"/> (comma and decimal point by default, <see cref="CsvFormat.European"/> for <c>;</c> with a
+/// decimal comma); nothing is detected from the file. A number is read exactly or its row is refused, and a row with more
+/// or fewer fields than the header is refused.
 /// </para>
 /// <para>
 /// Text cells that start with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab, a carriage return or an apostrophe are
@@ -51,12 +54,16 @@ public static class JourneyCsv
     /// <summary>Writes one row per activity, in map order (parents before children), after a header row.</summary>
     /// <param name="journey">The journey.</param>
     /// <param name="writer">Where to write; left open.</param>
+    /// <param name="format">The separator and number format; <see cref="CsvFormat.Default"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the export.</param>
     /// <returns>A task that completes when every row is written and flushed.</returns>
-    public static async Task ExportActivitiesAsync(Journey journey, TextWriter writer, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">The format's separators clash (see <see cref="CsvFormat"/>).</exception>
+    public static async Task ExportActivitiesAsync(Journey journey, TextWriter writer, CsvFormat? format = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(journey);
         ArgumentNullException.ThrowIfNull(writer);
+        format ??= CsvFormat.Default;
+        format.Check();
         var metricTitles = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var activity in journey.Activities)
@@ -70,7 +77,7 @@ public static class JourneyCsv
             }
         }
 
-        var csv = CsvWriter.Create(writer, WriterOptions(), true);
+        var csv = CsvWriter.Create(writer, WriterOptions(format), true);
         await using var _ = csv.ConfigureAwait(false);
         foreach (var column in ActivityColumns)
         {
@@ -103,7 +110,7 @@ public static class JourneyCsv
             foreach (var title in metricTitles)
             {
                 var latest = activity.Widgets.OfType<MetricWidget>().FirstOrDefault(m => m.Title == title)?.Observations.Latest;
-                csv.WriteField(latest is { } o ? o.Value.ToString(CultureInfo.InvariantCulture) : "");
+                csv.WriteField(latest is { } o ? format.Format(o.Value) : "");
             }
 
             await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
@@ -115,13 +122,17 @@ public static class JourneyCsv
     /// <summary>Writes one row per metric observation (activities in map order, metrics in widget order, dates ascending), after a header row.</summary>
     /// <param name="journey">The journey.</param>
     /// <param name="writer">Where to write; left open.</param>
+    /// <param name="format">The separator and number format; <see cref="CsvFormat.Default"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the export.</param>
     /// <returns>A task that completes when every row is written and flushed.</returns>
-    public static async Task ExportObservationsAsync(Journey journey, TextWriter writer, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">The format's separators clash (see <see cref="CsvFormat"/>).</exception>
+    public static async Task ExportObservationsAsync(Journey journey, TextWriter writer, CsvFormat? format = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(journey);
         ArgumentNullException.ThrowIfNull(writer);
-        var csv = CsvWriter.Create(writer, WriterOptions(), true);
+        format ??= CsvFormat.Default;
+        format.Check();
+        var csv = CsvWriter.Create(writer, WriterOptions(format), true);
         await using var _ = csv.ConfigureAwait(false);
         foreach (var column in ObservationColumns)
         {
@@ -143,7 +154,7 @@ public static class JourneyCsv
                     csv.WriteField(CsvCells.Guard(metric.Unit));
                     csv.WriteField(metric.Kind.ToString());
                     csv.WriteField(LocalDatePattern.Iso.Format(observation.Date));
-                    csv.WriteField(observation.Value.ToString(CultureInfo.InvariantCulture));
+                    csv.WriteField(format.Format(observation.Value));
                     await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -162,12 +173,13 @@ public static class JourneyCsv
     /// <param name="reader">The CSV, header first; left open.</param>
     /// <param name="actor">Who the changes are recorded for.</param>
     /// <param name="mode">What to do with bad rows.</param>
+    /// <param name="format">The separator and number format of the file; <see cref="CsvFormat.Default"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the import before anything is applied.</param>
     /// <returns>How many rows were applied and which were rejected.</returns>
     /// <exception cref="CsvImportException">A required column is missing, or (in <see cref="CsvImportMode.AllOrNothing"/> mode) some row is bad; nothing was applied.</exception>
-    /// <exception cref="ArgumentException"><paramref name="actor"/> is <c>default(Actor)</c>.</exception>
-    public static Task<CsvImportResult> ImportActivitiesAsync(Journey journey, TextReader reader, Actor actor, CsvImportMode mode = CsvImportMode.AllOrNothing, CancellationToken cancellationToken = default) =>
-        ImportAsync(journey, reader, actor, mode, ["name", "phase"], ParseActivity, cancellationToken);
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is <c>default(Actor)</c>, or the format's separators clash (see <see cref="CsvFormat"/>).</exception>
+    public static Task<CsvImportResult> ImportActivitiesAsync(Journey journey, TextReader reader, Actor actor, CsvImportMode mode = CsvImportMode.AllOrNothing, CsvFormat? format = null, CancellationToken cancellationToken = default) =>
+        ImportAsync(journey, reader, actor, mode, format, ["name", "phase"], ParseActivity, cancellationToken);
 
     /// <summary>
     /// Imports observations: each row records the value of a metric on a date, or corrects it when the metric already has
@@ -179,18 +191,20 @@ public static class JourneyCsv
     /// <param name="reader">The CSV, header first; left open.</param>
     /// <param name="actor">Who the changes are recorded for.</param>
     /// <param name="mode">What to do with bad rows.</param>
+    /// <param name="format">The separator and number format of the file; <see cref="CsvFormat.Default"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the import before anything is applied.</param>
     /// <returns>How many rows were applied and which were rejected.</returns>
     /// <exception cref="CsvImportException">A required column is missing, or (in <see cref="CsvImportMode.AllOrNothing"/> mode) some row is bad; nothing was applied.</exception>
-    /// <exception cref="ArgumentException"><paramref name="actor"/> is <c>default(Actor)</c>.</exception>
-    public static Task<CsvImportResult> ImportObservationsAsync(Journey journey, TextReader reader, Actor actor, CsvImportMode mode = CsvImportMode.AllOrNothing, CancellationToken cancellationToken = default) =>
-        ImportAsync(journey, reader, actor, mode, ["activity_id", "metric_id", "date", "value"], ParseObservation, cancellationToken);
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is <c>default(Actor)</c>, or the format's separators clash (see <see cref="CsvFormat"/>).</exception>
+    public static Task<CsvImportResult> ImportObservationsAsync(Journey journey, TextReader reader, Actor actor, CsvImportMode mode = CsvImportMode.AllOrNothing, CsvFormat? format = null, CancellationToken cancellationToken = default) =>
+        ImportAsync(journey, reader, actor, mode, format, ["activity_id", "metric_id", "date", "value"], ParseObservation, cancellationToken);
 
     private static async Task<CsvImportResult> ImportAsync(
         Journey journey,
         TextReader reader,
         Actor actor,
         CsvImportMode mode,
+        CsvFormat? format,
         string[] required,
         Func<Row, Journey, Actor, Action<Journey>> parse,
         CancellationToken cancellationToken)
@@ -207,19 +221,26 @@ public static class JourneyCsv
             throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown import mode.");
         }
 
+        format ??= CsvFormat.Default;
+        format.Check();
+        var headerCount = 0;
+
         var rejected = new List<CsvRowError>();
         var options = new CsvReaderOptions
         {
             HasHeader = true,
+            Separator = format.Delimiter,
+            DetectSeparatorHint = false,
             TrackLineNumbers = true,
             FormatProvider = CultureInfo.InvariantCulture,
             MalformedData = CsvMalformedDataHandling.Skip,
-            OnMalformedRecord = record => rejected.Add(new CsvRowError(record.LineNumber, Malformed(record.Reason))),
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            OnMalformedRecord = record => rejected.Add(new CsvRowError(record.LineNumber, Malformed(record.Reason, headerCount, format.Delimiter))),
+            FieldCountMismatch = CsvFieldCountHandling.Skip,
             MissingField = CsvMissingFieldHandling.ReturnEmpty,
         };
         using var csv = CsvReader.Create(reader, options, true);
         var header = csv.Headers ?? [];
+        headerCount = header.Count;
         if (header.Count == 0)
         {
             throw new CsvImportException([new CsvRowError(1, "The CSV is empty: it needs a header row naming its columns.")]);
@@ -241,7 +262,7 @@ public static class JourneyCsv
             var version = scratch.Version;
             try
             {
-                var command = parse(new Row(csv), scratch, actor);
+                var command = parse(new Row(csv, format), scratch, actor);
                 command(scratch);
                 accepted.Add(command);
             }
@@ -327,9 +348,7 @@ public static class JourneyCsv
         var metricId = WidgetId.TryParse(metricText, null, out var m) ? m
             : throw new FormatException($"The metric_id '{metricText}' is not a GUID.");
         var date = row.Date("date") ?? throw new FormatException("The date is empty.");
-        var valueText = row.Raw("value");
-        var value = decimal.TryParse(valueText, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v
-            : throw new FormatException($"The value '{valueText}' is not a number such as 12.5 (use a dot for decimals).");
+        var value = row.Number("value") ?? throw new FormatException("The value is empty; write a number such as " + row.Example + ".");
         var activity = state.TryGetActivity(activityId, out var found) ? found
             : throw new FormatException($"The journey has no activity {activityId}.");
         var existing = state.FindWidget(metricId, out var owner);
@@ -375,16 +394,19 @@ public static class JourneyCsv
         };
     }
 
-    private static CsvWriterOptions WriterOptions() => new()
+    private static CsvWriterOptions WriterOptions(CsvFormat format) => new()
     {
+        Separator = format.Delimiter,
         NewLine = "\n",
         Quoting = CsvQuoting.WhenNeededOrWhitespace,
         Injection = CsvInjection.None,
         FormatProvider = CultureInfo.InvariantCulture,
     };
 
-    private static string Malformed(CsvMalformedReason reason) => reason switch
+    private static string Malformed(CsvMalformedReason reason, int headerCount, char delimiter) => reason switch
     {
+        CsvMalformedReason.FieldCountMismatch =>
+            $"The row does not have the header's {headerCount} fields; put a cell that contains the separator '{Printable(delimiter)}' in quotes, and check that the file uses '{Printable(delimiter)}' between fields (or pass the CsvFormat it uses).",
         CsvMalformedReason.StrayQuote => "A quote appears inside an unquoted cell; put the whole cell in quotes and double the quote.",
         CsvMalformedReason.TextAfterClosingQuote => "Text follows a closing quote; put the whole cell in quotes and double any quote inside.",
         CsvMalformedReason.UnterminatedQuote => "A quoted cell is never closed.",
@@ -392,9 +414,27 @@ public static class JourneyCsv
         _ => $"The row is malformed ({reason}).",
     };
 
+    private static string Printable(char c) => c == '\t' ? "\\t" : c.ToString();
+
     /// <summary>One record's cells by column name.</summary>
-    private readonly struct Row(CsvReader csv)
+    private readonly struct Row(CsvReader csv, CsvFormat format)
     {
+        public string Example => format.Format(12.5m);
+
+        public decimal? Number(string column)
+        {
+            var text = Raw(column);
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            return format.TryParse(text, out var value, out var problem) ? value
+                : throw new FormatException($"The {column} '{Tokens(text)}' is not a number in this file's format: {problem}. Write it like {Example}{(format.GroupSeparator is { } g ? " or " + format.Format(1234.5m).Insert(1, g.ToString()) : "")}, or import with the CsvFormat the file was written in.");
+        }
+
+        private static string Tokens(string text) => text.Length > 40 ? text[..40] + "…" : text;
+
         public string Raw(string column) => Cell(column).Trim();
 
         public string Text(string column) => CsvCells.Unguard(Cell(column));

@@ -12,8 +12,17 @@ public sealed record HtmlReportOptions
     /// <summary>The default options: no warnings, no history, charts computed from the journey.</summary>
     public static HtmlReportOptions Default { get; } = new();
 
-    /// <summary>The open warnings (for example from the warning engine), for the Warnings view and the map's badges. Empty by default.</summary>
-    public IReadOnlyList<Warning> Warnings { get; init; } = [];
+    /// <summary>
+    /// The open warnings (for example <see cref="WarningEngine.Warnings"/> as it is), for the Warnings view and the
+    /// map's badges. Empty by default.
+    /// </summary>
+    public IReadOnlyCollection<Warning> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// Lines of the Warnings view, for example <c>engine.View(WarningQuery.NeedsAttention)</c> as it is: their warnings
+    /// are shown as if listed in <see cref="Warnings"/> (a warning in both is shown once). <see langword="null"/> by default.
+    /// </summary>
+    public IReadOnlyCollection<WarningViewItem>? View { get; init; }
 
     /// <summary>The journey's history, for each activity's Detail view; <see langword="null"/> leaves the history out.</summary>
     public JourneyHistory? History { get; init; }

@@ -89,7 +89,8 @@ public static class HtmlReportRenderer
         ArgumentNullException.ThrowIfNull(w);
         options ??= HtmlReportOptions.Default;
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxHistoryEntriesPerActivity, nameof(options));
-        var warnings = new WarningIndex(options.Warnings);
+        var shown = WarningIndex.Merge(options.Warnings, options.View);
+        var warnings = new WarningIndex(shown);
 
         w.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         w.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
@@ -103,9 +104,9 @@ public static class HtmlReportRenderer
         w.Write("<main>\n");
         WritePhases(journey, w);
         w.Write("<section id=\"map\"><h2>Activity map</h2><div class=\"map\">\n");
-        SvgMapRenderer.Write(journey, ActivityMapLayout.Compute(journey, options.Layout), w, new SvgMapOptions { Warnings = options.Warnings }, cancellationToken);
+        SvgMapRenderer.Write(journey, ActivityMapLayout.Compute(journey, options.Layout), w, new SvgMapOptions { Warnings = shown }, cancellationToken);
         w.Write("</div></section>\n");
-        WriteWarnings(journey, w, options.Warnings);
+        WriteWarnings(journey, w, shown);
         WriteEmotionCurve(journey, w, options.EmotionCurve ?? EmotionCurve.Compute(journey));
         WriteFunnel(w, options.Funnel ?? Funnel.Compute(journey));
         WriteDetails(journey, w, options, warnings, cancellationToken);
@@ -328,9 +329,8 @@ public static class HtmlReportRenderer
             Markup.Write(w, step.Name);
             w.Write("</title></text>");
             w.Write($"<rect x=\"{Numbers.Coordinate(x)}\" y=\"{Numbers.Coordinate(y)}\" width=\"{Numbers.Coordinate(bar)}\" height=\"{Numbers.Coordinate(rowHeight - 6)}\" rx=\"4\" fill=\"{Palette.PhaseStrong(i)}\"/>");
-            var conversion = step.ConversionFrom(previous);
             var text = (step.Count is { } count ? Numbers.Exact(count) : "no data")
-                + (conversion is { } rate ? FormattableString.Invariant($" · {rate:P0} of previous") : "");
+                + (previous is { Count: { } before } && before != 0 && step.Count is { } now ? " · " + Numbers.Percent(now, before) + " of previous" : "");
             w.Write($"<text x=\"{Numbers.Coordinate(labelWidth + barWidth + 10)}\" y=\"{Numbers.Coordinate(y + 19)}\" fill=\"#475569\">");
             Markup.Write(w, text);
             w.Write("</text>\n");

@@ -12,7 +12,7 @@ namespace OutOfDark.Rendering;
 
 /// <summary>Writes a journey as Mermaid text: a <c>journey</c> diagram or a <c>mindmap</c> of the activity map.</summary>
 /// <remarks>
-/// Every user string passes through <see cref="MermaidText.Safe"/>. Output is deterministic: the same journey gives the
+/// Every user string passes through <see cref="MermaidText.Safe(string?, bool)"/> (<see cref="MermaidText.SafeMindmap"/> in the mindmap). Output is deterministic: the same journey gives the
 /// same text. Thread-safe; the journey must not change while it is written.
 /// </remarks>
 public static class MermaidRenderer
@@ -79,18 +79,31 @@ public static class MermaidRenderer
     }
 
     /// <summary>
+    /// How many levels of activities the mindmap nests under a phase; deeper activities are drawn at this level, in map
+    /// order, with a breadcrumb naming their parent (<c>… › Parent › Name</c>). Mermaid lays out every level as a ring
+    /// around the root, and each level costs a line's indentation, so an unbounded depth gives a diagram nobody can
+    /// read and output that grows with the square of the depth.
+    /// </summary>
+    public const int MaxMindmapDepth = 12;
+
+    /// <summary>
     /// Writes a Mermaid <c>mindmap</c>: the journey at the root, its phases below, and under each phase the activity
     /// trees whose top activity lives in that phase.
     /// </summary>
     /// <param name="journey">The journey.</param>
     /// <param name="writer">Where to write.</param>
-    /// <remarks>A child activity stays under its parent even when it lives in another phase, so the tree is kept whole.</remarks>
+    /// <remarks>
+    /// A child activity stays under its parent even when it lives in another phase, so the tree is kept whole.
+    /// Activities deeper than <see cref="MaxMindmapDepth"/> levels are written at that level, right after their
+    /// parent's line and in map order, each labelled <c>… › parent name › name</c>; the output is linear in the number
+    /// of activities whatever the depth.
+    /// </remarks>
     public static void WriteMindmap(Journey journey, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(journey);
         ArgumentNullException.ThrowIfNull(writer);
         writer.Write("mindmap\n  root((\"");
-        writer.Write(MermaidText.Safe(journey.Name));
+        writer.Write(MermaidText.SafeMindmap(journey.Name));
         writer.Write("\"))\n");
         var roots = journey.RootActivities.GroupBy(a => a.PhaseId).ToDictionary(g => g.Key, g => g.ToList());
         var node = 0;
@@ -100,7 +113,7 @@ public static class MermaidRenderer
             writer.Write("    p");
             writer.Write(p.ToString(CultureInfo.InvariantCulture));
             writer.Write("[\"");
-            writer.Write(MermaidText.Safe(phase.Name));
+            writer.Write(MermaidText.SafeMindmap(phase.Name));
             writer.Write("\"]\n");
             if (!roots.TryGetValue(phase.Id, out var top))
             {
@@ -116,11 +129,18 @@ public static class MermaidRenderer
             while (stack.Count > 0)
             {
                 var (activity, depth) = stack.Pop();
-                writer.Write(new string(' ', 6 + (2 * depth)));
+                writer.Write(Indent(Math.Min(depth, MaxMindmapDepth - 1)));
                 writer.Write('a');
                 writer.Write((node++).ToString(CultureInfo.InvariantCulture));
                 writer.Write("[\"");
-                writer.Write(MermaidText.Safe(activity.Name));
+                if (depth >= MaxMindmapDepth && activity.ParentId is { } parentId)
+                {
+                    writer.Write("… › ");
+                    writer.Write(MermaidText.SafeMindmap(journey.GetActivity(parentId).Name));
+                    writer.Write(" › ");
+                }
+
+                writer.Write(MermaidText.SafeMindmap(activity.Name));
                 writer.Write("\"]\n");
                 var children = journey.ChildrenOf(activity.Id);
                 for (var i = children.Count - 1; i >= 0; i--)
@@ -168,6 +188,10 @@ public static class MermaidRenderer
     /// <returns>A task that completes when the text is written and flushed.</returns>
     public static Task WriteMindmapAsync(Journey journey, Stream stream, CancellationToken cancellationToken = default) =>
         Output.WriteAsync(stream, w => WriteMindmap(journey, w), cancellationToken);
+
+    private static readonly string[] Indents = Enumerable.Range(0, MaxMindmapDepth).Select(d => new string(' ', 6 + (2 * d))).ToArray();
+
+    private static string Indent(int depth) => Indents[depth];
 
     private static Dictionary<PhaseId, List<Activity>> GroupByPhase(Journey journey)
     {

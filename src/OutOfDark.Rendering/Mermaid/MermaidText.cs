@@ -9,7 +9,9 @@ namespace OutOfDark.Rendering;
 /// <c>#</c> → <c>＃</c>, <c>%</c> → <c>％</c>, <c>"</c> → <c>＂</c>, <c>`</c> → <c>ˋ</c>, <c>&lt;</c> → <c>‹</c>,
 /// <c>&gt;</c> → <c>›</c>, <c>&amp;</c> → <c>＆</c>, and in lists <c>,</c> → <c>，</c>), line breaks and tabs become
 /// spaces, other control characters become U+FFFD, runs of spaces collapse, and text that would start with one of
-/// Mermaid's keywords gets a zero-width space in front. Thread-safe.
+/// Mermaid's keywords gets a zero-width space in front. Mindmap labels are also read as markdown and KaTeX, so there
+/// <c>*</c> → <c>∗</c>, <c>_</c> → <c>＿</c>, <c>\</c> → <c>⧵</c> and <c>$</c> → <c>＄</c> as well (the journey diagram
+/// shows those characters as they are). Thread-safe.
 /// </remarks>
 public static class MermaidText
 {
@@ -19,7 +21,14 @@ public static class MermaidText
     /// <param name="text">The user text.</param>
     /// <param name="inList">Whether the text sits in a comma-separated list (journey actors), so commas are swapped too.</param>
     /// <returns>The safe text, never empty.</returns>
-    public static string Safe(string? text, bool inList = false)
+    public static string Safe(string? text, bool inList = false) => Escape(text, inList, markdown: false);
+
+    /// <summary>Returns <paramref name="text"/> made safe for a Mermaid mindmap label, which Mermaid reads as markdown and KaTeX too.</summary>
+    /// <param name="text">The user text.</param>
+    /// <returns>The safe text, never empty.</returns>
+    public static string SafeMindmap(string? text) => Escape(text, inList: false, markdown: true);
+
+    private static string Escape(string? text, bool inList, bool markdown)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -55,6 +64,10 @@ public static class MermaidText
                 '>' => '\u203A',
                 '&' => '\uFF06',
                 ',' when inList => '\uFF0C',
+                '*' when markdown => '\u2217',
+                '_' when markdown => '\uFF3F',
+                '\\' when markdown => '\u29F5',
+                '$' when markdown => '\uFF04',
                 _ when char.IsControl(c) => '\uFFFD',
                 _ when char.IsSurrogate(c) && !IsPaired(text, i) => '\uFFFD',
                 _ => c,

@@ -70,7 +70,7 @@ public static class SvgMapRenderer
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(w);
         options ??= SvgMapOptions.Default;
-        var warnings = new WarningIndex(options.Warnings);
+        var warnings = new WarningIndex(WarningIndex.Merge(options.Warnings, options.View));
         var width = Math.Max(layout.Width, 1);
         var height = Math.Max(layout.Height, 1);
 

@@ -24,6 +24,38 @@ internal sealed class WarningIndex
         }
     }
 
+    /// <summary>The warnings of both inputs in order, each key once; null entries are refused naming the input.</summary>
+    public static IReadOnlyList<Warning> Merge(IReadOnlyCollection<Warning> warnings, IReadOnlyCollection<WarningViewItem>? view)
+    {
+        ArgumentNullException.ThrowIfNull(warnings);
+        if (view is null or { Count: 0 })
+        {
+            return warnings as IReadOnlyList<Warning> ?? [.. warnings];
+        }
+
+        var merged = new List<Warning>(warnings.Count + view.Count);
+        var seen = new HashSet<WarningKey>();
+        foreach (var warning in warnings)
+        {
+            ArgumentNullException.ThrowIfNull(warning, nameof(warnings));
+            if (seen.Add(warning.Key))
+            {
+                merged.Add(warning);
+            }
+        }
+
+        foreach (var item in view)
+        {
+            ArgumentNullException.ThrowIfNull(item, nameof(view));
+            if (seen.Add(item.Key))
+            {
+                merged.Add(item.Warning);
+            }
+        }
+
+        return merged;
+    }
+
     public IReadOnlyList<Warning> For(Guid subject) => _bySubject.TryGetValue(subject, out var list) ? list : [];
 
     public static WarningSeverity Worst(IReadOnlyList<Warning> warnings)

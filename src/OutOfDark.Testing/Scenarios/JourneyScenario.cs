@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace OutOfDark.Testing;
 
@@ -72,5 +73,5 @@ public sealed record JourneyScenario(Guid JourneyId, Guid WorkspaceId, string Na
 
     /// <summary>Lists the steps, one a line, for FsCheck's failure report.</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => $"Scenario '{Name}' with {Steps.Count} steps:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", Steps);
+    public override string ToString() => $"Scenario '{Name}' with {Steps.Count} {(Steps.Count == 1 ? "step" : "steps")}:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", Steps);
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark.Warnings;
 
 namespace OutOfDark.Testing;
@@ -442,7 +443,7 @@ public sealed record HandleWarningStep(string Rule, int SubjectPick, WarningHand
                 journey.AcknowledgeWarning(Actor, key, Note);
                 break;
             case WarningHandling.Snoozed:
-                journey.SnoozeWarning(Actor, key, clock.Now + Duration.FromMinutes(SnoozeMinutes), Note);
+                journey.SnoozeWarning(Actor, key, clock.GetCurrentInstant() + Duration.FromMinutes(SnoozeMinutes), Note);
                 break;
             case WarningHandling.Resolved:
                 journey.ResolveWarning(Actor, key, Note);

@@ -23,8 +23,8 @@ public sealed record JourneyDiff(
     {
         var text = new StringBuilder();
         text.Append("From v").Append(FromVersion).Append(" to v").Append(ToVersion).Append(": ")
-            .Append(Changes.Count).Append(" changes; ")
-            .Append(ActivitiesAdded.Count).Append(" activities added, ")
+            .Append(Internal.Text.Count(Changes.Count, "change", "changes")).Append("; ")
+            .Append(Internal.Text.Count(ActivitiesAdded.Count, "activity", "activities")).Append(" added, ")
             .Append(ActivitiesRemoved.Count).Append(" removed, ")
             .Append(ActivitiesChanged.Count).Append(" changed").AppendLine();
         foreach (var change in Changes)

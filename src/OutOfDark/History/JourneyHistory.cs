@@ -19,17 +19,22 @@ public sealed class JourneyHistory
 
     /// <summary>Creates the history of a journey from all its events.</summary>
     /// <param name="events">The events, oldest first, starting with <see cref="JourneyCreated"/>.</param>
-    /// <param name="clock">The clock given to the journeys this history rebuilds.</param>
-    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <param name="clock">
+    /// The clock given to the journeys this history rebuilds (for commands run on them); <see cref="SystemClock.Instance"/>
+    /// when omitted. <see cref="JourneyStoreExtensions.ReadHistoryAsync"/> passes the journey's own clock.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="events"/> is <see langword="null"/>.</exception>
     /// <exception cref="JourneyRuleException">The events do not fold into a journey.</exception>
-    public JourneyHistory(IEnumerable<JourneyEvent> events, IClock clock)
+    public JourneyHistory(IEnumerable<JourneyEvent> events, IClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(events);
-        ArgumentNullException.ThrowIfNull(clock);
         _events = events.ToArray();
-        _clock = clock;
-        Current = Journey.Replay(_events, clock);
+        _clock = clock ?? SystemClock.Instance;
+        Current = Journey.Replay(_events, _clock);
     }
+
+    /// <summary>The clock the journeys this history rebuilds are given.</summary>
+    public IClock Clock => _clock;
 
     /// <summary>The events, oldest first.</summary>
     public IReadOnlyList<JourneyEvent> Events => _events;

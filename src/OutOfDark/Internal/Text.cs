@@ -5,6 +5,10 @@ namespace OutOfDark.Internal;
 /// <summary>Checks on text the model stores.</summary>
 internal static class Text
 {
+    /// <summary>A count with its noun in the right number: "1 activity", "2 activities", "0 activities".</summary>
+    public static string Count(long count, string singular, string plural) =>
+        count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + (count == 1 ? singular : plural);
+
     /// <summary>The index of the first lone surrogate (text that cannot be encoded as UTF-8), or -1 when there is none.</summary>
     public static int LoneSurrogateIndex(ReadOnlySpan<char> value)
     {

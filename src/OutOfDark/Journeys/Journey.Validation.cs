@@ -23,6 +23,11 @@ public sealed partial class Journey
                 throw new JourneyRuleException(JourneyRules.InvalidValue, "A journey's id must not be the empty GUID.");
             }
 
+            if (created.WorkspaceId == default)
+            {
+                throw new JourneyRuleException(JourneyRules.InvalidValue, "A journey's workspace id must not be default(WorkspaceId), the empty GUID: pass the workspace's own id (WorkspaceId.New() once per workspace, then keep it).");
+            }
+
             Preconditions.Name(created.Name, "journey name");
             Preconditions.Text(created.Description, "journey description");
             Preconditions.OptionalName(created.Owner, "journey owner");
@@ -72,7 +77,7 @@ public sealed partial class Journey
                 RequirePhase(x.PhaseId);
                 if (ActivityCountIn(x.PhaseId) > 0)
                 {
-                    throw new JourneyRuleException(JourneyRules.PhaseNotEmpty, $"Phase '{GetPhase(x.PhaseId).Name}' ({x.PhaseId}) still holds {ActivityCountIn(x.PhaseId)} activities; move or remove them first.", x.PhaseId);
+                    throw new JourneyRuleException(JourneyRules.PhaseNotEmpty, $"Phase '{GetPhase(x.PhaseId).Name}' ({x.PhaseId}) still holds {Text.Count(ActivityCountIn(x.PhaseId), "activity", "activities")}; move or remove {(ActivityCountIn(x.PhaseId) == 1 ? "it" : "them")} first.", x.PhaseId);
                 }
 
                 break;
@@ -97,6 +102,7 @@ public sealed partial class Journey
 
                 break;
             case ActivityAdded x:
+                RequireNotEmpty(x.ActivityId.Value, "activity", nameof(ActivityId));
                 if (_activities.TryGetValue(x.ActivityId, out var taken))
                 {
                     throw new JourneyRuleException(JourneyRules.DuplicateId, $"Activity id {x.ActivityId} is already used by '{taken.Name}'.", x.ActivityId);
@@ -172,6 +178,7 @@ public sealed partial class Journey
                     }
 
                     RequireValue(metric, x.Value);
+                    RequireNotAhead(metric, x.Date, e.OccurredAt);
                     break;
                 }
 
@@ -225,6 +232,7 @@ public sealed partial class Journey
 
     private void ValidatePhaseAdded(PhaseAdded x)
     {
+        RequireNotEmpty(x.PhaseId.Value, "phase", nameof(PhaseId));
         if (FindPhase(x.PhaseId) is { } existing)
         {
             throw new JourneyRuleException(JourneyRules.DuplicateId, $"Phase id {x.PhaseId} is already used by '{existing.Name}'.", x.PhaseId);
@@ -237,6 +245,11 @@ public sealed partial class Journey
 
     private void ValidatePersona(PersonaId id, string name, string? description, bool adding)
     {
+        if (adding)
+        {
+            RequireNotEmpty(id.Value, "persona", nameof(PersonaId));
+        }
+
         if (adding && FindPersona(id) is { } existing)
         {
             throw new JourneyRuleException(JourneyRules.DuplicateId, $"Persona id {id} is already used by '{existing.Name}'.", id);
@@ -274,6 +287,7 @@ public sealed partial class Journey
 
     private void ValidateFlowAdded(FlowAdded x)
     {
+        RequireNotEmpty(x.FlowId.Value, "flow", nameof(FlowId));
         if (FindFlow(x.FlowId) is not null)
         {
             throw new JourneyRuleException(JourneyRules.DuplicateId, $"Flow id {x.FlowId} is already used.", x.FlowId);
@@ -322,9 +336,9 @@ public sealed partial class Journey
             throw new JourneyRuleException(JourneyRules.InvalidWidget, "A widget's id must not be the empty GUID.");
         }
 
-        if (widget.Title is null || widget.Title.Length > Preconditions.MaxNameLength)
+        if (string.IsNullOrWhiteSpace(widget.Title) || widget.Title.Length > Preconditions.MaxNameLength)
         {
-            throw new JourneyRuleException(JourneyRules.InvalidWidget, $"Widget {widget.Id} needs a title of at most {Preconditions.MaxNameLength} characters.", widget.Id);
+            throw new JourneyRuleException(JourneyRules.InvalidWidget, $"Widget {widget.Id} needs a title that is not empty or white space and at most {Preconditions.MaxNameLength} characters, as activity names do.", widget.Id);
         }
 
         if (widget is UnknownWidget unknown && (string.IsNullOrEmpty(unknown.Kind) || unknown.Content is null))
@@ -423,6 +437,27 @@ public sealed partial class Journey
         if (metric.CheckValue(value) is { } problem)
         {
             throw new JourneyRuleException(JourneyRules.InvalidWidget, $"Metric '{metric.Title}' ({metric.Id}): {problem}", metric.Id);
+        }
+    }
+
+    /// <summary>
+    /// Refuses an observation dated after the day the event happened, with one day of slack: "today" is read in UTC, and
+    /// a host east of UTC is a day ahead of it for part of the day. A typo such as 2030 would otherwise drive every rule.
+    /// </summary>
+    private static void RequireNotAhead(MetricWidget metric, LocalDate date, Instant occurredAt)
+    {
+        var today = occurredAt.InUtc().Date;
+        if (date > today.PlusDays(1))
+        {
+            throw new JourneyRuleException(JourneyRules.ObservationDate, $"Metric '{metric.Title}' ({metric.Id}) cannot record an observation on {date:yyyy-MM-dd}: that is after today ({today:yyyy-MM-dd} UTC, with one day of slack for time zones). Record a value on the day it was measured, once that day has come; a value aimed for belongs in the metric's Target.", metric.Id, date);
+        }
+    }
+
+    private static void RequireNotEmpty(Guid id, string what, string type)
+    {
+        if (id == Guid.Empty)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, $"{(what[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "An" : "A")} {what}'s id must not be default({type}), the empty GUID: omit the id to get a new one, or pass {type}.New().");
         }
     }
 

@@ -262,7 +262,8 @@ public sealed partial class Journey
 
     /// <summary>Describes the journey for diagnostics.</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => $"Journey '{Name}' ({Id}) v{Version}: {_phases.Count} phases, {_activities.Count} activities, {_flows.Count} flows";
+    public override string ToString() =>
+        $"Journey '{Name}' ({Id}) v{Version}: {Internal.Text.Count(_phases.Count, "phase", "phases")}, {Internal.Text.Count(_activities.Count, "activity", "activities")}, {Internal.Text.Count(_flows.Count, "flow", "flows")}";
 
     private List<ActivityId> Preorder()
     {

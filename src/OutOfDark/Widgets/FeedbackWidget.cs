@@ -17,6 +17,13 @@ public sealed record FeedbackWidget(WidgetId Id, string Title, ValueList<Feedbac
     {
     }
 
+    /// <summary>Creates a feedback widget with a new id and no entries yet.</summary>
+    /// <param name="title">The widget's title.</param>
+    public FeedbackWidget(string title)
+        : this(WidgetId.New(), title, ValueList<FeedbackEntry>.Empty)
+    {
+    }
+
     /// <inheritdoc />
     protected internal override string? Validate()
     {

@@ -10,6 +10,14 @@ namespace OutOfDark;
 [WidgetKind("link")]
 public sealed record LinkWidget(WidgetId Id, string Title, Uri Url) : Widget(Id, Title)
 {
+    /// <summary>Creates a link with a new id.</summary>
+    /// <param name="Title">The link's text.</param>
+    /// <param name="Url">The absolute address.</param>
+    public LinkWidget(string Title, Uri Url)
+        : this(WidgetId.New(), Title, Url)
+    {
+    }
+
     /// <inheritdoc />
     protected internal override string? Validate() =>
         Url is null ? "The link's address must not be missing."

@@ -13,6 +13,13 @@ namespace OutOfDark;
 [WidgetKind("metric")]
 public sealed record MetricWidget(WidgetId Id, string Title) : Widget(Id, Title)
 {
+    /// <summary>Creates a metric with a new id, for example <c>new MetricWidget("Open rate") { Unit = "%", Target = 25 }</c>.</summary>
+    /// <param name="Title">The metric's name, for example "Open rate".</param>
+    public MetricWidget(string Title)
+        : this(WidgetId.New(), Title)
+    {
+    }
+
     /// <summary>The unit shown after values, for example "%", "EUR" or "visits".</summary>
     public string Unit { get; init; } = "";
 
@@ -81,17 +88,17 @@ public sealed record MetricWidget(WidgetId Id, string Title) : Widget(Id, Title)
         // Moving from target towards critical, each limit must be no better than the one before.
         if (Target is { } t && WarningThreshold is { } w && IsWorse(t, w))
         {
-            return $"The warning threshold {w} must not be better than the target {t} for a metric where {Describe(Direction)}.";
+            return $"The warning threshold {w} must not be better than the target {t} for a metric where {Describe(Direction)}. {Fix("warning threshold", "target")}";
         }
 
         if (WarningThreshold is { } w2 && CriticalThreshold is { } c && IsWorse(w2, c))
         {
-            return $"The critical threshold {c} must not be better than the warning threshold {w2} for a metric where {Describe(Direction)}.";
+            return $"The critical threshold {c} must not be better than the warning threshold {w2} for a metric where {Describe(Direction)}. {Fix("critical threshold", "warning threshold")}";
         }
 
         if (Target is { } t2 && CriticalThreshold is { } c2 && IsWorse(t2, c2))
         {
-            return $"The critical threshold {c2} must not be better than the target {t2} for a metric where {Describe(Direction)}.";
+            return $"The critical threshold {c2} must not be better than the target {t2} for a metric where {Describe(Direction)}. {Fix("critical threshold", "target")}";
         }
 
         foreach (var observation in Observations.AsSpan())
@@ -104,6 +111,11 @@ public sealed record MetricWidget(WidgetId Id, string Title) : Widget(Id, Title)
 
         return null;
     }
+
+    // Limits the wrong way round usually mean the direction is wrong: name the other one, then the other fix.
+    private string Fix(string limit, string reference) => Direction == MetricDirection.HigherIsBetter
+        ? $"If lower values are better for this metric, set Direction = MetricDirection.LowerIsBetter; otherwise put the {limit} below the {reference}."
+        : $"If higher values are better for this metric, set Direction = MetricDirection.HigherIsBetter; otherwise put the {limit} above the {reference}.";
 
     private static string Describe(MetricDirection direction) =>
         direction == MetricDirection.HigherIsBetter ? "higher is better" : "lower is better";

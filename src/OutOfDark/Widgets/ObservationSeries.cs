@@ -260,7 +260,7 @@ public sealed class ObservationSeries : IReadOnlyList<Observation>, IEquatable<O
     /// <summary>Describes the series' size and date range, for diagnostics.</summary>
     /// <returns>The text.</returns>
     public override string ToString() =>
-        _count == 0 ? "(no observations)" : $"{_count} observations {_buffer.Items[0].Date:yyyy-MM-dd}..{_buffer.Items[_count - 1].Date:yyyy-MM-dd}";
+        _count == 0 ? "(no observations)" : $"{Internal.Text.Count(_count, "observation", "observations")} {_buffer.Items[0].Date:yyyy-MM-dd}..{_buffer.Items[_count - 1].Date:yyyy-MM-dd}";
 
     /// <summary>Value equality.</summary>
     public static bool operator ==(ObservationSeries? left, ObservationSeries? right) => left is null ? right is null : left.Equals(right);

@@ -14,6 +14,13 @@ namespace OutOfDark;
 /// <param name="Title">The widget's title in the Detail view.</param>
 public abstract record Widget(WidgetId Id, string Title)
 {
+    /// <summary>Creates a widget with a new id, for a derived kind's constructor that takes no id.</summary>
+    /// <param name="Title">The widget's title in the Detail view.</param>
+    protected Widget(string Title)
+        : this(WidgetId.New(), Title)
+    {
+    }
+
     /// <summary>The widget's kind name: the <see cref="WidgetKindAttribute"/> of its type, or the type's name when it has none.</summary>
     /// <returns>The kind name, for example <c>metric</c>.</returns>
     public virtual string KindName() => GetType().GetCustomAttribute<WidgetKindAttribute>()?.Name ?? GetType().Name;

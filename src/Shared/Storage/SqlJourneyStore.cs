@@ -249,7 +249,7 @@ internal sealed class SqlJourneyStore : IJourneyStore, IDisposable
             var snapshotVersion = journey?.Version ?? 0;
             if (snapshotVersion + events.Count != target)
             {
-                throw new InvalidDataException($"{_dialect.Store} holds {snapshotVersion + events.Count} of the {target} events of journey {journeyId}: the database was changed outside the store.");
+                throw new InvalidDataException($"{_dialect.Store} holds {snapshotVersion + events.Count} of the {target} {(target == 1 ? "event" : "events")} of journey {journeyId}: the database was changed outside the store.");
             }
 
             if (journey is null)

@@ -143,7 +143,7 @@ public class JourneyAnalyticsTests
         engine.EvaluateAll();
         foreach (var item in engine.View())
         {
-            _h.Journey.SnoozeWarning(new Actor("ana"), item.Key, _h.Clock.Now + NodaTime.Duration.FromDays(1));
+            _h.Journey.SnoozeWarning(new Actor("ana"), item.Key, _h.Clock.GetCurrentInstant() + NodaTime.Duration.FromDays(1));
         }
 
         var health = JourneyAnalytics.Health(_h.Journey, engine.View());

@@ -12,7 +12,7 @@ public class ActivityRuleTests
     public void An_activity_changed_just_under_the_limit_ago_is_not_flagged_and_the_rule_says_when_it_will_be()
     {
         var email = _h.Activity("Newsletter");
-        var changedAt = _h.Clock.Now;
+        var changedAt = _h.Clock.GetCurrentInstant();
         _h.Clock.Advance(Duration.FromDays(90) - Duration.Epsilon);
 
         var result = _h.Run(BuiltInRules.NotUpdated, email);

@@ -60,7 +60,7 @@ public class CustomRuleShapeTests
     public void Raise_without_a_severity_uses_the_rules_default_and_an_overload_takes_one()
     {
         var activity = _h.Activity("Newsletter");
-        var context = new RuleContext(new NoChannelRule(), _h.Journey, WarningSubject.For(activity), _h.Clock.Now, NodaTime.DateTimeZone.Utc);
+        var context = new RuleContext(new NoChannelRule(), _h.Journey, WarningSubject.For(activity), _h.Clock.GetCurrentInstant(), NodaTime.DateTimeZone.Utc);
 
         Assert.Equal(WarningSeverity.Warning, context.Raise("plain").Warning!.Severity);
         Assert.Equal(WarningSeverity.Critical, context.Raise(WarningSeverity.Critical, "urgent").Warning!.Severity);

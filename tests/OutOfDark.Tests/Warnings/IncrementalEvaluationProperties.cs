@@ -2,7 +2,9 @@ using System;
 using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark.Testing;
 using OutOfDark.Warnings;
 using Xunit;
@@ -11,8 +13,6 @@ namespace OutOfDark.Tests.Warnings;
 
 public class IncrementalEvaluationProperties
 {
-    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(200);
-
     // Short time limits so that generated clock moves cross them.
     private static readonly WarningSettings Settings = WarningSettings.Default
         .With(NotUpdatedRule.RuleId, new NotUpdatedSettings { Days = 3 })
@@ -20,38 +20,34 @@ public class IncrementalEvaluationProperties
         .With(MetricTrendRule.RuleId, new MetricTrendSettings { WindowDays = 10, DropPercent = 5 })
         .With(FunnelDropOffRule.RuleId, new FunnelDropOffSettings { MaxDropPercent = 10 });
 
-    [Fact]
-    public void Incremental_evaluation_gives_the_same_warnings_as_a_full_one_for_random_commands_and_clock_moves()
+    [Property(Arbitrary = new[] { typeof(ClockMoves), typeof(JourneyArbitraries) }, MaxTest = 200)]
+    public void Incremental_evaluation_gives_the_same_warnings_as_a_full_one_for_random_commands_and_clock_moves(JourneyScenario scenario, int[] days)
     {
-        var moves = Gen.ArrayOf(Gen.Choose(0, 40)).ToArbitrary();
-        Check.One(Config, Prop.ForAll(JourneyGenerators.Scenarios(), moves, (scenario, days) =>
+        WarningEngine? engine = null;
+        var step = 0;
+        scenario.Run((_, journey, _) =>
         {
-            WarningEngine? engine = null;
-            var step = 0;
-            scenario.Run((_, journey, _) =>
+            var clock = (FakeClock)journey.Clock;
+            engine ??= new WarningEngine(journey, clock, settings: Settings);
+            var move = days.Length == 0 ? 0 : days[step++ % days.Length];
+            if (move % 4 == 0)
             {
-                var clock = (FakeClock)journey.Clock;
-                engine ??= new WarningEngine(journey, clock, settings: Settings);
-                var move = days.Length == 0 ? 0 : days[step++ % days.Length];
-                if (move % 4 == 0)
-                {
-                    clock.Advance(Duration.FromDays(move / 4) + Duration.FromHours(move));
-                }
+                clock.Advance(Duration.FromDays(move / 4) + Duration.FromHours(move));
+            }
 
-                // Refresh after some steps only, so batches of several events are evaluated together.
-                if (move % 3 != 1)
-                {
-                    engine.Refresh();
-                    AssertSameAsFull(engine, journey, clock);
-                }
-            });
-
-            if (engine is not null)
+            // Refresh after some steps only, so batches of several events are evaluated together.
+            if (move % 3 != 1)
             {
                 engine.Refresh();
-                AssertSameAsFull(engine, engine.Journey, (FakeClock)engine.Journey.Clock);
+                AssertSameAsFull(engine, journey, clock);
             }
-        }));
+        });
+
+        if (engine is not null)
+        {
+            engine.Refresh();
+            AssertSameAsFull(engine, engine.Journey, (FakeClock)engine.Journey.Clock);
+        }
     }
 
     [Fact]
@@ -99,6 +95,12 @@ public class IncrementalEvaluationProperties
             engine.Refresh();
             AssertSameAsFull(engine, h.Journey, h.Clock);
         }
+    }
+
+    /// <summary>Clock moves between steps, 0 to 40 each (a quarter of them move the clock by that many days).</summary>
+    public static class ClockMoves
+    {
+        public static Arbitrary<int[]> Moves() => Gen.ArrayOf(Gen.Choose(0, 40)).ToArbitrary();
     }
 
     private static void AssertSameAsFull(WarningEngine incremental, Journey journey, IClock clock)

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using NodaTime;
-using OutOfDark.Testing;
+using NodaTime.Testing;
 using OutOfDark.Warnings;
 using Xunit;
 
@@ -35,7 +35,7 @@ public class ReadmeExampleTests
     [Fact]
     public void The_readme_example_shows_the_warnings_view_and_a_custom_rule()
     {
-        var clock = FakeClock.At(2026, 10, 10);
+        var clock = FakeClock.FromUtc(2026, 10, 10, 9, 0, 0);
         var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Online store", clock);
         var see = journey.AddPhase(new Actor("ana"), "See");
         var newsletter = journey.AddActivity(new Actor("ana"), see, "Newsletter", details: ActivityDetails.Empty with { Owner = "ana", Team = "CRM", Status = ActivityStatus.Active });

@@ -1,6 +1,6 @@
 using System.Linq;
 using NodaTime;
-using OutOfDark.Testing;
+using NodaTime.Testing;
 using OutOfDark.Warnings;
 
 namespace OutOfDark.Tests.Warnings;
@@ -10,7 +10,7 @@ internal sealed class RuleHarness
 {
     public RuleHarness(int year = 2026, int month = 10, int day = 1)
     {
-        Clock = FakeClock.At(year, month, day);
+        Clock = FakeClock.FromUtc(year, month, day, 9, 0, 0);
         Journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Online store", Clock);
         See = Journey.AddPhase(new Actor("ana"), "See");
         Think = Journey.AddPhase(new Actor("ana"), "Think");
@@ -30,7 +30,7 @@ internal sealed class RuleHarness
 
     public PersonaId Buyer { get; }
 
-    public LocalDate Today => Clock.Now.InUtc().Date;
+    public LocalDate Today => Clock.GetCurrentInstant().InUtc().Date;
 
     public ActivityId Activity(string name, PhaseId? phase = null, ActivityDetails? details = null, ActivityKind kind = ActivityKind.Touchpoint) =>
         Journey.AddActivity(new Actor("ana"), phase ?? See, name, kind, details ?? ActivityDetails.Empty with { Owner = "ana", Status = ActivityStatus.Active });
@@ -56,7 +56,7 @@ internal sealed class RuleHarness
 
     public RuleResult Run(IWarningRule rule, WarningSubject subject, RuleSettings? settings = null)
     {
-        var context = new RuleContext(rule.Id, Journey, subject, Clock.Now, DateTimeZone.Utc);
+        var context = new RuleContext(rule.Id, Journey, subject, Clock.GetCurrentInstant(), DateTimeZone.Utc);
         return rule.Evaluate(in context, settings ?? rule.DefaultSettings);
     }
 

@@ -34,7 +34,7 @@ public class WarningEngineTests
             new[] { "metric.threshold@" + WarningSubject.For(email), "phase.empty@" + WarningSubject.For(_h.Think), "phase.empty@" + WarningSubject.For(_h.Do) }.Order().ToArray(),
             engine.Warnings.Select(w => w.Key.ToString()).Order().ToArray());
         Assert.Equal(3, result.Raised);
-        Assert.All(engine.Warnings, w => Assert.Equal(_h.Clock.Now, w.RaisedAt));
+        Assert.All(engine.Warnings, w => Assert.Equal(_h.Clock.GetCurrentInstant(), w.RaisedAt));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class WarningEngineTests
         engine.EvaluateAll();
         var key = Key(MetricThresholdRule.RuleId, email);
 
-        _h.Journey.SnoozeWarning(new Actor("ana"), key, _h.Clock.Now + Duration.FromDays(7));
+        _h.Journey.SnoozeWarning(new Actor("ana"), key, _h.Clock.GetCurrentInstant() + Duration.FromDays(7));
         engine.Refresh();
         Assert.Equal(WarningState.Snoozed, engine.StateOf(key));
 
@@ -146,7 +146,7 @@ public class WarningEngineTests
         engine.Refresh();
 
         Assert.Equal(WarningState.Open, engine.StateOf(key));
-        Assert.Equal(_h.Clock.Now, engine.Find(key)!.RaisedAt);
+        Assert.Equal(_h.Clock.GetCurrentInstant(), engine.Find(key)!.RaisedAt);
         _h.Journey.AcknowledgeWarning(new Actor("ana"), key);
         Assert.Equal(WarningState.Acknowledged, engine.StateOf(key));
     }
@@ -335,7 +335,7 @@ public class WarningEngineTests
         var email = _h.Activity("Newsletter");
         var engine = _h.Engine();
         engine.EvaluateAll();
-        Assert.Equal(_h.Clock.Now + Duration.FromDays(90), engine.NextDue);
+        Assert.Equal(_h.Clock.GetCurrentInstant() + Duration.FromDays(90), engine.NextDue);
 
         _h.Clock.Advance(Duration.FromDays(89));
         Assert.Equal(0, engine.Refresh().Checks);
@@ -433,7 +433,7 @@ public class WarningEngineTests
         var c = BelowThreshold("C");
         var engine = _h.Engine(settings: WarningSettings.Default.With(EmptyPhaseRule.RuleId, new EmptyPhaseSettings { Enabled = false }));
         engine.EvaluateAll();
-        _h.Journey.SnoozeWarning(new Actor("ana"), Key(MetricThresholdRule.RuleId, a), _h.Clock.Now + Duration.FromDays(1));
+        _h.Journey.SnoozeWarning(new Actor("ana"), Key(MetricThresholdRule.RuleId, a), _h.Clock.GetCurrentInstant() + Duration.FromDays(1));
         _h.Journey.ResolveWarning(new Actor("ana"), Key(MetricThresholdRule.RuleId, b));
         _h.Journey.AcknowledgeWarning(new Actor("ana"), Key(MetricThresholdRule.RuleId, c));
 
@@ -478,7 +478,7 @@ public class WarningEngineTests
     {
         var tokyo = DateTimeZoneProviders.Tzdb["Asia/Tokyo"];
         var launch = _h.Activity("Launch", details: ActivityDetails.Empty with { Owner = "ana", Status = ActivityStatus.Active, PlannedEnd = _h.Today });
-        _h.Clock.Now = Instant.FromUtc(2026, 10, 10, 16, 0);
+        _h.Clock.Reset(Instant.FromUtc(2026, 10, 10, 16, 0));
         var utc = _h.Engine();
         var japan = _h.Engine(options: new WarningEngineOptions { Zone = tokyo });
 

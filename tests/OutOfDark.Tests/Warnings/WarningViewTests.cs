@@ -21,7 +21,7 @@ public class WarningViewTests
         Assert.Equal(BuiltInRules.All.Select(r => r.Id), engine.Rules.Select(r => r.Id));
         Assert.Same(WarningSettings.Default, engine.Settings);
         var warning = engine.Find(new WarningKey(NoOwnerRule.RuleId, WarningSubject.For(activity)))!;
-        Assert.Equal(_h.Clock.Now, warning.RaisedAt);
+        Assert.Equal(_h.Clock.GetCurrentInstant(), warning.RaisedAt);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public class WarningViewTests
             error.Message,
             StringComparison.Ordinal);
         Assert.Equal(version, _h.Journey.Version);
-        Assert.Throws<ArgumentException>(() => engine.Snooze(new Actor("ana"), key, _h.Clock.Now + Duration.FromDays(1)));
+        Assert.Throws<ArgumentException>(() => engine.Snooze(new Actor("ana"), key, _h.Clock.GetCurrentInstant() + Duration.FromDays(1)));
         Assert.Throws<ArgumentException>(() => engine.Resolve(new Actor("ana"), key));
 
         // The journey's own command records it: statuses outlive rule registrations.

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
-using OutOfDark.Testing;
+using NodaTime.Testing;
 using OutOfDark.Warnings;
 
 namespace OutOfDark.Benchmarks.Warnings.Baselines;

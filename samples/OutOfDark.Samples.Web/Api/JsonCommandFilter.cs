@@ -1,0 +1,44 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace OutOfDark.Samples.Web.Api;
+
+/// <summary>
+/// Lets a command through only with a body declared as <c>application/json</c> (UTF-8, the only charset allowed):
+/// anything else is 415 with problem details naming the expected content type, and the body is not read. An HTML form
+/// can send only <c>application/x-www-form-urlencoded</c>, <c>multipart/form-data</c> or <c>text/plain</c>, so no form
+/// on any site can reach a command. Reads (GET, HEAD, OPTIONS, TRACE) pass untouched.
+/// </summary>
+internal sealed class JsonCommandFilter : IEndpointFilter
+{
+    public const string ContentType = "application/json";
+
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var request = context.HttpContext.Request;
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+            || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method))
+        {
+            return next(context);
+        }
+
+        var declared = request.ContentType;
+        if (MediaTypeHeaderValue.TryParse(declared, out var type)
+            && type.MediaType.Equals(ContentType, StringComparison.OrdinalIgnoreCase)
+            && (type.Charset.Length == 0 || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        {
+            return next(context);
+        }
+
+        var got = string.IsNullOrEmpty(declared) ? "no Content-Type" : $"Content-Type: {declared}";
+        return ValueTask.FromResult<object?>(Results.Problem(
+            $"Commands take a JSON body: send it with Content-Type: {ContentType} (UTF-8); this request had {got}. Nothing was changed.",
+            statusCode: StatusCodes.Status415UnsupportedMediaType,
+            title: "Unsupported media type.",
+            extensions: new System.Collections.Generic.Dictionary<string, object?> { ["expectedContentType"] = ContentType }));
+    }
+}

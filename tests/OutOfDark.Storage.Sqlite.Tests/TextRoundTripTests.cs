@@ -1,0 +1,38 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using FsCheck;
+using FsCheck.Fluent;
+using OutOfDark.Testing;
+using Xunit;
+
+namespace OutOfDark.Storage.Sqlite.Tests;
+
+public sealed class TextRoundTripTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Any_text_the_domain_accepts_comes_back_from_sqlite_unchanged()
+    {
+        var clock = FakeClock.At(2026, 3, 1);
+        await using var store = new SqliteJourneyStore(_folder.File("text.db"), clock, new SqliteJourneyStoreOptions { SnapshotInterval = 5 });
+
+        // Journey commands do not refuse lone surrogates yet; until they do, such texts are left out here.
+        var texts = TextJourneys.Texts().Where(t => !TextJourneys.HasLoneSurrogate(t)).ToArbitrary();
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(150), Prop.ForAll(texts, (Func<string, Task>)(async text =>
+        {
+            var journey = TextJourneys.Build(text, clock);
+            var events = journey.PendingEvents.ToList();
+            await store.SaveAsync(journey);
+
+            var loaded = await store.LoadAsync(journey.WorkspaceId, journey.Id);
+
+            Assert.Equal(journey.ToSnapshot(), loaded.ToSnapshot());
+            Assert.Equal(events, await store.ReadEventsAsync(journey.WorkspaceId, journey.Id));
+            Assert.Equal(journey.Name, Assert.Single(await store.ListAsync(journey.WorkspaceId)).Name);
+        })));
+    }
+}
