@@ -1,6 +1,7 @@
 using System.IO;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark.Rendering;
 using OutOfDark.Testing;
 

@@ -1,4 +1,5 @@
 using System;
+using NodaTime.Testing;
 using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
@@ -14,7 +15,7 @@ public sealed class TextRoundTripTests
     [Fact]
     public void Any_text_the_domain_accepts_comes_back_from_json_unchanged()
     {
-        var clock = FakeClock.At(2026, 3, 1);
+        var clock = FakeClock.FromUtc(2026, 3, 1, 9, 0, 0);
 
         // Journey commands do not refuse lone surrogates yet; until they do, such texts are left out here (the reader
         // refuses them: TextBoundaryTests).

@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NodaTime;
 using NodaTime.Testing;
@@ -258,7 +260,7 @@ public class CsvTests
         var texts = TextJourneys.Texts().Where(t => !TextJourneys.HasLoneSurrogate(t)).ToArbitrary();
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), Prop.ForAll(texts, (Func<string, Task>)(async text =>
         {
-            var original = TextJourneys.Build(text, FakeClock.At(2026, 3, 1));
+            var original = TextJourneys.Build(text, FakeClock.FromUtc(2026, 3, 1, 9, 0, 0));
             if (original.Phases.Select(p => p.Name).Distinct(StringComparer.Ordinal).Count() != original.Phases.Count)
             {
                 return;
@@ -266,7 +268,7 @@ public class CsvTests
 
             foreach (var format in new[] { CsvFormat.Default, CsvFormat.European })
             {
-                var copy = Journey.Create(new Actor("importer"), WorkspaceId.New(), "Copy", FakeClock.At(2026, 12, 1));
+                var copy = Journey.Create(new Actor("importer"), WorkspaceId.New(), "Copy", FakeClock.FromUtc(2026, 12, 1, 9, 0, 0));
                 foreach (var phase in original.Phases)
                 {
                     copy.AddPhase(new Actor("importer"), phase.Name, phase.CustomerGoal);

@@ -109,7 +109,7 @@ public class MermaidMindmapTests
 
     private static Journey Chain(int length, out PhaseId phase)
     {
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Deep", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Deep", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         phase = journey.AddPhase(new Actor("ana"), "See");
         ActivityId? parent = null;
         for (var i = 0; i < length; i++)
@@ -180,7 +180,7 @@ public class MermaidParserTests(BrowserFixture browser, ITestOutputHelper output
         }
 
         var names = HostileText.Names.Where(n => !string.IsNullOrWhiteSpace(n)).ToList();
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Hostile", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Hostile", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         var phase = journey.AddPhase(new Actor("ana"), "Phase");
         foreach (var name in names)
         {
@@ -208,7 +208,7 @@ public class MermaidParserTests(BrowserFixture browser, ITestOutputHelper output
             return;
         }
 
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Deep", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Deep", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         var phase = journey.AddPhase(new Actor("ana"), "See");
         ActivityId? parent = null;
         for (var i = 0; i < 2_000; i++)

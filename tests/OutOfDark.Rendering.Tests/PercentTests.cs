@@ -4,6 +4,7 @@ using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
+using NodaTime.Testing;
 using OutOfDark.Rendering;
 using OutOfDark.Testing;
 using Xunit;
@@ -14,7 +15,7 @@ public class PercentTests
 {
     private static string FunnelLabel(decimal before, decimal after)
     {
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         var see = journey.AddPhase(new Actor("ana"), "See");
         var a = journey.AddActivity(new Actor("ana"), see, "Visit");
         var b = journey.AddActivity(new Actor("ana"), see, "Buy");

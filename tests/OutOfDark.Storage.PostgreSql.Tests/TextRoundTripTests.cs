@@ -1,4 +1,5 @@
 using System;
+using NodaTime.Testing;
 using System.Linq;
 using System.Threading.Tasks;
 using FsCheck;
@@ -13,7 +14,7 @@ public sealed class TextRoundTripTests
     [PostgresFact]
     public async Task Any_text_the_domain_accepts_comes_back_from_postgresql_unchanged()
     {
-        var clock = FakeClock.At(2026, 3, 1);
+        var clock = FakeClock.FromUtc(2026, 3, 1, 9, 0, 0);
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var store = new PostgreSqlJourneyStore(database.ConnectionString, clock, new PostgreSqlJourneyStoreOptions { SnapshotInterval = 5 });
 
