@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
-using NodaTime.Testing;
 using NodaTime;
 using NodaTime.Testing;
 using NRules;
