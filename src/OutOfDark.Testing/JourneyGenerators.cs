@@ -10,7 +10,8 @@ namespace OutOfDark.Testing;
 
 /// <summary>
 /// FsCheck generators for OutOfDark: names (hostile ones included), activity details, widgets, command steps and whole
-/// journeys as <see cref="JourneyScenario"/>s.
+/// journeys as <see cref="JourneyScenario"/>s. Property attributes such as FsCheck.Xunit's <c>[Property]</c> take them
+/// registered through <see cref="JourneyArbitraries"/>; the example runs a property without one.
 /// </summary>
 /// <example>
 /// <code>

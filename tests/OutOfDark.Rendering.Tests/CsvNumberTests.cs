@@ -41,7 +41,7 @@ public class CsvNumberTests
 
     private static Journey Shop(out ActivityId ads, out WidgetId revenue)
     {
-        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 12, 1, 9, 0, 0));
         var see = journey.AddPhase(new Actor("ana"), "See");
         ads = journey.AddActivity(new Actor("ana"), see, "Ads");
         revenue = journey.AddWidget(new Actor("ana"), ads, new MetricWidget(WidgetId.New(), "Revenue") { Kind = MetricKind.Currency });

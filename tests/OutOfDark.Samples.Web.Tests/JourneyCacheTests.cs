@@ -72,6 +72,49 @@ public sealed class JourneyCacheTests
     }
 
     [Fact]
+    public async Task A_journey_dropped_from_memory_and_loaded_again_does_not_notify_its_critical_warnings_twice()
+    {
+        await using var factory = new ConfiguredWebSampleFactory(new Dictionary<string, string?> { ["OutOfDark:OpenJourneys"] = "1" });
+        using var client = factory.CreateClient();
+        var (second, _) = await AddSecondJourneyAsync(factory);
+        await GetAsync(client, JourneyPath);
+        var (first, _) = await GetAsync(client, "/api/notifications");
+        Assert.NotEqual(0, first.GetArrayLength());
+
+        for (var i = 0; i < 3; i++)
+        {
+            await GetAsync(client, "/api/journeys/" + second);
+            await GetAsync(client, JourneyPath + "/warnings");
+        }
+
+        var (again, _) = await GetAsync(client, "/api/notifications");
+        Assert.Equal(first.GetArrayLength(), again.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_critical_warning_that_cleared_and_came_back_is_notified_again()
+    {
+        await using var factory = new WebSampleFactory();
+        using var client = factory.CreateClient();
+        await GetAsync(client, JourneyPath);
+        var wait = JourneyPath + "/widgets/" + SampleIds.Widget("Support call", "Average wait") + "/observations";
+
+        using (var low = await SendAsync(client, HttpMethod.Post, wait, new { date = "2026-04-05", value = 2.5m }, null))
+        {
+            Assert.Equal(HttpStatusCode.Created, low.StatusCode);
+        }
+
+        using (var high = await SendAsync(client, HttpMethod.Post, wait, new { date = "2026-04-06", value = 9.5m }, null))
+        {
+            Assert.Equal(HttpStatusCode.Created, high.StatusCode);
+        }
+
+        var (notifications, _) = await GetAsync(client, "/api/notifications");
+        var keys = notifications.EnumerateArray().Select(n => n.GetProperty("key").GetString()).ToList();
+        Assert.Equal(["metric.threshold@activity:" + SampleIds.Activity("Support call"), "metric.threshold@activity:" + SampleIds.Activity("Support call")], keys);
+    }
+
+    [Fact]
     public async Task Whatever_is_asked_for_the_host_holds_at_most_its_limit_and_answers_with_the_stores_version()
     {
         await using var factory = new ConfiguredWebSampleFactory(new Dictionary<string, string?> { ["OutOfDark:OpenJourneys"] = "2" });

@@ -11,10 +11,17 @@ namespace OutOfDark.Samples.Web.Warnings;
 /// and kept in a short feed that <c>GET /api/notifications</c> returns, newest first. A real host would send a mail or
 /// open a ticket here.
 /// </summary>
+/// <remarks>
+/// A warning still critical since it was last notified is not notified again: when the host drops a journey from memory
+/// and loads it later, its fresh engine raises the same warnings anew, and nobody should hear of them twice. Once the
+/// warning clears or drops below critical, a new critical episode is notified. The keys remembered are those in the
+/// feed, so memory stays bounded.
+/// </remarks>
 internal sealed partial class CriticalWarningFeed(IClock clock, ILogger<CriticalWarningFeed> logger) : IWarningObserver
 {
     private const int Capacity = 50;
     private readonly LinkedList<Notification> _feed = new();
+    private readonly HashSet<WarningKey> _stillCritical = [];
     private readonly System.Threading.Lock _gate = new();
 
     public IReadOnlyList<Notification> Newest()
@@ -39,23 +46,44 @@ internal sealed partial class CriticalWarningFeed(IClock clock, ILogger<Critical
         {
             Notify(current);
         }
+        else if (current.Severity != WarningSeverity.Critical)
+        {
+            Forget(current.Key);
+        }
     }
 
-    public void OnCleared(Warning previous)
+    public void OnCleared(Warning previous) => Forget(previous.Key);
+
+    private void Forget(WarningKey key)
     {
+        lock (_gate)
+        {
+            _stillCritical.Remove(key);
+        }
     }
 
     private void Notify(Warning warning)
     {
-        LogCritical(logger, warning.Key, warning.Message);
         lock (_gate)
         {
+            if (!_stillCritical.Add(warning.Key))
+            {
+                return;
+            }
+
             _feed.AddFirst(new Notification(clock.GetCurrentInstant(), warning.Key, warning.Message));
             if (_feed.Count > Capacity)
             {
+                var oldest = _feed.Last!.Value;
                 _feed.RemoveLast();
+                if (!_feed.Any(n => n.Key == oldest.Key))
+                {
+                    _stillCritical.Remove(oldest.Key);
+                }
             }
         }
+
+        LogCritical(logger, warning.Key, warning.Message);
     }
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "New critical warning {Key}: {Message}")]
