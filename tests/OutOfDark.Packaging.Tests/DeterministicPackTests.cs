@@ -134,9 +134,10 @@ public sealed class DeterministicPackTests(ITestOutputHelper output) : IDisposab
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        output.WriteLine($"{program} {arguments} -> {process.ExitCode}\n{await stdout}{await stderr}");
-        Assert.True(process.ExitCode == 0, $"{program} {arguments} exited with {process.ExitCode}:\n{await stdout}{await stderr}");
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5)).ConfigureAwait(false);
+        var printed = await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false);
+        output.WriteLine($"{program} {arguments} -> {process.ExitCode}\n{printed}");
+        Assert.True(process.ExitCode == 0, $"{program} {arguments} exited with {process.ExitCode}:\n{printed}");
     }
 
     private static byte[] Entry(string package, string path)
