@@ -9,7 +9,7 @@ namespace OutOfDark.Samples.CrmIntegration;
 /// </summary>
 internal static class CrmJourney
 {
-    public const string Actor = "crm-admin";
+    public static readonly Actor Actor = new("crm-admin");
 
     public static readonly WorkspaceId Workspace = new(Guid.Parse("436ed04c-765c-5c72-8214-c3ddc75f0178"));
     public static readonly JourneyId Id = new(Guid.Parse("137974c0-4730-5dc1-b218-77ae2daaef7e"));
@@ -30,7 +30,7 @@ internal static class CrmJourney
     /// <summary>Maps the journey: phases, activities with owners, the metrics the CSV export fills, and flows.</summary>
     public static Journey Create(IClock clock)
     {
-        var journey = Journey.Create(Workspace, "Contoso Bikes service journey", Actor, clock, Id, "From the service reminder to the repair follow-up.", "Lena Fischer");
+        var journey = Journey.Create(Actor, Workspace, "Contoso Bikes service journey", clock, Id, "From the service reminder to the repair follow-up.", "Lena Fischer");
         var phases = journey.AddPhases(Actor, PhaseTemplate.SeeThinkDoCare);
         ActivityDetails Owned(string owner, string team, string channel) => ActivityDetails.Empty with
         {

@@ -5,7 +5,7 @@ namespace OutOfDark.Samples.CrmIntegration;
 /// <summary>What the CRM's nightly sync writes into the journey: fresh case statistics per activity.</summary>
 internal static class CrmSync
 {
-    public const string Actor = "crm-sync";
+    public static readonly Actor Actor = new("crm-sync");
 
     /// <summary>Adds the case-statistics widgets, or replaces their numbers, through the journey's commands.</summary>
     public static void Apply(Journey journey, LocalDate asOf, (WidgetId Widget, ActivityId Activity, string Queue, int Open, int Closed, int Customers, decimal MedianHours)[] stats)

@@ -79,7 +79,7 @@ using (var reader = new StreamReader(csv, Encoding.UTF8))
 {
     try
     {
-        var imported = await JourneyCsv.ImportObservationsAsync(journey, reader, "crm-import");
+        var imported = await JourneyCsv.ImportObservationsAsync(journey, reader, new Actor("crm-import"));
         Console.WriteLine($"Imported {imported.Applied} observations from {Path.GetFileName(csv)} ({imported.Rejected.Count} rows rejected).");
     }
     catch (CsvImportException e)

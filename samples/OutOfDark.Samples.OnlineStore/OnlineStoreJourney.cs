@@ -27,13 +27,13 @@ public static class OnlineStoreJourney
     public const int DaysOfHistory = 90;
 
     /// <summary>Who mapped the journey.</summary>
-    public const string Mapper = "Mia Keller";
+    public static readonly Actor Mapper = new("Mia Keller");
 
     /// <summary>The actor of the analytics feed that records observations.</summary>
-    public const string AnalyticsFeed = "analytics-feed";
+    public static readonly Actor AnalyticsFeed = new("analytics-feed");
 
     /// <summary>The actor of the voice-of-customer feed that records feedback.</summary>
-    public const string FeedbackFeed = "voc-feed";
+    public static readonly Actor FeedbackFeed = new("voc-feed");
 
     /// <summary>The sample's workspace.</summary>
     public static WorkspaceId Workspace { get; } = new(SampleIds.For("workspace", "Northwind Outdoor"));
@@ -83,13 +83,13 @@ public static class OnlineStoreJourney
         ArgumentNullException.ThrowIfNull(clock);
         clock.Now = CreatedAt;
         var journey = Journey.Create(
+            Mapper,
             Workspace,
             Name,
-            Mapper,
             clock,
             Id,
             description: "How customers find, buy, receive and come back to Northwind Outdoor's web shop.",
-            owner: Mapper,
+            owner: Mapper.Name,
             state: JourneyState.Current,
             reason: "First map of the web shop journey");
 

@@ -143,34 +143,34 @@ public static class SyntheticJourneys
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 5);
         var random = new Random(seed);
         var clock = new FakeClock(Created);
-        var journey = OutOfDark.Journey.Create(new WorkspaceId(NextGuid(random)), "Synthetic", "generator", clock, new JourneyId(NextGuid(random)));
-        var phases = journey.AddPhases("generator", PhaseTemplate.SeeThinkDoCare);
+        var journey = OutOfDark.Journey.Create(new Actor("generator"), new WorkspaceId(NextGuid(random)), "Synthetic", clock, new JourneyId(NextGuid(random)));
+        var phases = journey.AddPhases(new Actor("generator"), PhaseTemplate.SeeThinkDoCare);
         ActivityId? previous = null;
         var n = 0;
         bool Full() => journey.PendingEvents.Count >= count;
         while (!Full())
         {
             clock.Advance(Duration.FromMinutes(1));
-            var activity = journey.AddActivity("generator", phases[n % phases.Count], $"Activity {n}", id: new ActivityId(NextGuid(random)));
+            var activity = journey.AddActivity(new Actor("generator"), phases[n % phases.Count], $"Activity {n}", id: new ActivityId(NextGuid(random)));
             if (Full())
             {
                 break;
             }
 
-            var metric = journey.AddWidget("generator", activity, new MetricWidget(new WidgetId(NextGuid(random)), "Visits") { Unit = "visits" });
+            var metric = journey.AddWidget(new Actor("generator"), activity, new MetricWidget(new WidgetId(NextGuid(random)), "Visits") { Unit = "visits" });
             for (var d = 0; d < 10 && !Full(); d++)
             {
-                journey.RecordObservation("crm-sync", metric, FirstDay.PlusDays(d), random.Next(10_000));
+                journey.RecordObservation(new Actor("crm-sync"), metric, FirstDay.PlusDays(d), random.Next(10_000));
             }
 
             if (!Full() && previous is { } from)
             {
-                journey.AddFlow("generator", from, activity, id: new FlowId(NextGuid(random)));
+                journey.AddFlow(new Actor("generator"), from, activity, id: new FlowId(NextGuid(random)));
             }
 
             if (!Full())
             {
-                journey.ChangeActivityDetails("generator", activity, d => d with { Owner = $"owner{n % 7}" }, "assign");
+                journey.ChangeActivityDetails(new Actor("generator"), activity, d => d with { Owner = $"owner{n % 7}" }, "assign");
             }
 
             previous = activity;

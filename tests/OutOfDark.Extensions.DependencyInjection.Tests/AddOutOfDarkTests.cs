@@ -36,11 +36,11 @@ public sealed class AddOutOfDarkTests
 
     private Journey JourneyWith(params string[] activityNames)
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Test journey", "tester", _clock);
-        var phase = journey.AddPhase("tester", "Do");
+        var journey = Journey.Create(new Actor("tester"), WorkspaceId.New(), "Test journey", _clock);
+        var phase = journey.AddPhase(new Actor("tester"), "Do");
         foreach (var name in activityNames)
         {
-            journey.AddActivity("tester", phase, name, ActivityKind.Milestone, ActivityDetails.Empty with { Owner = "ana", Status = ActivityStatus.Active });
+            journey.AddActivity(new Actor("tester"), phase, name, ActivityKind.Milestone, ActivityDetails.Empty with { Owner = "ana", Status = ActivityStatus.Active });
         }
 
         return journey;
@@ -89,8 +89,8 @@ public sealed class AddOutOfDarkTests
     {
         using var services = Build(Configuration(("Rules:metric.stale:Days", "10")), b => b.UseClock(_clock));
         var journey = JourneyWith("Newsletter");
-        var metric = journey.AddWidget("tester", journey.Activities[0].Id, new MetricWidget(WidgetId.New(), "Open rate") { Kind = MetricKind.Percentage, Unit = "%" });
-        journey.RecordObservation("feed", metric, new LocalDate(2026, 5, 18), 20);
+        var metric = journey.AddWidget(new Actor("tester"), journey.Activities[0].Id, new MetricWidget(WidgetId.New(), "Open rate") { Kind = MetricKind.Percentage, Unit = "%" });
+        journey.RecordObservation(new Actor("feed"), metric, new LocalDate(2026, 5, 18), 20);
         var warnings = services.GetRequiredService<JourneyWarnings>();
 
         var engine = warnings.CreateEngine(journey);
@@ -222,7 +222,7 @@ public sealed class AddOutOfDarkTests
 
         var engine = warnings.CreateEngine(journey);
         warnings.Evaluate(engine);
-        journey.AddActivity("tester", journey.Phases[0].Id, "MORE", details: ActivityDetails.Empty with { Owner = "ana" });
+        journey.AddActivity(new Actor("tester"), journey.Phases[0].Id, "MORE", details: ActivityDetails.Empty with { Owner = "ana" });
         warnings.Evaluate(engine);
 
         var evaluations = measurements.Where(m => m.Instrument == "outofdark.warnings.evaluations").ToList();

@@ -13,25 +13,25 @@ internal static class SampleJourneys
     public static Journey Store()
     {
         var clock = FakeClock.At(2026, 10, 1);
-        var journey = Journey.Create(new WorkspaceId(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e")), "Online store", "ana", clock, new JourneyId(Guid.Parse("7c9e6679-7425-40de-944b-e07fc1f90ae7")), description: "From ad to repeat order");
-        var see = journey.AddPhase("ana", "See", "Notice us");
-        var buy = journey.AddPhase("ana", "Buy");
-        var persona = journey.AddPersona("ana", "First-time buyer");
-        var ad = journey.AddActivity("ana", see, "Social ad", details: ActivityDetails.Empty with { Owner = "bo", Channels = ValueList<string>.Of("social"), PlannedStart = new LocalDate(2026, 10, 1), PlannedEnd = new LocalDate(2026, 11, 1) });
-        var landing = journey.AddActivity("ana", see, "Landing page", parentId: ad);
-        var checkout = journey.AddActivity("ana", buy, "Checkout", ActivityKind.Milestone);
-        journey.AddFlow("ana", ad, landing, "clicks");
-        journey.AddFlow("ana", landing, checkout);
-        var rate = journey.AddWidget("ana", ad, new MetricWidget(WidgetId.New(), "Click rate") { Unit = "%", Kind = MetricKind.Percentage, Target = 2.5m, WarningThreshold = 1.8m, CriticalThreshold = 1.2m });
-        journey.RecordObservation("crm", rate, new LocalDate(2026, 10, 1), 2.10m);
-        journey.RecordObservation("crm", rate, new LocalDate(2026, 10, 2), 0.0000000000000000000000000001m);
-        journey.AddWidget("ana", ad, new LinkWidget(WidgetId.New(), "Campaign", new Uri("https://example.com/campaign?q=1")));
-        journey.AddWidget("ana", landing, new DescriptionWidget(WidgetId.New(), "Notes", "# Landing\n\"quoted\" <b>"));
-        journey.AddWidget("ana", landing, new SolutionWidget(WidgetId.New(), "Slow page", "Loads in 6 s", "Compress images", SolutionStatus.InProgress));
-        journey.AddWidget("ana", checkout, new EmotionWidget(WidgetId.New(), "Feels", persona, EmotionScore.Negative, EmotionScore.Positive, "Too many fields"));
-        var voice = journey.AddWidget("ana", checkout, new FeedbackWidget(WidgetId.New(), "Voice of customer"));
-        journey.RecordFeedback("ana", voice, new FeedbackEntry("survey", "Where is PayPal?", Sentiment.Negative, new LocalDate(2026, 10, 3)));
-        journey.SnoozeWarning("ana", new WarningKey(new RuleId("activity.no-owner"), WarningSubject.For(checkout)), clock.Now + Duration.FromDays(3), "after launch");
+        var journey = Journey.Create(new Actor("ana"), new WorkspaceId(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e")), "Online store", clock, new JourneyId(Guid.Parse("7c9e6679-7425-40de-944b-e07fc1f90ae7")), description: "From ad to repeat order");
+        var see = journey.AddPhase(new Actor("ana"), "See", "Notice us");
+        var buy = journey.AddPhase(new Actor("ana"), "Buy");
+        var persona = journey.AddPersona(new Actor("ana"), "First-time buyer");
+        var ad = journey.AddActivity(new Actor("ana"), see, "Social ad", details: ActivityDetails.Empty with { Owner = "bo", Channels = ValueList<string>.Of("social"), PlannedStart = new LocalDate(2026, 10, 1), PlannedEnd = new LocalDate(2026, 11, 1) });
+        var landing = journey.AddActivity(new Actor("ana"), see, "Landing page", parentId: ad);
+        var checkout = journey.AddActivity(new Actor("ana"), buy, "Checkout", ActivityKind.Milestone);
+        journey.AddFlow(new Actor("ana"), ad, landing, "clicks");
+        journey.AddFlow(new Actor("ana"), landing, checkout);
+        var rate = journey.AddWidget(new Actor("ana"), ad, new MetricWidget(WidgetId.New(), "Click rate") { Unit = "%", Kind = MetricKind.Percentage, Target = 2.5m, WarningThreshold = 1.8m, CriticalThreshold = 1.2m });
+        journey.RecordObservation(new Actor("crm"), rate, new LocalDate(2026, 10, 1), 2.10m);
+        journey.RecordObservation(new Actor("crm"), rate, new LocalDate(2026, 10, 2), 0.0000000000000000000000000001m);
+        journey.AddWidget(new Actor("ana"), ad, new LinkWidget(WidgetId.New(), "Campaign", new Uri("https://example.com/campaign?q=1")));
+        journey.AddWidget(new Actor("ana"), landing, new DescriptionWidget(WidgetId.New(), "Notes", "# Landing\n\"quoted\" <b>"));
+        journey.AddWidget(new Actor("ana"), landing, new SolutionWidget(WidgetId.New(), "Slow page", "Loads in 6 s", "Compress images", SolutionStatus.InProgress));
+        journey.AddWidget(new Actor("ana"), checkout, new EmotionWidget(WidgetId.New(), "Feels", persona, EmotionScore.Negative, EmotionScore.Positive, "Too many fields"));
+        var voice = journey.AddWidget(new Actor("ana"), checkout, new FeedbackWidget(WidgetId.New(), "Voice of customer"));
+        journey.RecordFeedback(new Actor("ana"), voice, new FeedbackEntry("survey", "Where is PayPal?", Sentiment.Negative, new LocalDate(2026, 10, 3)));
+        journey.SnoozeWarning(new Actor("ana"), new WarningKey(new RuleId("activity.no-owner"), WarningSubject.For(checkout)), clock.Now + Duration.FromDays(3), "after launch");
         return journey;
     }
 

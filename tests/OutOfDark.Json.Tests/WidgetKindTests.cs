@@ -31,8 +31,8 @@ public sealed class WidgetKindTests
     {
         var journey = SampleJourneys.Store();
         var activity = journey.Activities[0].Id;
-        var widget = journey.AddWidget("crm-sync", activity, new CaseStatsWidget(WidgetId.New(), "Open cases", 12, "returns"));
-        journey.ChangeWidget("crm-sync", new CaseStatsWidget(widget, "Open cases", 9, "returns"), "nightly sync");
+        var widget = journey.AddWidget(new Actor("crm-sync"), activity, new CaseStatsWidget(WidgetId.New(), "Open cases", 12, "returns"));
+        journey.ChangeWidget(new Actor("crm-sync"), new CaseStatsWidget(widget, "Open cases", 9, "returns"), "nightly sync");
         return (journey, widget);
     }
 

@@ -18,9 +18,9 @@ public class CsvTests
 
     private static Journey EmptyStore(out PhaseId see)
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
-        see = journey.AddPhase("ana", "See");
-        journey.AddPhase("ana", "Think");
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        see = journey.AddPhase(new Actor("ana"), "See");
+        journey.AddPhase(new Actor("ana"), "Think");
         return journey;
     }
 
@@ -47,7 +47,7 @@ public class CsvTests
     public async Task Export_puts_an_apostrophe_before_cells_a_spreadsheet_would_run_as_a_formula(string name)
     {
         var journey = EmptyStore(out var see);
-        journey.AddActivity("ana", see, name, details: new ActivityDetails { Owner = name });
+        journey.AddActivity(new Actor("ana"), see, name, details: new ActivityDetails { Owner = name });
 
         var csv = await ExportActivities(journey);
 
@@ -60,10 +60,10 @@ public class CsvTests
     public async Task Export_lists_phase_kind_channels_owner_status_and_the_latest_value_of_each_metric()
     {
         var journey = EmptyStore(out var see);
-        var ads = journey.AddActivity("ana", see, "Ads", ActivityKind.Touchpoint, new ActivityDetails { Owner = "Marketing", Channels = ValueList<string>.Of("Social", "Search|Paid"), Status = ActivityStatus.Active });
-        var visitors = journey.AddWidget("ana", ads, new MetricWidget(WidgetId.New(), "Visitors"));
-        journey.RecordObservation("ana", visitors, new LocalDate(2026, 1, 2), 10);
-        journey.RecordObservation("ana", visitors, new LocalDate(2026, 1, 9), 12.5m);
+        var ads = journey.AddActivity(new Actor("ana"), see, "Ads", ActivityKind.Touchpoint, new ActivityDetails { Owner = "Marketing", Channels = ValueList<string>.Of("Social", "Search|Paid"), Status = ActivityStatus.Active });
+        var visitors = journey.AddWidget(new Actor("ana"), ads, new MetricWidget(WidgetId.New(), "Visitors"));
+        journey.RecordObservation(new Actor("ana"), visitors, new LocalDate(2026, 1, 2), 10);
+        journey.RecordObservation(new Actor("ana"), visitors, new LocalDate(2026, 1, 9), 12.5m);
 
         var lines = (await ExportActivities(journey)).Split('\n');
 
@@ -85,7 +85,7 @@ public class CsvTests
             ",Bad date,See,,,,,,,2026-13-01,,,",
             ",,See,,,,,,,,,,") + "\n";
 
-        var ex = await Assert.ThrowsAsync<CsvImportException>(() => JourneyCsv.ImportActivitiesAsync(journey, new StringReader(csv), "importer"));
+        var ex = await Assert.ThrowsAsync<CsvImportException>(() => JourneyCsv.ImportActivitiesAsync(journey, new StringReader(csv), new Actor("importer")));
 
         Assert.Equal(version, journey.Version);
         Assert.Equal([3L, 6, 7, 8], ex.Errors.Select(e => e.Line));
@@ -102,7 +102,7 @@ public class CsvTests
         var journey = EmptyStore(out _);
         var csv = string.Join('\n', ActivityHeader, ",First,See,,,,,,,,,,", ",Second,Think,,Milestone,,,,,,,,", ",Bad,See,not-a-guid,,,,,,,,,") + "\n";
 
-        var result = await JourneyCsv.ImportActivitiesAsync(journey, new StringReader(csv), "importer", CsvImportMode.ApplyValidRows);
+        var result = await JourneyCsv.ImportActivitiesAsync(journey, new StringReader(csv), new Actor("importer"), CsvImportMode.ApplyValidRows);
 
         Assert.Equal(2, result.Applied);
         Assert.Equal([new CsvRowError(4, "The parent_id 'not-a-guid' is not a GUID.")], result.Rejected);
@@ -115,7 +115,7 @@ public class CsvTests
         var journey = EmptyStore(out _);
         var csv = string.Join('\n', ActivityHeader, ",First,See,,,,,,,,,,", ",\"Quoted\"tail,See,,,,,,,,,,", ",Third,See,,,,,,,,,,") + "\n";
 
-        var result = await JourneyCsv.ImportActivitiesAsync(journey, new StringReader(csv), "importer", CsvImportMode.ApplyValidRows);
+        var result = await JourneyCsv.ImportActivitiesAsync(journey, new StringReader(csv), new Actor("importer"), CsvImportMode.ApplyValidRows);
 
         Assert.Equal(3L, result.Rejected.Single().Line);
         Assert.Contains("Text follows a closing quote", result.Rejected.Single().Reason, StringComparison.Ordinal);
@@ -126,11 +126,11 @@ public class CsvTests
     public async Task A_row_that_fails_half_way_leaves_no_trace_in_apply_valid_rows_mode()
     {
         var journey = EmptyStore(out var see);
-        var ads = journey.AddActivity("ana", see, "Ads");
+        var ads = journey.AddActivity(new Actor("ana"), see, "Ads");
         var tooLong = new string('n', 501);
         var csv = string.Join('\n', ActivityHeader, $"{ads},{tooLong},Think,,,,,,,,,,", $",Child,See,{ads},,,,,,,,,") + "\n";
 
-        var result = await JourneyCsv.ImportActivitiesAsync(journey, new StringReader(csv), "importer", CsvImportMode.ApplyValidRows);
+        var result = await JourneyCsv.ImportActivitiesAsync(journey, new StringReader(csv), new Actor("importer"), CsvImportMode.ApplyValidRows);
 
         Assert.Equal(2L, result.Rejected.Single().Line);
         Assert.Equal(1, result.Applied);
@@ -145,7 +145,7 @@ public class CsvTests
         var parent = Guid.NewGuid();
         var csv = string.Join('\n', ActivityHeader, $",Child,See,{parent},,,,,,,,,", $"{parent},Parent,See,,,,,,,,,,") + "\n";
 
-        var ex = await Assert.ThrowsAsync<CsvImportException>(() => JourneyCsv.ImportActivitiesAsync(journey, new StringReader(csv), "importer"));
+        var ex = await Assert.ThrowsAsync<CsvImportException>(() => JourneyCsv.ImportActivitiesAsync(journey, new StringReader(csv), new Actor("importer")));
 
         Assert.Equal(2, ex.Errors.Single().Line);
         Assert.Contains("neither in the journey nor on an earlier row", ex.Errors.Single().Reason, StringComparison.Ordinal);
@@ -156,7 +156,7 @@ public class CsvTests
     {
         var journey = EmptyStore(out _);
 
-        var ex = await Assert.ThrowsAsync<CsvImportException>(() => JourneyCsv.ImportActivitiesAsync(journey, new StringReader("id,name\n,x\n"), "importer"));
+        var ex = await Assert.ThrowsAsync<CsvImportException>(() => JourneyCsv.ImportActivitiesAsync(journey, new StringReader("id,name\n,x\n"), new Actor("importer")));
 
         Assert.Contains("lacks the column(s) phase", ex.Message, StringComparison.Ordinal);
     }
@@ -165,11 +165,11 @@ public class CsvTests
     public async Task Import_changes_the_journey_through_its_commands_so_the_history_records_them()
     {
         var journey = EmptyStore(out var see);
-        var ads = journey.AddActivity("ana", see, "Ads");
+        var ads = journey.AddActivity(new Actor("ana"), see, "Ads");
         var csv = string.Join('\n', ActivityHeader, $"{ads},Paid ads,Think,,,,Marketing,,Active,,,,") + "\n";
         var before = journey.PendingEvents.Count;
 
-        await JourneyCsv.ImportActivitiesAsync(journey, new StringReader(csv), "importer");
+        await JourneyCsv.ImportActivitiesAsync(journey, new StringReader(csv), new Actor("importer"));
 
         var events = journey.PendingEvents.Skip(before).ToList();
         Assert.Collection(events, e => Assert.IsType<ActivityMoved>(e), e => Assert.IsType<ActivityChanged>(e));
@@ -181,9 +181,9 @@ public class CsvTests
     public async Task Observation_import_records_new_values_corrects_existing_ones_and_rejects_impossible_ones()
     {
         var journey = EmptyStore(out var see);
-        var ads = journey.AddActivity("ana", see, "Ads");
-        var visitors = journey.AddWidget("ana", ads, new MetricWidget(WidgetId.New(), "Visitors"));
-        journey.RecordObservation("ana", visitors, new LocalDate(2026, 1, 1), 5);
+        var ads = journey.AddActivity(new Actor("ana"), see, "Ads");
+        var visitors = journey.AddWidget(new Actor("ana"), ads, new MetricWidget(WidgetId.New(), "Visitors"));
+        journey.RecordObservation(new Actor("ana"), visitors, new LocalDate(2026, 1, 1), 5);
         var csv = string.Join('\n',
             "activity_id,activity,metric_id,metric,unit,kind,date,value",
             $"{ads},Ads,{visitors},Visitors,,Count,2026-01-01,7",
@@ -191,7 +191,7 @@ public class CsvTests
             $"{ads},Ads,{visitors},Visitors,,Count,2026-01-03,-4",
             $"{ads},Ads,{visitors},Visitors,,Count,2026-01-04,lots") + "\n";
 
-        var result = await JourneyCsv.ImportObservationsAsync(journey, new StringReader(csv), "importer", CsvImportMode.ApplyValidRows);
+        var result = await JourneyCsv.ImportObservationsAsync(journey, new StringReader(csv), new Actor("importer"), CsvImportMode.ApplyValidRows);
 
         Assert.Equal(2, result.Applied);
         Assert.Equal([4L, 5], result.Rejected.Select(r => r.Line));
@@ -210,14 +210,14 @@ public class CsvTests
             var activities = await ExportActivities(original);
             var observations = await ExportObservations(original);
 
-            var copy = Journey.Create(WorkspaceId.New(), "Copy", "importer", FakeClock.At(2026, 12, 1));
+            var copy = Journey.Create(new Actor("importer"), WorkspaceId.New(), "Copy", FakeClock.At(2026, 12, 1));
             foreach (var phase in original.Phases)
             {
-                copy.AddPhase("importer", phase.Name, phase.CustomerGoal);
+                copy.AddPhase(new Actor("importer"), phase.Name, phase.CustomerGoal);
             }
 
-            await JourneyCsv.ImportActivitiesAsync(copy, new StringReader(activities), "importer");
-            await JourneyCsv.ImportObservationsAsync(copy, new StringReader(observations), "importer");
+            await JourneyCsv.ImportActivitiesAsync(copy, new StringReader(activities), new Actor("importer"));
+            await JourneyCsv.ImportObservationsAsync(copy, new StringReader(observations), new Actor("importer"));
 
             Assert.Equal(Shape(original), Shape(copy));
             Assert.Equal(Metrics(original), Metrics(copy));
@@ -236,14 +236,14 @@ public class CsvTests
                 return;
             }
 
-            var copy = Journey.Create(WorkspaceId.New(), "Copy", "importer", FakeClock.At(2027, 1, 1));
+            var copy = Journey.Create(new Actor("importer"), WorkspaceId.New(), "Copy", FakeClock.At(2027, 1, 1));
             foreach (var phase in original.Phases)
             {
-                copy.AddPhase("importer", phase.Name, phase.CustomerGoal);
+                copy.AddPhase(new Actor("importer"), phase.Name, phase.CustomerGoal);
             }
 
-            await JourneyCsv.ImportActivitiesAsync(copy, new StringReader(await ExportActivities(original)), "importer");
-            await JourneyCsv.ImportObservationsAsync(copy, new StringReader(await ExportObservations(original)), "importer");
+            await JourneyCsv.ImportActivitiesAsync(copy, new StringReader(await ExportActivities(original)), new Actor("importer"));
+            await JourneyCsv.ImportObservationsAsync(copy, new StringReader(await ExportObservations(original)), new Actor("importer"));
 
             Assert.Equal(Shape(original), Shape(copy));
             Assert.Equal(Metrics(original), Metrics(copy));

@@ -36,9 +36,9 @@ internal sealed record JourneySpec(string Name, string[] Phases, string[] Person
     public Journey Build(IClock? clock = null)
     {
         clock ??= FakeClock.At(2026, 10, 1);
-        var journey = Journey.Create(WorkspaceId.New(), Name, "gen", clock, description: "Generated: " + Name);
-        var phases = Phases.Select(p => journey.AddPhase("gen", p, "Goal of " + p)).ToList();
-        var personas = Personas.Select(p => journey.AddPersona("gen", p)).ToList();
+        var journey = Journey.Create(new Actor("gen"), WorkspaceId.New(), Name, clock, description: "Generated: " + Name);
+        var phases = Phases.Select(p => journey.AddPhase(new Actor("gen"), p, "Goal of " + p)).ToList();
+        var personas = Personas.Select(p => journey.AddPersona(new Actor("gen"), p)).ToList();
         var ids = new List<ActivityId>();
         foreach (var a in Activities)
         {
@@ -51,31 +51,31 @@ internal sealed record JourneySpec(string Name, string[] Phases, string[] Person
                 Description = a.Description,
                 PlannedStart = a.Observations.Length > 0 ? new LocalDate(2026, 3, 1) : null,
             };
-            var id = journey.AddActivity("gen", phases[a.Phase % phases.Count], a.Name, a.Kind, details, a.Parent >= 0 && a.Parent < ids.Count ? ids[a.Parent] : null);
+            var id = journey.AddActivity(new Actor("gen"), phases[a.Phase % phases.Count], a.Name, a.Kind, details, a.Parent >= 0 && a.Parent < ids.Count ? ids[a.Parent] : null);
             ids.Add(id);
             if (a.Emotion is { } score && personas.Count > 0)
             {
-                journey.AddWidget("gen", id, new EmotionWidget(WidgetId.New(), "Feeling", personas[a.EmotionPersona % personas.Count], new EmotionScore(score), null, a.Description));
+                journey.AddWidget(new Actor("gen"), id, new EmotionWidget(WidgetId.New(), "Feeling", personas[a.EmotionPersona % personas.Count], new EmotionScore(score), null, a.Description));
             }
 
             if (a.Observations.Length > 0)
             {
-                var metric = journey.AddWidget("gen", id, new MetricWidget(WidgetId.New(), a.MetricTitle) { Kind = a.MetricKind, Unit = "u" });
+                var metric = journey.AddWidget(new Actor("gen"), id, new MetricWidget(WidgetId.New(), a.MetricTitle) { Kind = a.MetricKind, Unit = "u" });
                 for (var i = 0; i < a.Observations.Length; i++)
                 {
-                    journey.RecordObservation("gen", metric, new LocalDate(2026, 1, 1).PlusDays(i * 3), a.Observations[i]);
+                    journey.RecordObservation(new Actor("gen"), metric, new LocalDate(2026, 1, 1).PlusDays(i * 3), a.Observations[i]);
                 }
             }
 
             if (a.LinkUrl is { } url)
             {
-                journey.AddWidget("gen", id, new LinkWidget(WidgetId.New(), a.Name, new Uri(url, UriKind.Absolute)));
+                journey.AddWidget(new Actor("gen"), id, new LinkWidget(WidgetId.New(), a.Name, new Uri(url, UriKind.Absolute)));
             }
 
             if (a.Quote is { } quote)
             {
-                var feedback = journey.AddWidget("gen", id, new FeedbackWidget(WidgetId.New(), "Voice of the customer"));
-                journey.RecordFeedback("gen", feedback, new FeedbackEntry(a.Name, quote, Sentiment.Negative, new LocalDate(2026, 2, 2)));
+                var feedback = journey.AddWidget(new Actor("gen"), id, new FeedbackWidget(WidgetId.New(), "Voice of the customer"));
+                journey.RecordFeedback(new Actor("gen"), feedback, new FeedbackEntry(a.Name, quote, Sentiment.Negative, new LocalDate(2026, 2, 2)));
             }
         }
 
@@ -84,7 +84,7 @@ internal sealed record JourneySpec(string Name, string[] Phases, string[] Person
         {
             if (ids.Count > 1 && from % ids.Count != to % ids.Count && flows.Add((from % ids.Count, to % ids.Count)))
             {
-                journey.AddFlow("gen", ids[from % ids.Count], ids[to % ids.Count], label);
+                journey.AddFlow(new Actor("gen"), ids[from % ids.Count], ids[to % ids.Count], label);
             }
         }
 

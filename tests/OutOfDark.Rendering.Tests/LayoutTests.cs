@@ -110,12 +110,12 @@ public class LayoutTests
     [Fact]
     public void A_parent_sits_halfway_between_its_first_and_last_child()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
-        var see = journey.AddPhase("ana", "See");
-        var parent = journey.AddActivity("ana", see, "Campaign");
-        var a = journey.AddActivity("ana", see, "A", parentId: parent);
-        journey.AddActivity("ana", see, "B", parentId: parent);
-        var c = journey.AddActivity("ana", see, "C", parentId: parent);
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var see = journey.AddPhase(new Actor("ana"), "See");
+        var parent = journey.AddActivity(new Actor("ana"), see, "Campaign");
+        var a = journey.AddActivity(new Actor("ana"), see, "A", parentId: parent);
+        journey.AddActivity(new Actor("ana"), see, "B", parentId: parent);
+        var c = journey.AddActivity(new Actor("ana"), see, "C", parentId: parent);
 
         var nodes = ActivityMapLayout.Compute(journey).Nodes.ToDictionary(n => n.ActivityId, n => n.Bounds);
 
@@ -125,7 +125,7 @@ public class LayoutTests
     [Fact]
     public void Sizes_that_are_not_positive_are_refused()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
 
         Assert.Throws<System.ArgumentOutOfRangeException>(() => ActivityMapLayout.Compute(journey, new LayoutOptions { NodeWidth = 0 }));
     }

@@ -41,17 +41,17 @@ public class MermaidTextTests
     [Fact]
     public void Emotion_scores_from_minus_two_to_plus_two_become_mermaid_scores_one_to_five()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
-        var see = journey.AddPhase("ana", "See");
-        var buyer = journey.AddPersona("ana", "Buyer");
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var see = journey.AddPhase(new Actor("ana"), "See");
+        var buyer = journey.AddPersona(new Actor("ana"), "Buyer");
         var scores = new[] { -2, -1, 0, 1, 2 };
         foreach (var score in scores)
         {
-            var a = journey.AddActivity("ana", see, "Step " + score);
-            journey.AddWidget("ana", a, new EmotionWidget(WidgetId.New(), "Feeling", buyer, new EmotionScore(score), null, null));
+            var a = journey.AddActivity(new Actor("ana"), see, "Step " + score);
+            journey.AddWidget(new Actor("ana"), a, new EmotionWidget(WidgetId.New(), "Feeling", buyer, new EmotionScore(score), null, null));
         }
 
-        journey.AddActivity("ana", see, "No emotion");
+        journey.AddActivity(new Actor("ana"), see, "No emotion");
 
         var lines = MermaidRenderer.ToJourneyDiagram(journey).Split('\n');
 
@@ -66,13 +66,13 @@ public class MermaidTextTests
     [Fact]
     public void The_journey_diagram_can_score_one_persona_only()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
-        var see = journey.AddPhase("ana", "See");
-        var a = journey.AddPersona("ana", "A");
-        var b = journey.AddPersona("ana", "B");
-        var step = journey.AddActivity("ana", see, "Step");
-        journey.AddWidget("ana", step, new EmotionWidget(WidgetId.New(), "Feeling", a, EmotionScore.VeryNegative, null, null));
-        journey.AddWidget("ana", step, new EmotionWidget(WidgetId.New(), "Feeling", b, EmotionScore.VeryPositive, null, null));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var see = journey.AddPhase(new Actor("ana"), "See");
+        var a = journey.AddPersona(new Actor("ana"), "A");
+        var b = journey.AddPersona(new Actor("ana"), "B");
+        var step = journey.AddActivity(new Actor("ana"), see, "Step");
+        journey.AddWidget(new Actor("ana"), step, new EmotionWidget(WidgetId.New(), "Feeling", a, EmotionScore.VeryNegative, null, null));
+        journey.AddWidget(new Actor("ana"), step, new EmotionWidget(WidgetId.New(), "Feeling", b, EmotionScore.VeryPositive, null, null));
 
         Assert.Contains("      Step: 3: A, B\n", MermaidRenderer.ToJourneyDiagram(journey));
         Assert.Contains("      Step: 5: B\n", MermaidRenderer.ToJourneyDiagram(journey, new MermaidJourneyOptions { Persona = b }));
@@ -81,11 +81,11 @@ public class MermaidTextTests
     [Fact]
     public void The_mindmap_nests_activities_under_their_phase_and_parent()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
-        var see = journey.AddPhase("ana", "See");
-        var think = journey.AddPhase("ana", "Think");
-        var ads = journey.AddActivity("ana", see, "Ads");
-        journey.AddActivity("ana", think, "Child in another phase", parentId: ads);
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var see = journey.AddPhase(new Actor("ana"), "See");
+        var think = journey.AddPhase(new Actor("ana"), "Think");
+        var ads = journey.AddActivity(new Actor("ana"), see, "Ads");
+        journey.AddActivity(new Actor("ana"), think, "Child in another phase", parentId: ads);
 
         var text = MermaidRenderer.ToMindmap(journey);
 

@@ -15,28 +15,28 @@ internal static class SampleJourneys
     public static (Journey Journey, IReadOnlyList<Warning> Warnings, JourneyHistory History) OnlineStore()
     {
         var clock = FakeClock.At(2026, 9, 1);
-        var j = Journey.Create(WorkspaceId.New(), "Online store: first purchase", "ana", clock,
+        var j = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Online store: first purchase", clock,
             description: "How a shopper finds the store, buys for the first time and comes back.", owner: "Ana (CX lead)");
-        var phases = j.AddPhases("ana", PhaseTemplate.SeeThinkDoCare);
+        var phases = j.AddPhases(new Actor("ana"), PhaseTemplate.SeeThinkDoCare);
         var (see, think, doo, care) = (phases[0], phases[1], phases[2], phases[3]);
-        var first = j.AddPersona("ana", "First-time buyer", "Found us through social media");
-        var loyal = j.AddPersona("ana", "Loyal customer", "Buys every season");
+        var first = j.AddPersona(new Actor("ana"), "First-time buyer", "Found us through social media");
+        var loyal = j.AddPersona(new Actor("ana"), "Loyal customer", "Buys every season");
 
         ActivityId Add(PhaseId phase, string name, string owner, string channel, ActivityStatus status = ActivityStatus.Active, ActivityId? parent = null, ActivityKind kind = ActivityKind.Touchpoint)
         {
             clock.Advance(Duration.FromHours(3));
-            return j.AddActivity("ana", phase, name, kind, new ActivityDetails { Owner = owner, Channels = ValueList<string>.Of(channel), Status = status }, parent);
+            return j.AddActivity(new Actor("ana"), phase, name, kind, new ActivityDetails { Owner = owner, Channels = ValueList<string>.Of(channel), Status = status }, parent);
         }
 
         void Feel(ActivityId a, PersonaId p, int asIs, int? toBe = null) =>
-            j.AddWidget("ana", a, new EmotionWidget(WidgetId.New(), "Emotion", p, new EmotionScore(asIs), toBe is { } t ? new EmotionScore(t) : null, null));
+            j.AddWidget(new Actor("ana"), a, new EmotionWidget(WidgetId.New(), "Emotion", p, new EmotionScore(asIs), toBe is { } t ? new EmotionScore(t) : null, null));
 
         WidgetId Count(ActivityId a, string title, params int[] values)
         {
-            var m = j.AddWidget("ana", a, new MetricWidget(WidgetId.New(), title) { Kind = MetricKind.Count, Unit = "visits", Target = values.Max() });
+            var m = j.AddWidget(new Actor("ana"), a, new MetricWidget(WidgetId.New(), title) { Kind = MetricKind.Count, Unit = "visits", Target = values.Max() });
             for (var i = 0; i < values.Length; i++)
             {
-                j.RecordObservation("ana", m, new LocalDate(2026, 6, 1).PlusWeeks(i), values[i]);
+                j.RecordObservation(new Actor("ana"), m, new LocalDate(2026, 6, 1).PlusWeeks(i), values[i]);
             }
 
             return m;
@@ -70,8 +70,8 @@ internal static class SampleJourneys
         Count(checkout, "Checkouts started", 1500, 1420, 1310);
         var paid = Count(payment, "Orders paid", 1200, 1080, 990);
         Count(confirmation, "Emails opened", 880, 820, 760);
-        var nps = j.AddWidget("ana", chat, new MetricWidget(WidgetId.New(), "CSAT") { Kind = MetricKind.Percentage, Unit = "%", Target = 90, WarningThreshold = 80, CriticalThreshold = 70 });
-        j.RecordObservation("ana", nps, new LocalDate(2026, 8, 1), 78);
+        var nps = j.AddWidget(new Actor("ana"), chat, new MetricWidget(WidgetId.New(), "CSAT") { Kind = MetricKind.Percentage, Unit = "%", Target = 90, WarningThreshold = 80, CriticalThreshold = 70 });
+        j.RecordObservation(new Actor("ana"), nps, new LocalDate(2026, 8, 1), 78);
 
         Feel(instagram, first, 1);
         Feel(blog, loyal, 1);
@@ -86,20 +86,20 @@ internal static class SampleJourneys
         Feel(returns, loyal, -2, 0);
         Feel(loyalty, loyal, 2);
 
-        var voice = j.AddWidget("ana", checkout, new FeedbackWidget(WidgetId.New(), "What shoppers say"));
-        j.RecordFeedback("bo", voice, new FeedbackEntry("Survey", "I had to type my address twice and the voucher field was hidden.", Sentiment.Negative, new LocalDate(2026, 8, 12)));
-        j.RecordFeedback("bo", voice, new FeedbackEntry("App review", "Paying with the wallet was quick.", Sentiment.Positive, new LocalDate(2026, 8, 20)));
-        j.AddWidget("ana", checkout, new SolutionWidget(WidgetId.New(), "One-page checkout", "Address entered twice", "Reuse the delivery address for billing by default", SolutionStatus.InProgress));
-        j.AddWidget("ana", checkout, new LinkWidget(WidgetId.New(), "Checkout funnel dashboard", new Uri("https://analytics.example.com/funnels/checkout")));
-        j.AddWidget("ana", returns, new DescriptionWidget(WidgetId.New(), "Notes", "Returns are free within 30 days.\nLabels are printed at home."));
+        var voice = j.AddWidget(new Actor("ana"), checkout, new FeedbackWidget(WidgetId.New(), "What shoppers say"));
+        j.RecordFeedback(new Actor("bo"), voice, new FeedbackEntry("Survey", "I had to type my address twice and the voucher field was hidden.", Sentiment.Negative, new LocalDate(2026, 8, 12)));
+        j.RecordFeedback(new Actor("bo"), voice, new FeedbackEntry("App review", "Paying with the wallet was quick.", Sentiment.Positive, new LocalDate(2026, 8, 20)));
+        j.AddWidget(new Actor("ana"), checkout, new SolutionWidget(WidgetId.New(), "One-page checkout", "Address entered twice", "Reuse the delivery address for billing by default", SolutionStatus.InProgress));
+        j.AddWidget(new Actor("ana"), checkout, new LinkWidget(WidgetId.New(), "Checkout funnel dashboard", new Uri("https://analytics.example.com/funnels/checkout")));
+        j.AddWidget(new Actor("ana"), returns, new DescriptionWidget(WidgetId.New(), "Notes", "Returns are free within 30 days.\nLabels are printed at home."));
 
-        j.AddFlow("ana", instagram, product, "clicks through");
-        j.AddFlow("ana", product, checkout, "adds to basket");
-        j.AddFlow("ana", checkout, payment);
-        j.AddFlow("ana", payment, confirmation);
-        j.AddFlow("ana", delivery, returns, "returns an item");
+        j.AddFlow(new Actor("ana"), instagram, product, "clicks through");
+        j.AddFlow(new Actor("ana"), product, checkout, "adds to basket");
+        j.AddFlow(new Actor("ana"), checkout, payment);
+        j.AddFlow(new Actor("ana"), payment, confirmation);
+        j.AddFlow(new Actor("ana"), delivery, returns, "returns an item");
         clock.Advance(Duration.FromDays(2));
-        j.RecordObservation("bo", paid, new LocalDate(2026, 6, 1).PlusWeeks(3), 940, "Weekly import");
+        j.RecordObservation(new Actor("bo"), paid, new LocalDate(2026, 6, 1).PlusWeeks(3), 940, "Weekly import");
 
         var warnings = new List<Warning>
         {
@@ -127,29 +127,29 @@ internal static class SampleJourneys
         var clock = FakeClock.At(2026, 9, 1);
         var payloads = JourneyGen.Hostile;
         var huge = new string('A', 10_000) + payloads[0] + new string('B', 10);
-        var j = Journey.Create(WorkspaceId.New(), text(payloads[0]), text(payloads[1]), clock, description: text(huge), owner: text(payloads[2]));
-        var phases = payloads.Take(4).Select(p => j.AddPhase("x", text(p), text(p + " goal"))).ToList();
-        var persona = j.AddPersona("x", text(payloads[1]), text(payloads[5]));
+        var j = Journey.Create(new Actor(text(payloads[1])), WorkspaceId.New(), text(payloads[0]), clock, description: text(huge), owner: text(payloads[2]));
+        var phases = payloads.Take(4).Select(p => j.AddPhase(new Actor("x"), text(p), text(p + " goal"))).ToList();
+        var persona = j.AddPersona(new Actor("x"), text(payloads[1]), text(payloads[5]));
         var warnings = new List<Warning>();
         ActivityId? previous = null;
         for (var i = 0; i < payloads.Length; i++)
         {
-            var id = j.AddActivity("x", phases[i % phases.Count], text(payloads[i]), ActivityKind.Touchpoint, new ActivityDetails
+            var id = j.AddActivity(new Actor("x"), phases[i % phases.Count], text(payloads[i]), ActivityKind.Touchpoint, new ActivityDetails
             {
                 Owner = text(payloads[(i + 1) % payloads.Length]),
                 Description = text(i == 0 ? huge : payloads[(i + 2) % payloads.Length]),
                 Channels = ValueList<string>.Of(text(payloads[(i + 3) % payloads.Length])),
             }, i % 3 == 2 ? previous : null);
-            j.AddWidget("x", id, new LinkWidget(WidgetId.New(), text(payloads[i]), new Uri(url(i % 2 == 0 ? "javascript:window.__pwned=1" : "https://example.com/?q=\"><script>window.__pwned=1</script>"), UriKind.Absolute)));
-            var feedback = j.AddWidget("x", id, new FeedbackWidget(WidgetId.New(), text(payloads[i])));
-            j.RecordFeedback("x", feedback, new FeedbackEntry(text(payloads[i]), text(i % 4 == 0 ? huge : payloads[i]), Sentiment.Negative, new LocalDate(2026, 1, 1)));
-            j.AddWidget("x", id, new EmotionWidget(WidgetId.New(), text(payloads[i]), persona, new EmotionScore((i % 5) - 2), null, text(payloads[i])));
-            j.AddWidget("x", id, new DescriptionWidget(WidgetId.New(), text(payloads[i]), text(payloads[i] + "\n" + huge)));
-            var metric = j.AddWidget("x", id, new MetricWidget(WidgetId.New(), text(payloads[i])) { Unit = text(payloads[i]) });
-            j.RecordObservation("x", metric, new LocalDate(2026, 1, 1), 100 - i);
+            j.AddWidget(new Actor("x"), id, new LinkWidget(WidgetId.New(), text(payloads[i]), new Uri(url(i % 2 == 0 ? "javascript:window.__pwned=1" : "https://example.com/?q=\"><script>window.__pwned=1</script>"), UriKind.Absolute)));
+            var feedback = j.AddWidget(new Actor("x"), id, new FeedbackWidget(WidgetId.New(), text(payloads[i])));
+            j.RecordFeedback(new Actor("x"), feedback, new FeedbackEntry(text(payloads[i]), text(i % 4 == 0 ? huge : payloads[i]), Sentiment.Negative, new LocalDate(2026, 1, 1)));
+            j.AddWidget(new Actor("x"), id, new EmotionWidget(WidgetId.New(), text(payloads[i]), persona, new EmotionScore((i % 5) - 2), null, text(payloads[i])));
+            j.AddWidget(new Actor("x"), id, new DescriptionWidget(WidgetId.New(), text(payloads[i]), text(payloads[i] + "\n" + huge)));
+            var metric = j.AddWidget(new Actor("x"), id, new MetricWidget(WidgetId.New(), text(payloads[i])) { Unit = text(payloads[i]) });
+            j.RecordObservation(new Actor("x"), metric, new LocalDate(2026, 1, 1), 100 - i);
             if (previous is { } p)
             {
-                j.AddFlow("x", p, id, text(payloads[i]));
+                j.AddFlow(new Actor("x"), p, id, text(payloads[i]));
             }
 
             warnings.Add(new Warning(new WarningKey(new RuleId("hostile.rule"), WarningSubject.For(id)), (WarningSeverity)(i % 3), text(payloads[i]))

@@ -102,10 +102,10 @@ public class SvgAndHtmlTests
     [Fact]
     public void A_long_name_is_cut_with_an_ellipsis_and_kept_whole_in_the_tooltip()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
-        var see = journey.AddPhase("ana", "See");
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var see = journey.AddPhase(new Actor("ana"), "See");
         var name = string.Join(' ', Enumerable.Repeat("word", 60));
-        journey.AddActivity("ana", see, name);
+        journey.AddActivity(new Actor("ana"), see, name);
 
         var node = XDocument.Parse(SvgMapRenderer.ToSvg(journey)).Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "ood-node");
 
@@ -134,11 +134,11 @@ public class SvgAndHtmlTests
     [Fact]
     public void The_report_links_web_addresses_and_shows_other_schemes_as_text()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Store", "ana", FakeClock.At(2026, 1, 1));
-        var see = journey.AddPhase("ana", "See");
-        var a = journey.AddActivity("ana", see, "Ads");
-        journey.AddWidget("ana", a, new LinkWidget(WidgetId.New(), "Good", new Uri("https://example.com/x?a=1&b=2")));
-        journey.AddWidget("ana", a, new LinkWidget(WidgetId.New(), "Bad", new Uri("javascript:alert(1)")));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.At(2026, 1, 1));
+        var see = journey.AddPhase(new Actor("ana"), "See");
+        var a = journey.AddActivity(new Actor("ana"), see, "Ads");
+        journey.AddWidget(new Actor("ana"), a, new LinkWidget(WidgetId.New(), "Good", new Uri("https://example.com/x?a=1&b=2")));
+        journey.AddWidget(new Actor("ana"), a, new LinkWidget(WidgetId.New(), "Bad", new Uri("javascript:alert(1)")));
 
         var html = HtmlReportRenderer.ToHtml(journey);
 

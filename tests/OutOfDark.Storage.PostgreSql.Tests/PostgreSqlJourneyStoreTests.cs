@@ -34,7 +34,7 @@ public sealed class PostgreSqlJourneyStoreTests
         {
             await Task.WhenAll(stores.Select(s => Task.Run(() => s.MigrateAsync())));
             Assert.Equal(PostgreSqlJourneyStore.SchemaVersion, await Scalar<int>(database, "SELECT version FROM outofdark.schema_version"));
-            var journey = Journey.Create(WorkspaceId.New(), "After the race", "me", _clock);
+            var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "After the race", _clock);
             await stores[0].SaveAsync(journey);
             Assert.Equal("After the race", (await stores[5].LoadAsync(journey.WorkspaceId, journey.Id)).Name);
         }
@@ -51,8 +51,8 @@ public sealed class PostgreSqlJourneyStoreTests
     public async Task A_database_of_schema_version_1_is_upgraded_on_open_and_keeps_its_journeys()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
-        var journey = Journey.Create(WorkspaceId.New(), "Written by version 1", "me", _clock);
-        journey.AddPhase("me", "See");
+        var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "Written by version 1", _clock);
+        journey.AddPhase(new Actor("me"), "See");
         var events = journey.PendingEvents.ToList();
         await using (var connection = await Open(database))
         {
@@ -89,7 +89,7 @@ public sealed class PostgreSqlJourneyStoreTests
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using (var first = new PostgreSqlJourneyStore(database.ConnectionString, _clock))
         {
-            await first.SaveAsync(Journey.Create(WorkspaceId.New(), "Kept", "me", _clock));
+            await first.SaveAsync(Journey.Create(new Actor("me"), WorkspaceId.New(), "Kept", _clock));
         }
 
         await using (var connection = await Open(database))
@@ -114,7 +114,7 @@ public sealed class PostgreSqlJourneyStoreTests
         Assert.Equal(
             $"The database '{database.Name}' on {where.Host}:{where.Port} has OutOfDark schema version {PostgreSqlJourneyStore.SchemaVersion + 1}, but this version of OutOfDark.Storage.PostgreSql knows versions up to {PostgreSqlJourneyStore.SchemaVersion}. It was written by a newer OutOfDark.Storage.PostgreSql: upgrade the package to use it. The database was left untouched.",
             refused.Message);
-        await Assert.ThrowsAsync<JourneyStoreSchemaException>(() => store.SaveAsync(Journey.Create(WorkspaceId.New(), "Not written", "me", _clock)));
+        await Assert.ThrowsAsync<JourneyStoreSchemaException>(() => store.SaveAsync(Journey.Create(new Actor("me"), WorkspaceId.New(), "Not written", _clock)));
 
         Assert.Equal(before, await Scalar<string>(database, state));
     }
@@ -124,10 +124,10 @@ public sealed class PostgreSqlJourneyStoreTests
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var store = new PostgreSqlJourneyStore(database.ConnectionString, _clock, new PostgreSqlJourneyStoreOptions { SnapshotInterval = 5 });
-        var journey = Journey.Create(WorkspaceId.New(), "Genuine", "me", _clock);
+        var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "Genuine", _clock);
         for (var i = 0; i < 9; i++)
         {
-            journey.SetOwner("me", $"owner {i}");
+            journey.SetOwner(new Actor("me"), $"owner {i}");
         }
 
         await store.SaveAsync(journey);
@@ -149,15 +149,15 @@ public sealed class PostgreSqlJourneyStoreTests
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var store = new PostgreSqlJourneyStore(database.ConnectionString, _clock, new PostgreSqlJourneyStoreOptions { SnapshotInterval = 20 });
-        var journey = Journey.Create(WorkspaceId.New(), "Long", "me", _clock);
+        var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "Long", _clock);
         for (var i = 0; i < 99; i++)
         {
-            journey.SetOwner("me", $"owner {i}");
+            journey.SetOwner(new Actor("me"), $"owner {i}");
         }
 
         await store.SaveAsync(journey);
         await store.LoadAsync(journey.WorkspaceId, journey.Id);
-        journey.Rename("me", "Long, renamed");
+        journey.Rename(new Actor("me"), "Long, renamed");
         await store.SaveAsync(journey);
         await using (var connection = await Open(database))
         {
@@ -195,12 +195,12 @@ public sealed class PostgreSqlJourneyStoreTests
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var first = new PostgreSqlJourneyStore(database.ConnectionString, _clock);
         await using var second = new PostgreSqlJourneyStore(database.ConnectionString, _clock);
-        var journey = Journey.Create(WorkspaceId.New(), "Shared", "me", _clock);
+        var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "Shared", _clock);
         await first.SaveAsync(journey);
         var a = await first.LoadAsync(journey.WorkspaceId, journey.Id);
         var b = await second.LoadAsync(journey.WorkspaceId, journey.Id);
-        a.Rename("a", "From the first");
-        b.Rename("b", "From the second");
+        a.Rename(new Actor("a"), "From the first");
+        b.Rename(new Actor("b"), "From the second");
 
         var outcomes = await Task.WhenAll(Record(() => first.SaveAsync(a)), Record(() => second.SaveAsync(b)));
 
@@ -211,14 +211,14 @@ public sealed class PostgreSqlJourneyStoreTests
 
     private async Task AssertKilledAppendLeavesNoTrace(TestDatabase database, Func<System.Data.Common.DbConnection, System.Threading.CancellationToken, Task> kill)
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Survivor", "me", _clock);
-        journey.AddPhase("me", "See");
+        var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "Survivor", _clock);
+        journey.AddPhase(new Actor("me"), "See");
         await using (var store = new PostgreSqlJourneyStore(database.ConnectionString, _clock))
         {
             await store.SaveAsync(journey);
             var doomed = await store.LoadAsync(journey.WorkspaceId, journey.Id);
-            doomed.Rename("me", "Never committed");
-            doomed.AddPhase("me", "Never committed either");
+            doomed.Rename(new Actor("me"), "Never committed");
+            doomed.AddPhase(new Actor("me"), "Never committed either");
             store.AfterEventsWritten = kill;
             await Assert.ThrowsAnyAsync<Exception>(() => store.SaveAsync(doomed));
         }
@@ -228,7 +228,7 @@ public sealed class PostgreSqlJourneyStoreTests
         Assert.Equal(journey.ToSnapshot(), after.ToSnapshot());
         Assert.Equal(2, (await restarted.ReadEventsAsync(journey.WorkspaceId, journey.Id)).Count);
         Assert.Equal(2L, await Scalar<long>(database, "SELECT COUNT(*) FROM outofdark.journey_events"));
-        after.Rename("me", "Carried on");
+        after.Rename(new Actor("me"), "Carried on");
         Assert.Equal(3, await restarted.SaveAsync(after));
     }
 

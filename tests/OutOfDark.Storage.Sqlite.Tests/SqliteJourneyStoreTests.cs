@@ -39,8 +39,8 @@ public sealed class SqliteJourneyStoreTests : IDisposable
     public async Task A_database_of_schema_version_1_is_upgraded_on_open_and_keeps_its_journeys()
     {
         var path = _folder.File("old.db");
-        var journey = Journey.Create(WorkspaceId.New(), "Written by version 1", "me", _clock);
-        journey.AddPhase("me", "See");
+        var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "Written by version 1", _clock);
+        journey.AddPhase(new Actor("me"), "See");
         var events = journey.PendingEvents.ToList();
         using (var connection = Open(path))
         {
@@ -72,7 +72,7 @@ public sealed class SqliteJourneyStoreTests : IDisposable
         var path = _folder.File("newer.db");
         await using (var first = new SqliteJourneyStore(path, _clock))
         {
-            await first.SaveAsync(Journey.Create(WorkspaceId.New(), "Kept", "me", _clock));
+            await first.SaveAsync(Journey.Create(new Actor("me"), WorkspaceId.New(), "Kept", _clock));
         }
 
         using (var connection = Open(path))
@@ -90,7 +90,7 @@ public sealed class SqliteJourneyStoreTests : IDisposable
         Assert.Equal(
             $"The database '{path}' has OutOfDark schema version {SqliteJourneyStore.SchemaVersion + 1}, but this version of OutOfDark.Storage.Sqlite knows versions up to {SqliteJourneyStore.SchemaVersion}. It was written by a newer OutOfDark.Storage.Sqlite: upgrade the package to use it. The database was left untouched.",
             refused.Message);
-        await Assert.ThrowsAsync<JourneyStoreSchemaException>(() => store.SaveAsync(Journey.Create(WorkspaceId.New(), "Not written", "me", _clock)));
+        await Assert.ThrowsAsync<JourneyStoreSchemaException>(() => store.SaveAsync(Journey.Create(new Actor("me"), WorkspaceId.New(), "Not written", _clock)));
         await Assert.ThrowsAsync<JourneyStoreSchemaException>(() => store.MigrateAsync());
 
         await store.DisposeAsync();
@@ -102,16 +102,16 @@ public sealed class SqliteJourneyStoreTests : IDisposable
     {
         var path = _folder.File("long.db");
         await using var store = new SqliteJourneyStore(path, _clock, new SqliteJourneyStoreOptions { SnapshotInterval = 20 });
-        var journey = Journey.Create(WorkspaceId.New(), "Long", "me", _clock);
+        var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "Long", _clock);
         for (var i = 0; i < 99; i++)
         {
-            journey.SetOwner("me", $"owner {i}");
+            journey.SetOwner(new Actor("me"), $"owner {i}");
         }
 
         await store.SaveAsync(journey);
         await store.LoadAsync(journey.WorkspaceId, journey.Id);
         Assert.Equal(100, Scalar(path, "SELECT MAX(version) FROM journey_snapshots"));
-        journey.Rename("me", "Long, renamed");
+        journey.Rename(new Actor("me"), "Long, renamed");
         await store.SaveAsync(journey);
 
         // Events before the snapshot are never read again: wreck them and the load still succeeds.
@@ -130,10 +130,10 @@ public sealed class SqliteJourneyStoreTests : IDisposable
     {
         var path = _folder.File("tampered.db");
         await using var store = new SqliteJourneyStore(path, _clock, new SqliteJourneyStoreOptions { SnapshotInterval = 5 });
-        var journey = Journey.Create(WorkspaceId.New(), "Genuine", "me", _clock);
+        var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "Genuine", _clock);
         for (var i = 0; i < 9; i++)
         {
-            journey.SetOwner("me", $"owner {i}");
+            journey.SetOwner(new Actor("me"), $"owner {i}");
         }
 
         await store.SaveAsync(journey);
@@ -166,9 +166,9 @@ public sealed class SqliteJourneyStoreTests : IDisposable
     {
         var path = _folder.File("garbage.db");
         await using var store = new SqliteJourneyStore(path, _clock, new SqliteJourneyStoreOptions { SnapshotInterval = 3 });
-        var journey = Journey.Create(WorkspaceId.New(), "Sturdy", "me", _clock);
-        journey.AddPhase("me", "See");
-        journey.AddPhase("me", "Think");
+        var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "Sturdy", _clock);
+        journey.AddPhase(new Actor("me"), "See");
+        journey.AddPhase(new Actor("me"), "Think");
         await store.SaveAsync(journey);
         await store.LoadAsync(journey.WorkspaceId, journey.Id);
         using (var connection = Open(path))
@@ -184,14 +184,14 @@ public sealed class SqliteJourneyStoreTests : IDisposable
     public async Task A_writer_killed_inside_its_transaction_leaves_the_journey_at_its_last_committed_version()
     {
         var path = _folder.File("killed.db");
-        var journey = Journey.Create(WorkspaceId.New(), "Survivor", "me", _clock);
-        journey.AddPhase("me", "See");
+        var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "Survivor", _clock);
+        journey.AddPhase(new Actor("me"), "See");
         await using (var store = new SqliteJourneyStore(path, _clock))
         {
             await store.SaveAsync(journey);
             var doomed = await store.LoadAsync(journey.WorkspaceId, journey.Id);
-            doomed.Rename("me", "Never committed");
-            doomed.AddPhase("me", "Never committed either");
+            doomed.Rename(new Actor("me"), "Never committed");
+            doomed.AddPhase(new Actor("me"), "Never committed either");
             store.AfterEventsWritten = (connection, _) =>
             {
                 connection.Dispose();
@@ -207,7 +207,7 @@ public sealed class SqliteJourneyStoreTests : IDisposable
         Assert.Equal(2, (await restarted.ReadEventsAsync(journey.WorkspaceId, journey.Id)).Count);
         Assert.Equal(2, Assert.Single(await restarted.ListAsync(journey.WorkspaceId)).Version);
 
-        after.Rename("me", "Carried on");
+        after.Rename(new Actor("me"), "Carried on");
         Assert.Equal(3, await restarted.SaveAsync(after));
     }
 
@@ -217,13 +217,13 @@ public sealed class SqliteJourneyStoreTests : IDisposable
         var path = _folder.File("shared.db");
         await using var first = new SqliteJourneyStore(path, _clock);
         await using var second = new SqliteJourneyStore(path, _clock);
-        var journey = Journey.Create(WorkspaceId.New(), "Shared", "me", _clock);
+        var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "Shared", _clock);
         await first.SaveAsync(journey);
 
         var a = await first.LoadAsync(journey.WorkspaceId, journey.Id);
         var b = await second.LoadAsync(journey.WorkspaceId, journey.Id);
-        a.Rename("a", "From the first");
-        b.Rename("b", "From the second");
+        a.Rename(new Actor("a"), "From the first");
+        b.Rename(new Actor("b"), "From the second");
         var outcomes = await Task.WhenAll(
             Task.Run(async () => await Record(() => first.SaveAsync(a))),
             Task.Run(async () => await Record(() => second.SaveAsync(b))));

@@ -13,15 +13,15 @@ public class HistoryTests
     [Fact]
     public void The_history_of_an_activity_says_who_did_what_when_and_why()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Online store", "ana", _clock);
-        var see = journey.AddPhase("ana", "See");
-        var email = journey.AddActivity("ana", see, "Newsletter");
-        var other = journey.AddActivity("ana", see, "Blog post");
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Online store", _clock);
+        var see = journey.AddPhase(new Actor("ana"), "See");
+        var email = journey.AddActivity(new Actor("ana"), see, "Newsletter");
+        var other = journey.AddActivity(new Actor("ana"), see, "Blog post");
         _clock.Advance(Duration.FromDays(1));
-        journey.ChangeActivityDetails("bo", email, d => d with { Owner = "Marketing", Status = ActivityStatus.Active }, "launch");
-        var rate = journey.AddWidget("bo", email, new MetricWidget(WidgetId.New(), "Open rate") { Unit = "%", Kind = MetricKind.Percentage });
-        journey.RecordObservation("crm-sync", rate, new LocalDate(2026, 10, 1), 21.5m);
-        journey.RenameActivity("ana", other, "Blog");
+        journey.ChangeActivityDetails(new Actor("bo"), email, d => d with { Owner = "Marketing", Status = ActivityStatus.Active }, "launch");
+        var rate = journey.AddWidget(new Actor("bo"), email, new MetricWidget(WidgetId.New(), "Open rate") { Unit = "%", Kind = MetricKind.Percentage });
+        journey.RecordObservation(new Actor("crm-sync"), rate, new LocalDate(2026, 10, 1), 21.5m);
+        journey.RenameActivity(new Actor("ana"), other, "Blog");
 
         var entries = new JourneyHistory(journey.PendingEvents, _clock).ForActivity(email).Select(e => e.ToString()).ToList();
 
@@ -37,14 +37,14 @@ public class HistoryTests
     [Fact]
     public void A_diff_lists_the_changes_and_the_activities_added_removed_and_changed()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Online store", "ana", _clock);
-        var see = journey.AddPhase("ana", "See");
-        var email = journey.AddActivity("ana", see, "Newsletter");
-        var blog = journey.AddActivity("ana", see, "Blog post");
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Online store", _clock);
+        var see = journey.AddPhase(new Actor("ana"), "See");
+        var email = journey.AddActivity(new Actor("ana"), see, "Newsletter");
+        var blog = journey.AddActivity(new Actor("ana"), see, "Blog post");
         var v = journey.Version;
-        journey.RemoveActivity("bo", blog, "dropped");
-        journey.RenameActivity("bo", email, "Weekly newsletter");
-        journey.AddActivity("bo", see, "Social ad");
+        journey.RemoveActivity(new Actor("bo"), blog, "dropped");
+        journey.RenameActivity(new Actor("bo"), email, "Weekly newsletter");
+        journey.AddActivity(new Actor("bo"), see, "Social ad");
 
         var diff = new JourneyHistory(journey.PendingEvents, _clock).Diff(v, journey.Version);
 
@@ -60,7 +60,7 @@ public class HistoryTests
     [Fact]
     public void The_journey_as_of_an_instant_before_it_existed_is_null()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Online store", "ana", _clock);
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Online store", _clock);
 
         var history = new JourneyHistory(journey.PendingEvents, _clock);
 
@@ -71,11 +71,11 @@ public class HistoryTests
     [Fact]
     public void Feedback_in_history_names_its_sentiment_in_words()
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Online store", "ana", _clock);
-        var see = journey.AddPhase("ana", "See");
-        var email = journey.AddActivity("ana", see, "Newsletter");
-        var voc = journey.AddWidget("ana", email, new FeedbackWidget(WidgetId.New(), "Voice of the customer"));
-        journey.RecordFeedback("crm-sync", voc, new FeedbackEntry("NPS survey", "Too many mails", Sentiment.VeryNegative, new LocalDate(2026, 9, 30)));
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Online store", _clock);
+        var see = journey.AddPhase(new Actor("ana"), "See");
+        var email = journey.AddActivity(new Actor("ana"), see, "Newsletter");
+        var voc = journey.AddWidget(new Actor("ana"), email, new FeedbackWidget(WidgetId.New(), "Voice of the customer"));
+        journey.RecordFeedback(new Actor("crm-sync"), voc, new FeedbackEntry("NPS survey", "Too many mails", Sentiment.VeryNegative, new LocalDate(2026, 9, 30)));
 
         var last = new JourneyHistory(journey.PendingEvents, _clock).Entries[^1];
 

@@ -16,9 +16,9 @@ public class JourneyRefusalTests
 
     public JourneyRefusalTests()
     {
-        _journey = Journey.Create(WorkspaceId.New(), "Online store", "ana", _clock);
-        _see = _journey.AddPhase("ana", "See");
-        _email = _journey.AddActivity("ana", _see, "Newsletter");
+        _journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Online store", _clock);
+        _see = _journey.AddPhase(new Actor("ana"), "See");
+        _email = _journey.AddActivity(new Actor("ana"), _see, "Newsletter");
     }
 
     private JourneyRuleException Refused(Action command)
@@ -34,7 +34,7 @@ public class JourneyRefusalTests
     [Fact]
     public void An_empty_activity_name_is_refused()
     {
-        var ex = Refused(() => _journey.AddActivity("ana", _see, "  "));
+        var ex = Refused(() => _journey.AddActivity(new Actor("ana"), _see, "  "));
 
         Assert.Equal((JourneyRules.InvalidValue, "The activity name must not be empty."), (ex.Rule, ex.Message));
     }
@@ -44,7 +44,7 @@ public class JourneyRefusalTests
     {
         var missing = PhaseId.New();
 
-        var ex = Refused(() => _journey.AddActivity("ana", missing, "Blog post"));
+        var ex = Refused(() => _journey.AddActivity(new Actor("ana"), missing, "Blog post"));
 
         Assert.Equal(JourneyRules.UnknownPhase, ex.Rule);
         Assert.Equal($"Journey 'Online store' has no phase {missing}.", ex.Message);
@@ -53,7 +53,7 @@ public class JourneyRefusalTests
     [Fact]
     public void Removing_a_phase_that_holds_activities_is_refused()
     {
-        var ex = Refused(() => _journey.RemovePhase("ana", _see));
+        var ex = Refused(() => _journey.RemovePhase(new Actor("ana"), _see));
 
         Assert.Equal(JourneyRules.PhaseNotEmpty, ex.Rule);
         Assert.Contains("Phase 'See'", ex.Message);
@@ -63,7 +63,7 @@ public class JourneyRefusalTests
     [Fact]
     public void A_flow_from_an_activity_to_itself_is_refused()
     {
-        var ex = Refused(() => _journey.AddFlow("ana", _email, _email));
+        var ex = Refused(() => _journey.AddFlow(new Actor("ana"), _email, _email));
 
         Assert.Equal(JourneyRules.InvalidFlow, ex.Rule);
         Assert.Contains("both ends are 'Newsletter'", ex.Message);
@@ -72,10 +72,10 @@ public class JourneyRefusalTests
     [Fact]
     public void A_second_flow_between_the_same_activities_is_refused()
     {
-        var page = _journey.AddActivity("ana", _see, "Product page");
-        _journey.AddFlow("ana", _email, page);
+        var page = _journey.AddActivity(new Actor("ana"), _see, "Product page");
+        _journey.AddFlow(new Actor("ana"), _email, page);
 
-        var ex = Refused(() => _journey.AddFlow("ana", _email, page));
+        var ex = Refused(() => _journey.AddFlow(new Actor("ana"), _email, page));
 
         Assert.Equal(JourneyRules.InvalidFlow, ex.Rule);
         Assert.Contains("A flow from 'Newsletter' to 'Product page' already exists", ex.Message);
@@ -86,7 +86,7 @@ public class JourneyRefusalTests
     {
         var metric = new MetricWidget(WidgetId.New(), "Open rate") { Kind = MetricKind.Percentage, Target = 25, WarningThreshold = 30 };
 
-        var ex = Refused(() => _journey.AddWidget("ana", _email, metric));
+        var ex = Refused(() => _journey.AddWidget(new Actor("ana"), _email, metric));
 
         Assert.Equal(JourneyRules.InvalidWidget, ex.Rule);
         Assert.Contains("The warning threshold 30 must not be better than the target 25 for a metric where higher is better.", ex.Message);
@@ -95,10 +95,10 @@ public class JourneyRefusalTests
     [Fact]
     public void A_second_observation_on_the_same_date_is_refused()
     {
-        var metric = _journey.AddWidget("ana", _email, new MetricWidget(WidgetId.New(), "Open rate") { Kind = MetricKind.Percentage });
-        _journey.RecordObservation("ana", metric, new LocalDate(2026, 10, 1), 20);
+        var metric = _journey.AddWidget(new Actor("ana"), _email, new MetricWidget(WidgetId.New(), "Open rate") { Kind = MetricKind.Percentage });
+        _journey.RecordObservation(new Actor("ana"), metric, new LocalDate(2026, 10, 1), 20);
 
-        var ex = Refused(() => _journey.RecordObservation("ana", metric, new LocalDate(2026, 10, 1), 21));
+        var ex = Refused(() => _journey.RecordObservation(new Actor("ana"), metric, new LocalDate(2026, 10, 1), 21));
 
         Assert.Equal(JourneyRules.ObservationDate, ex.Rule);
         Assert.Contains("already has an observation on 2026-10-01; correct it instead", ex.Message);
@@ -107,9 +107,9 @@ public class JourneyRefusalTests
     [Fact]
     public void A_percentage_above_100_is_refused()
     {
-        var metric = _journey.AddWidget("ana", _email, new MetricWidget(WidgetId.New(), "Open rate") { Kind = MetricKind.Percentage });
+        var metric = _journey.AddWidget(new Actor("ana"), _email, new MetricWidget(WidgetId.New(), "Open rate") { Kind = MetricKind.Percentage });
 
-        var ex = Refused(() => _journey.RecordObservation("ana", metric, new LocalDate(2026, 10, 1), 120));
+        var ex = Refused(() => _journey.RecordObservation(new Actor("ana"), metric, new LocalDate(2026, 10, 1), 120));
 
         Assert.Contains("A percentage must be between 0 and 100; got 120.", ex.Message);
     }
@@ -117,9 +117,9 @@ public class JourneyRefusalTests
     [Fact]
     public void An_observation_on_a_link_is_refused()
     {
-        var link = _journey.AddWidget("ana", _email, new LinkWidget(WidgetId.New(), "Campaign", new Uri("https://example.com")));
+        var link = _journey.AddWidget(new Actor("ana"), _email, new LinkWidget(WidgetId.New(), "Campaign", new Uri("https://example.com")));
 
-        var ex = Refused(() => _journey.RecordObservation("ana", link, new LocalDate(2026, 10, 1), 1));
+        var ex = Refused(() => _journey.RecordObservation(new Actor("ana"), link, new LocalDate(2026, 10, 1), 1));
 
         Assert.Equal(JourneyRules.WrongWidgetKind, ex.Rule);
         Assert.Contains("it is a link widget", ex.Message);
@@ -128,9 +128,9 @@ public class JourneyRefusalTests
     [Fact]
     public void A_widget_cannot_change_its_kind()
     {
-        var id = _journey.AddWidget("ana", _email, new DescriptionWidget(WidgetId.New(), "About", "text"));
+        var id = _journey.AddWidget(new Actor("ana"), _email, new DescriptionWidget(WidgetId.New(), "About", "text"));
 
-        var ex = Refused(() => _journey.ChangeWidget("ana", new LinkWidget(id, "About", new Uri("https://example.com"))));
+        var ex = Refused(() => _journey.ChangeWidget(new Actor("ana"), new LinkWidget(id, "About", new Uri("https://example.com"))));
 
         Assert.Equal(JourneyRules.WrongWidgetKind, ex.Rule);
         Assert.Contains("is a description widget and cannot become a link widget", ex.Message);
@@ -139,7 +139,7 @@ public class JourneyRefusalTests
     [Fact]
     public void An_emotion_for_a_missing_persona_is_refused()
     {
-        var ex = Refused(() => _journey.AddWidget("ana", _email, new EmotionWidget(WidgetId.New(), "Feels", PersonaId.New(), EmotionScore.Negative, null, null)));
+        var ex = Refused(() => _journey.AddWidget(new Actor("ana"), _email, new EmotionWidget(WidgetId.New(), "Feels", PersonaId.New(), EmotionScore.Negative, null, null)));
 
         Assert.Equal(JourneyRules.UnknownPersona, ex.Rule);
     }
@@ -147,10 +147,10 @@ public class JourneyRefusalTests
     [Fact]
     public void A_persona_in_use_cannot_be_removed()
     {
-        var persona = _journey.AddPersona("ana", "Buyer");
-        _journey.AddWidget("ana", _email, new EmotionWidget(WidgetId.New(), "Feels", persona, EmotionScore.Negative, null, null));
+        var persona = _journey.AddPersona(new Actor("ana"), "Buyer");
+        _journey.AddWidget(new Actor("ana"), _email, new EmotionWidget(WidgetId.New(), "Feels", persona, EmotionScore.Negative, null, null));
 
-        var ex = Refused(() => _journey.RemovePersona("ana", persona));
+        var ex = Refused(() => _journey.RemovePersona(new Actor("ana"), persona));
 
         Assert.Equal(JourneyRules.PersonaInUse, ex.Rule);
         Assert.Contains("still used by emotion widget 'Feels'", ex.Message);
@@ -161,7 +161,7 @@ public class JourneyRefusalTests
     {
         var details = ActivityDetails.Empty with { PlannedStart = new LocalDate(2026, 10, 5), PlannedEnd = new LocalDate(2026, 10, 1) };
 
-        var ex = Refused(() => _journey.AddActivity("ana", _see, "Launch", details: details));
+        var ex = Refused(() => _journey.AddActivity(new Actor("ana"), _see, "Launch", details: details));
 
         Assert.Equal(JourneyRules.InvalidSchedule, ex.Rule);
         Assert.Equal("Activity 'Launch' is planned to end on 2026-10-01, before it starts on 2026-10-05.", ex.Message);
@@ -172,7 +172,7 @@ public class JourneyRefusalTests
     {
         var key = new WarningKey(new RuleId("activity.no-owner"), WarningSubject.For(_email));
 
-        var ex = Refused(() => _journey.SnoozeWarning("ana", key, _clock.Now - Duration.FromHours(1)));
+        var ex = Refused(() => _journey.SnoozeWarning(new Actor("ana"), key, _clock.Now - Duration.FromHours(1)));
 
         Assert.Equal(JourneyRules.InvalidSnooze, ex.Rule);
     }
@@ -182,7 +182,7 @@ public class JourneyRefusalTests
     {
         var key = new WarningKey(new RuleId("activity.no-owner"), WarningSubject.For(ActivityId.New()));
 
-        var ex = Refused(() => _journey.AcknowledgeWarning("ana", key));
+        var ex = Refused(() => _journey.AcknowledgeWarning(new Actor("ana"), key));
 
         Assert.Contains("which is not part of journey 'Online store'", ex.Message);
     }
@@ -190,12 +190,12 @@ public class JourneyRefusalTests
     [Fact]
     public void Removing_an_activity_removes_its_subtree_flows_and_warning_statuses()
     {
-        var child = _journey.AddActivity("ana", _see, "Issue 1", parentId: _email);
-        var other = _journey.AddActivity("ana", _see, "Product page");
-        _journey.AddFlow("ana", child, other);
-        _journey.AcknowledgeWarning("ana", new WarningKey(new RuleId("activity.no-owner"), WarningSubject.For(child)));
+        var child = _journey.AddActivity(new Actor("ana"), _see, "Issue 1", parentId: _email);
+        var other = _journey.AddActivity(new Actor("ana"), _see, "Product page");
+        _journey.AddFlow(new Actor("ana"), child, other);
+        _journey.AcknowledgeWarning(new Actor("ana"), new WarningKey(new RuleId("activity.no-owner"), WarningSubject.For(child)));
 
-        _journey.RemoveActivity("ana", _email);
+        _journey.RemoveActivity(new Actor("ana"), _email);
 
         Assert.Equal([other], [.. System.Linq.Enumerable.Select(_journey.Activities, a => a.Id)]);
         Assert.Empty(_journey.Flows);
@@ -206,8 +206,8 @@ public class JourneyRefusalTests
     [Fact]
     public void Applying_an_event_of_another_journey_is_refused()
     {
-        var other = Journey.Create(WorkspaceId.New(), "Other", "bo", _clock);
-        other.Rename("bo", "Renamed");
+        var other = Journey.Create(new Actor("bo"), WorkspaceId.New(), "Other", _clock);
+        other.Rename(new Actor("bo"), "Renamed");
 
         var ex = Assert.Throws<JourneyRuleException>(() => Journey.Replay([.. _journey.PendingEvents, other.PendingEvents[^1]], _clock));
 

@@ -26,21 +26,22 @@ public class ReadmeTourTests
         var crmCases = new FixedCounts(3);
 
         // README: a tour of the API
-        var journey = Journey.Create(WorkspaceId.New(), "Online store", actor: "ana", clock);
-        var phases = journey.AddPhases("ana", PhaseTemplate.SeeThinkDoCare);
-        var buyer = journey.AddPersona("ana", "First-time buyer");
-        var email = journey.AddActivity("ana", phases[0], "Newsletter", ActivityKind.Touchpoint,
+        var ana = new Actor("ana");
+        var journey = Journey.Create(ana, WorkspaceId.New(), "Online store", clock);
+        var phases = journey.AddPhases(ana, PhaseTemplate.SeeThinkDoCare);
+        var buyer = journey.AddPersona(ana, "First-time buyer");
+        var email = journey.AddActivity(ana, phases[0], "Newsletter", ActivityKind.Touchpoint,
             ActivityDetails.Empty with { Owner = "Marketing", Status = ActivityStatus.Active });
-        var page = journey.AddActivity("ana", phases[1], "Product page");
-        journey.AddFlow("ana", email, page, "clicks through");
-        var openRate = journey.AddWidget("ana", email, new MetricWidget(WidgetId.New(), "Open rate")
+        var page = journey.AddActivity(ana, phases[1], "Product page");
+        journey.AddFlow(ana, email, page, "clicks through");
+        var openRate = journey.AddWidget(ana, email, new MetricWidget(WidgetId.New(), "Open rate")
         {
             Unit = "%", Kind = MetricKind.Percentage, Target = 25, WarningThreshold = 18, CriticalThreshold = 12,
         });
-        journey.RecordObservation("crm-sync", openRate, new LocalDate(2026, 10, 1), 21.5m);
-        journey.AddWidget("ana", email, new EmotionWidget(WidgetId.New(), "Inbox", buyer,
+        journey.RecordObservation(new Actor("crm-sync"), openRate, new LocalDate(2026, 10, 1), 21.5m);
+        journey.AddWidget(ana, email, new EmotionWidget(WidgetId.New(), "Inbox", buyer,
             AsIs: EmotionScore.Negative, ToBe: EmotionScore.Positive, Note: "Too many mails"));
-        var refused = Assert.Throws<JourneyRuleException>(() => journey.MoveActivity("ana", email, phases[0], parentId: email));
+        var refused = Assert.Throws<JourneyRuleException>(() => journey.MoveActivity(ana, email, phases[0], parentId: email));
         Assert.Equal("map-cycle", refused.Rule);
 
         var store = new InMemoryJourneyStore(clock);
@@ -66,13 +67,13 @@ public class ReadmeTourTests
             .WithOverride(email, NoOwnerRule.RuleId, new NoOwnerSettings { AcceptTeam = true });
         var engine = new WarningEngine(journey, clock, rules, settings);
 
-        journey.RecordObservation("crm-sync", openRate, new LocalDate(2026, 10, 2), 11m);
+        journey.RecordObservation(new Actor("crm-sync"), openRate, new LocalDate(2026, 10, 2), 11m);
         engine.Refresh();
 
         var lines = engine.View(WarningQuery.NeedsAttention)
             .Select(item => $"{item.Severity} · {item.SubjectName} · {item.Warning.Message} ({item.State})")
             .ToList();
-        journey.AcknowledgeWarning("ana", engine.View()[0].Key, "Subject line A/B test running");
+        journey.AcknowledgeWarning(ana, engine.View()[0].Key, "Subject line A/B test running");
         engine.Refresh();
 
         Assert.Equal("Critical · Newsletter · Open rate fell to 11 % — critical threshold 12 %, 1 observation below since 2026-10-02 (Open)", lines[0]);

@@ -51,7 +51,7 @@ public class StoreAppendBenchmarks
         var (workspace, id) = await BenchStores.FillAsync(_store, SyntheticJourneys.Events(Events));
         _journey = await _store.LoadAsync(workspace, id);
         _counter = _journey.Version;
-        _journey.Describe("bench", Description());
+        _journey.Describe(new Actor("bench"), Description());
         _bytes = JourneyJsonSerializer.Default.SerializeEvent(_journey.PendingEvents[0]);
         await _store.SaveAsync(_journey);
 
@@ -110,7 +110,7 @@ public class StoreAppendBenchmarks
     [Benchmark]
     public async Task AppendOneEvent()
     {
-        _journey.Describe("bench", Description());
+        _journey.Describe(new Actor("bench"), Description());
         await _store.SaveAsync(_journey);
     }
 

@@ -46,7 +46,7 @@ public class IncrementalEvaluationBenchmarks
         var k = _turn++ % _metrics.Length;
         var date = _next[k];
         _next[k] = date.PlusDays(1);
-        _journey.RecordObservation("feed", _metrics[k], date, (_turn & 1) == 0 ? 19m : 26m);
+        _journey.RecordObservation(new Actor("feed"), _metrics[k], date, (_turn & 1) == 0 ? 19m : 26m);
         var checks = _engine.Refresh().Checks;
         _journey.ClearPendingEvents();
         return checks;

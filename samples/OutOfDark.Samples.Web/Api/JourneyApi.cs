@@ -432,8 +432,8 @@ internal static class JourneyApi
         }
     }
 
-    private static string Actor(HttpContext context) =>
-        context.Request.Headers["X-Actor"].ToString() is { Length: > 0 and <= 200 } actor ? actor : DefaultActor;
+    private static Actor Actor(HttpContext context) =>
+        new(context.Request.Headers["X-Actor"].ToString() is { Length: > 0 and <= 200 } actor && !string.IsNullOrWhiteSpace(actor) ? actor : DefaultActor);
 
     private static T? RequiredId<T>(string? text, string field, Dictionary<string, string[]> errors)
         where T : struct, IParsable<T>

@@ -165,7 +165,8 @@ public static class JourneyCsv
     /// <param name="cancellationToken">Cancels the import before anything is applied.</param>
     /// <returns>How many rows were applied and which were rejected.</returns>
     /// <exception cref="CsvImportException">A required column is missing, or (in <see cref="CsvImportMode.AllOrNothing"/> mode) some row is bad; nothing was applied.</exception>
-    public static Task<CsvImportResult> ImportActivitiesAsync(Journey journey, TextReader reader, string actor, CsvImportMode mode = CsvImportMode.AllOrNothing, CancellationToken cancellationToken = default) =>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is <c>default(Actor)</c>.</exception>
+    public static Task<CsvImportResult> ImportActivitiesAsync(Journey journey, TextReader reader, Actor actor, CsvImportMode mode = CsvImportMode.AllOrNothing, CancellationToken cancellationToken = default) =>
         ImportAsync(journey, reader, actor, mode, ["name", "phase"], ParseActivity, cancellationToken);
 
     /// <summary>
@@ -181,21 +182,26 @@ public static class JourneyCsv
     /// <param name="cancellationToken">Cancels the import before anything is applied.</param>
     /// <returns>How many rows were applied and which were rejected.</returns>
     /// <exception cref="CsvImportException">A required column is missing, or (in <see cref="CsvImportMode.AllOrNothing"/> mode) some row is bad; nothing was applied.</exception>
-    public static Task<CsvImportResult> ImportObservationsAsync(Journey journey, TextReader reader, string actor, CsvImportMode mode = CsvImportMode.AllOrNothing, CancellationToken cancellationToken = default) =>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is <c>default(Actor)</c>.</exception>
+    public static Task<CsvImportResult> ImportObservationsAsync(Journey journey, TextReader reader, Actor actor, CsvImportMode mode = CsvImportMode.AllOrNothing, CancellationToken cancellationToken = default) =>
         ImportAsync(journey, reader, actor, mode, ["activity_id", "metric_id", "date", "value"], ParseObservation, cancellationToken);
 
     private static async Task<CsvImportResult> ImportAsync(
         Journey journey,
         TextReader reader,
-        string actor,
+        Actor actor,
         CsvImportMode mode,
         string[] required,
-        Func<Row, Journey, string, Action<Journey>> parse,
+        Func<Row, Journey, Actor, Action<Journey>> parse,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(journey);
         ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Name.Length == 0)
+        {
+            throw new ArgumentException("The actor is default(Actor): name who the changes are recorded for, for example new Actor(\"crm-import\").", nameof(actor));
+        }
+
         if (!Enum.IsDefined(mode))
         {
             throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown import mode.");
@@ -266,7 +272,7 @@ public static class JourneyCsv
         return new CsvImportResult(accepted.Count, ValueList<CsvRowError>.From(rejected));
     }
 
-    private static Action<Journey> ParseActivity(Row row, Journey state, string actor)
+    private static Action<Journey> ParseActivity(Row row, Journey state, Actor actor)
     {
         var idText = row.Raw("id");
         var id = idText.Length == 0 ? ActivityId.New() : ActivityId.TryParse(idText, null, out var parsed) ? parsed
@@ -312,7 +318,7 @@ public static class JourneyCsv
         return journey => journey.AddActivity(actor, phase.Id, name, kind, details, parent, id, "CSV import");
     }
 
-    private static Action<Journey> ParseObservation(Row row, Journey state, string actor)
+    private static Action<Journey> ParseObservation(Row row, Journey state, Actor actor)
     {
         var activityText = row.Raw("activity_id");
         var activityId = ActivityId.TryParse(activityText, null, out var a) ? a

@@ -28,7 +28,7 @@ public sealed record JourneyScenario(Guid JourneyId, Guid WorkspaceId, string Na
     public (Journey Journey, FakeClock Clock) Run(Action<JourneyStep, Journey, JourneyRuleException?>? observe)
     {
         var clock = new FakeClock(Start);
-        var journey = Journey.Create(new WorkspaceId(WorkspaceId), Name, JourneyStep.Actor, clock, new JourneyId(JourneyId));
+        var journey = Journey.Create(JourneyStep.Actor, new WorkspaceId(WorkspaceId), Name, clock, new JourneyId(JourneyId));
         foreach (var step in Steps)
         {
             JourneyRuleException? refusal = null;

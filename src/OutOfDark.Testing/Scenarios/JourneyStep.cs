@@ -14,7 +14,7 @@ namespace OutOfDark.Testing;
 public abstract record JourneyStep
 {
     /// <summary>The actor generated steps act as.</summary>
-    public const string Actor = "generated";
+    public static readonly Actor Actor = new("generated");
 
     /// <summary>Runs the step.</summary>
     /// <param name="journey">The journey.</param>

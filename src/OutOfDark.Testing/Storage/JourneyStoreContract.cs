@@ -231,7 +231,7 @@ public sealed class JourneyStoreContract
     // JourneyConcurrencyException, and the history holds each winning write exactly once.
     private async Task Concurrent_writers_on_one_journey_lose_nothing_and_duplicate_nothing(IJourneyStore store, FakeClock clock, CancellationToken cancellationToken)
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Contended", "setup", clock);
+        var journey = Journey.Create(new Actor("setup"), WorkspaceId.New(), "Contended", clock);
         await store.SaveAsync(journey, cancellationToken);
         const int rounds = 4;
         var winners = new List<(string Name, long Version)>();
@@ -242,7 +242,7 @@ public sealed class JourneyStoreContract
             for (var w = 0; w < ConcurrentWriters; w++)
             {
                 var copy = await store.LoadAsync(journey.WorkspaceId, journey.Id, cancellationToken);
-                copy.Rename($"writer {w}", $"round {round} writer {w}");
+                copy.Rename(new Actor($"writer {w}"), $"round {round} writer {w}");
                 copies.Add(copy);
             }
 
@@ -292,7 +292,7 @@ public sealed class JourneyStoreContract
     // Free-running writers that retry on conflict: the final version is the number of successful appends.
     private async Task Retrying_writers_end_at_a_version_equal_to_their_successful_appends(IJourneyStore store, FakeClock clock, CancellationToken cancellationToken)
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Busy", "setup", clock);
+        var journey = Journey.Create(new Actor("setup"), WorkspaceId.New(), "Busy", clock);
         await store.SaveAsync(journey, cancellationToken);
         var successes = 0;
         var conflicts = 0;
@@ -301,7 +301,7 @@ public sealed class JourneyStoreContract
             for (var i = 0; i < 3; i++)
             {
                 var copy = await store.LoadAsync(journey.WorkspaceId, journey.Id, cancellationToken);
-                copy.SetOwner($"writer {w}", $"owner {w}.{i}");
+                copy.SetOwner(new Actor($"writer {w}"), $"owner {w}.{i}");
                 try
                 {
                     await store.SaveAsync(copy, cancellationToken);
@@ -328,8 +328,8 @@ public sealed class JourneyStoreContract
     {
         var a = WorkspaceId.New();
         var b = WorkspaceId.New();
-        var journey = Journey.Create(a, "Owned by A", "alice", clock);
-        journey.AddPhase("alice", "See");
+        var journey = Journey.Create(new Actor("alice"), a, "Owned by A", clock);
+        journey.AddPhase(new Actor("alice"), "See");
         await store.SaveAsync(journey);
         var before = (await store.LoadAsync(a, journey.Id)).ToSnapshot();
         var events = await store.ReadEventsAsync(a, journey.Id);
@@ -343,7 +343,7 @@ public sealed class JourneyStoreContract
 
         // Appending through B at A's version: B has no such journey, so the version is stale.
         var more = Journey.FromSnapshot(before, clock);
-        more.Rename("mallory", "Taken over");
+        more.Rename(new Actor("mallory"), "Taken over");
         await Expect.ThrowsAsync<JourneyConcurrencyException>(() => store.AppendAsync(b, journey.Id, 2, more.PendingEvents), "Appending to A's journey through workspace B");
 
         // Creating A's journey inside B with A's creation event: the event names workspace A, so it is refused.
@@ -359,11 +359,11 @@ public sealed class JourneyStoreContract
     private static async Task Journeys_with_the_same_id_in_two_workspaces_stay_apart(IJourneyStore store, FakeClock clock)
     {
         var id = JourneyId.New();
-        var inA = Journey.Create(WorkspaceId.New(), "In A", "alice", clock, id);
-        var inB = Journey.Create(WorkspaceId.New(), "In B", "bob", clock, id);
+        var inA = Journey.Create(new Actor("alice"), WorkspaceId.New(), "In A", clock, id);
+        var inB = Journey.Create(new Actor("bob"), WorkspaceId.New(), "In B", clock, id);
         await store.SaveAsync(inA);
         await store.SaveAsync(inB);
-        inB.Rename("bob", "In B, renamed");
+        inB.Rename(new Actor("bob"), "In B, renamed");
         await store.SaveAsync(inB);
 
         Expect.Equal("In A", (await store.LoadAsync(inA.WorkspaceId, id)).Name, "The name of A's journey");
@@ -379,12 +379,12 @@ public sealed class JourneyStoreContract
     private static async Task Hostile_text_is_stored_and_read_back_exactly(IJourneyStore store, FakeClock clock)
     {
         var megabyte = HostileText.OfLength(1_000_000) + "\0'; DROP TABLE events; --\u0000🚀\uD83D\uDC69\u200D\uD83D\uDC67";
-        var journey = Journey.Create(WorkspaceId.New(), "'; DROP TABLE journeys; --", "o'brien \"the\" \0 admin", clock, description: megabyte, owner: "NUL\0owner");
+        var journey = Journey.Create(new Actor("o'brien \"the\" \0 admin"), WorkspaceId.New(), "'; DROP TABLE journeys; --", clock, description: megabyte, owner: "NUL\0owner");
         foreach (var name in HostileText.Names)
         {
             clock.Advance(Duration.FromSeconds(1));
-            journey.Rename(name, name, reason: name);
-            journey.AddPhase("robert'); --", name, customerGoal: megabyte[..1000] + name);
+            journey.Rename(new Actor(name), name, reason: name);
+            journey.AddPhase(new Actor("robert'); --"), name, customerGoal: megabyte[..1000] + name);
         }
 
         var events = journey.PendingEvents.ToList();
@@ -401,12 +401,12 @@ public sealed class JourneyStoreContract
     // Every version loads as the fold of the events up to it; versions outside the history are refused.
     private static async Task Loading_as_of_each_version_gives_the_fold_of_the_events_up_to_it(IJourneyStore store, FakeClock clock, CancellationToken cancellationToken)
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Versions", "me", clock);
-        var phase = journey.AddPhase("me", "See");
+        var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "Versions", clock);
+        var phase = journey.AddPhase(new Actor("me"), "See");
         for (var i = 0; i < 30; i++)
         {
             clock.Advance(Duration.FromMinutes(5));
-            journey.AddActivity("me", phase, $"Activity {i}");
+            journey.AddActivity(new Actor("me"), phase, $"Activity {i}");
         }
 
         var events = journey.PendingEvents.ToList();
@@ -427,11 +427,11 @@ public sealed class JourneyStoreContract
     private static async Task Loading_as_of_an_instant_folds_the_events_up_to_it(IJourneyStore store)
     {
         var clock = new FakeClock(Start);
-        var journey = Journey.Create(WorkspaceId.New(), "First", "me", clock);
+        var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "First", clock);
         clock.Advance(Duration.FromHours(1));
-        journey.Rename("me", "Second");
+        journey.Rename(new Actor("me"), "Second");
         clock.Advance(Duration.FromHours(1) + Duration.FromNanoseconds(1));
-        journey.Rename("me", "Third");
+        journey.Rename(new Actor("me"), "Third");
         await store.SaveAsync(journey);
         var w = journey.WorkspaceId;
 
@@ -454,9 +454,9 @@ public sealed class JourneyStoreContract
         foreach (var name in ListedNames)
         {
             clock.Advance(Duration.FromMinutes(1));
-            var journey = Journey.Create(workspace, "draft", "me", clock);
-            journey.Rename("me", name);
-            journey.SetState("me", JourneyState.Future);
+            var journey = Journey.Create(new Actor("me"), workspace, "draft", clock);
+            journey.Rename(new Actor("me"), name);
+            journey.SetState(new Actor("me"), JourneyState.Future);
             await store.SaveAsync(journey);
             journeys.Add(journey);
         }
@@ -473,9 +473,9 @@ public sealed class JourneyStoreContract
     private static async Task Deleting_removes_a_journey_and_its_history(IJourneyStore store, FakeClock clock)
     {
         var workspace = WorkspaceId.New();
-        var kept = Journey.Create(workspace, "Kept", "me", clock);
-        var gone = Journey.Create(workspace, "Gone", "me", clock);
-        gone.AddPhase("me", "See");
+        var kept = Journey.Create(new Actor("me"), workspace, "Kept", clock);
+        var gone = Journey.Create(new Actor("me"), workspace, "Gone", clock);
+        gone.AddPhase(new Actor("me"), "See");
         await store.SaveAsync(kept);
         await store.SaveAsync(gone);
 
@@ -487,7 +487,7 @@ public sealed class JourneyStoreContract
         Expect.Equal(kept.Id, Expect.Single(await store.ListAsync(workspace), "The workspace's journeys after the delete").JourneyId, "The id of the journey kept");
 
         // The id is free again: a new journey may start there from version 0.
-        var again = Journey.Create(workspace, "Again", "me", clock, gone.Id);
+        var again = Journey.Create(new Actor("me"), workspace, "Again", clock, gone.Id);
         Expect.Equal(1, await store.SaveAsync(again), "The version of a new journey saved under a deleted journey's id");
         Expect.Equal("Again", (await store.LoadAsync(workspace, gone.Id)).Name, "The name of the new journey under the deleted id");
     }
@@ -495,21 +495,21 @@ public sealed class JourneyStoreContract
     // An append with a stale or future version is refused with the versions named, and changes nothing.
     private static async Task An_append_at_a_stale_version_changes_nothing(IJourneyStore store, FakeClock clock)
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Steady", "me", clock);
-        journey.AddPhase("me", "See");
-        journey.AddPhase("me", "Think");
+        var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "Steady", clock);
+        journey.AddPhase(new Actor("me"), "See");
+        journey.AddPhase(new Actor("me"), "Think");
         await store.SaveAsync(journey);
         var before = await store.ReadEventsAsync(journey.WorkspaceId, journey.Id);
 
         var stale = await store.LoadAsOfVersionAsync(journey.WorkspaceId, journey.Id, 1);
-        stale.Rename("late", "Stale rename");
+        stale.Rename(new Actor("late"), "Stale rename");
         var conflict = await Expect.ThrowsAsync<JourneyConcurrencyException>(() => store.AppendAsync(journey.WorkspaceId, journey.Id, 1, stale.PendingEvents), "Appending at stale version 1");
         Expect.Equal(1, conflict.ExpectedVersion, "The conflict's expected version");
         Expect.Equal(3, conflict.ActualVersion, "The conflict's actual version");
         Expect.Single(stale.PendingEvents, "The stale copy's pending events after the refused append");
 
         await Expect.ThrowsAsync<JourneyConcurrencyException>(() => store.AppendAsync(journey.WorkspaceId, journey.Id, 7, stale.PendingEvents), "Appending at version 7, past the last");
-        var recreate = Journey.Create(journey.WorkspaceId, "Duplicate", "me", clock, journey.Id);
+        var recreate = Journey.Create(new Actor("me"), journey.WorkspaceId, "Duplicate", clock, journey.Id);
         var duplicate = await Expect.ThrowsAsync<JourneyConcurrencyException>(() => store.SaveAsync(recreate), "Saving a new journey under a stored journey's id");
         Expect.Equal(0, duplicate.ExpectedVersion, "The duplicate's expected version");
         Expect.Equal(3, duplicate.ActualVersion, "The duplicate's actual version");
@@ -522,12 +522,12 @@ public sealed class JourneyStoreContract
     // A batch holding another journey's event is refused whole: nothing of it is written.
     private static async Task A_batch_with_another_journeys_event_is_refused_whole(IJourneyStore store, FakeClock clock)
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Mine", "me", clock);
+        var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "Mine", clock);
         await store.SaveAsync(journey);
-        var other = Journey.Create(journey.WorkspaceId, "Other", "me", clock);
-        other.Rename("me", "Other renamed");
+        var other = Journey.Create(new Actor("me"), journey.WorkspaceId, "Other", clock);
+        other.Rename(new Actor("me"), "Other renamed");
         var mine = await store.LoadAsync(journey.WorkspaceId, journey.Id);
-        mine.Rename("me", "Mine renamed");
+        mine.Rename(new Actor("me"), "Mine renamed");
 
         await Expect.ThrowsAsync<JourneyRuleException>(() => store.AppendAsync(journey.WorkspaceId, journey.Id, 1, [mine.PendingEvents[0], other.PendingEvents[1]]), "Appending a batch that holds another journey's event");
         await Expect.ThrowsAsync<JourneyRuleException>(() => store.AppendAsync(journey.WorkspaceId, other.Id, 0, [.. other.PendingEvents.Skip(1)]), "Starting a journey with an event other than its creation");
@@ -552,7 +552,7 @@ public sealed class JourneyStoreContract
     // A cancelled append writes nothing.
     private static async Task A_cancelled_append_writes_nothing(IJourneyStore store, FakeClock clock)
     {
-        var journey = Journey.Create(WorkspaceId.New(), "Cancelled", "me", clock);
+        var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "Cancelled", clock);
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
         await Expect.ThrowsAsync<OperationCanceledException>(() => store.AppendAsync(journey.WorkspaceId, journey.Id, 0, journey.PendingEvents, cancelled.Token), "Appending with a cancelled token");

@@ -15,7 +15,7 @@ public sealed partial class Journey
     /// <param name="name">The new name.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">The name is empty or too long.</exception>
-    public void Rename(string actor, string name, string? reason = null)
+    public void Rename(Actor actor, string name, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (name != Name)
@@ -29,7 +29,7 @@ public sealed partial class Journey
     /// <param name="description">The new description, or <see langword="null"/> to clear it.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">The description is too long.</exception>
-    public void Describe(string actor, string? description, string? reason = null)
+    public void Describe(Actor actor, string? description, string? reason = null)
     {
         if (description != Description)
         {
@@ -42,7 +42,7 @@ public sealed partial class Journey
     /// <param name="owner">The new owner, or <see langword="null"/> for none.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">The owner is empty or too long.</exception>
-    public void SetOwner(string actor, string? owner, string? reason = null)
+    public void SetOwner(Actor actor, string? owner, string? reason = null)
     {
         if (owner != Owner)
         {
@@ -55,7 +55,7 @@ public sealed partial class Journey
     /// <param name="state">The new state.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">The state is not a defined value.</exception>
-    public void SetState(string actor, JourneyState state, string? reason = null)
+    public void SetState(Actor actor, JourneyState state, string? reason = null)
     {
         if (state != State)
         {
@@ -72,7 +72,7 @@ public sealed partial class Journey
     /// <param name="reason">Why, if worth recording.</param>
     /// <returns>The phase's id.</returns>
     /// <exception cref="JourneyRuleException">The id is taken, the name is empty, or the position is out of range.</exception>
-    public PhaseId AddPhase(string actor, string name, string? customerGoal = null, int? position = null, PhaseId? id = null, string? reason = null)
+    public PhaseId AddPhase(Actor actor, string name, string? customerGoal = null, int? position = null, PhaseId? id = null, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         var phaseId = id ?? PhaseId.New();
@@ -86,7 +86,7 @@ public sealed partial class Journey
     /// <param name="reason">Why, if worth recording.</param>
     /// <returns>The new phases' ids, in order.</returns>
     /// <exception cref="JourneyRuleException">A phase is invalid; the phases before it stay added.</exception>
-    public IReadOnlyList<PhaseId> AddPhases(string actor, IEnumerable<PhaseTemplate> template, string? reason = null)
+    public IReadOnlyList<PhaseId> AddPhases(Actor actor, IEnumerable<PhaseTemplate> template, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         var ids = new List<PhaseId>();
@@ -106,7 +106,7 @@ public sealed partial class Journey
     /// <param name="customerGoal">The new customer goal.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">The phase does not exist or the name is empty.</exception>
-    public void ChangePhase(string actor, PhaseId phaseId, string name, string? customerGoal, string? reason = null)
+    public void ChangePhase(Actor actor, PhaseId phaseId, string name, string? customerGoal, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         var phase = GetPhase(phaseId);
@@ -122,7 +122,7 @@ public sealed partial class Journey
     /// <param name="position">Its new index.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">The phase does not exist or the position is out of range.</exception>
-    public void MovePhase(string actor, PhaseId phaseId, int position, string? reason = null)
+    public void MovePhase(Actor actor, PhaseId phaseId, int position, string? reason = null)
     {
         if (PhaseIndex(phaseId) != position)
         {
@@ -135,7 +135,7 @@ public sealed partial class Journey
     /// <param name="phaseId">The phase.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">The phase does not exist or still holds activities.</exception>
-    public void RemovePhase(string actor, PhaseId phaseId, string? reason = null) =>
+    public void RemovePhase(Actor actor, PhaseId phaseId, string? reason = null) =>
         Raise(new PhaseRemoved(phaseId), actor, reason);
 
     /// <summary>Adds a persona.</summary>
@@ -146,7 +146,7 @@ public sealed partial class Journey
     /// <param name="reason">Why, if worth recording.</param>
     /// <returns>The persona's id.</returns>
     /// <exception cref="JourneyRuleException">The id is taken or the name is empty.</exception>
-    public PersonaId AddPersona(string actor, string name, string? description = null, PersonaId? id = null, string? reason = null)
+    public PersonaId AddPersona(Actor actor, string name, string? description = null, PersonaId? id = null, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         var personaId = id ?? PersonaId.New();
@@ -161,7 +161,7 @@ public sealed partial class Journey
     /// <param name="description">The new description.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">The persona does not exist or the name is empty.</exception>
-    public void ChangePersona(string actor, PersonaId personaId, string name, string? description, string? reason = null)
+    public void ChangePersona(Actor actor, PersonaId personaId, string name, string? description, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (FindPersona(personaId) is not { } persona || persona.Name != name || persona.Description != description)
@@ -175,7 +175,7 @@ public sealed partial class Journey
     /// <param name="personaId">The persona.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">The persona does not exist or is still in use.</exception>
-    public void RemovePersona(string actor, PersonaId personaId, string? reason = null) =>
+    public void RemovePersona(Actor actor, PersonaId personaId, string? reason = null) =>
         Raise(new PersonaRemoved(personaId), actor, reason);
 
     /// <summary>Adds an activity to a phase, at the top level of the map or under a parent activity.</summary>
@@ -190,7 +190,7 @@ public sealed partial class Journey
     /// <returns>The activity's id.</returns>
     /// <exception cref="JourneyRuleException">The id is taken, the phase or parent does not exist, or a field is invalid.</exception>
     public ActivityId AddActivity(
-        string actor,
+        Actor actor,
         PhaseId phaseId,
         string name,
         ActivityKind kind = ActivityKind.Touchpoint,
@@ -213,7 +213,7 @@ public sealed partial class Journey
     /// <param name="details">The new details.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">The activity does not exist or a field is invalid.</exception>
-    public void ChangeActivity(string actor, ActivityId activityId, string name, ActivityKind kind, ActivityDetails details, string? reason = null)
+    public void ChangeActivity(Actor actor, ActivityId activityId, string name, ActivityKind kind, ActivityDetails details, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(details);
@@ -230,7 +230,7 @@ public sealed partial class Journey
     /// <param name="change">Computes the new details from the current ones.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">The activity does not exist or a field is invalid.</exception>
-    public void ChangeActivityDetails(string actor, ActivityId activityId, Func<ActivityDetails, ActivityDetails> change, string? reason = null)
+    public void ChangeActivityDetails(Actor actor, ActivityId activityId, Func<ActivityDetails, ActivityDetails> change, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         var activity = GetActivity(activityId);
@@ -243,7 +243,7 @@ public sealed partial class Journey
     /// <param name="name">The new name.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">The activity does not exist or the name is empty.</exception>
-    public void RenameActivity(string actor, ActivityId activityId, string name, string? reason = null)
+    public void RenameActivity(Actor actor, ActivityId activityId, string name, string? reason = null)
     {
         var activity = GetActivity(activityId);
         ChangeActivity(actor, activityId, name, activity.Kind, activity.Details, reason);
@@ -258,7 +258,7 @@ public sealed partial class Journey
     /// <exception cref="JourneyRuleException">
     /// Something does not exist, or the new parent is the activity itself or one of its descendants (the map must stay a tree).
     /// </exception>
-    public void MoveActivity(string actor, ActivityId activityId, PhaseId phaseId, ActivityId? parentId, string? reason = null)
+    public void MoveActivity(Actor actor, ActivityId activityId, PhaseId phaseId, ActivityId? parentId, string? reason = null)
     {
         var activity = GetActivity(activityId);
         if (activity.PhaseId != phaseId || activity.ParentId != parentId)
@@ -272,7 +272,7 @@ public sealed partial class Journey
     /// <param name="activityId">The activity.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">The activity does not exist.</exception>
-    public void RemoveActivity(string actor, ActivityId activityId, string? reason = null) =>
+    public void RemoveActivity(Actor actor, ActivityId activityId, string? reason = null) =>
         Raise(new ActivityRemoved(activityId), actor, reason);
 
     /// <summary>Adds a flow: customers go from one activity to another.</summary>
@@ -284,7 +284,7 @@ public sealed partial class Journey
     /// <param name="reason">Why, if worth recording.</param>
     /// <returns>The flow's id.</returns>
     /// <exception cref="JourneyRuleException">An end does not exist, both ends are the same, or the flow already exists.</exception>
-    public FlowId AddFlow(string actor, ActivityId from, ActivityId to, string? label = null, FlowId? id = null, string? reason = null)
+    public FlowId AddFlow(Actor actor, ActivityId from, ActivityId to, string? label = null, FlowId? id = null, string? reason = null)
     {
         var flowId = id ?? FlowId.New();
         Raise(new FlowAdded(flowId, from, to, label), actor, reason);
@@ -296,7 +296,7 @@ public sealed partial class Journey
     /// <param name="flowId">The flow.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">The flow does not exist.</exception>
-    public void RemoveFlow(string actor, FlowId flowId, string? reason = null) =>
+    public void RemoveFlow(Actor actor, FlowId flowId, string? reason = null) =>
         Raise(new FlowRemoved(flowId), actor, reason);
 
     /// <summary>Adds a widget at the end of an activity's Detail view.</summary>
@@ -306,7 +306,7 @@ public sealed partial class Journey
     /// <param name="reason">Why, if worth recording.</param>
     /// <returns>The widget's id.</returns>
     /// <exception cref="JourneyRuleException">The activity does not exist, the widget id is taken, or its content is invalid.</exception>
-    public WidgetId AddWidget(string actor, ActivityId activityId, Widget widget, string? reason = null)
+    public WidgetId AddWidget(Actor actor, ActivityId activityId, Widget widget, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(widget);
         Raise(new WidgetAdded(activityId, widget), actor, reason);
@@ -318,7 +318,7 @@ public sealed partial class Journey
     /// <param name="widget">The widget's new content; its id names the widget.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">The widget does not exist, its kind would change, or the content is invalid.</exception>
-    public void ChangeWidget(string actor, Widget widget, string? reason = null)
+    public void ChangeWidget(Actor actor, Widget widget, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(widget);
         var existing = RequireExistingWidget(widget.Id, out var activity);
@@ -334,7 +334,7 @@ public sealed partial class Journey
     /// <param name="position">Its new index.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">The widget does not exist or the position is out of range.</exception>
-    public void MoveWidget(string actor, WidgetId widgetId, int position, string? reason = null)
+    public void MoveWidget(Actor actor, WidgetId widgetId, int position, string? reason = null)
     {
         RequireExistingWidget(widgetId, out var activity);
         if (activity.Widgets.FindIndex(w => w.Id == widgetId) != position)
@@ -348,7 +348,7 @@ public sealed partial class Journey
     /// <param name="widgetId">The widget.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">The widget does not exist.</exception>
-    public void RemoveWidget(string actor, WidgetId widgetId, string? reason = null)
+    public void RemoveWidget(Actor actor, WidgetId widgetId, string? reason = null)
     {
         RequireExistingWidget(widgetId, out var activity);
         Raise(new WidgetRemoved(activity.Id, widgetId), actor, reason);
@@ -361,7 +361,7 @@ public sealed partial class Journey
     /// <param name="value">The value.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">The widget is not a metric, the date already has a value, or the value does not fit the metric's kind.</exception>
-    public void RecordObservation(string actor, WidgetId metricId, LocalDate date, decimal value, string? reason = null)
+    public void RecordObservation(Actor actor, WidgetId metricId, LocalDate date, decimal value, string? reason = null)
     {
         RequireExistingWidget(metricId, out var activity);
         Raise(new ObservationRecorded(activity.Id, metricId, date, value), actor, reason);
@@ -374,7 +374,7 @@ public sealed partial class Journey
     /// <param name="value">The corrected value.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">The widget is not a metric, the date has no value, or the value does not fit.</exception>
-    public void CorrectObservation(string actor, WidgetId metricId, LocalDate date, decimal value, string? reason = null)
+    public void CorrectObservation(Actor actor, WidgetId metricId, LocalDate date, decimal value, string? reason = null)
     {
         var metric = RequireExistingWidget(metricId, out var activity) as MetricWidget;
         if (metric is null || !metric.Observations.TryGetValue(date, out var current) || current != value)
@@ -389,7 +389,7 @@ public sealed partial class Journey
     /// <param name="date">The date.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">The widget is not a metric or the date has no value.</exception>
-    public void RemoveObservation(string actor, WidgetId metricId, LocalDate date, string? reason = null)
+    public void RemoveObservation(Actor actor, WidgetId metricId, LocalDate date, string? reason = null)
     {
         RequireExistingWidget(metricId, out var activity);
         Raise(new ObservationRemoved(activity.Id, metricId, date), actor, reason);
@@ -401,7 +401,7 @@ public sealed partial class Journey
     /// <param name="entry">The feedback.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">The widget is not a feedback widget or the entry is invalid.</exception>
-    public void RecordFeedback(string actor, WidgetId feedbackId, FeedbackEntry entry, string? reason = null)
+    public void RecordFeedback(Actor actor, WidgetId feedbackId, FeedbackEntry entry, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         RequireExistingWidget(feedbackId, out var activity);
@@ -413,7 +413,7 @@ public sealed partial class Journey
     /// <param name="warning">The warning.</param>
     /// <param name="note">A note, if any.</param>
     /// <exception cref="JourneyRuleException">The warning's subject is not part of the journey.</exception>
-    public void AcknowledgeWarning(string actor, WarningKey warning, string? note = null) =>
+    public void AcknowledgeWarning(Actor actor, WarningKey warning, string? note = null) =>
         Raise(new WarningAcknowledged(warning, note), actor, null);
 
     /// <summary>Snoozes a warning until an instant; it comes back then if its condition still holds.</summary>
@@ -422,7 +422,7 @@ public sealed partial class Journey
     /// <param name="until">When it comes back; must be in the future.</param>
     /// <param name="note">A note, if any.</param>
     /// <exception cref="JourneyRuleException">The subject is not part of the journey or <paramref name="until"/> is not in the future.</exception>
-    public void SnoozeWarning(string actor, WarningKey warning, Instant until, string? note = null) =>
+    public void SnoozeWarning(Actor actor, WarningKey warning, Instant until, string? note = null) =>
         Raise(new WarningSnoozed(warning, until, note), actor, null);
 
     /// <summary>Marks a warning resolved.</summary>
@@ -430,7 +430,7 @@ public sealed partial class Journey
     /// <param name="warning">The warning.</param>
     /// <param name="note">A note, if any.</param>
     /// <exception cref="JourneyRuleException">The warning's subject is not part of the journey.</exception>
-    public void ResolveWarning(string actor, WarningKey warning, string? note = null) =>
+    public void ResolveWarning(Actor actor, WarningKey warning, string? note = null) =>
         Raise(new WarningResolved(warning, note), actor, null);
 
     /// <summary>Reopens a warning that was acknowledged, snoozed or resolved.</summary>
@@ -438,7 +438,7 @@ public sealed partial class Journey
     /// <param name="warning">The warning.</param>
     /// <param name="note">A note, if any.</param>
     /// <exception cref="JourneyRuleException">The warning's subject is not part of the journey.</exception>
-    public void ReopenWarning(string actor, WarningKey warning, string? note = null) =>
+    public void ReopenWarning(Actor actor, WarningKey warning, string? note = null) =>
         Raise(new WarningReopened(warning, note), actor, null);
 
     private Widget RequireExistingWidget(WidgetId id, out Activity activity) =>

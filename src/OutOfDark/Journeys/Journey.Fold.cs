@@ -9,23 +9,24 @@ namespace OutOfDark;
 public sealed partial class Journey
 {
     /// <summary>Creates a journey. Its first event, <see cref="JourneyCreated"/>, is pending until saved.</summary>
-    /// <param name="workspaceId">The workspace the journey belongs to.</param>
-    /// <param name="name">The journey's name.</param>
     /// <param name="actor">Who creates it.</param>
-    /// <param name="clock">The clock that stamps the journey's events.</param>
+    /// <param name="workspaceId">The workspace the journey belongs to; not <c>default(WorkspaceId)</c>.</param>
+    /// <param name="name">The journey's name.</param>
+    /// <param name="clock">The clock that stamps the journey's events; <see cref="SystemClock.Instance"/> when omitted.</param>
     /// <param name="id">The journey's id; a new one when omitted.</param>
     /// <param name="description">What the journey covers.</param>
     /// <param name="owner">Who owns the map.</param>
     /// <param name="state">Whether the map is as-is, to-be or research.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <returns>The new journey, at version 1.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="clock"/>, <paramref name="name"/> or <paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is <c>default(Actor)</c>.</exception>
     /// <exception cref="JourneyRuleException">A value is invalid (for example an empty name).</exception>
     public static Journey Create(
+        Actor actor,
         WorkspaceId workspaceId,
         string name,
-        string actor,
-        IClock clock,
+        IClock? clock = null,
         JourneyId? id = null,
         string? description = null,
         string? owner = null,
@@ -33,8 +34,7 @@ public sealed partial class Journey
         string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(actor);
-        var journey = new Journey(clock) { Id = id ?? JourneyId.New() };
+        var journey = new Journey(clock ?? SystemClock.Instance) { Id = id ?? JourneyId.New() };
         journey.Raise(new JourneyCreated(workspaceId, name, description, owner, state), actor, reason);
         return journey;
     }
@@ -105,10 +105,14 @@ public sealed partial class Journey
     }
 
     /// <summary>Stamps, validates, applies and records an event: the one way commands change the journey.</summary>
-    private void Raise(JourneyEvent e, string actor, string? reason)
+    private void Raise(JourneyEvent e, Actor actor, string? reason)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        var stamped = e with { JourneyId = Id, OccurredAt = _clock.GetCurrentInstant(), Actor = actor, Reason = reason };
+        if (actor.Name.Length == 0)
+        {
+            throw new ArgumentException("The actor is default(Actor): name who makes the change, for example new Actor(\"ana\").", nameof(actor));
+        }
+
+        var stamped = e with { JourneyId = Id, OccurredAt = _clock.GetCurrentInstant(), Actor = actor.Name, Reason = reason };
         ApplyChecked(stamped);
         _pending.Add(stamped);
     }

@@ -42,8 +42,8 @@ public class JourneyAnalyticsTests
         var mail = Step("Newsletter", 1000m);
         var page = Step("Landing page", 250m);
         var blog = Step("Blog", null);
-        _h.Journey.AddFlow("ana", mail, page);
-        _h.Journey.AddFlow("ana", page, blog);
+        _h.Journey.AddFlow(new Actor("ana"), mail, page);
+        _h.Journey.AddFlow(new Actor("ana"), page, blog);
 
         var conversions = JourneyAnalytics.Conversions(_h.Journey);
 
@@ -57,8 +57,8 @@ public class JourneyAnalyticsTests
         var mail = Step("Newsletter", 1000m);
         var page = Step("Landing page", 500m);
         var cart = Step("Cart", 100m);
-        _h.Journey.AddFlow("ana", mail, page);
-        _h.Journey.AddFlow("ana", page, cart);
+        _h.Journey.AddFlow(new Actor("ana"), mail, page);
+        _h.Journey.AddFlow(new Actor("ana"), page, cart);
 
         var funnel = JourneyAnalytics.Funnel(_h.Journey, [mail, page, cart]);
 
@@ -143,7 +143,7 @@ public class JourneyAnalyticsTests
         engine.EvaluateAll();
         foreach (var item in engine.View())
         {
-            _h.Journey.SnoozeWarning("ana", item.Key, _h.Clock.Now + NodaTime.Duration.FromDays(1));
+            _h.Journey.SnoozeWarning(new Actor("ana"), item.Key, _h.Clock.Now + NodaTime.Duration.FromDays(1));
         }
 
         var health = JourneyAnalytics.Health(_h.Journey, engine.View());

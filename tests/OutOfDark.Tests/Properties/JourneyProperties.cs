@@ -20,7 +20,7 @@ public class JourneyProperties
             JourneySnapshot? before = null;
             var pendingBefore = 0;
             var clock = new FakeClock(Testing.JourneyScenario.Start);
-            var journey = Journey.Create(new WorkspaceId(scenario.WorkspaceId), scenario.Name, "generated", clock, new JourneyId(scenario.JourneyId));
+            var journey = Journey.Create(new Actor("generated"), new WorkspaceId(scenario.WorkspaceId), scenario.Name, clock, new JourneyId(scenario.JourneyId));
             foreach (var step in scenario.Steps)
             {
                 before = journey.ToSnapshot();

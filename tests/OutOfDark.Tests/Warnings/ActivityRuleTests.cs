@@ -93,7 +93,7 @@ public class ActivityRuleTests
         Assert.Equal("'Launch' was planned to start on 2026-10-09 and is still planned", result.Warning!.Message);
         Assert.Equal(Instant.FromUtc(2026, 10, 16, 0, 0), result.RecheckAt);
 
-        _h.Journey.ChangeActivityDetails("ana", launch, d => d with { Status = ActivityStatus.Active });
+        _h.Journey.ChangeActivityDetails(new Actor("ana"), launch, d => d with { Status = ActivityStatus.Active });
         Assert.Null(_h.Run(BuiltInRules.Overdue, launch).Warning);
     }
 
@@ -115,7 +115,7 @@ public class ActivityRuleTests
     public void Pain_points_of_several_personas_are_listed_together()
     {
         var returns = _h.Activity("Returns form");
-        var loyal = _h.Journey.AddPersona("ana", "Loyal customer");
+        var loyal = _h.Journey.AddPersona(new Actor("ana"), "Loyal customer");
         _h.Emotion(returns, -1);
         _h.Emotion(returns, -2, persona: loyal);
 
@@ -144,14 +144,14 @@ public class ActivityRuleTests
     {
         var mail = _h.Activity("Newsletter");
         var page = _h.Activity("Landing page");
-        _h.Journey.AddFlow("ana", mail, page);
+        _h.Journey.AddFlow(new Actor("ana"), mail, page);
         _h.Observe(_h.Metric(mail, "Recipients", null, null, null, kind: MetricKind.Count, unit: ""), _h.Today, 1000m);
         var visits = _h.Metric(page, "Visits", null, null, null, kind: MetricKind.Count, unit: "");
         _h.Observe(visits, _h.Today, 400m);
 
         Assert.Null(_h.Run(BuiltInRules.FunnelDropOff, page).Warning);
 
-        _h.Journey.CorrectObservation("ana", visits, _h.Today, 399m);
+        _h.Journey.CorrectObservation(new Actor("ana"), visits, _h.Today, 399m);
         var warning = _h.Run(BuiltInRules.FunnelDropOff, page).Warning!;
         Assert.Equal("Only 399 of 1,000 customers go on from 'Newsletter' to 'Landing page' — drop-off 60.1 %, limit 60 %", warning.Message);
         Assert.Null(_h.Run(BuiltInRules.FunnelDropOff, page, new FunnelDropOffSettings { MinimumVolume = 1001 }).Warning);

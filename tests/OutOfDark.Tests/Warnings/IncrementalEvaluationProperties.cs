@@ -73,11 +73,11 @@ public class IncrementalEvaluationProperties
                 // A changed volume changes the drop-off into the next step, not only into this one.
                 var earlier = volumes[random.Next(volumes.Count)];
                 var date = ((MetricWidget)h.Journey.FindWidget(earlier, out _)!).Observations.Latest!.Value.Date;
-                h.Journey.CorrectObservation("ana", earlier, date, random.Next(1, 1000));
+                h.Journey.CorrectObservation(new Actor("ana"), earlier, date, random.Next(1, 1000));
             }
             if (previous is { } p)
             {
-                h.Journey.AddFlow("ana", p, activity);
+                h.Journey.AddFlow(new Actor("ana"), p, activity);
             }
 
             previous = activity;

@@ -40,10 +40,10 @@ public class ReadmeExampleTests
     public void The_readme_example_shows_the_warnings_view_and_a_custom_rule()
     {
         var clock = FakeClock.At(2026, 10, 10);
-        var journey = Journey.Create(WorkspaceId.New(), "Online store", "ana", clock);
-        var see = journey.AddPhase("ana", "See");
-        var newsletter = journey.AddActivity("ana", see, "Newsletter", details: ActivityDetails.Empty with { Owner = "ana", Team = "CRM", Status = ActivityStatus.Active });
-        var openRate = journey.AddWidget("ana", newsletter, new MetricWidget(WidgetId.New(), "Open rate") { Unit = "%", Kind = MetricKind.Percentage, Target = 25, WarningThreshold = 18, CriticalThreshold = 12 });
+        var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Online store", clock);
+        var see = journey.AddPhase(new Actor("ana"), "See");
+        var newsletter = journey.AddActivity(new Actor("ana"), see, "Newsletter", details: ActivityDetails.Empty with { Owner = "ana", Team = "CRM", Status = ActivityStatus.Active });
+        var openRate = journey.AddWidget(new Actor("ana"), newsletter, new MetricWidget(WidgetId.New(), "Open rate") { Unit = "%", Kind = MetricKind.Percentage, Target = 25, WarningThreshold = 18, CriticalThreshold = 12 });
         var lines = new List<string>();
 
         // README: the Warnings view
@@ -51,7 +51,7 @@ public class ReadmeExampleTests
         var settings = WarningSettings.Default.With(StaleMetricRule.RuleId, new StaleMetricSettings { Days = 14 });
         var engine = new WarningEngine(journey, clock, rules, settings);
 
-        journey.RecordObservation("crm-sync", openRate, new LocalDate(2026, 10, 9), 12m);
+        journey.RecordObservation(new Actor("crm-sync"), openRate, new LocalDate(2026, 10, 9), 12m);
         engine.Refresh();
 
         foreach (var item in engine.View(WarningQuery.NeedsAttention with { Team = "CRM" }))
@@ -59,7 +59,7 @@ public class ReadmeExampleTests
             lines.Add($"{item.Severity} · {item.SubjectName} · {item.Warning.Message} ({item.State})");
         }
 
-        journey.AcknowledgeWarning("ana", engine.View()[0].Key, "Subject line A/B test running");
+        journey.AcknowledgeWarning(new Actor("ana"), engine.View()[0].Key, "Subject line A/B test running");
 
         Assert.Equal(
         [

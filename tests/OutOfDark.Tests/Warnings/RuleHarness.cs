@@ -11,11 +11,11 @@ internal sealed class RuleHarness
     public RuleHarness(int year = 2026, int month = 10, int day = 1)
     {
         Clock = FakeClock.At(year, month, day);
-        Journey = Journey.Create(WorkspaceId.New(), "Online store", "ana", Clock);
-        See = Journey.AddPhase("ana", "See");
-        Think = Journey.AddPhase("ana", "Think");
-        Do = Journey.AddPhase("ana", "Do");
-        Buyer = Journey.AddPersona("ana", "First-time buyer");
+        Journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Online store", Clock);
+        See = Journey.AddPhase(new Actor("ana"), "See");
+        Think = Journey.AddPhase(new Actor("ana"), "Think");
+        Do = Journey.AddPhase(new Actor("ana"), "Do");
+        Buyer = Journey.AddPersona(new Actor("ana"), "First-time buyer");
     }
 
     public FakeClock Clock { get; }
@@ -33,10 +33,10 @@ internal sealed class RuleHarness
     public LocalDate Today => Clock.Now.InUtc().Date;
 
     public ActivityId Activity(string name, PhaseId? phase = null, ActivityDetails? details = null, ActivityKind kind = ActivityKind.Touchpoint) =>
-        Journey.AddActivity("ana", phase ?? See, name, kind, details ?? ActivityDetails.Empty with { Owner = "ana", Status = ActivityStatus.Active });
+        Journey.AddActivity(new Actor("ana"), phase ?? See, name, kind, details ?? ActivityDetails.Empty with { Owner = "ana", Status = ActivityStatus.Active });
 
     public WidgetId Metric(ActivityId activity, string title = "Open rate", decimal? target = 25, decimal? warning = 18, decimal? critical = 12, MetricDirection direction = MetricDirection.HigherIsBetter, MetricKind kind = MetricKind.Percentage, string unit = "%") =>
-        Journey.AddWidget("ana", activity, new MetricWidget(WidgetId.New(), title)
+        Journey.AddWidget(new Actor("ana"), activity, new MetricWidget(WidgetId.New(), title)
         {
             Unit = unit,
             Kind = kind,
@@ -46,10 +46,10 @@ internal sealed class RuleHarness
             CriticalThreshold = critical,
         });
 
-    public void Observe(WidgetId metric, LocalDate date, decimal value) => Journey.RecordObservation("ana", metric, date, value);
+    public void Observe(WidgetId metric, LocalDate date, decimal value) => Journey.RecordObservation(new Actor("ana"), metric, date, value);
 
     public WidgetId Emotion(ActivityId activity, int asIs, int? toBe = null, PersonaId? persona = null) =>
-        Journey.AddWidget("ana", activity, new EmotionWidget(WidgetId.New(), "Feels", persona ?? Buyer, new EmotionScore(asIs), toBe is { } t ? new EmotionScore(t) : null, null));
+        Journey.AddWidget(new Actor("ana"), activity, new EmotionWidget(WidgetId.New(), "Feels", persona ?? Buyer, new EmotionScore(asIs), toBe is { } t ? new EmotionScore(t) : null, null));
 
     public RuleResult Run(IWarningRule rule, ActivityId activity, RuleSettings? settings = null) =>
         Run(rule, WarningSubject.For(activity), settings);

@@ -61,7 +61,7 @@ public class WarningEngineTests
         _h.Observe(_h.Metric(bo, "Conversion"), _h.Today, 5m);
         var engine = _h.Engine();
         engine.EvaluateAll();
-        _h.Journey.AcknowledgeWarning("ana", Key(MetricThresholdRule.RuleId, ana), "on it");
+        _h.Journey.AcknowledgeWarning(new Actor("ana"), Key(MetricThresholdRule.RuleId, ana), "on it");
 
         Assert.Equal(["Checkout", "Newsletter", "Think"], engine.View().Select(i => i.SubjectName).ToArray());
         Assert.Equal(WarningSeverity.Critical, engine.View()[0].Severity);
@@ -83,7 +83,7 @@ public class WarningEngineTests
         engine.EvaluateAll();
         var key = Key(MetricThresholdRule.RuleId, email);
 
-        _h.Journey.SnoozeWarning("ana", key, _h.Clock.Now + Duration.FromDays(7));
+        _h.Journey.SnoozeWarning(new Actor("ana"), key, _h.Clock.Now + Duration.FromDays(7));
         engine.Refresh();
         Assert.Equal(WarningState.Snoozed, engine.StateOf(key));
 
@@ -101,9 +101,9 @@ public class WarningEngineTests
         engine.EvaluateAll();
         var key = Key(MetricThresholdRule.RuleId, email);
 
-        _h.Journey.ResolveWarning("ana", key, "fixed the subject line");
+        _h.Journey.ResolveWarning(new Actor("ana"), key, "fixed the subject line");
         Assert.Equal(WarningState.Resolved, engine.StateOf(key));
-        _h.Journey.ReopenWarning("bo", key, "still low");
+        _h.Journey.ReopenWarning(new Actor("bo"), key, "still low");
         Assert.Equal(WarningState.Open, engine.StateOf(key));
     }
 
@@ -117,7 +117,7 @@ public class WarningEngineTests
         engine.Subscribe(observer);
         var rate = _h.Journey.GetActivity(email).Widgets[0].Id;
 
-        _h.Journey.CorrectObservation("ana", rate, _h.Today, 19m);
+        _h.Journey.CorrectObservation(new Actor("ana"), rate, _h.Today, 19m);
         var result = engine.Refresh();
 
         Assert.Null(engine.Find(Key(MetricThresholdRule.RuleId, email)));
@@ -134,7 +134,7 @@ public class WarningEngineTests
         engine.EvaluateAll();
         var key = Key(MetricThresholdRule.RuleId, email);
         var rate = _h.Journey.GetActivity(email).Widgets[0].Id;
-        _h.Journey.AcknowledgeWarning("ana", key);
+        _h.Journey.AcknowledgeWarning(new Actor("ana"), key);
         engine.Refresh();
         Assert.Equal(WarningState.Acknowledged, engine.StateOf(key));
 
@@ -147,7 +147,7 @@ public class WarningEngineTests
 
         Assert.Equal(WarningState.Open, engine.StateOf(key));
         Assert.Equal(_h.Clock.Now, engine.Find(key)!.RaisedAt);
-        _h.Journey.AcknowledgeWarning("ana", key);
+        _h.Journey.AcknowledgeWarning(new Actor("ana"), key);
         Assert.Equal(WarningState.Acknowledged, engine.StateOf(key));
     }
 
@@ -160,7 +160,7 @@ public class WarningEngineTests
         engine.EvaluateAll();
         engine.Subscribe(observer);
         var key = Key(MetricThresholdRule.RuleId, email);
-        _h.Journey.AcknowledgeWarning("ana", key);
+        _h.Journey.AcknowledgeWarning(new Actor("ana"), key);
 
         _h.Clock.Advance(Duration.FromDays(1));
         _h.Observe(_h.Journey.GetActivity(email).Widgets[0].Id, _h.Today, 10m);
@@ -175,7 +175,7 @@ public class WarningEngineTests
     {
         var email = BelowThreshold();
         var key = Key(MetricThresholdRule.RuleId, email);
-        _h.Journey.AcknowledgeWarning("ana", key);
+        _h.Journey.AcknowledgeWarning(new Actor("ana"), key);
         _h.Clock.Advance(Duration.FromHours(1));
 
         var engine = _h.Engine();
@@ -215,12 +215,12 @@ public class WarningEngineTests
         engine.EvaluateAll();
         var key = Key(new RuleId("test.fragile"), page);
 
-        _h.Journey.RenameActivity("ana", page, "Broken page");
+        _h.Journey.RenameActivity(new Actor("ana"), page, "Broken page");
         engine.Refresh();
         Assert.Equal("seen Fine page", engine.Find(key)!.Message);
         Assert.Single(engine.Failures);
 
-        _h.Journey.RenameActivity("ana", page, "Mended page");
+        _h.Journey.RenameActivity(new Actor("ana"), page, "Mended page");
         engine.Refresh();
         Assert.Equal("seen Mended page", engine.Find(key)!.Message);
         Assert.Empty(engine.Failures);
@@ -268,7 +268,7 @@ public class WarningEngineTests
         var key = Key(new RuleId("crm.open-cases"), support);
         Assert.Equal("12 open cases — limit 10", engine.Find(key)!.Message);
         Assert.Null(engine.Find(Key(new RuleId("crm.open-cases"), vip)));
-        _h.Journey.AcknowledgeWarning("ana", key);
+        _h.Journey.AcknowledgeWarning(new Actor("ana"), key);
         Assert.Equal(WarningState.Acknowledged, engine.StateOf(key));
         Assert.Contains(_h.Journey.PendingEvents, e => e is Events.WarningAcknowledged a && a.Warning == key);
     }
@@ -352,7 +352,7 @@ public class WarningEngineTests
     {
         var mail = _h.Activity("Newsletter");
         var page = _h.Activity("Landing page");
-        _h.Journey.AddFlow("ana", mail, page);
+        _h.Journey.AddFlow(new Actor("ana"), mail, page);
         _h.Observe(_h.Metric(mail, "Recipients", null, null, null, kind: MetricKind.Count, unit: ""), _h.Today, 1000m);
         _h.Observe(_h.Metric(page, "Visits", null, null, null, kind: MetricKind.Count, unit: ""), _h.Today, 100m);
         var extra = _h.Activity("Extra", details: ActivityDetails.Empty);
@@ -360,8 +360,8 @@ public class WarningEngineTests
         engine.EvaluateAll();
         Assert.NotNull(engine.Find(Key(FunnelDropOffRule.RuleId, page)));
 
-        _h.Journey.RemoveActivity("ana", mail);
-        _h.Journey.RemoveActivity("ana", extra);
+        _h.Journey.RemoveActivity(new Actor("ana"), mail);
+        _h.Journey.RemoveActivity(new Actor("ana"), extra);
         engine.Refresh();
 
         Assert.Null(engine.Find(Key(FunnelDropOffRule.RuleId, page)));
@@ -376,7 +376,7 @@ public class WarningEngineTests
         var engine = _h.Engine();
         engine.EvaluateAll();
         var elsewhere = Journey.FromSnapshot(_h.Journey.ToSnapshot(), _h.Clock);
-        elsewhere.RecordObservation("crm-sync", _h.Journey.GetActivity(email).Widgets[0].Id, _h.Today.PlusDays(1), 10m);
+        elsewhere.RecordObservation(new Actor("crm-sync"), _h.Journey.GetActivity(email).Widgets[0].Id, _h.Today.PlusDays(1), 10m);
         _h.Journey.Apply(elsewhere.PendingEvents[0]);
 
         var result = engine.Refresh(elsewhere.PendingEvents);
@@ -433,9 +433,9 @@ public class WarningEngineTests
         var c = BelowThreshold("C");
         var engine = _h.Engine(settings: WarningSettings.Default.With(EmptyPhaseRule.RuleId, new EmptyPhaseSettings { Enabled = false }));
         engine.EvaluateAll();
-        _h.Journey.SnoozeWarning("ana", Key(MetricThresholdRule.RuleId, a), _h.Clock.Now + Duration.FromDays(1));
-        _h.Journey.ResolveWarning("ana", Key(MetricThresholdRule.RuleId, b));
-        _h.Journey.AcknowledgeWarning("ana", Key(MetricThresholdRule.RuleId, c));
+        _h.Journey.SnoozeWarning(new Actor("ana"), Key(MetricThresholdRule.RuleId, a), _h.Clock.Now + Duration.FromDays(1));
+        _h.Journey.ResolveWarning(new Actor("ana"), Key(MetricThresholdRule.RuleId, b));
+        _h.Journey.AcknowledgeWarning(new Actor("ana"), Key(MetricThresholdRule.RuleId, c));
 
         Assert.Equal(["C"], engine.View(WarningQuery.NeedsAttention).Select(i => i.SubjectName));
     }
@@ -448,7 +448,7 @@ public class WarningEngineTests
         var engine = _h.Engine();
         engine.EvaluateAll();
 
-        _h.Journey.ChangePersona("ana", _h.Buyer, "New customer", null);
+        _h.Journey.ChangePersona(new Actor("ana"), _h.Buyer, "New customer", null);
         var result = engine.Refresh();
 
         Assert.False(result.Full);
@@ -464,7 +464,7 @@ public class WarningEngineTests
         var doKey = new WarningKey(EmptyPhaseRule.RuleId, WarningSubject.For(_h.Do));
         Assert.NotNull(engine.Find(think));
 
-        _h.Journey.RemovePhase("ana", _h.Think);
+        _h.Journey.RemovePhase(new Actor("ana"), _h.Think);
         _h.Activity("Checkout", _h.Do);
         engine.Refresh();
 
