@@ -72,7 +72,7 @@ public sealed class BadInputTests
         var ex = Refused(document);
 
         Assert.Equal("$.activities[2].kind", ex.Path);
-        Assert.Contains("\"webinar\" is not a activity kind", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("\"webinar\" is not an activity kind", ex.Message, StringComparison.Ordinal);
         Assert.Contains("touchpoint, milestone, other", ex.Message, StringComparison.Ordinal);
     }
 

@@ -110,6 +110,21 @@ public class CsvNumberTests
         })));
     }
 
+    [Theory]
+    [InlineData("activity_id,metric_id,date,value,value")]
+    [InlineData("activity_id,metric_id,date,value,VALUE")]
+    public async Task A_header_that_names_a_column_twice_is_refused_whole(string header)
+    {
+        var journey = Shop(out var ads, out var revenue);
+        var version = journey.Version;
+        var csv = $"{header}\n{ads},{revenue},2026-10-01,1,99\n";
+
+        var error = await Assert.ThrowsAsync<CsvImportException>(() => JourneyCsv.ImportObservationsAsync(journey, new StringReader(csv), new Actor("importer")));
+
+        Assert.Contains("line 1: the header names the column(s) value more than once, so which cell holds the value is ambiguous; keep one column of each name.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(version, journey.Version);
+    }
+
     [Fact]
     public async Task A_semicolon_file_with_decimal_commas_imports_exactly_when_the_caller_says_european()
     {

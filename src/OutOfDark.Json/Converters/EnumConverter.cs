@@ -49,7 +49,7 @@ internal sealed class EnumConverter<T> : JsonConverter<T>
             }
         }
 
-        throw new JsonException($"\"{Tokens.Excerpt(ref reader)}\" is not a {_what}: expected one of {Expected}.");
+        throw new JsonException($"\"{Tokens.Excerpt(ref reader)}\" is not {Article(_what)} {_what}: expected one of {Expected}.");
     }
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
@@ -62,4 +62,7 @@ internal sealed class EnumConverter<T> : JsonConverter<T>
 
         writer.WriteStringValue(_encoded[index]);
     }
+
+    /// <summary>"an" before a vowel sound's letter, "a" otherwise: "an activity kind", "a sentiment".</summary>
+    private static string Article(string noun) => "aeiou".Contains(char.ToLowerInvariant(noun[0]), StringComparison.Ordinal) ? "an" : "a";
 }

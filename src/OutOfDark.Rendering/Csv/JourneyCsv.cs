@@ -247,6 +247,12 @@ public static class JourneyCsv
             throw new CsvImportException([new CsvRowError(1, "The CSV is empty: it needs a header row naming its columns.")]);
         }
 
+        var repeated = header.GroupBy(c => c.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (repeated.Count > 0)
+        {
+            throw new CsvImportException([new CsvRowError(1, $"The header names the column(s) {string.Join(", ", repeated)} more than once, so which cell holds the value is ambiguous; keep one column of each name.")]);
+        }
+
         var missing = required.Where(c => !header.Contains(c, StringComparer.Ordinal)).ToList();
         if (missing.Count > 0)
         {

@@ -34,6 +34,19 @@ internal static class JourneyGuards
         guard.InvalidUtf16(value, what);
     }
 
+    /// <summary>
+    /// Refuses a date outside the ISO calendar: every date the model keeps (observations, feedback, planned dates) is
+    /// compared with others and written as ISO <c>yyyy-MM-dd</c>, which a Julian or Hebrew date cannot be without being
+    /// changed. <see langword="null"/> (none) is accepted.
+    /// </summary>
+    public static void NonIsoDate(this IGuardClause guard, NodaTime.LocalDate? date, string what)
+    {
+        if (date is { } value && value.Calendar != NodaTime.CalendarSystem.Iso)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, $"The {what} {value} is in the {value.Calendar.Id} calendar; dates are kept in the ISO calendar. Convert it first: date.WithCalendar(CalendarSystem.Iso).");
+        }
+    }
+
     /// <summary>Like <see cref="InvalidName"/>, but <see langword="null"/> (none) is accepted.</summary>
     public static void InvalidOptionalName(this IGuardClause guard, string? value, string what)
     {

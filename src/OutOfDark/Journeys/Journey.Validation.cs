@@ -173,6 +173,7 @@ public sealed partial class Journey
             case ObservationRecorded x:
                 {
                     var metric = RequireWidget<MetricWidget>(x.ActivityId, x.WidgetId, "record an observation");
+                    Guard.Against.NonIsoDate(x.Date, "observation date");
                     if (metric.Observations.Contains(x.Date))
                     {
                         throw new JourneyRuleException(JourneyRules.ObservationDate, $"Metric '{metric.Title}' ({metric.Id}) already has an observation on {x.Date:yyyy-MM-dd}; correct it instead of recording another.", metric.Id, x.Date);
@@ -186,12 +187,14 @@ public sealed partial class Journey
             case ObservationCorrected x:
                 {
                     var metric = RequireWidget<MetricWidget>(x.ActivityId, x.WidgetId, "correct an observation");
+                    Guard.Against.NonIsoDate(x.Date, "observation date");
                     RequireObservation(metric, x.Date);
                     RequireValue(metric, x.Value);
                     break;
                 }
 
             case ObservationRemoved x:
+                Guard.Against.NonIsoDate(x.Date, "observation date");
                 RequireObservation(RequireWidget<MetricWidget>(x.ActivityId, x.WidgetId, "remove an observation"), x.Date);
                 break;
             case FeedbackRecorded x:
@@ -280,6 +283,8 @@ public sealed partial class Journey
         Guard.Against.InvalidOptionalName(details.Owner, "activity owner");
         Guard.Against.InvalidOptionalName(details.Team, "activity team");
         Guard.Against.UndefinedValue(details.Status, "activity status");
+        Guard.Against.NonIsoDate(details.PlannedStart, "planned start");
+        Guard.Against.NonIsoDate(details.PlannedEnd, "planned end");
         if (details is { PlannedStart: { } start, PlannedEnd: { } end } && end < start)
         {
             throw new JourneyRuleException(JourneyRules.InvalidSchedule, $"Activity '{name}' is planned to end on {end:yyyy-MM-dd}, before it starts on {start:yyyy-MM-dd}.");
