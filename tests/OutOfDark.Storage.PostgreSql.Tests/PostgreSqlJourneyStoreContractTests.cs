@@ -1,16 +1,16 @@
 using System.Threading.Tasks;
 using NodaTime;
 using OutOfDark;
-using OutOfDark.Testing;
+using OutOfDark.Testing.Xunit;
 using Xunit;
 
 namespace OutOfDark.Storage.PostgreSql.Tests;
 
 /// <summary>
-/// The store contract on a real PostgreSQL server. Its facts come from <see cref="JourneyStoreContract"/> and cannot be
-/// skipped: without a server they fail, naming the variable to set.
+/// The store contract on a real PostgreSQL server. Its checks come from <see cref="JourneyStoreContractTests"/> and
+/// cannot be skipped: without a server they fail, naming the variable to set.
 /// </summary>
-public sealed class PostgreSqlJourneyStoreContractTests(PostgresDatabaseFixture database) : JourneyStoreContract, IClassFixture<PostgresDatabaseFixture>
+public sealed class PostgreSqlJourneyStoreContractTests(PostgresDatabaseFixture database) : JourneyStoreContractTests, IClassFixture<PostgresDatabaseFixture>
 {
     protected override int GeneratedJourneyCount => 25;
 

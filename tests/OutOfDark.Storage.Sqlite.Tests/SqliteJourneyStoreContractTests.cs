@@ -2,11 +2,11 @@ using System;
 using System.Threading.Tasks;
 using NodaTime;
 using OutOfDark;
-using OutOfDark.Testing;
+using OutOfDark.Testing.Xunit;
 
 namespace OutOfDark.Storage.Sqlite.Tests;
 
-public sealed class SqliteJourneyStoreContractTests : JourneyStoreContract, IDisposable
+public sealed class SqliteJourneyStoreContractTests : JourneyStoreContractTests, IDisposable
 {
     private readonly TempFolder _folder = new();
 

@@ -10,11 +10,11 @@ namespace OutOfDark.Benchmarks.Warnings;
 [MemoryDiagnoser]
 public class IncrementalEvaluationBenchmarks
 {
-    private FakeClock _clock = null!;
     private Journey _journey = null!;
     private WarningEngine _engine = null!;
     private WidgetId[] _metrics = null!;
-    private LocalDate[] _next = null!;
+    private LocalDate[] _last = null!;
+    private FakeClock _clock = null!;
     private int _turn;
 
     /// <summary>Activities in the journey.</summary>
@@ -28,12 +28,12 @@ public class IncrementalEvaluationBenchmarks
         var clock = _clock = new FakeClock(Instant.FromUtc(2026, 2, 5, 9, 0));
         _journey = SyntheticJourneys.Journey(Activities, 10, clock);
         _metrics = new WidgetId[_journey.ActivityCount];
-        _next = new LocalDate[_metrics.Length];
+        _last = new LocalDate[_metrics.Length];
         var i = 0;
         foreach (var activity in _journey.Activities)
         {
             _metrics[i] = activity.Widgets[0].Id;
-            _next[i++] = SyntheticJourneys.FirstDay.PlusDays(10);
+            _last[i++] = SyntheticJourneys.FirstDay.PlusDays(9);
         }
 
         _engine = new WarningEngine(_journey, clock);
@@ -45,15 +45,16 @@ public class IncrementalEvaluationBenchmarks
     [Benchmark]
     public int OneObservationThenRefresh()
     {
+        // Dated today (a journey refuses dates after tomorrow); the clock moves on a day once per pass over the metrics.
         var k = _turn++ % _metrics.Length;
-        if (k == 0 && _turn > 1)
+        var date = _clock.GetCurrentInstant().InUtc().Date;
+        if (date <= _last[k])
         {
-            // A day passes per round of metrics, so no observation is dated after the journey's today (the journey refuses those).
             _clock.Advance(Duration.FromDays(1));
+            date = _clock.GetCurrentInstant().InUtc().Date;
         }
 
-        var date = _next[k];
-        _next[k] = date.PlusDays(1);
+        _last[k] = date;
         _journey.RecordObservation(new Actor("feed"), _metrics[k], date, (_turn & 1) == 0 ? 19m : 26m);
         var checks = _engine.Refresh().Checks;
         _journey.ClearPendingEvents();

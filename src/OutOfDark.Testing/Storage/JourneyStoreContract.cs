@@ -8,90 +8,232 @@ using FsCheck.Fluent;
 using NodaTime;
 using NodaTime.Testing;
 using OutOfDark.Events;
-using OutOfDark;
-using Xunit;
 
 namespace OutOfDark.Testing;
 
 /// <summary>
-/// The behaviour every <see cref="IJourneyStore"/> must show. Subclass it in an xunit test project, give it a way to
-/// open your store, and xunit runs every fact below against it.
+/// The behaviour every <see cref="IJourneyStore"/> must show, as named checks that need no test framework: give it a way
+/// to open your store and run each check; a failed check throws <see cref="JourneyStoreContractException"/>.
 /// </summary>
 /// <remarks>
 /// <para>
-/// The facts never assume an empty store: each works in workspaces and journeys with fresh ids, so one database may
-/// serve every fact. A store that owns resources is disposed after each fact when it implements
+/// The checks never assume an empty store: each works in workspaces and journeys with fresh ids, so one database may
+/// serve every check. The store a check opens is disposed when the check ends if it implements
 /// <see cref="IAsyncDisposable"/> or <see cref="IDisposable"/>.
 /// </para>
 /// <para>
 /// Covered: round trips of generated journeys, concurrent writers on one journey, workspace isolation, hostile text,
 /// loading as of a version and an instant, listing and deleting, and stale or foreign appends that must change nothing.
 /// </para>
+/// <para>
+/// xunit users subclass <c>JourneyStoreContractTests</c> from the <c>OutOfDark.Testing.Xunit</c> (xunit 2) or
+/// <c>OutOfDark.Testing.XunitV3</c> (xunit.v3) package, which run every check as one test case. Other frameworks call
+/// <see cref="RunAsync"/> once per name in <see cref="CheckNames"/> from a parameterized test.
+/// </para>
+/// <para>An instance holds no state between checks; checks may run in parallel on one instance.</para>
 /// </remarks>
 /// <example>
 /// <code>
-/// public sealed class MyStoreContractTests : JourneyStoreContract
+/// var contract = new JourneyStoreContract(clock =&gt; Task.FromResult&lt;IJourneyStore&gt;(new MyStore(clock)));
+/// foreach (var check in JourneyStoreContract.CheckNames)
 /// {
-///     protected override Task&lt;IJourneyStore&gt; CreateStoreAsync(IClock clock) =&gt; Task.FromResult&lt;IJourneyStore&gt;(new MyStore(clock));
+///     await contract.RunAsync(check);
 /// }
 /// </code>
 /// </example>
-public abstract class JourneyStoreContract
+public sealed class JourneyStoreContract
 {
     private static readonly Instant Start = Instant.FromUtc(2026, 3, 1, 9, 0);
     private static readonly string[] ListedNames = ["Onboarding", "checkout", "Billing", "Onboarding", "Zebra 🦓", "Ärger", "ﬁ ligature", "😀 after the ligature in UTF-16"];
 
-    /// <summary>How many generated journeys the round-trip fact stores; lower it for slow stores.</summary>
-    protected virtual int GeneratedJourneyCount => 40;
+    private static readonly (string Name, Func<JourneyStoreContract, IJourneyStore, FakeClock, CancellationToken, Task> Run)[] Checks =
+    [
+        (nameof(Generated_journeys_read_back_equal), (c, s, k, t) => c.Generated_journeys_read_back_equal(s, k, t)),
+        (nameof(Concurrent_writers_on_one_journey_lose_nothing_and_duplicate_nothing), (c, s, k, t) => c.Concurrent_writers_on_one_journey_lose_nothing_and_duplicate_nothing(s, k, t)),
+        (nameof(Retrying_writers_end_at_a_version_equal_to_their_successful_appends), (c, s, k, t) => c.Retrying_writers_end_at_a_version_equal_to_their_successful_appends(s, k, t)),
+        (nameof(A_workspace_cannot_reach_another_workspaces_journeys), (_, s, k, _) => A_workspace_cannot_reach_another_workspaces_journeys(s, k)),
+        (nameof(Journeys_with_the_same_id_in_two_workspaces_stay_apart), (_, s, k, _) => Journeys_with_the_same_id_in_two_workspaces_stay_apart(s, k)),
+        (nameof(Hostile_text_is_stored_and_read_back_exactly), (_, s, k, _) => Hostile_text_is_stored_and_read_back_exactly(s, k)),
+        (nameof(Loading_as_of_each_version_gives_the_fold_of_the_events_up_to_it), (_, s, k, t) => Loading_as_of_each_version_gives_the_fold_of_the_events_up_to_it(s, k, t)),
+        (nameof(Loading_as_of_an_instant_folds_the_events_up_to_it), (_, s, _, _) => Loading_as_of_an_instant_folds_the_events_up_to_it(s)),
+        (nameof(Listing_shows_a_workspaces_journeys_by_name_then_id), (_, s, k, _) => Listing_shows_a_workspaces_journeys_by_name_then_id(s, k)),
+        (nameof(Deleting_removes_a_journey_and_its_history), (_, s, k, _) => Deleting_removes_a_journey_and_its_history(s, k)),
+        (nameof(An_append_at_a_stale_version_changes_nothing), (_, s, k, _) => An_append_at_a_stale_version_changes_nothing(s, k)),
+        (nameof(A_batch_with_another_journeys_event_is_refused_whole), (_, s, k, _) => A_batch_with_another_journeys_event_is_refused_whole(s, k)),
+        (nameof(An_unknown_journey_is_not_found), (_, s, _, _) => An_unknown_journey_is_not_found(s)),
+        (nameof(A_cancelled_append_writes_nothing), (_, s, k, _) => A_cancelled_append_writes_nothing(s, k)),
+    ];
 
-    /// <summary>How many writers race on one journey in the concurrency fact; at least 8.</summary>
-    protected virtual int ConcurrentWriters => 12;
+    private readonly Func<IClock, Task<IJourneyStore>> _openStore;
+    private readonly int _generatedJourneyCount = 40;
+    private readonly int _concurrentWriters = 12;
 
-    /// <summary>Opens the store under test.</summary>
-    /// <param name="clock">The clock the store must give the journeys it loads.</param>
-    /// <returns>The store; it may already hold journeys of other workspaces.</returns>
-    protected abstract Task<IJourneyStore> CreateStoreAsync(IClock clock);
+    /// <summary>Creates the contract for a store.</summary>
+    /// <param name="openStore">
+    /// Opens the store under test, once per check. It receives the clock the store must give the journeys it loads; the
+    /// store it returns may already hold journeys of other workspaces.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="openStore"/> is null.</exception>
+    public JourneyStoreContract(Func<IClock, Task<IJourneyStore>> openStore)
+    {
+        ArgumentNullException.ThrowIfNull(openStore);
+        _openStore = openStore;
+    }
 
-    /// <summary>Every generated journey reads back equal: its state, its events, and its state at the first batch's version.</summary>
-    /// <returns>A task.</returns>
-    [Fact]
-    public Task Generated_journeys_read_back_equal() => WithStore(async (store, clock) =>
+    /// <summary>
+    /// The names of the checks, in the order <see cref="RunAllAsync"/> runs them. Each reads as a sentence with
+    /// underscores, for example <c>Hostile_text_is_stored_and_read_back_exactly</c>, and stays stable across versions
+    /// so test filters keep working.
+    /// </summary>
+    public static IReadOnlyList<string> CheckNames { get; } = Array.AsReadOnly(Checks.Select(c => c.Name).ToArray());
+
+    /// <summary>How many generated journeys the round-trip check stores: 40 unless set; at least 1. Lower it for slow stores.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set below 1.</exception>
+    public int GeneratedJourneyCount
+    {
+        get => _generatedJourneyCount;
+        init => _generatedJourneyCount = value >= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(GeneratedJourneyCount), value, "The round-trip check needs at least 1 generated journey.");
+    }
+
+    /// <summary>How many writers race on one journey in the concurrency checks: 12 unless set; at least 8.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set below 8.</exception>
+    public int ConcurrentWriters
+    {
+        get => _concurrentWriters;
+        init => _concurrentWriters = value >= 8
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(ConcurrentWriters), value, "The concurrency checks need at least 8 writers to make races likely.");
+    }
+
+    /// <summary>Runs one check against a store freshly opened for it.</summary>
+    /// <param name="checkName">One of <see cref="CheckNames"/>, compared exactly.</param>
+    /// <param name="cancellationToken">Stops the check between steps.</param>
+    /// <returns>A task that completes when the check has passed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="checkName"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="checkName"/> names no check; the message lists the names.</exception>
+    /// <exception cref="JourneyStoreContractException">
+    /// The store failed the check: the message names the check and what was expected and found; the inner exception is
+    /// what the check or the store threw.
+    /// </exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task RunAsync(string checkName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(checkName);
+        var check = Array.Find(Checks, c => c.Name == checkName);
+        if (check.Run is null)
+        {
+            throw new ArgumentException(
+                $"There is no store contract check named '{checkName}'. Use one of JourneyStoreContract.CheckNames: {string.Join(", ", CheckNames)}.",
+                nameof(checkName));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var clock = new FakeClock(Start);
+        IJourneyStore store;
+        try
+        {
+            store = await _openStore(clock) ?? throw new InvalidOperationException("The store factory returned null instead of a store.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new JourneyStoreContractException(checkName, $"Store contract check '{checkName}' could not open the store: {ex.Message}", ex);
+        }
+
+        try
+        {
+            await check.Run(this, store, clock, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (ExpectationFailedException ex)
+        {
+            throw new JourneyStoreContractException(checkName, $"Store contract check '{checkName}' failed: {ex.Message}", ex);
+        }
+        catch (Exception ex)
+        {
+            throw new JourneyStoreContractException(
+                checkName, $"Store contract check '{checkName}' failed: the store threw {ex.GetType().Name}: {ex.Message}", ex);
+        }
+        finally
+        {
+            switch (store)
+            {
+                case IAsyncDisposable asyncDisposable:
+                    await asyncDisposable.DisposeAsync();
+                    break;
+                case IDisposable disposable:
+                    disposable.Dispose();
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Runs every check in the order of <see cref="CheckNames"/>, each against a freshly opened store, and reports every failure.</summary>
+    /// <param name="cancellationToken">Stops the run between steps.</param>
+    /// <returns>A task that completes when every check has passed.</returns>
+    /// <exception cref="AggregateException">One or more checks failed: one <see cref="JourneyStoreContractException"/> per failed check.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task RunAllAsync(CancellationToken cancellationToken = default)
+    {
+        var failures = new List<JourneyStoreContractException>();
+        foreach (var name in CheckNames)
+        {
+            try
+            {
+                await RunAsync(name, cancellationToken);
+            }
+            catch (JourneyStoreContractException failure)
+            {
+                failures.Add(failure);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new AggregateException(
+                $"The store failed {failures.Count} of {CheckNames.Count} contract checks: {string.Join(", ", failures.Select(f => f.CheckName))}.",
+                failures);
+        }
+    }
+
+    // Every generated journey reads back equal: its state, its events, and its state at the first batch's version.
+    private async Task Generated_journeys_read_back_equal(IJourneyStore store, FakeClock clock, CancellationToken cancellationToken)
     {
         var config = Config.QuickThrowOnFailure.WithMaxTest(GeneratedJourneyCount);
         Check.One(config, Prop.ForAll(JourneyGenerators.Scenarios(maxSteps: 40), scenario =>
         {
+            cancellationToken.ThrowIfCancellationRequested();
             // Shrinking reruns a scenario: a fresh id keeps each run independent of the journeys stored before.
             var (journey, _) = (scenario with { JourneyId = Guid.NewGuid() }).Build();
             Task.Run(async () =>
             {
                 var events = journey.PendingEvents.ToList();
                 var split = Math.Max(1, events.Count / 2);
-                Assert.Equal(split, await store.AppendAsync(journey.WorkspaceId, journey.Id, 0, events[..split]));
-                Assert.Equal(events.Count, await store.AppendAsync(journey.WorkspaceId, journey.Id, split, events[split..]));
+                Expect.Equal(split, await store.AppendAsync(journey.WorkspaceId, journey.Id, 0, events[..split], cancellationToken), "The version after appending the first half of the events");
+                Expect.Equal(events.Count, await store.AppendAsync(journey.WorkspaceId, journey.Id, split, events[split..], cancellationToken), "The version after appending the second half");
 
-                var loaded = await store.LoadAsync(journey.WorkspaceId, journey.Id);
-                Assert.Equal(journey.ToSnapshot(), loaded.ToSnapshot());
-                Assert.Empty(loaded.PendingEvents);
-                Assert.Equal(events, await store.ReadEventsAsync(journey.WorkspaceId, journey.Id));
-                Assert.Equal(events[split..], await store.ReadEventsAsync(journey.WorkspaceId, journey.Id, fromVersion: split));
-                var atSplit = await store.LoadAsOfVersionAsync(journey.WorkspaceId, journey.Id, split);
-                Assert.Equal(Journey.Replay(events[..split], clock).ToSnapshot(), atSplit.ToSnapshot());
-            }).GetAwaiter().GetResult();
+                var loaded = await store.LoadAsync(journey.WorkspaceId, journey.Id, cancellationToken);
+                Expect.Equal(journey.ToSnapshot(), loaded.ToSnapshot(), "The loaded journey's snapshot");
+                Expect.Empty(loaded.PendingEvents, "The loaded journey's pending events");
+                Expect.SequenceEqual(events, await store.ReadEventsAsync(journey.WorkspaceId, journey.Id, cancellationToken: cancellationToken), "The events read back");
+                Expect.SequenceEqual(events[split..], await store.ReadEventsAsync(journey.WorkspaceId, journey.Id, fromVersion: split, cancellationToken: cancellationToken), $"The events read back from version {split}");
+                var atSplit = await store.LoadAsOfVersionAsync(journey.WorkspaceId, journey.Id, split, cancellationToken);
+                Expect.Equal(Journey.Replay(events[..split], clock).ToSnapshot(), atSplit.ToSnapshot(), $"The journey loaded as of version {split}");
+            }, cancellationToken).GetAwaiter().GetResult();
         }));
         await Task.CompletedTask;
-    });
+    }
 
-    /// <summary>
-    /// Writers racing on one journey from the same version: exactly one wins each round, every other gets
-    /// <see cref="JourneyConcurrencyException"/>, and the history holds each winning write exactly once.
-    /// </summary>
-    /// <returns>A task.</returns>
-    [Fact]
-    public Task Concurrent_writers_on_one_journey_lose_nothing_and_duplicate_nothing() => WithStore(async (store, clock) =>
+    // Writers racing on one journey from the same version: exactly one wins each round, every other gets
+    // JourneyConcurrencyException, and the history holds each winning write exactly once.
+    private async Task Concurrent_writers_on_one_journey_lose_nothing_and_duplicate_nothing(IJourneyStore store, FakeClock clock, CancellationToken cancellationToken)
     {
-        Assert.True(ConcurrentWriters >= 8, "The concurrency fact needs at least 8 writers.");
         var journey = Journey.Create(new Actor("setup"), WorkspaceId.New(), "Contended", clock);
-        await store.SaveAsync(journey);
+        await store.SaveAsync(journey, cancellationToken);
         const int rounds = 4;
         var winners = new List<(string Name, long Version)>();
         var losers = new List<string>();
@@ -100,7 +242,7 @@ public abstract class JourneyStoreContract
             var copies = new List<Journey>();
             for (var w = 0; w < ConcurrentWriters; w++)
             {
-                var copy = await store.LoadAsync(journey.WorkspaceId, journey.Id);
+                var copy = await store.LoadAsync(journey.WorkspaceId, journey.Id, cancellationToken);
                 copy.Rename(new Actor($"writer {w}"), $"round {round} writer {w}");
                 copies.Add(copy);
             }
@@ -111,61 +253,59 @@ public abstract class JourneyStoreContract
                 await gate.Task;
                 try
                 {
-                    return (copy.Name, Version: await store.SaveAsync(copy), Error: (Exception?)null);
+                    return (copy.Name, Version: await store.SaveAsync(copy, cancellationToken), Error: (Exception?)null);
                 }
                 catch (Exception ex)
                 {
                     return (copy.Name, Version: -1L, Error: ex);
                 }
-            })).ToList();
+            }, cancellationToken)).ToList();
             gate.SetResult();
             var outcomes = await Task.WhenAll(attempts);
 
             foreach (var outcome in outcomes.Where(o => o.Error is not null))
             {
-                var conflict = Assert.IsType<JourneyConcurrencyException>(outcome.Error);
-                Assert.Equal(journey.Id, conflict.JourneyId);
+                var conflict = Expect.OfType<JourneyConcurrencyException>(outcome.Error, $"Round {round}: what a losing writer's save threw");
+                Expect.Equal(journey.Id, conflict.JourneyId, "The conflict's journey id");
                 losers.Add(outcome.Name);
             }
 
-            var won = Assert.Single(outcomes, o => o.Error is null);
-            Assert.Equal(round + 2L, won.Version);
+            var won = Expect.Single(outcomes, o => o.Error is null, $"Round {round}: writers whose save succeeded");
+            Expect.Equal(round + 2L, won.Version, $"Round {round}: the winner's new version");
             winners.Add((won.Name, won.Version));
         }
 
-        var history = await store.ReadEventsAsync(journey.WorkspaceId, journey.Id);
+        var history = await store.ReadEventsAsync(journey.WorkspaceId, journey.Id, cancellationToken: cancellationToken);
         var renames = history.OfType<JourneyRenamed>().Select(e => e.Name).ToList();
-        Assert.Equal(winners.Select(w => w.Name), renames);
+        Expect.SequenceEqual(winners.Select(w => w.Name), renames, "The renames in the history (the winners', in order)");
         foreach (var (name, version) in winners)
         {
-            Assert.Equal(name, Assert.IsType<JourneyRenamed>(history[(int)version - 1]).Name);
+            Expect.Equal(name, Expect.OfType<JourneyRenamed>(history[(int)version - 1], $"The event at version {version}").Name, $"The rename at version {version}");
         }
 
-        Assert.DoesNotContain(renames, losers.Contains);
-        Assert.Equal(rounds * (ConcurrentWriters - 1), losers.Count);
-        var final = await store.LoadAsync(journey.WorkspaceId, journey.Id);
-        Assert.Equal(1 + rounds, final.Version);
-        Assert.Equal(winners[^1].Name, final.Name);
-    });
+        Expect.Empty(renames.Where(losers.Contains), "Renames by writers whose save failed");
+        Expect.Equal(rounds * (ConcurrentWriters - 1), losers.Count, "Writers that lost a race");
+        var final = await store.LoadAsync(journey.WorkspaceId, journey.Id, cancellationToken);
+        Expect.Equal(1 + rounds, final.Version, "The final version");
+        Expect.Equal(winners[^1].Name, final.Name, "The final name");
+    }
 
-    /// <summary>Free-running writers that retry on conflict: the final version is the number of successful appends.</summary>
-    /// <returns>A task.</returns>
-    [Fact]
-    public Task Retrying_writers_end_at_a_version_equal_to_their_successful_appends() => WithStore(async (store, clock) =>
+    // Free-running writers that retry on conflict: the final version is the number of successful appends.
+    private async Task Retrying_writers_end_at_a_version_equal_to_their_successful_appends(IJourneyStore store, FakeClock clock, CancellationToken cancellationToken)
     {
         var journey = Journey.Create(new Actor("setup"), WorkspaceId.New(), "Busy", clock);
-        await store.SaveAsync(journey);
+        await store.SaveAsync(journey, cancellationToken);
         var successes = 0;
         var conflicts = 0;
         var writers = Enumerable.Range(0, ConcurrentWriters).Select(w => Task.Run(async () =>
         {
             for (var i = 0; i < 3; i++)
             {
-                var copy = await store.LoadAsync(journey.WorkspaceId, journey.Id);
+                var copy = await store.LoadAsync(journey.WorkspaceId, journey.Id, cancellationToken);
                 copy.SetOwner(new Actor($"writer {w}"), $"owner {w}.{i}");
                 try
                 {
-                    await store.SaveAsync(copy);
+                    await store.SaveAsync(copy, cancellationToken);
                     Interlocked.Increment(ref successes);
                 }
                 catch (JourneyConcurrencyException)
@@ -173,21 +313,19 @@ public abstract class JourneyStoreContract
                     Interlocked.Increment(ref conflicts);
                 }
             }
-        })).ToList();
+        }, cancellationToken)).ToList();
         await Task.WhenAll(writers);
 
-        Assert.Equal(ConcurrentWriters * 3, successes + conflicts);
-        var history = await store.ReadEventsAsync(journey.WorkspaceId, journey.Id);
-        Assert.Equal(1 + successes, history.Count);
-        Assert.Equal(1 + successes, (await store.LoadAsync(journey.WorkspaceId, journey.Id)).Version);
+        Expect.Equal(ConcurrentWriters * 3, successes + conflicts, "Saves that succeeded or failed with a conflict");
+        var history = await store.ReadEventsAsync(journey.WorkspaceId, journey.Id, cancellationToken: cancellationToken);
+        Expect.Equal(1 + successes, history.Count, "Events in the history (1 + successful saves)");
+        Expect.Equal(1 + successes, (await store.LoadAsync(journey.WorkspaceId, journey.Id, cancellationToken)).Version, "The loaded version (1 + successful saves)");
         var owners = history.OfType<JourneyOwnerChanged>().Select(e => e.Owner).ToList();
-        Assert.Equal(owners.Count, owners.Distinct().Count());
-    });
+        Expect.Equal(owners.Count, owners.Distinct().Count(), "Distinct owners in the history (a duplicated write shows twice)");
+    }
 
-    /// <summary>No call made with one workspace's id reads, lists, changes or deletes another workspace's journey.</summary>
-    /// <returns>A task.</returns>
-    [Fact]
-    public Task A_workspace_cannot_reach_another_workspaces_journeys() => WithStore(async (store, clock) =>
+    // No call made with one workspace's id reads, lists, changes or deletes another workspace's journey.
+    private static async Task A_workspace_cannot_reach_another_workspaces_journeys(IJourneyStore store, FakeClock clock)
     {
         var a = WorkspaceId.New();
         var b = WorkspaceId.New();
@@ -197,31 +335,29 @@ public abstract class JourneyStoreContract
         var before = (await store.LoadAsync(a, journey.Id)).ToSnapshot();
         var events = await store.ReadEventsAsync(a, journey.Id);
 
-        await Assert.ThrowsAsync<JourneyNotFoundException>(() => store.LoadAsync(b, journey.Id));
-        await Assert.ThrowsAsync<JourneyNotFoundException>(() => store.ReadEventsAsync(b, journey.Id));
-        await Assert.ThrowsAsync<JourneyNotFoundException>(() => store.LoadAsOfVersionAsync(b, journey.Id, 1));
-        await Assert.ThrowsAsync<JourneyNotFoundException>(() => store.LoadAsOfInstantAsync(b, journey.Id, clock.GetCurrentInstant()));
-        Assert.Empty(await store.ListAsync(b));
-        Assert.False(await store.DeleteAsync(b, journey.Id));
+        await Expect.ThrowsAsync<JourneyNotFoundException>(() => store.LoadAsync(b, journey.Id), "Loading A's journey through workspace B");
+        await Expect.ThrowsAsync<JourneyNotFoundException>(() => store.ReadEventsAsync(b, journey.Id), "Reading A's events through workspace B");
+        await Expect.ThrowsAsync<JourneyNotFoundException>(() => store.LoadAsOfVersionAsync(b, journey.Id, 1), "Loading A's journey as of version 1 through workspace B");
+        await Expect.ThrowsAsync<JourneyNotFoundException>(() => store.LoadAsOfInstantAsync(b, journey.Id, clock.GetCurrentInstant()), "Loading A's journey as of now through workspace B");
+        Expect.Empty(await store.ListAsync(b), "Workspace B's journeys");
+        Expect.True(!await store.DeleteAsync(b, journey.Id), "Deleting A's journey through workspace B reported a deletion.");
 
         // Appending through B at A's version: B has no such journey, so the version is stale.
         var more = Journey.FromSnapshot(before, clock);
         more.Rename(new Actor("mallory"), "Taken over");
-        await Assert.ThrowsAsync<JourneyConcurrencyException>(() => store.AppendAsync(b, journey.Id, 2, more.PendingEvents));
+        await Expect.ThrowsAsync<JourneyConcurrencyException>(() => store.AppendAsync(b, journey.Id, 2, more.PendingEvents), "Appending to A's journey through workspace B");
 
         // Creating A's journey inside B with A's creation event: the event names workspace A, so it is refused.
-        await Assert.ThrowsAsync<JourneyRuleException>(() => store.AppendAsync(b, journey.Id, 0, events));
+        await Expect.ThrowsAsync<JourneyRuleException>(() => store.AppendAsync(b, journey.Id, 0, events), "Appending A's creation event in workspace B");
 
-        Assert.Equal(before, (await store.LoadAsync(a, journey.Id)).ToSnapshot());
-        Assert.Equal(events, await store.ReadEventsAsync(a, journey.Id));
-        Assert.Equal(journey.Id, Assert.Single(await store.ListAsync(a)).JourneyId);
-        Assert.Empty(await store.ListAsync(b));
-    });
+        Expect.Equal(before, (await store.LoadAsync(a, journey.Id)).ToSnapshot(), "A's journey after B's attempts");
+        Expect.SequenceEqual(events, await store.ReadEventsAsync(a, journey.Id), "A's events after B's attempts");
+        Expect.Equal(journey.Id, Expect.Single(await store.ListAsync(a), "Workspace A's journeys").JourneyId, "The id of workspace A's journey");
+        Expect.Empty(await store.ListAsync(b), "Workspace B's journeys after its attempts");
+    }
 
-    /// <summary>Two workspaces may hold journeys with the same id; each sees and changes only its own.</summary>
-    /// <returns>A task.</returns>
-    [Fact]
-    public Task Journeys_with_the_same_id_in_two_workspaces_stay_apart() => WithStore(async (store, clock) =>
+    // Two workspaces may hold journeys with the same id; each sees and changes only its own.
+    private static async Task Journeys_with_the_same_id_in_two_workspaces_stay_apart(IJourneyStore store, FakeClock clock)
     {
         var id = JourneyId.New();
         var inA = Journey.Create(new Actor("alice"), WorkspaceId.New(), "In A", clock, id);
@@ -231,19 +367,17 @@ public abstract class JourneyStoreContract
         inB.Rename(new Actor("bob"), "In B, renamed");
         await store.SaveAsync(inB);
 
-        Assert.Equal("In A", (await store.LoadAsync(inA.WorkspaceId, id)).Name);
-        Assert.Equal(1, (await store.LoadAsync(inA.WorkspaceId, id)).Version);
-        Assert.Equal("In B, renamed", (await store.LoadAsync(inB.WorkspaceId, id)).Name);
+        Expect.Equal("In A", (await store.LoadAsync(inA.WorkspaceId, id)).Name, "The name of A's journey");
+        Expect.Equal(1, (await store.LoadAsync(inA.WorkspaceId, id)).Version, "The version of A's journey");
+        Expect.Equal("In B, renamed", (await store.LoadAsync(inB.WorkspaceId, id)).Name, "The name of B's journey");
 
-        Assert.True(await store.DeleteAsync(inB.WorkspaceId, id));
-        Assert.Equal("In A", (await store.LoadAsync(inA.WorkspaceId, id)).Name);
-        await Assert.ThrowsAsync<JourneyNotFoundException>(() => store.LoadAsync(inB.WorkspaceId, id));
-    });
+        Expect.True(await store.DeleteAsync(inB.WorkspaceId, id), "Deleting B's journey reported nothing deleted.");
+        Expect.Equal("In A", (await store.LoadAsync(inA.WorkspaceId, id)).Name, "The name of A's journey after B's was deleted");
+        await Expect.ThrowsAsync<JourneyNotFoundException>(() => store.LoadAsync(inB.WorkspaceId, id), "Loading B's deleted journey");
+    }
 
-    /// <summary>Quotes, SQL, NUL, control characters, emoji and a megabyte of text come back exactly as written.</summary>
-    /// <returns>A task.</returns>
-    [Fact]
-    public Task Hostile_text_is_stored_and_read_back_exactly() => WithStore(async (store, clock) =>
+    // Quotes, SQL, NUL, control characters, emoji and a megabyte of text come back exactly as written.
+    private static async Task Hostile_text_is_stored_and_read_back_exactly(IJourneyStore store, FakeClock clock)
     {
         var megabyte = HostileText.OfLength(1_000_000) + "\0'; DROP TABLE events; --\u0000🚀\uD83D\uDC69\u200D\uD83D\uDC67";
         var journey = Journey.Create(new Actor("o'brien \"the\" \0 admin"), WorkspaceId.New(), "'; DROP TABLE journeys; --", clock, description: megabyte, owner: "NUL\0owner");
@@ -258,17 +392,15 @@ public abstract class JourneyStoreContract
         await store.SaveAsync(journey);
 
         var loaded = await store.LoadAsync(journey.WorkspaceId, journey.Id);
-        Assert.Equal(journey.ToSnapshot(), loaded.ToSnapshot());
-        Assert.Equal(megabyte, loaded.Description);
-        Assert.Equal(events, await store.ReadEventsAsync(journey.WorkspaceId, journey.Id));
-        var summary = Assert.Single(await store.ListAsync(journey.WorkspaceId));
-        Assert.Equal(HostileText.Names[^1], summary.Name);
-    });
+        Expect.Equal(journey.ToSnapshot(), loaded.ToSnapshot(), "The loaded journey's snapshot");
+        Expect.Equal(megabyte, loaded.Description, "The megabyte description");
+        Expect.SequenceEqual(events, await store.ReadEventsAsync(journey.WorkspaceId, journey.Id), "The events read back");
+        var summary = Expect.Single(await store.ListAsync(journey.WorkspaceId), "The workspace's journeys");
+        Expect.Equal(HostileText.Names[^1], summary.Name, "The listed name");
+    }
 
-    /// <summary>Every version loads as the fold of the events up to it; versions outside the history are refused.</summary>
-    /// <returns>A task.</returns>
-    [Fact]
-    public Task Loading_as_of_each_version_gives_the_fold_of_the_events_up_to_it() => WithStore(async (store, clock) =>
+    // Every version loads as the fold of the events up to it; versions outside the history are refused.
+    private static async Task Loading_as_of_each_version_gives_the_fold_of_the_events_up_to_it(IJourneyStore store, FakeClock clock, CancellationToken cancellationToken)
     {
         var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "Versions", clock);
         var phase = journey.AddPhase(new Actor("me"), "See");
@@ -279,23 +411,21 @@ public abstract class JourneyStoreContract
         }
 
         var events = journey.PendingEvents.ToList();
-        await store.AppendAsync(journey.WorkspaceId, journey.Id, 0, events[..10]);
-        await store.AppendAsync(journey.WorkspaceId, journey.Id, 10, events[10..]);
+        await store.AppendAsync(journey.WorkspaceId, journey.Id, 0, events[..10], cancellationToken);
+        await store.AppendAsync(journey.WorkspaceId, journey.Id, 10, events[10..], cancellationToken);
         for (var version = 1; version <= events.Count; version++)
         {
-            var asOf = await store.LoadAsOfVersionAsync(journey.WorkspaceId, journey.Id, version);
-            Assert.Equal(Journey.Replay(events.Take(version), clock).ToSnapshot(), asOf.ToSnapshot());
+            var asOf = await store.LoadAsOfVersionAsync(journey.WorkspaceId, journey.Id, version, cancellationToken);
+            Expect.Equal(Journey.Replay(events.Take(version), clock).ToSnapshot(), asOf.ToSnapshot(), $"The journey loaded as of version {version}");
         }
 
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.LoadAsOfVersionAsync(journey.WorkspaceId, journey.Id, 0));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.LoadAsOfVersionAsync(journey.WorkspaceId, journey.Id, events.Count + 1));
-        Assert.Equal(events[5..12], await store.ReadEventsAsync(journey.WorkspaceId, journey.Id, 5, 12));
-    });
+        await Expect.ThrowsAsync<ArgumentOutOfRangeException>(() => store.LoadAsOfVersionAsync(journey.WorkspaceId, journey.Id, 0, cancellationToken), "Loading as of version 0");
+        await Expect.ThrowsAsync<ArgumentOutOfRangeException>(() => store.LoadAsOfVersionAsync(journey.WorkspaceId, journey.Id, events.Count + 1, cancellationToken), $"Loading as of version {events.Count + 1}, past the last");
+        Expect.SequenceEqual(events[5..12], await store.ReadEventsAsync(journey.WorkspaceId, journey.Id, 5, 12, cancellationToken), "The events read from version 5 to 12");
+    }
 
-    /// <summary>Loading as of an instant folds the events that occurred at or before it, to the nanosecond.</summary>
-    /// <returns>A task.</returns>
-    [Fact]
-    public Task Loading_as_of_an_instant_folds_the_events_up_to_it() => WithStore(async (store, _) =>
+    // Loading as of an instant folds the events that occurred at or before it, to the nanosecond.
+    private static async Task Loading_as_of_an_instant_folds_the_events_up_to_it(IJourneyStore store)
     {
         var clock = new FakeClock(Start);
         var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "First", clock);
@@ -306,21 +436,19 @@ public abstract class JourneyStoreContract
         await store.SaveAsync(journey);
         var w = journey.WorkspaceId;
 
-        await Assert.ThrowsAsync<JourneyNotFoundException>(() => store.LoadAsOfInstantAsync(w, journey.Id, Start - Duration.FromNanoseconds(1)));
-        Assert.Equal("First", (await store.LoadAsOfInstantAsync(w, journey.Id, Start)).Name);
-        Assert.Equal("First", (await store.LoadAsOfInstantAsync(w, journey.Id, Start + Duration.FromMinutes(59))).Name);
-        Assert.Equal("Second", (await store.LoadAsOfInstantAsync(w, journey.Id, Start + Duration.FromHours(1))).Name);
-        Assert.Equal(2, (await store.LoadAsOfInstantAsync(w, journey.Id, Start + Duration.FromHours(2))).Version);
+        await Expect.ThrowsAsync<JourneyNotFoundException>(() => store.LoadAsOfInstantAsync(w, journey.Id, Start - Duration.FromNanoseconds(1)), "Loading as of 1 ns before the journey was created");
+        Expect.Equal("First", (await store.LoadAsOfInstantAsync(w, journey.Id, Start)).Name, "The name as of the creation instant");
+        Expect.Equal("First", (await store.LoadAsOfInstantAsync(w, journey.Id, Start + Duration.FromMinutes(59))).Name, "The name 59 minutes after creation");
+        Expect.Equal("Second", (await store.LoadAsOfInstantAsync(w, journey.Id, Start + Duration.FromHours(1))).Name, "The name at the first rename's instant");
+        Expect.Equal(2, (await store.LoadAsOfInstantAsync(w, journey.Id, Start + Duration.FromHours(2))).Version, "The version 1 ns before the second rename");
         var third = await store.LoadAsOfInstantAsync(w, journey.Id, Start + Duration.FromHours(2) + Duration.FromNanoseconds(1));
-        Assert.Equal("Third", third.Name);
-        Assert.Equal(journey.ToSnapshot(), third.ToSnapshot());
-        Assert.Equal(3, (await store.LoadAsOfInstantAsync(w, journey.Id, Start + Duration.FromDays(400))).Version);
-    });
+        Expect.Equal("Third", third.Name, "The name at the second rename's instant");
+        Expect.Equal(journey.ToSnapshot(), third.ToSnapshot(), "The snapshot at the last event's instant");
+        Expect.Equal(3, (await store.LoadAsOfInstantAsync(w, journey.Id, Start + Duration.FromDays(400))).Version, "The version 400 days later");
+    }
 
-    /// <summary>A workspace lists its journeys by name then id, with their current name, state, version and last change.</summary>
-    /// <returns>A task.</returns>
-    [Fact]
-    public Task Listing_shows_a_workspaces_journeys_by_name_then_id() => WithStore(async (store, clock) =>
+    // A workspace lists its journeys by name then id, with their current name, state, version and last change.
+    private static async Task Listing_shows_a_workspaces_journeys_by_name_then_id(IJourneyStore store, FakeClock clock)
     {
         var workspace = WorkspaceId.New();
         var journeys = new List<Journey>();
@@ -339,13 +467,11 @@ public abstract class JourneyStoreContract
             .OrderBy(s => s.Name, StringComparer.Ordinal)
             .ThenBy(s => s.JourneyId)
             .ToList();
-        Assert.Equal(expected, await store.ListAsync(workspace));
-    });
+        Expect.SequenceEqual(expected, await store.ListAsync(workspace), "The listed journeys (by name, ordinal, then id)");
+    }
 
-    /// <summary>Deleting removes the journey and its history from that workspace only; deleting again reports nothing deleted.</summary>
-    /// <returns>A task.</returns>
-    [Fact]
-    public Task Deleting_removes_a_journey_and_its_history() => WithStore(async (store, clock) =>
+    // Deleting removes the journey and its history from that workspace only; deleting again reports nothing deleted.
+    private static async Task Deleting_removes_a_journey_and_its_history(IJourneyStore store, FakeClock clock)
     {
         var workspace = WorkspaceId.New();
         var kept = Journey.Create(new Actor("me"), workspace, "Kept", clock);
@@ -354,23 +480,21 @@ public abstract class JourneyStoreContract
         await store.SaveAsync(kept);
         await store.SaveAsync(gone);
 
-        Assert.True(await store.DeleteAsync(workspace, gone.Id));
-        Assert.False(await store.DeleteAsync(workspace, gone.Id));
-        await Assert.ThrowsAsync<JourneyNotFoundException>(() => store.LoadAsync(workspace, gone.Id));
-        await Assert.ThrowsAsync<JourneyNotFoundException>(() => store.ReadEventsAsync(workspace, gone.Id));
-        await Assert.ThrowsAsync<JourneyNotFoundException>(() => store.LoadAsOfVersionAsync(workspace, gone.Id, 1));
-        Assert.Equal(kept.Id, Assert.Single(await store.ListAsync(workspace)).JourneyId);
+        Expect.True(await store.DeleteAsync(workspace, gone.Id), "Deleting a stored journey reported nothing deleted.");
+        Expect.True(!await store.DeleteAsync(workspace, gone.Id), "Deleting a journey a second time reported a deletion.");
+        await Expect.ThrowsAsync<JourneyNotFoundException>(() => store.LoadAsync(workspace, gone.Id), "Loading a deleted journey");
+        await Expect.ThrowsAsync<JourneyNotFoundException>(() => store.ReadEventsAsync(workspace, gone.Id), "Reading a deleted journey's events");
+        await Expect.ThrowsAsync<JourneyNotFoundException>(() => store.LoadAsOfVersionAsync(workspace, gone.Id, 1), "Loading a deleted journey as of version 1");
+        Expect.Equal(kept.Id, Expect.Single(await store.ListAsync(workspace), "The workspace's journeys after the delete").JourneyId, "The id of the journey kept");
 
         // The id is free again: a new journey may start there from version 0.
         var again = Journey.Create(new Actor("me"), workspace, "Again", clock, gone.Id);
-        Assert.Equal(1, await store.SaveAsync(again));
-        Assert.Equal("Again", (await store.LoadAsync(workspace, gone.Id)).Name);
-    });
+        Expect.Equal(1, await store.SaveAsync(again), "The version of a new journey saved under a deleted journey's id");
+        Expect.Equal("Again", (await store.LoadAsync(workspace, gone.Id)).Name, "The name of the new journey under the deleted id");
+    }
 
-    /// <summary>An append with a stale or future version is refused with the versions named, and changes nothing.</summary>
-    /// <returns>A task.</returns>
-    [Fact]
-    public Task An_append_at_a_stale_version_changes_nothing() => WithStore(async (store, clock) =>
+    // An append with a stale or future version is refused with the versions named, and changes nothing.
+    private static async Task An_append_at_a_stale_version_changes_nothing(IJourneyStore store, FakeClock clock)
     {
         var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "Steady", clock);
         journey.AddPhase(new Actor("me"), "See");
@@ -380,26 +504,24 @@ public abstract class JourneyStoreContract
 
         var stale = await store.LoadAsOfVersionAsync(journey.WorkspaceId, journey.Id, 1);
         stale.Rename(new Actor("late"), "Stale rename");
-        var conflict = await Assert.ThrowsAsync<JourneyConcurrencyException>(() => store.AppendAsync(journey.WorkspaceId, journey.Id, 1, stale.PendingEvents));
-        Assert.Equal(1, conflict.ExpectedVersion);
-        Assert.Equal(3, conflict.ActualVersion);
-        Assert.Single(stale.PendingEvents);
+        var conflict = await Expect.ThrowsAsync<JourneyConcurrencyException>(() => store.AppendAsync(journey.WorkspaceId, journey.Id, 1, stale.PendingEvents), "Appending at stale version 1");
+        Expect.Equal(1, conflict.ExpectedVersion, "The conflict's expected version");
+        Expect.Equal(3, conflict.ActualVersion, "The conflict's actual version");
+        Expect.Single(stale.PendingEvents, "The stale copy's pending events after the refused append");
 
-        await Assert.ThrowsAsync<JourneyConcurrencyException>(() => store.AppendAsync(journey.WorkspaceId, journey.Id, 7, stale.PendingEvents));
+        await Expect.ThrowsAsync<JourneyConcurrencyException>(() => store.AppendAsync(journey.WorkspaceId, journey.Id, 7, stale.PendingEvents), "Appending at version 7, past the last");
         var recreate = Journey.Create(new Actor("me"), journey.WorkspaceId, "Duplicate", clock, journey.Id);
-        var duplicate = await Assert.ThrowsAsync<JourneyConcurrencyException>(() => store.SaveAsync(recreate));
-        Assert.Equal(0, duplicate.ExpectedVersion);
-        Assert.Equal(3, duplicate.ActualVersion);
+        var duplicate = await Expect.ThrowsAsync<JourneyConcurrencyException>(() => store.SaveAsync(recreate), "Saving a new journey under a stored journey's id");
+        Expect.Equal(0, duplicate.ExpectedVersion, "The duplicate's expected version");
+        Expect.Equal(3, duplicate.ActualVersion, "The duplicate's actual version");
 
-        Assert.Equal(before, await store.ReadEventsAsync(journey.WorkspaceId, journey.Id));
-        Assert.Equal("Steady", (await store.LoadAsync(journey.WorkspaceId, journey.Id)).Name);
-        Assert.Equal(3, Assert.Single(await store.ListAsync(journey.WorkspaceId)).Version);
-    });
+        Expect.SequenceEqual(before, await store.ReadEventsAsync(journey.WorkspaceId, journey.Id), "The events after the refused appends");
+        Expect.Equal("Steady", (await store.LoadAsync(journey.WorkspaceId, journey.Id)).Name, "The name after the refused appends");
+        Expect.Equal(3, Expect.Single(await store.ListAsync(journey.WorkspaceId), "The workspace's journeys").Version, "The listed version after the refused appends");
+    }
 
-    /// <summary>A batch holding another journey's event is refused whole: nothing of it is written.</summary>
-    /// <returns>A task.</returns>
-    [Fact]
-    public Task A_batch_with_another_journeys_event_is_refused_whole() => WithStore(async (store, clock) =>
+    // A batch holding another journey's event is refused whole: nothing of it is written.
+    private static async Task A_batch_with_another_journeys_event_is_refused_whole(IJourneyStore store, FakeClock clock)
     {
         var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "Mine", clock);
         await store.SaveAsync(journey);
@@ -408,59 +530,33 @@ public abstract class JourneyStoreContract
         var mine = await store.LoadAsync(journey.WorkspaceId, journey.Id);
         mine.Rename(new Actor("me"), "Mine renamed");
 
-        await Assert.ThrowsAsync<JourneyRuleException>(() => store.AppendAsync(journey.WorkspaceId, journey.Id, 1, [mine.PendingEvents[0], other.PendingEvents[1]]));
-        await Assert.ThrowsAsync<JourneyRuleException>(() => store.AppendAsync(journey.WorkspaceId, other.Id, 0, [.. other.PendingEvents.Skip(1)]));
+        await Expect.ThrowsAsync<JourneyRuleException>(() => store.AppendAsync(journey.WorkspaceId, journey.Id, 1, [mine.PendingEvents[0], other.PendingEvents[1]]), "Appending a batch that holds another journey's event");
+        await Expect.ThrowsAsync<JourneyRuleException>(() => store.AppendAsync(journey.WorkspaceId, other.Id, 0, [.. other.PendingEvents.Skip(1)]), "Starting a journey with an event other than its creation");
 
-        Assert.Single(await store.ReadEventsAsync(journey.WorkspaceId, journey.Id));
-        await Assert.ThrowsAsync<JourneyNotFoundException>(() => store.LoadAsync(journey.WorkspaceId, other.Id));
-        Assert.Equal(2, await store.SaveAsync(mine));
-    });
+        Expect.Single(await store.ReadEventsAsync(journey.WorkspaceId, journey.Id), "The journey's events after the refused batch");
+        await Expect.ThrowsAsync<JourneyNotFoundException>(() => store.LoadAsync(journey.WorkspaceId, other.Id), "Loading the journey whose start was refused");
+        Expect.Equal(2, await store.SaveAsync(mine), "The version after a valid save");
+    }
 
-    /// <summary>Reading or loading a journey that was never stored names it as not found.</summary>
-    /// <returns>A task.</returns>
-    [Fact]
-    public Task An_unknown_journey_is_not_found() => WithStore(async (store, _) =>
+    // Reading or loading a journey that was never stored names it as not found.
+    private static async Task An_unknown_journey_is_not_found(IJourneyStore store)
     {
         var workspace = WorkspaceId.New();
         var id = JourneyId.New();
-        var ex = await Assert.ThrowsAsync<JourneyNotFoundException>(() => store.LoadAsync(workspace, id));
-        Assert.Contains(id.ToString(), ex.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<JourneyNotFoundException>(() => store.ReadEventsAsync(workspace, id));
-        Assert.Empty(await store.ListAsync(workspace));
-        Assert.False(await store.DeleteAsync(workspace, id));
-    });
+        var ex = await Expect.ThrowsAsync<JourneyNotFoundException>(() => store.LoadAsync(workspace, id), "Loading a journey never stored");
+        Expect.Contains(id.ToString(), ex.Message, "The not-found message");
+        await Expect.ThrowsAsync<JourneyNotFoundException>(() => store.ReadEventsAsync(workspace, id), "Reading a journey never stored");
+        Expect.Empty(await store.ListAsync(workspace), "A new workspace's journeys");
+        Expect.True(!await store.DeleteAsync(workspace, id), "Deleting a journey never stored reported a deletion.");
+    }
 
-    /// <summary>A cancelled append writes nothing.</summary>
-    /// <returns>A task.</returns>
-    [Fact]
-    public Task A_cancelled_append_writes_nothing() => WithStore(async (store, clock) =>
+    // A cancelled append writes nothing.
+    private static async Task A_cancelled_append_writes_nothing(IJourneyStore store, FakeClock clock)
     {
         var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "Cancelled", clock);
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.AppendAsync(journey.WorkspaceId, journey.Id, 0, journey.PendingEvents, cancelled.Token));
-        await Assert.ThrowsAsync<JourneyNotFoundException>(() => store.LoadAsync(journey.WorkspaceId, journey.Id));
-    });
-
-    private async Task WithStore(Func<IJourneyStore, FakeClock, Task> body)
-    {
-        var clock = new FakeClock(Start);
-        var store = await CreateStoreAsync(clock);
-        try
-        {
-            await body(store, clock);
-        }
-        finally
-        {
-            switch (store)
-            {
-                case IAsyncDisposable asyncDisposable:
-                    await asyncDisposable.DisposeAsync();
-                    break;
-                case IDisposable disposable:
-                    disposable.Dispose();
-                    break;
-            }
-        }
+        await Expect.ThrowsAsync<OperationCanceledException>(() => store.AppendAsync(journey.WorkspaceId, journey.Id, 0, journey.PendingEvents, cancelled.Token), "Appending with a cancelled token");
+        await Expect.ThrowsAsync<JourneyNotFoundException>(() => store.LoadAsync(journey.WorkspaceId, journey.Id), "Loading the journey whose append was cancelled");
     }
 }

@@ -1,11 +1,11 @@
 using System.Threading.Tasks;
 using NodaTime;
 using OutOfDark;
-using OutOfDark.Testing;
+using OutOfDark.Testing.Xunit;
 
 namespace OutOfDark.Tests.Storage;
 
-public sealed class InMemoryJourneyStoreContractTests : JourneyStoreContract
+public sealed class InMemoryJourneyStoreContractTests : JourneyStoreContractTests
 {
     protected override Task<IJourneyStore> CreateStoreAsync(IClock clock) => Task.FromResult<IJourneyStore>(new InMemoryJourneyStore(clock));
 }

@@ -2,10 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
-using NodaTime.Testing;
 using NodaTime;
+using NodaTime.Testing;
 using NRules;
-using OutOfDark.Testing;
 using OutOfDark.Warnings;
 
 namespace OutOfDark.Benchmarks.Warnings.Baselines;
@@ -14,7 +13,8 @@ namespace OutOfDark.Benchmarks.Warnings.Baselines;
 /// One new observation on one activity's metric, then each contender brings its result up to date: OutOfDark's
 /// <see cref="WarningEngine.Refresh(System.Threading.CancellationToken)"/>, NRules' update of the fact and fire on a kept
 /// session, RulesEngine's workflow on that activity, and the hand recheck of that activity (the baseline). Every
-/// benchmark records the observation through the same journey command; <see cref="CommandOnly"/> is that command alone.
+/// benchmark records the observation through the same journey command, dated today, the clock moving on a day after each
+/// pass over the activities; <see cref="CommandOnly"/> is that command alone.
 /// </summary>
 [MemoryDiagnoser]
 public class IncrementalComparisonBenchmarks
@@ -25,7 +25,8 @@ public class IncrementalComparisonBenchmarks
     private WarningEngine _engine = null!;
     private ActivityFact[] _facts = null!;
     private WidgetId[] _metrics = null!;
-    private LocalDate[] _next = null!;
+    private LocalDate[] _last = null!;
+    private FakeClock _clock = null!;
     private ISession _session = null!;
     private RulesEngineBaseline _rulesEngine = null!;
     private int _turn;
@@ -39,11 +40,11 @@ public class IncrementalComparisonBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var clock = new FakeClock(ThreeRules.Now);
+        var clock = _clock = new FakeClock(ThreeRules.Now);
         _journey = ThreeRules.Journey(Activities, clock);
         _facts = [.. _journey.Activities.Select(a => new ActivityFact(a, ThreeRules.Today))];
         _metrics = [.. _journey.Activities.Select(a => a.Widgets[0].Id)];
-        _next = [.. _journey.Activities.Select(a => ((MetricWidget)a.Widgets[0]).Observations.Latest!.Value.Date.PlusDays(1))];
+        _last = [.. _journey.Activities.Select(a => ((MetricWidget)a.Widgets[0]).Observations.Latest!.Value.Date)];
         _engine = new WarningEngine(_journey, clock, ThreeRules.Registry());
         _engine.EvaluateAll();
         _session = NRulesBaseline.Factory.CreateSession();
@@ -146,10 +147,18 @@ public class IncrementalComparisonBenchmarks
     // Alternates across the warning threshold, so that the threshold warning comes and goes.
     private decimal Value() => (_turn & 1) == 0 ? 17m : 26m;
 
+    // Observations are dated today (a journey refuses dates after tomorrow); when an activity comes round again on the
+    // same day, the clock moves on a day — once per pass over the activities — as a daily feed's would.
     private void Record(int k, decimal value)
     {
-        var date = _next[k];
-        _next[k] = date.PlusDays(1);
+        var date = _clock.GetCurrentInstant().InUtc().Date;
+        if (date <= _last[k])
+        {
+            _clock.Advance(Duration.FromDays(1));
+            date = _clock.GetCurrentInstant().InUtc().Date;
+        }
+
+        _last[k] = date;
         _journey.RecordObservation(Feed, _metrics[k], date, value);
         _facts[k].Activity = _journey.GetActivity(_facts[k].Activity.Id);
     }

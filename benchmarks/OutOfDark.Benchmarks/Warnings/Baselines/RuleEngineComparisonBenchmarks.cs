@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
 using NodaTime.Testing;
-using OutOfDark.Testing;
 using OutOfDark.Warnings;
 
 namespace OutOfDark.Benchmarks.Warnings.Baselines;
