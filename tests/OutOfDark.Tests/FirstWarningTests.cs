@@ -7,7 +7,7 @@ using Xunit;
 
 namespace OutOfDark.Tests;
 
-/// <summary>The README's first code block: a first warning in at most eight lines, kept true.</summary>
+/// <summary>The README's first C# block, right after the two commands: a first warning in at most eight lines, kept true.</summary>
 public class FirstWarningTests
 {
     private static readonly string[] Program =
@@ -18,16 +18,16 @@ public class FirstWarningTests
         "var openRate = journey.AddWidget(ana, email, new MetricWidget(\"Open rate\") { Target = 25, WarningThreshold = 18, CriticalThreshold = 12 });",
         "journey.RecordObservation(ana, openRate, new LocalDate(2026, 10, 1), 21.5m);",
         "journey.RecordObservation(ana, openRate, new LocalDate(2026, 10, 2), 11m);",
-        "var engine = new WarningEngine(journey, journey.Clock); engine.Refresh();",
-        "Console.WriteLine(engine.View()[0].Warning.Message);   // Open rate fell to 11 — critical threshold 12, …",
+        "Console.WriteLine(new WarningEngine(journey).View()[0]);   // Critical · Newsletter · Open rate fell to 11 — critical threshold 12, …",
     ];
 
     [Fact]
-    public void The_readme_opens_with_the_first_warning_program_in_at_most_eight_lines()
+    public void The_readme_opens_with_the_two_commands_then_the_first_warning_program_in_at_most_eight_lines()
     {
         var readme = File.ReadAllText(Path.Combine(Root(), "README.md"));
+        Assert.True(readme.IndexOf("```", StringComparison.Ordinal) == readme.IndexOf("```sh\ndotnet run --project samples/OutOfDark.Samples.Quickstart", StringComparison.Ordinal), "README.md must open with the two commands: the quickstart, then every test.");
         var start = readme.IndexOf("```csharp\n", StringComparison.Ordinal) + "```csharp\n".Length;
-        Assert.True(readme.IndexOf("```", StringComparison.Ordinal) == start - "```csharp\n".Length, "The first code block of README.md must be the C# first-warning program.");
+        Assert.True(readme.IndexOf("```", readme.IndexOf("```sh\n", StringComparison.Ordinal) + 6, StringComparison.Ordinal) == start - "```csharp\n".Length, "The code block after the two commands must be the C# first-warning program.");
         var block = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
         var code = block.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("using ", StringComparison.Ordinal)).ToArray();
 
@@ -47,10 +47,9 @@ public class FirstWarningTests
         var openRate = journey.AddWidget(ana, email, new MetricWidget("Open rate") { Target = 25, WarningThreshold = 18, CriticalThreshold = 12 });
         journey.RecordObservation(ana, openRate, new LocalDate(2026, 10, 1), 21.5m);
         journey.RecordObservation(ana, openRate, new LocalDate(2026, 10, 2), 11m);
-        var engine = new WarningEngine(journey, journey.Clock); engine.Refresh();
-        output.WriteLine(engine.View()[0].Warning.Message);
+        output.WriteLine(new WarningEngine(journey).View()[0]);
 
-        Assert.StartsWith("Open rate fell to 11 — critical threshold 12", output.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("Critical · Newsletter · Open rate fell to 11 — critical threshold 12", output.ToString(), StringComparison.Ordinal);
     }
 
     private static string Root()
