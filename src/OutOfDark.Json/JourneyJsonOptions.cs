@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 
@@ -33,17 +34,9 @@ public sealed class JourneyJsonOptions
 
     internal void Check()
     {
-        if (MaxDepth is < 8 or > 1000)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxDepth), MaxDepth, "MaxDepth must be between 8 and 1000: a journey document nests about 8 levels deep.");
-        }
-
-        if (MaxDocumentBytes is < 1024 or > int.MaxValue)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxDocumentBytes), MaxDocumentBytes, $"MaxDocumentBytes must be between 1 KiB and {int.MaxValue} bytes.");
-        }
-
-        ArgumentNullException.ThrowIfNull(WidgetKinds);
-        ArgumentNullException.ThrowIfNull(Migrations);
+        Guard.Against.OutOfRange(MaxDepth, nameof(MaxDepth), 8, 1000, "MaxDepth must be between 8 and 1000: a journey document nests about 8 levels deep.");
+        Guard.Against.OutOfRange(MaxDocumentBytes, nameof(MaxDocumentBytes), 1024L, int.MaxValue, $"MaxDocumentBytes must be between 1 KiB and {int.MaxValue} bytes.");
+        Guard.Against.Null(WidgetKinds);
+        Guard.Against.Null(Migrations);
     }
 }

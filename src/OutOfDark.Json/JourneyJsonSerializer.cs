@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Buffers;
 using System.Collections.Generic;
@@ -55,7 +56,7 @@ public sealed class JourneyJsonSerializer
         _maxDepth = options.MaxDepth;
         foreach (var migration in options.Migrations)
         {
-            ArgumentNullException.ThrowIfNull(migration);
+            Guard.Against.Null(migration);
             if (!_migrations.TryAdd(migration.FromVersion, migration))
             {
                 throw new ArgumentException($"Two migrations start from schema version {migration.FromVersion}.", nameof(options));
@@ -93,7 +94,7 @@ public sealed class JourneyJsonSerializer
     /// <exception cref="InvalidOperationException">A widget's type is neither built in nor registered.</exception>
     public byte[] SerializeDocument(JourneySnapshot snapshot)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
+        Guard.Against.Null(snapshot);
         return JsonSerializer.SerializeToUtf8Bytes(snapshot, _snapshot);
     }
 
@@ -105,8 +106,8 @@ public sealed class JourneyJsonSerializer
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public Task SerializeDocumentAsync(Stream utf8Json, JourneySnapshot snapshot, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        ArgumentNullException.ThrowIfNull(snapshot);
+        Guard.Against.Null(utf8Json);
+        Guard.Against.Null(snapshot);
         return JsonSerializer.SerializeAsync(utf8Json, snapshot, _snapshot, cancellationToken);
     }
 
@@ -124,7 +125,7 @@ public sealed class JourneyJsonSerializer
     /// <exception cref="JourneyFormatException">The document is not a valid journey document.</exception>
     public Journey DeserializeJourney(ReadOnlySpan<byte> utf8Json, IClock clock)
     {
-        ArgumentNullException.ThrowIfNull(clock);
+        Guard.Against.Null(clock);
         return ReadDocument(utf8Json, clock).Journey;
     }
 
@@ -147,7 +148,7 @@ public sealed class JourneyJsonSerializer
     /// <exception cref="InvalidOperationException">The event or a widget in it is of a type the format does not know.</exception>
     public byte[] SerializeEvent(JourneyEvent e)
     {
-        ArgumentNullException.ThrowIfNull(e);
+        Guard.Against.Null(e);
         CheckEventType(e, 0);
         return JsonSerializer.SerializeToUtf8Bytes(e, _event);
     }
@@ -160,8 +161,8 @@ public sealed class JourneyJsonSerializer
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public Task SerializeEventAsync(Stream utf8Json, JourneyEvent e, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        ArgumentNullException.ThrowIfNull(e);
+        Guard.Against.Null(utf8Json);
+        Guard.Against.Null(e);
         CheckEventType(e, 0);
         return JsonSerializer.SerializeAsync(utf8Json, e, _event, cancellationToken);
     }
@@ -179,7 +180,7 @@ public sealed class JourneyJsonSerializer
     /// <exception cref="JourneyFormatException">The JSON is not a valid event, or its version cannot be read.</exception>
     public JourneyEvent DeserializeEvent(ReadOnlySpan<byte> utf8Json, int schemaVersion)
     {
-        return Guard(utf8Json, json =>
+        return ReadGuarded(utf8Json, json =>
         {
             if (schemaVersion != CurrentSchemaVersion)
             {
@@ -220,7 +221,7 @@ public sealed class JourneyJsonSerializer
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public Task SerializeEventStreamAsync(Stream utf8Json, IReadOnlyList<JourneyEvent> events, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
+        Guard.Against.Null(utf8Json);
         return JsonSerializer.SerializeAsync(utf8Json, StreamDocument(events), _stream, cancellationToken);
     }
 
@@ -238,7 +239,7 @@ public sealed class JourneyJsonSerializer
     /// <exception cref="JourneyFormatException">The document is not a valid event stream, or an event breaks a journey rule.</exception>
     public Journey ReplayEventStream(ReadOnlySpan<byte> utf8Json, IClock clock)
     {
-        ArgumentNullException.ThrowIfNull(clock);
+        Guard.Against.Null(clock);
         return ReadStream(utf8Json, clock).Journey;
     }
 
@@ -268,7 +269,7 @@ public sealed class JourneyJsonSerializer
 
     private (JourneySnapshot Snapshot, Journey Journey) ReadDocument(ReadOnlySpan<byte> utf8Json, IClock? clock)
     {
-        var snapshot = Guard(utf8Json, json =>
+        var snapshot = ReadGuarded(utf8Json, json =>
         {
             var version = ReadSchemaVersion(json, "journey document");
             JourneySnapshot? read;
@@ -304,7 +305,7 @@ public sealed class JourneyJsonSerializer
 
     private (IReadOnlyList<JourneyEvent> Events, Journey Journey) ReadStream(ReadOnlySpan<byte> utf8Json, IClock? clock)
     {
-        var document = Guard(utf8Json, json =>
+        var document = ReadGuarded(utf8Json, json =>
         {
             var version = ReadSchemaVersion(json, "event stream");
             if (version != CurrentSchemaVersion)
@@ -359,7 +360,7 @@ public sealed class JourneyJsonSerializer
         return (events.AsReadOnly(), journey!);
     }
 
-    private T Guard<T>(ReadOnlySpan<byte> utf8Json, SpanFunc<T> read)
+    private T ReadGuarded<T>(ReadOnlySpan<byte> utf8Json, SpanFunc<T> read)
     {
         if (utf8Json.Length > _maxBytes)
         {
@@ -510,11 +511,11 @@ public sealed class JourneyJsonSerializer
 
     private static EventStreamDocument StreamDocument(IReadOnlyList<JourneyEvent> events)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        Guard.Against.Null(events);
         var list = new List<JourneyEvent>(events.Count);
         for (var i = 0; i < events.Count; i++)
         {
-            var e = events[i] ?? throw new ArgumentNullException(nameof(events), $"Event {i} is null.");
+            var e = Guard.Against.Null(events[i], nameof(events), $"Event {i} is null.");
             CheckEventType(e, i);
             list.Add(e);
         }
@@ -527,7 +528,7 @@ public sealed class JourneyJsonSerializer
 
     private async Task<ReadOnlyMemory<byte>> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(stream);
+        Guard.Against.Null(stream);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;

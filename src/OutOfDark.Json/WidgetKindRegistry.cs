@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using System.Reflection;
@@ -56,8 +57,8 @@ public sealed class WidgetKindRegistry
     public WidgetKindRegistry Register<TWidget>(string kind, JsonTypeInfo<TWidget> typeInfo)
         where TWidget : Widget
     {
-        ArgumentNullException.ThrowIfNull(kind);
-        ArgumentNullException.ThrowIfNull(typeInfo);
+        Guard.Against.Null(kind);
+        Guard.Against.Null(typeInfo);
         if (!IsValidKindName(kind))
         {
             throw new ArgumentException($"'{kind}' is not a valid widget kind name: use lower-case letters, digits, '.', '-' and '_', starting with a letter, at most 100 characters (for example 'crm.case-stats').", nameof(kind));

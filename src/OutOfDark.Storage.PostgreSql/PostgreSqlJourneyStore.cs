@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using System.Data.Common;
@@ -65,8 +66,8 @@ public sealed class PostgreSqlJourneyStore : IJourneyStore, IAsyncDisposable
 
     private PostgreSqlJourneyStore(NpgsqlDataSource dataSource, bool owns, IClock clock, PostgreSqlJourneyStoreOptions? options)
     {
-        ArgumentNullException.ThrowIfNull(dataSource);
-        ArgumentNullException.ThrowIfNull(clock);
+        Guard.Against.Null(dataSource);
+        Guard.Against.Null(clock);
         options ??= new PostgreSqlJourneyStoreOptions();
         _dataSource = dataSource;
         _ownsDataSource = owns;
@@ -133,7 +134,7 @@ public sealed class PostgreSqlJourneyStore : IJourneyStore, IAsyncDisposable
 
     private static string Check(string connectionString)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        Guard.Against.NullOrWhiteSpace(connectionString);
         return connectionString;
     }
 }

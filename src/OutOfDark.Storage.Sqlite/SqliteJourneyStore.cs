@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using System.Data.Common;
@@ -56,8 +57,8 @@ public sealed class SqliteJourneyStore : IJourneyStore, IAsyncDisposable
     /// </exception>
     public SqliteJourneyStore(string path, IClock clock, SqliteJourneyStoreOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        ArgumentNullException.ThrowIfNull(clock);
+        Guard.Against.NullOrWhiteSpace(path);
+        Guard.Against.Null(clock);
         if (path.Trim() == ":memory:" || path.StartsWith("file::memory:", StringComparison.OrdinalIgnoreCase))
         {
             throw new ArgumentException("The SQLite journey store needs a file; an in-memory SQLite database is lost between connections. Use InMemoryJourneyStore instead.", nameof(path));
@@ -71,7 +72,7 @@ public sealed class SqliteJourneyStore : IJourneyStore, IAsyncDisposable
         }
 
         options ??= new SqliteJourneyStoreOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.BusyTimeoutSeconds, 0, nameof(options));
+        Guard.Against.OutOfRange(options.BusyTimeoutSeconds, nameof(options), 0, int.MaxValue, "BusyTimeoutSeconds must be 0 or more.");
         Path = path;
         _connectionString = new SqliteConnectionStringBuilder
         {

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using NodaTime;
@@ -33,8 +34,8 @@ public static class SyntheticJourneys
     /// <returns>The snapshot (version 1), activities in map order.</returns>
     public static JourneySnapshot Snapshot(int activities, int observationsPerActivity, int seed = 42)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(activities);
-        ArgumentOutOfRangeException.ThrowIfNegative(observationsPerActivity);
+        Guard.Against.OutOfRange(activities, nameof(activities), 0, int.MaxValue, "The activity count must be 0 or more.");
+        Guard.Against.OutOfRange(observationsPerActivity, nameof(observationsPerActivity), 0, int.MaxValue, "The observation count must be 0 or more.");
         var random = new Random(seed);
         var phases = new List<Phase>();
         foreach (var template in PhaseTemplate.SeeThinkDoCare)
@@ -141,7 +142,7 @@ public static class SyntheticJourneys
     /// <returns>The events, oldest first.</returns>
     public static IReadOnlyList<JourneyEvent> Events(int count, int seed = 42)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 5);
+        Guard.Against.OutOfRange(count, nameof(count), 5, int.MaxValue, "The event count must be at least 5.");
         var random = new Random(seed);
         var clock = new FakeClock(Created);
         var journey = OutOfDark.Journey.Create(new Actor("generator"), new WorkspaceId(NextGuid(random)), "Synthetic", clock, new JourneyId(NextGuid(random)));

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Linq;
 using FsCheck;
@@ -32,7 +33,7 @@ public static class TextJourneys
     /// <returns><see langword="true"/> when some surrogate has no partner.</returns>
     public static bool HasLoneSurrogate(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
+        Guard.Against.Null(text);
         for (var i = 0; i < text.Length; i++)
         {
             if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
@@ -59,7 +60,7 @@ public static class TextJourneys
     /// <returns>The journey, its events pending.</returns>
     public static Journey Build(string text, IClock clock)
     {
-        ArgumentNullException.ThrowIfNull(text);
+        Guard.Against.Null(text);
         var me = new Actor("text");
         var journey = Journey.Create(me, WorkspaceId.New(), "Text", clock);
         Try(() => journey.Rename(me, text, text));

@@ -27,7 +27,8 @@ public class FirstWarningTests
         var readme = File.ReadAllText(Path.Combine(Root(), "README.md"));
         Assert.True(readme.IndexOf("```", StringComparison.Ordinal) == readme.IndexOf("```sh\ndotnet run --project samples/OutOfDark.Samples.Quickstart", StringComparison.Ordinal), "README.md must open with the two commands: the quickstart, then every test.");
         var start = readme.IndexOf("```csharp\n", StringComparison.Ordinal) + "```csharp\n".Length;
-        Assert.True(readme.IndexOf("```", readme.IndexOf("```sh\n", StringComparison.Ordinal) + 6, StringComparison.Ordinal) == start - "```csharp\n".Length, "The code block after the two commands must be the C# first-warning program.");
+        var commandsEnd = readme.IndexOf("\n```\n", readme.IndexOf("```sh\n", StringComparison.Ordinal), StringComparison.Ordinal) + "\n```\n".Length;
+        Assert.True(readme.IndexOf("```", commandsEnd, StringComparison.Ordinal) == start - "```csharp\n".Length, "The code block after the two commands must be the C# first-warning program.");
         var block = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
         var code = block.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("using ", StringComparison.Ordinal)).ToArray();
 

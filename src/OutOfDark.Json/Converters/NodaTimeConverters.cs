@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -52,7 +53,7 @@ public sealed class InstantJsonConverter : JsonConverter<Instant>
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(writer);
+        Guard.Against.Null(writer);
 
         // System.Text.Json writes a UTC DateTime as ISO-8601 with trailing zeros of the fraction trimmed: the same text
         // as the library's extended ISO pattern whenever the instant fits a DateTime exactly (years 1-9999, whole 100 ns ticks).
@@ -110,7 +111,7 @@ public sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
     /// <exception cref="ArgumentException"><paramref name="value"/> is not in the ISO calendar.</exception>
     public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(writer);
+        Guard.Against.Null(writer);
         WriteDate(writer, value);
     }
 

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -43,7 +44,7 @@ public sealed class CsvImportException : Exception
 
     private static string Describe(IReadOnlyList<CsvRowError> errors)
     {
-        ArgumentNullException.ThrowIfNull(errors);
+        Guard.Against.Null(errors);
         var shown = string.Join("; ", errors.Take(5));
         var more = errors.Count > 5 ? $"; and {errors.Count - 5} more" : "";
         var text = $"The CSV has {errors.Count} bad {(errors.Count == 1 ? "row" : "rows")}, so nothing was imported: {shown}{more}";

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -60,8 +61,8 @@ public static class JourneyCsv
     /// <exception cref="ArgumentException">The format's separators clash (see <see cref="CsvFormat"/>).</exception>
     public static async Task ExportActivitiesAsync(Journey journey, TextWriter writer, CsvFormat? format = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(journey);
-        ArgumentNullException.ThrowIfNull(writer);
+        Guard.Against.Null(journey);
+        Guard.Against.Null(writer);
         format ??= CsvFormat.Default;
         format.Check();
         var metricTitles = new List<string>();
@@ -128,8 +129,8 @@ public static class JourneyCsv
     /// <exception cref="ArgumentException">The format's separators clash (see <see cref="CsvFormat"/>).</exception>
     public static async Task ExportObservationsAsync(Journey journey, TextWriter writer, CsvFormat? format = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(journey);
-        ArgumentNullException.ThrowIfNull(writer);
+        Guard.Against.Null(journey);
+        Guard.Against.Null(writer);
         format ??= CsvFormat.Default;
         format.Check();
         var csv = CsvWriter.Create(writer, WriterOptions(format), true);
@@ -209,8 +210,8 @@ public static class JourneyCsv
         Func<Row, Journey, Actor, Action<Journey>> parse,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(journey);
-        ArgumentNullException.ThrowIfNull(reader);
+        Guard.Against.Null(journey);
+        Guard.Against.Null(reader);
         if (actor.Name.Length == 0)
         {
             throw new ArgumentException("The actor is default(Actor): name who the changes are recorded for, for example new Actor(\"crm-import\").", nameof(actor));

@@ -89,7 +89,7 @@ public static class HtmlReportRenderer
         Guard.Against.Null(journey);
         Guard.Against.Null(w);
         options ??= HtmlReportOptions.Default;
-        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxHistoryEntriesPerActivity, nameof(options));
+        Guard.Against.OutOfRange(options.MaxHistoryEntriesPerActivity, nameof(options), 0, int.MaxValue, "MaxHistoryEntriesPerActivity must be 0 or more.");
         var shown = WarningIndex.Merge(options.Warnings, options.View);
         var warnings = new WarningIndex(shown);
 

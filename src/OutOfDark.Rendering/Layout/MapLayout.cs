@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 
 namespace OutOfDark.Rendering;
@@ -79,12 +80,12 @@ public sealed record LayoutOptions
     /// <exception cref="ArgumentOutOfRangeException">A size or gap is out of range.</exception>
     public void Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(NodeWidth);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(NodeHeight);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(HeaderHeight);
-        ArgumentOutOfRangeException.ThrowIfNegative(LevelGap);
-        ArgumentOutOfRangeException.ThrowIfNegative(RowGap);
-        ArgumentOutOfRangeException.ThrowIfNegative(LaneGap);
-        ArgumentOutOfRangeException.ThrowIfNegative(LanePadding);
+        Guard.Against.OutOfRange(NodeWidth, nameof(NodeWidth), double.Epsilon, double.PositiveInfinity, "NodeWidth must be a positive number of pixels.");
+        Guard.Against.OutOfRange(NodeHeight, nameof(NodeHeight), double.Epsilon, double.PositiveInfinity, "NodeHeight must be a positive number of pixels.");
+        Guard.Against.OutOfRange(HeaderHeight, nameof(HeaderHeight), double.Epsilon, double.PositiveInfinity, "HeaderHeight must be a positive number of pixels.");
+        Guard.Against.OutOfRange(LevelGap, nameof(LevelGap), 0d, double.PositiveInfinity, "LevelGap must be 0 or more pixels.");
+        Guard.Against.OutOfRange(RowGap, nameof(RowGap), 0d, double.PositiveInfinity, "RowGap must be 0 or more pixels.");
+        Guard.Against.OutOfRange(LaneGap, nameof(LaneGap), 0d, double.PositiveInfinity, "LaneGap must be 0 or more pixels.");
+        Guard.Against.OutOfRange(LanePadding, nameof(LanePadding), 0d, double.PositiveInfinity, "LanePadding must be 0 or more pixels.");
     }
 }

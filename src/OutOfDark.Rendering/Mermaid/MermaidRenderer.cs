@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -32,8 +33,8 @@ public static class MermaidRenderer
     /// </remarks>
     public static void WriteJourney(Journey journey, TextWriter writer, MermaidJourneyOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(journey);
-        ArgumentNullException.ThrowIfNull(writer);
+        Guard.Against.Null(journey);
+        Guard.Against.Null(writer);
         options ??= MermaidJourneyOptions.Default;
         var personaNames = journey.Personas.ToDictionary(p => p.Id, p => MermaidText.Safe(p.Name, inList: true));
         var byPhase = GroupByPhase(journey);
@@ -100,8 +101,8 @@ public static class MermaidRenderer
     /// </remarks>
     public static void WriteMindmap(Journey journey, TextWriter writer)
     {
-        ArgumentNullException.ThrowIfNull(journey);
-        ArgumentNullException.ThrowIfNull(writer);
+        Guard.Against.Null(journey);
+        Guard.Against.Null(writer);
         writer.Write("mindmap\n  root((\"");
         writer.Write(MermaidText.SafeMindmap(journey.Name));
         writer.Write("\"))\n");

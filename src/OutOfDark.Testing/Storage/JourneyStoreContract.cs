@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -76,7 +77,7 @@ public sealed class JourneyStoreContract
     /// <exception cref="ArgumentNullException"><paramref name="openStore"/> is null.</exception>
     public JourneyStoreContract(Func<IClock, Task<IJourneyStore>> openStore)
     {
-        ArgumentNullException.ThrowIfNull(openStore);
+        Guard.Against.Null(openStore);
         _openStore = openStore;
     }
 
@@ -92,9 +93,7 @@ public sealed class JourneyStoreContract
     public int GeneratedJourneyCount
     {
         get => _generatedJourneyCount;
-        init => _generatedJourneyCount = value >= 1
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(GeneratedJourneyCount), value, "The round-trip check needs at least 1 generated journey.");
+        init => _generatedJourneyCount = Guard.Against.OutOfRange(value, nameof(GeneratedJourneyCount), 1, int.MaxValue, "The round-trip check needs at least 1 generated journey.");
     }
 
     /// <summary>How many writers race on one journey in the concurrency checks: 12 unless set; at least 8.</summary>
@@ -102,9 +101,7 @@ public sealed class JourneyStoreContract
     public int ConcurrentWriters
     {
         get => _concurrentWriters;
-        init => _concurrentWriters = value >= 8
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(ConcurrentWriters), value, "The concurrency checks need at least 8 writers to make races likely.");
+        init => _concurrentWriters = Guard.Against.OutOfRange(value, nameof(ConcurrentWriters), 8, int.MaxValue, "The concurrency checks need at least 8 writers to make races likely.");
     }
 
     /// <summary>Runs one check against a store freshly opened for it.</summary>
@@ -120,7 +117,7 @@ public sealed class JourneyStoreContract
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task RunAsync(string checkName, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(checkName);
+        Guard.Against.Null(checkName);
         var check = Array.Find(Checks, c => c.Name == checkName);
         if (check.Run is null)
         {

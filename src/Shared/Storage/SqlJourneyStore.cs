@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
 using System.Data;
@@ -29,8 +30,8 @@ internal sealed class SqlJourneyStore : IJourneyStore, IDisposable
 
     public SqlJourneyStore(SqlDialect dialect, IClock clock, JourneyJsonSerializer? serializer, int snapshotInterval)
     {
-        ArgumentNullException.ThrowIfNull(clock);
-        ArgumentOutOfRangeException.ThrowIfLessThan(snapshotInterval, 1);
+        Guard.Against.Null(clock);
+        Guard.Against.OutOfRange(snapshotInterval, nameof(snapshotInterval), 1, int.MaxValue, "The snapshot interval must be at least 1 event.");
         _dialect = dialect;
         _sql = dialect.Sql;
         _clock = clock;
@@ -67,8 +68,8 @@ internal sealed class SqlJourneyStore : IJourneyStore, IDisposable
 
     public async Task<long> AppendAsync(WorkspaceId workspaceId, JourneyId journeyId, long expectedVersion, IReadOnlyList<JourneyEvent> events, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(events);
-        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        Guard.Against.Null(events);
+        Guard.Against.OutOfRange(expectedVersion, nameof(expectedVersion), 0L, long.MaxValue, "The expected version must be 0 (a new journey) or the version last read.");
         cancellationToken.ThrowIfCancellationRequested();
         var batch = events.Count == 0 ? null : AppendBatch.Create(_json, workspaceId, journeyId, expectedVersion, events);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
@@ -108,7 +109,7 @@ internal sealed class SqlJourneyStore : IJourneyStore, IDisposable
 
     public async Task<IReadOnlyList<JourneyEvent>> ReadEventsAsync(WorkspaceId workspaceId, JourneyId journeyId, long fromVersion = 0, long? toVersion = null, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(fromVersion);
+        Guard.Against.OutOfRange(fromVersion, nameof(fromVersion), 0L, long.MaxValue, "The first version to read must be 0 or more.");
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
