@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using NodaTime.Testing;
 using OutOfDark.Rendering;
@@ -80,34 +81,36 @@ public class CsvNumberTests
         yield return invariant + "e0";
     }
 
-    [Fact]
-    public void Any_decimal_in_any_writing_imports_as_exactly_itself_or_as_a_row_error()
+    /// <summary>The CSV formats above, one at a time; decimals come from FsCheck's own arbitrary.</summary>
+    public static class CsvFormats
     {
-        var formats = Gen.Elements(Formats);
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(ArbMap.Default.ArbFor<decimal>(), formats.ToArbitrary(), (Func<decimal, CsvFormat, Task>)(async (value, format) =>
-        {
-            foreach (var writing in Writings(value, format).Append(format.Format(value)).Distinct())
-            {
-                var journey = Shop(out var ads, out var revenue);
-                var result = await Import(journey, ObservationCsv(format, ads, revenue, writing), format);
-                var metric = (MetricWidget)journey.FindWidget(revenue, out _)!;
-                if (result.Applied == 1)
-                {
-                    Assert.True(value == metric.Observations.Single().Value, $"'{writing}' read with {format} gave {metric.Observations.Single().Value}, not {value}.");
-                }
-                else
-                {
-                    Assert.Empty(metric.Observations);
-                    Assert.Equal(2L, result.Rejected.Single().Line);
-                }
-            }
+        public static Arbitrary<CsvFormat> Formats() => Gen.Elements(CsvNumberTests.Formats).ToArbitrary();
+    }
 
-            // The format's own writing always imports, with its digits and scale.
-            var own = Shop(out var a, out var r);
-            var exported = await Import(own, ObservationCsv(format, a, r, format.Format(value), quote: false), format);
-            Assert.Equal(1, exported.Applied);
-            Assert.Equal(value.ToString(CultureInfo.InvariantCulture), ((MetricWidget)own.FindWidget(r, out _)!).Observations.Single().Value.ToString(CultureInfo.InvariantCulture));
-        })));
+    [Property(Arbitrary = new[] { typeof(CsvFormats) }, MaxTest = 300)]
+    public async Task Any_decimal_in_any_writing_imports_as_exactly_itself_or_as_a_row_error(decimal value, CsvFormat format)
+    {
+        foreach (var writing in Writings(value, format).Append(format.Format(value)).Distinct())
+        {
+            var journey = Shop(out var ads, out var revenue);
+            var result = await Import(journey, ObservationCsv(format, ads, revenue, writing), format);
+            var metric = (MetricWidget)journey.FindWidget(revenue, out _)!;
+            if (result.Applied == 1)
+            {
+                Assert.True(value == metric.Observations.Single().Value, $"'{writing}' read with {format} gave {metric.Observations.Single().Value}, not {value}.");
+            }
+            else
+            {
+                Assert.Empty(metric.Observations);
+                Assert.Equal(2L, result.Rejected.Single().Line);
+            }
+        }
+
+        // The format's own writing always imports, with its digits and scale.
+        var own = Shop(out var a, out var r);
+        var exported = await Import(own, ObservationCsv(format, a, r, format.Format(value), quote: false), format);
+        Assert.Equal(1, exported.Applied);
+        Assert.Equal(value.ToString(CultureInfo.InvariantCulture), ((MetricWidget)own.FindWidget(r, out _)!).Observations.Single().Value.ToString(CultureInfo.InvariantCulture));
     }
 
     [Theory]

@@ -2,8 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using FsCheck;
-using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NodaTime;
 using NodaTime.Testing;
@@ -253,38 +251,35 @@ public class CsvTests
         Assert.Equal(Metrics(original), Metrics(copy));
     }
 
-    [Fact]
-    public void Any_text_the_domain_accepts_comes_back_from_our_own_csv_export_unchanged()
+    // Widget texts (titles, units, markdown, solutions, notes, feedback) still accept lone surrogates, which UTF-8 cannot
+    // hold; until their commands refuse them, such texts are left out here.
+    [Property(Arbitrary = new[] { typeof(ValidTextArbitraries) }, MaxTest = 200)]
+    public async Task Any_text_the_domain_accepts_comes_back_from_our_own_csv_export_unchanged(string text)
     {
-        // Journey commands do not refuse lone surrogates yet; until they do, such texts are left out here.
-        var texts = TextJourneys.Texts().Where(t => !TextJourneys.HasLoneSurrogate(t)).ToArbitrary();
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), Prop.ForAll(texts, (Func<string, Task>)(async text =>
+        var original = TextJourneys.Build(text, FakeClock.FromUtc(2026, 3, 1, 9, 0, 0));
+        if (original.Phases.Select(p => p.Name).Distinct(StringComparer.Ordinal).Count() != original.Phases.Count)
         {
-            var original = TextJourneys.Build(text, FakeClock.FromUtc(2026, 3, 1, 9, 0, 0));
-            if (original.Phases.Select(p => p.Name).Distinct(StringComparer.Ordinal).Count() != original.Phases.Count)
+            return;
+        }
+
+        foreach (var format in new[] { CsvFormat.Default, CsvFormat.European })
+        {
+            var copy = Journey.Create(new Actor("importer"), WorkspaceId.New(), "Copy", FakeClock.FromUtc(2026, 12, 1, 9, 0, 0));
+            foreach (var phase in original.Phases)
             {
-                return;
+                copy.AddPhase(new Actor("importer"), phase.Name, phase.CustomerGoal);
             }
 
-            foreach (var format in new[] { CsvFormat.Default, CsvFormat.European })
-            {
-                var copy = Journey.Create(new Actor("importer"), WorkspaceId.New(), "Copy", FakeClock.FromUtc(2026, 12, 1, 9, 0, 0));
-                foreach (var phase in original.Phases)
-                {
-                    copy.AddPhase(new Actor("importer"), phase.Name, phase.CustomerGoal);
-                }
+            using var activities = new StringWriter();
+            using var observations = new StringWriter();
+            await JourneyCsv.ExportActivitiesAsync(original, activities, format);
+            await JourneyCsv.ExportObservationsAsync(original, observations, format);
+            await JourneyCsv.ImportActivitiesAsync(copy, new StringReader(activities.ToString()), new Actor("importer"), format: format);
+            await JourneyCsv.ImportObservationsAsync(copy, new StringReader(observations.ToString()), new Actor("importer"), format: format);
 
-                using var activities = new StringWriter();
-                using var observations = new StringWriter();
-                await JourneyCsv.ExportActivitiesAsync(original, activities, format);
-                await JourneyCsv.ExportObservationsAsync(original, observations, format);
-                await JourneyCsv.ImportActivitiesAsync(copy, new StringReader(activities.ToString()), new Actor("importer"), format: format);
-                await JourneyCsv.ImportObservationsAsync(copy, new StringReader(observations.ToString()), new Actor("importer"), format: format);
-
-                Assert.Equal(Shape(original), Shape(copy));
-                Assert.Equal(Metrics(original), Metrics(copy));
-            }
-        })));
+            Assert.Equal(Shape(original), Shape(copy));
+            Assert.Equal(Metrics(original), Metrics(copy));
+        }
     }
 
     // An empty cell means "no value", so an empty description comes back as none (documented in docs/rendering.md).

@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using OutOfDark.Samples.OnlineStore;
@@ -16,8 +17,36 @@ using static OutOfDark.Samples.Web.Tests.ApiClient;
 namespace OutOfDark.Samples.Web.Tests;
 
 /// <summary>The host's open journeys stay bounded whatever ids are asked for, and journeys dropped from memory still work.</summary>
-public sealed class JourneyCacheTests
+public sealed class JourneyCacheTests : IAsyncDisposable
 {
+    // The host the property's cases share: at most two open journeys, three journeys in its store. Made by the first case.
+    private ConfiguredWebSampleFactory? _limited;
+    private HttpClient? _limitedClient;
+    private (JourneyId Id, PhaseId Phase)[]? _limitedJourneys;
+
+    public async ValueTask DisposeAsync()
+    {
+        _limitedClient?.Dispose();
+        if (_limited is not null)
+        {
+            await _limited.DisposeAsync();
+        }
+    }
+
+    private async Task<(HttpClient Client, (JourneyId Id, PhaseId Phase)[] Journeys, IJourneyStore Store, LiveJourneys Live)> LimitedHostAsync()
+    {
+        if (_limited is null || _limitedClient is null || _limitedJourneys is null)
+        {
+            _limited = new ConfiguredWebSampleFactory(new Dictionary<string, string?> { ["OutOfDark:OpenJourneys"] = "2" });
+            _limitedClient = _limited.CreateClient();
+            var (second, secondPhase) = await AddSecondJourneyAsync(_limited);
+            var (third, thirdPhase) = await AddSecondJourneyAsync(_limited);
+            _limitedJourneys = [(OnlineStoreJourney.Id, SampleIds.Phase("See")), (second, secondPhase), (third, thirdPhase)];
+        }
+
+        return (_limitedClient, _limitedJourneys, _limited.Services.GetRequiredService<IJourneyStore>(), _limited.Services.GetRequiredService<LiveJourneys>());
+    }
+
     [Fact]
     public async Task Ten_thousand_unknown_journey_ids_leave_nothing_behind()
     {
@@ -114,60 +143,60 @@ public sealed class JourneyCacheTests
         Assert.Equal(["metric.threshold@activity:" + SampleIds.Activity("Support call"), "metric.threshold@activity:" + SampleIds.Activity("Support call")], keys);
     }
 
-    [Fact]
-    public async Task Whatever_is_asked_for_the_host_holds_at_most_its_limit_and_answers_with_the_stores_version()
+    /// <summary>
+    /// Lists of steps: read (kind 0) or change (1) one of three journeys (which: 0 to 2), read an unknown id (2), or change
+    /// a journey behind the host's back (3).
+    /// </summary>
+    public static class HostSteps
     {
-        await using var factory = new ConfiguredWebSampleFactory(new Dictionary<string, string?> { ["OutOfDark:OpenJourneys"] = "2" });
-        using var client = factory.CreateClient();
-        var (second, secondPhase) = await AddSecondJourneyAsync(factory);
-        var (third, thirdPhase) = await AddSecondJourneyAsync(factory);
-        var journeys = new[] { (OnlineStoreJourney.Id, SampleIds.Phase("See")), (second, secondPhase), (third, thirdPhase) };
-        var store = factory.Services.GetRequiredService<IJourneyStore>();
-        var live = factory.Services.GetRequiredService<LiveJourneys>();
-        // A step: read (0) or change (1) one of the three journeys, or read an unknown id (2), or change a journey behind the host's back (3).
-        var step = from kind in Gen.Choose(0, 3) from which in Gen.Choose(0, 2) select (kind, which);
+        public static Arbitrary<List<(int Kind, int Which)>> Steps() =>
+            (from kind in Gen.Choose(0, 3) from which in Gen.Choose(0, 2) select (kind, which)).ListOf().ToArbitrary();
+    }
 
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), Prop.ForAll(step.ListOf().ToArbitrary(), (Func<IList<(int, int)>, Task>)(async steps =>
+    // Every case runs on the same host (room for two journeys, three in the store), so later cases start from what
+    // earlier ones left in memory.
+    [Property(Arbitrary = new[] { typeof(HostSteps) }, MaxTest = 40)]
+    public async Task Whatever_is_asked_for_the_host_holds_at_most_its_limit_and_answers_with_the_stores_version(List<(int Kind, int Which)> steps)
+    {
+        var (client, journeys, store, live) = await LimitedHostAsync();
+        foreach (var (kind, which) in steps)
         {
-            foreach (var (kind, which) in steps)
+            var (id, phase) = journeys[which];
+            var path = "/api/journeys/" + id;
+            switch (kind)
             {
-                var (id, phase) = journeys[which];
-                var path = "/api/journeys/" + id;
-                switch (kind)
-                {
-                    case 0:
-                        using (var response = await client.GetAsync(path + "/warnings"))
-                        {
-                            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                            Assert.Equal($"\"{await StoredVersionAsync(store, id)}\"", response.Headers.ETag!.Tag);
-                        }
+                case 0:
+                    using (var response = await client.GetAsync(path + "/warnings"))
+                    {
+                        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                        Assert.Equal($"\"{await StoredVersionAsync(store, id)}\"", response.Headers.ETag!.Tag);
+                    }
 
-                        break;
-                    case 1:
-                        using (var response = await SendAsync(client, HttpMethod.Post, path + "/activities", new { phaseId = phase.ToString(), name = "Step" }, $"\"{await StoredVersionAsync(store, id)}\""))
-                        {
-                            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-                            Assert.Equal($"\"{await StoredVersionAsync(store, id)}\"", response.Headers.ETag!.Tag);
-                        }
+                    break;
+                case 1:
+                    using (var response = await SendAsync(client, HttpMethod.Post, path + "/activities", new { phaseId = phase.ToString(), name = "Step" }, $"\"{await StoredVersionAsync(store, id)}\""))
+                    {
+                        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+                        Assert.Equal($"\"{await StoredVersionAsync(store, id)}\"", response.Headers.ETag!.Tag);
+                    }
 
-                        break;
-                    case 2:
-                        using (var response = await client.GetAsync("/api/journeys/" + Guid.NewGuid()))
-                        {
-                            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-                        }
+                    break;
+                case 2:
+                    using (var response = await client.GetAsync("/api/journeys/" + Guid.NewGuid()))
+                    {
+                        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+                    }
 
-                        break;
-                    default:
-                        var journey = await store.LoadAsync(OnlineStoreJourney.Workspace, id);
-                        journey.AddActivity(new Actor("elsewhere"), phase, "Added elsewhere");
-                        await store.SaveAsync(journey);
-                        break;
-                }
-
-                Assert.InRange(live.Count, 0, 2);
+                    break;
+                default:
+                    var journey = await store.LoadAsync(OnlineStoreJourney.Workspace, id);
+                    journey.AddActivity(new Actor("elsewhere"), phase, "Added elsewhere");
+                    await store.SaveAsync(journey);
+                    break;
             }
-        })));
+
+            Assert.InRange(live.Count, 0, 2);
+        }
     }
 
     private static async Task<long> StoredVersionAsync(IJourneyStore store, JourneyId id) =>

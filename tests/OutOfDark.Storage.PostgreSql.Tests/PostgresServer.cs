@@ -84,6 +84,22 @@ internal sealed class PostgresFactAttribute : FactAttribute
     }
 }
 
+/// <summary>
+/// A property that needs the PostgreSQL server: skipped with the reason when there is none and CI is not true (with
+/// CI=true its class's <see cref="PostgresDatabaseFixture"/> fails instead), as <see cref="PostgresFactAttribute"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class PostgresPropertyAttribute : FsCheck.Xunit.PropertyAttribute
+{
+    public PostgresPropertyAttribute()
+    {
+        if (PostgresServer.SkipReason is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}
+
 /// <summary>One database shared by every test of a class.</summary>
 public sealed class PostgresDatabaseFixture : IAsyncLifetime
 {

@@ -2,8 +2,7 @@ using System;
 using NodaTime.Testing;
 using System.Linq;
 using System.Threading.Tasks;
-using FsCheck;
-using FsCheck.Fluent;
+using FsCheck.Xunit;
 using OutOfDark.Testing;
 using Xunit;
 
@@ -15,25 +14,21 @@ public sealed class TextRoundTripTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    [Fact]
-    public async Task Any_text_the_domain_accepts_comes_back_from_sqlite_unchanged()
+    // Every case saves into the same database file, as a store holding many journeys does. Widget texts still accept
+    // lone surrogates, which UTF-8 cannot hold; until their commands refuse them, such texts are left out here.
+    [Property(Arbitrary = new[] { typeof(ValidTextArbitraries) }, MaxTest = 150)]
+    public async Task Any_text_the_domain_accepts_comes_back_from_sqlite_unchanged(string text)
     {
         var clock = FakeClock.FromUtc(2026, 3, 1, 9, 0, 0);
         await using var store = new SqliteJourneyStore(_folder.File("text.db"), clock, new SqliteJourneyStoreOptions { SnapshotInterval = 5 });
+        var journey = TextJourneys.Build(text, clock);
+        var events = journey.PendingEvents.ToList();
+        await store.SaveAsync(journey);
 
-        // Journey commands do not refuse lone surrogates yet; until they do, such texts are left out here.
-        var texts = TextJourneys.Texts().Where(t => !TextJourneys.HasLoneSurrogate(t)).ToArbitrary();
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(150), Prop.ForAll(texts, (Func<string, Task>)(async text =>
-        {
-            var journey = TextJourneys.Build(text, clock);
-            var events = journey.PendingEvents.ToList();
-            await store.SaveAsync(journey);
+        var loaded = await store.LoadAsync(journey.WorkspaceId, journey.Id);
 
-            var loaded = await store.LoadAsync(journey.WorkspaceId, journey.Id);
-
-            Assert.Equal(journey.ToSnapshot(), loaded.ToSnapshot());
-            Assert.Equal(events, await store.ReadEventsAsync(journey.WorkspaceId, journey.Id));
-            Assert.Equal(journey.Name, Assert.Single(await store.ListAsync(journey.WorkspaceId)).Name);
-        })));
+        Assert.Equal(journey.ToSnapshot(), loaded.ToSnapshot());
+        Assert.Equal(events, await store.ReadEventsAsync(journey.WorkspaceId, journey.Id));
+        Assert.Equal(journey.Name, Assert.Single(await store.ListAsync(journey.WorkspaceId)).Name);
     }
 }

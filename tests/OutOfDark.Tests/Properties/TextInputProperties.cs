@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using OutOfDark;
 using NodaTime.Testing;
 using OutOfDark.Testing;
@@ -16,14 +17,19 @@ namespace OutOfDark.Tests.Properties;
 public class TextInputProperties
 {
     private static readonly Actor Ana = new("ana");
-    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(300);
 
-    // Letters, blanks, a control character, both halves of a surrogate pair (so pairs, lone halves and swapped halves all occur).
-    private static Arbitrary<string> Texts() =>
-        Gen.Elements('a', 'Z', ' ', '\t', '\0', 'é', '\uD83D', '\uDE80')
-            .ArrayOf()
-            .Select(chars => new string(chars))
-            .ToArbitrary();
+    /// <summary>
+    /// Texts of letters, blanks, a control character and both halves of a surrogate pair (so pairs, lone halves and
+    /// swapped halves all occur).
+    /// </summary>
+    public static class SurrogateTexts
+    {
+        public static Arbitrary<string> Texts() =>
+            Gen.Elements('a', 'Z', ' ', '\t', '\0', 'é', '\uD83D', '\uDE80')
+                .ArrayOf()
+                .Select(chars => new string(chars))
+                .ToArbitrary();
+    }
 
     private static bool HasLoneSurrogate(string s)
     {
@@ -64,25 +70,23 @@ public class TextInputProperties
         Assert.Equal(text, readBack(journey));
     }
 
-    [Fact]
-    public void A_name_is_accepted_and_read_back_or_refused_with_nothing_changed() =>
-        Check.One(Config, Prop.ForAll(Texts(), text =>
-        {
-            var acceptable = !string.IsNullOrWhiteSpace(text) && !HasLoneSurrogate(text);
-            AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.Rename(Ana, t), j => j.Name);
-            AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.AddPhase(Ana, t), j => j.Phases[^1].Name);
-            AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.AddActivity(Ana, j.Phases[0].Id, t), j => j.Activities[^1].Name);
-            AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.AddPersona(Ana, t), j => j.Personas[^1].Name);
-        }));
+    [Property(Arbitrary = new[] { typeof(SurrogateTexts) }, MaxTest = 300)]
+    public void A_name_is_accepted_and_read_back_or_refused_with_nothing_changed(string text)
+    {
+        var acceptable = !string.IsNullOrWhiteSpace(text) && !HasLoneSurrogate(text);
+        AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.Rename(Ana, t), j => j.Name);
+        AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.AddPhase(Ana, t), j => j.Phases[^1].Name);
+        AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.AddActivity(Ana, j.Phases[0].Id, t), j => j.Activities[^1].Name);
+        AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.AddPersona(Ana, t), j => j.Personas[^1].Name);
+    }
 
-    [Fact]
-    public void A_free_text_is_accepted_and_read_back_or_refused_with_nothing_changed() =>
-        Check.One(Config, Prop.ForAll(Texts(), text =>
-        {
-            var acceptable = !HasLoneSurrogate(text);
-            AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.Describe(Ana, t), j => j.Description);
-            AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.AddPhase(Ana, "Think", t), j => j.Phases[^1].CustomerGoal);
-        }));
+    [Property(Arbitrary = new[] { typeof(SurrogateTexts) }, MaxTest = 300)]
+    public void A_free_text_is_accepted_and_read_back_or_refused_with_nothing_changed(string text)
+    {
+        var acceptable = !HasLoneSurrogate(text);
+        AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.Describe(Ana, t), j => j.Description);
+        AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.AddPhase(Ana, "Think", t), j => j.Phases[^1].CustomerGoal);
+    }
 
     [Fact]
     public void A_lone_surrogate_is_refused_naming_the_field_and_where_it_is()

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using OutOfDark.Warnings;
 using Xunit;
 
@@ -12,7 +13,21 @@ namespace OutOfDark.Tests.Warnings;
 /// <summary>A value a message shows beside its limit never contradicts the comparison that raised the warning.</summary>
 public partial class ShownValueProperties
 {
-    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(300);
+    /// <summary>A funnel step (a previous volume of 1 to a million and a volume up to it) and a drop-off limit of 0 to 99.9 % in tenths.</summary>
+    public static class FunnelSteps
+    {
+        public static Arbitrary<(int Previous, int Volume)> Steps() =>
+            Gen.Choose(1, 1_000_000).SelectMany(previous => Gen.Choose(0, previous).Select(volume => (Previous: previous, Volume: volume))).ToArbitrary();
+
+        public static Arbitrary<decimal> Limits() => Gen.Choose(0, 999).Select(tenths => tenths / 10m).ToArbitrary();
+    }
+
+    /// <summary>Values up to 1 below the warning threshold 18 (higher is better), some a hair below it at 11 to 14 decimals.</summary>
+    public static class BelowThreshold
+    {
+        public static Arbitrary<decimal> Values() =>
+            Gen.Choose(1, 99_999).SelectMany(n => Gen.Choose(5, 14).Select(scale => 18m - (n / Pow10(scale)))).ToArbitrary();
+    }
 
     [Fact]
     public void A_drop_off_just_past_its_limit_is_shown_with_the_decimals_that_tell_it_apart()
@@ -25,43 +40,33 @@ public partial class ShownValueProperties
         Assert.Contains("drop-off percent=60.04", RuleHarness.Evidence(warning));
     }
 
-    [Fact]
-    public void A_shown_drop_off_and_its_shown_limit_compare_as_the_exact_ones_do()
+    [Property(Arbitrary = new[] { typeof(FunnelSteps) }, MaxTest = 300)]
+    public bool A_shown_drop_off_and_its_shown_limit_compare_as_the_exact_ones_do((int Previous, int Volume) step, decimal limit)
     {
-        var volumes = Gen.Choose(1, 1_000_000).SelectMany(previous => Gen.Choose(0, previous).Select(volume => (Previous: previous, Volume: volume)));
-        var limits = Gen.Choose(0, 999).Select(tenths => tenths / 10m);
-        Check.One(Config, Prop.ForAll(volumes.ToArbitrary(), limits.ToArbitrary(), (step, limit) =>
+        var (h, page) = Funnel(step.Previous, step.Volume);
+        var drop = (step.Previous - (decimal)step.Volume) / step.Previous * 100m;
+        var warning = h.Run(BuiltInRules.FunnelDropOff, page, new FunnelDropOffSettings { MaxDropPercent = limit }).Warning;
+        if (drop <= limit)
         {
-            var (h, page) = Funnel(step.Previous, step.Volume);
-            var drop = (step.Previous - (decimal)step.Volume) / step.Previous * 100m;
-            var warning = h.Run(BuiltInRules.FunnelDropOff, page, new FunnelDropOffSettings { MaxDropPercent = limit }).Warning;
-            if (drop <= limit)
-            {
-                return warning is null;
-            }
+            return warning is null;
+        }
 
-            var shown = FunnelShown().Match(warning!.Message);
-            var evidence = warning.Evidence.ToDictionary(e => e.Name, e => e.Number);
-            return shown.Success
-                && Parse(shown.Groups["drop"].Value) > Parse(shown.Groups["limit"].Value)
-                && evidence["drop-off percent"] > evidence["limit percent"];
-        }));
+        var shown = FunnelShown().Match(warning!.Message);
+        var evidence = warning.Evidence.ToDictionary(e => e.Name, e => e.Number);
+        return shown.Success
+            && Parse(shown.Groups["drop"].Value) > Parse(shown.Groups["limit"].Value)
+            && evidence["drop-off percent"] > evidence["limit percent"];
     }
 
-    [Fact]
-    public void A_shown_metric_value_and_its_shown_threshold_compare_as_the_exact_ones_do()
+    [Property(Arbitrary = new[] { typeof(BelowThreshold) }, MaxTest = 300)]
+    public bool A_shown_metric_value_and_its_shown_threshold_compare_as_the_exact_ones_do(decimal value)
     {
-        // Values up to 1 below the warning threshold 18 (higher is better), some a hair below it at 11 to 14 decimals.
-        var values = Gen.Choose(1, 99_999).SelectMany(n => Gen.Choose(5, 14).Select(scale => 18m - (n / Pow10(scale))));
-        Check.One(Config, Prop.ForAll(values.ToArbitrary(), value =>
-        {
-            var h = new RuleHarness();
-            var activity = h.Activity("Checkout");
-            h.Observe(h.Metric(activity, "Conversion", target: 25, warning: 18, critical: null), h.Today, value);
-            var warning = h.Run(BuiltInRules.MetricThreshold, activity).Warning!;
-            var shown = ThresholdShown().Match(warning.Message);
-            return shown.Success && Parse(shown.Groups["value"].Value) < Parse(shown.Groups["limit"].Value);
-        }));
+        var h = new RuleHarness();
+        var activity = h.Activity("Checkout");
+        h.Observe(h.Metric(activity, "Conversion", target: 25, warning: 18, critical: null), h.Today, value);
+        var warning = h.Run(BuiltInRules.MetricThreshold, activity).Warning!;
+        var shown = ThresholdShown().Match(warning.Message);
+        return shown.Success && Parse(shown.Groups["value"].Value) < Parse(shown.Groups["limit"].Value);
     }
 
     private static (RuleHarness Harness, ActivityId Page) Funnel(decimal previous, decimal volume)
