@@ -119,15 +119,3 @@ public static class TextArbitraries
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<string> Texts() => TextJourneys.Texts().ToArbitrary();
 }
-
-/// <summary>
-/// FsCheck arbitrary provider like <see cref="TextArbitraries"/>, but every text is valid UTF-16: texts holding a lone
-/// surrogate (<see cref="TextJourneys.HasLoneSurrogate"/>) are left out. For round trips through UTF-8 stores and
-/// formats while some journey fields (widget texts) still accept lone surrogates.
-/// </summary>
-public static class ValidTextArbitraries
-{
-    /// <summary>Texts of every kind without a lone surrogate.</summary>
-    /// <returns>The arbitrary.</returns>
-    public static Arbitrary<string> Texts() => TextJourneys.Texts().Where(t => !TextJourneys.HasLoneSurrogate(t)).ToArbitrary();
-}

@@ -10,9 +10,7 @@ public sealed class TextRoundTripTests
 {
     private static readonly JourneyJsonSerializer Json = JourneyJsonSerializer.Default;
 
-    // Widget texts (titles, units, markdown, solutions, notes, feedback) still accept lone surrogates, which UTF-8 cannot
-    // hold; until their commands refuse them, such texts are left out here.
-    [Property(Arbitrary = new[] { typeof(ValidTextArbitraries) }, MaxTest = 300)]
+    [Property(Arbitrary = new[] { typeof(TextArbitraries) }, MaxTest = 300)]
     public void Any_text_the_domain_accepts_comes_back_from_json_unchanged(string text)
     {
         var clock = FakeClock.FromUtc(2026, 3, 1, 9, 0, 0);

@@ -23,6 +23,20 @@ public class CsvTests
         Assert.Equal("line 1: CSV header missing.", new CsvRowError(1, "CSV header missing.").ToString());
     }
 
+    [Fact]
+    public async Task Activities_imported_into_a_journey_without_phases_are_refused_saying_to_add_the_phases_first()
+    {
+        var source = EmptyStore(out var see);
+        source.AddActivity(new Actor("ana"), see, "Ads");
+        var target = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Empty", FakeClock.FromUtc(2026, 2, 1, 9, 0, 0));
+
+        var csv = await ExportActivities(source);
+        var error = await Assert.ThrowsAsync<CsvImportException>(() => JourneyCsv.ImportActivitiesAsync(target, new StringReader(csv), new Actor("importer")));
+
+        Assert.Contains("line 2: the journey has no phase named 'See': it has no phases yet; add them before importing activities (journey.AddPhases).", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, target.Version);
+    }
+
     private static Journey EmptyStore(out PhaseId see)
     {
         var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 2, 1, 9, 0, 0));
@@ -251,9 +265,7 @@ public class CsvTests
         Assert.Equal(Metrics(original), Metrics(copy));
     }
 
-    // Widget texts (titles, units, markdown, solutions, notes, feedback) still accept lone surrogates, which UTF-8 cannot
-    // hold; until their commands refuse them, such texts are left out here.
-    [Property(Arbitrary = new[] { typeof(ValidTextArbitraries) }, MaxTest = 200)]
+    [Property(Arbitrary = new[] { typeof(TextArbitraries) }, MaxTest = 200)]
     public async Task Any_text_the_domain_accepts_comes_back_from_our_own_csv_export_unchanged(string text)
     {
         var original = TextJourneys.Build(text, FakeClock.FromUtc(2026, 3, 1, 9, 0, 0));

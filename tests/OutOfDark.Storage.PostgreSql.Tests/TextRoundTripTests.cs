@@ -8,9 +8,9 @@ namespace OutOfDark.Storage.PostgreSql.Tests;
 
 public sealed class TextRoundTripTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
-    // Every case saves into the class's one database, as a store holding many journeys does. Widget texts still accept
-    // lone surrogates, which UTF-8 cannot hold; until their commands refuse them, such texts are left out here.
-    [PostgresProperty(Arbitrary = new[] { typeof(ValidTextArbitraries) }, MaxTest = 100)]
+    // Every case saves into the class's one database, as a store holding many journeys does. Texts with a lone surrogate are refused by
+    // the commands, so the journey holds only what was accepted.
+    [PostgresProperty(Arbitrary = new[] { typeof(TextArbitraries) }, MaxTest = 100)]
     public async Task Any_text_the_domain_accepts_comes_back_from_postgresql_unchanged(string text)
     {
         var clock = FakeClock.FromUtc(2026, 3, 1, 9, 0, 0);

@@ -14,9 +14,9 @@ public sealed class TextRoundTripTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    // Every case saves into the same database file, as a store holding many journeys does. Widget texts still accept
-    // lone surrogates, which UTF-8 cannot hold; until their commands refuse them, such texts are left out here.
-    [Property(Arbitrary = new[] { typeof(ValidTextArbitraries) }, MaxTest = 150)]
+    // Every case saves into the same database file, as a store holding many journeys does. Texts with a lone surrogate are refused by
+    // the commands, so the journey holds only what was accepted.
+    [Property(Arbitrary = new[] { typeof(TextArbitraries) }, MaxTest = 150)]
     public async Task Any_text_the_domain_accepts_comes_back_from_sqlite_unchanged(string text)
     {
         var clock = FakeClock.FromUtc(2026, 3, 1, 9, 0, 0);

@@ -308,7 +308,9 @@ public static class JourneyCsv
         var name = row.Text("name") is { Length: > 0 } n ? n : throw new FormatException("The name is empty.");
         var phaseName = row.Text("phase");
         var phase = state.Phases.FirstOrDefault(p => p.Name == phaseName)
-            ?? throw new FormatException($"The journey has no phase named '{phaseName}'; its phases are {string.Join(", ", state.Phases.Select(p => "'" + p.Name + "'"))}.");
+            ?? throw new FormatException(state.Phases.Count == 0
+                ? $"The journey has no phase named '{phaseName}': it has no phases yet; add them before importing activities (journey.AddPhases)."
+                : $"The journey has no phase named '{phaseName}'; its phases are {string.Join(", ", state.Phases.Select(p => "'" + p.Name + "'"))}.");
         var parentText = row.Raw("parent_id");
         ActivityId? parent = parentText.Length == 0 ? null : ActivityId.TryParse(parentText, null, out var p) ? p
             : throw new FormatException($"The parent_id '{parentText}' is not a GUID.");

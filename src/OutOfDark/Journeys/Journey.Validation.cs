@@ -1,5 +1,6 @@
 using Ardalis.GuardClauses;
 using System;
+using System.Collections.Generic;
 using NodaTime;
 using OutOfDark.Events;
 using OutOfDark.Internal;
@@ -200,6 +201,8 @@ public sealed partial class Journey
             case FeedbackRecorded x:
                 {
                     var feedback = RequireWidget<FeedbackWidget>(x.ActivityId, x.WidgetId, "record feedback");
+                    Guard.Against.InvalidUtf16(x.Entry?.Source ?? "", "feedback source");
+                    Guard.Against.InvalidUtf16(x.Entry?.Quote ?? "", "feedback quote");
                     if (FeedbackWidget.CheckEntry(x.Entry) is { } problem)
                     {
                         throw new JourneyRuleException(JourneyRules.InvalidWidget, $"Feedback for '{feedback.Title}' ({feedback.Id}): {problem}", feedback.Id);
@@ -357,10 +360,55 @@ public sealed partial class Journey
             throw new JourneyRuleException(JourneyRules.UnknownPersona, $"Emotion widget '{emotion.Title}' ({emotion.Id}) names persona {emotion.Persona}, which the journey does not have.", emotion.Id, emotion.Persona);
         }
 
+        foreach (var (text, what) in TextsOf(widget))
+        {
+            Guard.Against.InvalidUtf16(text, what);
+        }
+
         var problem = widget.Validate();
         if (problem is not null)
         {
             throw new JourneyRuleException(JourneyRules.InvalidWidget, $"Widget '{widget.Title}' ({widget.Id}): {problem}", widget.Id);
+        }
+    }
+
+    /// <summary>
+    /// Every text a built-in widget holds, named for the message: each must survive UTF-8 (JSON, SQL, CSV) unchanged, so
+    /// text with a lone surrogate is refused here as it is in names. A custom kind's own members are its serializer's.
+    /// </summary>
+    private static IEnumerable<(string Text, string What)> TextsOf(Widget widget)
+    {
+        yield return (widget.Title, "widget title");
+        switch (widget)
+        {
+            case MetricWidget metric:
+                yield return (metric.Unit, "metric unit");
+                break;
+            case DescriptionWidget description:
+                yield return (description.Markdown, "description's markdown");
+                break;
+            case SolutionWidget solution:
+                yield return (solution.Problem, "solution's problem");
+                yield return (solution.Solution, "solution's solution");
+                break;
+            case EmotionWidget { Note: { } note }:
+                yield return (note, "emotion note");
+                break;
+            case LinkWidget link:
+                yield return (link.Url.OriginalString, "link URL");
+                break;
+            case FeedbackWidget feedback:
+                foreach (var entry in feedback.Entries)
+                {
+                    yield return (entry.Source, "feedback source");
+                    yield return (entry.Quote, "feedback quote");
+                }
+
+                break;
+            case UnknownWidget unknown:
+                yield return (unknown.Kind, "widget kind");
+                yield return (unknown.Content, "widget content");
+                break;
         }
     }
 
