@@ -33,6 +33,11 @@ internal static class RuleSettingsBinder
                 throw new InvalidOperationException($"Configuration section '{section.Path}' does not fit the settings of rule '{rule.Id}' ({rule.SettingsType.Name}): {e.Message}", e);
             }
 
+            if (copy.Validate() is { } problem)
+            {
+                throw new InvalidOperationException($"Configuration section '{section.Path}' is out of range for rule '{rule.Id}': {problem}");
+            }
+
             settings = settings.With(rule.Id, copy);
         }
 

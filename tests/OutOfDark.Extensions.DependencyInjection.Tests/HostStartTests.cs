@@ -27,6 +27,8 @@ public sealed class HostStartTests
     [Theory]
     [InlineData("Rules:metric.stael:Days", "10", "Configuration section 'OutOfDark:Rules:metric.stael' names no registered warning rule; registered rules: ")]
     [InlineData("Rules:metric.stale:Days", "ten", "Configuration section 'OutOfDark:Rules:metric.stale' does not fit the settings of rule 'metric.stale'")]
+    [InlineData("Rules:metric.stale:Days", "-5", "Configuration section 'OutOfDark:Rules:metric.stale' is out of range for rule 'metric.stale': Days is -5; it must be from 1 to 36600.")]
+    [InlineData("Rules:funnel.drop-off:MaxDropPercent", "150", "Configuration section 'OutOfDark:Rules:funnel.drop-off' is out of range for rule 'funnel.drop-off': MaxDropPercent is 150; it must be from 0 to 100.")]
     [InlineData("TimeZone", "Mars/Olympus", "Configuration key 'OutOfDark:TimeZone' names time zone 'Mars/Olympus', which is not an IANA time zone id such as 'Europe/Berlin'.")]
     public async Task Bad_configuration_stops_the_host_at_start_naming_the_key(string key, string value, string message)
     {

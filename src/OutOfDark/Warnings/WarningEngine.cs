@@ -273,6 +273,11 @@ public sealed partial class WarningEngine : IKeptWarnings
             throw new ArgumentException($"Rule '{rule}' takes settings of type {_rules[index].SettingsType.Name}, not {settings.GetType().Name}.", nameof(settings));
         }
 
+        if (settings.Validate() is { } problem)
+        {
+            throw new ArgumentException($"The settings of rule '{rule}' are out of range: {problem}", nameof(settings));
+        }
+
         return index;
     }
 

@@ -3,8 +3,11 @@ namespace OutOfDark.Warnings;
 /// <summary>Settings of <see cref="EmptyPhaseRule"/>.</summary>
 public sealed record EmptyPhaseSettings : RuleSettings
 {
-    /// <summary>The fewest activities a phase should hold. Default 1.</summary>
+    /// <summary>The fewest activities a phase should hold. Default 1. Range: 1 to any larger whole number; outside it the engine refuses the settings.</summary>
     public int MinimumActivities { get; init; } = 1;
+
+    /// <inheritdoc />
+    public override string? Validate() => Range(nameof(MinimumActivities), MinimumActivities, 1, int.MaxValue);
 }
 
 /// <summary><c>phase.empty</c>: a phase holds fewer activities than the set minimum (by default: none), so the customer is left alone there.</summary>

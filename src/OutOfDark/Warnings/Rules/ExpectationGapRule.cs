@@ -3,8 +3,11 @@ namespace OutOfDark.Warnings;
 /// <summary>Settings of <see cref="ExpectationGapRule"/>.</summary>
 public sealed record ExpectationGapSettings : RuleSettings
 {
-    /// <summary>The largest acceptable gap between to-be and as-is emotion; a larger gap raises a warning. Default 1.</summary>
+    /// <summary>The largest acceptable gap between to-be and as-is emotion; a larger gap raises a warning. Default 1. Range: 0 to 4; outside it the engine refuses the settings.</summary>
     public int MaxGap { get; init; } = 1;
+
+    /// <inheritdoc />
+    public override string? Validate() => Range(nameof(MaxGap), MaxGap, 0, 4);
 }
 
 /// <summary>

@@ -5,11 +5,14 @@ namespace OutOfDark.Warnings;
 /// <summary>Settings of <see cref="FunnelDropOffRule"/>.</summary>
 public sealed record FunnelDropOffSettings : RuleSettings
 {
-    /// <summary>The largest acceptable drop-off, in percent, from one flow step to the next. Default 60.</summary>
+    /// <summary>The largest acceptable drop-off, in percent, from one flow step to the next. Default 60. Range: 0 to 100; outside it the engine refuses the settings.</summary>
     public decimal MaxDropPercent { get; init; } = 60m;
 
     /// <summary>The smallest previous-step volume worth judging; smaller ones are noise. Default 1.</summary>
     public decimal MinimumVolume { get; init; } = 1m;
+
+    /// <inheritdoc />
+    public override string? Validate() => Range(nameof(MaxDropPercent), MaxDropPercent, 0, 100);
 }
 
 /// <summary>

@@ -3,11 +3,14 @@ namespace OutOfDark.Warnings;
 /// <summary>Settings of <see cref="MetricThresholdRule"/>.</summary>
 public sealed record MetricThresholdSettings : RuleSettings
 {
-    /// <summary>How many latest observations in a row must be past a threshold before it counts; at least 1. Default 1.</summary>
+    /// <summary>How many latest observations in a row must be past a threshold before it counts; at least 1. Default 1. Range: 1 to any larger whole number; outside it the engine refuses the settings.</summary>
     public int MinimumRun { get; init; } = 1;
 
     /// <summary>Whether a latest value worse than the target (but within the thresholds) raises an info warning. Default false.</summary>
     public bool FlagOffTarget { get; init; }
+
+    /// <inheritdoc />
+    public override string? Validate() => Range(nameof(MinimumRun), MinimumRun, 1, int.MaxValue);
 }
 
 /// <summary>

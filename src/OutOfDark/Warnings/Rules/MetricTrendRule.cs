@@ -3,11 +3,14 @@ namespace OutOfDark.Warnings;
 /// <summary>Settings of <see cref="MetricTrendRule"/>.</summary>
 public sealed record MetricTrendSettings : RuleSettings
 {
-    /// <summary>The window, in days, ending at the latest observation. Default 28.</summary>
+    /// <summary>The window, in days, ending at the latest observation. Default 28. Range: 1 to 3660; outside it the engine refuses the settings.</summary>
     public int WindowDays { get; init; } = 28;
 
     /// <summary>How far, in percent of the window's first value, the metric must worsen to raise a warning. Default 20.</summary>
     public decimal DropPercent { get; init; } = 20m;
+
+    /// <inheritdoc />
+    public override string? Validate() => Range(nameof(WindowDays), WindowDays, 1, 3660) ?? Range(nameof(DropPercent), DropPercent, 0, 100);
 }
 
 /// <summary>

@@ -5,8 +5,11 @@ namespace OutOfDark.Warnings;
 /// <summary>Settings of <see cref="NotUpdatedRule"/>.</summary>
 public sealed record NotUpdatedSettings : RuleSettings
 {
-    /// <summary>How many days may pass since the activity or one of its widgets last changed. Default 90.</summary>
+    /// <summary>How many days may pass since the activity or one of its widgets last changed. Default 90. Range: 1 to 36600; outside it the engine refuses the settings.</summary>
     public int Days { get; init; } = 90;
+
+    /// <inheritdoc />
+    public override string? Validate() => Range(nameof(Days), Days, 1, 36600);
 }
 
 /// <summary>

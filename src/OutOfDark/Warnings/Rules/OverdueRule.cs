@@ -5,8 +5,11 @@ namespace OutOfDark.Warnings;
 /// <summary>Settings of <see cref="OverdueRule"/>.</summary>
 public sealed record OverdueSettings : RuleSettings
 {
-    /// <summary>Days of grace after a planned date before the activity counts as overdue. Default 0.</summary>
+    /// <summary>Days of grace after a planned date before the activity counts as overdue. Default 0. Range: 0 to 36600; outside it the engine refuses the settings.</summary>
     public int GraceDays { get; init; }
+
+    /// <inheritdoc />
+    public override string? Validate() => Range(nameof(GraceDays), GraceDays, 0, 36600);
 }
 
 /// <summary>

@@ -3,8 +3,11 @@ namespace OutOfDark.Warnings;
 /// <summary>Settings of <see cref="PainPointRule"/>.</summary>
 public sealed record PainPointSettings : RuleSettings
 {
-    /// <summary>The as-is emotion at or below which a persona's experience is a pain point, from -2 to 2. Default -1 (negative).</summary>
+    /// <summary>The as-is emotion at or below which a persona's experience is a pain point, from -2 to 2. Default -1 (negative). Range: -2 to 2; outside it the engine refuses the settings.</summary>
     public int Threshold { get; init; } = -1;
+
+    /// <inheritdoc />
+    public override string? Validate() => Range(nameof(Threshold), Threshold, -2, 2);
 }
 
 /// <summary><c>emotion.pain-point</c>: a persona feels negative (at or below the threshold) at this activity today.</summary>

@@ -5,8 +5,11 @@ namespace OutOfDark.Warnings;
 /// <summary>Settings of <see cref="StaleMetricRule"/>.</summary>
 public sealed record StaleMetricSettings : RuleSettings
 {
-    /// <summary>How many whole days may pass after a metric's latest observation before its data counts as stale. Default 30.</summary>
+    /// <summary>How many whole days may pass after a metric's latest observation before its data counts as stale. Default 30. Range: 1 to 36600; outside it the engine refuses the settings.</summary>
     public int Days { get; init; } = 30;
+
+    /// <inheritdoc />
+    public override string? Validate() => Range(nameof(Days), Days, 1, 36600);
 }
 
 /// <summary>
