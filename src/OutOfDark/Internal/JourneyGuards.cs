@@ -41,11 +41,20 @@ internal static class JourneyGuards
     /// </summary>
     public static void NonIsoDate(this IGuardClause guard, NodaTime.LocalDate? date, string what)
     {
-        if (date is { } value && value.Calendar != NodaTime.CalendarSystem.Iso)
+        if (date is { } value && NonIsoProblem(value, "The " + what) is { } problem)
         {
-            throw new JourneyRuleException(JourneyRules.InvalidValue, $"The {what} {value} is in the {value.Calendar.Id} calendar; dates are kept in the ISO calendar. Convert it first: date.WithCalendar(CalendarSystem.Iso).");
+            throw new JourneyRuleException(JourneyRules.InvalidValue, problem);
         }
     }
+
+    /// <summary>Says that <paramref name="date"/> is outside the ISO calendar and how to convert it, or nothing.</summary>
+    /// <param name="date">The date.</param>
+    /// <param name="subject">How the sentence names it, e.g. "The observation date".</param>
+    /// <returns>The sentence, or <see langword="null"/> for an ISO date.</returns>
+    public static string? NonIsoProblem(NodaTime.LocalDate date, string subject) =>
+        date.Calendar == NodaTime.CalendarSystem.Iso
+            ? null
+            : $"{subject} {date} is in the {date.Calendar.Id} calendar; dates are kept in the ISO calendar. Convert it first: date.WithCalendar(CalendarSystem.Iso).";
 
     /// <summary>Like <see cref="InvalidName"/>, but <see langword="null"/> (none) is accepted.</summary>
     public static void InvalidOptionalName(this IGuardClause guard, string? value, string what)

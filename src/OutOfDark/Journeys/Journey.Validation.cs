@@ -1,6 +1,7 @@
 using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using NodaTime;
 using OutOfDark.Events;
 using OutOfDark.Internal;
@@ -201,8 +202,13 @@ public sealed partial class Journey
             case FeedbackRecorded x:
                 {
                     var feedback = RequireWidget<FeedbackWidget>(x.ActivityId, x.WidgetId, "record feedback");
-                    Guard.Against.InvalidUtf16(x.Entry?.Source ?? "", "feedback source");
-                    Guard.Against.InvalidUtf16(x.Entry?.Quote ?? "", "feedback quote");
+                    if (x.Entry is not null)
+                    {
+                        foreach (var (text, what) in TextsOf(x.Entry))
+                        {
+                            Guard.Against.InvalidUtf16(text, what);
+                        }
+                    }
                     if (FeedbackWidget.CheckEntry(x.Entry) is { } problem)
                     {
                         throw new JourneyRuleException(JourneyRules.InvalidWidget, $"Feedback for '{feedback.Title}' ({feedback.Id}): {problem}", feedback.Id);
@@ -372,6 +378,9 @@ public sealed partial class Journey
         }
     }
 
+    private static IEnumerable<(string Text, string What)> TextsOf(FeedbackEntry entry) =>
+        [(entry.Source ?? "", "feedback source"), (entry.Quote ?? "", "feedback quote")];
+
     /// <summary>
     /// Every text a built-in widget holds, named for the message: each must survive UTF-8 (JSON, SQL, CSV) unchanged, so
     /// text with a lone surrogate is refused here as it is in names. A custom kind's own members are its serializer's.
@@ -398,10 +407,9 @@ public sealed partial class Journey
                 yield return (link.Url.OriginalString, "link URL");
                 break;
             case FeedbackWidget feedback:
-                foreach (var entry in feedback.Entries)
+                foreach (var text in feedback.Entries.SelectMany(TextsOf))
                 {
-                    yield return (entry.Source, "feedback source");
-                    yield return (entry.Quote, "feedback quote");
+                    yield return text;
                 }
 
                 break;

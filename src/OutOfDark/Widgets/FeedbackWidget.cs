@@ -53,6 +53,5 @@ public sealed record FeedbackWidget(WidgetId Id, string Title, ValueList<Feedbac
         : entry.Quote is null ? "A feedback entry needs a quote."
         : entry.Quote.Length > Internal.JourneyGuards.MaxTextLength ? "A feedback entry's quote is too long."
         : !Enum.IsDefined(entry.Sentiment) ? $"{entry.Sentiment} is not a valid sentiment."
-        : entry.Date.Calendar != NodaTime.CalendarSystem.Iso ? $"A feedback entry's date {entry.Date} is in the {entry.Date.Calendar.Id} calendar; dates are kept in the ISO calendar. Convert it first: date.WithCalendar(CalendarSystem.Iso)."
-        : null;
+        : Internal.JourneyGuards.NonIsoProblem(entry.Date, "A feedback entry's date");
 }
