@@ -225,6 +225,7 @@ public static class HtmlReportRenderer
     private static string SubjectName(Journey journey, WarningSubject subject) => subject.Kind switch
     {
         SubjectKind.Activity when journey.TryGetActivity(new ActivityId(subject.Id), out var a) => a.Name,
+        SubjectKind.Metric when journey.FindWidget(new WidgetId(subject.Id), out var owner) is MetricWidget m => owner!.Name + " › " + m.Title,
         SubjectKind.Phase when journey.FindPhase(new PhaseId(subject.Id)) is { } p => "Phase " + p.Name,
         SubjectKind.Journey => "The journey",
         _ => subject.ToString(),
@@ -420,7 +421,7 @@ public static class HtmlReportRenderer
         var result = new Dictionary<ActivityId, List<HistoryEntry>>();
         foreach (var entry in history.Entries)
         {
-            foreach (var id in EventTouches.Activities(entry.Event))
+            foreach (var id in EventTouches.Activities(entry.Event, history.Current))
             {
                 if (!result.TryGetValue(id, out var list))
                 {

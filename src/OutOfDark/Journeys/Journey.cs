@@ -39,6 +39,9 @@ public sealed partial class Journey
     private readonly Dictionary<ActivityId, List<Flow>> _flowsTo = [];
     private readonly Dictionary<WidgetId, ActivityId> _widgetOwners = [];
     private readonly Dictionary<WarningKey, WarningStatus> _warnings = [];
+
+    /// <summary>The built-in rules that raised one warning per activity before they raised one per metric; see <see cref="SetWarning"/>.</summary>
+    private static readonly HashSet<RuleId> LegacyMetricRules = [MetricThresholdRule.RuleId, MetricTrendRule.RuleId, StaleMetricRule.RuleId];
     private readonly List<WarningKey> _warningOrder = [];
     private readonly List<JourneyEvent> _pending = [];
     private List<ActivityId>? _preorder;

@@ -41,6 +41,7 @@ public sealed partial class WarningEngine : IKeptWarnings
     private readonly RuleEvaluator[] _evaluators;
     private readonly Dictionary<RuleId, int> _ruleIndex = [];
     private readonly int[] _activityRules;
+    private readonly int[] _metricRules;
     private readonly int[] _flowRules;
     private readonly int[] _phaseRules;
     private readonly int[] _journeyRules;
@@ -59,6 +60,7 @@ public sealed partial class WarningEngine : IKeptWarnings
     private Batch? _fullBatch;
     private Batch? _incrementalBatch;
     private HashSet<ActivityId> _dirty = [];
+    private HashSet<WidgetId> _dirtyMetrics = [];
     private HashSet<Slot> _evaluated = [];
     private long _evaluatedVersion = -1;
     private bool _needsFull = true;
@@ -95,6 +97,7 @@ public sealed partial class WarningEngine : IKeptWarnings
         }
 
         _activityRules = Indexes(r => r.Scope == SubjectKind.Activity);
+        _metricRules = Indexes(r => r.Scope == SubjectKind.Metric);
         _flowRules = Indexes(r => r.Scope == SubjectKind.Activity && r.Inputs.HasFlag(RuleInputs.FlowNeighbours));
         _phaseRules = Indexes(r => r.Scope == SubjectKind.Phase);
         _journeyRules = Indexes(r => r.Scope == SubjectKind.Journey);
@@ -135,7 +138,7 @@ public sealed partial class WarningEngine : IKeptWarnings
             foreach (var ((rule, activity), settings) in value.Overrides)
             {
                 var index = CheckedIndex(rule, settings);
-                if (_rules[index].Scope != SubjectKind.Activity)
+                if (_rules[index].Scope is not (SubjectKind.Activity or SubjectKind.Metric))
                 {
                     throw new ArgumentException($"Rule '{rule}' looks at {_rules[index].Scope.ToString().ToLowerInvariant()}s, so it cannot have a per-activity override.", nameof(value));
                 }
@@ -200,7 +203,18 @@ public sealed partial class WarningEngine : IKeptWarnings
             var subject = WarningSubject.For(activity.Id);
             foreach (var rule in _activityRules)
             {
-                Evaluate(rule, subject, activity, null, now, today, batch, cancellationToken);
+                Evaluate(rule, subject, activity, null, null, now, today, batch, cancellationToken);
+            }
+
+            if (_metricRules.Length > 0)
+            {
+                foreach (var widget in activity.Widgets.AsSpan())
+                {
+                    if (widget is MetricWidget metric)
+                    {
+                        EvaluateMetric(metric, activity, now, today, batch, null, cancellationToken);
+                    }
+                }
             }
         }
 
