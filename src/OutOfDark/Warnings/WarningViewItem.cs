@@ -25,8 +25,8 @@ public sealed record WarningViewItem(Warning Warning, WarningState State, Warnin
     /// <summary>What is wrong, as the rule said it: the warning's <see cref="Warnings.Warning.Message"/>.</summary>
     public string Message => Warning.Message;
 
-    /// <summary>The line as the Warnings view shows it: severity, subject (activity › metric for a metric), message and state, for example
-    /// <c>Critical · Checkout › Completion · Completion fell to 55 % — critical threshold 60 %, … (Open)</c>.</summary>
+    /// <summary>The line as the Warnings view shows it: severity, subject, message and state, for example
+    /// <c>Critical · Checkout · Completion fell to 55 % — critical threshold 60 %, … (Open)</c> (a metric rule's message starts with the metric's title).</summary>
     /// <returns>The line; no ids.</returns>
-    public override string ToString() => Metric is null ? $"{Severity} · {SubjectName} · {Message} ({State})" : $"{Severity} · {SubjectName} › {Metric} · {Message} ({State})";
+    public override string ToString() => $"{Severity} · {SubjectName} · {Message} ({State})";
 }
