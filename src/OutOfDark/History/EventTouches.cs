@@ -82,7 +82,7 @@ public static class EventTouches
         System.ArgumentNullException.ThrowIfNull(journey);
         if (Warning(e) is { Subject.Kind: SubjectKind.Metric } key)
         {
-            return journey.FindWidget(new WidgetId(key.Subject.Id), out var owner) is not null ? [owner!.Id] : [];
+            return journey.FindActivityOf(key.Subject) is { } owner ? [owner.Id] : [];
         }
 
         return Activities(e);
