@@ -51,6 +51,7 @@ public sealed partial class WarningEngine : IKeptWarnings
     private Warning? _lastKept;
     private Dictionary<Slot, RuleFailure> _failures = [];
     private readonly Dictionary<Slot, Instant> _episodeStarts = [];
+    private readonly Dictionary<Slot, Cleared> _cleared = [];
     private PriorityQueue<Slot, Instant> _due = new();
     private readonly Dictionary<Slot, Instant> _dueSinceFull = [];
     private int _dueAfterFull;
@@ -72,7 +73,7 @@ public sealed partial class WarningEngine : IKeptWarnings
     /// <param name="settings">The journey's rule settings; every rule's defaults when omitted.</param>
     /// <param name="options">How the engine behaves; <see cref="WarningEngineOptions.Default"/> when omitted.</param>
     /// <exception cref="ArgumentNullException"><paramref name="journey"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The settings name an unknown rule or have the wrong type for a rule.</exception>
+    /// <exception cref="ArgumentException">The settings name an unknown rule or have the wrong type for a rule, or <see cref="WarningEngineOptions.AcknowledgementCarryOver"/> is negative.</exception>
     public WarningEngine(Journey journey, IClock? clock = null, RuleRegistry? rules = null, WarningSettings? settings = null, WarningEngineOptions? options = null)
     {
         Guard.Against.Null(journey);
@@ -80,6 +81,11 @@ public sealed partial class WarningEngine : IKeptWarnings
         _clock = clock ?? journey.Clock;
         _options = options ?? WarningEngineOptions.Default;
         Guard.Against.Null(_options.Zone, "options.Zone");
+        if (_options.AcknowledgementCarryOver < Duration.Zero)
+        {
+            throw new ArgumentException($"options.AcknowledgementCarryOver is {_options.AcknowledgementCarryOver}; it must be zero (no carry-over) or a positive duration such as Duration.FromDays(2).", nameof(options));
+        }
+
         _rules = [.. (rules ?? RuleRegistry.WithBuiltIns()).Rules];
         _ruleIds = new RuleId[_rules.Length];
         _severities = new WarningSeverity[_rules.Length];
@@ -328,6 +334,9 @@ public sealed partial class WarningEngine : IKeptWarnings
 
         public override int GetHashCode() => Subject.Id.GetHashCode() ^ (Rule * 397);
     }
+
+    /// <summary>A warning this engine saw clear: when, and the episode it ended, for a re-raise within the carry-over window.</summary>
+    private readonly record struct Cleared(Instant At, Instant? EpisodeStart, Instant RaisedAt, WarningSeverity Severity);
 
     private enum ResultKind
     {

@@ -132,7 +132,7 @@ public sealed class MetricBaselineRule : WarningRule<MetricBaselineSettings>
                 (null, { } lk) => $"{Say.Number(lk)} standard deviations",
                 _ => "none",
             };
-            return $"{Title} {(Higher ? "fell" : "rose")} to {Say.Amount(Latest, Unit)} on {Say.Date(ObservedOn)}, {change} its {Say.Count(Days, "day")} mean of "
+            return $"{Title} {(Higher ? "fell" : "rose")} to {Say.Amount(Latest, Unit)} on {Say.Date(ObservedOn)}, {change} its {Days}-day mean of "
                 + $"{Say.Amount(decimal.Round(Mean, 10, MidpointRounding.AwayFromZero), Unit)}{sigma} — limit {limits}";
         }
 
