@@ -214,9 +214,9 @@ public static class SinglePassChecks
                         Add(
                             Trend,
                             WarningSeverity.Warning,
-                            $"{m.Title} {(higher ? "fell" : "rose")} {Percent(worse)} in {Count(days, "day")}, from {Amount(window[0].Value, m.Unit)} on {Date(window[0].Date)} to {Amount(latest.Value, m.Unit)} on {Date(latest.Date)} — limit 20 %",
+                            $"{m.Title} {(higher ? "fell" : "rose")} {Number(Rounded(worse, 20m))} % in {Count(days, "day")}, from {Amount(window[0].Value, m.Unit)} on {Date(window[0].Date)} to {Amount(latest.Value, m.Unit)} on {Date(latest.Date)} — limit 20 %",
                             WarningEvidence.Of("metric", m.Title),
-                            WarningEvidence.Of("change percent", decimal.Round(worse, 1, MidpointRounding.AwayFromZero)),
+                            WarningEvidence.Of("change percent", Rounded(worse, 20m)),
                             WarningEvidence.Of("from value", window[0].Value),
                             WarningEvidence.Of("from date", window[0].Date),
                             WarningEvidence.Of("to value", latest.Value),
@@ -251,8 +251,8 @@ public static class SinglePassChecks
                 if (worse > 0 && (percent >= 20m || deviations >= 3m))
                 {
                     var shown = decimal.Round(mean, 10, MidpointRounding.AwayFromZero);
-                    var change = percent is { } p ? $"{Percent(p)} {(higher ? "below" : "above")}" : higher ? "below" : "above";
-                    var sigma = deviations is { } z ? $", {Number(decimal.Round(z, 1, MidpointRounding.AwayFromZero))} standard deviations" : "";
+                    var change = percent is { } p ? $"{Number(Rounded(p, 20m))} % {(higher ? "below" : "above")}" : higher ? "below" : "above";
+                    var sigma = deviations is { } z ? $", {Number(Rounded(z, 3m))} standard deviations" : "";
                     var evidence = new List<WarningEvidence>
                     {
                         WarningEvidence.Of("metric", m.Title),
@@ -267,12 +267,12 @@ public static class SinglePassChecks
                     };
                     if (percent is { } pc)
                     {
-                        evidence.Add(WarningEvidence.Of("change percent", decimal.Round(pc, 1, MidpointRounding.AwayFromZero)));
+                        evidence.Add(WarningEvidence.Of("change percent", Rounded(pc, 20m)));
                     }
 
                     if (deviations is { } dz)
                     {
-                        evidence.Add(WarningEvidence.Of("change in standard deviations", decimal.Round(dz, 1, MidpointRounding.AwayFromZero)));
+                        evidence.Add(WarningEvidence.Of("change in standard deviations", Rounded(dz, 3m)));
                     }
 
                     evidence.Add(WarningEvidence.Of("limit percent", 20m));
@@ -338,6 +338,21 @@ public static class SinglePassChecks
 
             return run;
         }
+    }
+
+    /// <summary>Rounded to one decimal, or to as many more as it takes to tell it apart from the limit (as the rules show it).</summary>
+    private static decimal Rounded(decimal value, decimal against)
+    {
+        for (var decimals = 1; decimals < 28; decimals++)
+        {
+            var rounded = decimal.Round(value, decimals, MidpointRounding.AwayFromZero);
+            if (value == against || rounded != decimal.Round(against, decimals, MidpointRounding.AwayFromZero))
+            {
+                return rounded;
+            }
+        }
+
+        return value;
     }
 
     private static string Number(decimal value) => value.ToString("#,0.##########", CultureInfo.InvariantCulture);
