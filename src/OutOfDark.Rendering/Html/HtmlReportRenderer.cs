@@ -91,7 +91,7 @@ public static class HtmlReportRenderer
         options ??= HtmlReportOptions.Default;
         Guard.Against.OutOfRange(options.MaxHistoryEntriesPerActivity, nameof(options), 0, int.MaxValue, "MaxHistoryEntriesPerActivity must be 0 or more.");
         var shown = WarningIndex.Merge(options.Warnings, options.View);
-        var warnings = new WarningIndex(shown);
+        var warnings = new WarningIndex(journey, shown);
 
         w.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         w.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
