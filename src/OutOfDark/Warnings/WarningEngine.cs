@@ -52,6 +52,11 @@ public sealed partial class WarningEngine : IKeptWarnings
     private readonly Dictionary<Slot, Instant> _episodeStarts = [];
     private PriorityQueue<Slot, Instant> _due = new();
     private readonly Dictionary<Slot, Instant> _dueSinceFull = [];
+
+    // The recheck instants the last full evaluation queued, and whether the queue changed since: a repeat full
+    // evaluation that finds the same ones leaves the queue as it is instead of rebuilding it.
+    private readonly List<(Slot Slot, Instant Due)> _fullDue = [];
+    private bool _dueChanged = true;
     private int _dueAfterFull;
     private WarningSettings _settings;
     private RuleSettings[] _ruleSettings = [];
@@ -62,6 +67,8 @@ public sealed partial class WarningEngine : IKeptWarnings
     private HashSet<Slot> _evaluated = [];
     private long _evaluatedVersion = -1;
     private bool _needsFull = true;
+    private Activity[] _activities = [];
+    private long _activitiesVersion = -1;
 
     /// <summary>Creates an engine for a journey.</summary>
     /// <param name="journey">The journey to watch.</param>
@@ -191,17 +198,16 @@ public sealed partial class WarningEngine : IKeptWarnings
     {
         var now = _clock.GetCurrentInstant();
         var today = now.InZone(_options.Zone).Date;
-        var batch = _fullBatch ??= new Batch(full: true, capacity: _warnings.Count + 16);
+        var activities = ActivitiesInOrder();
+
+        // A first evaluation reports about one warning per activity and rule at most; sized once, not grown by doubling.
+        var batch = _fullBatch ??= new Batch(full: true, capacity: Math.Max(_warnings.Count, activities.Length) + 16);
         batch.Reset();
 
-        foreach (var activity in _journey.Activities)
+        foreach (var activity in activities)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var subject = WarningSubject.For(activity.Id);
-            foreach (var rule in _activityRules)
-            {
-                Evaluate(rule, subject, activity, null, now, today, batch, cancellationToken);
-            }
+            EvaluateActivity(activity, now, today, batch, cancellationToken);
         }
 
         EvaluatePhasesAndJourney(now, today, batch, cancellationToken);
@@ -279,6 +285,28 @@ public sealed partial class WarningEngine : IKeptWarnings
         }
 
         return index;
+    }
+
+    /// <summary>
+    /// The journey's activities in its order, kept while the journey's version stays the same: a repeat evaluation walks
+    /// an array instead of looking each activity up by id. Every change to a journey is an event that raises its version.
+    /// </summary>
+    private Activity[] ActivitiesInOrder()
+    {
+        if (_activitiesVersion != _journey.Version || _activities.Length != _journey.ActivityCount)
+        {
+            var activities = _journey.Activities;
+            var array = _activities.Length == activities.Count ? _activities : new Activity[activities.Count];
+            var i = 0;
+            foreach (var activity in activities)
+            {
+                array[i++] = activity;
+            }
+
+            (_activities, _activitiesVersion) = (array, _journey.Version);
+        }
+
+        return _activities;
     }
 
     private static IReadOnlyList<JourneyEvent> Slice(IReadOnlyList<JourneyEvent> events, int from)
