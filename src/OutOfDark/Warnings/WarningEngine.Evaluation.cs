@@ -198,15 +198,16 @@ public sealed partial class WarningEngine
     /// Every activity rule on one activity: what the per-rule <see cref="Evaluate"/> does, with the engine's tables read
     /// once per activity rather than once per check, for the full evaluation's inner loop.
     /// </summary>
-    private void EvaluateActivity(Activity activity, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
+    private void EvaluateActivity(Activity activity, int position, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
     {
         var rules = _activityRules;
         if (_overrides.Count > 0)
         {
             var subject = WarningSubject.For(activity.Id);
-            foreach (var rule in rules)
+            for (var i = 0; i < rules.Length; i++)
             {
-                Evaluate(rule, subject, activity, null, now, today, batch, cancellationToken);
+                batch.Position = position + i;
+                Evaluate(rules[i], subject, activity, null, now, today, batch, cancellationToken);
             }
 
             return;
@@ -223,6 +224,7 @@ public sealed partial class WarningEngine
         for (var i = 0; i < rules.Length; i++)
         {
             var rule = rules[i];
+            batch.Position = position + i;
             var settings = ruleSettings[rule];
             if (!settings.Enabled)
             {

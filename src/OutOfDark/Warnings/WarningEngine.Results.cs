@@ -25,7 +25,7 @@ public sealed partial class WarningEngine
             warnings.EnsureCapacity(batch.Results.Count);
         }
 
-        foreach (var (slot, warning, failure, kind) in batch.Results)
+        foreach (var (slot, warning, failure, kind, _) in batch.Results)
         {
             if (kind == ResultKind.Kept)
             {
@@ -140,6 +140,18 @@ public sealed partial class WarningEngine
             }
 
             CompactDueQueue();
+        }
+
+        if (batch.IsFull)
+        {
+            if (!_keptOrder.IsValid || _keptOrder.BuiltFor != _activitiesVersion || raised is not null || changed is not null || cleared is not null)
+            {
+                _keptOrder.Rebuild(batch.Results, _warnings, _activitiesVersion);
+            }
+        }
+        else if (raised is not null || changed is not null || cleared is not null)
+        {
+            _keptOrder.Invalidate();
         }
 
         _evaluatedVersion = _journey.Version;
