@@ -72,3 +72,26 @@ public class RepeatEvaluationProperties
     private static string[] Describe(WarningEngine engine) =>
         [.. engine.Warnings.Select(w => $"{w.Key} {w.Severity} {w.Message} {w.Evidence} {w.PastLimit}").Order(StringComparer.Ordinal)];
 }
+
+public class RepeatEvaluationTests
+{
+    [Fact]
+    public void A_repeat_full_evaluation_raises_the_warning_of_an_activity_that_took_the_place_of_a_removed_one_with_the_same_facts()
+    {
+        // Same name, no owner: the two activities' no-owner warnings hold equal facts. Removing the first and adding a
+        // third moves the third into the second's place in the map order, where the last evaluation kept the second's.
+        var h = new RuleHarness(2026, 1, 1);
+        var noOwner = ActivityDetails.Empty with { Status = ActivityStatus.Active };
+        var first = h.Activity("Support call", details: noOwner);
+        var second = h.Activity("Support call", details: noOwner);
+        var engine = h.Engine(new RuleRegistry().Add(BuiltInRules.NoOwner));
+        engine.EvaluateAll();
+        h.Journey.RemoveActivity(new Actor("ana"), first);
+        var third = h.Activity("Support call", details: noOwner);
+
+        var evaluation = engine.EvaluateAll();
+
+        Assert.Equal(new[] { second.Value, third.Value }.Order(), engine.Warnings.Select(w => w.Key.Subject.Id).Order());
+        Assert.Equal((1, 1), (evaluation.Raised, evaluation.Cleared));
+    }
+}
