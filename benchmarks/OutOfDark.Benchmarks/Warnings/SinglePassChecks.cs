@@ -116,11 +116,11 @@ public static class SinglePassChecks
                     Add(
                         Funnel,
                         WarningSeverity.Warning,
-                        $"Only {Number(volume)} of {Number(fromVolume)} customers go on from '{from.Name}' to '{a.Name}' — drop-off {Percent(drop)}, limit 60 %",
+                        $"Only {Number(volume)} of {Number(fromVolume)} customers go on from '{from.Name}' to '{a.Name}' — drop-off {Percent(drop, 60m)}, limit 60 %",
                         WarningEvidence.Of("previous step", from.Name),
                         WarningEvidence.Of("previous volume", fromVolume),
                         WarningEvidence.Of("volume", volume),
-                        WarningEvidence.Of("drop-off percent", decimal.Round(drop, 1, MidpointRounding.AwayFromZero)),
+                        WarningEvidence.Of("drop-off percent", Rounded(drop, 60m)),
                         WarningEvidence.Of("limit percent", 60m));
                 }
             }
@@ -340,7 +340,16 @@ public static class SinglePassChecks
         }
     }
 
-    /// <summary>Rounded to one decimal, or to as many more as it takes to tell it apart from the limit (as the rules show it).</summary>
+    private static string Number(decimal value) => value.ToString("#,0.##########", CultureInfo.InvariantCulture);
+
+    private static string Amount(decimal value, string unit) => string.IsNullOrEmpty(unit) ? Number(value) : Number(value) + " " + unit;
+
+    private static string Percent(decimal value) => Number(decimal.Round(value, 1, MidpointRounding.AwayFromZero)) + " %";
+
+    // As the built-in rules show a percentage compared with a limit: one decimal, or the fewest more that tell it apart
+    // from the limit (20.03 % against 20 % is not shown as 20 %).
+    private static string Percent(decimal value, decimal against) => Number(Rounded(value, against)) + " %";
+
     private static decimal Rounded(decimal value, decimal against)
     {
         for (var decimals = 1; decimals < 28; decimals++)
@@ -354,12 +363,6 @@ public static class SinglePassChecks
 
         return value;
     }
-
-    private static string Number(decimal value) => value.ToString("#,0.##########", CultureInfo.InvariantCulture);
-
-    private static string Amount(decimal value, string unit) => string.IsNullOrEmpty(unit) ? Number(value) : Number(value) + " " + unit;
-
-    private static string Percent(decimal value) => Number(decimal.Round(value, 1, MidpointRounding.AwayFromZero)) + " %";
 
     private static string Date(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
 

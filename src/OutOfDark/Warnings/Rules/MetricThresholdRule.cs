@@ -89,7 +89,7 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
         var found = new Found(
             metric.Title, metric.Unit, metric.Direction == MetricDirection.HigherIsBetter, latest.Value, latest.Date, severity, limit,
             hold.Run, series[hold.LastPast - hold.Run + 1].Date, past.Value, past.Date, hold.Inside, settings.ClearAfter, settings.ClearBand);
-        return context.Raise(severity, found, static f => f.Message(), static f => f.Evidence(), Warning.Distance(past.Value, limit));
+        return context.Raise(severity, found, static f => f.Message(), static f => f.Evidence(), static f => Warning.Distance(f.PastValue, f.Limit));
     }
 
     /// <summary>Where a held warning stands: the newest observation past the limit, the run of observations past it ending there, and the observations back inside since.</summary>
