@@ -131,6 +131,18 @@ public class KpiWarningTests
     }
 
     [Fact]
+    public void A_metric_warnings_acknowledgement_is_in_its_activitys_history_and_names_the_metric()
+    {
+        var (email, open, _) = TwoFailingMetrics();
+        _h.Journey.AcknowledgeWarning(new Actor("bo"), new WarningKey(MetricThresholdRule.RuleId, WarningSubject.For(open)), "on it");
+
+        var entry = new JourneyHistory(_h.Journey.PendingEvents, _h.Clock).ForActivity(email).Last();
+
+        Assert.Equal("bo", entry.Actor);
+        Assert.Contains("metric.threshold on metric \"Open rate\" of activity \"Newsletter\"", entry.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_metric_subject_reads_as_kind_and_widget_id()
     {
         var id = new WidgetId(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"));
