@@ -144,8 +144,6 @@ public sealed class OutOfDarkBuilder
             Services.Configure(configure);
         }
 
-        Services.TryAddSingleton(sp => sp.GetRequiredService<IJourneyStore>() as IWarningFeed
-            ?? throw new InvalidOperationException($"The warning feed needs a store that keeps it; the registered store {sp.GetRequiredService<IJourneyStore>().GetType().Name} does not implement IWarningFeed. Use InMemoryJourneyStore, SqliteJourneyStore or PostgreSqlJourneyStore."));
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, WarningFeedDispatcherService>());
     }
 }
