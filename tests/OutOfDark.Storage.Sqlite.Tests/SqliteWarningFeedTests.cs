@@ -51,6 +51,28 @@ public sealed class SqliteWarningFeedTests : IDisposable
     }
 
     [Fact]
+    public async Task A_commit_with_no_events_writes_its_changes_at_the_current_version_and_a_stale_one_writes_nothing()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 4, 5, 9, 0));
+        await using var store = new SqliteJourneyStore(_folder.File("recheck.db"), clock);
+        var ana = new Actor("ana");
+        var journey = Journey.Create(ana, WorkspaceId.New(), "Online store", clock);
+        journey.AddActivity(ana, journey.AddPhase(ana, "See"), "Newsletter");
+        var engine = new WarningEngine(journey, clock, settings: WarningSettings.Default.With(NotUpdatedRule.RuleId, new NotUpdatedSettings { Days = 3 }));
+        await store.CommitAsync(journey, engine);
+        var before = (await store.ReadAsync(0, 100)).Count;
+
+        clock.Advance(Duration.FromDays(4));
+        var change = new WarningChange(Guid.NewGuid(), journey.WorkspaceId, journey.Id, journey.Version, WarningChangeKind.Raised, new WarningKey(NotUpdatedRule.RuleId, WarningSubject.For(journey.Id)), WarningSeverity.Info, null, "stale", clock.GetCurrentInstant());
+        await Assert.ThrowsAsync<JourneyConcurrencyException>(() => store.CommitAsync(new JourneyCommit(journey.WorkspaceId, journey.Id, journey.Version - 1, [], [change with { JourneyVersion = journey.Version - 1 }])));
+        Assert.Equal(before, (await store.ReadAsync(0, 100)).Count);
+
+        Assert.Equal(journey.Version, await store.CommitAsync(journey, engine));
+        var raised = Assert.Single(await store.ReadAsync(before, 100), e => e.Change.Key.Rule == NotUpdatedRule.RuleId);
+        Assert.Equal(journey.Version, raised.Change.JourneyVersion);
+    }
+
+    [Fact]
     public async Task A_subscriber_claimed_by_one_store_cannot_be_claimed_through_another_on_the_same_file_until_released()
     {
         var path = _folder.File("feed.db");

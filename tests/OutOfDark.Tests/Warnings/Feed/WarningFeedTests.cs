@@ -113,6 +113,26 @@ public class WarningFeedTests
         Assert.Empty(await again.ReadAsync(10));
     }
 
+    [Fact]
+    public async Task A_commit_with_no_events_records_what_time_alone_changed_at_the_current_version()
+    {
+        var store = new InMemoryJourneyStore(_clock);
+        var journey = Journey.Create(Ana, WorkspaceId.New(), "Online store", _clock);
+        journey.AddActivity(Ana, journey.AddPhase(Ana, "See"), "Newsletter");
+        var engine = new WarningEngine(journey, _clock, settings: WarningSettings.Default.With(NotUpdatedRule.RuleId, new NotUpdatedSettings { Days = 3 }));
+        await store.CommitAsync(journey, engine);
+        var before = (await store.ReadAsync(0, 100)).Count;
+
+        _clock.Advance(Duration.FromDays(4));
+        Assert.Equal(journey.Version, await store.CommitAsync(journey, engine));
+
+        var stale = (await store.ReadAsync(before, 100)).Select(e => e.Change).ToList();
+        var raised = Assert.Single(stale, c => c.Key.Rule == NotUpdatedRule.RuleId);
+        Assert.Equal(WarningChangeKind.Raised, raised.Kind);
+        Assert.Equal(journey.Version, raised.JourneyVersion);
+        Assert.Equal(_clock.GetCurrentInstant(), raised.OccurredAt);
+    }
+
     [Theory]
     [InlineData("", "A subscriber name has 1 to 200 characters and is not blank; '' has 0.")]
     [InlineData("a\u0001b", "The subscriber name 'a\u0001b' holds a control character (U+0001); use printable characters only.")]
