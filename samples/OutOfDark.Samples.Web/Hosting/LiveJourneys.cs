@@ -22,7 +22,7 @@ namespace OutOfDark.Samples.Web.Hosting;
 /// used idle ones are dropped and reloaded from the store when next asked for. An entry is only ever dropped while no
 /// request holds it, so two requests on one journey always share one gate.
 /// </remarks>
-internal sealed class LiveJourneys(IJourneyStore store, JourneyWarnings warnings, WebOptions options)
+internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore commits, JourneyWarnings warnings, WebOptions options)
 {
     private readonly ConcurrentDictionary<JourneyId, Entry> _entries = new();
     private long _uses;
@@ -80,19 +80,18 @@ internal sealed class LiveJourneys(IJourneyStore store, JourneyWarnings warnings
                 throw;
             }
 
-            IReadOnlyList<JourneyEvent> events = [.. journey.PendingEvents];
             try
             {
-                await store.SaveAsync(journey, cancellationToken).ConfigureAwait(false);
+                // Events and the warning changes they cause are saved in one transaction: the feed's outbox.
+                await warnings.CommitAsync(commits, journey, engine, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
-                // The cached journey holds events the store refused: forget it, the next use reloads.
+                // The cached journey and engine hold events the store refused: forget them, the next use reloads.
                 entry.Forget();
                 throw;
             }
 
-            warnings.Evaluate(engine, events, cancellationToken);
             return (result, journey.Version);
         }
         finally

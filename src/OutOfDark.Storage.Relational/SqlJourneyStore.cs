@@ -12,24 +12,42 @@ using NodaTime;
 using OutOfDark.Events;
 using OutOfDark.Json;
 
-namespace OutOfDark.Storage.Sql;
+namespace OutOfDark.Storage.Relational;
 
 /// <summary>
 /// The journey store every SQL adapter shares: optimistic appends in one transaction, snapshots with checksums, loads
-/// from the newest good snapshot plus the events after it, and every statement scoped by workspace.
+/// from the newest good snapshot plus the events after it, and every statement scoped by workspace. A store for another
+/// SQL database wraps one of these around its own <see cref="SqlDialect"/>.
 /// </summary>
-internal sealed class SqlJourneyStore : IJourneyStore, IDisposable
+/// <remarks>Thread-safe. The schema is created or upgraded by the dialect on first use.</remarks>
+public sealed partial class SqlJourneyStore : IJourneyCommitStore, IDisposable
 {
     private readonly SqlDialect _dialect;
     private readonly SqlStatements _sql;
     private readonly IClock _clock;
     private readonly JourneyJsonSerializer _json;
     private readonly int _snapshotInterval;
+    private readonly ISqlCommitWriter[] _writers;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
 
-    public SqlJourneyStore(SqlDialect dialect, IClock clock, JourneyJsonSerializer? serializer, int snapshotInterval)
+    /// <summary>Creates the store over a dialect.</summary>
+    /// <param name="dialect">The database's connections, transactions, ids and statements.</param>
+    /// <param name="clock">The clock given to the journeys the store loads, for their further commands.</param>
+    /// <param name="serializer">The JSON format of events and snapshots; <see cref="JourneyJsonSerializer.Default"/> when <see langword="null"/>.</param>
+    /// <param name="snapshotInterval">A load that replays this many events or more stores a snapshot; at least 1.</param>
+    /// <param name="writers">What else every commit writes in its transaction, in order; none when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="dialect"/> or <paramref name="clock"/> (or a writer) is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="snapshotInterval"/> is below 1.</exception>
+    public SqlJourneyStore(SqlDialect dialect, IClock clock, JourneyJsonSerializer? serializer, int snapshotInterval, IEnumerable<ISqlCommitWriter>? writers = null)
     {
+        _writers = writers is null ? [] : [.. writers];
+        foreach (var writer in _writers)
+        {
+            Guard.Against.Null(writer, nameof(writers));
+        }
+
+        Guard.Against.Null(dialect);
         Guard.Against.Null(clock);
         Guard.Against.OutOfRange(snapshotInterval, nameof(snapshotInterval), 1, int.MaxValue, "The snapshot interval must be at least 1 event.");
         _dialect = dialect;
@@ -42,8 +60,13 @@ internal sealed class SqlJourneyStore : IJourneyStore, IDisposable
     /// <summary>Runs inside an append's transaction after its events are written and before the commit; for fault tests.</summary>
     internal Func<DbConnection, CancellationToken, Task>? AfterEventsWritten { get; set; }
 
+    /// <summary>Releases the schema gate; the dialect's connections are the dialect's to release.</summary>
     public void Dispose() => _schemaGate.Dispose();
 
+    /// <summary>Creates or upgrades the schema once per store; later calls return at once.</summary>
+    /// <param name="cancellationToken">Cancels the migration.</param>
+    /// <returns>A task.</returns>
+    /// <exception cref="JourneyStoreSchemaException">The database was written by a newer version of the adapter.</exception>
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         if (_schemaReady)
@@ -66,12 +89,26 @@ internal sealed class SqlJourneyStore : IJourneyStore, IDisposable
         }
     }
 
-    public async Task<long> AppendAsync(WorkspaceId workspaceId, JourneyId journeyId, long expectedVersion, IReadOnlyList<JourneyEvent> events, CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    public Task<long> AppendAsync(WorkspaceId workspaceId, JourneyId journeyId, long expectedVersion, IReadOnlyList<JourneyEvent> events, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(events);
         Guard.Against.OutOfRange(expectedVersion, nameof(expectedVersion), 0L, long.MaxValue, "The expected version must be 0 (a new journey) or the version last read.");
+        return CommitCoreAsync(new JourneyCommit(workspaceId, journeyId, expectedVersion, events, []), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<long> CommitAsync(JourneyCommit commit, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(commit);
+        return CommitCoreAsync(commit, cancellationToken);
+    }
+
+    private async Task<long> CommitCoreAsync(JourneyCommit commit, CancellationToken cancellationToken)
+    {
+        var (workspaceId, journeyId, expectedVersion) = (commit.WorkspaceId, commit.JourneyId, commit.ExpectedVersion);
         cancellationToken.ThrowIfCancellationRequested();
-        var batch = events.Count == 0 ? null : AppendBatch.Create(_json, workspaceId, journeyId, expectedVersion, events);
+        var batch = commit.Events.Count == 0 ? null : AppendBatch.Create(_json, workspaceId, journeyId, expectedVersion, commit.Events);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
 
         var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -80,20 +117,41 @@ internal sealed class SqlJourneyStore : IJourneyStore, IDisposable
             var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
+                long newVersion;
                 if (batch is null)
                 {
-                    var actual = await SelectVersionAsync(connection, transaction, workspaceId, journeyId, cancellationToken).ConfigureAwait(false) ?? 0;
-                    return actual == expectedVersion ? actual : throw new JourneyConcurrencyException(journeyId, expectedVersion, actual);
-                }
+                    var sql = commit.WarningChanges.Count == 0 && _writers.Length == 0 ? _sql.SelectVersion : _sql.LockVersion;
+                    var actual = await SelectVersionAsync(connection, transaction, sql, workspaceId, journeyId, cancellationToken).ConfigureAwait(false) ?? 0;
+                    if (actual != expectedVersion)
+                    {
+                        throw new JourneyConcurrencyException(journeyId, expectedVersion, actual);
+                    }
 
-                var newVersion = expectedVersion + batch.Data.Count;
-                if (!await MoveJourneyAsync(connection, transaction, workspaceId, journeyId, expectedVersion, newVersion, batch, cancellationToken).ConfigureAwait(false))
+                    if (commit.WarningChanges.Count == 0 && _writers.Length == 0)
+                    {
+                        return actual;
+                    }
+
+                    newVersion = actual;
+                }
+                else
                 {
-                    var actual = await SelectVersionAsync(connection, transaction, workspaceId, journeyId, cancellationToken).ConfigureAwait(false) ?? 0;
-                    throw new JourneyConcurrencyException(journeyId, expectedVersion, actual);
+                    newVersion = expectedVersion + batch.Data.Count;
+                    if (!await MoveJourneyAsync(connection, transaction, workspaceId, journeyId, expectedVersion, newVersion, batch, cancellationToken).ConfigureAwait(false))
+                    {
+                        var actual = await SelectVersionAsync(connection, transaction, _sql.SelectVersion, workspaceId, journeyId, cancellationToken).ConfigureAwait(false) ?? 0;
+                        throw new JourneyConcurrencyException(journeyId, expectedVersion, actual);
+                    }
+
+                    await InsertEventsAsync(connection, transaction, workspaceId, journeyId, expectedVersion, batch, cancellationToken).ConfigureAwait(false);
                 }
 
-                await InsertEventsAsync(connection, transaction, workspaceId, journeyId, expectedVersion, batch, cancellationToken).ConfigureAwait(false);
+                await InsertChangesAsync(connection, transaction, commit.WarningChanges, cancellationToken).ConfigureAwait(false);
+                foreach (var writer in _writers)
+                {
+                    await writer.WriteAsync(connection, transaction, _dialect, commit, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (AfterEventsWritten is { } hook)
                 {
                     await hook(connection, cancellationToken).ConfigureAwait(false);
@@ -107,6 +165,7 @@ internal sealed class SqlJourneyStore : IJourneyStore, IDisposable
         }
     }
 
+    /// <inheritdoc />
     public async Task<IReadOnlyList<JourneyEvent>> ReadEventsAsync(WorkspaceId workspaceId, JourneyId journeyId, long fromVersion = 0, long? toVersion = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.OutOfRange(fromVersion, nameof(fromVersion), 0L, long.MaxValue, "The first version to read must be 0 or more.");
@@ -127,12 +186,15 @@ internal sealed class SqlJourneyStore : IJourneyStore, IDisposable
         }
     }
 
+    /// <inheritdoc />
     public Task<Journey> LoadAsync(WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken = default) =>
         LoadAtAsync(workspaceId, journeyId, null, cancellationToken);
 
+    /// <inheritdoc />
     public Task<Journey> LoadAsOfVersionAsync(WorkspaceId workspaceId, JourneyId journeyId, long version, CancellationToken cancellationToken = default) =>
         LoadAtAsync(workspaceId, journeyId, version, cancellationToken);
 
+    /// <inheritdoc />
     public async Task<Journey> LoadAsOfInstantAsync(WorkspaceId workspaceId, JourneyId journeyId, Instant instant, CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
@@ -155,6 +217,7 @@ internal sealed class SqlJourneyStore : IJourneyStore, IDisposable
             : await LoadAtAsync(workspaceId, journeyId, version, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
     public async Task<IReadOnlyList<JourneySummary>> ListAsync(WorkspaceId workspaceId, CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
@@ -186,6 +249,7 @@ internal sealed class SqlJourneyStore : IJourneyStore, IDisposable
         return list.OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.JourneyId).ToList();
     }
 
+    /// <inheritdoc />
     public async Task<bool> DeleteAsync(WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
@@ -357,9 +421,12 @@ internal sealed class SqlJourneyStore : IJourneyStore, IDisposable
         }
     }
 
-    private async Task<long?> SelectVersionAsync(DbConnection connection, DbTransaction? transaction, WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken)
+    private Task<long?> SelectVersionAsync(DbConnection connection, DbTransaction? transaction, WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken) =>
+        SelectVersionAsync(connection, transaction, _sql.SelectVersion, workspaceId, journeyId, cancellationToken);
+
+    private async Task<long?> SelectVersionAsync(DbConnection connection, DbTransaction? transaction, string sql, WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken)
     {
-        var command = Command(connection, transaction, _sql.SelectVersion, workspaceId, journeyId);
+        var command = Command(connection, transaction, sql, workspaceId, journeyId);
         await using (command.ConfigureAwait(false))
         {
             var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
