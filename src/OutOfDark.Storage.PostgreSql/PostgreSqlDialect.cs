@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
-using OutOfDark.Storage.Sql;
+using OutOfDark.Storage.Relational;
 
 namespace OutOfDark.Storage.PostgreSql;
 

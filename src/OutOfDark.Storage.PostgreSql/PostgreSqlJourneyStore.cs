@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using NodaTime;
 using Npgsql;
 using OutOfDark.Events;
-using OutOfDark.Storage.Sql;
+using OutOfDark.Storage.Relational;
 
 namespace OutOfDark.Storage.PostgreSql;
 

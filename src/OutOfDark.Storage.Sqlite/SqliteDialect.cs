@@ -6,7 +6,7 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
-using OutOfDark.Storage.Sql;
+using OutOfDark.Storage.Relational;
 
 namespace OutOfDark.Storage.Sqlite;
 

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 using OutOfDark.Events;
-using OutOfDark.Storage.Sql;
+using OutOfDark.Storage.Relational;
 
 namespace OutOfDark.Storage.Sqlite;
 

@@ -12,13 +12,15 @@ using NodaTime;
 using OutOfDark.Events;
 using OutOfDark.Json;
 
-namespace OutOfDark.Storage.Sql;
+namespace OutOfDark.Storage.Relational;
 
 /// <summary>
 /// The journey store every SQL adapter shares: optimistic appends in one transaction, snapshots with checksums, loads
-/// from the newest good snapshot plus the events after it, and every statement scoped by workspace.
+/// from the newest good snapshot plus the events after it, and every statement scoped by workspace. A store for another
+/// SQL database wraps one of these around its own <see cref="SqlDialect"/>.
 /// </summary>
-internal sealed class SqlJourneyStore : IJourneyStore, IDisposable
+/// <remarks>Thread-safe. The schema is created or upgraded by the dialect on first use.</remarks>
+public sealed class SqlJourneyStore : IJourneyStore, IDisposable
 {
     private readonly SqlDialect _dialect;
     private readonly SqlStatements _sql;
@@ -28,8 +30,16 @@ internal sealed class SqlJourneyStore : IJourneyStore, IDisposable
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
 
+    /// <summary>Creates the store over a dialect.</summary>
+    /// <param name="dialect">The database's connections, transactions, ids and statements.</param>
+    /// <param name="clock">The clock given to the journeys the store loads, for their further commands.</param>
+    /// <param name="serializer">The JSON format of events and snapshots; <see cref="JourneyJsonSerializer.Default"/> when <see langword="null"/>.</param>
+    /// <param name="snapshotInterval">A load that replays this many events or more stores a snapshot; at least 1.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="dialect"/> or <paramref name="clock"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="snapshotInterval"/> is below 1.</exception>
     public SqlJourneyStore(SqlDialect dialect, IClock clock, JourneyJsonSerializer? serializer, int snapshotInterval)
     {
+        Guard.Against.Null(dialect);
         Guard.Against.Null(clock);
         Guard.Against.OutOfRange(snapshotInterval, nameof(snapshotInterval), 1, int.MaxValue, "The snapshot interval must be at least 1 event.");
         _dialect = dialect;
@@ -42,8 +52,13 @@ internal sealed class SqlJourneyStore : IJourneyStore, IDisposable
     /// <summary>Runs inside an append's transaction after its events are written and before the commit; for fault tests.</summary>
     internal Func<DbConnection, CancellationToken, Task>? AfterEventsWritten { get; set; }
 
+    /// <summary>Releases the schema gate; the dialect's connections are the dialect's to release.</summary>
     public void Dispose() => _schemaGate.Dispose();
 
+    /// <summary>Creates or upgrades the schema once per store; later calls return at once.</summary>
+    /// <param name="cancellationToken">Cancels the migration.</param>
+    /// <returns>A task.</returns>
+    /// <exception cref="JourneyStoreSchemaException">The database was written by a newer version of the adapter.</exception>
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         if (_schemaReady)
@@ -66,6 +81,7 @@ internal sealed class SqlJourneyStore : IJourneyStore, IDisposable
         }
     }
 
+    /// <inheritdoc />
     public async Task<long> AppendAsync(WorkspaceId workspaceId, JourneyId journeyId, long expectedVersion, IReadOnlyList<JourneyEvent> events, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(events);
@@ -107,6 +123,7 @@ internal sealed class SqlJourneyStore : IJourneyStore, IDisposable
         }
     }
 
+    /// <inheritdoc />
     public async Task<IReadOnlyList<JourneyEvent>> ReadEventsAsync(WorkspaceId workspaceId, JourneyId journeyId, long fromVersion = 0, long? toVersion = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.OutOfRange(fromVersion, nameof(fromVersion), 0L, long.MaxValue, "The first version to read must be 0 or more.");
@@ -127,12 +144,15 @@ internal sealed class SqlJourneyStore : IJourneyStore, IDisposable
         }
     }
 
+    /// <inheritdoc />
     public Task<Journey> LoadAsync(WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken = default) =>
         LoadAtAsync(workspaceId, journeyId, null, cancellationToken);
 
+    /// <inheritdoc />
     public Task<Journey> LoadAsOfVersionAsync(WorkspaceId workspaceId, JourneyId journeyId, long version, CancellationToken cancellationToken = default) =>
         LoadAtAsync(workspaceId, journeyId, version, cancellationToken);
 
+    /// <inheritdoc />
     public async Task<Journey> LoadAsOfInstantAsync(WorkspaceId workspaceId, JourneyId journeyId, Instant instant, CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
@@ -155,6 +175,7 @@ internal sealed class SqlJourneyStore : IJourneyStore, IDisposable
             : await LoadAtAsync(workspaceId, journeyId, version, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
     public async Task<IReadOnlyList<JourneySummary>> ListAsync(WorkspaceId workspaceId, CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
@@ -186,6 +207,7 @@ internal sealed class SqlJourneyStore : IJourneyStore, IDisposable
         return list.OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.JourneyId).ToList();
     }
 
+    /// <inheritdoc />
     public async Task<bool> DeleteAsync(WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);

@@ -4,7 +4,7 @@ using NodaTime;
 using OutOfDark.Events;
 using OutOfDark.Json;
 
-namespace OutOfDark.Storage.Sql;
+namespace OutOfDark.Storage.Relational;
 
 /// <summary>
 /// A batch of events checked to belong to one journey and turned into rows: the events' text and what the journey's

@@ -5,7 +5,7 @@ using System.Text;
 using NodaTime;
 using NodaTime.Text;
 
-namespace OutOfDark.Storage.Sql;
+namespace OutOfDark.Storage.Relational;
 
 /// <summary>How the adapters write the few values they keep outside JSON.</summary>
 internal static class StoredText

@@ -1,10 +1,11 @@
-namespace OutOfDark.Storage.Sql;
+namespace OutOfDark.Storage.Relational;
 
 /// <summary>
 /// The statements <see cref="SqlJourneyStore"/> runs. Every value is a parameter: <c>@w</c> the workspace id, <c>@j</c>
-/// the journey id, and the others as named in each statement.
+/// the journey id, and the others as named in each statement. A dialect builds one instance with every statement in its
+/// database's syntax.
 /// </summary>
-internal sealed record SqlStatements
+public sealed record SqlStatements
 {
     /// <summary>The journey's version: one row or none.</summary>
     public required string SelectVersion { get; init; }
