@@ -8,6 +8,7 @@ using NodaTime;
 using Npgsql;
 using OutOfDark.Events;
 using OutOfDark.Storage.Relational;
+using OutOfDark.Warnings;
 
 namespace OutOfDark.Storage.PostgreSql;
 
@@ -71,11 +72,20 @@ public sealed class PostgreSqlJourneyStore : IJourneyStore, IAsyncDisposable
         options ??= new PostgreSqlJourneyStoreOptions();
         _dataSource = dataSource;
         _ownsDataSource = owns;
-        _store = new SqlJourneyStore(new PostgreSqlDialect(dataSource), clock, options.Serializer, options.SnapshotInterval);
+        var dialect = new PostgreSqlDialect(dataSource);
+        _store = new SqlJourneyStore(dialect, clock, options.Serializer, options.SnapshotInterval);
+        WorkspaceWarnings = new SqlWorkspaceWarnings(dialect, _store.EnsureSchemaAsync, clock, "outofdark.");
     }
 
     /// <summary>The newest schema version this package writes; a database records the version it was last migrated to.</summary>
     public static int SchemaVersion => PostgreSqlSchema.Version;
+
+    /// <summary>
+    /// The workspace read model in the same database: one row per present warning of every journey, one health line per
+    /// journey, queried as the workspace-wide Warnings view (see <see cref="IWorkspaceWarnings"/>). Its tables are
+    /// created and upgraded with the store's schema; the clock decides when a snooze has ended.
+    /// </summary>
+    public IWorkspaceWarnings WorkspaceWarnings { get; }
 
     /// <summary>Runs inside an append's transaction after its events are written, before the commit; for fault tests.</summary>
     internal Func<DbConnection, CancellationToken, Task>? AfterEventsWritten
@@ -116,6 +126,10 @@ public sealed class PostgreSqlJourneyStore : IJourneyStore, IAsyncDisposable
     /// <inheritdoc />
     public Task<IReadOnlyList<JourneySummary>> ListAsync(WorkspaceId workspaceId, CancellationToken cancellationToken = default) =>
         _store.ListAsync(workspaceId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WorkspaceId>> ListWorkspacesAsync(CancellationToken cancellationToken = default) =>
+        _store.ListWorkspacesAsync(cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> DeleteAsync(WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken = default) =>

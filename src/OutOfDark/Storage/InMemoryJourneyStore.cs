@@ -141,6 +141,17 @@ public sealed class InMemoryJourneyStore : IJourneyStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<WorkspaceId>> ListWorkspacesAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            IReadOnlyList<WorkspaceId> list = _streams.Keys.Select(k => k.Item1).Distinct().Order().ToList();
+            return Task.FromResult(list);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<bool> DeleteAsync(WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
