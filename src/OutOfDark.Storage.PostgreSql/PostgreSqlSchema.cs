@@ -73,11 +73,11 @@ internal static class PostgreSqlSchema
             message text NOT NULL,
             raised_at bigint NOT NULL,
             past_limit text NULL,
-            past_limit_sort double precision NULL,
+            past_limit_sort double precision NOT NULL,
             phase_index integer NOT NULL,
             map_index integer NOT NULL,
             PRIMARY KEY (workspace_id, journey_id, rule_id, subject_kind, subject_id));
-        CREATE INDEX workspace_warnings_view ON outofdark.workspace_warnings (workspace_id, severity DESC, past_limit_sort DESC NULLS LAST, raised_at, journey_id, phase_index, map_index, rule_id, subject_id);
+        CREATE INDEX workspace_warnings_view ON outofdark.workspace_warnings (workspace_id, severity DESC, past_limit_sort DESC, raised_at, journey_id, phase_index, map_index, rule_id, subject_id);
         CREATE TABLE outofdark.journey_health (
             workspace_id uuid NOT NULL,
             journey_id uuid NOT NULL,

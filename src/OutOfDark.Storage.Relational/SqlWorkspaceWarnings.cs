@@ -29,7 +29,7 @@ namespace OutOfDark.Storage.Relational;
 /// <para>
 /// Stored with care: text through the same escaping as journey names (PostgreSQL's text refuses NUL), instants as
 /// 100 ns ticks (the raise instant is kept to 100 ns), how far past its limit both as exact text and as a double to
-/// sort by. Thread-safe.
+/// sort by (-1 when there is none). Thread-safe.
 /// </para>
 /// </remarks>
 public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
@@ -38,7 +38,7 @@ public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
         "workspace_id, journey_id, rule_id, subject_kind, subject_id, journey_name, severity, state, snoozed_until, subject_name, phase_id, phase_name, owner, team, message, raised_at, past_limit, past_limit_sort, phase_index, map_index";
 
     private const string Order =
-        "severity DESC, past_limit_sort DESC NULLS LAST, raised_at, journey_id, phase_index, map_index, rule_id, subject_id";
+        "severity DESC, past_limit_sort DESC, raised_at, journey_id, phase_index, map_index, rule_id, subject_id";
 
     private readonly SqlDialect _dialect;
     private readonly Func<CancellationToken, Task> _ensureSchema;
@@ -387,7 +387,8 @@ public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
                 p["@message"].Value = StoredText.Escape(row.Message);
                 p["@raised_at"].Value = raisedAt;
                 p["@past_limit"].Value = row.PastLimit is { } past ? past.ToString(CultureInfo.InvariantCulture) : DBNull.Value;
-                p["@past_limit_sort"].Value = row.PastLimit is { } sort ? (double)sort : DBNull.Value;
+                // -1 for none: a past-limit distance is never negative, so rows without one sort after those with one.
+                p["@past_limit_sort"].Value = row.PastLimit is { } sort ? (double)sort : -1d;
                 p["@phase_index"].Value = row.PhaseIndex;
                 p["@map_index"].Value = row.MapIndex;
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -65,11 +65,11 @@ internal static class SqliteSchema
             message TEXT NOT NULL,
             raised_at INTEGER NOT NULL,
             past_limit TEXT NULL,
-            past_limit_sort REAL NULL,
+            past_limit_sort REAL NOT NULL,
             phase_index INTEGER NOT NULL,
             map_index INTEGER NOT NULL,
             PRIMARY KEY (workspace_id, journey_id, rule_id, subject_kind, subject_id));
-        CREATE INDEX workspace_warnings_view ON workspace_warnings (workspace_id, severity DESC, past_limit_sort DESC NULLS LAST, raised_at, journey_id, phase_index, map_index, rule_id, subject_id);
+        CREATE INDEX workspace_warnings_view ON workspace_warnings (workspace_id, severity DESC, past_limit_sort DESC, raised_at, journey_id, phase_index, map_index, rule_id, subject_id);
         CREATE TABLE journey_health (
             workspace_id TEXT NOT NULL,
             journey_id TEXT NOT NULL,

@@ -79,7 +79,8 @@ public sealed class PostgreSqlJourneyStoreTests
         await using var store = new PostgreSqlJourneyStore(database.ConnectionString, _clock, new PostgreSqlJourneyStoreOptions { SnapshotInterval = 1 });
         Assert.Equal(journey.ToSnapshot(), (await store.LoadAsync(journey.WorkspaceId, journey.Id)).ToSnapshot());
 
-        Assert.Equal(2, await Scalar<int>(database, "SELECT version FROM outofdark.schema_version"));
+        Assert.Equal(PostgreSqlJourneyStore.SchemaVersion, await Scalar<int>(database, "SELECT version FROM outofdark.schema_version"));
+        Assert.Equal(0L, await Scalar<long>(database, "SELECT COUNT(*) FROM outofdark.workspace_warnings"));
         Assert.Equal(1L, await Scalar<long>(database, "SELECT COUNT(*) FROM outofdark.journey_snapshots"));
     }
 

@@ -92,8 +92,10 @@ public sealed class SqliteJourneyStoreTests : IDisposable
         await using var store = new SqliteJourneyStore(path, _clock, new SqliteJourneyStoreOptions { SnapshotInterval = 1 });
         Assert.Equal(journey.ToSnapshot(), (await store.LoadAsync(journey.WorkspaceId, journey.Id)).ToSnapshot());
 
-        Assert.Equal(2, Scalar(path, "SELECT version FROM outofdark_schema"));
+        Assert.Equal(SqliteJourneyStore.SchemaVersion, Scalar(path, "SELECT version FROM outofdark_schema"));
         Assert.Equal(1, Scalar(path, "SELECT COUNT(*) FROM journey_snapshots"));
+        Assert.Equal(0, Scalar(path, "SELECT COUNT(*) FROM workspace_warnings"));
+        Assert.Equal(0, Scalar(path, "SELECT COUNT(*) FROM journey_health"));
     }
 
     [Fact]
