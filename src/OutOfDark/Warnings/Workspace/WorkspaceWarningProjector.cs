@@ -38,7 +38,18 @@ public sealed class WorkspaceWarningProjector
     /// <param name="evaluatedAt">When the evaluation ran, written on the health line.</param>
     /// <returns>The update.</returns>
     /// <exception cref="WarningRuleException">The first evaluation ran, a rule failed and <see cref="WarningEngineOptions.RethrowRuleFailures"/> is set.</exception>
-    public WorkspaceWarningUpdate Project(Instant evaluatedAt)
+    public WorkspaceWarningUpdate Project(Instant evaluatedAt) => Project(evaluatedAt, replaceAll: false);
+
+    /// <summary>
+    /// Projects the engine's current results as an update that replaces all of the journey's rows, whatever was
+    /// projected before: for a writer that cannot know what others wrote since (another host, the due-recheck service).
+    /// </summary>
+    /// <param name="evaluatedAt">When the evaluation ran, written on the health line.</param>
+    /// <returns>The update, with <see cref="WorkspaceWarningUpdate.ReplacesAll"/> set.</returns>
+    /// <exception cref="WarningRuleException">The first evaluation ran, a rule failed and <see cref="WarningEngineOptions.RethrowRuleFailures"/> is set.</exception>
+    public WorkspaceWarningUpdate ProjectAll(Instant evaluatedAt) => Project(evaluatedAt, replaceAll: true);
+
+    private WorkspaceWarningUpdate Project(Instant evaluatedAt, bool replaceAll)
     {
         var journey = _engine.Journey;
         var view = _engine.View();
@@ -46,7 +57,7 @@ public sealed class WorkspaceWarningProjector
         var health = new WorkspaceJourneyHealth(journey.WorkspaceId, journey.Id, journey.Name, JourneyAnalytics.Health(journey, view), journey.Version, evaluatedAt);
         var previous = _previous;
         _previous = rows;
-        if (previous is null)
+        if (previous is null || replaceAll)
         {
             return new WorkspaceWarningUpdate(health, true, [.. rows.Values], []);
         }
