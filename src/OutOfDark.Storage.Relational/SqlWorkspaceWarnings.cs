@@ -148,14 +148,14 @@ public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
                     }
                 }
 
-                var severity = query.MinimumSeverity is { } min ? " AND severity >= @min" : string.Empty;
+                var severity = query.Severities is null ? string.Empty : " AND ((1 << severity) & @severities) <> 0";
                 var page = Command(connection, transaction, $"SELECT {Columns} FROM {_warnings} WHERE workspace_id = @w{filter}{severity} ORDER BY {Order} LIMIT @limit OFFSET @offset", workspaceId, null);
                 await using (page.ConfigureAwait(false))
                 {
                     parameters(page, now);
-                    if (query.MinimumSeverity is { } m)
+                    if (query.Severities is { } severities)
                     {
-                        SqlDialect.Add(page, "@min", (int)m, DbType.Int32);
+                        SqlDialect.Add(page, "@severities", severities.Aggregate(0, (mask, s) => mask | (1 << (int)s)), DbType.Int32);
                     }
 
                     SqlDialect.Add(page, "@limit", query.Limit, DbType.Int32);
@@ -178,9 +178,7 @@ public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
         }
 
         var counted = new SeverityCounts(critical, warning, info);
-        var total = query.MinimumSeverity is { } least
-            ? Enum.GetValues<WarningSeverity>().Where(s => s >= least).Sum(s => counted[s])
-            : counted.Total;
+        var total = Enum.GetValues<WarningSeverity>().Where(s => query.Severities is null || query.Severities.Contains(s)).Sum(s => counted[s]);
         return new WorkspaceWarningPage(items, total, counted, query.Offset, query.Limit);
     }
 

@@ -114,7 +114,8 @@ public abstract class WorkspaceWarningsChecks
             ("journey", new() { Journey = engines[1].Journey.Id }, r => r.JourneyId == engines[1].Journey.Id),
             ("phase", new() { PhaseName = "Do" }, r => r.PhaseName == "Do"),
             ("rule", new() { Rule = NoOwnerRule.RuleId }, r => r.Key.Rule == NoOwnerRule.RuleId),
-            ("severity", new() { MinimumSeverity = WarningSeverity.Warning }, r => r.Severity >= WarningSeverity.Warning),
+            ("severity", new() { Severities = [WarningSeverity.Warning, WarningSeverity.Critical] }, r => r.Severity >= WarningSeverity.Warning),
+            ("one severity", new() { Severities = [WarningSeverity.Info] }, r => r.Severity == WarningSeverity.Info),
             ("state", new() { States = [WarningState.Open] }, r => r.State == WarningState.Open),
             ("phase and rule", new() { PhaseName = "See", Rule = NoMetricRule.RuleId }, r => r.PhaseName == "See" && r.Key.Rule == NoMetricRule.RuleId),
         };

@@ -103,7 +103,7 @@ public sealed class InMemoryWorkspaceWarnings : IWorkspaceWarnings
                         WarningSeverity.Warning => warning++,
                         _ => info++,
                     };
-                    if (query.MinimumSeverity is not { } min || row.Severity >= min)
+                    if (query.MatchesSeverity(row.Severity))
                     {
                         matches.Add(state == row.State ? row : row with { State = state, SnoozedUntil = null });
                     }

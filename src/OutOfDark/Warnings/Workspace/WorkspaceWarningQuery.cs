@@ -16,8 +16,13 @@ public sealed record WorkspaceWarningQuery
     /// <summary>The first page of 50 rows of every present warning in every state.</summary>
     public static WorkspaceWarningQuery All { get; } = new();
 
-    /// <summary>Only warnings at least this severe.</summary>
-    public WarningSeverity? MinimumSeverity { get; init; }
+    /// <summary>Only warnings of one of these severities, for example <c>[WarningSeverity.Critical]</c> or every severity from warning up.</summary>
+    public IReadOnlyCollection<WarningSeverity>? Severities { get; init; }
+
+    /// <summary>Whether a severity passes the severity filter.</summary>
+    /// <param name="severity">The severity.</param>
+    /// <returns><see langword="true"/> when no severity filter is set or it names the severity.</returns>
+    internal bool MatchesSeverity(WarningSeverity severity) => Severities is null || Severities.Contains(severity);
 
     /// <summary>Only warnings in one of these states (the state at the query's instant: an ended snooze is open).</summary>
     public IReadOnlyCollection<WarningState>? States { get; init; }
