@@ -76,6 +76,13 @@ public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
             var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
+                // The health line first: its row lock queues concurrent writers of one journey (a delete-then-insert
+                // racing another would break the key), and its version guard drops an update older than what is stored.
+                if (!await WriteHealthAsync(connection, transaction, update.Health, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+
                 if (update.ReplacesAll)
                 {
                     var kept = await ReadEpisodesAsync(connection, transaction, update, cancellationToken).ConfigureAwait(false);
@@ -87,8 +94,6 @@ public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
                     await DeleteKeysAsync(connection, transaction, update, cancellationToken).ConfigureAwait(false);
                     await WriteRowsAsync(connection, transaction, update, Upsert, null, cancellationToken).ConfigureAwait(false);
                 }
-
-                await WriteHealthAsync(connection, transaction, update.Health, cancellationToken).ConfigureAwait(false);
 
                 // Past this point the update either commits whole or not at all.
                 await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
@@ -403,15 +408,15 @@ public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
         ("@phase_index", DbType.Int32), ("@map_index", DbType.Int32),
     ];
 
-    private async Task WriteHealthAsync(DbConnection connection, DbTransaction transaction, WorkspaceJourneyHealth line, CancellationToken cancellationToken)
+    private async Task<bool> WriteHealthAsync(DbConnection connection, DbTransaction transaction, WorkspaceJourneyHealth line, CancellationToken cancellationToken)
     {
-        var sql = $"INSERT INTO {_health} (workspace_id, journey_id, journey_name, score, score_sort, metric_attainment, emotion, warning_load, open_critical, open_warning, open_info, version, evaluated_at) "
+        var sql = $"INSERT INTO {_health} AS h (workspace_id, journey_id, journey_name, score, score_sort, metric_attainment, emotion, warning_load, open_critical, open_warning, open_info, version, evaluated_at) "
             + "VALUES (@w, @j, @name, @score, @score_sort, @attainment, @emotion, @load, @critical, @warning, @info, @v, @at) "
             + "ON CONFLICT (workspace_id, journey_id) DO UPDATE SET journey_name = excluded.journey_name, score = excluded.score, score_sort = excluded.score_sort, "
             + "metric_attainment = excluded.metric_attainment, emotion = excluded.emotion, warning_load = excluded.warning_load, open_critical = excluded.open_critical, "
-            + "open_warning = excluded.open_warning, open_info = excluded.open_info, version = excluded.version, evaluated_at = excluded.evaluated_at";
+            + $"open_warning = excluded.open_warning, open_info = excluded.open_info, version = excluded.version, evaluated_at = excluded.evaluated_at WHERE h.version <= excluded.version";
         var health = line.Health;
-        await ExecuteAsync(connection, transaction, sql, line.WorkspaceId, line.JourneyId, c =>
+        return 1 == await ExecuteAsync(connection, transaction, sql, line.WorkspaceId, line.JourneyId, c =>
         {
             SqlDialect.Add(c, "@name", StoredText.Escape(line.JourneyName), DbType.String);
             SqlDialect.Add(c, "@score", health.Score.ToString(CultureInfo.InvariantCulture), DbType.String);
@@ -456,13 +461,13 @@ public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
 
     private static string SubjectText(WarningSubject subject) => subject.Id.ToString("D", CultureInfo.InvariantCulture);
 
-    private async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, WorkspaceId workspaceId, JourneyId journeyId, Action<DbCommand>? parameters, CancellationToken cancellationToken)
+    private async Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, WorkspaceId workspaceId, JourneyId journeyId, Action<DbCommand>? parameters, CancellationToken cancellationToken)
     {
         var command = Command(connection, transaction, sql, workspaceId, journeyId);
         await using (command.ConfigureAwait(false))
         {
             parameters?.Invoke(command);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -215,6 +215,27 @@ public abstract class WorkspaceWarningsChecks
     }
 
     [Fact]
+    public async Task An_update_about_an_older_version_than_the_stored_one_is_ignored()
+    {
+        var clock = new FakeClock(Start);
+        var model = await OpenAsync(clock);
+        var (workspace, engines) = await TwoJourneysAsync(model, clock);
+        var engine = engines[0];
+        var stale = new WorkspaceWarningProjector(engine).Project(clock.GetCurrentInstant());
+        var ownerless = WorkspaceWarningProjector.RowsOf(engine).First(r => r.Key.Rule == NoOwnerRule.RuleId).Key;
+        engine.Journey.ChangeActivityDetails(Ana, ownerless.Subject.ActivityId!.Value, d => d with { Owner = "ben" });
+        engine.Refresh();
+        await model.ApplyAsync(new WorkspaceWarningProjector(engine).Project(clock.GetCurrentInstant()));
+
+        // A slower writer that evaluated the older version finishes last.
+        await model.ApplyAsync(stale);
+
+        var page = await model.QueryAsync(workspace, new WorkspaceWarningQuery { Journey = engine.Journey.Id, Limit = 1000 });
+        Assert.DoesNotContain(page.Items, r => r.Key == ownerless);
+        Assert.Equal(engine.Journey.Version, (await model.ListHealthAsync(workspace)).Single(h => h.JourneyId == engine.Journey.Id).Version);
+    }
+
+    [Fact]
     public async Task Removing_a_journey_removes_its_rows_and_health_line_only()
     {
         var clock = new FakeClock(Start);

@@ -41,6 +41,11 @@ public sealed class InMemoryWorkspaceWarnings : IWorkspaceWarnings
                 _journeys[key] = journey;
             }
 
+            if (journey.Health is { } stored && stored.Version > update.Health.Version)
+            {
+                return Task.CompletedTask;
+            }
+
             var kept = journey.Rows;
             var rows = update.ReplacesAll ? new Dictionary<WarningKey, WorkspaceWarning>(update.Upserts.Count) : new Dictionary<WarningKey, WorkspaceWarning>(kept);
             foreach (var removal in update.Removals)

@@ -27,7 +27,11 @@ namespace OutOfDark.Warnings;
 /// </remarks>
 public interface IWorkspaceWarnings
 {
-    /// <summary>Applies one journey's update: writes its rows and health line, removes its cleared warnings.</summary>
+    /// <summary>
+    /// Applies one journey's update: writes its rows and health line, removes its cleared warnings. An update about an
+    /// older journey version than the stored health line's is ignored, so a slower writer never overwrites a newer one;
+    /// updates of one journey from several writers are applied one at a time.
+    /// </summary>
     /// <param name="update">The update.</param>
     /// <param name="cancellationToken">Cancels the write; nothing is changed then.</param>
     /// <returns>A task that completes when the update is stored.</returns>
