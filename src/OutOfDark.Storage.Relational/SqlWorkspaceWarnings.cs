@@ -23,8 +23,8 @@ namespace OutOfDark.Storage.Relational;
 /// <para>
 /// An update runs in one write transaction: a full update reads the journey's stored raise instants, deletes its rows
 /// and inserts the new ones; a difference upserts (keeping a row's raise instant while its severity does not rise) and
-/// deletes the cleared keys. A query runs two statements in one read transaction: the counts per severity and the
-/// page (<c>ORDER BY … LIMIT … OFFSET …</c> on the view's index). Every value is a parameter.
+/// deletes the cleared keys. A page is one statement (<c>ORDER BY … LIMIT … OFFSET …</c> on the view's index, one row
+/// past the page to tell whether more follow); the counts are one <c>GROUP BY severity</c>. Every value is a parameter.
 /// </para>
 /// <para>
 /// Stored with care: text through the same escaping as journey names (PostgreSQL's text refuses NUL), instants as
@@ -125,67 +125,85 @@ public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
         await _ensureSchema(cancellationToken).ConfigureAwait(false);
         var now = StoredText.Ticks(_clock.GetCurrentInstant());
         var (filter, parameters) = Filter(query);
-        int critical = 0, warning = 0, info = 0;
         var items = new List<WorkspaceWarning>(Math.Min(query.Limit, 256));
+        var more = false;
         var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var transaction = await _dialect.BeginReadAsync(connection, cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            // One row past the page says whether another page follows.
+            var page = Command(connection, null, $"SELECT {Columns} FROM {_warnings} WHERE workspace_id = @w{filter}{SeverityFilter(query)} ORDER BY {Order} LIMIT @limit OFFSET @offset", workspaceId, null);
+            await using (page.ConfigureAwait(false))
             {
-                var counts = Command(connection, transaction, $"SELECT severity, COUNT(*) FROM {_warnings} WHERE workspace_id = @w{filter} GROUP BY severity", workspaceId, null);
-                await using (counts.ConfigureAwait(false))
+                parameters(page, now);
+                SqlDialect.Add(page, "@limit", query.Limit + 1, DbType.Int32);
+                SqlDialect.Add(page, "@offset", query.Offset, DbType.Int32);
+                var reader = await page.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
                 {
-                    parameters(counts, now);
-                    var reader = await counts.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                    await using (reader.ConfigureAwait(false))
+                    var instant = Instant.FromUnixTimeTicks(now);
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        if (items.Count == query.Limit)
                         {
-                            var count = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
-                            _ = (WarningSeverity)Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture) switch
-                            {
-                                WarningSeverity.Critical => critical += count,
-                                WarningSeverity.Warning => warning += count,
-                                _ => info += count,
-                            };
+                            more = true;
+                            break;
                         }
+
+                        var row = ReadRow(reader);
+                        var state = row.StateAt(instant);
+                        items.Add(state == row.State ? row : row with { State = state, SnoozedUntil = null });
                     }
                 }
-
-                var severity = query.Severities is null ? string.Empty : " AND ((1 << severity) & @severities) <> 0";
-                var page = Command(connection, transaction, $"SELECT {Columns} FROM {_warnings} WHERE workspace_id = @w{filter}{severity} ORDER BY {Order} LIMIT @limit OFFSET @offset", workspaceId, null);
-                await using (page.ConfigureAwait(false))
-                {
-                    parameters(page, now);
-                    if (query.Severities is { } severities)
-                    {
-                        SqlDialect.Add(page, "@severities", severities.Aggregate(0, (mask, s) => mask | (1 << (int)s)), DbType.Int32);
-                    }
-
-                    SqlDialect.Add(page, "@limit", query.Limit, DbType.Int32);
-                    SqlDialect.Add(page, "@offset", query.Offset, DbType.Int32);
-                    var reader = await page.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                    await using (reader.ConfigureAwait(false))
-                    {
-                        var instant = Instant.FromUnixTimeTicks(now);
-                        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                        {
-                            var row = ReadRow(reader);
-                            var state = row.StateAt(instant);
-                            items.Add(state == row.State ? row : row with { State = state, SnoozedUntil = null });
-                        }
-                    }
-                }
-
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 
-        var counted = new SeverityCounts(critical, warning, info);
-        var total = Enum.GetValues<WarningSeverity>().Where(s => query.Severities is null || query.Severities.Contains(s)).Sum(s => counted[s]);
-        return new WorkspaceWarningPage(items, total, counted, query.Offset, query.Limit);
+        return new WorkspaceWarningPage(items, query.Offset, query.Limit, more);
     }
+
+    /// <inheritdoc />
+    public async Task<WorkspaceWarningCounts> CountAsync(WorkspaceId workspaceId, WorkspaceWarningQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(query);
+        await _ensureSchema(cancellationToken).ConfigureAwait(false);
+        var now = StoredText.Ticks(_clock.GetCurrentInstant());
+        var (filter, parameters) = Filter(query);
+        int critical = 0, warning = 0, info = 0;
+        var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var counts = Command(connection, null, $"SELECT severity, COUNT(*) FROM {_warnings} WHERE workspace_id = @w{filter} GROUP BY severity", workspaceId, null);
+            await using (counts.ConfigureAwait(false))
+            {
+                parameters(counts, now);
+                var reader = await counts.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        var count = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+                        _ = (WarningSeverity)Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture) switch
+                        {
+                            WarningSeverity.Critical => critical += count,
+                            WarningSeverity.Warning => warning += count,
+                            _ => info += count,
+                        };
+                    }
+                }
+            }
+        }
+
+        var bySeverity = new SeverityCounts(critical, warning, info);
+        var total = Enum.GetValues<WarningSeverity>().Where(s => query.Severities is null || query.Severities.Contains(s)).Sum(s => bySeverity[s]);
+        return new WorkspaceWarningCounts(total, bySeverity);
+    }
+
+    // Severities as a literal list of their numbers (never user text), so the view's index can seek on them.
+    private static string SeverityFilter(WorkspaceWarningQuery query) =>
+        query.Severities is not { } severities
+            ? string.Empty
+            : severities.Count == 0
+                ? " AND 1 = 0"
+                : " AND severity IN (" + string.Join(", ", severities.Distinct().Select(s => ((int)s).ToString(CultureInfo.InvariantCulture))) + ")";
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<WorkspaceJourneyHealth>> ListHealthAsync(WorkspaceId workspaceId, CancellationToken cancellationToken = default)

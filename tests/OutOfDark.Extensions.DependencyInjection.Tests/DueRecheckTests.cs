@@ -37,7 +37,7 @@ public sealed class DueRecheckTests
             foreach (var workspace in workspaces)
             {
                 await Eventually(async () => (await readModel.ListHealthAsync(workspace)).Count == 1);
-                Assert.Equal(0, (await readModel.QueryAsync(workspace, new WorkspaceWarningQuery { Rule = StaleMetricRule.RuleId })).Total);
+                Assert.Equal(0, (await readModel.CountAsync(workspace, new WorkspaceWarningQuery { Rule = StaleMetricRule.RuleId })).Total);
             }
 
             Assert.Empty(seen.Raised);
@@ -47,7 +47,7 @@ public sealed class DueRecheckTests
             clock.Advance(Duration.FromDays(5));
             foreach (var workspace in workspaces)
             {
-                await Eventually(async () => (await readModel.QueryAsync(workspace, new WorkspaceWarningQuery { Rule = StaleMetricRule.RuleId })).Total == 1);
+                await Eventually(async () => (await readModel.CountAsync(workspace, new WorkspaceWarningQuery { Rule = StaleMetricRule.RuleId })).Total == 1);
                 var row = Assert.Single((await readModel.QueryAsync(workspace, new WorkspaceWarningQuery { Rule = StaleMetricRule.RuleId })).Items);
                 Assert.Equal("Checkout", row.SubjectName);
                 Assert.Equal(WarningState.Open, row.State);

@@ -86,11 +86,13 @@ public abstract class WorkspaceWarningsChecks
         }).ToList();
         var page = await model.QueryAsync(workspace, new WorkspaceWarningQuery { Limit = WorkspaceWarningQuery.MaxLimit });
 
+        var counts = await model.CountAsync(workspace, WorkspaceWarningQuery.All);
         Assert.Equal(Describe(expected), Describe(page.Items));
-        Assert.Equal(expected.Count, page.Total);
+        Assert.False(page.HasMore);
+        Assert.Equal(expected.Count, counts.Total);
         foreach (var severity in Enum.GetValues<WarningSeverity>())
         {
-            Assert.Equal(expected.Count(r => r.Severity == severity), page.Counts[severity]);
+            Assert.Equal(expected.Count(r => r.Severity == severity), counts.BySeverity[severity]);
         }
 
         Assert.Equal(page.Items.Order(WorkspaceWarningOrder.Instance), page.Items);
@@ -125,7 +127,10 @@ public abstract class WorkspaceWarningsChecks
             var want = all.Where(expected).Order(WorkspaceWarningOrder.Instance).ToList();
             Assert.True(want.Count > 0, $"The {what} filter should match a row of the example.");
             Assert.Equal(Describe(want, ordered: true), Describe(page.Items, ordered: true));
-            Assert.Equal(want.Count, page.Total);
+            var counts = await model.CountAsync(workspace, query);
+            Assert.Equal(want.Count, counts.Total);
+            // The severity cases filter on nothing else, so their per-severity counts cover every row.
+            Assert.Equal(query.Severities is null ? want.Count : all.Count, counts.BySeverity.Total);
         }
 
         // Pages of 3 read in turn give the whole view once, in order.
@@ -134,7 +139,7 @@ public abstract class WorkspaceWarningsChecks
         {
             var page = await model.QueryAsync(workspace, new WorkspaceWarningQuery { Offset = offset, Limit = 3 });
             pages.AddRange(page.Items);
-            Assert.Equal(all.Count, page.Total);
+            Assert.Equal(Math.Min(3, all.Count - offset), page.Items.Count);
             if (!page.HasMore)
             {
                 break;
@@ -246,7 +251,7 @@ public abstract class WorkspaceWarningsChecks
 
         var page = await model.QueryAsync(workspace, new WorkspaceWarningQuery { Limit = 1000 });
         Assert.All(page.Items, r => Assert.Equal(engines[1].Journey.Id, r.JourneyId));
-        Assert.Equal(WorkspaceWarningProjector.RowsOf(engines[1]).Count, page.Total);
+        Assert.Equal(WorkspaceWarningProjector.RowsOf(engines[1]).Count, (await model.CountAsync(workspace, WorkspaceWarningQuery.All)).Total);
         var line = Assert.Single(await model.ListHealthAsync(workspace));
         Assert.Equal(engines[1].Journey.Id, line.JourneyId);
         Assert.Equal(JourneyAnalytics.Health(engines[1].Journey, engines[1].View()), line.Health);

@@ -79,10 +79,11 @@ internal static class WorkspaceApi
         };
         var live = context.RequestServices.GetRequiredService<LiveJourneys>();
         var page = await readModel.QueryAsync(live.Workspace, query, context.RequestAborted).ConfigureAwait(false);
+        var counts = await readModel.CountAsync(live.Workspace, query, context.RequestAborted).ConfigureAwait(false);
         return Results.Ok(new WorkspaceWarningPageDto(
             [.. page.Items.Select(Row)],
-            page.Total,
-            new SeverityCountsDto(page.Counts.Critical, page.Counts.Warning, page.Counts.Info),
+            counts.Total,
+            new SeverityCountsDto(counts.BySeverity.Critical, counts.BySeverity.Warning, counts.BySeverity.Info),
             page.Offset,
             page.Limit,
             page.HasMore));

@@ -82,6 +82,23 @@ public sealed class InMemoryWorkspaceWarnings : IWorkspaceWarnings
     {
         Guard.Against.Null(query);
         cancellationToken.ThrowIfCancellationRequested();
+        var matches = Match(workspaceId, query, out _);
+        matches.Sort(WorkspaceWarningOrder.Instance);
+        var page = matches.Skip(query.Offset).Take(query.Limit).ToList();
+        return Task.FromResult(new WorkspaceWarningPage(page, query.Offset, query.Limit, (long)query.Offset + page.Count < matches.Count));
+    }
+
+    /// <inheritdoc />
+    public Task<WorkspaceWarningCounts> CountAsync(WorkspaceId workspaceId, WorkspaceWarningQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        var matches = Match(workspaceId, query, out var counts);
+        return Task.FromResult(new WorkspaceWarningCounts(matches.Count, counts));
+    }
+
+    private List<WorkspaceWarning> Match(WorkspaceId workspaceId, WorkspaceWarningQuery query, out SeverityCounts counts)
+    {
         var now = _clock.GetCurrentInstant();
         var matches = new List<WorkspaceWarning>();
         int critical = 0, warning = 0, info = 0;
@@ -116,9 +133,8 @@ public sealed class InMemoryWorkspaceWarnings : IWorkspaceWarnings
             }
         }
 
-        matches.Sort(WorkspaceWarningOrder.Instance);
-        var page = matches.Skip(query.Offset).Take(query.Limit).ToList();
-        return Task.FromResult(new WorkspaceWarningPage(page, matches.Count, new SeverityCounts(critical, warning, info), query.Offset, query.Limit));
+        counts = new SeverityCounts(critical, warning, info);
+        return matches;
     }
 
     /// <inheritdoc />

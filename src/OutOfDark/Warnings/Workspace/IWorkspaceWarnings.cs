@@ -14,7 +14,7 @@ namespace OutOfDark.Warnings;
 /// Writers apply a <see cref="WorkspaceWarningUpdate"/> after each evaluation (made by a
 /// <see cref="WorkspaceWarningProjector"/>); an update is applied whole or not at all. The view is as fresh as the
 /// last update of each journey: a host that writes updates where it saves commands, plus the due-recheck service for
-/// time-based rules, keeps it current.
+/// time-based rules, keeps it current. Pages are by offset (<see cref="WorkspaceWarningQuery.Offset"/>).
 /// </para>
 /// <para>
 /// The view's order, the workspace version of the journey Warnings view's: severity (critical first); how far past its
@@ -46,13 +46,27 @@ public interface IWorkspaceWarnings
     /// <returns>A task that completes when the rows are gone.</returns>
     Task RemoveJourneyAsync(WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken = default);
 
-    /// <summary>One page of the workspace's Warnings view, with the total and the counts per severity.</summary>
+    /// <summary>
+    /// One page of the workspace's Warnings view. Its cost grows with the offset, not with the rows matching: ask for
+    /// the totals with <see cref="CountAsync"/> when the filters change, not with every page.
+    /// </summary>
     /// <param name="workspaceId">The workspace.</param>
     /// <param name="query">The filters and page.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The page, in the view's order (see the remarks of <see cref="IWorkspaceWarnings"/>).</returns>
     /// <exception cref="System.ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
     Task<WorkspaceWarningPage> QueryAsync(WorkspaceId workspaceId, WorkspaceWarningQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The totals of a filtered view: how many rows match every filter, and per severity how many match every filter but
+    /// the severity one (for a view's severity tabs). Paging is ignored. Counts every matching row.
+    /// </summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="query">The filters.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The counts.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
+    Task<WorkspaceWarningCounts> CountAsync(WorkspaceId workspaceId, WorkspaceWarningQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>The health line of each journey of the workspace, the least healthy first (score, then journey id).</summary>
     /// <param name="workspaceId">The workspace.</param>

@@ -2,17 +2,17 @@ using System.Collections.Generic;
 
 namespace OutOfDark.Warnings;
 
-/// <summary>One page of the workspace-wide Warnings view, with the totals a view shows beside it.</summary>
-/// <param name="Items">The page's rows, in the view's order (see <see cref="IWorkspaceWarnings.QueryAsync"/>).</param>
-/// <param name="Total">How many rows match every filter, over all pages.</param>
-/// <param name="Counts">How many rows match every filter but the severity one, per severity.</param>
+/// <summary>One page of the workspace-wide Warnings view. Totals come separately, from <see cref="IWorkspaceWarnings.CountAsync"/>.</summary>
+/// <param name="Items">The page's rows, in the view's order (see <see cref="IWorkspaceWarnings"/>).</param>
 /// <param name="Offset">The rows skipped before this page.</param>
 /// <param name="Limit">The most rows a page holds.</param>
-public sealed record WorkspaceWarningPage(IReadOnlyList<WorkspaceWarning> Items, int Total, SeverityCounts Counts, int Offset, int Limit)
-{
-    /// <summary>Whether rows follow this page.</summary>
-    public bool HasMore => Offset + Items.Count < Total;
-}
+/// <param name="HasMore">Whether rows follow this page.</param>
+public sealed record WorkspaceWarningPage(IReadOnlyList<WorkspaceWarning> Items, int Offset, int Limit, bool HasMore);
+
+/// <summary>The totals beside a page of the workspace-wide Warnings view.</summary>
+/// <param name="Total">How many rows match every filter, over all pages.</param>
+/// <param name="BySeverity">How many rows match every filter but the severity one, per severity.</param>
+public sealed record WorkspaceWarningCounts(int Total, SeverityCounts BySeverity);
 
 /// <summary>Counts of warnings per severity.</summary>
 /// <param name="Critical">Critical warnings.</param>
