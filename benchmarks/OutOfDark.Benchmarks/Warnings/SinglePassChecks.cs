@@ -151,9 +151,9 @@ public static class SinglePassChecks
                 Add(
                     Trend,
                     WarningSeverity.Warning,
-                    $"{trendMetric.Title} {(trendMetric.Direction == MetricDirection.HigherIsBetter ? "fell" : "rose")} {Percent(trendWorse)} in {Count(days, "day")}, from {Amount(trendFrom.Value, trendMetric.Unit)} on {Date(trendFrom.Date)} to {Amount(trendTo.Value, trendMetric.Unit)} on {Date(trendTo.Date)} — limit 20 %{More(trending - 1, "metric")}",
+                    $"{trendMetric.Title} {(trendMetric.Direction == MetricDirection.HigherIsBetter ? "fell" : "rose")} {Percent(trendWorse, 20m)} in {Count(days, "day")}, from {Amount(trendFrom.Value, trendMetric.Unit)} on {Date(trendFrom.Date)} to {Amount(trendTo.Value, trendMetric.Unit)} on {Date(trendTo.Date)} — limit 20 %{More(trending - 1, "metric")}",
                     WarningEvidence.Of("metric", trendMetric.Title),
-                    WarningEvidence.Of("change percent", decimal.Round(trendWorse, 1, MidpointRounding.AwayFromZero)),
+                    WarningEvidence.Of("change percent", Rounded(trendWorse, 20m)),
                     WarningEvidence.Of("from value", trendFrom.Value),
                     WarningEvidence.Of("from date", trendFrom.Date),
                     WarningEvidence.Of("to value", trendTo.Value),
@@ -211,11 +211,11 @@ public static class SinglePassChecks
                     Add(
                         Funnel,
                         WarningSeverity.Warning,
-                        $"Only {Number(volume)} of {Number(fromVolume)} customers go on from '{from.Name}' to '{a.Name}' — drop-off {Percent(drop)}, limit 60 %",
+                        $"Only {Number(volume)} of {Number(fromVolume)} customers go on from '{from.Name}' to '{a.Name}' — drop-off {Percent(drop, 60m)}, limit 60 %",
                         WarningEvidence.Of("previous step", from.Name),
                         WarningEvidence.Of("previous volume", fromVolume),
                         WarningEvidence.Of("volume", volume),
-                        WarningEvidence.Of("drop-off percent", decimal.Round(drop, 1, MidpointRounding.AwayFromZero)),
+                        WarningEvidence.Of("drop-off percent", Rounded(drop, 60m)),
                         WarningEvidence.Of("limit percent", 60m));
                 }
             }
@@ -314,6 +314,24 @@ public static class SinglePassChecks
     private static string Amount(decimal value, string unit) => string.IsNullOrEmpty(unit) ? Number(value) : Number(value) + " " + unit;
 
     private static string Percent(decimal value) => Number(decimal.Round(value, 1, MidpointRounding.AwayFromZero)) + " %";
+
+    // As the built-in rules show a percentage compared with a limit: one decimal, or the fewest more that tell it apart
+    // from the limit (20.03 % against 20 % is not shown as 20 %).
+    private static string Percent(decimal value, decimal against) => Number(Rounded(value, against)) + " %";
+
+    private static decimal Rounded(decimal value, decimal against)
+    {
+        for (var decimals = 1; decimals < 28; decimals++)
+        {
+            var rounded = decimal.Round(value, decimals, MidpointRounding.AwayFromZero);
+            if (value == against || rounded != decimal.Round(against, decimals, MidpointRounding.AwayFromZero))
+            {
+                return rounded;
+            }
+        }
+
+        return value;
+    }
 
     private static string Date(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
 

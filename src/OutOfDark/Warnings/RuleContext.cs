@@ -165,6 +165,29 @@ public readonly struct RuleContext
 
         return new RuleResult(new Warning(new WarningKey(Rule, Subject), severity, new WarningText<TFacts>(facts, message, evidence), Now, pastLimit));
     }
+
+    /// <summary>
+    /// As <see cref="Raise{TFacts}(WarningSeverity, in TFacts, Func{TFacts, string}, Func{TFacts, ValueList{WarningEvidence}}, decimal?)"/>,
+    /// with how far past its limit the value is worked out from the facts only when a new warning is made (an unchanged
+    /// warning keeps its own).
+    /// </summary>
+    /// <typeparam name="TFacts">A value holding everything the message, evidence and distance depend on.</typeparam>
+    /// <param name="severity">How urgent it is.</param>
+    /// <param name="facts">What the rule found.</param>
+    /// <param name="message">Writes the message; a static lambda.</param>
+    /// <param name="evidence">Writes the evidence; a static lambda.</param>
+    /// <param name="pastLimit">Works out <see cref="Warning.PastLimit"/> from the facts; a static lambda.</param>
+    /// <returns>The result.</returns>
+    internal RuleResult Raise<TFacts>(WarningSeverity severity, in TFacts facts, Func<TFacts, string> message, Func<TFacts, ValueList<WarningEvidence>> evidence, Func<TFacts, decimal?> pastLimit)
+        where TFacts : struct, IEquatable<TFacts>
+    {
+        if (_kept?.Kept(_ruleIndex, Subject) is { Text: WarningText<TFacts> text } kept && kept.Severity == severity && text.Holds(facts, message))
+        {
+            return new RuleResult(kept);
+        }
+
+        return new RuleResult(new Warning(new WarningKey(Rule, Subject), severity, new WarningText<TFacts>(facts, message, evidence), Now, pastLimit(facts)));
+    }
 }
 
 /// <summary>The warnings an engine keeps, for a rule to hand back one that has not changed.</summary>

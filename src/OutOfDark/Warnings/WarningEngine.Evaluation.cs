@@ -127,6 +127,7 @@ public sealed partial class WarningEngine
         while (_due.TryPeek(out var slot, out var due) && due <= now)
         {
             _due.Dequeue();
+            _dueChanged = true;
             if ((_dueSinceFull.TryGetValue(slot, out var current) && current != due) || !evaluated.Add(slot))
             {
                 continue;
@@ -193,6 +194,95 @@ public sealed partial class WarningEngine
         }
     }
 
+    /// <summary>
+    /// Every activity rule on one activity: what the per-rule <see cref="Evaluate"/> does, with the engine's tables read
+    /// once per activity rather than once per check, for the full evaluation's inner loop.
+    /// </summary>
+    private void EvaluateActivity(Activity activity, int position, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
+    {
+        var rules = _activityRules;
+        if (_overrides.Count > 0)
+        {
+            var subject = WarningSubject.For(activity.Id);
+            for (var i = 0; i < rules.Length; i++)
+            {
+                batch.Position = position + i;
+                Evaluate(rules[i], subject, activity, null, now, today, batch, cancellationToken);
+            }
+
+            return;
+        }
+
+        var slotSubject = WarningSubject.For(activity.Id);
+        var ruleSettings = _ruleSettings;
+        var evaluators = _evaluators;
+        var ids = _ruleIds;
+        var severities = _severities;
+        var journey = _journey;
+        var zone = _options.Zone;
+        batch.Checks += rules.Length;
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var rule = rules[i];
+            batch.Position = position + i;
+            var settings = ruleSettings[rule];
+            if (!settings.Enabled)
+            {
+                batch.Add(new Slot(rule, slotSubject), null, null);
+                continue;
+            }
+
+            RuleResult result;
+            try
+            {
+                var context = new RuleContext(ids[rule], severities[rule], journey, slotSubject, activity, null, now, zone, today, this, rule, cancellationToken);
+                result = evaluators[rule](in context, settings);
+            }
+            catch (Exception ex)
+            {
+                HandleFailure(rule, slotSubject, ex, now, batch, cancellationToken);
+                continue;
+            }
+
+            Record(rule, slotSubject, result, now, batch);
+        }
+    }
+
+    private void HandleFailure(int rule, WarningSubject subject, Exception ex, Instant now, Batch batch, CancellationToken cancellationToken)
+    {
+        if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex);
+        }
+
+        if (_options.RethrowRuleFailures)
+        {
+            throw new WarningRuleException(_ruleIds[rule], subject, ex);
+        }
+
+        batch.Add(new Slot(rule, subject), null, new RuleFailure(_ruleIds[rule], subject, ex, now));
+    }
+
+    private void Record(int rule, WarningSubject subject, in RuleResult result, Instant now, Batch batch)
+    {
+        var slot = new Slot(rule, subject);
+        if (result.Warning is { } kept && ReferenceEquals(kept, _lastKept) && _lastKeptSlot == slot)
+        {
+            // The rule handed back the warning this engine keeps: nothing changed, and the table needs no look-up.
+            batch.Keep(slot, kept);
+        }
+        else
+        {
+            var id = _ruleIds[rule];
+            batch.Add(slot, result.Warning is { } w && (w.Key.Rule != id || w.Key.Subject != subject) ? w with { Key = new WarningKey(id, subject) } : result.Warning, null);
+        }
+
+        if (result.RecheckAt is { } due && due > now)
+        {
+            batch.Due.Add((slot, due));
+        }
+    }
+
     private void Evaluate(int rule, WarningSubject subject, Activity? activity, Phase? phase, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
     {
         var settings = _overrides.Count > 0 && activity is not null && _overrides.TryGetValue((rule, activity.Id), out var own)
@@ -205,41 +295,18 @@ public sealed partial class WarningEngine
             return;
         }
 
-        var id = _ruleIds[rule];
         RuleResult result;
         try
         {
-            var context = new RuleContext(id, _severities[rule], _journey, subject, activity, phase, now, _options.Zone, today, this, rule, cancellationToken);
+            var context = new RuleContext(_ruleIds[rule], _severities[rule], _journey, subject, activity, phase, now, _options.Zone, today, this, rule, cancellationToken);
             result = _evaluators[rule](in context, settings);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (!_options.RethrowRuleFailures)
-        {
-            batch.Add(new Slot(rule, subject), null, new RuleFailure(id, subject, ex, now));
-            return;
         }
         catch (Exception ex)
         {
-            throw new WarningRuleException(id, subject, ex);
+            HandleFailure(rule, subject, ex, now, batch, cancellationToken);
+            return;
         }
 
-        var slot = new Slot(rule, subject);
-        if (result.Warning is { } kept && ReferenceEquals(kept, _lastKept) && _lastKeptSlot == slot)
-        {
-            // The rule handed back the warning this engine keeps: nothing changed, and the table needs no look-up.
-            batch.Keep(slot, kept);
-        }
-        else
-        {
-            batch.Add(slot, result.Warning is { } w && (w.Key.Rule != id || w.Key.Subject != subject) ? w with { Key = new WarningKey(id, subject) } : result.Warning, null);
-        }
-
-        if (result.RecheckAt is { } due && due > now)
-        {
-            batch.Due.Add((slot, due));
-        }
+        Record(rule, subject, result, now, batch);
     }
 }

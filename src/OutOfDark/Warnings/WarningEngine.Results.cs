@@ -19,7 +19,13 @@ public sealed partial class WarningEngine
         var keptBefore = warnings.Count;
         var seen = 0;
         var failures = batch.IsFull && _failures.Count > 0 ? new Dictionary<Slot, RuleFailure>() : _failures;
-        foreach (var (slot, warning, failure, kind) in batch.Results)
+        if (batch.IsFull)
+        {
+            // A first evaluation fills the table once instead of growing it by doubling.
+            warnings.EnsureCapacity(batch.Results.Count);
+        }
+
+        foreach (var (slot, warning, failure, kind, _) in batch.Results)
         {
             if (kind == ResultKind.Kept)
             {
@@ -111,10 +117,17 @@ public sealed partial class WarningEngine
             }
 
             _failures = failures;
-            _dueSinceFull.Clear();
-            _due.Clear();
-            _due.EnqueueRange(batch.Due);
-            _dueAfterFull = _due.Count;
+            if (_dueChanged || !SameDue(batch.Due, _fullDue))
+            {
+                _dueSinceFull.Clear();
+                _due.Clear();
+                _due.EnqueueRange(batch.Due);
+                _dueAfterFull = _due.Count;
+                _fullDue.Clear();
+                _fullDue.AddRange(batch.Due);
+                _dueChanged = false;
+            }
+
             _needsFull = false;
         }
         else
@@ -123,14 +136,46 @@ public sealed partial class WarningEngine
             {
                 _dueSinceFull[slot] = due;
                 _due.Enqueue(slot, due);
+                _dueChanged = true;
             }
 
             CompactDueQueue();
         }
 
+        if (batch.IsFull)
+        {
+            if (!_keptOrder.IsValid || _keptOrder.BuiltFor != _activitiesVersion || raised is not null || changed is not null || cleared is not null)
+            {
+                _keptOrder.Rebuild(batch.Results, _warnings, _activitiesVersion);
+            }
+        }
+        else if (raised is not null || changed is not null || cleared is not null)
+        {
+            _keptOrder.Invalidate();
+        }
+
         _evaluatedVersion = _journey.Version;
         Notify(raised, changed, cleared, failed);
         return new WarningEvaluation(batch.IsFull, batch.Checks, raised?.Count ?? 0, changed?.Count ?? 0, cleared?.Count ?? 0, failed?.Count ?? 0);
+    }
+
+    /// <summary>Whether a full evaluation found the same recheck instants, in the same order, as the one that built the queue.</summary>
+    private static bool SameDue(List<(Slot Slot, Instant Due)> found, List<(Slot Slot, Instant Due)> queued)
+    {
+        if (found.Count != queued.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (found[i].Due != queued[i].Due || found[i].Slot != queued[i].Slot)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void ClearUnseen(Batch batch, List<Warning> cleared)

@@ -52,6 +52,11 @@ public sealed partial class WarningEngine : IKeptWarnings
     private readonly Dictionary<Slot, Instant> _episodeStarts = [];
     private PriorityQueue<Slot, Instant> _due = new();
     private readonly Dictionary<Slot, Instant> _dueSinceFull = [];
+
+    // The recheck instants the last full evaluation queued, and whether the queue changed since: a repeat full
+    // evaluation that finds the same ones leaves the queue as it is instead of rebuilding it.
+    private readonly List<(Slot Slot, Instant Due)> _fullDue = [];
+    private bool _dueChanged = true;
     private int _dueAfterFull;
     private WarningSettings _settings;
     private RuleSettings[] _ruleSettings = [];
@@ -62,6 +67,9 @@ public sealed partial class WarningEngine : IKeptWarnings
     private HashSet<Slot> _evaluated = [];
     private long _evaluatedVersion = -1;
     private bool _needsFull = true;
+    private readonly KeptOrder _keptOrder = new();
+    private Activity[] _activities = [];
+    private long _activitiesVersion = -1;
 
     /// <summary>Creates an engine for a journey.</summary>
     /// <param name="journey">The journey to watch.</param>
@@ -191,17 +199,24 @@ public sealed partial class WarningEngine : IKeptWarnings
     {
         var now = _clock.GetCurrentInstant();
         var today = now.InZone(_options.Zone).Date;
-        var batch = _fullBatch ??= new Batch(full: true, capacity: _warnings.Count + 16);
+        var activities = ActivitiesInOrder();
+
+        // A first evaluation reports about one warning per activity and rule at most; sized once, not grown by doubling.
+        var batch = _fullBatch ??= new Batch(full: true, capacity: Math.Max(_warnings.Count, activities.Length) + 16);
         batch.Reset();
 
-        foreach (var activity in _journey.Activities)
+        _keptOrder.Rewind();
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var subject = WarningSubject.For(activity.Id);
-            foreach (var rule in _activityRules)
+            for (var a = 0; a < activities.Length; a++)
             {
-                Evaluate(rule, subject, activity, null, now, today, batch, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                EvaluateActivity(activities[a], a * _activityRules.Length, now, today, batch, cancellationToken);
             }
+        }
+        finally
+        {
+            batch.Position = int.MaxValue;
         }
 
         EvaluatePhasesAndJourney(now, today, batch, cancellationToken);
@@ -256,7 +271,7 @@ public sealed partial class WarningEngine : IKeptWarnings
     Warning? IKeptWarnings.Kept(int rule, WarningSubject subject)
     {
         var slot = new Slot(rule, subject);
-        var kept = _warnings.GetValueOrDefault(slot);
+        var kept = _keptOrder.Find(_fullBatch?.Position ?? int.MaxValue, slot, out var found) ? found : _warnings.GetValueOrDefault(slot);
         (_lastKeptSlot, _lastKept) = (slot, kept);
         return kept;
     }
@@ -279,6 +294,28 @@ public sealed partial class WarningEngine : IKeptWarnings
         }
 
         return index;
+    }
+
+    /// <summary>
+    /// The journey's activities in its order, kept while the journey's version stays the same: a repeat evaluation walks
+    /// an array instead of looking each activity up by id. Every change to a journey is an event that raises its version.
+    /// </summary>
+    private Activity[] ActivitiesInOrder()
+    {
+        if (_activitiesVersion != _journey.Version || _activities.Length != _journey.ActivityCount)
+        {
+            var activities = _journey.Activities;
+            var array = _activities.Length == activities.Count ? _activities : new Activity[activities.Count];
+            var i = 0;
+            foreach (var activity in activities)
+            {
+                array[i++] = activity;
+            }
+
+            (_activities, _activitiesVersion) = (array, _journey.Version);
+        }
+
+        return _activities;
     }
 
     private static IReadOnlyList<JourneyEvent> Slice(IReadOnlyList<JourneyEvent> events, int from)
@@ -331,11 +368,15 @@ public sealed partial class WarningEngine : IKeptWarnings
         public void Reset()
         {
             Checks = 0;
+            Position = int.MaxValue;
             Results.Clear();
             Due.Clear();
         }
 
-        public List<(Slot Slot, Warning? Warning, RuleFailure? Failure, ResultKind Kind)> Results { get; } = new(capacity);
+        public List<(Slot Slot, Warning? Warning, RuleFailure? Failure, ResultKind Kind, int Position)> Results { get; } = new(capacity);
+
+        /// <summary>Where in a full evaluation's order the current check is (see <see cref="KeptOrder"/>); <see cref="int.MaxValue"/> outside the activity loop.</summary>
+        public int Position { get; set; } = int.MaxValue;
 
         public List<(Slot, Instant)> Due { get; } = [];
 
@@ -344,13 +385,92 @@ public sealed partial class WarningEngine : IKeptWarnings
             // A full evaluation needs no "no warning" results: what it does not report is cleared.
             if (warning is not null || failure is not null || !IsFull)
             {
-                Results.Add((slot, warning, failure, ResultKind.Evaluated));
+                Results.Add((slot, warning, failure, ResultKind.Evaluated, Position));
             }
         }
 
-        public void Keep(Slot slot, Warning kept) => Results.Add((slot, kept, null, ResultKind.Kept));
+        public void Keep(Slot slot, Warning kept) => Results.Add((slot, kept, null, ResultKind.Kept, Position));
 
-        public void Forget(Slot slot) => Results.Add((slot, null, null, ResultKind.Forget));
+        public void Forget(Slot slot) => Results.Add((slot, null, null, ResultKind.Forget, Position));
+    }
+
+    /// <summary>
+    /// The kept warnings in the order the last full evaluation met them (activity by activity, rule by rule), each with
+    /// its place in that order: a repeat full evaluation walks it alongside its own checks and finds a kept warning with
+    /// a step forward instead of a hash look-up. Valid only while the kept table has not changed since it was built;
+    /// whatever it cannot answer, the table answers.
+    /// </summary>
+    private sealed class KeptOrder
+    {
+        private (int Position, Slot Slot, Warning Warning)[] _items = [];
+        private int _count;
+        private int _cursor;
+
+        /// <summary>Whether it matches the kept table.</summary>
+        public bool IsValid { get; private set; }
+
+        /// <summary>The journey version of the activity order its places count in.</summary>
+        public long BuiltFor { get; private set; } = -1;
+
+        /// <summary>Makes it unusable until rebuilt: the kept table changed.</summary>
+        public void Invalidate() => IsValid = false;
+
+        /// <summary>Starts a full evaluation's walk from the beginning.</summary>
+        public void Rewind() => _cursor = 0;
+
+        /// <summary>Rebuilds it from a full evaluation's results and the table they were applied to.</summary>
+        public void Rebuild(List<(Slot Slot, Warning? Warning, RuleFailure? Failure, ResultKind Kind, int Position)> results, Dictionary<Slot, Warning> warnings, long activitiesVersion)
+        {
+            BuiltFor = activitiesVersion;
+            if (_items.Length < results.Count)
+            {
+                _items = new (int, Slot, Warning)[results.Count];
+            }
+
+            _count = 0;
+            foreach (var (slot, warning, failure, kind, position) in results)
+            {
+                if (position == int.MaxValue || failure is not null || warning is null)
+                {
+                    continue;
+                }
+
+                if (kind == ResultKind.Kept)
+                {
+                    _items[_count++] = (position, slot, warning);
+                }
+                else if (kind == ResultKind.Evaluated && warnings.TryGetValue(slot, out var stored))
+                {
+                    _items[_count++] = (position, slot, stored);
+                }
+            }
+
+            _cursor = 0;
+            IsValid = true;
+        }
+
+        /// <summary>The kept warning for a slot at a place in the full evaluation's order, when it is the next one there.</summary>
+        public bool Find(int position, Slot slot, out Warning? warning)
+        {
+            warning = null;
+            if (!IsValid || position == int.MaxValue)
+            {
+                return false;
+            }
+
+            while (_cursor < _count && _items[_cursor].Position < position)
+            {
+                _cursor++;
+            }
+
+            if (_cursor < _count && _items[_cursor].Position == position && _items[_cursor].Slot == slot)
+            {
+                warning = _items[_cursor++].Warning;
+                return true;
+            }
+
+            return false;
+        }
     }
 
     private sealed class Subscription(WarningEngine engine, IWarningObserver observer) : IDisposable

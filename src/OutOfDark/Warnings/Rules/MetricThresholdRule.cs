@@ -64,7 +64,7 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
         var series = worst.Observations.AsSpan();
         var latest = series[^1];
         var found = new Found(worst.Title, worst.Unit, worst.Direction == MetricDirection.HigherIsBetter, latest.Value, latest.Date, severity, limit, run, series[^run].Date, breaches);
-        return context.Raise(severity, found, static f => f.Message(), static f => f.Evidence(), Warning.Distance(latest.Value, limit));
+        return context.Raise(severity, found, static f => f.Message(), static f => f.Evidence(), static f => Warning.Distance(f.Latest, f.Limit));
 
         void Keep(MetricWidget metric, WarningSeverity s, decimal l, int r)
         {

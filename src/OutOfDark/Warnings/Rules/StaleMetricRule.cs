@@ -39,7 +39,11 @@ public sealed class StaleMetricRule : WarningRule<StaleMetricSettings>
         MetricWidget? oldest = null;
         LocalDate oldestDate = default;
         var stale = 0;
-        LocalDate? nextStaleDay = null;
+
+        // Day numbers instead of calendar arithmetic per metric: journey dates are ISO dates (refused otherwise).
+        var today = DayNumber(context.Today);
+        var limit = settings.Days + 1;
+        long? nextStaleDay = null;
         foreach (var widget in activity.Widgets.AsSpan())
         {
             if (widget is not MetricWidget metric || metric.Observations.Latest is not { } latest)
@@ -47,8 +51,8 @@ public sealed class StaleMetricRule : WarningRule<StaleMetricSettings>
                 continue;
             }
 
-            var staleFrom = latest.Date.PlusDays(settings.Days + 1);
-            if (context.Today >= staleFrom)
+            var staleFrom = DayNumber(latest.Date) + limit;
+            if (today >= staleFrom)
             {
                 stale++;
                 if (oldest is null || latest.Date < oldestDate)
@@ -62,7 +66,7 @@ public sealed class StaleMetricRule : WarningRule<StaleMetricSettings>
             }
         }
 
-        Instant? recheck = nextStaleDay is { } day ? context.StartOf(day) : null;
+        Instant? recheck = nextStaleDay is { } day ? StartOf(context, day) : null;
         if (oldest is null)
         {
             return new RuleResult(null, recheck);
@@ -70,6 +74,22 @@ public sealed class StaleMetricRule : WarningRule<StaleMetricSettings>
 
         var found = new Found(oldest.Title, oldestDate, settings.Days, stale);
         return context.Raise(WarningSeverity.Warning, found, static f => f.Message(), static f => f.Evidence()).WithRecheckAt(recheck);
+    }
+
+    /// <summary>Days since 0001-01-01 of an ISO date, proleptic Gregorian; negative before it.</summary>
+    private static long DayNumber(LocalDate date) =>
+        date.Year >= 1 ? date.ToDateOnly().DayNumber : Period.DaysBetween(new LocalDate(1, 1, 1), date);
+
+    /// <summary>The instant the day with this day number begins in the context's zone.</summary>
+    private static Instant StartOf(in RuleContext context, long dayNumber)
+    {
+        const long UnixEpochDay = 719_162;
+        if (ReferenceEquals(context.Zone, DateTimeZone.Utc))
+        {
+            return Instant.FromUnixTimeSeconds((dayNumber - UnixEpochDay) * 86_400);
+        }
+
+        return context.StartOf(new LocalDate(1, 1, 1).PlusDays(checked((int)dayNumber)));
     }
 
     /// <summary>What the rule found: everything its message and evidence say.</summary>
