@@ -32,6 +32,8 @@ builder.Services.AddOutOfDark(section, outOfDark => outOfDark
     .AddDueRechecks());
 builder.Services.AddSingleton<LiveJourneys>();
 builder.Services.AddOptions<KestrelServerOptions>().Configure<WebOptions>((kestrel, web) => kestrel.Limits.MaxRequestBodySize = web.MaxRequestBodySize);
+builder.Services.AddHttpClient("webhook");
+builder.Services.AddHostedService<WebhookDelivery>();
 builder.Services.AddProblemDetails();
 // A request the server itself finds bad (a body over the size limit, a malformed header) answers with its own status
 // and problem details, wherever it is noticed, never 500.

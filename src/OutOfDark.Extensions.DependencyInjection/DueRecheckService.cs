@@ -27,6 +27,10 @@ namespace OutOfDark.Extensions.DependencyInjection;
 /// at least <see cref="DueRecheckOptions.MinInterval"/> and at most <see cref="DueRecheckOptions.MaxInterval"/>.
 /// </para>
 /// <para>
+/// With a store that keeps the durable warning feed (<see cref="IJourneyCommitStore"/>), what time alone changed is
+/// committed to the feed like a command's changes, so subscribers hear of a stale-data warning on its day too.
+/// </para>
+/// <para>
 /// Time comes from the injected <see cref="IClock"/>; the sleep is real time, computed from it. A pass that fails (the
 /// store unreachable) is logged as an error with the exception and retried after <see cref="DueRecheckOptions.MaxInterval"/>;
 /// cancellation stops the service. The service keeps one journey and engine per stored journey in memory.
@@ -35,6 +39,7 @@ namespace OutOfDark.Extensions.DependencyInjection;
 public sealed partial class DueRecheckService : BackgroundService
 {
     private readonly IJourneyStore _store;
+    private readonly IJourneyCommitStore? _commits;
     private readonly JourneyWarnings _warnings;
     private readonly IWorkspaceWarnings _readModel;
     private readonly IClock _clock;
@@ -50,9 +55,13 @@ public sealed partial class DueRecheckService : BackgroundService
     /// <param name="clock">What "now" is.</param>
     /// <param name="options">How it paces itself.</param>
     /// <param name="logger">Where to log.</param>
-    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <param name="commits">
+    /// The store's commit path, when it keeps the durable warning feed: what time alone changed is then recorded in the
+    /// feed as a commands' changes are (<see cref="JourneyWarnings.CommitAsync"/>); <see langword="null"/> to evaluate only.
+    /// </param>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="commits"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public DueRecheckService(IJourneyStore store, JourneyWarnings warnings, IWorkspaceWarnings readModel, IClock clock, DueRecheckOptions options, ILogger<DueRecheckService> logger)
+    public DueRecheckService(IJourneyStore store, JourneyWarnings warnings, IWorkspaceWarnings readModel, IClock clock, DueRecheckOptions options, ILogger<DueRecheckService> logger, IJourneyCommitStore? commits = null)
     {
         Guard.Against.Null(store);
         Guard.Against.Null(warnings);
@@ -61,7 +70,7 @@ public sealed partial class DueRecheckService : BackgroundService
         Guard.Against.Null(options);
         Guard.Against.Null(logger);
         options.Validate();
-        (_store, _warnings, _readModel, _clock, _options, _logger) = (store, warnings, readModel, clock, options, logger);
+        (_store, _warnings, _readModel, _clock, _options, _logger, _commits) = (store, warnings, readModel, clock, options, logger, commits);
     }
 
     /// <summary>
@@ -179,11 +188,22 @@ public sealed partial class DueRecheckService : BackgroundService
                     journey.Apply(e);
                 }
 
-                var evaluation = _warnings.Evaluate(kept.Engine, newer, cancellationToken);
-                changed = evaluation.Raised > 0 || evaluation.Changed > 0 || evaluation.Cleared > 0 || newer.Count > 0;
-                if (evaluation.Raised > 0 || evaluation.Cleared > 0)
+                if (newer.Count == 0 && _commits is not null)
                 {
-                    LogRechecked(_logger, journey.Name, evaluation.Raised, evaluation.Cleared);
+                    // Only time moved: the changes it makes go to the feed as a command's do (a commit with no events;
+                    // one whose version is stale by now writes nothing, and the next pass catches up).
+                    await _warnings.CommitAsync(_commits, journey, kept.Engine, cancellationToken).ConfigureAwait(false);
+                    changed = true;
+                }
+                else
+                {
+                    // Events others saved: their commits recorded the changes those events caused.
+                    var evaluation = _warnings.Evaluate(kept.Engine, newer, cancellationToken);
+                    changed = evaluation.Raised > 0 || evaluation.Changed > 0 || evaluation.Cleared > 0 || newer.Count > 0;
+                    if (evaluation.Raised > 0 || evaluation.Cleared > 0)
+                    {
+                        LogRechecked(_logger, journey.Name, evaluation.Raised, evaluation.Cleared);
+                    }
                 }
             }
         }

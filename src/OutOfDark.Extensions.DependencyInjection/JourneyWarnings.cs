@@ -130,6 +130,25 @@ public sealed partial class JourneyWarnings : IDisposable
         return Measure(engine, () => engine.Refresh(newEvents, cancellationToken));
     }
 
+    /// <summary>
+    /// Saves a journey's pending events and the warning changes they cause in one transaction, the evaluation measured
+    /// and logged as <see cref="Evaluate(WarningEngine, IReadOnlyList{JourneyEvent}, CancellationToken)"/> does: the write
+    /// path of the durable warning feed (see <see cref="JourneyCommitExtensions.CommitAsync"/>).
+    /// </summary>
+    /// <param name="store">The store; it writes the feed's outbox with the events.</param>
+    /// <param name="journey">The journey, with the events of the commands just run pending.</param>
+    /// <param name="engine">Its engine (from <see cref="CreateEngine"/>), evaluated at the version last saved.</param>
+    /// <param name="cancellationToken">Cancels the evaluation or the save.</param>
+    /// <returns>The journey's version after the save.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The engine has not evaluated the journey at the version last saved.</exception>
+    /// <exception cref="JourneyConcurrencyException">Someone else saved the journey since it was loaded; nothing was written.</exception>
+    public System.Threading.Tasks.Task<long> CommitAsync(IJourneyCommitStore store, Journey journey, WarningEngine engine, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(store);
+        return store.CommitAsync(journey, engine, (e, events) => Measure(e, () => e.Refresh(events, cancellationToken)), cancellationToken);
+    }
+
     /// <inheritdoc />
     public void Dispose() => _meter.Dispose();
 

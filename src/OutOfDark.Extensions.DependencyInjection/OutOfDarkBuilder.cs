@@ -85,7 +85,8 @@ public sealed class OutOfDarkBuilder
             sp.GetRequiredService<IWorkspaceWarnings>(),
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<DueRecheckOptions>(),
-            sp.GetService<ILoggerFactory>()?.CreateLogger<DueRecheckService>() ?? NullLogger<DueRecheckService>.Instance));
+            sp.GetService<ILoggerFactory>()?.CreateLogger<DueRecheckService>() ?? NullLogger<DueRecheckService>.Instance,
+            sp.GetRequiredService<IJourneyStore>() as IJourneyCommitStore));
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, DueRecheckService>(sp => sp.GetRequiredService<DueRecheckService>()));
         return this;
     }
@@ -143,5 +144,45 @@ public sealed class OutOfDarkBuilder
         Guard.Against.Null(change);
         _settingsChanges.Add(change);
         return this;
+    }
+
+    /// <summary>
+    /// Delivers the durable warning feed to a subscriber: registers it and the hosted
+    /// <see cref="WarningFeedDispatcherService"/>, which gives it every change at least once from its own cursor. The
+    /// store must be a warning feed (<see cref="IWarningFeed"/>): the in-memory, SQLite and PostgreSQL stores are.
+    /// </summary>
+    /// <typeparam name="TSubscriber">The subscriber, created once by the container.</typeparam>
+    /// <param name="configure">Changes the dispatch settings (shared by every subscriber of the host); the defaults when omitted.</param>
+    /// <returns>This builder.</returns>
+    public OutOfDarkBuilder AddFeedSubscriber<TSubscriber>(Action<WarningFeedOptions>? configure = null)
+        where TSubscriber : class, IWarningFeedSubscriber
+    {
+        Services.TryAddSingleton<TSubscriber>();
+        Services.AddSingleton<IWarningFeedSubscriber>(sp => sp.GetRequiredService<TSubscriber>());
+        AddFeedDispatch(configure);
+        return this;
+    }
+
+    /// <summary>Delivers the durable warning feed to a subscriber instance; see <see cref="AddFeedSubscriber{TSubscriber}"/>.</summary>
+    /// <param name="subscriber">The subscriber.</param>
+    /// <param name="configure">Changes the dispatch settings; the defaults when omitted.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="subscriber"/> is <see langword="null"/>.</exception>
+    public OutOfDarkBuilder AddFeedSubscriber(IWarningFeedSubscriber subscriber, Action<WarningFeedOptions>? configure = null)
+    {
+        Guard.Against.Null(subscriber);
+        Services.AddSingleton(subscriber);
+        AddFeedDispatch(configure);
+        return this;
+    }
+
+    private void AddFeedDispatch(Action<WarningFeedOptions>? configure)
+    {
+        if (configure is not null)
+        {
+            Services.Configure(configure);
+        }
+
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, WarningFeedDispatcherService>());
     }
 }

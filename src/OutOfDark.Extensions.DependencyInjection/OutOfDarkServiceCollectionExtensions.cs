@@ -22,12 +22,15 @@ public static class OutOfDarkServiceCollectionExtensions
     /// one is given), a <see cref="RuleRegistry"/> with the built-in rules and every custom
     /// rule added, the <see cref="WarningSettings"/> read from <paramref name="configuration"/>, the engine options, and
     /// <see cref="JourneyWarnings"/>, which creates engines and reports through <c>System.Diagnostics.Metrics</c> and
-    /// <see cref="ILogger"/>.
+    /// <see cref="ILogger"/>. The store is also registered as <see cref="IJourneyCommitStore"/> and <see cref="IWarningFeed"/>
+    /// (resolving either fails, naming the stores that qualify, when the store is not one), and
+    /// <see cref="WarningFeedOptions"/> are bound from the <c>Feed</c> section.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">
     /// The OutOfDark section of the host's configuration, for example <c>configuration.GetSection("OutOfDark")</c>:
-    /// <c>TimeZone</c> (an IANA id, default UTC) and <c>Rules:&lt;rule id&gt;:&lt;setting&gt;</c> for each rule's settings.
+    /// <c>TimeZone</c> (an IANA id, default UTC), <c>Rules:&lt;rule id&gt;:&lt;setting&gt;</c> for each rule's settings,
+    /// and <c>Feed:PollInterval</c>, <c>Feed:FailureDelay</c>, <c>Feed:MaxFailureDelay</c>, <c>Feed:BatchSize</c> for feed delivery.
     /// May be <see langword="null"/> for all defaults.
     /// </param>
     /// <param name="configure">Chooses the store, read model and clock, adds custom rules and observers, and may add the due-recheck service.</param>
@@ -69,6 +72,16 @@ public static class OutOfDarkServiceCollectionExtensions
             return settings;
         });
         services.TryAddSingleton(_ => new WarningEngineOptions { Zone = ReadZone(configuration) });
+        services.TryAddSingleton(sp => sp.GetRequiredService<IJourneyStore>() as IWarningFeed
+            ?? throw new InvalidOperationException($"The warning feed needs a store that keeps it; the registered store {sp.GetRequiredService<IJourneyStore>().GetType().Name} does not implement IWarningFeed. Use InMemoryJourneyStore, SqliteJourneyStore or PostgreSqlJourneyStore."));
+        services.TryAddSingleton(sp => sp.GetRequiredService<IJourneyStore>() as IJourneyCommitStore
+            ?? throw new InvalidOperationException($"Saving warning changes with their events needs a store that commits both; the registered store {sp.GetRequiredService<IJourneyStore>().GetType().Name} does not implement IJourneyCommitStore. Use InMemoryJourneyStore, SqliteJourneyStore or PostgreSqlJourneyStore."));
+        var feedOptions = services.AddOptions<WarningFeedOptions>();
+        if (configuration is not null)
+        {
+            feedOptions.Configure(options => configuration.GetSection("Feed").Bind(options));
+        }
+
         services.AddOptions<ConfigurationCheck>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConfigurationCheck>, ConfigurationCheck.Validator>());
         services.TryAddSingleton(sp => new JourneyWarnings(

@@ -29,6 +29,13 @@ internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource) : SqlDialec
         DeleteEvents = "DELETE FROM outofdark.journey_events WHERE workspace_id = @w AND journey_id = @j",
         DeleteSnapshots = "DELETE FROM outofdark.journey_snapshots WHERE workspace_id = @w AND journey_id = @j",
         DeleteJourney = "DELETE FROM outofdark.journeys WHERE workspace_id = @w AND journey_id = @j",
+        LockVersion = "SELECT version FROM outofdark.journeys WHERE workspace_id = @w AND journey_id = @j FOR UPDATE",
+        NextFeedPositions = "UPDATE outofdark.warning_feed_head SET position = position + @n WHERE id = 1 RETURNING position",
+        InsertFeedChange = "INSERT INTO outofdark.warning_feed (position, change_id, workspace_id, journey_id, journey_version, kind, rule, subject_kind, subject_id, severity, previous_severity, message, occurred_at) VALUES (@p, @id, @w, @j, @v, @kind, @rule, @sk, @sid, @sev, @prev, @msg, @at)",
+        SelectFeed = "SELECT position, change_id, workspace_id, journey_id, journey_version, kind, rule, subject_kind, subject_id, severity, previous_severity, message, occurred_at FROM outofdark.warning_feed WHERE position > @after ORDER BY position LIMIT @limit",
+        EnsureCursor = "INSERT INTO outofdark.warning_feed_cursors (subscriber, position) VALUES (@s, 0) ON CONFLICT DO NOTHING",
+        SelectCursor = "SELECT position FROM outofdark.warning_feed_cursors WHERE subscriber = @s",
+        UpdateCursor = "UPDATE outofdark.warning_feed_cursors SET position = @p WHERE subscriber = @s",
     };
 
     public override string Store => "OutOfDark.Storage.PostgreSql";
@@ -45,6 +52,23 @@ internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource) : SqlDialec
 
     public override async ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+
+    // A session-level advisory lock on the cursor's connection: PostgreSQL releases it when that connection ends, so a
+    // host that dies frees its subscribers at once. Keyed by a namespace and a hash of the name; two names sharing a
+    // hash only take turns, they never deliver a change twice.
+    public override async ValueTask<IAsyncDisposable?> TryLockSubscriberAsync(DbConnection connection, string subscriber, CancellationToken cancellationToken)
+    {
+        var key = BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(subscriber)), 0);
+        var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@ns, @key)", (NpgsqlConnection)connection);
+        await using (command.ConfigureAwait(false))
+        {
+            command.Parameters.AddWithValue("ns", PostgreSqlSchema.FeedLockSpace);
+            command.Parameters.AddWithValue("key", key);
+            return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!
+                ? new AdvisoryLock((NpgsqlConnection)connection, key)
+                : null;
+        }
+    }
 
     public override void AddId(DbCommand command, string name, Guid value) => Add(command, name, value, DbType.Guid);
 
@@ -114,6 +138,25 @@ internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource) : SqlDialec
         await using (command.ConfigureAwait(false))
         {
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private sealed class AdvisoryLock(NpgsqlConnection connection, int key) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (connection.State != ConnectionState.Open)
+            {
+                return;
+            }
+
+            var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@ns, @key)", connection);
+            await using (command.ConfigureAwait(false))
+            {
+                command.Parameters.AddWithValue("ns", PostgreSqlSchema.FeedLockSpace);
+                command.Parameters.AddWithValue("key", key);
+                await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
         }
     }
 }

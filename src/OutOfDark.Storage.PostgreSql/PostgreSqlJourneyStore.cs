@@ -7,8 +7,8 @@ using System.Threading.Tasks;
 using NodaTime;
 using Npgsql;
 using OutOfDark.Events;
-using OutOfDark.Storage.Relational;
 using OutOfDark.Warnings;
+using OutOfDark.Storage.Relational;
 
 namespace OutOfDark.Storage.PostgreSql;
 
@@ -38,7 +38,7 @@ namespace OutOfDark.Storage.PostgreSql;
 /// var again = await store.LoadAsync(journey.WorkspaceId, journey.Id);
 /// </code>
 /// </example>
-public sealed class PostgreSqlJourneyStore : IJourneyStore, IAsyncDisposable
+public sealed class PostgreSqlJourneyStore : IJourneyCommitStore, IWarningFeed, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
@@ -73,7 +73,7 @@ public sealed class PostgreSqlJourneyStore : IJourneyStore, IAsyncDisposable
         _dataSource = dataSource;
         _ownsDataSource = owns;
         var dialect = new PostgreSqlDialect(dataSource);
-        _store = new SqlJourneyStore(dialect, clock, options.Serializer, options.SnapshotInterval);
+        _store = new SqlJourneyStore(dialect, clock, options.Serializer, options.SnapshotInterval, options.CommitWriters);
         WorkspaceWarnings = new SqlWorkspaceWarnings(dialect, _store.EnsureSchemaAsync, clock, "outofdark.");
     }
 
@@ -106,6 +106,19 @@ public sealed class PostgreSqlJourneyStore : IJourneyStore, IAsyncDisposable
     /// <inheritdoc />
     public Task<long> AppendAsync(WorkspaceId workspaceId, JourneyId journeyId, long expectedVersion, IReadOnlyList<JourneyEvent> events, CancellationToken cancellationToken = default) =>
         _store.AppendAsync(workspaceId, journeyId, expectedVersion, events, cancellationToken);
+
+    /// <inheritdoc />
+    /// <exception cref="JourneyStoreSchemaException">The database was written by a newer version of this package.</exception>
+    public Task<long> CommitAsync(JourneyCommit commit, CancellationToken cancellationToken = default) =>
+        _store.CommitAsync(commit, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WarningFeedEntry>> ReadAsync(long afterPosition, int limit, CancellationToken cancellationToken = default) =>
+        _store.ReadAsync(afterPosition, limit, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IWarningFeedCursor?> TryClaimAsync(string subscriber, CancellationToken cancellationToken = default) =>
+        _store.TryClaimAsync(subscriber, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<JourneyEvent>> ReadEventsAsync(WorkspaceId workspaceId, JourneyId journeyId, long fromVersion = 0, long? toVersion = null, CancellationToken cancellationToken = default) =>

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using OutOfDark.Storage.Relational;
 using OutOfDark.Json;
 
 namespace OutOfDark.Storage.PostgreSql;
@@ -16,4 +18,10 @@ public sealed record PostgreSqlJourneyStoreOptions
     /// Give one whose registry knows your own widget kinds.
     /// </summary>
     public JourneyJsonSerializer? Serializer { get; init; }
+
+    /// <summary>
+    /// What else every commit writes in its transaction, in order (for example a read model); none when
+    /// <see langword="null"/>. See <see cref="ISqlCommitWriter"/>.
+    /// </summary>
+    public IReadOnlyList<ISqlCommitWriter>? CommitWriters { get; init; }
 }

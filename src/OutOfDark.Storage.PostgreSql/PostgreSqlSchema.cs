@@ -14,6 +14,9 @@ internal static class PostgreSqlSchema
     /// <summary>The key of the advisory lock that serializes migrations across machines.</summary>
     public const long MigrationLock = 0x4F75_744F_6644_6172; // "OutOfDar"
 
+    /// <summary>The first key of the advisory locks that give one host at a time a warning-feed subscriber.</summary>
+    public const int FeedLockSpace = 0x4F6F_4446; // "OoDF"
+
     /// <summary>The migrations, oldest first; the newest schema version is their count.</summary>
     public static IReadOnlyList<string> Migrations { get; } =
     [
@@ -52,7 +55,28 @@ internal static class PostgreSqlSchema
         CREATE INDEX journey_events_by_instant ON outofdark.journey_events (workspace_id, journey_id, occurred_at, version);
         """,
 
-        // 3: the workspace read model: one row per present warning, one health line per journey, and the view's order.
+        // 3: the warning feed (the outbox written with the events), its head of reserved positions, and subscriber cursors.
+        """
+        CREATE TABLE outofdark.warning_feed_head (id integer PRIMARY KEY CHECK (id = 1), position bigint NOT NULL);
+        INSERT INTO outofdark.warning_feed_head (id, position) VALUES (1, 0);
+        CREATE TABLE outofdark.warning_feed (
+            position bigint PRIMARY KEY,
+            change_id uuid NOT NULL UNIQUE,
+            workspace_id uuid NOT NULL,
+            journey_id uuid NOT NULL,
+            journey_version bigint NOT NULL,
+            kind integer NOT NULL,
+            rule text NOT NULL,
+            subject_kind integer NOT NULL,
+            subject_id uuid NOT NULL,
+            severity integer NOT NULL,
+            previous_severity integer NULL,
+            message text NOT NULL,
+            occurred_at text NOT NULL);
+        CREATE TABLE outofdark.warning_feed_cursors (subscriber text PRIMARY KEY, position bigint NOT NULL);
+        """,
+
+        // 4: the workspace read model: one row per present warning, one health line per journey, and the view's order.
         // Text the view sorts or filters on exactly is "C"-collated (byte order, as the in-memory model's ordinal order).
         """
         CREATE TABLE outofdark.workspace_warnings (

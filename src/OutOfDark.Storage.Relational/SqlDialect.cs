@@ -14,6 +14,8 @@ namespace OutOfDark.Storage.Relational;
 /// <remarks>Implementations must be thread-safe: the store calls them from concurrent operations.</remarks>
 public abstract class SqlDialect
 {
+    private readonly System.Collections.Generic.HashSet<string> _subscriberLocks = new(StringComparer.Ordinal);
+
     /// <summary>The adapter's package name, for messages (<c>OutOfDark.Storage.Sqlite</c>).</summary>
     public abstract string Store { get; }
 
@@ -55,6 +57,27 @@ public abstract class SqlDialect
     /// <returns>The id.</returns>
     public abstract Guid ReadId(DbDataReader reader, int ordinal);
 
+    /// <summary>
+    /// Takes the lock that lets one caller at a time deliver a warning-feed subscriber's changes, or returns
+    /// <see langword="null"/> at once when another caller holds it.
+    /// </summary>
+    /// <param name="connection">An open connection the cursor keeps until it is released; a lock tied to it (a session lock) dies with it.</param>
+    /// <param name="subscriber">The subscriber's name.</param>
+    /// <param name="cancellationToken">Cancels the attempt.</param>
+    /// <returns>A handle that releases the lock when disposed, or <see langword="null"/> when the lock is held elsewhere.</returns>
+    /// <remarks>
+    /// The default holds the lock within this dialect instance only: enough for one host. A dialect for a database
+    /// that several processes share overrides it with a lock the database or the machine enforces (PostgreSQL: an
+    /// advisory lock; SQLite: a lock file beside the database).
+    /// </remarks>
+    public virtual ValueTask<IAsyncDisposable?> TryLockSubscriberAsync(DbConnection connection, string subscriber, CancellationToken cancellationToken)
+    {
+        lock (_subscriberLocks)
+        {
+            return ValueTask.FromResult<IAsyncDisposable?>(_subscriberLocks.Add(subscriber) ? new ProcessLock(this, subscriber) : null);
+        }
+    }
+
     /// <summary>Adds a parameter.</summary>
     /// <param name="command">The command.</param>
     /// <param name="name">The parameter's name, with its prefix.</param>
@@ -69,5 +92,18 @@ public abstract class SqlDialect
         parameter.DbType = type;
         parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
+    }
+
+    private sealed class ProcessLock(SqlDialect dialect, string subscriber) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            lock (dialect._subscriberLocks)
+            {
+                dialect._subscriberLocks.Remove(subscriber);
+            }
+
+            return ValueTask.CompletedTask;
+        }
     }
 }

@@ -20,13 +20,14 @@ namespace OutOfDark.Storage.Relational;
 /// SQL database wraps one of these around its own <see cref="SqlDialect"/>.
 /// </summary>
 /// <remarks>Thread-safe. The schema is created or upgraded by the dialect on first use.</remarks>
-public sealed class SqlJourneyStore : IJourneyStore, IDisposable
+public sealed partial class SqlJourneyStore : IJourneyCommitStore, IDisposable
 {
     private readonly SqlDialect _dialect;
     private readonly SqlStatements _sql;
     private readonly IClock _clock;
     private readonly JourneyJsonSerializer _json;
     private readonly int _snapshotInterval;
+    private readonly ISqlCommitWriter[] _writers;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
 
@@ -35,10 +36,17 @@ public sealed class SqlJourneyStore : IJourneyStore, IDisposable
     /// <param name="clock">The clock given to the journeys the store loads, for their further commands.</param>
     /// <param name="serializer">The JSON format of events and snapshots; <see cref="JourneyJsonSerializer.Default"/> when <see langword="null"/>.</param>
     /// <param name="snapshotInterval">A load that replays this many events or more stores a snapshot; at least 1.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="dialect"/> or <paramref name="clock"/> is <see langword="null"/>.</exception>
+    /// <param name="writers">What else every commit writes in its transaction, in order; none when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="dialect"/> or <paramref name="clock"/> (or a writer) is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="snapshotInterval"/> is below 1.</exception>
-    public SqlJourneyStore(SqlDialect dialect, IClock clock, JourneyJsonSerializer? serializer, int snapshotInterval)
+    public SqlJourneyStore(SqlDialect dialect, IClock clock, JourneyJsonSerializer? serializer, int snapshotInterval, IEnumerable<ISqlCommitWriter>? writers = null)
     {
+        _writers = writers is null ? [] : [.. writers];
+        foreach (var writer in _writers)
+        {
+            Guard.Against.Null(writer, nameof(writers));
+        }
+
         Guard.Against.Null(dialect);
         Guard.Against.Null(clock);
         Guard.Against.OutOfRange(snapshotInterval, nameof(snapshotInterval), 1, int.MaxValue, "The snapshot interval must be at least 1 event.");
@@ -82,12 +90,25 @@ public sealed class SqlJourneyStore : IJourneyStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<long> AppendAsync(WorkspaceId workspaceId, JourneyId journeyId, long expectedVersion, IReadOnlyList<JourneyEvent> events, CancellationToken cancellationToken = default)
+    public Task<long> AppendAsync(WorkspaceId workspaceId, JourneyId journeyId, long expectedVersion, IReadOnlyList<JourneyEvent> events, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(events);
         Guard.Against.OutOfRange(expectedVersion, nameof(expectedVersion), 0L, long.MaxValue, "The expected version must be 0 (a new journey) or the version last read.");
+        return CommitCoreAsync(new JourneyCommit(workspaceId, journeyId, expectedVersion, events, []), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<long> CommitAsync(JourneyCommit commit, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(commit);
+        return CommitCoreAsync(commit, cancellationToken);
+    }
+
+    private async Task<long> CommitCoreAsync(JourneyCommit commit, CancellationToken cancellationToken)
+    {
+        var (workspaceId, journeyId, expectedVersion) = (commit.WorkspaceId, commit.JourneyId, commit.ExpectedVersion);
         cancellationToken.ThrowIfCancellationRequested();
-        var batch = events.Count == 0 ? null : AppendBatch.Create(_json, workspaceId, journeyId, expectedVersion, events);
+        var batch = commit.Events.Count == 0 ? null : AppendBatch.Create(_json, workspaceId, journeyId, expectedVersion, commit.Events);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
 
         var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -96,20 +117,41 @@ public sealed class SqlJourneyStore : IJourneyStore, IDisposable
             var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
+                long newVersion;
                 if (batch is null)
                 {
-                    var actual = await SelectVersionAsync(connection, transaction, workspaceId, journeyId, cancellationToken).ConfigureAwait(false) ?? 0;
-                    return actual == expectedVersion ? actual : throw new JourneyConcurrencyException(journeyId, expectedVersion, actual);
-                }
+                    var sql = commit.WarningChanges.Count == 0 && _writers.Length == 0 ? _sql.SelectVersion : _sql.LockVersion;
+                    var actual = await SelectVersionAsync(connection, transaction, sql, workspaceId, journeyId, cancellationToken).ConfigureAwait(false) ?? 0;
+                    if (actual != expectedVersion)
+                    {
+                        throw new JourneyConcurrencyException(journeyId, expectedVersion, actual);
+                    }
 
-                var newVersion = expectedVersion + batch.Data.Count;
-                if (!await MoveJourneyAsync(connection, transaction, workspaceId, journeyId, expectedVersion, newVersion, batch, cancellationToken).ConfigureAwait(false))
+                    if (commit.WarningChanges.Count == 0 && _writers.Length == 0)
+                    {
+                        return actual;
+                    }
+
+                    newVersion = actual;
+                }
+                else
                 {
-                    var actual = await SelectVersionAsync(connection, transaction, workspaceId, journeyId, cancellationToken).ConfigureAwait(false) ?? 0;
-                    throw new JourneyConcurrencyException(journeyId, expectedVersion, actual);
+                    newVersion = expectedVersion + batch.Data.Count;
+                    if (!await MoveJourneyAsync(connection, transaction, workspaceId, journeyId, expectedVersion, newVersion, batch, cancellationToken).ConfigureAwait(false))
+                    {
+                        var actual = await SelectVersionAsync(connection, transaction, _sql.SelectVersion, workspaceId, journeyId, cancellationToken).ConfigureAwait(false) ?? 0;
+                        throw new JourneyConcurrencyException(journeyId, expectedVersion, actual);
+                    }
+
+                    await InsertEventsAsync(connection, transaction, workspaceId, journeyId, expectedVersion, batch, cancellationToken).ConfigureAwait(false);
                 }
 
-                await InsertEventsAsync(connection, transaction, workspaceId, journeyId, expectedVersion, batch, cancellationToken).ConfigureAwait(false);
+                await InsertChangesAsync(connection, transaction, commit.WarningChanges, cancellationToken).ConfigureAwait(false);
+                foreach (var writer in _writers)
+                {
+                    await writer.WriteAsync(connection, transaction, _dialect, commit, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (AfterEventsWritten is { } hook)
                 {
                     await hook(connection, cancellationToken).ConfigureAwait(false);
@@ -407,9 +449,12 @@ public sealed class SqlJourneyStore : IJourneyStore, IDisposable
         }
     }
 
-    private async Task<long?> SelectVersionAsync(DbConnection connection, DbTransaction? transaction, WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken)
+    private Task<long?> SelectVersionAsync(DbConnection connection, DbTransaction? transaction, WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken) =>
+        SelectVersionAsync(connection, transaction, _sql.SelectVersion, workspaceId, journeyId, cancellationToken);
+
+    private async Task<long?> SelectVersionAsync(DbConnection connection, DbTransaction? transaction, string sql, WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken)
     {
-        var command = Command(connection, transaction, _sql.SelectVersion, workspaceId, journeyId);
+        var command = Command(connection, transaction, sql, workspaceId, journeyId);
         await using (command.ConfigureAwait(false))
         {
             var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);

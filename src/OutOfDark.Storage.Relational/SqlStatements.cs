@@ -51,4 +51,37 @@ public sealed record SqlStatements
 
     /// <summary>Deletes the journey row.</summary>
     public required string DeleteJourney { get; init; }
+
+    /// <summary>
+    /// The journey's version, locked against other writers until the transaction ends (PostgreSQL: <c>FOR UPDATE</c>):
+    /// one row or none. Used by a commit with no events.
+    /// </summary>
+    public required string LockVersion { get; init; }
+
+    /// <summary>
+    /// Reserves @n feed positions: adds @n to the one-row feed head and returns the new head. Holding the head's row lock
+    /// until the commit makes positions commit in order, so a reader never skips a position committed later.
+    /// </summary>
+    public required string NextFeedPositions { get; init; }
+
+    /// <summary>
+    /// Inserts a feed change: @p position, @id change id, @w, @j, @v journey version, @kind, @rule, @sk subject kind,
+    /// @sid subject id, @sev severity, @prev previous severity (nullable), @msg message, @at instant text.
+    /// </summary>
+    public required string InsertFeedChange { get; init; }
+
+    /// <summary>
+    /// Feed changes with position above @after, oldest first, at most @limit: position, change id, workspace id, journey
+    /// id, journey version, kind, rule, subject kind, subject id, severity, previous severity, message, instant text.
+    /// </summary>
+    public required string SelectFeed { get; init; }
+
+    /// <summary>Creates the cursor of subscriber @s at position 0 unless it exists.</summary>
+    public required string EnsureCursor { get; init; }
+
+    /// <summary>The position of subscriber @s's cursor.</summary>
+    public required string SelectCursor { get; init; }
+
+    /// <summary>Sets subscriber @s's cursor to @p.</summary>
+    public required string UpdateCursor { get; init; }
 }

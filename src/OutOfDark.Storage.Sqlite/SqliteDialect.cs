@@ -30,6 +30,13 @@ internal sealed class SqliteDialect(string connectionString, string path, bool f
         DeleteEvents = "DELETE FROM journey_events WHERE workspace_id = @w AND journey_id = @j",
         DeleteSnapshots = "DELETE FROM journey_snapshots WHERE workspace_id = @w AND journey_id = @j",
         DeleteJourney = "DELETE FROM journeys WHERE workspace_id = @w AND journey_id = @j",
+        LockVersion = "SELECT version FROM journeys WHERE workspace_id = @w AND journey_id = @j",
+        NextFeedPositions = "UPDATE warning_feed_head SET position = position + @n WHERE id = 1 RETURNING position",
+        InsertFeedChange = "INSERT INTO warning_feed (position, change_id, workspace_id, journey_id, journey_version, kind, rule, subject_kind, subject_id, severity, previous_severity, message, occurred_at) VALUES (@p, @id, @w, @j, @v, @kind, @rule, @sk, @sid, @sev, @prev, @msg, @at)",
+        SelectFeed = "SELECT position, change_id, workspace_id, journey_id, journey_version, kind, rule, subject_kind, subject_id, severity, previous_severity, message, occurred_at FROM warning_feed WHERE position > @after ORDER BY position LIMIT @limit",
+        EnsureCursor = "INSERT INTO warning_feed_cursors (subscriber, position) VALUES (@s, 0) ON CONFLICT DO NOTHING",
+        SelectCursor = "SELECT position FROM warning_feed_cursors WHERE subscriber = @s",
+        UpdateCursor = "UPDATE warning_feed_cursors SET position = @p WHERE subscriber = @s",
     };
 
     private const int CantOpen = 14; // SQLITE_CANTOPEN
@@ -66,6 +73,28 @@ internal sealed class SqliteDialect(string connectionString, string path, bool f
     // BEGIN IMMEDIATE: the write lock is taken before the version is read, so two writers cannot both see it current.
     public override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    // A subscriber's lock is a lock file beside the database, held open with no sharing: every process on the machine
+    // sees it, and it dies with the process that holds it. A "file:" URI database falls back to the in-process lock.
+    public override ValueTask<IAsyncDisposable?> TryLockSubscriberAsync(DbConnection connection, string subscriber, CancellationToken cancellationToken)
+    {
+        if (path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return base.TryLockSubscriberAsync(connection, subscriber, cancellationToken);
+        }
+
+        var name = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(subscriber)))[..16];
+        var file = $"{System.IO.Path.GetFullPath(path)}.feed-{name}.lock";
+        try
+        {
+            return ValueTask.FromResult<IAsyncDisposable?>(new FileStream(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+        }
+        catch (IOException) when (File.Exists(file))
+        {
+            // Held by another cursor of this or another process.
+            return ValueTask.FromResult<IAsyncDisposable?>(null);
+        }
+    }
 
     public override ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));

@@ -8,8 +8,8 @@ using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 using OutOfDark.Events;
-using OutOfDark.Storage.Relational;
 using OutOfDark.Warnings;
+using OutOfDark.Storage.Relational;
 
 namespace OutOfDark.Storage.Sqlite;
 
@@ -40,7 +40,7 @@ namespace OutOfDark.Storage.Sqlite;
 /// var again = await store.LoadAsync(journey.WorkspaceId, journey.Id);
 /// </code>
 /// </example>
-public sealed class SqliteJourneyStore : IJourneyStore, IAsyncDisposable
+public sealed class SqliteJourneyStore : IJourneyCommitStore, IWarningFeed, IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly SqlJourneyStore _store;
@@ -83,7 +83,7 @@ public sealed class SqliteJourneyStore : IJourneyStore, IAsyncDisposable
             DefaultTimeout = options.BusyTimeoutSeconds,
         }.ToString();
         var dialect = new SqliteDialect(_connectionString, path, options.FlushEveryCommit);
-        _store = new SqlJourneyStore(dialect, clock, options.Serializer, options.SnapshotInterval);
+        _store = new SqlJourneyStore(dialect, clock, options.Serializer, options.SnapshotInterval, options.CommitWriters);
         WorkspaceWarnings = new SqlWorkspaceWarnings(dialect, _store.EnsureSchemaAsync, clock, "");
     }
 
@@ -120,6 +120,19 @@ public sealed class SqliteJourneyStore : IJourneyStore, IAsyncDisposable
     /// <exception cref="JourneyStoreSchemaException">The file was written by a newer version of this package.</exception>
     public Task<long> AppendAsync(WorkspaceId workspaceId, JourneyId journeyId, long expectedVersion, IReadOnlyList<JourneyEvent> events, CancellationToken cancellationToken = default) =>
         _store.AppendAsync(workspaceId, journeyId, expectedVersion, events, cancellationToken);
+
+    /// <inheritdoc />
+    /// <exception cref="JourneyStoreSchemaException">The database was written by a newer version of this package.</exception>
+    public Task<long> CommitAsync(JourneyCommit commit, CancellationToken cancellationToken = default) =>
+        _store.CommitAsync(commit, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WarningFeedEntry>> ReadAsync(long afterPosition, int limit, CancellationToken cancellationToken = default) =>
+        _store.ReadAsync(afterPosition, limit, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IWarningFeedCursor?> TryClaimAsync(string subscriber, CancellationToken cancellationToken = default) =>
+        _store.TryClaimAsync(subscriber, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<JourneyEvent>> ReadEventsAsync(WorkspaceId workspaceId, JourneyId journeyId, long fromVersion = 0, long? toVersion = null, CancellationToken cancellationToken = default) =>

@@ -45,7 +45,28 @@ internal static class SqliteSchema
         CREATE INDEX journey_events_by_instant ON journey_events (workspace_id, journey_id, occurred_at, version);
         """,
 
-        // 3: the workspace read model: one row per present warning, one health line per journey, and the view's order.
+        // 3: the warning feed (the outbox written with the events), its head of reserved positions, and subscriber cursors.
+        """
+        CREATE TABLE warning_feed_head (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL);
+        INSERT INTO warning_feed_head (id, position) VALUES (1, 0);
+        CREATE TABLE warning_feed (
+            position INTEGER PRIMARY KEY,
+            change_id TEXT NOT NULL UNIQUE,
+            workspace_id TEXT NOT NULL,
+            journey_id TEXT NOT NULL,
+            journey_version INTEGER NOT NULL,
+            kind INTEGER NOT NULL,
+            rule TEXT NOT NULL,
+            subject_kind INTEGER NOT NULL,
+            subject_id TEXT NOT NULL,
+            severity INTEGER NOT NULL,
+            previous_severity INTEGER NULL,
+            message TEXT NOT NULL,
+            occurred_at TEXT NOT NULL);
+        CREATE TABLE warning_feed_cursors (subscriber TEXT PRIMARY KEY, position INTEGER NOT NULL);
+        """,
+
+        // 4: the workspace read model: one row per present warning, one health line per journey, and the view's order.
         """
         CREATE TABLE workspace_warnings (
             workspace_id TEXT NOT NULL,

@@ -54,6 +54,12 @@ public sealed class DueRecheckTests
             }
 
             Assert.Equal(2, seen.Raised.Count(k => k.Rule == StaleMetricRule.RuleId));
+
+            // The in-memory store keeps the durable feed: what time alone raised went there too, once per workspace.
+            var feed = await host.Services.GetRequiredService<IWarningFeed>().ReadAsync(0, 1000);
+            var stale = feed.Where(e => e.Change.Key.Rule == StaleMetricRule.RuleId).ToList();
+            Assert.Equal(workspaces.Order(), stale.Select(e => e.Change.WorkspaceId).Order());
+            Assert.All(stale, e => Assert.Equal(WarningChangeKind.Raised, e.Change.Kind));
         }
         finally
         {

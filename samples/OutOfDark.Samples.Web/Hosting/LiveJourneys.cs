@@ -27,7 +27,7 @@ namespace OutOfDark.Samples.Web.Hosting;
 /// until the due-recheck service's next pass repairs them.
 /// </para>
 /// </remarks>
-internal sealed class LiveJourneys(IJourneyStore store, JourneyWarnings warnings, IWorkspaceWarnings readModel, NodaTime.IClock clock, WebOptions options)
+internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore commits, JourneyWarnings warnings, IWorkspaceWarnings readModel, NodaTime.IClock clock, WebOptions options)
 {
     private readonly ConcurrentDictionary<JourneyId, Entry> _entries = new();
     private long _uses;
@@ -85,19 +85,18 @@ internal sealed class LiveJourneys(IJourneyStore store, JourneyWarnings warnings
                 throw;
             }
 
-            IReadOnlyList<JourneyEvent> events = [.. journey.PendingEvents];
             try
             {
-                await store.SaveAsync(journey, cancellationToken).ConfigureAwait(false);
+                // Events and the warning changes they cause are saved in one transaction: the feed's outbox.
+                await warnings.CommitAsync(commits, journey, engine, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
-                // The cached journey holds events the store refused: forget it, the next use reloads.
+                // The cached journey and engine hold events the store refused: forget them, the next use reloads.
                 entry.Forget();
                 throw;
             }
 
-            warnings.Evaluate(engine, events, cancellationToken);
             await WriteReadModelAsync(engine, cancellationToken).ConfigureAwait(false);
             return (result, journey.Version);
         }

@@ -4,11 +4,12 @@ using Microsoft.Extensions.Hosting;
 using NodaTime.Testing;
 using OutOfDark.Samples.OnlineStore;
 using OutOfDark;
+using OutOfDark.Extensions.DependencyInjection;
 
 namespace OutOfDark.Samples.Web.Hosting;
 
 /// <summary>Stores the online-store journey when the host starts on an empty workspace.</summary>
-internal sealed class Seeder(IJourneyStore store, WebOptions options) : IHostedService
+internal sealed class Seeder(IJourneyCommitStore store, JourneyWarnings warnings, WebOptions options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -21,7 +22,8 @@ internal sealed class Seeder(IJourneyStore store, WebOptions options) : IHostedS
         if (existing.Count == 0)
         {
             var journey = OnlineStoreJourney.Build(new FakeClock(OnlineStoreJourney.CreatedAt));
-            await store.SaveAsync(journey, cancellationToken).ConfigureAwait(false);
+            // Through the feed like every other change: the warnings the seed raises reach the subscribers.
+            await warnings.CommitAsync(store, journey, warnings.CreateEngine(journey), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using NodaTime;
 using NodaTime.Text;
 using OutOfDark.Samples.OnlineStore;
+using OutOfDark.Samples.Web.Warnings;
 
 namespace OutOfDark.Samples.Web.Hosting;
 
@@ -32,6 +33,9 @@ internal sealed record WebOptions
 
     /// <summary>The largest request body the host reads, in bytes (at least 1); a larger one answers 413. Commands are small JSON documents.</summary>
     public long MaxRequestBodySize { get; init; } = 1024 * 1024;
+
+    /// <summary>The webhook settings (<c>OutOfDark:Webhook</c>); no webhook when its URL is absent.</summary>
+    public WebhookOptions Webhook { get; init; } = new();
 
     public static WebOptions Read(IConfiguration section)
     {
@@ -93,7 +97,7 @@ internal sealed record WebOptions
             };
         }
 
-        return options;
+        return options with { Webhook = WebhookOptions.Read(section.GetSection("Webhook")) };
     }
 
     public IClock CreateClock() => ClockStart is { } start ? new RunningClock(start) : SystemClock.Instance;

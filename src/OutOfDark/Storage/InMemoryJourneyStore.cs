@@ -12,8 +12,12 @@ namespace OutOfDark;
 /// <summary>
 /// A journey store that keeps everything in memory, for tests, prototypes and small hosts. Nothing survives the process.
 /// </summary>
-/// <remarks>Thread-safe: appends to one journey are serialized, so concurrent writers get <see cref="JourneyConcurrencyException"/>.</remarks>
-public sealed class InMemoryJourneyStore : IJourneyStore
+/// <remarks>
+/// Thread-safe: appends to one journey are serialized, so concurrent writers get <see cref="JourneyConcurrencyException"/>.
+/// It is also a <see cref="IJourneyCommitStore"/> and a <see cref="Warnings.IWarningFeed"/>: a commit's events and
+/// warning changes are kept together atomically, and subscriber cursors are claimed within the process.
+/// </remarks>
+public sealed partial class InMemoryJourneyStore : IJourneyCommitStore
 {
     private readonly IClock _clock;
     private readonly Lock _gate = new();
@@ -34,6 +38,19 @@ public sealed class InMemoryJourneyStore : IJourneyStore
         Guard.Against.Null(events);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Commit(workspaceId, journeyId, expectedVersion, events, []));
+    }
+
+    /// <inheritdoc />
+    public Task<long> CommitAsync(JourneyCommit commit, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(commit);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Commit(commit.WorkspaceId, commit.JourneyId, commit.ExpectedVersion, commit.Events, commit.WarningChanges));
+    }
+
+    private long Commit(WorkspaceId workspaceId, JourneyId journeyId, long expectedVersion, IReadOnlyList<JourneyEvent> events, IReadOnlyList<Warnings.WarningChange> changes)
+    {
         lock (_gate)
         {
             _streams.TryGetValue((workspaceId, journeyId), out var stream);
@@ -45,7 +62,8 @@ public sealed class InMemoryJourneyStore : IJourneyStore
 
             if (events.Count == 0)
             {
-                return Task.FromResult((long)actual);
+                AddToFeed(changes);
+                return actual;
             }
 
             // Fold the new events onto the current state first: an invalid batch is refused whole.
@@ -61,7 +79,8 @@ public sealed class InMemoryJourneyStore : IJourneyStore
             stream.Events.AddRange(events);
             stream.Journey = journey;
             _streams[(workspaceId, journeyId)] = stream;
-            return Task.FromResult((long)stream.Events.Count);
+            AddToFeed(changes);
+            return stream.Events.Count;
         }
     }
 

@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using OutOfDark.Warnings;
+
+namespace OutOfDark;
+
+/// <content>The warning feed kept in memory: changes in commit order, cursors claimed within the process.</content>
+public sealed partial class InMemoryJourneyStore : IWarningFeed
+{
+    private readonly List<WarningFeedEntry> _feed = [];
+    private readonly Dictionary<string, long> _cursors = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _claimed = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WarningFeedEntry>> ReadAsync(long afterPosition, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);
+        FeedLimits.CheckLimit(limit);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            // Positions are 1, 2, 3…: the entry after position p is at index p.
+            var start = (int)Math.Min(afterPosition, _feed.Count);
+            var count = Math.Min(limit, _feed.Count - start);
+            return Task.FromResult<IReadOnlyList<WarningFeedEntry>>(_feed.GetRange(start, count));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IWarningFeedCursor?> TryClaimAsync(string subscriber, CancellationToken cancellationToken = default)
+    {
+        FeedLimits.CheckSubscriber(subscriber);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_claimed.Add(subscriber))
+            {
+                return Task.FromResult<IWarningFeedCursor?>(null);
+            }
+
+            return Task.FromResult<IWarningFeedCursor?>(new Cursor(this, subscriber, _cursors.GetValueOrDefault(subscriber)));
+        }
+    }
+
+    // Called holding the gate, with the commit's events.
+    private void AddToFeed(IReadOnlyList<WarningChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            _feed.Add(new WarningFeedEntry(_feed.Count + 1, change));
+        }
+    }
+
+    private sealed class Cursor(InMemoryJourneyStore store, string subscriber, long position) : IWarningFeedCursor
+    {
+        private bool _released;
+
+        public string Subscriber => subscriber;
+
+        public long Position { get; private set; } = position;
+
+        public Task<IReadOnlyList<WarningFeedEntry>> ReadAsync(int limit, CancellationToken cancellationToken = default)
+        {
+            ObjectDisposedException.ThrowIf(_released, this);
+            return store.ReadAsync(Position, limit, cancellationToken);
+        }
+
+        public Task AdvanceAsync(long position, CancellationToken cancellationToken = default)
+        {
+            ObjectDisposedException.ThrowIf(_released, this);
+            ArgumentOutOfRangeException.ThrowIfLessThan(position, Position);
+            cancellationToken.ThrowIfCancellationRequested();
+            lock (store._gate)
+            {
+                store._cursors[subscriber] = position;
+            }
+
+            Position = position;
+            return Task.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            if (!_released)
+            {
+                _released = true;
+                lock (store._gate)
+                {
+                    store._claimed.Remove(subscriber);
+                }
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+}

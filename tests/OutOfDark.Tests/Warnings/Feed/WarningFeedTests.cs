@@ -1,0 +1,145 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using NodaTime;
+using NodaTime.Testing;
+using OutOfDark.Warnings;
+using Xunit;
+
+namespace OutOfDark.Tests.Warnings.Feed;
+
+public class WarningFeedTests
+{
+    private static readonly Actor Ana = new("ana");
+    private readonly FakeClock _clock = new(Instant.FromUtc(2026, 10, 5, 9, 0));
+
+    [Fact]
+    public async Task A_commit_writes_the_warnings_its_commands_raise_escalate_handle_and_clear_in_order()
+    {
+        var store = new InMemoryJourneyStore(_clock);
+        var journey = Journey.Create(Ana, WorkspaceId.New(), "Online store", _clock);
+        var email = journey.AddActivity(Ana, journey.AddPhase(Ana, "See"), "Newsletter");
+        var openRate = journey.AddWidget(Ana, email, new MetricWidget("Open rate") { Target = 25, WarningThreshold = 18, CriticalThreshold = 12 });
+        journey.RecordObservation(Ana, openRate, new LocalDate(2026, 10, 1), 17m);
+        var engine = new WarningEngine(journey, _clock);
+        Assert.Equal(journey.Version, await store.CommitAsync(journey, engine));
+        Assert.Empty(journey.PendingEvents);
+
+        journey.RecordObservation(Ana, openRate, new LocalDate(2026, 10, 2), 11m);
+        await store.CommitAsync(journey, engine);
+        var metric = engine.Warnings.Single(w => w.Severity == WarningSeverity.Critical).Key;
+        engine.Acknowledge(Ana, metric);
+        await store.CommitAsync(journey, engine);
+        journey.RecordObservation(Ana, openRate, new LocalDate(2026, 10, 3), 30m);
+        await store.CommitAsync(journey, engine);
+
+        var feed = await store.ReadAsync(0, 100);
+        Assert.Equal(Enumerable.Range(1, feed.Count).Select(p => (long)p), feed.Select(e => e.Position));
+        var ofMetric = feed.Select(e => e.Change).Where(c => c.Key == metric).ToList();
+        Assert.Equal([WarningChangeKind.Raised, WarningChangeKind.Escalated, WarningChangeKind.Acknowledged, WarningChangeKind.Cleared], ofMetric.Select(c => c.Kind));
+        Assert.Equal(WarningSeverity.Warning, ofMetric[1].PreviousSeverity);
+        Assert.Equal(WarningSeverity.Critical, ofMetric[1].Severity);
+        Assert.Contains("11", ofMetric[1].Message, StringComparison.Ordinal);
+        Assert.All(ofMetric, c => Assert.Equal(journey.Id, c.JourneyId));
+        Assert.Equal([5L, 6L, 7L, 8L], ofMetric.Select(c => c.JourneyVersion));
+        Assert.Equal(feed.Count, feed.Select(e => e.Change.Id).Distinct().Count());
+        Assert.Empty(await store.ReadAsync(feed[^1].Position, 100));
+    }
+
+    [Fact]
+    public async Task A_commit_with_an_engine_that_has_not_evaluated_the_saved_journey_is_refused_and_writes_nothing()
+    {
+        var store = new InMemoryJourneyStore(_clock);
+        var journey = Journey.Create(Ana, WorkspaceId.New(), "Online store", _clock);
+        journey.AddActivity(Ana, journey.AddPhase(Ana, "See"), "Newsletter");
+        await store.SaveAsync(journey);
+        var loaded = await store.LoadAsync(journey.WorkspaceId, journey.Id);
+        var engine = new WarningEngine(loaded, _clock);
+        loaded.SetOwner(Ana, "ana");
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => store.CommitAsync(loaded, engine));
+        Assert.Equal($"The warning engine of journey {journey.Id} has not evaluated it yet, so the warning changes of this save cannot be told from the warnings already there. Call engine.Refresh() when the journey is loaded, before running commands.", refused.Message);
+        Assert.Equal(3, (await store.LoadAsync(journey.WorkspaceId, journey.Id)).Version);
+        Assert.Empty(await store.ReadAsync(0, 10));
+        Assert.Single(loaded.PendingEvents);
+    }
+
+    [Fact]
+    public async Task A_stale_commit_is_refused_whole_and_leaves_the_feed_unchanged()
+    {
+        var store = new InMemoryJourneyStore(_clock);
+        var journey = Journey.Create(Ana, WorkspaceId.New(), "Online store", _clock);
+        journey.AddActivity(Ana, journey.AddPhase(Ana, "See"), "Newsletter");
+        await store.CommitAsync(journey, new WarningEngine(journey, _clock));
+        var before = await store.ReadAsync(0, 100);
+
+        var first = await store.LoadAsync(journey.WorkspaceId, journey.Id);
+        var second = await store.LoadAsync(journey.WorkspaceId, journey.Id);
+        var firstEngine = new WarningEngine(first, _clock);
+        var secondEngine = new WarningEngine(second, _clock);
+        firstEngine.Refresh();
+        secondEngine.Refresh();
+        first.AddActivity(Ana, first.Phases[0].Id, "Blog post");
+        second.AddActivity(Ana, second.Phases[0].Id, "Podcast");
+        await store.CommitAsync(first, firstEngine);
+        var afterFirst = await store.ReadAsync(0, 100);
+
+        await Assert.ThrowsAsync<JourneyConcurrencyException>(() => store.CommitAsync(second, secondEngine));
+        Assert.Equal(afterFirst, await store.ReadAsync(0, 100));
+        Assert.True(afterFirst.Count > before.Count);
+    }
+
+    [Fact]
+    public async Task Only_one_caller_at_a_time_holds_a_subscriber_and_its_cursor_survives_release()
+    {
+        var store = new InMemoryJourneyStore(_clock);
+        var journey = Journey.Create(Ana, WorkspaceId.New(), "Online store", _clock);
+        journey.AddActivity(Ana, journey.AddPhase(Ana, "See"), "Newsletter");
+        await store.CommitAsync(journey, new WarningEngine(journey, _clock));
+
+        var cursor = await store.TryClaimAsync("crm");
+        Assert.NotNull(cursor);
+        Assert.Null(await store.TryClaimAsync("crm"));
+        Assert.NotNull(await store.TryClaimAsync("mail"));
+        var batch = await cursor.ReadAsync(10);
+        Assert.NotEmpty(batch);
+        await cursor.AdvanceAsync(batch[^1].Position);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => cursor.AdvanceAsync(0));
+        await cursor.DisposeAsync();
+
+        var again = await store.TryClaimAsync("crm");
+        Assert.NotNull(again);
+        Assert.Equal(batch[^1].Position, again.Position);
+        Assert.Empty(await again.ReadAsync(10));
+    }
+
+    [Fact]
+    public async Task A_commit_with_no_events_records_what_time_alone_changed_at_the_current_version()
+    {
+        var store = new InMemoryJourneyStore(_clock);
+        var journey = Journey.Create(Ana, WorkspaceId.New(), "Online store", _clock);
+        journey.AddActivity(Ana, journey.AddPhase(Ana, "See"), "Newsletter");
+        var engine = new WarningEngine(journey, _clock, settings: WarningSettings.Default.With(NotUpdatedRule.RuleId, new NotUpdatedSettings { Days = 3 }));
+        await store.CommitAsync(journey, engine);
+        var before = (await store.ReadAsync(0, 100)).Count;
+
+        _clock.Advance(Duration.FromDays(4));
+        Assert.Equal(journey.Version, await store.CommitAsync(journey, engine));
+
+        var stale = (await store.ReadAsync(before, 100)).Select(e => e.Change).ToList();
+        var raised = Assert.Single(stale, c => c.Key.Rule == NotUpdatedRule.RuleId);
+        Assert.Equal(WarningChangeKind.Raised, raised.Kind);
+        Assert.Equal(journey.Version, raised.JourneyVersion);
+        Assert.Equal(_clock.GetCurrentInstant(), raised.OccurredAt);
+    }
+
+    [Theory]
+    [InlineData("", "A subscriber name has 1 to 200 characters and is not blank; '' has 0.")]
+    [InlineData("a\u0001b", "The subscriber name 'a\u0001b' holds a control character (U+0001); use printable characters only.")]
+    public async Task A_bad_subscriber_name_is_refused_with_what_to_do(string name, string message)
+    {
+        var store = new InMemoryJourneyStore(_clock);
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => store.TryClaimAsync(name));
+        Assert.Equal(message + " (Parameter 'subscriber')", refused.Message);
+    }
+}
