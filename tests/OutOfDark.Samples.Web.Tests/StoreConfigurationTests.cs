@@ -52,6 +52,15 @@ public sealed class StoreConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_webhook_url_that_is_not_http_stops_the_host_with_the_configuration_key()
+    {
+        var run = await RunHostAsync(new() { ["OutOfDark__Store"] = "InMemory", ["OutOfDark__Webhook__Url"] = "ftp://crm.example/hooks" });
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("The OutOfDark web sample cannot start: Configuration key 'OutOfDark:Webhook:Url' must be an absolute http or https URL such as https://crm.example/hooks/outofdark; got 'ftp://crm.example/hooks'.", OnlyLine(run));
+    }
+
+    [Fact]
     public async Task PostgreSql_without_a_connection_string_stops_the_host_saying_which_key_to_set()
     {
         var run = await RunHostAsync(new() { ["OutOfDark__Store"] = "PostgreSql" });

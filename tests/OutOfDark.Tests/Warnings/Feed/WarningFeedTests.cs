@@ -133,6 +133,23 @@ public class WarningFeedTests
         Assert.Equal(_clock.GetCurrentInstant(), raised.OccurredAt);
     }
 
+    [Fact]
+    public void A_commit_refuses_a_change_of_another_journey_at_another_version_or_with_a_repeated_id_naming_it_by_index()
+    {
+        var (workspace, journey) = (WorkspaceId.New(), JourneyId.New());
+        var key = new WarningKey(NoOwnerRule.RuleId, WarningSubject.For(journey));
+        var change = new WarningChange(Guid.NewGuid(), workspace, journey, 3, WarningChangeKind.Raised, key, WarningSeverity.Warning, null, "No owner", _clock.GetCurrentInstant());
+        var other = JourneyId.New();
+
+        var elsewhere = change with { Id = Guid.NewGuid(), JourneyId = other };
+        var foreign = Assert.Throws<ArgumentException>(() => new JourneyCommit(workspace, journey, 3, [], [change, elsewhere]));
+        Assert.Equal($"Warning change 1 ({elsewhere.Id}) belongs to journey {other} of workspace {workspace}, not to journey {journey} of workspace {workspace}. (Parameter 'warningChanges')", foreign.Message);
+        var version = Assert.Throws<ArgumentException>(() => new JourneyCommit(workspace, journey, 2, [], [change]));
+        Assert.Equal($"Warning change 0 ({change.Id}) is at journey version 3, but the commit takes the journey from version 2 to 2; a change must be at the version after the commit's events. (Parameter 'warningChanges')", version.Message);
+        var repeated = Assert.Throws<ArgumentException>(() => new JourneyCommit(workspace, journey, 3, [], [change, change]));
+        Assert.Equal($"Warning change 1 repeats the id {change.Id} of an earlier change; every change needs its own id. (Parameter 'warningChanges')", repeated.Message);
+    }
+
     [Theory]
     [InlineData("", "A subscriber name has 1 to 200 characters and is not blank; '' has 0.")]
     [InlineData("a\u0001b", "The subscriber name 'a\u0001b' holds a control character (U+0001); use printable characters only.")]
