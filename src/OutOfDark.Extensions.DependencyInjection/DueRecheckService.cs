@@ -31,8 +31,11 @@ namespace OutOfDark.Extensions.DependencyInjection;
 /// committed to the feed like a command's changes, so subscribers hear of a stale-data warning on its day too.
 /// </para>
 /// <para>
-/// Time comes from the injected <see cref="IClock"/>; the sleep is real time, computed from it. A pass that fails (the
-/// store unreachable) is logged as an error with the exception and retried after <see cref="DueRecheckOptions.MaxInterval"/>;
+/// Time comes from the injected <see cref="IClock"/>; the sleep is real time, computed from it. A journey whose recheck
+/// fails (it cannot be loaded, its save is refused) is logged as an error with its ids and loaded afresh at the next
+/// pass, while the other journeys are rechecked; someone saving the journey meanwhile is not an error (it is reloaded).
+/// A pass that fails as a whole (the store unreachable) is logged as an error with the exception and retried after
+/// <see cref="DueRecheckOptions.MaxInterval"/>;
 /// cancellation stops the service. The service keeps one journey and engine per stored journey in memory.
 /// </para>
 /// </remarks>
@@ -129,6 +132,7 @@ public sealed partial class DueRecheckService : BackgroundService
     private async Task<Instant?> PassAsync(CancellationToken cancellationToken)
     {
         Instant? earliest = null;
+        var now = _clock.GetCurrentInstant();
         var seen = new HashSet<(WorkspaceId, JourneyId)>();
         foreach (var workspace in await _store.ListWorkspacesAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -138,7 +142,20 @@ public sealed partial class DueRecheckService : BackgroundService
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 seen.Add((workspace, summary.JourneyId));
-                var due = await RecheckJourneyAsync(summary, lines, cancellationToken).ConfigureAwait(false);
+                Instant? due;
+                try
+                {
+                    due = await RecheckJourneyAsync(summary, lines, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One journey that cannot be loaded or saved must not stop the rechecks of every other: it is
+                    // reported with its ids, dropped, and loaded afresh at the next pass.
+                    LogJourneyFailed(_logger, e, summary.Name, summary.WorkspaceId, summary.JourneyId);
+                    _kept.Remove((summary.WorkspaceId, summary.JourneyId));
+                    due = now + _options.MaxInterval;
+                }
+
                 if (due is { } d && (earliest is null || d < earliest))
                 {
                     earliest = d;
@@ -190,9 +207,19 @@ public sealed partial class DueRecheckService : BackgroundService
 
                 if (newer.Count == 0 && _commits is not null)
                 {
-                    // Only time moved: the changes it makes go to the feed as a command's do (a commit with no events;
-                    // one whose version is stale by now writes nothing, and the next pass catches up).
-                    await _warnings.CommitAsync(_commits, journey, kept.Engine, cancellationToken).ConfigureAwait(false);
+                    // Only time moved: the changes it makes go to the feed as a command's do (a commit with no events).
+                    try
+                    {
+                        await _warnings.CommitAsync(_commits, journey, kept.Engine, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (JourneyConcurrencyException)
+                    {
+                        // Someone saved the journey meanwhile: this engine evaluated a state that is gone. Load it
+                        // afresh at the next pass; the other writer's commit recorded its changes.
+                        _kept.Remove(key);
+                        return null;
+                    }
+
                     changed = true;
                 }
                 else
@@ -219,6 +246,9 @@ public sealed partial class DueRecheckService : BackgroundService
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Due recheck of journey '{Journey}': {Raised} warnings raised, {Cleared} cleared")]
     private static partial void LogRechecked(ILogger logger, string journey, int raised, int cleared);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "The due recheck of journey '{Journey}' ({Workspace}/{JourneyId}) failed; the other journeys were rechecked, this one is loaded again at the next pass")]
+    private static partial void LogJourneyFailed(ILogger logger, Exception exception, string journey, WorkspaceId workspace, JourneyId journeyId);
 
     [LoggerMessage(EventId = 21, Level = LogLevel.Error, Message = "A due-recheck pass failed; the next pass runs in {Retry}")]
     private static partial void LogPassFailed(ILogger logger, Exception exception, TimeSpan retry);

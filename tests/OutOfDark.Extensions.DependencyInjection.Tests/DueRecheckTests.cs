@@ -101,6 +101,29 @@ public sealed class DueRecheckTests
     }
 
     [Fact]
+    public async Task A_journey_that_cannot_be_loaded_does_not_stop_the_rechecks_of_the_others()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 9, 0));
+        var inner = new InMemoryJourneyStore(clock);
+        var workspace = WorkspaceId.New();
+        var broken = JourneyWithAFreshMetric(workspace, clock);
+        var fine = JourneyWithAFreshMetric(workspace, clock);
+        await inner.SaveAsync(broken);
+        await inner.SaveAsync(fine);
+        var readModel = new InMemoryWorkspaceWarnings(clock);
+        using var services = new ServiceCollection().AddOutOfDark(configure: o => o.UseClock(clock)).BuildServiceProvider();
+        using var service = new DueRecheckService(
+            new FailingLoad(inner, broken.Id), services.GetRequiredService<JourneyWarnings>(), readModel, clock, new DueRecheckOptions(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<DueRecheckService>.Instance);
+
+        var due = await service.RecheckAsync();
+
+        Assert.NotNull(due);
+        var line = Assert.Single(await readModel.ListHealthAsync(workspace));
+        Assert.Equal(fine.Id, line.JourneyId);
+    }
+
+    [Fact]
     public void Intervals_out_of_range_are_refused_naming_the_option()
     {
         var services = new ServiceCollection();
@@ -143,6 +166,33 @@ public sealed class DueRecheckTests
             Assert.True(DateTime.UtcNow < deadline, "The due-recheck service did not get there within 20 seconds.");
             await Task.Delay(20);
         }
+    }
+
+    private sealed class FailingLoad(IJourneyStore inner, JourneyId broken) : IJourneyStore
+    {
+        public Task<long> AppendAsync(WorkspaceId workspaceId, JourneyId journeyId, long expectedVersion, System.Collections.Generic.IReadOnlyList<OutOfDark.Events.JourneyEvent> events, System.Threading.CancellationToken cancellationToken = default) =>
+            inner.AppendAsync(workspaceId, journeyId, expectedVersion, events, cancellationToken);
+
+        public Task<System.Collections.Generic.IReadOnlyList<OutOfDark.Events.JourneyEvent>> ReadEventsAsync(WorkspaceId workspaceId, JourneyId journeyId, long fromVersion = 0, long? toVersion = null, System.Threading.CancellationToken cancellationToken = default) =>
+            inner.ReadEventsAsync(workspaceId, journeyId, fromVersion, toVersion, cancellationToken);
+
+        public Task<Journey> LoadAsync(WorkspaceId workspaceId, JourneyId journeyId, System.Threading.CancellationToken cancellationToken = default) =>
+            journeyId == broken ? throw new System.IO.InvalidDataException("The stored journey is damaged.") : inner.LoadAsync(workspaceId, journeyId, cancellationToken);
+
+        public Task<Journey> LoadAsOfVersionAsync(WorkspaceId workspaceId, JourneyId journeyId, long version, System.Threading.CancellationToken cancellationToken = default) =>
+            inner.LoadAsOfVersionAsync(workspaceId, journeyId, version, cancellationToken);
+
+        public Task<Journey> LoadAsOfInstantAsync(WorkspaceId workspaceId, JourneyId journeyId, Instant instant, System.Threading.CancellationToken cancellationToken = default) =>
+            inner.LoadAsOfInstantAsync(workspaceId, journeyId, instant, cancellationToken);
+
+        public Task<System.Collections.Generic.IReadOnlyList<JourneySummary>> ListAsync(WorkspaceId workspaceId, System.Threading.CancellationToken cancellationToken = default) =>
+            inner.ListAsync(workspaceId, cancellationToken);
+
+        public Task<System.Collections.Generic.IReadOnlyList<WorkspaceId>> ListWorkspacesAsync(System.Threading.CancellationToken cancellationToken = default) =>
+            inner.ListWorkspacesAsync(cancellationToken);
+
+        public Task<bool> DeleteAsync(WorkspaceId workspaceId, JourneyId journeyId, System.Threading.CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(workspaceId, journeyId, cancellationToken);
     }
 
     private sealed class Seen : IWarningObserver
