@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
@@ -61,6 +62,21 @@ public sealed class FeedDispatchTests
 
         var refused = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IWarningFeed>());
         Assert.Equal("The warning feed needs a store that keeps it; the registered store NoFeedStore does not implement IWarningFeed. Use InMemoryJourneyStore, SqliteJourneyStore or PostgreSqlJourneyStore.", refused.Message);
+    }
+
+    [Theory]
+    [InlineData("PollInterval", "00:00:00.001", "WarningFeedOptions.PollInterval must be 10 ms to 1 hour; it is 00:00:00.0010000.")]
+    [InlineData("BatchSize", "0", "WarningFeedOptions.BatchSize must be 1 to 10000.")]
+    [InlineData("MaxFailureDelay", "00:00:00.500", "WarningFeedOptions.MaxFailureDelay (00:00:00.5000000) must be at least FailureDelay (00:00:01).")]
+    public async Task Feed_settings_out_of_range_stop_the_host_at_start_naming_the_setting(string key, string value, string message)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection([new System.Collections.Generic.KeyValuePair<string, string?>("OutOfDark:Feed:" + key, value)]);
+        builder.Services.AddOutOfDark(builder.Configuration.GetSection("OutOfDark"), o => o.AddFeedSubscriber(new FailingFirst(0)));
+        using var host = builder.Build();
+
+        var refused = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => host.StartAsync());
+        Assert.StartsWith(message, refused.Message, StringComparison.Ordinal);
     }
 
     private sealed class FailingFirst(int failures) : IWarningFeedSubscriber
