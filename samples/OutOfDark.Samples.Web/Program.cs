@@ -20,14 +20,18 @@ var section = builder.Configuration.GetSection("OutOfDark");
 
 // Read when first needed, not here: tests add their settings to the configuration after this line runs.
 builder.Services.AddSingleton(_ => WebOptions.Read(section));
+// Registered before AddOutOfDark's due-recheck service: hosted services start in order, so the seeded journeys are
+// stored before the service's first pass writes them to the workspace read model.
+builder.Services.AddHostedService<Seeder>();
 builder.Services.AddOutOfDark(section, outOfDark => outOfDark
     .UseClock(sp => sp.GetRequiredService<WebOptions>().CreateClock())
     .UseStore(sp => StoreFactory.Create(sp.GetRequiredService<WebOptions>(), sp.GetRequiredService<IClock>()))
+    .UseWorkspaceWarnings(sp => StoreFactory.WorkspaceWarnings(sp.GetRequiredService<OutOfDark.IJourneyStore>(), sp.GetRequiredService<IClock>()))
     .AddRule<NegativeFeedbackRule>()
-    .AddObserver<CriticalWarningFeed>());
+    .AddObserver<CriticalWarningFeed>()
+    .AddDueRechecks());
 builder.Services.AddSingleton<LiveJourneys>();
 builder.Services.AddOptions<KestrelServerOptions>().Configure<WebOptions>((kestrel, web) => kestrel.Limits.MaxRequestBodySize = web.MaxRequestBodySize);
-builder.Services.AddHostedService<Seeder>();
 builder.Services.AddHttpClient("webhook");
 builder.Services.AddHostedService<WebhookDelivery>();
 builder.Services.AddProblemDetails();
@@ -61,6 +65,7 @@ app.UseMiddleware<CrossSiteGuard>();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapJourneyApi();
+app.MapWorkspaceApi();
 await app.RunAsync();
 return 0;
 

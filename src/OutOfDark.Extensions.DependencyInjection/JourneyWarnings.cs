@@ -90,6 +90,24 @@ public sealed partial class JourneyWarnings : IDisposable
         return engine;
     }
 
+    /// <summary>
+    /// Creates an engine for a journey and evaluates it fully before subscribing the host's observers, so warnings that
+    /// were already present are not reported as raised again (for services that reload journeys, like the due-recheck
+    /// service); later evaluations report to the observers as usual.
+    /// </summary>
+    internal WarningEngine CreateEvaluatedEngine(Journey journey, CancellationToken cancellationToken)
+    {
+        var engine = new WarningEngine(journey, _clock, Rules, Settings, Options);
+        Measure(engine, () => engine.EvaluateAll(cancellationToken));
+        engine.Subscribe(new Instruments(this, journey));
+        foreach (var observer in _observers)
+        {
+            engine.Subscribe(observer);
+        }
+
+        return engine;
+    }
+
     /// <summary>Brings an engine up to date with its journey (incrementally when it can) and reports the evaluation.</summary>
     /// <param name="engine">The engine.</param>
     /// <param name="cancellationToken">Cancels the evaluation.</param>

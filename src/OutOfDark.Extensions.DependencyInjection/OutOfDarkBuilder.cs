@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using OutOfDark;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OutOfDark.Warnings;
 
 namespace OutOfDark.Extensions.DependencyInjection;
@@ -49,6 +51,43 @@ public sealed class OutOfDarkBuilder
     {
         Guard.Against.Null(factory);
         Services.Replace(ServiceDescriptor.Singleton(factory));
+        return this;
+    }
+
+    /// <summary>
+    /// Uses a workspace read model (the rows of the workspace-wide Warnings view) instead of the in-memory one, for
+    /// example <c>sp =&gt; ((SqliteJourneyStore)sp.GetRequiredService&lt;IJourneyStore&gt;()).WorkspaceWarnings</c>.
+    /// </summary>
+    /// <param name="factory">Creates the read model once; it is a singleton and must be thread-safe.</param>
+    /// <returns>The builder.</returns>
+    public OutOfDarkBuilder UseWorkspaceWarnings(Func<IServiceProvider, IWorkspaceWarnings> factory)
+    {
+        Guard.Against.Null(factory);
+        Services.Replace(ServiceDescriptor.Singleton(factory));
+        return this;
+    }
+
+    /// <summary>
+    /// Adds the due-recheck service (<see cref="DueRecheckService"/>), a hosted service that re-checks the time-based
+    /// rules of every stored journey when they fall due and keeps the workspace read model up to date, with no request.
+    /// </summary>
+    /// <param name="configure">Sets how it paces itself; the defaults of <see cref="DueRecheckOptions"/> when omitted.</param>
+    /// <returns>The builder.</returns>
+    public OutOfDarkBuilder AddDueRechecks(Action<DueRecheckOptions>? configure = null)
+    {
+        var options = new DueRecheckOptions();
+        configure?.Invoke(options);
+        options.Validate();
+        Services.Replace(ServiceDescriptor.Singleton(options));
+        Services.TryAddSingleton(sp => new DueRecheckService(
+            sp.GetRequiredService<IJourneyStore>(),
+            sp.GetRequiredService<JourneyWarnings>(),
+            sp.GetRequiredService<IWorkspaceWarnings>(),
+            sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<DueRecheckOptions>(),
+            sp.GetService<ILoggerFactory>()?.CreateLogger<DueRecheckService>() ?? NullLogger<DueRecheckService>.Instance,
+            sp.GetRequiredService<IJourneyStore>() as IJourneyCommitStore));
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, DueRecheckService>(sp => sp.GetRequiredService<DueRecheckService>()));
         return this;
     }
 

@@ -18,7 +18,8 @@ public static class OutOfDarkServiceCollectionExtensions
 {
     /// <summary>
     /// Registers OutOfDark: an <see cref="IClock"/> (the system clock unless one is given), an <see cref="IJourneyStore"/>
-    /// (the in-memory store unless one is given), a <see cref="RuleRegistry"/> with the built-in rules and every custom
+    /// (the in-memory store unless one is given), an <see cref="IWorkspaceWarnings"/> read model (the in-memory one unless
+    /// one is given), a <see cref="RuleRegistry"/> with the built-in rules and every custom
     /// rule added, the <see cref="WarningSettings"/> read from <paramref name="configuration"/>, the engine options, and
     /// <see cref="JourneyWarnings"/>, which creates engines and reports through <c>System.Diagnostics.Metrics</c> and
     /// <see cref="ILogger"/>. The store is also registered as <see cref="IJourneyCommitStore"/> and <see cref="IWarningFeed"/>
@@ -32,7 +33,7 @@ public static class OutOfDarkServiceCollectionExtensions
     /// and <c>Feed:PollInterval</c>, <c>Feed:FailureDelay</c>, <c>Feed:MaxFailureDelay</c>, <c>Feed:BatchSize</c> for feed delivery.
     /// May be <see langword="null"/> for all defaults.
     /// </param>
-    /// <param name="configure">Chooses the store and clock and adds custom rules and observers.</param>
+    /// <param name="configure">Chooses the store, read model and clock, adds custom rules and observers, and may add the due-recheck service.</param>
     /// <returns>The service collection, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
     /// <remarks>
@@ -49,6 +50,7 @@ public static class OutOfDarkServiceCollectionExtensions
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<IJourneyStore>(sp => new InMemoryJourneyStore(sp.GetRequiredService<IClock>()));
+        services.TryAddSingleton<IWorkspaceWarnings>(sp => new InMemoryWorkspaceWarnings(sp.GetRequiredService<IClock>()));
         services.TryAddSingleton(sp =>
         {
             var registry = RuleRegistry.WithBuiltIns();

@@ -25,6 +25,7 @@ internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource) : SqlDialec
         FirstVersionAfter = "SELECT MIN(version) FROM outofdark.journey_events WHERE workspace_id = @w AND journey_id = @j AND occurred_at > @at",
         EventsAtTick = "SELECT version, format, data FROM outofdark.journey_events WHERE workspace_id = @w AND journey_id = @j AND occurred_at = @at AND version < @before ORDER BY version",
         ListJourneys = "SELECT journey_id, name, state, version, last_changed_at FROM outofdark.journeys WHERE workspace_id = @w",
+        ListWorkspaces = "SELECT DISTINCT workspace_id FROM outofdark.journeys",
         DeleteEvents = "DELETE FROM outofdark.journey_events WHERE workspace_id = @w AND journey_id = @j",
         DeleteSnapshots = "DELETE FROM outofdark.journey_snapshots WHERE workspace_id = @w AND journey_id = @j",
         DeleteJourney = "DELETE FROM outofdark.journeys WHERE workspace_id = @w AND journey_id = @j",

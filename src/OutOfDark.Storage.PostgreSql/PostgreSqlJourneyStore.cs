@@ -72,11 +72,20 @@ public sealed class PostgreSqlJourneyStore : IJourneyCommitStore, IWarningFeed, 
         options ??= new PostgreSqlJourneyStoreOptions();
         _dataSource = dataSource;
         _ownsDataSource = owns;
-        _store = new SqlJourneyStore(new PostgreSqlDialect(dataSource), clock, options.Serializer, options.SnapshotInterval, options.CommitWriters);
+        var dialect = new PostgreSqlDialect(dataSource);
+        _store = new SqlJourneyStore(dialect, clock, options.Serializer, options.SnapshotInterval, options.CommitWriters);
+        WorkspaceWarnings = new SqlWorkspaceWarnings(dialect, _store.EnsureSchemaAsync, clock, "outofdark.");
     }
 
     /// <summary>The newest schema version this package writes; a database records the version it was last migrated to.</summary>
     public static int SchemaVersion => PostgreSqlSchema.Version;
+
+    /// <summary>
+    /// The workspace read model in the same database: one row per present warning of every journey, one health line per
+    /// journey, queried as the workspace-wide Warnings view (see <see cref="IWorkspaceWarnings"/>). Its tables are
+    /// created and upgraded with the store's schema; the clock decides when a snooze has ended.
+    /// </summary>
+    public IWorkspaceWarnings WorkspaceWarnings { get; }
 
     /// <summary>Runs inside an append's transaction after its events are written, before the commit; for fault tests.</summary>
     internal Func<DbConnection, CancellationToken, Task>? AfterEventsWritten
@@ -130,6 +139,10 @@ public sealed class PostgreSqlJourneyStore : IJourneyCommitStore, IWarningFeed, 
     /// <inheritdoc />
     public Task<IReadOnlyList<JourneySummary>> ListAsync(WorkspaceId workspaceId, CancellationToken cancellationToken = default) =>
         _store.ListAsync(workspaceId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WorkspaceId>> ListWorkspacesAsync(CancellationToken cancellationToken = default) =>
+        _store.ListWorkspacesAsync(cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> DeleteAsync(WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken = default) =>

@@ -75,6 +75,49 @@ internal static class PostgreSqlSchema
             occurred_at text NOT NULL);
         CREATE TABLE outofdark.warning_feed_cursors (subscriber text PRIMARY KEY, position bigint NOT NULL);
         """,
+
+        // 4: the workspace read model: one row per present warning, one health line per journey, and the view's order.
+        // Text the view sorts or filters on exactly is "C"-collated (byte order, as the in-memory model's ordinal order).
+        """
+        CREATE TABLE outofdark.workspace_warnings (
+            workspace_id uuid NOT NULL,
+            journey_id uuid NOT NULL,
+            rule_id text COLLATE "C" NOT NULL,
+            subject_kind integer NOT NULL,
+            subject_id text COLLATE "C" NOT NULL,
+            journey_name text NOT NULL,
+            severity integer NOT NULL,
+            state integer NOT NULL,
+            snoozed_until bigint NULL,
+            subject_name text NOT NULL,
+            phase_id text NULL,
+            phase_name text COLLATE "C" NULL,
+            owner text COLLATE "C" NULL,
+            team text COLLATE "C" NULL,
+            message text NOT NULL,
+            raised_at bigint NOT NULL,
+            past_limit text NULL,
+            past_limit_sort double precision NOT NULL,
+            phase_index integer NOT NULL,
+            map_index integer NOT NULL,
+            PRIMARY KEY (workspace_id, journey_id, rule_id, subject_kind, subject_id));
+        CREATE INDEX workspace_warnings_view ON outofdark.workspace_warnings (workspace_id, severity DESC, past_limit_sort DESC, raised_at, journey_id, phase_index, map_index, rule_id, subject_id);
+        CREATE TABLE outofdark.journey_health (
+            workspace_id uuid NOT NULL,
+            journey_id uuid NOT NULL,
+            journey_name text NOT NULL,
+            score text NOT NULL,
+            score_sort double precision NOT NULL,
+            metric_attainment text NULL,
+            emotion text NULL,
+            warning_load text NOT NULL,
+            open_critical integer NOT NULL,
+            open_warning integer NOT NULL,
+            open_info integer NOT NULL,
+            version bigint NOT NULL,
+            evaluated_at text NOT NULL,
+            PRIMARY KEY (workspace_id, journey_id));
+        """,
     ];
 
     /// <summary>The newest schema version.</summary>

@@ -250,6 +250,34 @@ public sealed partial class SqlJourneyStore : IJourneyCommitStore, IDisposable
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<WorkspaceId>> ListWorkspacesAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<WorkspaceId>();
+        var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = _sql.ListWorkspaces;
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        list.Add(new WorkspaceId(_dialect.ReadId(reader, 0)));
+                    }
+                }
+            }
+        }
+
+        // Sorted here: databases order ids by their own type (text or uuid), the port orders by WorkspaceId.
+        list.Sort();
+        return list;
+    }
+
+    /// <inheritdoc />
     public async Task<bool> DeleteAsync(WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);

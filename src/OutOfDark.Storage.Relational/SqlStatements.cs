@@ -40,6 +40,9 @@ public sealed record SqlStatements
     /// <summary>A workspace's journeys: id, name, state, version, last change.</summary>
     public required string ListJourneys { get; init; }
 
+    /// <summary>The workspaces that hold a journey: one id column, each workspace once, in any order; no parameters.</summary>
+    public required string ListWorkspaces { get; init; }
+
     /// <summary>Deletes a journey's events.</summary>
     public required string DeleteEvents { get; init; }
 

@@ -26,6 +26,7 @@ internal sealed class SqliteDialect(string connectionString, string path, bool f
         FirstVersionAfter = "SELECT MIN(version) FROM journey_events WHERE workspace_id = @w AND journey_id = @j AND occurred_at > @at",
         EventsAtTick = "SELECT version, format, data FROM journey_events WHERE workspace_id = @w AND journey_id = @j AND occurred_at = @at AND version < @before ORDER BY version",
         ListJourneys = "SELECT journey_id, name, state, version, last_changed_at FROM journeys WHERE workspace_id = @w",
+        ListWorkspaces = "SELECT DISTINCT workspace_id FROM journeys",
         DeleteEvents = "DELETE FROM journey_events WHERE workspace_id = @w AND journey_id = @j",
         DeleteSnapshots = "DELETE FROM journey_snapshots WHERE workspace_id = @w AND journey_id = @j",
         DeleteJourney = "DELETE FROM journeys WHERE workspace_id = @w AND journey_id = @j",

@@ -82,11 +82,20 @@ public sealed class SqliteJourneyStore : IJourneyCommitStore, IWarningFeed, IAsy
             Pooling = true,
             DefaultTimeout = options.BusyTimeoutSeconds,
         }.ToString();
-        _store = new SqlJourneyStore(new SqliteDialect(_connectionString, path, options.FlushEveryCommit), clock, options.Serializer, options.SnapshotInterval, options.CommitWriters);
+        var dialect = new SqliteDialect(_connectionString, path, options.FlushEveryCommit);
+        _store = new SqlJourneyStore(dialect, clock, options.Serializer, options.SnapshotInterval, options.CommitWriters);
+        WorkspaceWarnings = new SqlWorkspaceWarnings(dialect, _store.EnsureSchemaAsync, clock, "");
     }
 
     /// <summary>The newest schema version this package writes; a database records the version it was last migrated to.</summary>
     public static int SchemaVersion => SqliteSchema.Version;
+
+    /// <summary>
+    /// The workspace read model in the same file: one row per present warning of every journey, one health line per
+    /// journey, queried as the workspace-wide Warnings view (see <see cref="IWorkspaceWarnings"/>). Its tables are
+    /// created and upgraded with the store's schema; the clock decides when a snooze has ended.
+    /// </summary>
+    public IWorkspaceWarnings WorkspaceWarnings { get; }
 
     /// <summary>The database file.</summary>
     public string Path { get; }
@@ -144,6 +153,10 @@ public sealed class SqliteJourneyStore : IJourneyCommitStore, IWarningFeed, IAsy
     /// <inheritdoc />
     public Task<IReadOnlyList<JourneySummary>> ListAsync(WorkspaceId workspaceId, CancellationToken cancellationToken = default) =>
         _store.ListAsync(workspaceId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WorkspaceId>> ListWorkspacesAsync(CancellationToken cancellationToken = default) =>
+        _store.ListWorkspacesAsync(cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> DeleteAsync(WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken = default) =>

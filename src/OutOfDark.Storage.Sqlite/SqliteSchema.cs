@@ -65,6 +65,48 @@ internal static class SqliteSchema
             occurred_at TEXT NOT NULL);
         CREATE TABLE warning_feed_cursors (subscriber TEXT PRIMARY KEY, position INTEGER NOT NULL);
         """,
+
+        // 4: the workspace read model: one row per present warning, one health line per journey, and the view's order.
+        """
+        CREATE TABLE workspace_warnings (
+            workspace_id TEXT NOT NULL,
+            journey_id TEXT NOT NULL,
+            rule_id TEXT NOT NULL,
+            subject_kind INTEGER NOT NULL,
+            subject_id TEXT NOT NULL,
+            journey_name TEXT NOT NULL,
+            severity INTEGER NOT NULL,
+            state INTEGER NOT NULL,
+            snoozed_until INTEGER NULL,
+            subject_name TEXT NOT NULL,
+            phase_id TEXT NULL,
+            phase_name TEXT NULL,
+            owner TEXT NULL,
+            team TEXT NULL,
+            message TEXT NOT NULL,
+            raised_at INTEGER NOT NULL,
+            past_limit TEXT NULL,
+            past_limit_sort REAL NOT NULL,
+            phase_index INTEGER NOT NULL,
+            map_index INTEGER NOT NULL,
+            PRIMARY KEY (workspace_id, journey_id, rule_id, subject_kind, subject_id));
+        CREATE INDEX workspace_warnings_view ON workspace_warnings (workspace_id, severity DESC, past_limit_sort DESC, raised_at, journey_id, phase_index, map_index, rule_id, subject_id);
+        CREATE TABLE journey_health (
+            workspace_id TEXT NOT NULL,
+            journey_id TEXT NOT NULL,
+            journey_name TEXT NOT NULL,
+            score TEXT NOT NULL,
+            score_sort REAL NOT NULL,
+            metric_attainment TEXT NULL,
+            emotion TEXT NULL,
+            warning_load TEXT NOT NULL,
+            open_critical INTEGER NOT NULL,
+            open_warning INTEGER NOT NULL,
+            open_info INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            evaluated_at TEXT NOT NULL,
+            PRIMARY KEY (workspace_id, journey_id));
+        """,
     ];
 
     /// <summary>The newest schema version.</summary>

@@ -122,6 +122,8 @@ public sealed class FeedDispatchTests
 
         public Task<System.Collections.Generic.IReadOnlyList<JourneySummary>> ListAsync(WorkspaceId workspaceId, CancellationToken cancellationToken = default) => _inner.ListAsync(workspaceId, cancellationToken);
 
+        public Task<System.Collections.Generic.IReadOnlyList<WorkspaceId>> ListWorkspacesAsync(CancellationToken cancellationToken = default) => _inner.ListWorkspacesAsync(cancellationToken);
+
         public Task<bool> DeleteAsync(WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken = default) => _inner.DeleteAsync(workspaceId, journeyId, cancellationToken);
     }
 }

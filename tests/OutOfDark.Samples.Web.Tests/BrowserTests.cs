@@ -76,6 +76,24 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [BrowserFact]
+    public async Task The_whole_workspace_scope_lists_every_journeys_warnings_with_counts()
+    {
+        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<OutOfDark.Extensions.DependencyInjection.DueRecheckService>(fixture.Services).RecheckAsync();
+        var page = await OpenAsync("#/warnings");
+
+        await page.Locator("select[name=scope]").SelectOptionAsync("workspace");
+
+        await Expect(page.Locator("#warnings thead .journey-column")).ToBeVisibleAsync();
+        await Expect(page.Locator("#warnings tbody tr td.journey-column").First).ToHaveTextAsync(OnlineStoreJourney.Name);
+        await Expect(page.Locator("#warning-counts")).ToContainTextAsync("warnings across the workspace");
+        await page.Locator("select[name=severity]").SelectOptionAsync("critical");
+        await Expect(page.Locator("#warnings tbody tr .sev-warning")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#warnings tbody tr .sev-critical").First).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task The_warnings_view_filters_by_severity()
     {
         var page = await OpenAsync("#/warnings");

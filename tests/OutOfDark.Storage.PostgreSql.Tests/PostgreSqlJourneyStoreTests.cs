@@ -80,6 +80,7 @@ public sealed class PostgreSqlJourneyStoreTests
         Assert.Equal(journey.ToSnapshot(), (await store.LoadAsync(journey.WorkspaceId, journey.Id)).ToSnapshot());
 
         Assert.Equal(PostgreSqlJourneyStore.SchemaVersion, await Scalar<int>(database, "SELECT version FROM outofdark.schema_version"));
+        Assert.Equal(0L, await Scalar<long>(database, "SELECT COUNT(*) FROM outofdark.workspace_warnings"));
         Assert.Equal(1L, await Scalar<long>(database, "SELECT COUNT(*) FROM outofdark.journey_snapshots"));
     }
 

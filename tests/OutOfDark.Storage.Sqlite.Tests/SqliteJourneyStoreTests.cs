@@ -94,6 +94,8 @@ public sealed class SqliteJourneyStoreTests : IDisposable
 
         Assert.Equal(SqliteJourneyStore.SchemaVersion, Scalar(path, "SELECT version FROM outofdark_schema"));
         Assert.Equal(1, Scalar(path, "SELECT COUNT(*) FROM journey_snapshots"));
+        Assert.Equal(0, Scalar(path, "SELECT COUNT(*) FROM workspace_warnings"));
+        Assert.Equal(0, Scalar(path, "SELECT COUNT(*) FROM journey_health"));
     }
 
     [Fact]

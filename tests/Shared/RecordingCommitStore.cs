@@ -37,6 +37,9 @@ internal sealed class RecordingCommitStore(IJourneyCommitStore inner) : IJourney
     public Task<IReadOnlyList<JourneySummary>> ListAsync(WorkspaceId workspaceId, CancellationToken cancellationToken = default) =>
         inner.ListAsync(workspaceId, cancellationToken);
 
+    public Task<IReadOnlyList<WorkspaceId>> ListWorkspacesAsync(CancellationToken cancellationToken = default) =>
+        inner.ListWorkspacesAsync(cancellationToken);
+
     public Task<bool> DeleteAsync(WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken = default) =>
         inner.DeleteAsync(workspaceId, journeyId, cancellationToken);
 }

@@ -104,3 +104,26 @@ internal sealed record AddWidgetRequest(
 internal sealed record RecordObservationRequest(string? Date, decimal? Value, string? Reason);
 
 internal sealed record WarningActionRequest(string? Rule, string? Subject, string? Note, string? Until, int? Days);
+
+internal sealed record WorkspaceWarningPageDto(IReadOnlyList<WorkspaceWarningDto> Items, int Total, SeverityCountsDto Counts, int Offset, int Limit, bool HasMore);
+
+internal sealed record SeverityCountsDto(int Critical, int Warning, int Info);
+
+internal sealed record WorkspaceWarningDto(
+    string JourneyId,
+    string JourneyName,
+    string Key,
+    string Rule,
+    string SubjectKind,
+    string SubjectId,
+    string SubjectName,
+    string? PhaseName,
+    string? Owner,
+    string? Team,
+    string Severity,
+    string Message,
+    string RaisedAt,
+    string State,
+    string? SnoozedUntil);
+
+internal sealed record JourneyHealthDto(string JourneyId, string JourneyName, decimal Score, int OpenCritical, int OpenWarning, int OpenInfo, long Version, string EvaluatedAt);

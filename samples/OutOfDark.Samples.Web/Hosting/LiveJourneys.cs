@@ -21,8 +21,13 @@ namespace OutOfDark.Samples.Web.Hosting;
 /// cached), and at most <see cref="WebOptions.OpenJourneys"/> loaded journeys are kept; beyond that the least recently
 /// used idle ones are dropped and reloaded from the store when next asked for. An entry is only ever dropped while no
 /// request holds it, so two requests on one journey always share one gate.
+/// <para>
+/// After each saved command (and each catch-up with events others saved) the journey's rows in the workspace read model
+/// are replaced from its engine, after the save commits: a host that dies in between leaves the rows one version behind
+/// until the due-recheck service's next pass repairs them.
+/// </para>
 /// </remarks>
-internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore commits, JourneyWarnings warnings, WebOptions options)
+internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore commits, JourneyWarnings warnings, IWorkspaceWarnings readModel, NodaTime.IClock clock, WebOptions options)
 {
     private readonly ConcurrentDictionary<JourneyId, Entry> _entries = new();
     private long _uses;
@@ -92,6 +97,7 @@ internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore comm
                 throw;
             }
 
+            await WriteReadModelAsync(engine, cancellationToken).ConfigureAwait(false);
             return (result, journey.Version);
         }
         finally
@@ -200,6 +206,11 @@ internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore comm
             }
 
             warnings.Evaluate(engine, newer, cancellationToken);
+            if (newer.Count > 0)
+            {
+                await WriteReadModelAsync(engine, cancellationToken).ConfigureAwait(false);
+            }
+
             return (journey, engine);
         }
 
@@ -209,6 +220,10 @@ internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore comm
         (entry.Journey, entry.Engine) = (journey, engine);
         return (journey, engine);
     }
+
+    // The whole journey's rows: another host or the due-recheck service may have written them since this engine did.
+    private Task WriteReadModelAsync(WarningEngine engine, CancellationToken cancellationToken) =>
+        readModel.ApplyAsync(new WorkspaceWarningProjector(engine).Project(clock.GetCurrentInstant()), cancellationToken);
 
     private sealed class Entry
     {

@@ -3,7 +3,8 @@
 "use strict";
 
 const SVG = "http://www.w3.org/2000/svg";
-const state = { journeyId: null, version: null, journey: null, selected: null };
+const state = { journeyId: null, version: null, journey: null, selected: null, offset: 0 };
+const PAGE = 50;
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -240,9 +241,43 @@ async function act(action, warning, extra) {
   await renderWarnings();
 }
 
+// The whole workspace's warnings, from the workspace read model: filters and pages go to the server.
+async function renderWorkspaceWarnings(form) {
+  const query = new URLSearchParams();
+  for (const name of ["severity", "owner", "state"]) {
+    if (form.elements[name].value) query.set(name, form.elements[name].value);
+  }
+  const phase = form.elements.phase;
+  if (phase.value) query.set("phase", phase.options[phase.selectedIndex].textContent);
+  query.set("offset", String(state.offset));
+  query.set("limit", String(PAGE));
+  const page = await api("/api/workspace/warnings?" + query);
+  const rows = page.items.map(w => el("tr", { "data-warning-key": w.key, "data-state": w.state, "data-journey-id": w.journeyId },
+    el("td", { class: "journey-column" }, w.journeyName),
+    el("td", {}, el("span", { class: "sev sev-" + w.severity }, w.severity)),
+    el("td", {}, w.subjectName),
+    el("td", {}, w.phaseName ?? ""),
+    el("td", {}, w.owner ?? ""),
+    el("td", {}, w.message),
+    el("td", { class: "state" }, w.state + (w.snoozedUntil ? ` until ${w.snoozedUntil}` : "")),
+    el("td", {})));
+  document.querySelector("#warnings tbody").replaceChildren(...rows);
+  const shown = page.items.length ? `${page.offset + 1}–${page.offset + page.items.length} of ${page.total}` : `0 of ${page.total}`;
+  document.getElementById("warning-counts").textContent =
+    `${shown} warnings across the workspace · ${page.counts.critical} critical · ${page.counts.warning} warning · ${page.counts.info} info`;
+  document.getElementById("warning-pages").hidden = page.offset === 0 && !page.hasMore;
+  document.getElementById("previous-page").disabled = page.offset === 0;
+  document.getElementById("next-page").disabled = !page.hasMore;
+}
+
 async function renderWarnings() {
   fillFilters();
   const form = document.getElementById("warning-filters");
+  const workspace = form.elements.scope.value === "workspace";
+  for (const cell of document.querySelectorAll("#warnings .journey-column")) cell.hidden = !workspace;
+  if (workspace) return renderWorkspaceWarnings(form);
+  document.getElementById("warning-counts").textContent = "";
+  document.getElementById("warning-pages").hidden = true;
   const query = new URLSearchParams();
   for (const name of ["severity", "phase", "owner", "state"]) {
     if (form.elements[name].value) query.set(name, form.elements[name].value);
@@ -303,7 +338,9 @@ async function start() {
   state.journeyId = journeys.some(j => j.id === wanted) ? wanted : (journeys[0] && journeys[0].id);
   if (state.journeyId) select.value = state.journeyId; else say("No journeys in this workspace yet.");
   select.addEventListener("change", () => { state.journeyId = select.value; location.hash = "#/map"; route(); });
-  document.getElementById("warning-filters").addEventListener("change", () => renderWarnings().catch(error => say(error.message)));
+  document.getElementById("warning-filters").addEventListener("change", () => { state.offset = 0; renderWarnings().catch(error => say(error.message)); });
+  document.getElementById("previous-page").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); renderWarnings().catch(error => say(error.message)); });
+  document.getElementById("next-page").addEventListener("click", () => { state.offset += PAGE; renderWarnings().catch(error => say(error.message)); });
   window.addEventListener("hashchange", route);
   await route();
   document.body.setAttribute("data-ready", "true");

@@ -59,6 +59,7 @@ public sealed class JourneyStoreContract
         (nameof(Loading_as_of_an_instant_folds_the_events_up_to_it), (_, s, _, _) => Loading_as_of_an_instant_folds_the_events_up_to_it(s)),
         (nameof(Listing_shows_a_workspaces_journeys_by_name_then_id), (_, s, k, _) => Listing_shows_a_workspaces_journeys_by_name_then_id(s, k)),
         (nameof(Deleting_removes_a_journey_and_its_history), (_, s, k, _) => Deleting_removes_a_journey_and_its_history(s, k)),
+        (nameof(Workspaces_with_journeys_are_listed_once_by_id), (_, s, k, _) => Workspaces_with_journeys_are_listed_once_by_id(s, k)),
         (nameof(An_append_at_a_stale_version_changes_nothing), (_, s, k, _) => An_append_at_a_stale_version_changes_nothing(s, k)),
         (nameof(A_batch_with_another_journeys_event_is_refused_whole), (_, s, k, _) => A_batch_with_another_journeys_event_is_refused_whole(s, k)),
         (nameof(An_unknown_journey_is_not_found), (_, s, _, _) => An_unknown_journey_is_not_found(s)),
@@ -465,6 +466,29 @@ public sealed class JourneyStoreContract
             .ThenBy(s => s.JourneyId)
             .ToList();
         Expect.SequenceEqual(expected, await store.ListAsync(workspace), "The listed journeys (by name, ordinal, then id)");
+    }
+
+    // Every workspace holding a journey is listed once, in id order; a workspace whose last journey is deleted is not.
+    private static async Task Workspaces_with_journeys_are_listed_once_by_id(IJourneyStore store, FakeClock clock)
+    {
+        var a = WorkspaceId.New();
+        var b = WorkspaceId.New();
+        var emptied = WorkspaceId.New();
+        foreach (var (workspace, name) in new[] { (a, "A1"), (a, "A2"), (b, "B1") })
+        {
+            await store.SaveAsync(Journey.Create(new Actor("me"), workspace, name, clock));
+        }
+
+        var gone = Journey.Create(new Actor("me"), emptied, "Gone", clock);
+        await store.SaveAsync(gone);
+        await store.DeleteAsync(emptied, gone.Id);
+
+        // The store may hold other workspaces too: only these three are checked, and the order of the whole list.
+        var listed = await store.ListWorkspacesAsync();
+        Expect.Equal(1, listed.Count(w => w == a), "How often workspace A (two journeys) is listed");
+        Expect.Equal(1, listed.Count(w => w == b), "How often workspace B (one journey) is listed");
+        Expect.Equal(0, listed.Count(w => w == emptied), "How often a workspace whose only journey was deleted is listed");
+        Expect.SequenceEqual(listed.Order().ToList(), listed, "The listed workspaces (ordered by id)");
     }
 
     // Deleting removes the journey and its history from that workspace only; deleting again reports nothing deleted.

@@ -71,6 +71,11 @@ public interface IJourneyStore
     /// <returns>A summary of each journey.</returns>
     Task<IReadOnlyList<JourneySummary>> ListAsync(WorkspaceId workspaceId, CancellationToken cancellationToken = default);
 
+    /// <summary>Lists the workspaces that hold at least one journey, ordered by id; for services that visit every journey (the due-recheck service).</summary>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The workspaces, each once, ordered by <see cref="WorkspaceId.CompareTo"/>.</returns>
+    Task<IReadOnlyList<WorkspaceId>> ListWorkspacesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Deletes a journey and its whole history.</summary>
     /// <param name="workspaceId">The workspace.</param>
     /// <param name="journeyId">The journey.</param>

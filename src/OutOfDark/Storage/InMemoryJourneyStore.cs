@@ -160,6 +160,17 @@ public sealed partial class InMemoryJourneyStore : IJourneyCommitStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<WorkspaceId>> ListWorkspacesAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            IReadOnlyList<WorkspaceId> list = _streams.Keys.Select(k => k.Item1).Distinct().Order().ToList();
+            return Task.FromResult(list);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<bool> DeleteAsync(WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

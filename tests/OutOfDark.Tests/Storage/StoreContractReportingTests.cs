@@ -78,8 +78,8 @@ public sealed class StoreContractReportingTests
         var failures = await Assert.ThrowsAsync<AggregateException>(() => contract.RunAllAsync());
 
         var names = failures.InnerExceptions.Cast<JourneyStoreContractException>().Select(f => f.CheckName).ToList();
-        Assert.Equal(["Journeys_with_the_same_id_in_two_workspaces_stay_apart", "Deleting_removes_a_journey_and_its_history"], names);
-        Assert.StartsWith($"The store failed 2 of {JourneyStoreContract.CheckNames.Count} contract checks: Journeys_with_the_same_id_in_two_workspaces_stay_apart, Deleting_removes_a_journey_and_its_history.", failures.Message, StringComparison.Ordinal);
+        Assert.Equal(["Journeys_with_the_same_id_in_two_workspaces_stay_apart", "Deleting_removes_a_journey_and_its_history", "Workspaces_with_journeys_are_listed_once_by_id"], names);
+        Assert.StartsWith($"The store failed 3 of {JourneyStoreContract.CheckNames.Count} contract checks: Journeys_with_the_same_id_in_two_workspaces_stay_apart, Deleting_removes_a_journey_and_its_history, Workspaces_with_journeys_are_listed_once_by_id.", failures.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class StoreContractReportingTests
 
         await contract.RunAllAsync();
 
-        Assert.Equal(14, JourneyStoreContract.CheckNames.Count);
+        Assert.Equal(15, JourneyStoreContract.CheckNames.Count);
         Assert.Equal(JourneyStoreContract.CheckNames.Count, JourneyStoreContract.CheckNames.Distinct(StringComparer.Ordinal).Count());
     }
 
@@ -130,6 +130,9 @@ public sealed class StoreContractReportingTests
 
         public virtual Task<IReadOnlyList<JourneySummary>> ListAsync(WorkspaceId workspaceId, CancellationToken cancellationToken = default) =>
             inner.ListAsync(workspaceId, cancellationToken);
+
+        public virtual Task<IReadOnlyList<WorkspaceId>> ListWorkspacesAsync(CancellationToken cancellationToken = default) =>
+            inner.ListWorkspacesAsync(cancellationToken);
 
         public virtual Task<bool> DeleteAsync(WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken = default) =>
             inner.DeleteAsync(workspaceId, journeyId, cancellationToken);

@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OutOfDark.Samples.Web.Hosting;
+using OutOfDark.Warnings;
+
+namespace OutOfDark.Samples.Web.Api;
+
+/// <summary>
+/// The workspace-wide Warnings view: every journey's warnings from the workspace read model, filtered and paged in the
+/// query string, and each journey's health. Answers never load a journey.
+/// </summary>
+internal static class WorkspaceApi
+{
+    public static void MapWorkspaceApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/workspace/warnings", WarningsAsync);
+        app.MapGet("/api/workspace/health", HealthAsync);
+    }
+
+    // GET /api/workspace/warnings?severity=critical&severity=warning&state=open&owner=…&team=…&journey=…&phase=…&rule=…&offset=0&limit=50
+    // Repeat severity or state for several; phase is a phase name (journeys have their own phases).
+    private static async Task<IResult> WarningsAsync(HttpContext context, IWorkspaceWarnings readModel)
+    {
+        var q = context.Request.Query;
+        var errors = new Dictionary<string, string[]>();
+        var severities = Several<WarningSeverity>(q["severity"], "severity", "info, warning or critical", errors);
+        var states = Several<WarningState>(q["state"], "state", "open, acknowledged, snoozed or resolved", errors);
+        JourneyId? journey = null;
+        if (One(q["journey"]) is { } journeyText)
+        {
+            if (JourneyId.TryParse(journeyText, null, out var id))
+            {
+                journey = id;
+            }
+            else
+            {
+                errors["journey"] = [$"'{journeyText}' is not a journey id (a GUID)."];
+            }
+        }
+
+        RuleId? rule = null;
+        if (One(q["rule"]) is { } ruleText)
+        {
+            if (RuleId.IsValid(ruleText))
+            {
+                rule = new RuleId(ruleText);
+            }
+            else
+            {
+                errors["rule"] = [$"'{ruleText}' is not a rule id such as 'metric.stale'."];
+            }
+        }
+
+        var offset = Number(q["offset"], "offset", 0, 0, int.MaxValue, errors);
+        var limit = Number(q["limit"], "limit", 50, 1, WorkspaceWarningQuery.MaxLimit, errors);
+        if (errors.Count > 0)
+        {
+            return HttpHelpers.Invalid(errors);
+        }
+
+        var query = new WorkspaceWarningQuery
+        {
+            Severities = severities,
+            States = states,
+            Owner = One(q["owner"]),
+            Team = One(q["team"]),
+            Journey = journey,
+            PhaseName = One(q["phase"]),
+            Rule = rule,
+            Offset = offset,
+            Limit = limit,
+        };
+        var live = context.RequestServices.GetRequiredService<LiveJourneys>();
+        var page = await readModel.QueryAsync(live.Workspace, query, context.RequestAborted).ConfigureAwait(false);
+        var counts = await readModel.CountAsync(live.Workspace, query, context.RequestAborted).ConfigureAwait(false);
+        return Results.Ok(new WorkspaceWarningPageDto(
+            [.. page.Items.Select(Row)],
+            counts.Total,
+            new SeverityCountsDto(counts.BySeverity.Critical, counts.BySeverity.Warning, counts.BySeverity.Info),
+            page.Offset,
+            page.Limit,
+            page.HasMore));
+    }
+
+    private static async Task<IResult> HealthAsync(HttpContext context, IWorkspaceWarnings readModel)
+    {
+        var live = context.RequestServices.GetRequiredService<LiveJourneys>();
+        var lines = await readModel.ListHealthAsync(live.Workspace, context.RequestAborted).ConfigureAwait(false);
+        return Results.Ok(lines.Select(l => new JourneyHealthDto(
+            l.JourneyId.ToString(), l.JourneyName, l.Health.Score, l.Health.OpenCritical, l.Health.OpenWarning, l.Health.OpenInfo, l.Version, Mapping.Text(l.EvaluatedAt))).ToList());
+    }
+
+    private static WorkspaceWarningDto Row(WorkspaceWarning r) => new(
+        r.JourneyId.ToString(),
+        r.JourneyName,
+        r.Key.ToString(),
+        r.Key.Rule.Value,
+        Mapping.Camel(r.Key.Subject.Kind),
+        r.Key.Subject.Id.ToString("D"),
+        r.SubjectName,
+        r.PhaseName,
+        r.Owner,
+        r.Team,
+        Mapping.Camel(r.Severity),
+        r.Message,
+        Mapping.Text(r.RaisedAt),
+        Mapping.Camel(r.State),
+        r.SnoozedUntil is { } until ? Mapping.Text(until) : null);
+
+    private static string? One(Microsoft.Extensions.Primitives.StringValues values) =>
+        values.Count == 0 || string.IsNullOrEmpty(values[^1]) ? null : values[^1];
+
+    private static List<TEnum>? Several<TEnum>(Microsoft.Extensions.Primitives.StringValues values, string field, string choices, Dictionary<string, string[]> errors)
+        where TEnum : struct, Enum
+    {
+        var list = new List<TEnum>();
+        foreach (var value in values)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                continue;
+            }
+
+            if (!Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || value.Any(char.IsDigit))
+            {
+                errors[field] = [$"'{value}' is not a {field}: use {choices}."];
+                return null;
+            }
+
+            list.Add(parsed);
+        }
+
+        return list.Count == 0 ? null : list;
+    }
+
+    private static int Number(Microsoft.Extensions.Primitives.StringValues values, string field, int fallback, int min, int max, Dictionary<string, string[]> errors)
+    {
+        if (One(values) is not { } text)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
+        {
+            return number;
+        }
+
+        errors[field] = [$"'{text}' is not a whole number from {min} to {max}."];
+        return fallback;
+    }
+}
