@@ -12,12 +12,15 @@ public enum SettingsLayer
     /// <summary>The host's override of the rule for one activity.</summary>
     HostActivity = 2,
 
+    /// <summary>The host's override of a metric rule for one KPI (metric widget): <see cref="WarningSettings.WithMetricOverride"/>.</summary>
+    HostMetric = 3,
+
     /// <summary>The journey's own settings of the rule, for the whole journey.</summary>
-    Journey = 3,
+    Journey = 4,
 
-    /// <summary>The journey's override of the rule for one activity.</summary>
-    Activity = 4,
+    /// <summary>The journey's override of the rule for one activity (for a metric rule, every KPI on the activity).</summary>
+    Activity = 5,
 
-    /// <summary>The journey's override of the rule for one KPI (metric widget).</summary>
-    Metric = 5,
+    /// <summary>The journey's override of a metric rule for one KPI (metric widget).</summary>
+    Metric = 6,
 }

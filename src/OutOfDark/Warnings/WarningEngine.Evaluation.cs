@@ -14,7 +14,7 @@ public sealed partial class WarningEngine
     {
         SyncJourneySettings();
         HashSet<int>? settingsEverywhere = null;
-        List<(int Rule, ActivityId Activity)>? settingsActivities = null;
+        List<Slot>? settingsSubjects = null;
         var now = _clock.GetCurrentInstant();
         var today = now.InZone(_options.Zone).Date;
         // The batch and the sets are kept between refreshes, so that a refresh after one event allocates next to nothing.
@@ -37,7 +37,7 @@ public sealed partial class WarningEngine
                     continue;
                 case RuleSettingsChanged x:
                     // Settings change no structure: only the subjects of the rule they apply to are checked again.
-                    AffectedBy(x, settingsEverywhere ??= [], settingsActivities ??= []);
+                    AffectedBy(x, settingsEverywhere ??= [], settingsSubjects ??= []);
                     continue;
                 case PersonaChanged:
                     // Emotion messages name personas.
@@ -149,7 +149,7 @@ public sealed partial class WarningEngine
 
         if (settingsEverywhere is not null)
         {
-            EvaluateSettingsChanges(settingsEverywhere, settingsActivities!, evaluated, now, today, batch, cancellationToken);
+            EvaluateSettingsChanges(settingsEverywhere, settingsSubjects!, evaluated, now, today, batch, cancellationToken);
         }
 
         while (_due.TryPeek(out var slot, out var due) && due <= now)
@@ -168,7 +168,7 @@ public sealed partial class WarningEngine
         return Commit(batch, now);
     }
 
-    private void EvaluateSettingsChanges(HashSet<int> everywhere, List<(int Rule, ActivityId Activity)> activities, HashSet<Slot> evaluated, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
+    private void EvaluateSettingsChanges(HashSet<int> everywhere, List<Slot> subjects, HashSet<Slot> evaluated, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
     {
         foreach (var rule in everywhere)
         {
@@ -181,7 +181,25 @@ public sealed partial class WarningEngine
                         var subject = WarningSubject.For(activity.Id);
                         if (evaluated.Add(new Slot(rule, subject)))
                         {
-                            Evaluate(rule, subject, activity, null, now, today, batch, cancellationToken);
+                            Evaluate(rule, subject, activity, null, null, now, today, batch, cancellationToken);
+                        }
+                    }
+
+                    break;
+                case SubjectKind.Metric:
+                    foreach (var activity in _journey.Activities)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        foreach (var widget in activity.Widgets.AsSpan())
+                        {
+                            if (widget is MetricWidget metric)
+                            {
+                                var subject = WarningSubject.For(metric.Id);
+                                if (evaluated.Add(new Slot(rule, subject)))
+                                {
+                                    Evaluate(rule, subject, activity, metric, null, now, today, batch, cancellationToken);
+                                }
+                            }
                         }
                     }
 
@@ -192,7 +210,7 @@ public sealed partial class WarningEngine
                         var subject = WarningSubject.For(phase.Id);
                         if (evaluated.Add(new Slot(rule, subject)))
                         {
-                            Evaluate(rule, subject, null, phase, now, today, batch, cancellationToken);
+                            Evaluate(rule, subject, null, null, phase, now, today, batch, cancellationToken);
                         }
                     }
 
@@ -201,19 +219,19 @@ public sealed partial class WarningEngine
                     var journey = WarningSubject.For(_journey.Id);
                     if (evaluated.Add(new Slot(rule, journey)))
                     {
-                        Evaluate(rule, journey, null, null, now, today, batch, cancellationToken);
+                        Evaluate(rule, journey, null, null, null, now, today, batch, cancellationToken);
                     }
 
                     break;
             }
         }
 
-        foreach (var (rule, id) in activities)
+        foreach (var slot in subjects)
         {
-            var subject = WarningSubject.For(id);
-            if (_journey.TryGetActivity(id, out var activity) && evaluated.Add(new Slot(rule, subject)))
+            cancellationToken.ThrowIfCancellationRequested();
+            if (evaluated.Add(slot))
             {
-                Evaluate(rule, subject, activity, null, now, today, batch, cancellationToken);
+                EvaluateSlot(slot, now, today, batch, cancellationToken);
             }
         }
     }
@@ -465,9 +483,7 @@ public sealed partial class WarningEngine
 
     private void Evaluate(int rule, WarningSubject subject, Activity? activity, MetricWidget? metric, Phase? phase, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
     {
-        var settings = _overrides.Count > 0 && activity is not null && _overrides.TryGetValue((rule, activity.Id), out var own)
-            ? own
-            : _ruleSettings[rule];
+        var settings = SettingsOf(rule, activity, metric);
         batch.Checks++;
         if (!settings.Enabled)
         {

@@ -63,11 +63,13 @@ public sealed partial class WarningEngine : IKeptWarnings
     private WarningSettings _settings;
     private RuleSettings?[] _hostRules = [];
     private Dictionary<(int Rule, ActivityId Activity), RuleSettings> _hostOverrides = [];
+    private Dictionary<(int Rule, WidgetId Metric), RuleSettings> _hostMetricOverrides = [];
     private WarningSettings? _journeyLayer;
 
     // The settings each check uses: the host's layer with the journey's own laid over it (see Layer()).
     private RuleSettings[] _ruleSettings = [];
     private Dictionary<(int Rule, ActivityId Activity), RuleSettings> _overrides = [];
+    private Dictionary<(int Rule, WidgetId Metric), (RuleSettings Settings, bool Host)> _metricOverrides = [];
     private Batch? _fullBatch;
     private Batch? _incrementalBatch;
     private HashSet<ActivityId> _dirty = [];
@@ -163,12 +165,19 @@ public sealed partial class WarningEngine : IKeptWarnings
                 overrides[(index, activity)] = settings;
             }
 
-            foreach (var ((rule, _), settings) in value.MetricOverrides)
+            var metricOverrides = new Dictionary<(int, WidgetId), RuleSettings>();
+            foreach (var ((rule, metric), settings) in value.MetricOverrides)
             {
-                CheckedIndex(rule, settings);
+                var index = CheckedIndex(rule, settings);
+                if (_rules[index].Scope != SubjectKind.Metric)
+                {
+                    throw new ArgumentException($"Rule '{rule}' looks at {_rules[index].Scope.ToString().ToLowerInvariant()}s, so it cannot have a per-KPI override.", nameof(value));
+                }
+
+                metricOverrides[(index, metric)] = settings;
             }
 
-            (_settings, _hostRules, _hostOverrides, _needsFull) = (value, resolved, overrides, true);
+            (_settings, _hostRules, _hostOverrides, _hostMetricOverrides, _needsFull) = (value, resolved, overrides, metricOverrides, true);
             Layer();
         }
     }
