@@ -140,7 +140,7 @@ public sealed partial class WarningEngine : IKeptWarnings
     /// engine reads from the journey on every evaluation. Setting new ones makes the next evaluation a full one.
     /// </summary>
     /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The settings name an unknown rule or have the wrong type for a rule.</exception>
+    /// <exception cref="ArgumentException">The settings name an unknown rule or have the wrong type for a rule, or override a rule per activity or per KPI that does not look at activities or KPIs.</exception>
     public WarningSettings Settings
     {
         get => _settings;

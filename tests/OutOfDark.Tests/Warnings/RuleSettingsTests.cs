@@ -27,8 +27,8 @@ public sealed class RuleSettingsTests
         var entries = new JourneyHistory(h.Journey.PendingEvents).Entries.TakeLast(6).Select(e => e.ToString()[(e.ToString().IndexOf("mia: ", StringComparison.Ordinal) + 5)..]).ToList();
         Assert.Equal(
         [
-            "Set rule \"Metric past threshold\" for the journey: minimum run 2, flag off target false",
-            "Set rule \"Metric past threshold\" on activity \"Checkout\": minimum run 2, flag off target false",
+            "Set rule \"Metric past threshold\" for the journey: minimum run 2, flag off target false, clear after 1, clear band 0",
+            "Set rule \"Metric past threshold\" on activity \"Checkout\": minimum run 2, flag off target false, clear after 1, clear band 0",
             "Raised the minimum run of rule \"Metric past threshold\" on activity \"Checkout\" from 2 to 3 (new baseline after the redesign)",
             "Changed rule \"Metric past threshold\" on activity \"Checkout\": flag off target false → true",
             "Switched off rule \"Metric past threshold\" for the journey",
