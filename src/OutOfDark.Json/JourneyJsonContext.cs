@@ -67,6 +67,7 @@ namespace OutOfDark.Json;
 [JsonSerializable(typeof(NoSettings))]
 [JsonSerializable(typeof(MetricThresholdSettings))]
 [JsonSerializable(typeof(MetricTrendSettings))]
+[JsonSerializable(typeof(MetricBaselineSettings))]
 [JsonSerializable(typeof(StaleMetricSettings))]
 [JsonSerializable(typeof(NotUpdatedSettings))]
 [JsonSerializable(typeof(NoOwnerSettings))]

@@ -494,13 +494,21 @@ public sealed record HandleWarningStep(string Rule, int SubjectPick, WarningHand
 public sealed record ChangeRuleSettingsStep(string Rule, int Level, int TargetPick, int Value, bool Enabled, bool Clear, string? Reason) : JourneyStep
 {
     /// <summary>The rules the generator picks from.</summary>
-    public static readonly string[] Rules = ["metric.threshold", "metric.stale", "activity.no-owner", "activity.not-updated", "phase.empty", "funnel.drop-off", "custom.rule"];
+    public static readonly string[] Rules = ["metric.threshold", "metric.stale", "metric.baseline", "activity.no-owner", "activity.not-updated", "phase.empty", "funnel.drop-off", "custom.rule"];
 
     /// <summary>The settings the step sets for its rule.</summary>
     /// <returns>The settings.</returns>
     public RuleSettings Settings() => Rule switch
     {
-        "metric.threshold" => new MetricThresholdSettings { MinimumRun = Value, FlagOffTarget = Value % 2 == 0, Enabled = Enabled },
+        "metric.threshold" => new MetricThresholdSettings { MinimumRun = Value, FlagOffTarget = Value % 2 == 0, ClearAfter = Value, ClearBand = Value * 0.5m, Enabled = Enabled },
+        "metric.baseline" => new MetricBaselineSettings
+        {
+            BaselineDays = Value * 7,
+            MinimumObservations = Value + 1,
+            ChangePercent = Value % 3 == 0 ? null : Value * 5m,
+            StandardDeviations = Value % 3 == 1 ? null : Value * 0.5m,
+            Enabled = Enabled,
+        },
         "metric.stale" => new StaleMetricSettings { Days = Value * 5, Enabled = Enabled },
         "activity.no-owner" => new NoOwnerSettings { AcceptTeam = Value % 2 == 0, Enabled = Enabled },
         "activity.not-updated" => new NotUpdatedSettings { Days = Value, Enabled = Enabled },
