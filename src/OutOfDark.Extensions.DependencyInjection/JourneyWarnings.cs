@@ -67,13 +67,17 @@ public sealed partial class JourneyWarnings : IDisposable
     /// <summary>The rules engines run.</summary>
     public RuleRegistry Rules { get; }
 
-    /// <summary>The rule settings engines use.</summary>
+    /// <summary>The host's rule settings (from configuration and code): the base layer engines lay each journey's own settings over.</summary>
     public WarningSettings Settings { get; }
 
     /// <summary>The engine options.</summary>
     public WarningEngineOptions Options { get; }
 
-    /// <summary>Creates an engine for a journey, subscribed to the host's observers and to this service's instruments. Nothing is evaluated yet.</summary>
+    /// <summary>
+    /// Creates an engine for a journey, subscribed to the host's observers and to this service's instruments. Nothing is
+    /// evaluated yet. The engine uses the host's <see cref="Settings"/> under the journey's own
+    /// (<see cref="Journey.RuleSettings"/>): see <see cref="WarningEngine.EffectiveSettings"/>.
+    /// </summary>
     /// <param name="journey">The journey.</param>
     /// <returns>The engine.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="journey"/> is <see langword="null"/>.</exception>
