@@ -113,7 +113,7 @@ public sealed class AddOutOfDarkTests
 
         var engine = warnings.CreateEngine(journey);
         warnings.Evaluate(engine);
-        var effective = engine.EffectiveSettings(StaleMetricRule.RuleId, WarningSubject.For(newsletter));
+        var effective = engine.EffectiveSettings(StaleMetricRule.RuleId, WarningSubject.For(metric));
 
         Assert.DoesNotContain(engine.Warnings, w => w.Key.Rule == StaleMetricRule.RuleId);
         Assert.Equal([SettingsLayer.RuleDefault, SettingsLayer.Host, SettingsLayer.Journey], effective.Sources.Select(s => s.Layer));
