@@ -90,7 +90,8 @@ public static class OutOfDarkServiceCollectionExtensions
             sp.GetRequiredService<WarningSettings>(),
             sp.GetRequiredService<WarningEngineOptions>(),
             sp.GetServices<IWarningObserver>().ToArray(),
-            sp.GetService<ILoggerFactory>()?.CreateLogger<JourneyWarnings>() ?? NullLogger<JourneyWarnings>.Instance));
+            sp.GetService<ILoggerFactory>()?.CreateLogger<JourneyWarnings>() ?? NullLogger<JourneyWarnings>.Instance,
+            sp.GetRequiredService<IWorkspaceWarnings>()));
         return services;
     }
 
