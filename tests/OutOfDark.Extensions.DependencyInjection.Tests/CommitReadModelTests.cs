@@ -1,6 +1,8 @@
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using OutOfDark.Storage.Sqlite;
 using OutOfDark.Warnings;
 using Xunit;
 
@@ -40,5 +42,31 @@ public sealed class CommitReadModelTests
         Assert.Equal(engine.Warnings.Select(w => w.Key).OrderBy(k => k.ToString()), after.Select(r => r.Key).OrderBy(k => k.ToString()));
         Assert.True(after.Count < rows.Count);
         Assert.Equal(journey.Version, Assert.Single(await readModel.ListHealthAsync(workspace)).Version);
+    }
+
+    [Fact]
+    public async Task A_store_that_keeps_its_own_read_model_is_registered_with_it_and_any_other_store_gets_the_in_memory_one()
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"outofdark-di-{System.Guid.NewGuid():N}.db");
+        try
+        {
+            var services = new ServiceCollection();
+            services.AddOutOfDark(configure: o => o.UseStore(sp => new SqliteJourneyStore(path, sp.GetRequiredService<IClock>())));
+            await using (var provider = services.BuildServiceProvider())
+            {
+                var store = (SqliteJourneyStore)provider.GetRequiredService<IJourneyStore>();
+                Assert.Same(store.WorkspaceWarnings, provider.GetRequiredService<IWorkspaceWarnings>());
+            }
+
+            var plain = new ServiceCollection();
+            plain.AddOutOfDark();
+            await using var inMemory = plain.BuildServiceProvider();
+            Assert.IsType<InMemoryWorkspaceWarnings>(inMemory.GetRequiredService<IWorkspaceWarnings>());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            System.IO.File.Delete(path);
+        }
     }
 }
