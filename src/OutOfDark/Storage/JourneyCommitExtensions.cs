@@ -52,7 +52,11 @@ public static class JourneyCommitExtensions
         ArgumentNullException.ThrowIfNull(engine);
         if (!ReferenceEquals(engine.Journey, journey))
         {
-            throw new ArgumentException($"The warning engine evaluates journey {engine.Journey.Id}, not the journey being saved ({journey.Id}); pass the engine created for this journey.", nameof(engine));
+            throw new ArgumentException(
+                engine.Journey.Id == journey.Id
+                    ? $"The warning engine evaluates another instance of journey {journey.Id} (loaded or created separately), not the instance being saved; create the engine for the instance being saved, or save the instance the engine evaluates."
+                    : $"The warning engine evaluates journey {engine.Journey.Id}, not the journey being saved ({journey.Id}); pass the engine created for this journey.",
+                nameof(engine));
         }
 
         // A journey never saved had no warnings: an engine not yet run on it has the right (empty) baseline.

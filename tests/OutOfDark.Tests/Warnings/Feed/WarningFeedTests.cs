@@ -47,6 +47,25 @@ public class WarningFeedTests
     }
 
     [Fact]
+    public async Task A_commit_with_an_engine_of_another_instance_of_the_same_journey_is_refused_saying_so()
+    {
+        var store = new InMemoryJourneyStore(_clock);
+        var journey = Journey.Create(Ana, WorkspaceId.New(), "Online store", _clock);
+        journey.AddActivity(Ana, journey.AddPhase(Ana, "See"), "Newsletter");
+        await store.SaveAsync(journey);
+        var loaded = await store.LoadAsync(journey.WorkspaceId, journey.Id);
+        var engine = new WarningEngine(journey, _clock);
+        engine.Refresh();
+        loaded.SetOwner(Ana, "ana");
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => store.CommitAsync(loaded, engine));
+
+        Assert.Equal("engine", refused.ParamName);
+        Assert.StartsWith($"The warning engine evaluates another instance of journey {journey.Id} (loaded or created separately), not the instance being saved; create the engine for the instance being saved, or save the instance the engine evaluates.", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(journey.Version, (await store.LoadAsync(journey.WorkspaceId, journey.Id)).Version);
+    }
+
+    [Fact]
     public async Task A_commit_with_an_engine_that_has_not_evaluated_the_saved_journey_is_refused_and_writes_nothing()
     {
         var store = new InMemoryJourneyStore(_clock);
