@@ -19,7 +19,7 @@ public sealed partial class SqlJourneyStore : IWarningFeed
     /// <inheritdoc />
     public async Task<IReadOnlyList<WarningFeedEntry>> ReadAsync(long afterPosition, int limit, CancellationToken cancellationToken = default)
     {
-        Guard.Against.Negative(afterPosition);
+        CheckPosition(afterPosition, nameof(afterPosition));
         CheckLimit(limit);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -58,6 +58,14 @@ public sealed partial class SqlJourneyStore : IWarningFeed
 
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    private static void CheckPosition(long position, string parameter)
+    {
+        if (position < 0)
+        {
+            throw new ArgumentOutOfRangeException(parameter, position, $"A feed position is 0 (before the first change) or more; {position} is negative.");
         }
     }
 
@@ -210,9 +218,17 @@ public sealed partial class SqlJourneyStore : IWarningFeed
         public async Task AdvanceAsync(long position, CancellationToken cancellationToken = default)
         {
             ObjectDisposedException.ThrowIf(_released, this);
+            CheckPosition(position, nameof(position));
             if (position < Position)
             {
                 throw new ArgumentOutOfRangeException(nameof(position), position, $"Subscriber '{subscriber}' is at position {Position}; a cursor only moves forward.");
+            }
+
+            // A cursor past the end would skip every change committed later, for good.
+            var last = Convert.ToInt64(await CursorCommandAsync(connection, store._sql.SelectFeedHead, subscriber, null, cancellationToken, scalar: true).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            if (position > last)
+            {
+                throw new ArgumentOutOfRangeException(nameof(position), position, $"A cursor moves at most to the last position, {last}; {position} is beyond the end of the feed.");
             }
 
             await CursorCommandAsync(connection, store._sql.UpdateCursor, subscriber, position, cancellationToken).ConfigureAwait(false);

@@ -11,6 +11,14 @@ internal static class FeedLimits
     /// <summary>The longest subscriber name.</summary>
     public const int MaxSubscriber = 200;
 
+    public static void CheckPosition(long position, string parameter)
+    {
+        if (position < 0)
+        {
+            throw new ArgumentOutOfRangeException(parameter, position, $"A feed position is 0 (before the first change) or more; {position} is negative.");
+        }
+    }
+
     public static void CheckLimit(int limit)
     {
         if (limit is < 1 or > MaxRead)

@@ -159,4 +159,24 @@ public class WarningFeedTests
         var refused = await Assert.ThrowsAsync<ArgumentException>(() => store.TryClaimAsync(name));
         Assert.Equal(message + " (Parameter 'subscriber')", refused.Message);
     }
+
+    [Fact]
+    public async Task A_cursor_cannot_move_past_the_last_position_or_below_zero_and_stays_where_it_was()
+    {
+        var store = new InMemoryJourneyStore(_clock);
+        var journey = Journey.Create(Ana, WorkspaceId.New(), "Online store", _clock);
+        journey.AddActivity(Ana, journey.AddPhase(Ana, "See"), "Newsletter");
+        await store.CommitAsync(journey, new WarningEngine(journey, _clock));
+        var last = (await store.ReadAsync(0, 100))[^1].Position;
+        await using var cursor = await store.TryClaimAsync("crm");
+        Assert.NotNull(cursor);
+
+        var beyond = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => cursor.AdvanceAsync(long.MaxValue));
+        Assert.StartsWith($"A cursor moves at most to the last position, {last}; {long.MaxValue} is beyond the end of the feed. (Parameter 'position')", beyond.Message, StringComparison.Ordinal);
+        var negative = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.ReadAsync(-1, 10));
+        Assert.StartsWith("A feed position is 0 (before the first change) or more; -1 is negative. (Parameter 'afterPosition')", negative.Message, StringComparison.Ordinal);
+        Assert.Equal(0, cursor.Position);
+        await cursor.AdvanceAsync(last);
+        Assert.Equal(last, cursor.Position);
+    }
 }
