@@ -153,4 +153,13 @@ public sealed class SqliteWarningFeedTests : IDisposable
         await store.CommitAsync(new JourneyCommit(journey.WorkspaceId, journey.Id, journey.Version, [], [later]));
         Assert.Equal(later, Assert.Single(await cursor.ReadAsync(10)).Change);
     }
+
+    [Fact]
+    public async Task A_subscriber_name_with_a_lone_surrogate_is_refused_before_it_reaches_a_lock_file()
+    {
+        await using var store = new SqliteJourneyStore(_folder.File("surrogate.db"), SystemClock.Instance);
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => store.TryClaimAsync("y\uDBFF"));
+        Assert.Equal("The subscriber name holds a lone surrogate (U+DBFF at index 1); use whole Unicode characters only. (Parameter 'subscriber')", refused.Message);
+        Assert.Empty(Directory.GetFiles(_folder.Path, "*.lock"));
+    }
 }
