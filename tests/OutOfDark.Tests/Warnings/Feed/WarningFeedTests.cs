@@ -172,7 +172,7 @@ public class WarningFeedTests
         journey.AddActivity(Ana, journey.AddPhase(Ana, "See"), "Newsletter");
         await store.CommitAsync(journey, new WarningEngine(journey, _clock));
         var last = (await store.ReadAsync(0, 100))[^1].Position;
-        await using var cursor = await store.TryClaimAsync("crm");
+        var cursor = await store.TryClaimAsync("crm");
         Assert.NotNull(cursor);
 
         var beyond = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => cursor.AdvanceAsync(long.MaxValue));
@@ -182,6 +182,7 @@ public class WarningFeedTests
         Assert.Equal(0, cursor.Position);
         await cursor.AdvanceAsync(last);
         Assert.Equal(last, cursor.Position);
+        await cursor.DisposeAsync();
     }
 
     [Theory]
@@ -208,8 +209,9 @@ public class WarningFeedTests
     public async Task A_name_with_a_whole_surrogate_pair_is_a_subscriber_name()
     {
         var store = new InMemoryJourneyStore(_clock);
-        await using var cursor = await store.TryClaimAsync("crm \uD83D\uDCC8");
+        var cursor = await store.TryClaimAsync("crm \uD83D\uDCC8");
         Assert.NotNull(cursor);
+        await cursor.DisposeAsync();
         Assert.NotNull(new WarningFeedDispatcher(store, new Named(new string('x', 200))));
     }
 
