@@ -309,4 +309,19 @@ public sealed class RuleSettingsTests
 
         Assert.Equal(JourneyRules.InvalidSettings, ex.Rule);
     }
+
+    [Theory]
+    [InlineData("-1", "MinimumVolume is -1; it must be from 0 to 1000000000000.")]
+    [InlineData("1000000000000.5", "MinimumVolume is 1000000000000.5; it must be from 0 to 1000000000000.")]
+    public void A_funnel_minimum_volume_out_of_range_is_refused_naming_its_range(string volume, string problem)
+    {
+        var h = new RuleHarness();
+        var settings = new FunnelDropOffSettings { MinimumVolume = decimal.Parse(volume, System.Globalization.CultureInfo.InvariantCulture) };
+
+        var ex = h.Journey.Refused(() => h.Journey.SetRuleSettings(Mia, FunnelDropOffRule.RuleId, settings));
+
+        Assert.Equal(problem, settings.Validate());
+        Assert.Equal($"The settings of rule 'funnel.drop-off' for the journey are out of range: {problem}", ex.Message);
+        Assert.Null(new FunnelDropOffSettings { MinimumVolume = 0 }.Validate());
+    }
 }
