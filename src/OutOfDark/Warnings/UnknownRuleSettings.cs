@@ -5,8 +5,9 @@ using Ardalis.GuardClauses;
 namespace OutOfDark.Warnings;
 
 /// <summary>
-/// Settings of a rule whose settings type the reader did not know (nobody registered it with the serializer), kept
-/// verbatim so that loading and saving a journey loses nothing, like <see cref="UnknownWidget"/>.
+/// Settings of a rule whose settings type the reader did not know (nobody registered it with the serializer), kept as
+/// JSON text so that loading and saving a journey loses nothing, like <see cref="UnknownWidget"/>. OutOfDark.Json keeps
+/// the content (members, values, number spellings) but compacts the object and re-escapes its strings.
 /// </summary>
 /// <remarks>
 /// An engine that runs the rule cannot use these settings: it reports a <see cref="RuleFailure"/> for every subject they
@@ -28,7 +29,7 @@ public sealed record UnknownRuleSettings : RuleSettings
         Content = content;
     }
 
-    /// <summary>The settings as they were read, verbatim (a JSON object for OutOfDark.Json).</summary>
+    /// <summary>The settings as given: the text of one JSON object.</summary>
     public string Content { get; }
 
     // A journey holding anything else could not be saved: the writer embeds the text as the settings' JSON value.
