@@ -17,6 +17,10 @@ namespace OutOfDark.Json;
 /// <list type="number">
 /// <item><description><c>ruleSettings</c>: a version-1 document has no rule settings, so it gets an empty list (an
 /// existing member is kept). Version-1 events need no change: no event of version 1 carries settings.</description></item>
+/// <item><description><c>warnings</c>: metric rules raise one warning per KPI since version 2, so a status recorded on a
+/// metric rule's activity warning becomes the same status on each metric the activity holds
+/// (<see cref="MetricWarningSubjects.SplitActivityStatuses"/>). Version-1 events need no change: the journey applies a
+/// version-1 lifecycle event of a metric rule about an activity to each of its metrics itself.</description></item>
 /// </list>
 /// <para>Stateless and thread-safe.</para>
 /// </remarks>
@@ -26,6 +30,7 @@ public sealed class JourneyJsonMigrationV1ToV2 : IJourneyJsonMigration
     private static readonly IReadOnlyList<Action<JsonObject>> DocumentSteps =
     [
         AddEmptyRuleSettings,
+        MetricWarningSubjects.SplitActivityStatuses,
     ];
 
     /// <summary>The steps that rewrite one version-1 event, in order.</summary>
