@@ -61,6 +61,23 @@ public sealed class RuleSettingsJsonTests
     }
 
     [Fact]
+    public void Settings_of_a_rule_nobody_registered_keep_their_content_but_not_their_spacing_or_string_escapes()
+    {
+        var document = SampleJourneys.DocumentNode();
+        var index = document["ruleSettings"]!.AsArray().Select((e, i) => (e, i)).Single(x => (string?)x.e!["rule"] == "crm.open-cases").i;
+        const string given = "{ \"note\": \"caf\u00e9 <b>\", \"max\": 1.50 }";
+        document["ruleSettings"]![index]!["settings"] = new JsonObject { ["placeholder"] = 1 };
+        var bytes = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(SampleJourneys.Bytes(document)).Replace("{\"placeholder\":1}", given, StringComparison.Ordinal));
+
+        var kept = Assert.IsType<UnknownRuleSettings>(Json.DeserializeDocument(bytes).RuleSettings.Single(e => e.Rule.Value == "crm.open-cases").Settings);
+        var again = Assert.IsType<UnknownRuleSettings>(Json.DeserializeDocument(Json.SerializeDocument(Json.DeserializeDocument(bytes))).RuleSettings.Single(e => e.Rule.Value == "crm.open-cases").Settings);
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(given), JsonNode.Parse(kept.Content)), kept.Content);
+        Assert.Equal("{\"note\":\"caf\\u00E9 \\u003Cb\\u003E\",\"max\":1.50}", kept.Content);
+        Assert.Equal(kept, again);
+    }
+
+    [Fact]
     public void A_registered_rule_reads_its_settings_as_its_own_record()
     {
         var options = new JourneyJsonOptions();
@@ -85,6 +102,20 @@ public sealed class RuleSettingsJsonTests
 
         Assert.Equal("$.ruleSettings[0].settings.minimumRun", ex.Path);
         Assert.Contains("metric.threshold", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_rule_s_settings_under_a_built_in_rule_are_refused_at_their_path()
+    {
+        var document = SampleJourneys.DocumentNode();
+        Assert.Equal("activity.no-owner", (string?)document["ruleSettings"]![1]!["rule"]);
+        document["ruleSettings"]![0]!["settings"] = document["ruleSettings"]![1]!["settings"]!.DeepClone();
+
+        var ex = Assert.Throws<JourneyFormatException>(() => Json.DeserializeDocument(SampleJourneys.Bytes(document)));
+
+        Assert.StartsWith("$.ruleSettings[0].settings", ex.Path, StringComparison.Ordinal);
+        Assert.Contains("metric.threshold", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("acceptTeam", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -511,6 +511,11 @@ public sealed partial class Journey
 
     private void ChangeRuleSettings(Actor actor, RuleId rule, ActivityId? activity, WidgetId? metric, RuleSettings? settings, string? reason)
     {
+        if (settings is not null)
+        {
+            ValidateBuiltInRuleSettings(rule, activity, metric, settings);
+        }
+
         var previous = FindRuleSettings(rule, activity, metric)?.Settings;
         if (!Equals(previous, settings))
         {

@@ -499,6 +499,37 @@ public sealed partial class Journey
         }
     }
 
+    /// <summary>
+    /// Refuses settings a built-in rule could never use: settings of another type (a journey holding them could not be
+    /// read again, since the reader maps a built-in rule's id to its settings type) and overrides at a level the rule never
+    /// looks at (an activity rule has no KPI subject; a phase or journey rule has no activity one). Rules the domain does
+    /// not know are the host's business and pass.
+    /// </summary>
+    private void ValidateBuiltInRuleSettings(RuleId rule, ActivityId? activity, WidgetId? metric, RuleSettings settings)
+    {
+        if (BuiltInRules.Find(rule) is not { } builtIn)
+        {
+            return;
+        }
+
+        if (settings.GetType() != builtIn.SettingsType)
+        {
+            var given = settings is UnknownRuleSettings ? $"{nameof(UnknownRuleSettings)} (kept only for rules nobody registered)" : settings.GetType().Name;
+            throw new JourneyRuleException(JourneyRules.InvalidSettings, $"Rule '{rule}' is built in and takes {builtIn.SettingsType.Name}, not {given}: pass a {builtIn.SettingsType.Name} record.", rule);
+        }
+
+        var levels = builtIn.Scope switch
+        {
+            SubjectKind.Metric => null,
+            SubjectKind.Activity => metric is null ? null : "for the journey or for one activity, not for one KPI: it looks at activities, and a KPI override would never apply",
+            _ => activity is null && metric is null ? null : $"only for the whole journey: it looks at {(builtIn.Scope == SubjectKind.Phase ? "phases" : "the journey")}, and an override for one {(activity is null ? "KPI" : "activity")} would never apply",
+        };
+        if (levels is not null)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidSettings, $"Rule '{rule}' can be tuned {levels}.", rule);
+        }
+    }
+
     /// <summary>Names a level of rule settings for messages: "settings of rule 'metric.threshold' for activity 'Checkout'".</summary>
     private string RuleSettingsPlace(RuleId rule, ActivityId? activity, WidgetId? metric) =>
         $"settings of rule '{rule}'" + (activity is { } a ? $" for activity '{(_activities.TryGetValue(a, out var x) ? x.Name : a.ToString())}'"

@@ -169,16 +169,120 @@ public sealed class RuleSettingsTests
     {
         var h = new RuleHarness();
         var checkout = h.Activity("Checkout");
-        h.Journey.SetRuleSettings(Mia, NoOwnerRule.RuleId, new UnknownRuleSettings("{\"acceptTeam\":true}"));
-        var engine = new WarningEngine(h.Journey, h.Clock);
+        // The host runs its own rule but its serializer does not know the rule's settings type.
+        h.Journey.SetRuleSettings(Mia, new RuleId("crm.open-cases"), new UnknownRuleSettings("{\"maxOpenCases\":3}"));
+        var rules = new RuleRegistry().Add(new OpenCasesRule());
+        var engine = new WarningEngine(h.Journey, h.Clock, rules);
 
         engine.EvaluateAll();
 
         var failure = Assert.Single(engine.Failures);
         Assert.Equal(WarningSubject.For(checkout), failure.Subject);
         Assert.Contains("register it with the serializer that reads journeys (JourneyJsonOptions.RuleSettings)", failure.Exception.Message, StringComparison.Ordinal);
-        Assert.Contains("JourneyJsonOptions.RuleSettings", engine.EffectiveSettings(NoOwnerRule.RuleId, WarningSubject.For(checkout)).Explain(), StringComparison.Ordinal);
-        Assert.Throws<WarningRuleException>(() => new WarningEngine(h.Journey, h.Clock, options: new WarningEngineOptions { RethrowRuleFailures = true }).EvaluateAll());
+        Assert.Contains("JourneyJsonOptions.RuleSettings", engine.EffectiveSettings(new RuleId("crm.open-cases"), WarningSubject.For(checkout)).Explain(), StringComparison.Ordinal);
+        Assert.Throws<WarningRuleException>(() => new WarningEngine(h.Journey, h.Clock, rules, options: new WarningEngineOptions { RethrowRuleFailures = true }).EvaluateAll());
+    }
+
+    [Fact]
+    public void Settings_of_another_type_under_a_built_in_rule_are_refused_naming_both_types()
+    {
+        var h = new RuleHarness();
+        var before = h.Journey.PendingEvents.Count;
+
+        var ex = h.Journey.Refused(() => h.Journey.SetRuleSettings(Mia, StaleMetricRule.RuleId, new NoOwnerSettings { AcceptTeam = true }, "tuning"));
+
+        Assert.Equal(JourneyRules.InvalidSettings, ex.Rule);
+        Assert.Equal("Rule 'metric.stale' is built in and takes StaleMetricSettings, not NoOwnerSettings: pass a StaleMetricSettings record.", ex.Message);
+        Assert.Null(h.Journey.FindRuleSettings(StaleMetricRule.RuleId));
+        Assert.Equal(before, h.Journey.PendingEvents.Count);
+    }
+
+    [Fact]
+    public void Raw_settings_under_a_built_in_rule_are_refused_at_every_level()
+    {
+        var h = new RuleHarness();
+        var checkout = h.Activity("Checkout");
+        var before = h.Journey.PendingEvents.Count;
+        var raw = new UnknownRuleSettings("{\"days\":-5,\"enabled\":true}");
+
+        var journey = h.Journey.Refused(() => h.Journey.SetRuleSettings(Mia, StaleMetricRule.RuleId, raw));
+        var activity = h.Journey.Refused(() => h.Journey.SetActivityRuleSettings(Mia, checkout, NoOwnerRule.RuleId, raw));
+
+        Assert.Equal("Rule 'metric.stale' is built in and takes StaleMetricSettings, not UnknownRuleSettings (kept only for rules nobody registered): pass a StaleMetricSettings record.", journey.Message);
+        Assert.Equal(JourneyRules.InvalidSettings, activity.Rule);
+        Assert.Contains("takes NoOwnerSettings, not UnknownRuleSettings", activity.Message, StringComparison.Ordinal);
+        Assert.Equal(before, h.Journey.PendingEvents.Count);
+        Assert.Empty(h.Journey.RuleSettingsEntries);
+    }
+
+    [Fact]
+    public void A_kpi_override_of_an_activity_rule_is_refused_saying_where_it_can_be_tuned()
+    {
+        var h = new RuleHarness();
+        var checkout = h.Activity("Checkout");
+        var rate = h.Metric(checkout, "Conversion");
+        var before = h.Journey.PendingEvents.Count;
+
+        var ex = h.Journey.Refused(() => h.Journey.SetMetricRuleSettings(Mia, rate, NoOwnerRule.RuleId, new NoOwnerSettings { AcceptTeam = true }));
+
+        Assert.Equal(JourneyRules.InvalidSettings, ex.Rule);
+        Assert.Equal("Rule 'activity.no-owner' can be tuned for the journey or for one activity, not for one KPI: it looks at activities, and a KPI override would never apply.", ex.Message);
+        Assert.Equal(before, h.Journey.PendingEvents.Count);
+    }
+
+    [Fact]
+    public void An_activity_or_kpi_override_of_a_phase_rule_is_refused_saying_it_is_tuned_for_the_journey()
+    {
+        var h = new RuleHarness();
+        var checkout = h.Activity("Checkout");
+        var rate = h.Metric(checkout, "Conversion");
+
+        var activity = h.Journey.Refused(() => h.Journey.SetActivityRuleSettings(Mia, checkout, EmptyPhaseRule.RuleId, new EmptyPhaseSettings { MinimumActivities = 2 }));
+        var kpi = h.Journey.Refused(() => h.Journey.SetMetricRuleSettings(Mia, rate, EmptyPhaseRule.RuleId, new EmptyPhaseSettings()));
+
+        Assert.Equal("Rule 'phase.empty' can be tuned only for the whole journey: it looks at phases, and an override for one activity would never apply.", activity.Message);
+        Assert.Equal("Rule 'phase.empty' can be tuned only for the whole journey: it looks at phases, and an override for one KPI would never apply.", kpi.Message);
+        Assert.Empty(h.Journey.RuleSettingsEntries);
+    }
+
+    [Fact]
+    public void Every_built_in_rule_accepts_its_own_settings_at_each_level_it_looks_at()
+    {
+        var h = new RuleHarness();
+        var checkout = h.Activity("Checkout");
+        var rate = h.Metric(checkout, "Conversion");
+
+        foreach (var rule in BuiltInRules.All)
+        {
+            var settings = rule.DefaultSettings with { Enabled = false };
+            h.Journey.SetRuleSettings(Mia, rule.Id, settings);
+            if (rule.Scope is SubjectKind.Activity or SubjectKind.Metric)
+            {
+                h.Journey.SetActivityRuleSettings(Mia, checkout, rule.Id, settings);
+            }
+
+            if (rule.Scope is SubjectKind.Metric)
+            {
+                h.Journey.SetMetricRuleSettings(Mia, rate, rule.Id, settings);
+            }
+        }
+
+        Assert.Equal(BuiltInRules.All.Count + BuiltInRules.All.Count(r => r.Scope is SubjectKind.Activity or SubjectKind.Metric) + BuiltInRules.All.Count(r => r.Scope is SubjectKind.Metric), h.Journey.RuleSettingsEntries.Count);
+    }
+
+    [Theory]
+    [InlineData("not json", "this text is not valid JSON")]
+    [InlineData("[1,2]", "this text is a JSON array.")]
+    [InlineData("\"max\"", "this text is a JSON string.")]
+    [InlineData("{\"max\":1} {}", "this text is not valid JSON")]
+    [InlineData("", "this text is not valid JSON")]
+    public void Unknown_settings_that_are_not_one_json_object_are_refused_saying_what_they_are(string content, string problem)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new UnknownRuleSettings(content));
+
+        Assert.Equal("content", ex.ParamName);
+        Assert.StartsWith("Unknown rule settings must be the text of one JSON object such as {\"max\":10}; ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -204,5 +308,20 @@ public sealed class RuleSettingsTests
         var ex = Assert.Throws<JourneyRuleException>(() => Journey.Replay(events, h.Clock));
 
         Assert.Equal(JourneyRules.InvalidSettings, ex.Rule);
+    }
+
+    [Theory]
+    [InlineData("-1", "MinimumVolume is -1; it must be from 0 to 1000000000000.")]
+    [InlineData("1000000000000.5", "MinimumVolume is 1000000000000.5; it must be from 0 to 1000000000000.")]
+    public void A_funnel_minimum_volume_out_of_range_is_refused_naming_its_range(string volume, string problem)
+    {
+        var h = new RuleHarness();
+        var settings = new FunnelDropOffSettings { MinimumVolume = decimal.Parse(volume, System.Globalization.CultureInfo.InvariantCulture) };
+
+        var ex = h.Journey.Refused(() => h.Journey.SetRuleSettings(Mia, FunnelDropOffRule.RuleId, settings));
+
+        Assert.Equal(problem, settings.Validate());
+        Assert.Equal($"The settings of rule 'funnel.drop-off' for the journey are out of range: {problem}", ex.Message);
+        Assert.Null(new FunnelDropOffSettings { MinimumVolume = 0 }.Validate());
     }
 }

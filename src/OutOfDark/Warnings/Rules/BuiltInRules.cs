@@ -46,4 +46,18 @@ public static class BuiltInRules
     [
         MetricThreshold, MetricTrend, MetricBaseline, StaleMetric, NotUpdated, NoOwner, NoMetric, FunnelDropOff, PainPoint, Overdue, ExpectationGap, EmptyPhase,
     ];
+
+    /// <summary>The built-in rule with this id, or <see langword="null"/> when the id is not a built-in rule's.</summary>
+    internal static IWarningRule? Find(RuleId id)
+    {
+        foreach (var rule in All)
+        {
+            if (rule.Id == id)
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
 }

@@ -8,11 +8,17 @@ public sealed record FunnelDropOffSettings : RuleSettings
     /// <summary>The largest acceptable drop-off, in percent, from one flow step to the next. Default 60. Range: 0 to 100; outside it the engine refuses the settings.</summary>
     public decimal MaxDropPercent { get; init; } = 60m;
 
-    /// <summary>The smallest previous-step volume worth judging; smaller ones are noise. Default 1.</summary>
+    /// <summary>
+    /// The smallest previous-step volume worth judging, in the step volume's own unit (people, sessions, …); smaller ones
+    /// are noise. Default 1. Range: 0 to 1,000,000,000,000 (0 judges every step with a positive volume); outside it the
+    /// engine refuses the settings.
+    /// </summary>
     public decimal MinimumVolume { get; init; } = 1m;
 
     /// <inheritdoc />
-    public override string? Validate() => Range(nameof(MaxDropPercent), MaxDropPercent, 0, 100);
+    public override string? Validate() =>
+        Range(nameof(MaxDropPercent), MaxDropPercent, 0, 100)
+        ?? Range(nameof(MinimumVolume), MinimumVolume, 0, 1_000_000_000_000m);
 }
 
 /// <summary>
