@@ -41,7 +41,7 @@ Directory.CreateDirectory(output);
 var database = Path.Combine(output, "crm-journeys.db");
 var clock = new FakeClock(Instant.FromUtc(2026, 6, 1, 6, 0));
 Journey? journey = null;
-var tasks = new FollowUpTasks(Console.Out, key => key.Subject.ActivityId is { } id && journey?.TryGetActivity(id, out var a) == true ? a.Details.Owner : null);
+var tasks = new FollowUpTasks(Console.Out, key => journey?.FindActivityOf(key.Subject)?.Details.Owner);
 
 // 1. Host wiring: the store knows the custom widget kind; the engine knows the custom rule; the hook gets every change.
 var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "crm.settings.json")).Build();

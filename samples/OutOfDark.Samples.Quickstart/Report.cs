@@ -63,7 +63,7 @@ internal static class Report
 
     private static string Subject(Journey journey, Warning warning) => warning.Key.Subject switch
     {
-        { ActivityId: { } id } when journey.TryGetActivity(id, out var activity) => activity.Name,
+        var subject when journey.FindActivityOf(subject) is { } activity => activity.Name,
         { PhaseId: { } id } when journey.FindPhase(id) is { } phase => "phase " + phase.Name,
         _ => journey.Name,
     };

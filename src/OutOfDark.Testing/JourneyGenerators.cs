@@ -153,13 +153,14 @@ public static class JourneyGenerators
             (4, from id in guid from a in pick from b in pick from label in Gen.Elements<string?>(null, "clicks", "buys", "calls") select (JourneyStep)new AddFlowStep(id, a, b, label)),
             (1, pick.Select(p => (JourneyStep)new RemoveFlowStep(p))),
             (8, from p in pick from w in Widgets() select (JourneyStep)new AddWidgetStep(p, w)),
+            (4, from p in pick from w in Widgets() select (JourneyStep)new AddMetricStep(p, w)),
             (2, from p in pick from title in Names() from target in Gen.Frequency<decimal?>((1, Gen.Constant<decimal?>(null)), (2, Values().Select(v => (decimal?)v))) select (JourneyStep)new ChangeWidgetStep(p, title, target)),
             (1, from p in pick from q in pick select (JourneyStep)new MoveWidgetStep(p, q)),
             (1, pick.Select(p => (JourneyStep)new RemoveWidgetStep(p))),
             (12, from p in pick from day in Gen.Choose(0, 120) from v in Values() from op in Gen.Frequency<int>((8, Gen.Constant(0)), (1, Gen.Choose(1, 2))) select (JourneyStep)new ObservationStep(p, day, v, op)),
             (2, from p in pick from source in Names() from quote in Texts() from s in Gen.Choose(-2, 2) from day in Gen.Choose(0, 120)
                 select (JourneyStep)new RecordFeedbackStep(p, new FeedbackEntry(source, quote, (Sentiment)s, ObservationStep.Origin.PlusDays(day)))),
-            (2, from rule in Gen.Frequency<string>((10, Gen.Elements("metric.threshold", "activity.no-owner", "phase.empty", "custom.rule")), (1, Gen.Constant("Not A Rule")))
+            (2, from rule in Gen.Frequency<string>((10, Gen.Elements("metric.threshold", "metric.baseline", "activity.no-owner", "phase.empty", "custom.rule")), (1, Gen.Constant("Not A Rule")))
                 from p in pick
                 from handling in Gen.Elements(Enum.GetValues<WarningHandling>())
                 from minutes in Gen.Choose(-10, 60 * 24 * 7)

@@ -155,6 +155,27 @@ public class SvgAndHtmlTests
     }
 
     [Fact]
+    public void A_metric_warning_badges_its_activity_and_the_report_names_activity_and_metric()
+    {
+        var ana = new Actor("ana");
+        var clock = FakeClock.FromUtc(2026, 1, 1, 9, 0, 0);
+        var journey = Journey.Create(ana, WorkspaceId.New(), "Store", clock);
+        var mail = journey.AddActivity(ana, journey.AddPhase(ana, "See"), "Newsletter", ActivityKind.Touchpoint, ActivityDetails.Empty with { Owner = "ana" });
+        var open = journey.AddWidget(ana, mail, new MetricWidget("Open rate") { Unit = "%", WarningThreshold = 18, CriticalThreshold = 12 });
+        journey.RecordObservation(ana, open, new NodaTime.LocalDate(2026, 1, 1), 10m);
+        var engine = new WarningEngine(journey, clock);
+        engine.Refresh();
+        var metricWarning = Assert.Single(engine.Warnings);
+        Assert.Equal(SubjectKind.Metric, metricWarning.Key.Subject.Kind);
+
+        var svg = SvgMapRenderer.ToSvg(journey, new SvgMapOptions { Warnings = engine.Warnings });
+        var report = HtmlReportRenderer.ToHtml(journey, new HtmlReportOptions { Warnings = engine.Warnings });
+
+        Assert.Contains("ood-badge", svg, StringComparison.Ordinal);
+        Assert.Contains("<td>Newsletter › Open rate</td>", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_report_links_web_addresses_and_shows_other_schemes_as_text()
     {
         var journey = Journey.Create(new Actor("ana"), WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));

@@ -45,7 +45,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     public async Task An_acknowledged_warning_stays_acknowledged_after_a_reload()
     {
         var page = await OpenAsync("#/warnings");
-        var row = page.Locator($"tr[data-warning-key='metric.threshold@activity:{SampleIds.Activity("Support call")}']");
+        var row = page.Locator($"tr[data-warning-key='metric.threshold@metric:{SampleIds.Widget("Support call", "Average wait")}']");
         await Expect(row).ToHaveAttributeAsync("data-state", "open");
 
         await row.Locator("button[data-action=acknowledge]").ClickAsync();

@@ -225,7 +225,10 @@ public sealed class JourneyApiTests : System.IDisposable
         var (care, _) = await GetAsync(_client, JourneyPath + "/warnings?phase=" + SampleIds.Phase("Care"));
         var (sara, _) = await GetAsync(_client, JourneyPath + "/warnings?owner=Sara%20Lind");
 
-        Assert.Contains(critical.EnumerateArray(), w => w.GetProperty("subjectName").GetString() == "Support call" && w.GetProperty("rule").GetString() == "metric.threshold");
+        var wait = Assert.Single(critical.EnumerateArray(), w => w.GetProperty("subjectName").GetString() == "Support call" && w.GetProperty("rule").GetString() == "metric.threshold");
+        Assert.Equal(
+            ("metric", SampleIds.Widget("Support call", "Average wait").ToString(), SampleIds.Activity("Support call").ToString(), "Average wait"),
+            (wait.GetProperty("subjectKind").GetString(), wait.GetProperty("subjectId").GetString(), wait.GetProperty("activityId").GetString(), wait.GetProperty("metric").GetString()));
         Assert.All(critical.EnumerateArray(), w => Assert.Equal("critical", w.GetProperty("severity").GetString()));
         Assert.NotEmpty(care.EnumerateArray());
         Assert.All(care.EnumerateArray(), w => Assert.Equal("Care", w.GetProperty("phaseName").GetString()));
@@ -261,7 +264,7 @@ public sealed class JourneyApiTests : System.IDisposable
     [Fact]
     public async Task Snoozing_for_some_days_hides_the_warning_until_then()
     {
-        var body = new { rule = "metric.threshold", subject = "activity:" + SampleIds.Activity("Support call"), days = 7 };
+        var body = new { rule = "metric.threshold", subject = "metric:" + SampleIds.Widget("Support call", "Average wait"), days = 7 };
 
         using var response = await SendAsync(_client, HttpMethod.Post, JourneyPath + "/warnings/snooze", body, await ETagAsync(_client));
 
@@ -274,7 +277,7 @@ public sealed class JourneyApiTests : System.IDisposable
     [Fact]
     public async Task A_snooze_without_an_end_is_refused_naming_until()
     {
-        var body = new { rule = "metric.threshold", subject = "activity:" + SampleIds.Activity("Support call") };
+        var body = new { rule = "metric.threshold", subject = "metric:" + SampleIds.Widget("Support call", "Average wait") };
 
         using var response = await SendAsync(_client, HttpMethod.Post, JourneyPath + "/warnings/snooze", body, await ETagAsync(_client));
 
@@ -357,9 +360,9 @@ public sealed class JourneyApiTests : System.IDisposable
         var (notifications, _) = await GetAsync(_client, "/api/notifications");
 
         var notification = Assert.Single(notifications.EnumerateArray());
-        Assert.Equal("metric.threshold@activity:" + SampleIds.Activity("Support call"), notification.GetProperty("key").GetString());
+        Assert.Equal("metric.threshold@metric:" + SampleIds.Widget("Support call", "Average wait"), notification.GetProperty("key").GetString());
         Assert.StartsWith("Average wait rose to 8.7 min", notification.GetProperty("message").GetString(), System.StringComparison.Ordinal);
     }
 
-    private static readonly object SupportCallThreshold = new { rule = "metric.threshold", subject = "activity:" + SampleIds.Activity("Support call"), note = "Callback option ships next week" };
+    private static readonly object SupportCallThreshold = new { rule = "metric.threshold", subject = "metric:" + SampleIds.Widget("Support call", "Average wait"), note = "Callback option ships next week" };
 }

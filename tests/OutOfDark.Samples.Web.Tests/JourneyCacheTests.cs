@@ -140,7 +140,7 @@ public sealed class JourneyCacheTests : IAsyncDisposable
 
         var (notifications, _) = await GetAsync(client, "/api/notifications");
         var keys = notifications.EnumerateArray().Select(n => n.GetProperty("key").GetString()).ToList();
-        Assert.Equal(["metric.threshold@activity:" + SampleIds.Activity("Support call"), "metric.threshold@activity:" + SampleIds.Activity("Support call")], keys);
+        Assert.Equal(["metric.threshold@metric:" + SampleIds.Widget("Support call", "Average wait"), "metric.threshold@metric:" + SampleIds.Widget("Support call", "Average wait")], keys);
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ public sealed class StoreConfigurationTests : IDisposable
         await using (var first = new ConfiguredFactory(new() { ["OutOfDark:Store"] = "Sqlite", ["OutOfDark:Sqlite:Path"] = path }))
         {
             using var client = first.CreateClient();
-            using var response = await SendAsync(client, HttpMethod.Post, JourneyPath + "/warnings/acknowledge", new { rule = "metric.threshold", subject = "activity:" + SampleIds.Activity("Support call") }, await ETagAsync(client));
+            using var response = await SendAsync(client, HttpMethod.Post, JourneyPath + "/warnings/acknowledge", new { rule = "metric.threshold", subject = "metric:" + SampleIds.Widget("Support call", "Average wait") }, await ETagAsync(client));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             etag = response.Headers.ETag!.Tag;
         }

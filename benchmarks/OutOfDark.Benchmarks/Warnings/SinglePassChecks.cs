@@ -9,13 +9,13 @@ using OutOfDark.Warnings;
 namespace OutOfDark.Benchmarks.Warnings;
 
 /// <summary>
-/// The baseline: every built-in rule's check with default settings, hand-written as one pass over the activities —
+/// The baseline: every built-in rule's check with default settings (metric rules once per metric), hand-written as one pass over the activities —
 /// no registry, settings, contexts, virtual calls, kept results, diffing or recheck queue. Produces the same warnings
 /// (key, severity, message, evidence) as the engine.
 /// </summary>
 public static class SinglePassChecks
 {
-    private static readonly RuleId Threshold = MetricThresholdRule.RuleId, Trend = MetricTrendRule.RuleId, Stale = StaleMetricRule.RuleId,
+    private static readonly RuleId Threshold = MetricThresholdRule.RuleId, Trend = MetricTrendRule.RuleId, Baseline = MetricBaselineRule.RuleId, Stale = StaleMetricRule.RuleId,
         NotUpdated = NotUpdatedRule.RuleId, NoOwner = NoOwnerRule.RuleId, NoMetric = NoMetricRule.RuleId, Funnel = FunnelDropOffRule.RuleId,
         Pain = PainPointRule.RuleId, Overdue = OverdueRule.RuleId, Gap = ExpectationGapRule.RuleId, Empty = EmptyPhaseRule.RuleId;
 
@@ -51,12 +51,6 @@ public static class SinglePassChecks
             var d = a.Details;
             var live = d.Status != ActivityStatus.Retired;
             var hasMetric = false;
-            MetricWidget? thresholdMetric = null, trendMetric = null, staleMetric = null;
-            WarningSeverity thresholdSeverity = default;
-            decimal thresholdLimit = 0, trendWorse = 0;
-            int thresholdRun = 0, breaches = 0, trending = 0, stale = 0;
-            Observation trendFrom = default, trendTo = default;
-            LocalDate staleDate = default;
             List<EmotionWidget>? pains = null;
             EmotionWidget? gap = null;
             var gaps = 0;
@@ -65,49 +59,7 @@ public static class SinglePassChecks
                 if (widget is MetricWidget m)
                 {
                     hasMetric = true;
-                    var series = m.Observations.AsSpan();
-                    if (series.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    var latest = series[^1];
-                    var (severity, limit, run) = Breach(m, series);
-                    if (run > 0)
-                    {
-                        breaches++;
-                        if (thresholdMetric is null || severity > thresholdSeverity)
-                        {
-                            (thresholdMetric, thresholdSeverity, thresholdLimit, thresholdRun) = (m, severity, limit, run);
-                        }
-                    }
-
-                    if (series.Length >= 2)
-                    {
-                        var window = m.Observations.Between(latest.Date.PlusDays(-28), latest.Date);
-                        if (window.Length >= 2 && window[0].Value != 0)
-                        {
-                            var change = (latest.Value - window[0].Value) / Math.Abs(window[0].Value) * 100m;
-                            var worse = m.Direction == MetricDirection.HigherIsBetter ? -change : change;
-                            if (worse >= 20m)
-                            {
-                                trending++;
-                                if (trendMetric is null || worse > trendWorse)
-                                {
-                                    (trendMetric, trendFrom, trendTo, trendWorse) = (m, window[0], latest, worse);
-                                }
-                            }
-                        }
-                    }
-
-                    if (live && today >= latest.Date.PlusDays(31))
-                    {
-                        stale++;
-                        if (staleMetric is null || latest.Date < staleDate)
-                        {
-                            (staleMetric, staleDate) = (m, latest.Date);
-                        }
-                    }
+                    Metric(m, WarningSubject.For(m.Id), live);
                 }
                 else if (widget is EmotionWidget e)
                 {
@@ -125,53 +77,6 @@ public static class SinglePassChecks
                         }
                     }
                 }
-            }
-
-            if (thresholdMetric is not null)
-            {
-                var series = thresholdMetric.Observations.AsSpan();
-                var higher = thresholdMetric.Direction == MetricDirection.HigherIsBetter;
-                var what = thresholdSeverity == WarningSeverity.Critical ? "critical threshold" : "warning threshold";
-                Add(
-                    Threshold,
-                    thresholdSeverity,
-                    $"{thresholdMetric.Title} {(higher ? "fell" : "rose")} to {Amount(series[^1].Value, thresholdMetric.Unit)} — {what} {Amount(thresholdLimit, thresholdMetric.Unit)}, {Count(thresholdRun, "observation")} {(higher ? "below" : "above")} since {Date(series[^thresholdRun].Date)}{More(breaches - 1, "metric")}",
-                    WarningEvidence.Of("metric", thresholdMetric.Title),
-                    WarningEvidence.Of("latest value", series[^1].Value),
-                    WarningEvidence.Of("observed on", series[^1].Date),
-                    WarningEvidence.Of(what, thresholdLimit),
-                    WarningEvidence.Of("observations past it", thresholdRun),
-                    WarningEvidence.Of("past it since", series[^thresholdRun].Date),
-                    WarningEvidence.Of("metrics past a limit", breaches));
-            }
-
-            if (trendMetric is not null)
-            {
-                var days = Period.Between(trendFrom.Date, trendTo.Date, PeriodUnits.Days).Days;
-                Add(
-                    Trend,
-                    WarningSeverity.Warning,
-                    $"{trendMetric.Title} {(trendMetric.Direction == MetricDirection.HigherIsBetter ? "fell" : "rose")} {Percent(trendWorse, 20m)} in {Count(days, "day")}, from {Amount(trendFrom.Value, trendMetric.Unit)} on {Date(trendFrom.Date)} to {Amount(trendTo.Value, trendMetric.Unit)} on {Date(trendTo.Date)} — limit 20 %{More(trending - 1, "metric")}",
-                    WarningEvidence.Of("metric", trendMetric.Title),
-                    WarningEvidence.Of("change percent", Rounded(trendWorse, 20m)),
-                    WarningEvidence.Of("from value", trendFrom.Value),
-                    WarningEvidence.Of("from date", trendFrom.Date),
-                    WarningEvidence.Of("to value", trendTo.Value),
-                    WarningEvidence.Of("to date", trendTo.Date),
-                    WarningEvidence.Of("limit percent", 20m),
-                    WarningEvidence.Of("window days", 28));
-            }
-
-            if (staleMetric is not null)
-            {
-                Add(
-                    Stale,
-                    WarningSeverity.Warning,
-                    $"{staleMetric.Title} has had no observation since {Date(staleDate)} — limit 30 days{More(stale - 1, "metric")}",
-                    WarningEvidence.Of("metric", staleMetric.Title),
-                    WarningEvidence.Of("latest observation", staleDate),
-                    WarningEvidence.Of("limit days", 30),
-                    WarningEvidence.Of("stale metrics", stale));
             }
 
             if (live && now >= a.LastChangedAt + Duration.FromDays(90))
@@ -263,6 +168,132 @@ public static class SinglePassChecks
                     WarningEvidence.Of("to-be emotion", gap.ToBe.Value.Value),
                     WarningEvidence.Of("gap", gap.Gap),
                     WarningEvidence.Of("limit", 1));
+            }
+
+            void Add(RuleId rule, WarningSeverity severity, string message, params ReadOnlySpan<WarningEvidence> evidence) =>
+                warnings.Add(new Warning(new WarningKey(rule, subject), severity, message) { Evidence = ValueList<WarningEvidence>.Of(evidence), RaisedAt = now });
+        }
+
+        // The metric rules, one warning per metric.
+        void Metric(MetricWidget m, WarningSubject subject, bool live)
+        {
+            var series = m.Observations.AsSpan();
+            if (series.Length == 0)
+            {
+                return;
+            }
+
+            var latest = series[^1];
+            var higher = m.Direction == MetricDirection.HigherIsBetter;
+            var (severity, limit, run) = Breach(m, series);
+            if (run > 0)
+            {
+                var what = severity == WarningSeverity.Critical ? "critical threshold" : "warning threshold";
+                Add(
+                    Threshold,
+                    severity,
+                    $"{m.Title} {(higher ? "fell" : "rose")} to {Amount(latest.Value, m.Unit)} — {what} {Amount(limit, m.Unit)}, {Count(run, "observation")} {(higher ? "below" : "above")} since {Date(series[^run].Date)}",
+                    WarningEvidence.Of("metric", m.Title),
+                    WarningEvidence.Of("latest value", latest.Value),
+                    WarningEvidence.Of("observed on", latest.Date),
+                    WarningEvidence.Of(what, limit),
+                    WarningEvidence.Of("observations past it", run),
+                    WarningEvidence.Of("past it since", series[^run].Date));
+            }
+
+            if (series.Length >= 2)
+            {
+                var window = m.Observations.Between(latest.Date.PlusDays(-28), latest.Date);
+                if (window.Length >= 2 && window[0].Value != 0)
+                {
+                    var change = (latest.Value - window[0].Value) / Math.Abs(window[0].Value) * 100m;
+                    var worse = higher ? -change : change;
+                    if (worse >= 20m)
+                    {
+                        var days = Period.Between(window[0].Date, latest.Date, PeriodUnits.Days).Days;
+                        Add(
+                            Trend,
+                            WarningSeverity.Warning,
+                            $"{m.Title} {(higher ? "fell" : "rose")} {Number(Rounded(worse, 20m))} % in {Count(days, "day")}, from {Amount(window[0].Value, m.Unit)} on {Date(window[0].Date)} to {Amount(latest.Value, m.Unit)} on {Date(latest.Date)} — limit 20 %",
+                            WarningEvidence.Of("metric", m.Title),
+                            WarningEvidence.Of("change percent", Rounded(worse, 20m)),
+                            WarningEvidence.Of("from value", window[0].Value),
+                            WarningEvidence.Of("from date", window[0].Date),
+                            WarningEvidence.Of("to value", latest.Value),
+                            WarningEvidence.Of("to date", latest.Date),
+                            WarningEvidence.Of("limit percent", 20m),
+                            WarningEvidence.Of("window days", 28));
+                    }
+                }
+            }
+
+            var baseline = m.Observations.Between(latest.Date.PlusDays(-28), latest.Date.PlusDays(-1));
+            if (baseline.Length >= 7)
+            {
+                var sum = 0m;
+                foreach (var o in baseline)
+                {
+                    sum += o.Value;
+                }
+
+                var mean = sum / baseline.Length;
+                var squares = 0d;
+                foreach (var o in baseline)
+                {
+                    var dev = (double)(o.Value - mean);
+                    squares += dev * dev;
+                }
+
+                var spread = (decimal)Math.Sqrt(squares / (baseline.Length - 1));
+                var worse = higher ? mean - latest.Value : latest.Value - mean;
+                decimal? percent = mean == 0 ? null : worse / Math.Abs(mean) * 100m;
+                decimal? deviations = spread == 0 ? null : worse / spread;
+                if (worse > 0 && (percent >= 20m || deviations >= 3m))
+                {
+                    var shown = decimal.Round(mean, 10, MidpointRounding.AwayFromZero);
+                    var change = percent is { } p ? $"{Number(Rounded(p, 20m))} % {(higher ? "below" : "above")}" : higher ? "below" : "above";
+                    var sigma = deviations is { } z ? $", {Number(Rounded(z, 3m))} standard deviations" : "";
+                    var evidence = new List<WarningEvidence>
+                    {
+                        WarningEvidence.Of("metric", m.Title),
+                        WarningEvidence.Of("latest value", latest.Value),
+                        WarningEvidence.Of("observed on", latest.Date),
+                        WarningEvidence.Of("baseline mean", shown),
+                        WarningEvidence.Of("baseline standard deviation", spread),
+                        WarningEvidence.Of("baseline from", baseline[0].Date),
+                        WarningEvidence.Of("baseline to", baseline[^1].Date),
+                        WarningEvidence.Of("baseline observations", baseline.Length),
+                        WarningEvidence.Of("window days", 28),
+                    };
+                    if (percent is { } pc)
+                    {
+                        evidence.Add(WarningEvidence.Of("change percent", Rounded(pc, 20m)));
+                    }
+
+                    if (deviations is { } dz)
+                    {
+                        evidence.Add(WarningEvidence.Of("change in standard deviations", Rounded(dz, 3m)));
+                    }
+
+                    evidence.Add(WarningEvidence.Of("limit percent", 20m));
+                    evidence.Add(WarningEvidence.Of("limit standard deviations", 3m));
+                    Add(
+                        Baseline,
+                        WarningSeverity.Warning,
+                        $"{m.Title} {(higher ? "fell" : "rose")} to {Amount(latest.Value, m.Unit)} on {Date(latest.Date)}, {change} its 28-day mean of {Amount(shown, m.Unit)}{sigma} — limit 20 % or 3 standard deviations",
+                        [.. evidence]);
+                }
+            }
+
+            if (live && today >= latest.Date.PlusDays(31))
+            {
+                Add(
+                    Stale,
+                    WarningSeverity.Warning,
+                    $"{m.Title} has had no observation since {Date(latest.Date)} — limit 30 days",
+                    WarningEvidence.Of("metric", m.Title),
+                    WarningEvidence.Of("latest observation", latest.Date),
+                    WarningEvidence.Of("limit days", 30));
             }
 
             void Add(RuleId rule, WarningSeverity severity, string message, params ReadOnlySpan<WarningEvidence> evidence) =>

@@ -64,7 +64,9 @@ internal sealed record WarningDto(
     string? HandledBy,
     string? HandledAt,
     string? Note,
-    string? SnoozedUntil);
+    string? SnoozedUntil,
+    string? ActivityId,
+    string? Metric);
 
 internal sealed record EvidenceDto(string Name, string Value);
 

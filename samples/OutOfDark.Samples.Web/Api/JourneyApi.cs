@@ -98,7 +98,7 @@ internal static class JourneyApi
                     return HttpHelpers.NotFound($"Journey '{current.Name}' has no activity {id}.");
                 }
 
-                var warnings = engine.View().Where(w => w.Key.Subject.ActivityId == id);
+                var warnings = engine.View().Where(w => w.ActivityId == id);
                 return Results.Ok(Mapping.Detail(current, activity, history.ForActivity(id), warnings));
             }).ConfigureAwait(false);
         }

@@ -85,13 +85,15 @@ internal static class Mapping
         item.Status?.By,
         item.Status is { } status ? Text(status.At) : null,
         item.Status?.Note,
-        item.Status?.SnoozedUntil is { } until ? Text(until) : null);
+        item.Status?.SnoozedUntil is { } until ? Text(until) : null,
+        item.ActivityId?.ToString(),
+        item.Metric);
 
     public static MapDto Map(Journey journey, MapLayout layout, IReadOnlyList<WarningViewItem> warnings)
     {
         var byActivity = warnings
-            .Where(w => w.Key.Subject.ActivityId is not null && w.State != WarningState.Resolved)
-            .GroupBy(w => w.Key.Subject.ActivityId!.Value)
+            .Where(w => w.ActivityId is not null && w.State != WarningState.Resolved)
+            .GroupBy(w => w.ActivityId!.Value)
             .ToDictionary(g => g.Key, g => (Worst: g.Max(w => w.Severity), Count: g.Count()));
         return new MapDto(
             layout.Width,

@@ -296,7 +296,7 @@ async function renderWarnings() {
     const state = w.state + (w.handledBy ? ` by ${w.handledBy}` : "") + (w.snoozedUntil ? ` until ${w.snoozedUntil}` : "");
     return el("tr", { "data-warning-key": w.key, "data-state": w.state },
       el("td", {}, el("span", { class: "sev sev-" + w.severity }, w.severity)),
-      el("td", {}, w.subjectName),
+      el("td", {}, w.metric ? `${w.subjectName} › ${w.metric}` : w.subjectName),
       el("td", {}, w.phaseName ?? ""),
       el("td", {}, w.owner ?? ""),
       el("td", { title: w.evidence.map(e => `${e.name}: ${e.value}`).join("\n") }, w.message),

@@ -18,7 +18,7 @@ internal sealed class RuleIdConverter : JsonConverter<RuleId>
     public override void Write(Utf8JsonWriter writer, RuleId value, JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 }
 
-/// <summary>A warning subject as <c>kind:guid</c>, for example <c>activity:0f8fad5b-d9cb-469f-a165-70867728950e</c>.</summary>
+/// <summary>A warning subject as <c>kind:guid</c>, for example <c>activity:0f8fad5b-d9cb-469f-a165-70867728950e</c> or <c>metric:</c> and a metric widget's id.</summary>
 internal sealed class WarningSubjectConverter : JsonConverter<WarningSubject>
 {
     public override WarningSubject Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -30,11 +30,12 @@ internal sealed class WarningSubjectConverter : JsonConverter<WarningSubject>
             "journey" => SubjectKind.Journey,
             "phase" => SubjectKind.Phase,
             "activity" => SubjectKind.Activity,
+            "metric" => SubjectKind.Metric,
             _ => null,
         };
         if (kind is null || !Guid.TryParseExact(text.AsSpan(colon + 1), "D", out var id))
         {
-            throw new JsonException($"\"{Tokens.Shorten(text)}\" is not a warning subject: expected journey:, phase: or activity: followed by a GUID.");
+            throw new JsonException($"\"{Tokens.Shorten(text)}\" is not a warning subject: expected journey:, phase:, activity: or metric: followed by a GUID.");
         }
 
         return new WarningSubject(kind.Value, id);

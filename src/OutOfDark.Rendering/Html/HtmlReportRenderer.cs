@@ -91,7 +91,7 @@ public static class HtmlReportRenderer
         options ??= HtmlReportOptions.Default;
         Guard.Against.OutOfRange(options.MaxHistoryEntriesPerActivity, nameof(options), 0, int.MaxValue, "MaxHistoryEntriesPerActivity must be 0 or more.");
         var shown = WarningIndex.Merge(options.Warnings, options.View);
-        var warnings = new WarningIndex(shown);
+        var warnings = new WarningIndex(journey, shown);
 
         w.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         w.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
@@ -225,6 +225,7 @@ public static class HtmlReportRenderer
     private static string SubjectName(Journey journey, WarningSubject subject) => subject.Kind switch
     {
         SubjectKind.Activity when journey.TryGetActivity(new ActivityId(subject.Id), out var a) => a.Name,
+        SubjectKind.Metric when journey.FindWidget(new WidgetId(subject.Id), out var owner) is MetricWidget m => owner!.Name + " › " + m.Title,
         SubjectKind.Phase when journey.FindPhase(new PhaseId(subject.Id)) is { } p => "Phase " + p.Name,
         SubjectKind.Journey => "The journey",
         _ => subject.ToString(),
@@ -420,7 +421,7 @@ public static class HtmlReportRenderer
         var result = new Dictionary<ActivityId, List<HistoryEntry>>();
         foreach (var entry in history.Entries)
         {
-            foreach (var id in EventTouches.Activities(entry.Event))
+            foreach (var id in EventTouches.Activities(entry.Event, history.Current))
             {
                 if (!result.TryGetValue(id, out var list))
                 {

@@ -71,7 +71,7 @@ public static class SvgMapRenderer
         Guard.Against.Null(layout);
         Guard.Against.Null(w);
         options ??= SvgMapOptions.Default;
-        var warnings = new WarningIndex(WarningIndex.Merge(options.Warnings, options.View));
+        var warnings = new WarningIndex(journey, WarningIndex.Merge(options.Warnings, options.View));
         var width = Math.Max(layout.Width, 1);
         var height = Math.Max(layout.Height, 1);
 

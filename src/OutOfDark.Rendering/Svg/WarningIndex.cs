@@ -5,20 +5,23 @@ using OutOfDark.Warnings;
 
 namespace OutOfDark.Rendering;
 
-/// <summary>Warnings grouped by the subject they flag.</summary>
+/// <summary>Warnings grouped by the subject they flag; a metric's warnings under the activity the metric sits on, so its badge counts them.</summary>
 internal sealed class WarningIndex
 {
     private readonly Dictionary<Guid, List<Warning>> _bySubject = [];
 
-    public WarningIndex(IReadOnlyList<Warning> warnings)
+    public WarningIndex(Journey journey, IReadOnlyList<Warning> warnings)
     {
+        Guard.Against.Null(journey);
         Guard.Against.Null(warnings);
         foreach (var warning in warnings)
         {
             Guard.Against.Null(warning, nameof(warnings));
-            if (!_bySubject.TryGetValue(warning.Key.Subject.Id, out var list))
+            var subject = warning.Key.Subject;
+            var id = subject.Kind == SubjectKind.Metric && journey.FindActivityOf(subject) is { } activity ? activity.Id.Value : subject.Id;
+            if (!_bySubject.TryGetValue(id, out var list))
             {
-                _bySubject[warning.Key.Subject.Id] = list = [];
+                _bySubject[id] = list = [];
             }
 
             list.Add(warning);

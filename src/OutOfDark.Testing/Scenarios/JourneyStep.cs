@@ -302,6 +302,28 @@ public sealed record AddWidgetStep(int ActivityPick, WidgetSeed Seed) : JourneyS
     }
 }
 
+/// <summary>
+/// Adds a metric widget to an activity that already has one when there is such an activity (otherwise to any), so that
+/// activities come to have several KPIs to warn about.
+/// </summary>
+/// <param name="ActivityPick">Which activity, among those with a metric when any has one.</param>
+/// <param name="Seed">The metric: the seed's id, title and metric shape (its widget kind is ignored).</param>
+public sealed record AddMetricStep(int ActivityPick, WidgetSeed Seed) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        var withMetrics = journey.Activities.Where(a => a.Widgets.Any(w => w is MetricWidget)).ToList();
+        if (Pick(withMetrics.Count > 0 ? withMetrics : journey.Activities, ActivityPick) is not { } activity)
+        {
+            return false;
+        }
+
+        journey.AddWidget(Actor, activity.Id, Seed.Metric.Build(new WidgetId(Seed.Id), Seed.Title));
+        return true;
+    }
+}
+
 /// <summary>Replaces a widget's content with content of the same kind built from a seed, keeping its id.</summary>
 /// <param name="WidgetPick">Which widget.</param>
 /// <param name="Title">The new title.</param>
@@ -427,6 +449,7 @@ public sealed record HandleWarningStep(string Rule, int SubjectPick, WarningHand
     public override bool Run(Journey journey, FakeClock clock)
     {
         var subjects = journey.Activities.Select(a => WarningSubject.For(a.Id))
+            .Concat(Widgets(journey).OfType<MetricWidget>().Select(m => WarningSubject.For(m.Id)))
             .Concat(journey.Phases.Select(p => WarningSubject.For(p.Id)))
             .Append(WarningSubject.For(journey.Id))
             .ToList();

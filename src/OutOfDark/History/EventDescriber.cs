@@ -110,6 +110,7 @@ public static class EventDescriber
         var subject = key.Subject.Kind switch
         {
             SubjectKind.Activity when before is not null && before.TryGetActivity(new ActivityId(key.Subject.Id), out var a) => $"on activity {Quote(a.Name)}",
+            SubjectKind.Metric when before?.FindWidget(new WidgetId(key.Subject.Id), out var owner) is MetricWidget m => $"on metric {Quote(m.Title)} of activity {Quote(owner!.Name)}",
             SubjectKind.Phase when before?.FindPhase(new PhaseId(key.Subject.Id)) is { } p => $"on phase {Quote(p.Name)}",
             SubjectKind.Journey => "on the journey",
             _ => $"on {key.Subject}",

@@ -69,6 +69,25 @@ public static class EventTouches
         }
     }
 
+    /// <summary>
+    /// The activities an event names, as <see cref="Activities(JourneyEvent)"/>, and for a lifecycle event about a
+    /// metric's warning the activity the metric sits on in <paramref name="journey"/> (none when it no longer holds the metric).
+    /// </summary>
+    /// <param name="e">The event.</param>
+    /// <param name="journey">The journey that says which activity holds a metric, usually its current state.</param>
+    /// <returns>The activity ids, possibly none.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="journey"/> is <see langword="null"/>.</exception>
+    public static IEnumerable<ActivityId> Activities(JourneyEvent e, Journey journey)
+    {
+        System.ArgumentNullException.ThrowIfNull(journey);
+        if (Warning(e) is { Subject.Kind: SubjectKind.Metric } key)
+        {
+            return journey.FindActivityOf(key.Subject) is { } owner ? [owner.Id] : [];
+        }
+
+        return Activities(e);
+    }
+
     /// <summary>The warning a lifecycle event is about, or <see langword="null"/> for other events.</summary>
     /// <param name="e">The event.</param>
     /// <returns>The warning's key.</returns>

@@ -87,7 +87,7 @@ public sealed class JourneyHistory
     /// <param name="activityId">The activity.</param>
     /// <returns>The entries.</returns>
     public IReadOnlyList<HistoryEntry> ForActivity(ActivityId activityId) =>
-        Entries.Where(entry => EventTouches.Activities(entry.Event).Contains(activityId)).ToList();
+        Entries.Where(entry => EventTouches.Activities(entry.Event, Current).Contains(activityId)).ToList();
 
     /// <summary>What changed between two versions.</summary>
     /// <param name="fromVersion">The earlier version, from 1.</param>

@@ -116,6 +116,7 @@ public sealed partial class Journey
                 break;
             case WidgetRemoved x:
                 _widgetOwners.Remove(x.WidgetId);
+                ForgetWarnings(WarningSubject.For(x.WidgetId));
                 Touch(x.ActivityId, e, a => a with { Widgets = a.Widgets.RemoveAt(a.Widgets.FindIndex(w => w.Id == x.WidgetId)) });
                 break;
             case ObservationRecorded x:
@@ -205,6 +206,10 @@ public sealed partial class Journey
             foreach (var widget in activity.Widgets.AsSpan())
             {
                 _widgetOwners.Remove(widget.Id);
+                if (widget is MetricWidget)
+                {
+                    ForgetWarnings(WarningSubject.For(widget.Id));
+                }
             }
 
             _activityCountByPhase[activity.PhaseId]--;
@@ -238,6 +243,21 @@ public sealed partial class Journey
 
     private void SetWarning(WarningStatus status)
     {
+        if (status.Key.Subject.Kind == SubjectKind.Activity && LegacyMetricRules.Contains(status.Key.Rule))
+        {
+            // Before warnings were raised per KPI, metric rules raised one warning per activity. A status recorded on
+            // such a warning (in events written then) applies to each metric the activity holds at that point.
+            foreach (var widget in _activities[new ActivityId(status.Key.Subject.Id)].Widgets.AsSpan())
+            {
+                if (widget is MetricWidget)
+                {
+                    SetWarning(status with { Key = new WarningKey(status.Key.Rule, WarningSubject.For(widget.Id)) });
+                }
+            }
+
+            return;
+        }
+
         if (!_warnings.ContainsKey(status.Key))
         {
             _warningOrder.Add(status.Key);

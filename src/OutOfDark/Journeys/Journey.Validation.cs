@@ -432,6 +432,7 @@ public sealed partial class Journey
             SubjectKind.Journey => key.Subject.Id == Id.Value,
             SubjectKind.Phase => FindPhase(new PhaseId(key.Subject.Id)) is not null,
             SubjectKind.Activity => _activities.ContainsKey(new ActivityId(key.Subject.Id)),
+            SubjectKind.Metric => FindWidget(new WidgetId(key.Subject.Id), out _) is MetricWidget,
             _ => false,
         };
         if (!exists)

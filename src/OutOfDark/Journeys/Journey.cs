@@ -39,6 +39,9 @@ public sealed partial class Journey
     private readonly Dictionary<ActivityId, List<Flow>> _flowsTo = [];
     private readonly Dictionary<WidgetId, ActivityId> _widgetOwners = [];
     private readonly Dictionary<WarningKey, WarningStatus> _warnings = [];
+
+    /// <summary>The built-in rules that raised one warning per activity before they raised one per metric; see <see cref="SetWarning"/>.</summary>
+    private static readonly HashSet<RuleId> LegacyMetricRules = [MetricThresholdRule.RuleId, MetricTrendRule.RuleId, StaleMetricRule.RuleId];
     private readonly List<WarningKey> _warningOrder = [];
     private readonly List<JourneyEvent> _pending = [];
     private List<ActivityId>? _preorder;
@@ -176,6 +179,16 @@ public sealed partial class Journey
 
         return null;
     }
+
+    /// <summary>The activity a warning subject is about: the activity itself, or the activity a metric subject's widget sits on.</summary>
+    /// <param name="subject">The subject.</param>
+    /// <returns>The activity, or <see langword="null"/> for a phase, the journey, or a subject no longer in the journey.</returns>
+    public Activity? FindActivityOf(WarningSubject subject) => subject.Kind switch
+    {
+        SubjectKind.Activity => _activities.GetValueOrDefault(new ActivityId(subject.Id)),
+        SubjectKind.Metric when FindWidget(new WidgetId(subject.Id), out var owner) is MetricWidget => owner,
+        _ => null,
+    };
 
     /// <summary>The position of a phase, or -1 when the journey has no such phase.</summary>
     /// <param name="id">The phase's id.</param>

@@ -8,7 +8,8 @@ namespace OutOfDark.Warnings;
 /// <summary>What a rule gets to evaluate one subject: the journey, the subject, the time and a cancellation token.</summary>
 /// <remarks>
 /// A small immutable value passed by reference. For an activity-scoped rule <see cref="Activity"/> is set; for a
-/// phase-scoped rule <see cref="Phase"/> is set. Rules must not change the journey.
+/// metric-scoped rule <see cref="Metric"/> and the <see cref="Activity"/> it sits on are set; for a phase-scoped rule
+/// <see cref="Phase"/> is set. Rules must not change the journey.
 /// </remarks>
 public readonly struct RuleContext
 {
@@ -58,6 +59,11 @@ public readonly struct RuleContext
                 Activity = journey.TryGetActivity(new ActivityId(subject.Id), out var activity) ? activity
                     : throw new ArgumentException($"Journey '{journey.Name}' has no activity {subject.Id}.", nameof(subject));
                 break;
+            case SubjectKind.Metric:
+                Metric = journey.FindWidget(new WidgetId(subject.Id), out var owner) as MetricWidget
+                    ?? throw new ArgumentException($"Journey '{journey.Name}' has no metric widget {subject.Id}.", nameof(subject));
+                Activity = owner;
+                break;
             case SubjectKind.Phase:
                 Phase = journey.FindPhase(new PhaseId(subject.Id))
                     ?? throw new ArgumentException($"Journey '{journey.Name}' has no phase {subject.Id}.", nameof(subject));
@@ -72,8 +78,9 @@ public readonly struct RuleContext
         }
     }
 
-    internal RuleContext(RuleId rule, WarningSeverity defaultSeverity, Journey journey, WarningSubject subject, Activity? activity, Phase? phase, Instant now, DateTimeZone zone, LocalDate today, IKeptWarnings? kept, int ruleIndex, CancellationToken cancellationToken)
+    internal RuleContext(RuleId rule, WarningSeverity defaultSeverity, Journey journey, WarningSubject subject, Activity? activity, MetricWidget? metric, Phase? phase, Instant now, DateTimeZone zone, LocalDate today, IKeptWarnings? kept, int ruleIndex, CancellationToken cancellationToken)
     {
+        Metric = metric;
         Rule = rule;
         DefaultSeverity = defaultSeverity;
         _kept = kept;
@@ -103,8 +110,11 @@ public readonly struct RuleContext
     /// <summary>The subject.</summary>
     public WarningSubject Subject { get; }
 
-    /// <summary>The activity, when the subject is one.</summary>
+    /// <summary>The activity, when the subject is one, or the activity the metric sits on when the subject is a metric.</summary>
     public Activity? Activity { get; }
+
+    /// <summary>The metric widget, when the subject is a metric (<see cref="SubjectKind.Metric"/>).</summary>
+    public MetricWidget? Metric { get; }
 
     /// <summary>The phase, when the subject is one.</summary>
     public Phase? Phase { get; }

@@ -11,4 +11,10 @@ public enum SubjectKind
 
     /// <summary>An activity.</summary>
     Activity = 2,
+
+    /// <summary>
+    /// A metric (KPI) widget on an activity: metric rules raise one warning per metric, so two failing KPIs on one
+    /// activity are two warnings, each handled on its own. The subject's id is the widget's id.
+    /// </summary>
+    Metric = 3,
 }

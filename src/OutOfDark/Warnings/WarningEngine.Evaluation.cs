@@ -22,7 +22,9 @@ public sealed partial class WarningEngine
         dirty.Clear();
         var evaluated = _evaluated.Count > 1024 ? _evaluated = [] : _evaluated;
         evaluated.Clear();
-        bool structural = false, everyActivity = false, flowsEverywhere = false, removals = false, phaseRemovals = false;
+        var dirtyMetrics = _dirtyMetrics.Count > 1024 ? _dirtyMetrics = [] : _dirtyMetrics;
+        dirtyMetrics.Clear();
+        bool structural = false, everyActivity = false, flowsEverywhere = false, removals = false, phaseRemovals = false, metricRemovals = false;
         for (var i = from; i < events.Count; i++)
         {
             var e = events[i];
@@ -35,18 +37,22 @@ public sealed partial class WarningEngine
                     // The events a feed sends most, read without the iterator of EventTouches.Activities.
                     structural = true;
                     dirty.Add(x.ActivityId);
+                    MarkMetrics(e, dirtyMetrics, ref metricRemovals);
                     continue;
                 case ObservationCorrected x:
                     structural = true;
                     dirty.Add(x.ActivityId);
+                    MarkMetrics(e, dirtyMetrics, ref metricRemovals);
                     continue;
                 case ObservationRemoved x:
                     structural = true;
                     dirty.Add(x.ActivityId);
+                    MarkMetrics(e, dirtyMetrics, ref metricRemovals);
                     continue;
                 case FeedbackRecorded x:
                     structural = true;
                     dirty.Add(x.ActivityId);
+                    MarkMetrics(e, dirtyMetrics, ref metricRemovals);
                     continue;
                 case PersonaChanged:
                     // Emotion messages name personas.
@@ -69,6 +75,8 @@ public sealed partial class WarningEngine
             {
                 dirty.Add(id);
             }
+
+            MarkMetrics(e, dirtyMetrics, ref metricRemovals);
         }
 
         if (everyActivity)
@@ -79,7 +87,7 @@ public sealed partial class WarningEngine
             }
         }
 
-        if (removals)
+        if (removals || metricRemovals)
         {
             ForgetVanishedSubjects(batch);
         }
@@ -95,8 +103,20 @@ public sealed partial class WarningEngine
             var subject = WarningSubject.For(id);
             foreach (var rule in _activityRules)
             {
-                Evaluate(rule, subject, activity, null, now, today, batch, cancellationToken);
+                Evaluate(rule, subject, activity, null, null, now, today, batch, cancellationToken);
                 evaluated.Add(new Slot(rule, subject));
+            }
+        }
+
+        if (_metricRules.Length > 0)
+        {
+            foreach (var id in dirtyMetrics)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (_journey.FindWidget(id, out var owner) is MetricWidget metric)
+                {
+                    EvaluateMetric(metric, owner!, now, today, batch, evaluated, cancellationToken);
+                }
             }
         }
 
@@ -115,7 +135,7 @@ public sealed partial class WarningEngine
                     {
                         if (evaluated.Add(new Slot(rule, subject)))
                         {
-                            Evaluate(rule, subject, activity, null, now, today, batch, cancellationToken);
+                            Evaluate(rule, subject, activity, null, null, now, today, batch, cancellationToken);
                         }
                     }
                 }
@@ -186,19 +206,26 @@ public sealed partial class WarningEngine
             case SubjectKind.Activity:
                 if (_journey.TryGetActivity(new ActivityId(slot.Subject.Id), out var activity))
                 {
-                    Evaluate(slot.Rule, slot.Subject, activity, null, now, today, batch, cancellationToken);
+                    Evaluate(slot.Rule, slot.Subject, activity, null, null, now, today, batch, cancellationToken);
+                }
+
+                break;
+            case SubjectKind.Metric:
+                if (_journey.FindWidget(new WidgetId(slot.Subject.Id), out var owner) is MetricWidget metric)
+                {
+                    Evaluate(slot.Rule, slot.Subject, owner, metric, null, now, today, batch, cancellationToken);
                 }
 
                 break;
             case SubjectKind.Phase:
                 if (_journey.FindPhase(new PhaseId(slot.Subject.Id)) is { } phase)
                 {
-                    Evaluate(slot.Rule, slot.Subject, null, phase, now, today, batch, cancellationToken);
+                    Evaluate(slot.Rule, slot.Subject, null, null, phase, now, today, batch, cancellationToken);
                 }
 
                 break;
             default:
-                Evaluate(slot.Rule, slot.Subject, null, null, now, today, batch, cancellationToken);
+                Evaluate(slot.Rule, slot.Subject, null, null, null, now, today, batch, cancellationToken);
                 break;
         }
     }
@@ -215,7 +242,7 @@ public sealed partial class WarningEngine
                 var subject = WarningSubject.For(phase.Id);
                 foreach (var rule in _phaseRules)
                 {
-                    Evaluate(rule, subject, null, phase, now, today, batch, cancellationToken);
+                    Evaluate(rule, subject, null, null, phase, now, today, batch, cancellationToken);
                 }
             }
         }
@@ -228,7 +255,7 @@ public sealed partial class WarningEngine
         var journeySubject = WarningSubject.For(_journey.Id);
         foreach (var rule in _journeyRules)
         {
-            Evaluate(rule, journeySubject, null, null, now, today, batch, cancellationToken);
+            Evaluate(rule, journeySubject, null, null, null, now, today, batch, cancellationToken);
         }
     }
 
@@ -236,9 +263,88 @@ public sealed partial class WarningEngine
     {
         foreach (var slot in _warnings.Keys.Concat(_failures.Keys))
         {
-            if (slot.Subject.Kind == SubjectKind.Activity && !_journey.TryGetActivity(new ActivityId(slot.Subject.Id), out _))
+            if ((slot.Subject.Kind == SubjectKind.Activity && !_journey.TryGetActivity(new ActivityId(slot.Subject.Id), out _))
+                || (slot.Subject.Kind == SubjectKind.Metric && _journey.FindWidget(new WidgetId(slot.Subject.Id), out _) is not MetricWidget))
             {
                 batch.Forget(slot);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Marks the metrics an event can change the metric rules' results of: an observation or widget change marks its
+    /// own metric only; an event about an activity as a whole (its status, name, place) marks every metric on it.
+    /// </summary>
+    private void MarkMetrics(JourneyEvent e, HashSet<WidgetId> metrics, ref bool removals)
+    {
+        switch (e)
+        {
+            case ObservationRecorded x:
+                metrics.Add(x.WidgetId);
+                break;
+            case ObservationCorrected x:
+                metrics.Add(x.WidgetId);
+                break;
+            case ObservationRemoved x:
+                metrics.Add(x.WidgetId);
+                break;
+            case WidgetAdded x:
+                metrics.Add(x.Widget.Id);
+                break;
+            case WidgetChanged x:
+                metrics.Add(x.Widget.Id);
+                break;
+            case WidgetRemoved or ActivityRemoved:
+                removals = true;
+                break;
+            case WidgetMoved or FeedbackRecorded or FlowAdded or FlowRemoved:
+                // Metric rules read neither widget order, feedback nor flows.
+                break;
+            default:
+                foreach (var id in EventTouches.Activities(e))
+                {
+                    if (_journey.TryGetActivity(id, out var activity))
+                    {
+                        foreach (var widget in activity.Widgets.AsSpan())
+                        {
+                            if (widget is MetricWidget)
+                            {
+                                metrics.Add(widget.Id);
+                            }
+                        }
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private void EvaluateMetric(MetricWidget metric, Activity activity, Instant now, LocalDate today, Batch batch, HashSet<Slot>? evaluated, CancellationToken cancellationToken)
+    {
+        var subject = WarningSubject.For(metric.Id);
+        foreach (var rule in _metricRules)
+        {
+            Evaluate(rule, subject, activity, metric, null, now, today, batch, cancellationToken);
+            evaluated?.Add(new Slot(rule, subject));
+        }
+    }
+
+    /// <summary>
+    /// Every metric rule on every metric of one activity, for the full evaluation's loop: each check takes the next
+    /// place in the evaluation's order (see <see cref="KeptOrder"/>).
+    /// </summary>
+    private void EvaluateMetrics(Activity activity, ref int position, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
+    {
+        foreach (var widget in activity.Widgets.AsSpan())
+        {
+            if (widget is MetricWidget metric)
+            {
+                var subject = WarningSubject.For(metric.Id);
+                foreach (var rule in _metricRules)
+                {
+                    batch.Position = position++;
+                    Evaluate(rule, subject, activity, metric, null, now, today, batch, cancellationToken);
+                }
             }
         }
     }
@@ -256,7 +362,7 @@ public sealed partial class WarningEngine
             for (var i = 0; i < rules.Length; i++)
             {
                 batch.Position = position + i;
-                Evaluate(rules[i], subject, activity, null, now, today, batch, cancellationToken);
+                Evaluate(rules[i], subject, activity, null, null, now, today, batch, cancellationToken);
             }
 
             return;
@@ -284,7 +390,7 @@ public sealed partial class WarningEngine
             RuleResult result;
             try
             {
-                var context = new RuleContext(ids[rule], severities[rule], journey, slotSubject, activity, null, now, zone, today, this, rule, cancellationToken);
+                var context = new RuleContext(ids[rule], severities[rule], journey, slotSubject, activity, null, null, now, zone, today, this, rule, cancellationToken);
                 result = evaluators[rule](in context, settings);
             }
             catch (Exception ex)
@@ -332,7 +438,7 @@ public sealed partial class WarningEngine
         }
     }
 
-    private void Evaluate(int rule, WarningSubject subject, Activity? activity, Phase? phase, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
+    private void Evaluate(int rule, WarningSubject subject, Activity? activity, MetricWidget? metric, Phase? phase, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
     {
         var settings = _overrides.Count > 0 && activity is not null && _overrides.TryGetValue((rule, activity.Id), out var own)
             ? own
@@ -347,7 +453,7 @@ public sealed partial class WarningEngine
         RuleResult result;
         try
         {
-            var context = new RuleContext(_ruleIds[rule], _severities[rule], _journey, subject, activity, phase, now, _options.Zone, today, this, rule, cancellationToken);
+            var context = new RuleContext(_ruleIds[rule], _severities[rule], _journey, subject, activity, metric, phase, now, _options.Zone, today, this, rule, cancellationToken);
             result = _evaluators[rule](in context, settings);
         }
         catch (Exception ex)

@@ -49,6 +49,7 @@ public sealed partial class WarningEngine
 
                 failures.Remove(slot);
                 _episodeStarts.Remove(slot);
+                _cleared.Remove(slot);
                 continue;
             }
 
@@ -76,9 +77,7 @@ public sealed partial class WarningEngine
                 {
                     warnings.Remove(slot);
                     (cleared ??= []).Add(previous);
-
-                    // Marks "seen clear": when raised again, a new episode begins.
-                    _episodeStarts[slot] = Instant.MaxValue;
+                    SeenClear(slot, previous, now);
                 }
 
                 continue;
@@ -86,13 +85,28 @@ public sealed partial class WarningEngine
 
             if (previous is null)
             {
-                if (_episodeStarts.ContainsKey(slot))
+                var raisedAt = now;
+                if (_cleared.Remove(slot, out var gone) && now - gone.At <= _options.AcknowledgementCarryOver && warning.Severity <= gone.Severity)
+                {
+                    // Raised again within the carry-over window: the episode it cleared from continues, statuses included.
+                    if (gone.EpisodeStart is { } start)
+                    {
+                        _episodeStarts[slot] = start;
+                    }
+                    else
+                    {
+                        _episodeStarts.Remove(slot);
+                    }
+
+                    raisedAt = gone.RaisedAt;
+                }
+                else if (_episodeStarts.ContainsKey(slot))
                 {
                     // This engine saw it clear: a new episode begins, so older statuses no longer apply.
                     _episodeStarts[slot] = now;
                 }
 
-                var fresh = warning.RaisedAt == now ? warning : warning with { RaisedAt = now };
+                var fresh = warning.RaisedAt == raisedAt ? warning : warning with { RaisedAt = raisedAt };
                 warnings[slot] = fresh;
                 (raised ??= []).Add(fresh);
             }
@@ -114,7 +128,7 @@ public sealed partial class WarningEngine
         {
             if (seen < keptBefore)
             {
-                ClearUnseen(batch, cleared ??= []);
+                ClearUnseen(batch, cleared ??= [], now);
             }
 
             _failures = failures;
@@ -158,6 +172,39 @@ public sealed partial class WarningEngine
         return new WarningEvaluation(batch.IsFull, batch.Checks, raised?.Count ?? 0, changed?.Count ?? 0, cleared?.Count ?? 0, failed?.Count ?? 0);
     }
 
+    /// <summary>Marks a warning seen clear: raised again, it begins a new episode — unless within the carry-over window.</summary>
+    private void SeenClear(Slot slot, Warning previous, Instant now)
+    {
+        if (_options.AcknowledgementCarryOver > Duration.Zero)
+        {
+            if (_cleared.Count > 4096)
+            {
+                PruneCleared(now);
+            }
+
+            _cleared[slot] = new Cleared(now, _episodeStarts.TryGetValue(slot, out var start) ? start : null, previous.RaisedAt, previous.Severity);
+        }
+
+        _episodeStarts[slot] = Instant.MaxValue;
+    }
+
+    private void PruneCleared(Instant now)
+    {
+        List<Slot>? old = null;
+        foreach (var (slot, gone) in _cleared)
+        {
+            if (now - gone.At > _options.AcknowledgementCarryOver)
+            {
+                (old ??= []).Add(slot);
+            }
+        }
+
+        foreach (var slot in old ?? [])
+        {
+            _cleared.Remove(slot);
+        }
+    }
+
     /// <summary>Whether a full evaluation found the same recheck instants, in the same order, as the one that built the queue.</summary>
     private static bool SameDue(List<(Slot Slot, Instant Due)> found, List<(Slot Slot, Instant Due)> queued)
     {
@@ -177,7 +224,7 @@ public sealed partial class WarningEngine
         return true;
     }
 
-    private void ClearUnseen(Batch batch, List<Warning> cleared)
+    private void ClearUnseen(Batch batch, List<Warning> cleared, Instant now)
     {
         // A full evaluation reports every subject it checked that raised or failed; a kept warning it did not report
         // no longer holds (or its subject is gone).
@@ -194,7 +241,7 @@ public sealed partial class WarningEngine
             {
                 (gone ??= []).Add(slot);
                 cleared.Add(previous);
-                _episodeStarts[slot] = Instant.MaxValue;
+                SeenClear(slot, previous, now);
             }
         }
 

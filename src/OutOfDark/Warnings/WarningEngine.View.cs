@@ -22,7 +22,8 @@ public sealed partial class WarningEngine
     /// farthest first — warnings that compare a value with a limit come before those that do not;</description></item>
     /// <item><description>how long open: the earliest <see cref="Warning.RaisedAt"/> first;</description></item>
     /// <item><description>map order: the journey itself, then phase by phase the phase and its activities in the
-    /// activity map's preorder (parents before children, siblings in order);</description></item>
+    /// activity map's preorder (parents before children, siblings in order), an activity's own warnings before those
+    /// of its metrics, and its metrics in widget order;</description></item>
     /// <item><description>rule id, as a last tie-break.</description></item>
     /// </list>
     /// </returns>
@@ -45,7 +46,7 @@ public sealed partial class WarningEngine
                 continue;
             }
 
-            var (name, phase, owner, team) = Describe(warning.Key.Subject);
+            var (name, phase, owner, team, activity, metric) = Describe(warning.Key.Subject);
             if ((query.Phase is { } p && phase != p) || (query.Owner is { } o && owner != o) || (query.Team is { } t && team != t))
             {
                 continue;
@@ -57,7 +58,7 @@ public sealed partial class WarningEngine
                 continue;
             }
 
-            items.Add(new WarningViewItem(warning, state, status, name, phase, owner, team));
+            items.Add(new WarningViewItem(warning, state, status, name, phase, owner, team) { ActivityId = activity, Metric = metric });
         }
 
         if (items.Count > 1)
@@ -109,16 +110,18 @@ public sealed partial class WarningEngine
         };
     }
 
-    private (string Name, PhaseId? Phase, string? Owner, string? Team) Describe(WarningSubject subject)
+    private (string Name, PhaseId? Phase, string? Owner, string? Team, ActivityId? Activity, string? Metric) Describe(WarningSubject subject)
     {
         switch (subject.Kind)
         {
             case SubjectKind.Activity when _journey.TryGetActivity(new ActivityId(subject.Id), out var activity):
-                return (activity.Name, activity.PhaseId, activity.Details.Owner, activity.Details.Team);
+                return (activity.Name, activity.PhaseId, activity.Details.Owner, activity.Details.Team, activity.Id, null);
+            case SubjectKind.Metric when _journey.FindWidget(new WidgetId(subject.Id), out var owner) is MetricWidget metric:
+                return (owner!.Name, owner.PhaseId, owner.Details.Owner, owner.Details.Team, owner.Id, metric.Title);
             case SubjectKind.Phase when _journey.FindPhase(new PhaseId(subject.Id)) is { } phase:
-                return (phase.Name, phase.Id, null, null);
+                return (phase.Name, phase.Id, null, null, null, null);
             default:
-                return (_journey.Name, null, null, null);
+                return (_journey.Name, null, null, null, null, null);
         }
     }
 
@@ -131,7 +134,7 @@ public sealed partial class WarningEngine
         public ViewOrder(Journey journey, List<WarningViewItem> items)
         {
             _journey = journey;
-            if (items.Exists(i => i.Key.Subject.Kind == SubjectKind.Activity))
+            if (items.Exists(i => i.ActivityId is not null))
             {
                 _mapIndex = new Dictionary<Guid, int>(journey.ActivityCount);
                 var index = 0;
@@ -172,16 +175,20 @@ public sealed partial class WarningEngine
             return c != 0 ? c : string.CompareOrdinal(x.Key.Rule.Value, y.Key.Rule.Value);
         }
 
-        private (int Phase, int Place) MapPosition(WarningViewItem item)
+        private (int Phase, int Place, int Widget) MapPosition(WarningViewItem item)
         {
             var subject = item.Key.Subject;
             var phase = item.PhaseId is { } id ? _journey.PhaseIndex(id) : -1;
             return subject.Kind switch
             {
-                SubjectKind.Activity => (phase, _mapIndex!.GetValueOrDefault(subject.Id, int.MaxValue)),
-                SubjectKind.Phase => (phase, -1),
-                _ => (-1, -1),
+                SubjectKind.Activity => (phase, _mapIndex!.GetValueOrDefault(subject.Id, int.MaxValue), -1),
+                SubjectKind.Metric when item.ActivityId is { } activity => (phase, _mapIndex!.GetValueOrDefault(activity.Value, int.MaxValue), WidgetIndex(activity, subject.Id)),
+                SubjectKind.Phase => (phase, -1, -1),
+                _ => (-1, -1, -1),
             };
         }
+
+        private int WidgetIndex(ActivityId activity, Guid widget) =>
+            _journey.TryGetActivity(activity, out var a) ? a.Widgets.FindIndex(w => w.Id.Value == widget) : int.MaxValue;
     }
 }

@@ -41,6 +41,7 @@ public sealed partial class WarningEngine : IKeptWarnings
     private readonly RuleEvaluator[] _evaluators;
     private readonly Dictionary<RuleId, int> _ruleIndex = [];
     private readonly int[] _activityRules;
+    private readonly int[] _metricRules;
     private readonly int[] _flowRules;
     private readonly int[] _phaseRules;
     private readonly int[] _journeyRules;
@@ -51,6 +52,7 @@ public sealed partial class WarningEngine : IKeptWarnings
     private Dictionary<Slot, RuleFailure> _failures = [];
     private readonly Dictionary<Slot, Instant> _episodeStarts = [];
     private static readonly Instant NotQueued = Instant.MaxValue;
+    private readonly Dictionary<Slot, Cleared> _cleared = [];
     private PriorityQueue<Slot, Instant> _due = new();
 
     // The recheck instant each slot an incremental evaluation re-checked last reported (Due), and the instant of its
@@ -68,6 +70,7 @@ public sealed partial class WarningEngine : IKeptWarnings
     private Batch? _fullBatch;
     private Batch? _incrementalBatch;
     private HashSet<ActivityId> _dirty = [];
+    private HashSet<WidgetId> _dirtyMetrics = [];
     private HashSet<Slot> _evaluated = [];
     private long _evaluatedVersion = -1;
     private bool _needsFull = true;
@@ -82,7 +85,7 @@ public sealed partial class WarningEngine : IKeptWarnings
     /// <param name="settings">The journey's rule settings; every rule's defaults when omitted.</param>
     /// <param name="options">How the engine behaves; <see cref="WarningEngineOptions.Default"/> when omitted.</param>
     /// <exception cref="ArgumentNullException"><paramref name="journey"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The settings name an unknown rule or have the wrong type for a rule.</exception>
+    /// <exception cref="ArgumentException">The settings name an unknown rule or have the wrong type for a rule, or <see cref="WarningEngineOptions.AcknowledgementCarryOver"/> is negative.</exception>
     public WarningEngine(Journey journey, IClock? clock = null, RuleRegistry? rules = null, WarningSettings? settings = null, WarningEngineOptions? options = null)
     {
         Guard.Against.Null(journey);
@@ -90,6 +93,11 @@ public sealed partial class WarningEngine : IKeptWarnings
         _clock = clock ?? journey.Clock;
         _options = options ?? WarningEngineOptions.Default;
         Guard.Against.Null(_options.Zone, "options.Zone");
+        if (_options.AcknowledgementCarryOver < Duration.Zero)
+        {
+            throw new ArgumentException($"options.AcknowledgementCarryOver is {_options.AcknowledgementCarryOver}; it must be zero (no carry-over) or a positive duration such as Duration.FromDays(2).", nameof(options));
+        }
+
         _rules = [.. (rules ?? RuleRegistry.WithBuiltIns()).Rules];
         _ruleIds = new RuleId[_rules.Length];
         _severities = new WarningSeverity[_rules.Length];
@@ -107,6 +115,7 @@ public sealed partial class WarningEngine : IKeptWarnings
         }
 
         _activityRules = Indexes(r => r.Scope == SubjectKind.Activity);
+        _metricRules = Indexes(r => r.Scope == SubjectKind.Metric);
         _flowRules = Indexes(r => r.Scope == SubjectKind.Activity && r.Inputs.HasFlag(RuleInputs.FlowNeighbours));
         _phaseRules = Indexes(r => r.Scope == SubjectKind.Phase);
         _journeyRules = Indexes(r => r.Scope == SubjectKind.Journey);
@@ -147,7 +156,7 @@ public sealed partial class WarningEngine : IKeptWarnings
             foreach (var ((rule, activity), settings) in value.Overrides)
             {
                 var index = CheckedIndex(rule, settings);
-                if (_rules[index].Scope != SubjectKind.Activity)
+                if (_rules[index].Scope is not (SubjectKind.Activity or SubjectKind.Metric))
                 {
                     throw new ArgumentException($"Rule '{rule}' looks at {_rules[index].Scope.ToString().ToLowerInvariant()}s, so it cannot have a per-activity override.", nameof(value));
                 }
@@ -210,12 +219,19 @@ public sealed partial class WarningEngine : IKeptWarnings
         batch.Reset();
 
         _keptOrder.Rewind();
+        var position = 0;
         try
         {
             for (var a = 0; a < activities.Length; a++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                EvaluateActivity(activities[a], a * _activityRules.Length, now, today, batch, cancellationToken);
+                var activity = activities[a];
+                EvaluateActivity(activity, position, now, today, batch, cancellationToken);
+                position += _activityRules.Length;
+                if (_metricRules.Length > 0)
+                {
+                    EvaluateMetrics(activity, ref position, now, today, batch, cancellationToken);
+                }
             }
         }
         finally
@@ -339,6 +355,9 @@ public sealed partial class WarningEngine : IKeptWarnings
 
         public override int GetHashCode() => Subject.Id.GetHashCode() ^ (Rule * 397);
     }
+
+    /// <summary>A warning this engine saw clear: when, and the episode it ended, for a re-raise within the carry-over window.</summary>
+    private readonly record struct Cleared(Instant At, Instant? EpisodeStart, Instant RaisedAt, WarningSeverity Severity);
 
     private enum ResultKind
     {

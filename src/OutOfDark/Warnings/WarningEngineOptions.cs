@@ -14,6 +14,15 @@ public sealed record WarningEngineOptions
     /// </summary>
     public bool RethrowRuleFailures { get; init; }
 
+    /// <summary>
+    /// How long after a warning clears a re-raise still continues its episode: when the same rule raises it again about
+    /// the same subject within this window, at no higher severity, the status people recorded (an acknowledgement, a
+    /// resolution, a snooze until its end) keeps applying and <see cref="Warning.RaisedAt"/> stays the episode's start.
+    /// Default <see cref="Duration.Zero"/>: every re-raise after a clear starts a new episode. Must not be negative
+    /// (the engine's constructor throws <see cref="System.ArgumentException"/>). Measured on the engine's clock.
+    /// </summary>
+    public Duration AcknowledgementCarryOver { get; init; } = Duration.Zero;
+
     /// <summary>The time zone that decides which date "today" is for date-based rules (overdue, stale data).</summary>
     public DateTimeZone Zone { get; init; } = DateTimeZone.Utc;
 }

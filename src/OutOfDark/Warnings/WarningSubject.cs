@@ -2,7 +2,7 @@ using System;
 
 namespace OutOfDark.Warnings;
 
-/// <summary>The journey, phase or activity a warning is about.</summary>
+/// <summary>The journey, phase, activity or metric a warning is about.</summary>
 /// <param name="Kind">What sort of subject it is.</param>
 /// <param name="Id">The subject's id value.</param>
 public readonly record struct WarningSubject(SubjectKind Kind, Guid Id)
@@ -17,6 +17,12 @@ public readonly record struct WarningSubject(SubjectKind Kind, Guid Id)
     /// <returns>The subject.</returns>
     public static WarningSubject For(PhaseId id) => new(SubjectKind.Phase, id.Value);
 
+    /// <summary>The subject for a metric (KPI) widget: what metric rules raise their warnings about.</summary>
+    /// <param name="metric">The metric widget's id.</param>
+    /// <returns>The subject.</returns>
+    /// <remarks>The activity the metric sits on is the journey's to say: <see cref="Journey.FindWidget"/>, or <c>WarningViewItem.ActivityId</c> in the Warnings view.</remarks>
+    public static WarningSubject For(WidgetId metric) => new(SubjectKind.Metric, metric.Value);
+
     /// <summary>The subject for a journey.</summary>
     /// <param name="id">The journey.</param>
     /// <returns>The subject.</returns>
@@ -24,6 +30,9 @@ public readonly record struct WarningSubject(SubjectKind Kind, Guid Id)
 
     /// <summary>The activity id, when the subject is an activity.</summary>
     public ActivityId? ActivityId => Kind == SubjectKind.Activity ? new ActivityId(Id) : null;
+
+    /// <summary>The metric widget's id, when the subject is a metric.</summary>
+    public WidgetId? MetricId => Kind == SubjectKind.Metric ? new WidgetId(Id) : null;
 
     /// <summary>The phase id, when the subject is a phase.</summary>
     public PhaseId? PhaseId => Kind == SubjectKind.Phase ? new PhaseId(Id) : null;

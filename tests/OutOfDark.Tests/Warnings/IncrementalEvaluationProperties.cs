@@ -18,7 +18,12 @@ public class IncrementalEvaluationProperties
         .With(NotUpdatedRule.RuleId, new NotUpdatedSettings { Days = 3 })
         .With(StaleMetricRule.RuleId, new StaleMetricSettings { Days = 4 })
         .With(MetricTrendRule.RuleId, new MetricTrendSettings { WindowDays = 10, DropPercent = 5 })
-        .With(FunnelDropOffRule.RuleId, new FunnelDropOffSettings { MaxDropPercent = 10 });
+        .With(FunnelDropOffRule.RuleId, new FunnelDropOffSettings { MaxDropPercent = 10 })
+        .With(MetricThresholdRule.RuleId, new MetricThresholdSettings { ClearAfter = 2, ClearBand = 1 })
+        .With(MetricBaselineRule.RuleId, new MetricBaselineSettings { BaselineDays = 7, MinimumObservations = 2, ChangePercent = 10, StandardDeviations = 1 });
+
+    // Re-raises within two days continue their episode.
+    private static readonly WarningEngineOptions Options = new() { AcknowledgementCarryOver = Duration.FromDays(2) };
 
     [Property(Arbitrary = new[] { typeof(ClockMoves), typeof(JourneyArbitraries) }, MaxTest = 200)]
     public void Incremental_evaluation_gives_the_same_warnings_as_a_full_one_for_random_commands_and_clock_moves(JourneyScenario scenario, int[] days)
@@ -28,7 +33,7 @@ public class IncrementalEvaluationProperties
         scenario.Run((_, journey, _) =>
         {
             var clock = (FakeClock)journey.Clock;
-            engine ??= new WarningEngine(journey, clock, settings: Settings);
+            engine ??= new WarningEngine(journey, clock, settings: Settings, options: Options);
             var move = days.Length == 0 ? 0 : days[step++ % days.Length];
             if (move % 4 == 0)
             {

@@ -54,6 +54,9 @@ internal sealed class RuleHarness
     public RuleResult Run(IWarningRule rule, ActivityId activity, RuleSettings? settings = null) =>
         Run(rule, WarningSubject.For(activity), settings);
 
+    public RuleResult Run(IWarningRule rule, WidgetId metric, RuleSettings? settings = null) =>
+        Run(rule, WarningSubject.For(metric), settings);
+
     public RuleResult Run(IWarningRule rule, WarningSubject subject, RuleSettings? settings = null)
     {
         var context = new RuleContext(rule.Id, Journey, subject, Clock.GetCurrentInstant(), DateTimeZone.Utc);

@@ -63,8 +63,9 @@ public partial class ShownValueProperties
     {
         var h = new RuleHarness();
         var activity = h.Activity("Checkout");
-        h.Observe(h.Metric(activity, "Conversion", target: 25, warning: 18, critical: null), h.Today, value);
-        var warning = h.Run(BuiltInRules.MetricThreshold, activity).Warning!;
+        var conversion = h.Metric(activity, "Conversion", target: 25, warning: 18, critical: null);
+        h.Observe(conversion, h.Today, value);
+        var warning = h.Run(BuiltInRules.MetricThreshold, conversion).Warning!;
         var shown = ThresholdShown().Match(warning.Message);
         return shown.Success && Parse(shown.Groups["value"].Value) < Parse(shown.Groups["limit"].Value);
     }

@@ -11,7 +11,11 @@ public class WarningEngineTests
 {
     private readonly RuleHarness _h = new(2026, 10, 10);
 
-    private WarningKey Key(RuleId rule, ActivityId activity) => new(rule, WarningSubject.For(activity));
+    /// <summary>The key of a rule's warning about an activity, or for a metric rule about the activity's first metric.</summary>
+    private WarningKey Key(RuleId rule, ActivityId activity) =>
+        BuiltInRules.All.FirstOrDefault(r => r.Id == rule)?.Scope == SubjectKind.Metric
+            ? new(rule, WarningSubject.For(_h.Journey.GetActivity(activity).Widgets.First(w => w is MetricWidget).Id))
+            : new(rule, WarningSubject.For(activity));
 
     private ActivityId BelowThreshold(string name = "Newsletter", string owner = "ana", string? team = null, PhaseId? phase = null)
     {
@@ -31,7 +35,7 @@ public class WarningEngineTests
 
         Assert.True(result.Full);
         Assert.Equal(
-            new[] { "metric.threshold@" + WarningSubject.For(email), "phase.empty@" + WarningSubject.For(_h.Think), "phase.empty@" + WarningSubject.For(_h.Do) }.Order().ToArray(),
+            new[] { Key(MetricThresholdRule.RuleId, email).ToString(), "phase.empty@" + WarningSubject.For(_h.Think), "phase.empty@" + WarningSubject.For(_h.Do) }.Order().ToArray(),
             engine.Warnings.Select(w => w.Key.ToString()).Order().ToArray());
         Assert.Equal(3, result.Raised);
         Assert.All(engine.Warnings, w => Assert.Equal(_h.Clock.GetCurrentInstant(), w.RaisedAt));
@@ -307,9 +311,10 @@ public class WarningEngineTests
     }
 
     [Fact]
-    public void After_one_new_observation_only_that_activity_and_the_phases_are_rechecked()
+    public void After_one_new_observation_only_that_activity_that_metric_and_the_phases_are_rechecked()
     {
         var email = BelowThreshold();
+        _h.Observe(_h.Metric(email, "Click rate"), _h.Today, 30m);
         for (var i = 0; i < 20; i++)
         {
             _h.Activity("Other " + i);
@@ -324,8 +329,9 @@ public class WarningEngineTests
         var result = engine.Refresh();
 
         var activityRules = BuiltInRules.All.Count(r => r.Scope == SubjectKind.Activity);
+        var metricRules = BuiltInRules.All.Count(r => r.Scope == SubjectKind.Metric);
         Assert.False(result.Full);
-        Assert.Equal(activityRules + _h.Journey.Phases.Count, result.Checks);
+        Assert.Equal(activityRules + metricRules + _h.Journey.Phases.Count, result.Checks);
         Assert.Equal(["raised metric.trend Warning", "changed metric.threshold Warning->Critical"], observer.Log);
     }
 

@@ -11,6 +11,9 @@ public static class BuiltInRules
     /// <summary><c>metric.trend</c>.</summary>
     public static MetricTrendRule MetricTrend { get; } = new();
 
+    /// <summary><c>metric.baseline</c>.</summary>
+    public static MetricBaselineRule MetricBaseline { get; } = new();
+
     /// <summary><c>metric.stale</c>.</summary>
     public static StaleMetricRule StaleMetric { get; } = new();
 
@@ -41,6 +44,6 @@ public static class BuiltInRules
     /// <summary>Every built-in rule, in a stable order.</summary>
     public static IReadOnlyList<IWarningRule> All { get; } =
     [
-        MetricThreshold, MetricTrend, StaleMetric, NotUpdated, NoOwner, NoMetric, FunnelDropOff, PainPoint, Overdue, ExpectationGap, EmptyPhase,
+        MetricThreshold, MetricTrend, MetricBaseline, StaleMetric, NotUpdated, NoOwner, NoMetric, FunnelDropOff, PainPoint, Overdue, ExpectationGap, EmptyPhase,
     ];
 }

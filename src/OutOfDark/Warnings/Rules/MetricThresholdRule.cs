@@ -1,3 +1,5 @@
+using System;
+
 namespace OutOfDark.Warnings;
 
 /// <summary>Settings of <see cref="MetricThresholdRule"/>.</summary>
@@ -9,14 +11,38 @@ public sealed record MetricThresholdSettings : RuleSettings
     /// <summary>Whether a latest value worse than the target (but within the thresholds) raises an info warning. Default false.</summary>
     public bool FlagOffTarget { get; init; }
 
+    /// <summary>
+    /// Hysteresis: how many observations must be back inside a limit, with no observation past it in between, before
+    /// its warning clears. Default 1 — the warning clears as soon as the latest observation is back inside. Range: 1 to
+    /// 1000; outside it the engine refuses the settings.
+    /// </summary>
+    public int ClearAfter { get; init; } = 1;
+
+    /// <summary>
+    /// Hysteresis: how far, in the metric's unit, an observation must be better than a limit to count as back inside
+    /// it. An observation between the limit and the band neither raises nor counts towards clearing. Default 0 (any
+    /// value not worse than the limit is inside). Range: 0 to 1,000,000,000,000; outside it the engine refuses the settings.
+    /// </summary>
+    public decimal ClearBand { get; init; }
+
     /// <inheritdoc />
-    public override string? Validate() => Range(nameof(MinimumRun), MinimumRun, 1, int.MaxValue);
+    public override string? Validate() =>
+        Range(nameof(MinimumRun), MinimumRun, 1, int.MaxValue)
+        ?? Range(nameof(ClearAfter), ClearAfter, 1, 1000)
+        ?? Range(nameof(ClearBand), ClearBand, 0, 1_000_000_000_000m);
 }
 
 /// <summary>
 /// <c>metric.threshold</c>: a metric's latest value is past its critical threshold (critical), its warning threshold
-/// (warning) or, when enabled, its target (info), in the metric's direction.
+/// (warning) or, when enabled, its target (info), in the metric's direction. One warning per metric.
 /// </summary>
+/// <remarks>
+/// With hysteresis (<see cref="MetricThresholdSettings.ClearAfter"/> above 1 or a <see cref="MetricThresholdSettings.ClearBand"/>)
+/// a warning also stays while the metric is back inside but not yet for long or far enough. The rule stays stateless:
+/// "raised on a run of <c>MinimumRun</c> observations past the limit, cleared after <c>ClearAfter</c> observations back
+/// inside (beyond the band) with none past in between" is decided from the observation series alone, so a full and an
+/// incremental evaluation agree and a restart changes nothing.
+/// </remarks>
 public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
 {
     /// <summary>The rule's id.</summary>
@@ -24,60 +50,112 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
 
     /// <summary>Creates the rule.</summary>
     public MetricThresholdRule()
-        : base(RuleId, "Metric past threshold", SubjectKind.Activity, WarningSeverity.Warning, new MetricThresholdSettings())
+        : base(RuleId, "Metric past threshold", SubjectKind.Metric, WarningSeverity.Warning, new MetricThresholdSettings())
     {
     }
 
     /// <inheritdoc />
     protected override RuleResult Evaluate(in RuleContext context, MetricThresholdSettings settings)
     {
-        MetricWidget? worst = null;
-        WarningSeverity severity = default;
-        decimal limit = 0;
-        int run = 0, breaches = 0;
-        foreach (var widget in context.Activity!.Widgets.AsSpan())
-        {
-            if (widget is not MetricWidget metric || metric.Observations.Count == 0)
-            {
-                continue;
-            }
-
-            if (Breach(metric, metric.CriticalThreshold, settings, out var r))
-            {
-                Keep(metric, WarningSeverity.Critical, metric.CriticalThreshold!.Value, r);
-            }
-            else if (Breach(metric, metric.WarningThreshold, settings, out r))
-            {
-                Keep(metric, WarningSeverity.Warning, metric.WarningThreshold!.Value, r);
-            }
-            else if (settings.FlagOffTarget && Breach(metric, metric.Target, settings, out r))
-            {
-                Keep(metric, WarningSeverity.Info, metric.Target!.Value, r);
-            }
-        }
-
-        if (worst is null)
+        var metric = context.Metric!;
+        if (metric.Observations.Count == 0)
         {
             return RuleResult.None;
         }
 
-        var series = worst.Observations.AsSpan();
-        var latest = series[^1];
-        var found = new Found(worst.Title, worst.Unit, worst.Direction == MetricDirection.HigherIsBetter, latest.Value, latest.Date, severity, limit, run, series[^run].Date, breaches);
-        return context.Raise(severity, found, static f => f.Message(), static f => f.Evidence(), static f => Warning.Distance(f.Latest, f.Limit));
-
-        void Keep(MetricWidget metric, WarningSeverity s, decimal l, int r)
+        WarningSeverity severity;
+        decimal limit;
+        Hold hold;
+        if (Held(metric, metric.CriticalThreshold, settings, out hold))
         {
-            breaches++;
-            if (worst is null || s > severity)
+            (severity, limit) = (WarningSeverity.Critical, metric.CriticalThreshold!.Value);
+        }
+        else if (Held(metric, metric.WarningThreshold, settings, out hold))
+        {
+            (severity, limit) = (WarningSeverity.Warning, metric.WarningThreshold!.Value);
+        }
+        else if (settings.FlagOffTarget && Held(metric, metric.Target, settings, out hold))
+        {
+            (severity, limit) = (WarningSeverity.Info, metric.Target!.Value);
+        }
+        else
+        {
+            return RuleResult.None;
+        }
+
+        var series = metric.Observations.AsSpan();
+        var latest = series[^1];
+        var past = series[hold.LastPast];
+        var found = new Found(
+            metric.Title, metric.Unit, metric.Direction == MetricDirection.HigherIsBetter, latest.Value, latest.Date, severity, limit,
+            hold.Run, series[hold.LastPast - hold.Run + 1].Date, past.Value, past.Date, hold.Inside, settings.ClearAfter, settings.ClearBand);
+        return context.Raise(severity, found, static f => f.Message(), static f => f.Evidence(), static f => Warning.Distance(f.PastValue, f.Limit));
+    }
+
+    /// <summary>Where a held warning stands: the newest observation past the limit, the run of observations past it ending there, and the observations back inside since.</summary>
+    private readonly record struct Hold(int LastPast, int Run, int Inside);
+
+    /// <summary>
+    /// Whether a warning on <paramref name="limit"/> holds at the latest observation: walking back from the latest,
+    /// each stretch of observations back inside since the newest one past the limit must be shorter than
+    /// <c>ClearAfter</c>, until a run of at least <c>MinimumRun</c> observations past the limit raised it.
+    /// </summary>
+    private static bool Held(MetricWidget metric, decimal? limit, MetricThresholdSettings settings, out Hold hold)
+    {
+        hold = default;
+        if (limit is not { } l)
+        {
+            return false;
+        }
+
+        var higher = metric.Direction == MetricDirection.HigherIsBetter;
+        var clear = higher ? l + settings.ClearBand : l - settings.ClearBand;
+        var series = metric.Observations.AsSpan();
+        var i = series.Length - 1;
+        var firstInside = -1;
+        while (true)
+        {
+            // Observations back inside (beyond the band) since the newest one past the limit; band values count for neither.
+            var inside = 0;
+            while (i >= 0 && !metric.IsWorse(series[i].Value, l))
             {
-                (worst, severity, limit, run) = (metric, s, l, r);
+                if (!metric.IsWorse(series[i].Value, clear))
+                {
+                    inside++;
+                }
+
+                i--;
+            }
+
+            if (firstInside < 0)
+            {
+                firstInside = inside;
+            }
+
+            if (inside >= settings.ClearAfter || i < 0)
+            {
+                return false;
+            }
+
+            var end = i;
+            while (i >= 0 && metric.IsWorse(series[i].Value, l))
+            {
+                i--;
+            }
+
+            var run = end - i;
+            if (run >= settings.MinimumRun)
+            {
+                hold = new Hold(end, run, firstInside);
+                return true;
             }
         }
     }
 
     /// <summary>What the rule found: everything its message and evidence say.</summary>
-    private readonly record struct Found(string Title, string Unit, bool Higher, ExactDecimal Latest, NodaTime.LocalDate ObservedOn, WarningSeverity Severity, ExactDecimal Limit, int Run, NodaTime.LocalDate Since, int Breaches)
+    private readonly record struct Found(
+        string Title, string Unit, bool Higher, ExactDecimal Latest, NodaTime.LocalDate ObservedOn, WarningSeverity Severity, ExactDecimal Limit,
+        int Run, NodaTime.LocalDate Since, ExactDecimal PastValue, NodaTime.LocalDate PastOn, int Inside, int ClearAfter, ExactDecimal ClearBand)
     {
         private string What => Severity switch
         {
@@ -86,34 +164,35 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
             _ => "target",
         };
 
-        public string Message() =>
-            $"{Title} {(Higher ? "fell" : "rose")} to {Say.Amount(Latest, Unit, Limit)} — {What} {Say.Amount(Limit, Unit)}, "
-            + $"{Say.Count(Run, "observation")} {(Higher ? "below" : "above")} since {Say.Date(Since)}{Say.More(Breaches - 1, "metric")}";
+        /// <summary>Whether the latest observation is itself past the limit (otherwise hysteresis holds the warning).</summary>
+        private bool PastNow => PastOn == ObservedOn;
 
-        public ValueList<WarningEvidence> Evidence() => ValueList<WarningEvidence>.Of(
-            WarningEvidence.Of("metric", Title),
-            WarningEvidence.Of("latest value", Latest),
-            WarningEvidence.Of("observed on", ObservedOn),
-            WarningEvidence.Of(What, Limit),
-            WarningEvidence.Of("observations past it", Run),
-            WarningEvidence.Of("past it since", Since),
-            WarningEvidence.Of("metrics past a limit", Breaches));
-    }
+        private decimal ClearAt => Higher ? Limit.Value + ClearBand.Value : Limit.Value - ClearBand.Value;
 
-    private static bool Breach(MetricWidget metric, decimal? limit, MetricThresholdSettings settings, out int run)
-    {
-        run = 0;
-        if (limit is not { } l)
-        {
-            return false;
-        }
+        public string Message() => PastNow
+            ? $"{Title} {(Higher ? "fell" : "rose")} to {Say.Amount(Latest, Unit, Limit)} — {What} {Say.Amount(Limit, Unit)}, "
+                + $"{Say.Count(Run, "observation")} {(Higher ? "below" : "above")} since {Say.Date(Since)}"
+            : $"{Title} is back to {Say.Amount(Latest, Unit, Limit)} on {Say.Date(ObservedOn)} but was {Say.Amount(PastValue, Unit, Limit)} on {Say.Date(PastOn)}, "
+                + $"{(Higher ? "below" : "above")} its {What} {Say.Amount(Limit, Unit)} — clears after {Say.Count(ClearAfter, "observation")} "
+                + $"{(ClearBand.Value == 0 ? "back inside" : $"at {(Higher ? "or above" : "or below")} {Say.Amount(ClearAt, Unit)}")}, {Inside} so far";
 
-        var series = metric.Observations.AsSpan();
-        for (var i = series.Length - 1; i >= 0 && metric.IsWorse(series[i].Value, l); i--)
-        {
-            run++;
-        }
-
-        return run > 0 && run >= settings.MinimumRun;
+        public ValueList<WarningEvidence> Evidence() => PastNow
+            ? ValueList<WarningEvidence>.Of(
+                WarningEvidence.Of("metric", Title),
+                WarningEvidence.Of("latest value", Latest),
+                WarningEvidence.Of("observed on", ObservedOn),
+                WarningEvidence.Of(What, Limit),
+                WarningEvidence.Of("observations past it", Run),
+                WarningEvidence.Of("past it since", Since))
+            : ValueList<WarningEvidence>.Of(
+                WarningEvidence.Of("metric", Title),
+                WarningEvidence.Of("latest value", Latest),
+                WarningEvidence.Of("observed on", ObservedOn),
+                WarningEvidence.Of(What, Limit),
+                WarningEvidence.Of("last value past it", PastValue),
+                WarningEvidence.Of("last past it on", PastOn),
+                WarningEvidence.Of("observations back inside", Inside),
+                WarningEvidence.Of("clears after", ClearAfter),
+                WarningEvidence.Of("clear band", ClearBand));
     }
 }

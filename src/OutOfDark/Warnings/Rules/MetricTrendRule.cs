@@ -15,7 +15,7 @@ public sealed record MetricTrendSettings : RuleSettings
 
 /// <summary>
 /// <c>metric.trend</c>: within the window ending at its latest observation, a metric worsened (fell when higher is
-/// better, rose when lower is better) by at least the set percentage of the window's first value.
+/// better, rose when lower is better) by at least the set percentage of the window's first value. One warning per metric.
 /// </summary>
 public sealed class MetricTrendRule : WarningRule<MetricTrendSettings>
 {
@@ -24,60 +24,46 @@ public sealed class MetricTrendRule : WarningRule<MetricTrendSettings>
 
     /// <summary>Creates the rule.</summary>
     public MetricTrendRule()
-        : base(RuleId, "Metric trending worse", SubjectKind.Activity, WarningSeverity.Warning, new MetricTrendSettings())
+        : base(RuleId, "Metric trending worse", SubjectKind.Metric, WarningSeverity.Warning, new MetricTrendSettings())
     {
     }
 
     /// <inheritdoc />
     protected override RuleResult Evaluate(in RuleContext context, MetricTrendSettings settings)
     {
-        MetricWidget? worst = null;
-        Observation first = default, last = default;
-        decimal worstChange = 0;
-        var count = 0;
-        foreach (var widget in context.Activity!.Widgets.AsSpan())
-        {
-            if (widget is not MetricWidget metric || metric.Observations.Count < 2)
-            {
-                continue;
-            }
-
-            var latest = metric.Observations.Latest!.Value;
-            var window = metric.Observations.Between(latest.Date.PlusDays(-settings.WindowDays), latest.Date);
-            if (window.Length < 2 || window[0].Value == 0)
-            {
-                continue;
-            }
-
-            var change = (latest.Value - window[0].Value) / System.Math.Abs(window[0].Value) * 100m;
-            var worse = metric.Direction == MetricDirection.HigherIsBetter ? -change : change;
-            if (worse >= settings.DropPercent)
-            {
-                count++;
-                if (worst is null || worse > worstChange)
-                {
-                    (worst, first, last, worstChange) = (metric, window[0], latest, worse);
-                }
-            }
-        }
-
-        if (worst is null)
+        var metric = context.Metric!;
+        if (metric.Observations.Count < 2)
         {
             return RuleResult.None;
         }
 
-        var found = new Found(worst.Title, worst.Unit, worst.Direction == MetricDirection.HigherIsBetter, worstChange, first.Value, first.Date, last.Value, last.Date, settings.DropPercent, settings.WindowDays, count);
-        return context.Raise(WarningSeverity.Warning, found, static f => f.Message(), static f => f.Evidence(), Warning.Distance(worstChange, settings.DropPercent));
+        var latest = metric.Observations.Latest!.Value;
+        var window = metric.Observations.Between(latest.Date.PlusDays(-settings.WindowDays), latest.Date);
+        if (window.Length < 2 || window[0].Value == 0)
+        {
+            return RuleResult.None;
+        }
+
+        var first = window[0];
+        var change = (latest.Value - first.Value) / System.Math.Abs(first.Value) * 100m;
+        var worse = metric.Direction == MetricDirection.HigherIsBetter ? -change : change;
+        if (worse < settings.DropPercent)
+        {
+            return RuleResult.None;
+        }
+
+        var found = new Found(metric.Title, metric.Unit, metric.Direction == MetricDirection.HigherIsBetter, worse, first.Value, first.Date, latest.Value, latest.Date, settings.DropPercent, settings.WindowDays);
+        return context.Raise(WarningSeverity.Warning, found, static f => f.Message(), static f => f.Evidence(), Warning.Distance(worse, settings.DropPercent));
     }
 
     /// <summary>What the rule found: everything its message and evidence say.</summary>
-    private readonly record struct Found(string Title, string Unit, bool Higher, ExactDecimal Change, ExactDecimal FromValue, NodaTime.LocalDate FromDate, ExactDecimal ToValue, NodaTime.LocalDate ToDate, ExactDecimal Limit, int WindowDays, int Count)
+    private readonly record struct Found(string Title, string Unit, bool Higher, ExactDecimal Change, ExactDecimal FromValue, NodaTime.LocalDate FromDate, ExactDecimal ToValue, NodaTime.LocalDate ToDate, ExactDecimal Limit, int WindowDays)
     {
         public string Message()
         {
             var days = NodaTime.Period.Between(FromDate, ToDate, NodaTime.PeriodUnits.Days).Days;
             return $"{Title} {(Higher ? "fell" : "rose")} {Say.Percent(Change, Limit)} in {Say.Count(days, "day")}, from {Say.Amount(FromValue, Unit)} on {Say.Date(FromDate)} "
-                + $"to {Say.Amount(ToValue, Unit)} on {Say.Date(ToDate)} — limit {Say.Percent(Limit)}{Say.More(Count - 1, "metric")}";
+                + $"to {Say.Amount(ToValue, Unit)} on {Say.Date(ToDate)} — limit {Say.Percent(Limit)}";
         }
 
         public ValueList<WarningEvidence> Evidence() => ValueList<WarningEvidence>.Of(

@@ -99,13 +99,13 @@ public sealed class WorkspaceWarningProjector
         Dictionary<System.Guid, int>? mapIndex = null;
         foreach (var item in view)
         {
-            var subject = item.Key.Subject;
             var phaseIndex = item.PhaseId is { } phaseId ? journey.PhaseIndex(phaseId) : -1;
             var place = -1;
-            if (subject.Kind == SubjectKind.Activity)
+            if (item.ActivityId is { } activity)
             {
+                // An activity's own warnings and its metrics' take the activity's place in the map.
                 mapIndex ??= MapIndex(journey);
-                place = mapIndex.GetValueOrDefault(subject.Id, int.MaxValue);
+                place = mapIndex.GetValueOrDefault(activity.Value, int.MaxValue);
             }
 
             var snoozedUntil = item.State == WarningState.Snoozed ? item.Status?.SnoozedUntil : null;
