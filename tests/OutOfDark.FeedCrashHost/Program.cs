@@ -13,8 +13,11 @@ using OutOfDark.Warnings;
 // Usage:
 //   write <store> <journeys>          saves journeys whose commands raise and clear warnings, prints "saved N", then
 //                                     waits to be killed (a host that dies between saving and delivering);
-//   deliver <store> <folder> <ms>     delivers the feed to subscriber "crash-test", <ms> per change, printing
-//                                     "delivered <id>" per delivery and "done" at the end of the feed.
+//   deliver <store> <folder> <ms> [<hang after>]
+//                                     delivers the feed to subscriber "crash-test", <ms> per change, printing
+//                                     "delivered <id>" per delivery and "done" at the end of the feed; with <hang after>,
+//                                     stops inside the delivery after that many changes and prints "hanging" (a host
+//                                     that dies mid-batch, whatever the machine's speed).
 // <store> is a SQLite file path, or "postgres:" followed by an Npgsql connection string.
 var (mode, where) = (args[0], args[1]);
 IJourneyCommitStore store = where.StartsWith("postgres:", StringComparison.Ordinal)
@@ -41,7 +44,8 @@ if (mode == "write")
 }
 else
 {
-    var subscriber = new FileSubscriber(args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+    var hangAfter = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue;
+    var subscriber = new FileSubscriber(args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), hangAfter);
     var dispatcher = new WarningFeedDispatcher((IWarningFeed)store, subscriber, batchSize: 5);
     while (await dispatcher.DispatchAsync() > 0)
     {
@@ -54,8 +58,10 @@ else
 /// An idempotent subscriber: every delivery is logged to deliveries.log, and a change is applied (appended to
 /// applied.log) only the first time its id arrives — what a subscriber must do with an at-least-once feed.
 /// </summary>
-internal sealed class FileSubscriber(string folder, int delayMs) : IWarningFeedSubscriber
+internal sealed class FileSubscriber(string folder, int delayMs, int hangAfter) : IWarningFeedSubscriber
 {
+    private int _delivered;
+
     private readonly HashSet<Guid> _applied = File.Exists(Path.Combine(folder, "applied.log"))
         ? [.. File.ReadAllLines(Path.Combine(folder, "applied.log")).Where(l => Guid.TryParse(l, out _)).Select(Guid.Parse)]
         : [];
@@ -71,6 +77,12 @@ internal sealed class FileSubscriber(string folder, int delayMs) : IWarningFeedS
         }
 
         Console.WriteLine($"delivered {change.Id}");
+        if (++_delivered >= hangAfter)
+        {
+            Console.WriteLine("hanging");
+            Thread.Sleep(Timeout.Infinite);
+        }
+
         await Task.Delay(delayMs, cancellationToken);
     }
 }
