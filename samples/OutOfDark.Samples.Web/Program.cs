@@ -26,7 +26,6 @@ builder.Services.AddHostedService<Seeder>();
 builder.Services.AddOutOfDark(section, outOfDark => outOfDark
     .UseClock(sp => sp.GetRequiredService<WebOptions>().CreateClock())
     .UseStore(sp => StoreFactory.Create(sp.GetRequiredService<WebOptions>(), sp.GetRequiredService<IClock>()))
-    .UseWorkspaceWarnings(sp => StoreFactory.WorkspaceWarnings(sp.GetRequiredService<OutOfDark.IJourneyStore>(), sp.GetRequiredService<IClock>()))
     .AddRule<NegativeFeedbackRule>()
     .AddObserver<CriticalWarningFeed>()
     .AddDueRechecks());

@@ -14,8 +14,19 @@ public sealed class DueRecheckOptions
     /// </summary>
     public Duration MaxInterval { get; set; } = Duration.FromMinutes(1);
 
-    /// <summary>The shortest pause between passes, so an instant that stays due never spins the processor. One second unless set; 0 to <see cref="MaxInterval"/>.</summary>
-    public Duration MinInterval { get; set; } = Duration.FromSeconds(1);
+    /// <summary>
+    /// The shortest pause between passes, so an instant that stays due never spins the processor. Unless set, one
+    /// second or <see cref="MaxInterval"/> if that is shorter; 0 to <see cref="MaxInterval"/>.
+    /// </summary>
+    public Duration MinInterval
+    {
+        get => _minInterval ?? (MaxInterval < DefaultMinInterval ? MaxInterval : DefaultMinInterval);
+        set => _minInterval = value;
+    }
+
+    private static readonly Duration DefaultMinInterval = Duration.FromSeconds(1);
+
+    private Duration? _minInterval;
 
     /// <summary>Checks the ranges.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An interval is out of its range; the message names it and the range.</exception>
@@ -28,7 +39,7 @@ public sealed class DueRecheckOptions
 
         if (MinInterval < Duration.Zero || MinInterval > MaxInterval)
         {
-            throw new ArgumentOutOfRangeException(nameof(MinInterval), MinInterval, $"DueRecheckOptions.MinInterval must be from 0 to MaxInterval ({MaxInterval}).");
+            throw new ArgumentOutOfRangeException(nameof(MinInterval), MinInterval, $"DueRecheckOptions.MinInterval must be from 0 to MaxInterval ({MaxInterval}); lower MinInterval or raise MaxInterval.");
         }
     }
 }

@@ -29,6 +29,7 @@ public sealed partial class JourneyWarnings : IDisposable
     private readonly IClock _clock;
     private readonly IReadOnlyList<IWarningObserver> _observers;
     private readonly ILogger _logger;
+    private readonly IWorkspaceWarnings? _workspaceWarnings;
     private readonly Meter _meter;
     private readonly Counter<long> _evaluations;
     private readonly Histogram<double> _duration;
@@ -42,8 +43,12 @@ public sealed partial class JourneyWarnings : IDisposable
     /// <param name="options">The engine options.</param>
     /// <param name="observers">The notification hooks every engine reports to.</param>
     /// <param name="logger">Where to log.</param>
-    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public JourneyWarnings(IClock clock, RuleRegistry rules, WarningSettings settings, WarningEngineOptions options, IReadOnlyList<IWarningObserver> observers, ILogger<JourneyWarnings> logger)
+    /// <param name="workspaceWarnings">
+    /// The workspace read model <see cref="CommitAsync"/> writes the saved journey's rows to right after each commit;
+    /// <see langword="null"/> (the default) writes none.
+    /// </param>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="workspaceWarnings"/> is <see langword="null"/>.</exception>
+    public JourneyWarnings(IClock clock, RuleRegistry rules, WarningSettings settings, WarningEngineOptions options, IReadOnlyList<IWarningObserver> observers, ILogger<JourneyWarnings> logger, IWorkspaceWarnings? workspaceWarnings = null)
     {
         Guard.Against.Null(clock);
         Guard.Against.Null(rules);
@@ -57,6 +62,7 @@ public sealed partial class JourneyWarnings : IDisposable
         Options = options;
         _observers = observers;
         _logger = logger;
+        _workspaceWarnings = workspaceWarnings;
         _meter = new Meter(MeterName);
         _evaluations = _meter.CreateCounter<long>("outofdark.warnings.evaluations", description: "Warning evaluations of a journey, full or incremental.");
         _duration = _meter.CreateHistogram<double>("outofdark.warnings.evaluation.duration", unit: "ms", description: "How long a warning evaluation took.");
@@ -67,13 +73,17 @@ public sealed partial class JourneyWarnings : IDisposable
     /// <summary>The rules engines run.</summary>
     public RuleRegistry Rules { get; }
 
-    /// <summary>The rule settings engines use.</summary>
+    /// <summary>The host's rule settings (from configuration and code): the base layer engines lay each journey's own settings over.</summary>
     public WarningSettings Settings { get; }
 
     /// <summary>The engine options.</summary>
     public WarningEngineOptions Options { get; }
 
-    /// <summary>Creates an engine for a journey, subscribed to the host's observers and to this service's instruments. Nothing is evaluated yet.</summary>
+    /// <summary>
+    /// Creates an engine for a journey, subscribed to the host's observers and to this service's instruments. Nothing is
+    /// evaluated yet. The engine uses the host's <see cref="Settings"/> under the journey's own
+    /// (<see cref="Journey.RuleSettings"/>): see <see cref="WarningEngine.EffectiveSettings"/>.
+    /// </summary>
     /// <param name="journey">The journey.</param>
     /// <returns>The engine.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="journey"/> is <see langword="null"/>.</exception>
@@ -133,20 +143,37 @@ public sealed partial class JourneyWarnings : IDisposable
     /// <summary>
     /// Saves a journey's pending events and the warning changes they cause in one transaction, the evaluation measured
     /// and logged as <see cref="Evaluate(WarningEngine, IReadOnlyList{JourneyEvent}, CancellationToken)"/> does: the write
-    /// path of the durable warning feed (see <see cref="JourneyCommitExtensions.CommitAsync"/>).
+    /// path of the durable warning feed (see <see cref="JourneyCommitExtensions.CommitAsync"/>). Then, when the service
+    /// has a workspace read model (<see cref="Microsoft.Extensions.DependencyInjection.OutOfDarkServiceCollectionExtensions.AddOutOfDark"/> always gives it the registered
+    /// <see cref="IWorkspaceWarnings"/>), replaces the journey's rows there from the engine, so the workspace-wide
+    /// Warnings view shows the save at once.
     /// </summary>
     /// <param name="store">The store; it writes the feed's outbox with the events.</param>
     /// <param name="journey">The journey, with the events of the commands just run pending.</param>
     /// <param name="engine">Its engine (from <see cref="CreateEngine"/>), evaluated at the version last saved.</param>
-    /// <param name="cancellationToken">Cancels the evaluation or the save.</param>
+    /// <param name="cancellationToken">Cancels the evaluation or the save; once the save has committed, the read-model write is not cancelled.</param>
     /// <returns>The journey's version after the save.</returns>
+    /// <remarks>
+    /// The read model is written after the transaction commits, not in it: if that write fails its exception comes out
+    /// of this call although the journey is saved, and the journey's rows stay one save behind until the next commit or
+    /// the due-recheck service's next pass (<see cref="OutOfDarkBuilder.AddDueRechecks"/>) replaces them.
+    /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="engine"/> evaluates another journey (or another instance of it).</exception>
     /// <exception cref="InvalidOperationException">The engine has not evaluated the journey at the version last saved.</exception>
     /// <exception cref="JourneyConcurrencyException">Someone else saved the journey since it was loaded; nothing was written.</exception>
-    public System.Threading.Tasks.Task<long> CommitAsync(IJourneyCommitStore store, Journey journey, WarningEngine engine, CancellationToken cancellationToken = default)
+    public async System.Threading.Tasks.Task<long> CommitAsync(IJourneyCommitStore store, Journey journey, WarningEngine engine, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(store);
-        return store.CommitAsync(journey, engine, (e, events) => Measure(e, () => e.Refresh(events, cancellationToken)), cancellationToken);
+        var version = await store.CommitAsync(journey, engine, (e, events) => Measure(e, () => e.Refresh(events, cancellationToken)), cancellationToken).ConfigureAwait(false);
+        if (_workspaceWarnings is not null)
+        {
+            // Replaces all of the journey's rows: another host or the due-recheck service may have written them since.
+            var update = new WorkspaceWarningProjector(engine).ProjectAll(_clock.GetCurrentInstant());
+            await _workspaceWarnings.ApplyAsync(update, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return version;
     }
 
     /// <inheritdoc />

@@ -55,8 +55,9 @@ public sealed class OutOfDarkBuilder
     }
 
     /// <summary>
-    /// Uses a workspace read model (the rows of the workspace-wide Warnings view) instead of the in-memory one, for
-    /// example <c>sp =&gt; ((SqliteJourneyStore)sp.GetRequiredService&lt;IJourneyStore&gt;()).WorkspaceWarnings</c>.
+    /// Uses a workspace read model (the rows of the workspace-wide Warnings view) instead of the default: the store's
+    /// own when the store keeps one (<see cref="IWorkspaceWarningsSource"/>: the SQLite and PostgreSQL stores), else the
+    /// in-memory one. Not needed for those stores.
     /// </summary>
     /// <param name="factory">Creates the read model once; it is a singleton and must be thread-safe.</param>
     /// <returns>The builder.</returns>

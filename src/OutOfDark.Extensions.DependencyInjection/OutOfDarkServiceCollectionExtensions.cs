@@ -18,8 +18,8 @@ public static class OutOfDarkServiceCollectionExtensions
 {
     /// <summary>
     /// Registers OutOfDark: an <see cref="IClock"/> (the system clock unless one is given), an <see cref="IJourneyStore"/>
-    /// (the in-memory store unless one is given), an <see cref="IWorkspaceWarnings"/> read model (the in-memory one unless
-    /// one is given), a <see cref="RuleRegistry"/> with the built-in rules and every custom
+    /// (the in-memory store unless one is given), an <see cref="IWorkspaceWarnings"/> read model (unless one is given: the
+    /// store's own when it keeps one, <see cref="IWorkspaceWarningsSource"/> — the SQLite and PostgreSQL stores do — else the in-memory one), a <see cref="RuleRegistry"/> with the built-in rules and every custom
     /// rule added, the <see cref="WarningSettings"/> read from <paramref name="configuration"/>, the engine options, and
     /// <see cref="JourneyWarnings"/>, which creates engines and reports through <c>System.Diagnostics.Metrics</c> and
     /// <see cref="ILogger"/>. The store is also registered as <see cref="IJourneyCommitStore"/> and <see cref="IWarningFeed"/>
@@ -50,7 +50,9 @@ public static class OutOfDarkServiceCollectionExtensions
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<IJourneyStore>(sp => new InMemoryJourneyStore(sp.GetRequiredService<IClock>()));
-        services.TryAddSingleton<IWorkspaceWarnings>(sp => new InMemoryWorkspaceWarnings(sp.GetRequiredService<IClock>()));
+        services.TryAddSingleton<IWorkspaceWarnings>(sp => sp.GetRequiredService<IJourneyStore>() is IWorkspaceWarningsSource source
+            ? source.WorkspaceWarnings
+            : new InMemoryWorkspaceWarnings(sp.GetRequiredService<IClock>()));
         services.TryAddSingleton(sp =>
         {
             var registry = RuleRegistry.WithBuiltIns();
@@ -90,7 +92,8 @@ public static class OutOfDarkServiceCollectionExtensions
             sp.GetRequiredService<WarningSettings>(),
             sp.GetRequiredService<WarningEngineOptions>(),
             sp.GetServices<IWarningObserver>().ToArray(),
-            sp.GetService<ILoggerFactory>()?.CreateLogger<JourneyWarnings>() ?? NullLogger<JourneyWarnings>.Instance));
+            sp.GetService<ILoggerFactory>()?.CreateLogger<JourneyWarnings>() ?? NullLogger<JourneyWarnings>.Instance,
+            sp.GetRequiredService<IWorkspaceWarnings>()));
         return services;
     }
 

@@ -23,8 +23,8 @@ namespace OutOfDark.Extensions.DependencyInjection;
 /// </remarks>
 public sealed partial class WarningFeedDispatcherService : BackgroundService
 {
-    private readonly IWarningFeed _feed;
     private readonly IReadOnlyList<IWarningFeedSubscriber> _subscribers;
+    private readonly IReadOnlyList<WarningFeedDispatcher> _dispatchers;
     private readonly WarningFeedOptions _options;
     private readonly ILogger<WarningFeedDispatcherService> _logger;
 
@@ -34,7 +34,10 @@ public sealed partial class WarningFeedDispatcherService : BackgroundService
     /// <param name="options">The dispatch settings.</param>
     /// <param name="logger">Where failures and deliveries are logged.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Two subscribers share a name.</exception>
+    /// <exception cref="ArgumentException">
+    /// Two subscribers share a name, or a name is blank, longer than 200 characters, or holds a control character or a
+    /// lone surrogate (refused here, at startup, rather than retried as a delivery failure forever).
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
     public WarningFeedDispatcherService(IWarningFeed feed, IEnumerable<IWarningFeedSubscriber> subscribers, IOptions<WarningFeedOptions> options, ILogger<WarningFeedDispatcherService> logger)
     {
@@ -42,7 +45,6 @@ public sealed partial class WarningFeedDispatcherService : BackgroundService
         ArgumentNullException.ThrowIfNull(subscribers);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
-        _feed = feed;
         _subscribers = [.. subscribers];
         _options = options.Value;
         _options.Validate();
@@ -51,11 +53,13 @@ public sealed partial class WarningFeedDispatcherService : BackgroundService
         {
             throw new ArgumentException($"Two warning-feed subscribers are named '{twice.Key}'; a name is a cursor, so each subscriber needs its own.", nameof(subscribers));
         }
+
+        _dispatchers = [.. _subscribers.Select(s => new WarningFeedDispatcher(feed, s, _options.BatchSize))];
     }
 
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(_subscribers.Select(s => RunAsync(new WarningFeedDispatcher(_feed, s, _options.BatchSize), stoppingToken)));
+        Task.WhenAll(_dispatchers.Select(d => RunAsync(d, stoppingToken)));
 
     private async Task RunAsync(WarningFeedDispatcher dispatcher, CancellationToken stoppingToken)
     {

@@ -39,6 +39,7 @@ public static class EventTypes
         (typeof(WarningSnoozed), "warning-snoozed"),
         (typeof(WarningResolved), "warning-resolved"),
         (typeof(WarningReopened), "warning-reopened"),
+        (typeof(RuleSettingsChanged), "rule-settings-changed"),
     ];
 
     /// <summary>Every event type's discriminator, in the order of the format documentation.</summary>

@@ -62,6 +62,21 @@ namespace OutOfDark.Json;
 [JsonSerializable(typeof(WarningSnoozed))]
 [JsonSerializable(typeof(WarningResolved))]
 [JsonSerializable(typeof(WarningReopened))]
+[JsonSerializable(typeof(RuleSettingsChanged))]
+[JsonSerializable(typeof(RuleSettingsEntry))]
+[JsonSerializable(typeof(NoSettings))]
+[JsonSerializable(typeof(MetricThresholdSettings))]
+[JsonSerializable(typeof(MetricTrendSettings))]
+[JsonSerializable(typeof(MetricBaselineSettings))]
+[JsonSerializable(typeof(StaleMetricSettings))]
+[JsonSerializable(typeof(NotUpdatedSettings))]
+[JsonSerializable(typeof(NoOwnerSettings))]
+[JsonSerializable(typeof(NoMetricSettings))]
+[JsonSerializable(typeof(FunnelDropOffSettings))]
+[JsonSerializable(typeof(PainPointSettings))]
+[JsonSerializable(typeof(OverdueSettings))]
+[JsonSerializable(typeof(ExpectationGapSettings))]
+[JsonSerializable(typeof(EmptyPhaseSettings))]
 internal sealed partial class JourneyJsonContext : JsonSerializerContext
 {
 }

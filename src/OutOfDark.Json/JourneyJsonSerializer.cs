@@ -33,7 +33,7 @@ namespace OutOfDark.Json;
 public sealed class JourneyJsonSerializer
 {
     /// <summary>The schema version this serializer writes, and the newest it reads.</summary>
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
 
     private static readonly IClock ValidationClock = new EpochClock();
     private readonly JsonSerializerOptions _options;
@@ -41,6 +41,7 @@ public sealed class JourneyJsonSerializer
     private readonly JsonTypeInfo<JourneyEvent> _event;
     private readonly JsonTypeInfo<EventStreamDocument> _stream;
     private readonly SortedDictionary<int, IJourneyJsonMigration> _migrations = [];
+    private readonly RuleSettingsRegistry _ruleSettings;
     private readonly long _maxBytes;
     private readonly int _maxDepth;
 
@@ -54,12 +55,13 @@ public sealed class JourneyJsonSerializer
         options.Check();
         _maxBytes = options.MaxDocumentBytes;
         _maxDepth = options.MaxDepth;
+        _migrations.Add(JourneyJsonMigrationV1ToV2.Instance.FromVersion, JourneyJsonMigrationV1ToV2.Instance);
         foreach (var migration in options.Migrations)
         {
             Guard.Against.Null(migration);
             if (!_migrations.TryAdd(migration.FromVersion, migration))
             {
-                throw new ArgumentException($"Two migrations start from schema version {migration.FromVersion}.", nameof(options));
+                throw new ArgumentException($"Two migrations start from schema version {migration.FromVersion}{(migration.FromVersion == 1 ? " (OutOfDark's own JourneyJsonMigrationV1ToV2 lifts version 1)" : "")}.", nameof(options));
             }
         }
 
@@ -69,7 +71,8 @@ public sealed class JourneyJsonSerializer
             MaxDepth = options.MaxDepth,
             WriteIndented = options.WriteIndented,
         };
-        foreach (var converter in Converters(options.WidgetKinds.Copy()))
+        _ruleSettings = options.RuleSettings.Copy();
+        foreach (var converter in Converters(options.WidgetKinds.Copy(), _ruleSettings))
         {
             json.Converters.Add(converter);
         }
@@ -285,7 +288,7 @@ public sealed class JourneyJsonSerializer
                 read = JsonSerializer.Deserialize(json, _snapshot);
             }
 
-            return read ?? throw new JourneyFormatException("The document is null; expected a journey object.", "$");
+            return TypedSettings(read ?? throw new JourneyFormatException("The document is null; expected a journey object.", "$"));
         });
 
         if (snapshot.Version is < 1 or long.MaxValue)
@@ -339,7 +342,7 @@ public sealed class JourneyJsonSerializer
         for (var i = 0; i < events.Count; i++)
         {
             var path = "$.events[" + i.ToString(CultureInfo.InvariantCulture) + "]";
-            var e = CheckEvent(events[i], path);
+            var e = events[i] = CheckEvent(events[i], path);
             try
             {
                 if (journey is null)
@@ -486,7 +489,7 @@ public sealed class JourneyJsonSerializer
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static JourneyEvent CheckEvent(JourneyEvent? e, string path)
+    private JourneyEvent CheckEvent(JourneyEvent? e, string path)
     {
         if (e is null)
         {
@@ -498,7 +501,45 @@ public sealed class JourneyJsonSerializer
             throw new JourneyFormatException("An event needs an \"actor\".", path + ".actor");
         }
 
-        return e;
+        return e is RuleSettingsChanged change
+            ? change with { Previous = TypedSettings(change.Rule, change.Previous, path + ".previous"), Current = TypedSettings(change.Rule, change.Current, path + ".current") }
+            : e;
+    }
+
+    /// <summary>Reads each of the document's rule settings as its rule's registered record (see <see cref="RuleSettingsRegistry"/>).</summary>
+    private JourneySnapshot TypedSettings(JourneySnapshot snapshot)
+    {
+        if (snapshot.RuleSettings is not { Count: > 0 } entries)
+        {
+            return snapshot;
+        }
+
+        var typed = new RuleSettingsEntry[entries.Count];
+        for (var i = 0; i < typed.Length; i++)
+        {
+            var entry = entries[i];
+            typed[i] = entry is null ? null! : entry with { Settings = TypedSettings(entry.Rule, entry.Settings, "$.ruleSettings[" + i.ToString(CultureInfo.InvariantCulture) + "].settings")! };
+        }
+
+        return snapshot with { RuleSettings = ValueList<RuleSettingsEntry>.From(typed) };
+    }
+
+    private RuleSettings? TypedSettings(RuleId rule, RuleSettings? settings, string path)
+    {
+        if (settings is not UnknownRuleSettings read)
+        {
+            return settings;
+        }
+
+        try
+        {
+            return _ruleSettings.Read(rule, read, _options);
+        }
+        catch (JsonException ex)
+        {
+            var at = JsonPathException.PathOf(ex);
+            throw new JourneyFormatException($"The settings of rule '{rule}' do not fit its settings record: {CleanMessage(ex)}", path + (at.StartsWith('$') ? at[1..] : at), ex);
+        }
     }
 
     private static void CheckEventType(JourneyEvent e, int index)
@@ -545,7 +586,7 @@ public sealed class JourneyJsonSerializer
         return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static IEnumerable<JsonConverter> Converters(WidgetKindRegistry widgets) =>
+    private static IEnumerable<JsonConverter> Converters(WidgetKindRegistry widgets, RuleSettingsRegistry ruleSettings) =>
     [
         new GuidIdConverter<JourneyId>("journey id", g => new JourneyId(g), id => id.Value),
         new GuidIdConverter<WorkspaceId>("workspace id", g => new WorkspaceId(g), id => id.Value),
@@ -570,6 +611,8 @@ public sealed class JourneyJsonSerializer
         new ActivityListConverter(),
         new ValueListConverter<Flow>(),
         new ValueListConverter<WarningStatus>(),
+        new ValueListConverter<RuleSettingsEntry>(),
+        new RuleSettingsConverter(ruleSettings),
         new ValueListConverter<Widget>(direct: true),
         new ValueListConverter<string>(),
         new WidgetConverter(widgets),

@@ -19,6 +19,7 @@ internal static class RulePaths
                 FlowId id => Find(s.Flows, f => f.Id == id, last) is var i and >= 0 ? $"$.flows[{N(i)}]" : null,
                 WidgetId id => Widget(s, id, last),
                 WarningKey key => Find(s.Warnings, w => w.Key == key, last) is var i and >= 0 ? $"$.warnings[{N(i)}]" : null,
+                RuleSettingsEntry entry => Find(s.RuleSettings, r => ReferenceEquals(r, entry), false) is var i and >= 0 ? $"$.ruleSettings[{N(i)}]" : null,
                 _ => null,
             };
             if (path is not null)

@@ -36,6 +36,7 @@ internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource) : SqlDialec
         EnsureCursor = "INSERT INTO outofdark.warning_feed_cursors (subscriber, position) VALUES (@s, 0) ON CONFLICT DO NOTHING",
         SelectCursor = "SELECT position FROM outofdark.warning_feed_cursors WHERE subscriber = @s",
         UpdateCursor = "UPDATE outofdark.warning_feed_cursors SET position = @p WHERE subscriber = @s",
+        SelectFeedHead = "SELECT position FROM outofdark.warning_feed_head WHERE id = 1",
     };
 
     public override string Store => "OutOfDark.Storage.PostgreSql";

@@ -38,7 +38,7 @@ namespace OutOfDark.Storage.PostgreSql;
 /// var again = await store.LoadAsync(journey.WorkspaceId, journey.Id);
 /// </code>
 /// </example>
-public sealed class PostgreSqlJourneyStore : IJourneyCommitStore, IWarningFeed, IAsyncDisposable
+public sealed class PostgreSqlJourneyStore : IJourneyCommitStore, IWarningFeed, IWorkspaceWarningsSource, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;

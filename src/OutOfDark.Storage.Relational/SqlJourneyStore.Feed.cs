@@ -19,7 +19,7 @@ public sealed partial class SqlJourneyStore : IWarningFeed
     /// <inheritdoc />
     public async Task<IReadOnlyList<WarningFeedEntry>> ReadAsync(long afterPosition, int limit, CancellationToken cancellationToken = default)
     {
-        Guard.Against.Negative(afterPosition);
+        CheckPosition(afterPosition, nameof(afterPosition));
         CheckLimit(limit);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -61,6 +61,14 @@ public sealed partial class SqlJourneyStore : IWarningFeed
         }
     }
 
+    private static void CheckPosition(long position, string parameter)
+    {
+        if (position < 0)
+        {
+            throw new ArgumentOutOfRangeException(parameter, position, $"A feed position is 0 (before the first change) or more; {position} is negative.");
+        }
+    }
+
     private static void CheckLimit(int limit)
     {
         if (limit is < 1 or > 10_000)
@@ -77,11 +85,22 @@ public sealed partial class SqlJourneyStore : IWarningFeed
             throw new ArgumentException($"A subscriber name has 1 to 200 characters and is not blank; '{subscriber}' has {subscriber.Length}.", nameof(subscriber));
         }
 
-        foreach (var c in subscriber)
+        for (var i = 0; i < subscriber.Length; i++)
         {
+            var c = subscriber[i];
             if (char.IsControl(c))
             {
                 throw new ArgumentException($"The subscriber name '{subscriber.Replace("\0", "\\0", StringComparison.Ordinal)}' holds a control character (U+{(int)c:X4}); use printable characters only.", nameof(subscriber));
+            }
+
+            // A lone surrogate is not text: stores would map different names to one cursor or lock.
+            if (char.IsHighSurrogate(c) && i + 1 < subscriber.Length && char.IsLowSurrogate(subscriber[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                throw new ArgumentException($"The subscriber name holds a lone surrogate (U+{(int)c:X4} at index {i}); use whole Unicode characters only.", nameof(subscriber));
             }
         }
     }
@@ -210,9 +229,17 @@ public sealed partial class SqlJourneyStore : IWarningFeed
         public async Task AdvanceAsync(long position, CancellationToken cancellationToken = default)
         {
             ObjectDisposedException.ThrowIf(_released, this);
+            CheckPosition(position, nameof(position));
             if (position < Position)
             {
                 throw new ArgumentOutOfRangeException(nameof(position), position, $"Subscriber '{subscriber}' is at position {Position}; a cursor only moves forward.");
+            }
+
+            // A cursor past the end would skip every change committed later, for good.
+            var last = Convert.ToInt64(await CursorCommandAsync(connection, store._sql.SelectFeedHead, subscriber, null, cancellationToken, scalar: true).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            if (position > last)
+            {
+                throw new ArgumentOutOfRangeException(nameof(position), position, $"A cursor moves at most to the last position, {last}; {position} is beyond the end of the feed.");
             }
 
             await CursorCommandAsync(connection, store._sql.UpdateCursor, subscriber, position, cancellationToken).ConfigureAwait(false);

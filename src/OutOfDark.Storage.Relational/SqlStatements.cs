@@ -84,4 +84,9 @@ public sealed record SqlStatements
 
     /// <summary>Sets subscriber @s's cursor to @p.</summary>
     public required string UpdateCursor { get; init; }
+
+    /// <summary>
+    /// The feed's last committed position (the one-row head; 0 when the feed is empty), read without locking it.
+    /// </summary>
+    public required string SelectFeedHead { get; init; }
 }

@@ -37,6 +37,7 @@ internal sealed class SqliteDialect(string connectionString, string path, bool f
         EnsureCursor = "INSERT INTO warning_feed_cursors (subscriber, position) VALUES (@s, 0) ON CONFLICT DO NOTHING",
         SelectCursor = "SELECT position FROM warning_feed_cursors WHERE subscriber = @s",
         UpdateCursor = "UPDATE warning_feed_cursors SET position = @p WHERE subscriber = @s",
+        SelectFeedHead = "SELECT position FROM warning_feed_head WHERE id = 1",
     };
 
     private const int CantOpen = 14; // SQLITE_CANTOPEN

@@ -40,7 +40,7 @@ namespace OutOfDark.Storage.Sqlite;
 /// var again = await store.LoadAsync(journey.WorkspaceId, journey.Id);
 /// </code>
 /// </example>
-public sealed class SqliteJourneyStore : IJourneyCommitStore, IWarningFeed, IAsyncDisposable
+public sealed class SqliteJourneyStore : IJourneyCommitStore, IWarningFeed, IWorkspaceWarningsSource, IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly SqlJourneyStore _store;

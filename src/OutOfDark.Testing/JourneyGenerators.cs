@@ -165,8 +165,24 @@ public static class JourneyGenerators
                 from handling in Gen.Elements(Enum.GetValues<WarningHandling>())
                 from minutes in Gen.Choose(-10, 60 * 24 * 7)
                 from note in OptionalTexts()
-                select (JourneyStep)new HandleWarningStep(rule, p, handling, minutes, note)));
+                select (JourneyStep)new HandleWarningStep(rule, p, handling, minutes, note)),
+            (3, RuleSettingsSteps()));
     }
+
+    /// <summary>
+    /// Rule settings set or cleared for the whole journey, an activity or a KPI: built-in rules (now and then out of range,
+    /// or switched off) and a rule no host registers.
+    /// </summary>
+    /// <returns>The generator.</returns>
+    public static Gen<JourneyStep> RuleSettingsSteps() =>
+        from rule in Gen.Elements(ChangeRuleSettingsStep.Rules)
+        from level in Gen.Choose(0, 2)
+        from p in Gen.Choose(0, 1_000)
+        from value in Gen.Frequency<int>((12, Gen.Choose(1, 8)), (1, Gen.Constant(0)))
+        from enabled in Gen.Frequency<bool>((4, Gen.Constant(true)), (1, Gen.Constant(false)))
+        from clear in Gen.Frequency<bool>((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from reason in OptionalTexts()
+        select (JourneyStep)new ChangeRuleSettingsStep(rule, level, p, value, enabled, clear, reason);
 
     /// <summary>Whole journeys: scenarios of up to <paramref name="maxSteps"/> steps, starting with a few phases.</summary>
     /// <param name="maxSteps">The most steps a scenario has.</param>
@@ -185,6 +201,18 @@ public static class JourneyGenerators
     /// <param name="maxSteps">The most steps a scenario has.</param>
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<JourneyScenario> Scenarios(int maxSteps = 80) => Arb.From(ScenarioGen(maxSteps), s => s.Shrink());
+
+    /// <summary>
+    /// Scenarios in which rule settings change often: a <see cref="RuleSettingsSteps"/> step after every other step,
+    /// for round trips of settings through serializers and stores and for incremental evaluation.
+    /// </summary>
+    /// <param name="maxSteps">The most ordinary steps a scenario has, besides its settings steps.</param>
+    /// <returns>The arbitrary; it shrinks by dropping steps.</returns>
+    public static Arbitrary<JourneyScenario> RuleSettingsScenarios(int maxSteps = 40) => Arb.From(
+        from scenario in ScenarioGen(maxSteps)
+        from settings in Gen.ArrayOf(RuleSettingsSteps(), (scenario.Steps.Count / 2) + 1)
+        select scenario with { Steps = ValueList<JourneyStep>.From(scenario.Steps.SelectMany((step, i) => i % 2 == 0 && i / 2 < settings.Length ? new[] { step, settings[i / 2] } : new[] { step })) },
+        s => s.Shrink());
 
     /// <summary>Journeys built from generated scenarios, with their events pending.</summary>
     /// <param name="maxSteps">The most steps a scenario has.</param>

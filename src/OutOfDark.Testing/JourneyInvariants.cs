@@ -95,6 +95,22 @@ public static class JourneyInvariants
             }
         }
 
+        // Rule settings apply to the journey, an existing activity or an existing KPI, once per place, and are in range.
+        Unique(journey.RuleSettingsEntries.Select(e => (e.Rule, e.Activity, e.Metric)).ToList(), "rule settings place", problems);
+        var metrics = activities.SelectMany(a => a.Widgets).OfType<MetricWidget>().Select(m => m.Id).ToHashSet();
+        foreach (var entry in journey.RuleSettingsEntries)
+        {
+            if ((entry.Activity is { } a && !ids.Contains(a)) || (entry.Metric is { } m && !metrics.Contains(m)) || (entry.Activity is not null && entry.Metric is not null))
+            {
+                problems.Add($"The settings of rule '{entry.Rule}' apply to neither the journey, an existing activity nor an existing KPI.");
+            }
+
+            if (entry.Settings.Validate() is { } problem)
+            {
+                problems.Add($"The settings of rule '{entry.Rule}' are out of range: {problem}");
+            }
+        }
+
         return problems;
     }
 

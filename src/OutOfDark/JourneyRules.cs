@@ -60,6 +60,9 @@ public static class JourneyRules
     /// <summary>A value is outside what the model accepts (empty name, too long text, undefined enum value, …).</summary>
     public const string InvalidValue = "invalid-value";
 
+    /// <summary>Rule settings are out of their documented range, or name no existing target, or disagree with the journey's current settings.</summary>
+    public const string InvalidSettings = "invalid-settings";
+
     /// <summary>A snooze must end after the instant it is given.</summary>
     public const string InvalidSnooze = "invalid-snooze";
 }

@@ -101,6 +101,27 @@ public sealed class AddOutOfDarkTests
     }
 
     [Fact]
+    public void A_journey_s_own_settings_lie_over_the_configured_ones()
+    {
+        using var services = Build(Configuration(("Rules:metric.stale:Days", "10")), b => b.UseClock(_clock));
+        var journey = JourneyWith("Newsletter", "Checkout");
+        var newsletter = journey.Activities[0].Id;
+        var metric = journey.AddWidget(new Actor("tester"), newsletter, new MetricWidget(WidgetId.New(), "Open rate") { Kind = MetricKind.Percentage, Unit = "%" });
+        journey.RecordObservation(new Actor("feed"), metric, new LocalDate(2026, 5, 18), 20);
+        journey.SetRuleSettings(new Actor("mia"), StaleMetricRule.RuleId, new StaleMetricSettings { Days = 20 }, "monthly survey");
+        var warnings = services.GetRequiredService<JourneyWarnings>();
+
+        var engine = warnings.CreateEngine(journey);
+        warnings.Evaluate(engine);
+        var effective = engine.EffectiveSettings(StaleMetricRule.RuleId, WarningSubject.For(metric));
+
+        Assert.DoesNotContain(engine.Warnings, w => w.Key.Rule == StaleMetricRule.RuleId);
+        Assert.Equal([SettingsLayer.RuleDefault, SettingsLayer.Host, SettingsLayer.Journey], effective.Sources.Select(s => s.Layer));
+        Assert.Equal(new StaleMetricSettings { Days = 10 }, effective.Sources[1].Settings);
+        Assert.Equal(new StaleMetricSettings { Days = 20 }, effective.Settings);
+    }
+
+    [Fact]
     public void A_rule_id_in_configuration_that_no_rule_has_stops_the_host_naming_the_key()
     {
         using var services = Build(Configuration(("Rules:metric.stael:Days", "10")));

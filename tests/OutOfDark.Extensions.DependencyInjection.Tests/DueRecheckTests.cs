@@ -134,6 +134,22 @@ public sealed class DueRecheckTests
         Assert.StartsWith("DueRecheckOptions.MaxInterval must be above 0 and at most 1 day.", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_short_MaxInterval_alone_is_accepted_and_MinInterval_follows_it_down_unless_set()
+    {
+        var options = new DueRecheckOptions { MaxInterval = Duration.FromMilliseconds(100) };
+        Assert.Equal(Duration.FromMilliseconds(100), options.MinInterval);
+        Assert.Equal(Duration.FromSeconds(1), new DueRecheckOptions().MinInterval);
+
+        var services = new ServiceCollection();
+        services.AddOutOfDark(configure: o => o.AddDueRechecks(d => d.MaxInterval = Duration.FromMilliseconds(100)));
+
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceCollection().AddOutOfDark(configure: o => o.AddDueRechecks(d =>
+            (d.MaxInterval, d.MinInterval) = (Duration.FromMilliseconds(100), Duration.FromSeconds(2)))));
+        Assert.Equal("MinInterval", refused.ParamName);
+        Assert.StartsWith("DueRecheckOptions.MinInterval must be from 0 to MaxInterval (0:00:00:00.1); lower MinInterval or raise MaxInterval.", refused.Message, StringComparison.Ordinal);
+    }
+
     private static IHost BuildHost(FakeClock clock, Seen seen)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

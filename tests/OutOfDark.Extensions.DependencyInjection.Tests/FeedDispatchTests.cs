@@ -79,6 +79,24 @@ public sealed class FeedDispatchTests
         Assert.StartsWith(message, refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_subscriber_with_a_blank_name_stops_the_host_at_start_instead_of_failing_every_delivery()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddOutOfDark(configure: o => o.AddFeedSubscriber(new Blank()));
+        using var host = builder.Build();
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => host.StartAsync());
+        Assert.Equal("A subscriber name has 1 to 200 characters and is not blank; '  ' has 2. (Parameter 'subscriber')", refused.Message);
+    }
+
+    private sealed class Blank : IWarningFeedSubscriber
+    {
+        public string Name => "  ";
+
+        public Task DeliverAsync(WarningChange change, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
     private sealed class FailingFirst(int failures) : IWarningFeedSubscriber
     {
         private int _calls;

@@ -21,7 +21,7 @@ public sealed class BadInputTests
     [Fact]
     public void Malformed_json_is_refused_with_its_position()
     {
-        var ex = Refused(Encoding.UTF8.GetBytes("{\"schemaVersion\": 1, \"name\": \"Store\",\n \"id\": }"));
+        var ex = Refused(Encoding.UTF8.GetBytes("{\"schemaVersion\": 2, \"name\": \"Store\",\n \"id\": }"));
 
         Assert.Equal("$.id", ex.Path);
         Assert.Contains("line 2", ex.Message);
@@ -31,7 +31,7 @@ public sealed class BadInputTests
     [InlineData("")]
     [InlineData("null")]
     [InlineData("[]")]
-    [InlineData("{\"schemaVersion\": 1} trailing")]
+    [InlineData("{\"schemaVersion\": 2} trailing")]
     public void Input_that_is_not_a_document_is_refused(string text)
     {
         var ex = Refused(Encoding.UTF8.GetBytes(text));
@@ -332,7 +332,7 @@ public sealed class BadInputTests
     public void A_document_from_a_newer_writer_is_refused_with_advice()
     {
         var document = SampleJourneys.DocumentNode();
-        document["schemaVersion"] = 2;
+        document["schemaVersion"] = JourneyJsonSerializer.CurrentSchemaVersion + 1;
 
         var ex = Refused(document);
 

@@ -36,18 +36,27 @@ public sealed class MetricSubjectMigrationTests
         ["snoozedUntil"] = null,
     };
 
+    /// <summary>The journey as a version-1 document (no rule settings) with the given warning statuses.</summary>
+    private static JsonObject VersionOne(Journey journey, params JsonObject[] statuses)
+    {
+        var document = JsonNode.Parse(JourneyJsonSerializer.Default.SerializeDocument(journey.ToSnapshot()))!.AsObject();
+        document["schemaVersion"] = 1;
+        document.Remove("ruleSettings");
+        document["warnings"] = new JsonArray(statuses);
+        return document;
+    }
+
     [Fact]
-    public void A_document_status_of_a_metric_rule_on_an_activity_becomes_one_per_metric_of_that_activity()
+    public void A_version_1_document_status_of_a_metric_rule_on_an_activity_becomes_one_per_metric_of_that_activity()
     {
         var (journey, email, open, click, page) = Journey();
-        var document = JsonNode.Parse(JourneyJsonSerializer.Default.SerializeDocument(journey.ToSnapshot()))!.AsObject();
-        document["warnings"] = new JsonArray(
+        var document = VersionOne(
+            journey,
             Status("metric.threshold", $"activity:{email}", "on it"),
             Status("activity.no-owner", $"activity:{email}", "asked Bo"),
             Status("metric.stale", $"activity:{page}", "no data yet"),
             Status("crm.open-cases", $"activity:{email}", "custom rules stay"));
 
-        MetricWarningSubjects.SplitActivityStatuses(document);
         var read = JourneyJsonSerializer.Default.DeserializeDocument(SampleJourneys.Bytes(document));
 
         Assert.Equal(
@@ -62,13 +71,11 @@ public sealed class MetricSubjectMigrationTests
     }
 
     [Fact]
-    public void A_metric_status_already_in_the_document_is_kept()
+    public void A_metric_status_already_in_a_version_1_document_is_kept()
     {
         var (journey, email, open, click, _) = Journey();
-        var document = JsonNode.Parse(JourneyJsonSerializer.Default.SerializeDocument(journey.ToSnapshot()))!.AsObject();
-        document["warnings"] = new JsonArray(Status("metric.trend", $"metric:{open}", "own"), Status("metric.trend", $"activity:{email}", "shared"));
+        var document = VersionOne(journey, Status("metric.trend", $"metric:{open}", "own"), Status("metric.trend", $"activity:{email}", "shared"));
 
-        MetricWarningSubjects.SplitActivityStatuses(document);
         var read = JourneyJsonSerializer.Default.DeserializeDocument(SampleJourneys.Bytes(document));
 
         Assert.Equal([$"metric.trend@metric:{open} own", $"metric.trend@metric:{click} shared"], read.Warnings.Select(w => $"{w.Key} {w.Note}"));

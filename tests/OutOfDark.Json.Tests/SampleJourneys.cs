@@ -32,8 +32,15 @@ internal static class SampleJourneys
         var voice = journey.AddWidget(new Actor("ana"), checkout, new FeedbackWidget(WidgetId.New(), "Voice of customer"));
         journey.RecordFeedback(new Actor("ana"), voice, new FeedbackEntry("survey", "Where is PayPal?", Sentiment.Negative, new LocalDate(2026, 10, 3)));
         journey.SnoozeWarning(new Actor("ana"), new WarningKey(new RuleId("activity.no-owner"), WarningSubject.For(checkout)), clock.GetCurrentInstant() + Duration.FromDays(3), "after launch");
+        journey.SetRuleSettings(new Actor("mia"), MetricThresholdRule.RuleId, new MetricThresholdSettings { MinimumRun = 2 }, "two bad days before we act");
+        journey.SetActivityRuleSettings(new Actor("mia"), checkout, NoOwnerRule.RuleId, new NoOwnerSettings { AcceptTeam = true });
+        journey.SetMetricRuleSettings(new Actor("mia"), rate, StaleMetricRule.RuleId, new StaleMetricSettings { Days = 7 }, "daily feed");
+        journey.SetRuleSettings(new Actor("mia"), new RuleId("crm.open-cases"), new UnknownRuleSettings(OpenCasesJson));
         return journey;
     }
+
+    /// <summary>The settings of a rule no serializer here registers, as the sample journey stores them.</summary>
+    public const string OpenCasesJson = "{\"max\":10,\"queues\":[\"vip\",\"web\"],\"escalate\":{\"after\":\"P2D\"},\"enabled\":true}";
 
     public static byte[] Document() => JourneyJsonSerializer.Default.SerializeDocument(Store().ToSnapshot());
 

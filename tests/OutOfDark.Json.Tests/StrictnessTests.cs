@@ -62,7 +62,8 @@ public sealed class StrictnessTests
     public void Every_member_of_every_object_of_a_document_is_required()
     {
         var checkedMembers = 0;
-        foreach (var (path, node) in Objects(SampleJourneys.DocumentNode(), "$").ToList())
+        // The settings of a rule nobody registered (the sample's fourth) are kept verbatim, whatever members they have.
+        foreach (var (path, node) in Objects(SampleJourneys.DocumentNode(), "$").Where(o => !o.Path.StartsWith("$.ruleSettings[3].settings", StringComparison.Ordinal)).ToList())
         {
             foreach (var name in node.Select(p => p.Key).Where(n => n != "schemaVersion").ToList())
             {

@@ -61,6 +61,15 @@ public sealed class StoreConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_blank_webhook_subscriber_stops_the_host_with_the_configuration_key()
+    {
+        var run = await RunHostAsync(new() { ["OutOfDark__Store"] = "InMemory", ["OutOfDark__Webhook__Url"] = "https://crm.example/hooks", ["OutOfDark__Webhook__Subscriber"] = "   " });
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("The OutOfDark web sample cannot start: Configuration key 'OutOfDark:Webhook:Subscriber' must be 1 to 200 printable characters and not blank (it names the webhook's feed cursor); got '   '.", OnlyLine(run));
+    }
+
+    [Fact]
     public async Task PostgreSql_without_a_connection_string_stops_the_host_saying_which_key_to_set()
     {
         var run = await RunHostAsync(new() { ["OutOfDark__Store"] = "PostgreSql" });

@@ -70,12 +70,36 @@ public sealed class WorkspaceApiTests : IDisposable
     [InlineData("?offset=-3", "offset", "'-3' is not a whole number from 0 to 2147483647.")]
     [InlineData("?journey=checkout", "journey", "'checkout' is not a journey id (a GUID).")]
     [InlineData("?rule=Metric%20Stale", "rule", "'Metric Stale' is not a rule id such as 'metric.stale'.")]
+    [InlineData("?severity=2", "severity", "'2' is not a severity: use info, warning or critical.")]
+    [InlineData("?severity=info,urgent", "severity", "'urgent' is not a severity: use info, warning or critical.")]
+    [InlineData("?state=open,1", "state", "'1' is not a state: use open, acknowledged, snoozed or resolved.")]
+    [InlineData("?owner=ana&owner=ben", "owner", "'owner' takes one value but was given 2; give it once.")]
+    [InlineData("?team=a&team=b&team=c", "team", "'team' takes one value but was given 3; give it once.")]
+    [InlineData("?phase=See&phase=Care", "phase", "'phase' takes one value but was given 2; give it once.")]
+    [InlineData("?limit=5&limit=6", "limit", "'limit' takes one value but was given 2; give it once.")]
     public async Task A_bad_filter_gets_a_problem_naming_the_parameter(string query, string field, string message)
     {
         using var response = await _client.GetAsync("/api/workspace/warnings" + query);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(message, (await response.JsonAsync()).GetProperty("errors").GetProperty(field)[0].GetString());
+    }
+
+    [Fact]
+    public async Task Severities_and_states_separated_by_commas_filter_by_each_name_like_repeated_parameters()
+    {
+        var commas = await PageAsync("?severity=info,critical&state=open,snoozed&limit=1000");
+        var repeated = await PageAsync("?severity=info&severity=critical&state=open&state=snoozed&limit=1000");
+        var all = await PageAsync("?limit=1000");
+
+        var keys = commas.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("key").GetString()).ToList();
+        Assert.Equal(repeated.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("key").GetString()), keys);
+        var expected = all.GetProperty("items").EnumerateArray()
+            .Where(i => i.GetProperty("severity").GetString() is "info" or "critical" && i.GetProperty("state").GetString() is "open" or "snoozed")
+            .Select(i => i.GetProperty("key").GetString());
+        Assert.Equal(expected, keys);
+        Assert.Contains(commas.GetProperty("items").EnumerateArray(), i => i.GetProperty("severity").GetString() == "info");
+        Assert.Contains(commas.GetProperty("items").EnumerateArray(), i => i.GetProperty("severity").GetString() == "critical");
     }
 
     [Fact]

@@ -99,6 +99,39 @@ public sealed class SqliteJourneyStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_snapshot_stored_as_a_version_1_document_loads_through_the_json_migration()
+    {
+        var path = _folder.File("v1-snapshot.db");
+        var journey = Journey.Create(new Actor("me"), WorkspaceId.New(), "Snapshot from version 1", _clock);
+        journey.AddPhase(new Actor("me"), "See");
+        await using (var first = new SqliteJourneyStore(path, _clock, new SqliteJourneyStoreOptions { SnapshotInterval = 1 }))
+        {
+            await first.SaveAsync(journey);
+            await first.LoadAsync(journey.WorkspaceId, journey.Id);   // a load writes the snapshot
+        }
+
+        var document = System.Text.Json.Nodes.JsonNode.Parse(JourneyJsonSerializer.Default.SerializeDocument(journey.ToSnapshot()))!.AsObject();
+        document["schemaVersion"] = 1;
+        document.Remove("ruleSettings");
+        var data = Encoding.UTF8.GetBytes(document.ToJsonString());
+        using (var connection = Open(path))
+        {
+            // Only the version-1 snapshot is left: were it unreadable, the load would have no events to rebuild from.
+            Execute(connection, "DELETE FROM journey_events");
+            using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE journey_snapshots SET data = @data, checksum = @checksum";
+            update.Parameters.AddWithValue("@data", data);
+            update.Parameters.AddWithValue("@checksum", SnapshotChecksum(journey.WorkspaceId, journey.Id, journey.Version, data));
+            Assert.Equal(1, update.ExecuteNonQuery());
+        }
+
+        await using var store = new SqliteJourneyStore(path, _clock);
+        var loaded = await store.LoadAsync(journey.WorkspaceId, journey.Id);
+
+        Assert.Equal(journey.ToSnapshot(), loaded.ToSnapshot());
+    }
+
+    [Fact]
     public async Task A_database_from_a_newer_version_is_refused_with_a_clear_error_and_left_untouched()
     {
         var path = _folder.File("newer.db");
@@ -284,6 +317,10 @@ public sealed class SqliteJourneyStoreTests : IDisposable
             return ex;
         }
     }
+
+    /// <summary>The checksum the store keeps beside a snapshot: SHA-256 over "workspace|journey|version|" and the data.</summary>
+    private static string SnapshotChecksum(WorkspaceId workspaceId, JourneyId journeyId, long version, byte[] data) =>
+        Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(FormattableString.Invariant($"{workspaceId:D}|{journeyId:D}|{version}|")), .. data]));
 
     private static SqliteConnection Open(string path)
     {

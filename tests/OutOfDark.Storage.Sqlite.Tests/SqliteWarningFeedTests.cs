@@ -128,4 +128,38 @@ public sealed class SqliteWarningFeedTests : IDisposable
 
     private Guid[] Ids(string file) =>
         [.. File.ReadAllLines(_folder.File(file)).Where(l => Guid.TryParse(l, out _)).Select(Guid.Parse)];
+
+    [Fact]
+    public async Task A_cursor_cannot_move_past_the_last_position_or_below_zero_and_a_later_change_still_reaches_it()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 4, 5, 9, 0));
+        await using var store = new SqliteJourneyStore(_folder.File("end.db"), clock);
+        var ana = new Actor("ana");
+        var journey = Journey.Create(ana, WorkspaceId.New(), "Online store", clock);
+        journey.AddActivity(ana, journey.AddPhase(ana, "See"), "Newsletter");
+        var engine = new WarningEngine(journey, clock);
+        await store.CommitAsync(journey, engine);
+        var last = (await store.ReadAsync(0, 100))[^1].Position;
+        await using var cursor = await store.TryClaimAsync("crm");
+        Assert.NotNull(cursor);
+
+        var beyond = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => cursor.AdvanceAsync(long.MaxValue));
+        Assert.StartsWith($"A cursor moves at most to the last position, {last}; {long.MaxValue} is beyond the end of the feed. (Parameter 'position')", beyond.Message, StringComparison.Ordinal);
+        var negative = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.ReadAsync(-1, 10));
+        Assert.StartsWith("A feed position is 0 (before the first change) or more; -1 is negative. (Parameter 'afterPosition')", negative.Message, StringComparison.Ordinal);
+        await cursor.AdvanceAsync(last);
+
+        var later = new WarningChange(Guid.NewGuid(), journey.WorkspaceId, journey.Id, journey.Version, WarningChangeKind.Raised, new WarningKey(NotUpdatedRule.RuleId, WarningSubject.For(journey.Id)), WarningSeverity.Info, null, "later", clock.GetCurrentInstant());
+        await store.CommitAsync(new JourneyCommit(journey.WorkspaceId, journey.Id, journey.Version, [], [later]));
+        Assert.Equal(later, Assert.Single(await cursor.ReadAsync(10)).Change);
+    }
+
+    [Fact]
+    public async Task A_subscriber_name_with_a_lone_surrogate_is_refused_before_it_reaches_a_lock_file()
+    {
+        await using var store = new SqliteJourneyStore(_folder.File("surrogate.db"), SystemClock.Instance);
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => store.TryClaimAsync("y\uDBFF"));
+        Assert.Equal("The subscriber name holds a lone surrogate (U+DBFF at index 1); use whole Unicode characters only. (Parameter 'subscriber')", refused.Message);
+        Assert.Empty(Directory.GetFiles(_folder.Path, "*.lock"));
+    }
 }

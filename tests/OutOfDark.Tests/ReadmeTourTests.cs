@@ -62,10 +62,11 @@ public class ReadmeTourTests
 
         // README: the Warnings view
         var rules = RuleRegistry.WithBuiltIns().Add(new OpenCasesRule(crmCases));
-        var settings = WarningSettings.Default
-            .With(StaleMetricRule.RuleId, new StaleMetricSettings { Days = 14 })
-            .WithOverride(email, NoOwnerRule.RuleId, new NoOwnerSettings { AcceptTeam = true });
-        var engine = new WarningEngine(journey, clock, rules, settings);
+        var hostDefaults = WarningSettings.Default
+            .With(StaleMetricRule.RuleId, new StaleMetricSettings { Days = 14 });
+        journey.SetActivityRuleSettings(ana, email, NoOwnerRule.RuleId, new NoOwnerSettings { AcceptTeam = true },
+            "the email team owns it");
+        var engine = new WarningEngine(journey, clock, rules, hostDefaults);
 
         journey.RecordObservation(new Actor("crm-sync"), openRate, new LocalDate(2026, 10, 2), 11m);
         engine.Refresh();
@@ -79,5 +80,6 @@ public class ReadmeTourTests
         Assert.Equal("Critical · Newsletter · Open rate fell to 11 % — critical threshold 12 %, 1 observation below since 2026-10-02 (Open)", lines[0]);
         Assert.Equal(WarningState.Acknowledged, engine.View()[0].State);
         Assert.DoesNotContain(lines, l => l.Contains("open cases", System.StringComparison.Ordinal));
+        Assert.Equal(SettingsLayer.Activity, engine.EffectiveSettings(NoOwnerRule.RuleId, WarningSubject.For(email)).Layer);
     }
 }

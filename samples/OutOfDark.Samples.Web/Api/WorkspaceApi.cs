@@ -25,7 +25,9 @@ internal static class WorkspaceApi
     }
 
     // GET /api/workspace/warnings?severity=critical&severity=warning&state=open&owner=…&team=…&journey=…&phase=…&rule=…&offset=0&limit=50
-    // Repeat severity or state for several; phase is a phase name (journeys have their own phases).
+    // Several severities or states: repeat the parameter or separate names with commas (severity=info,critical); each is
+    // a name, not a number. Every other parameter takes one value and is refused when repeated. phase is a phase name
+    // (journeys have their own phases).
     private static async Task<IResult> WarningsAsync(HttpContext context, IWorkspaceWarnings readModel)
     {
         var q = context.Request.Query;
@@ -33,7 +35,10 @@ internal static class WorkspaceApi
         var severities = Several<WarningSeverity>(q["severity"], "severity", "info, warning or critical", errors);
         var states = Several<WarningState>(q["state"], "state", "open, acknowledged, snoozed or resolved", errors);
         JourneyId? journey = null;
-        if (One(q["journey"]) is { } journeyText)
+        var owner = One(q["owner"], "owner", errors);
+        var team = One(q["team"], "team", errors);
+        var phase = One(q["phase"], "phase", errors);
+        if (One(q["journey"], "journey", errors) is { } journeyText)
         {
             if (JourneyId.TryParse(journeyText, null, out var id))
             {
@@ -46,7 +51,7 @@ internal static class WorkspaceApi
         }
 
         RuleId? rule = null;
-        if (One(q["rule"]) is { } ruleText)
+        if (One(q["rule"], "rule", errors) is { } ruleText)
         {
             if (RuleId.IsValid(ruleText))
             {
@@ -69,10 +74,10 @@ internal static class WorkspaceApi
         {
             Severities = severities,
             States = states,
-            Owner = One(q["owner"]),
-            Team = One(q["team"]),
+            Owner = owner,
+            Team = team,
             Journey = journey,
-            PhaseName = One(q["phase"]),
+            PhaseName = phase,
             Rule = rule,
             Offset = offset,
             Limit = limit,
@@ -114,27 +119,40 @@ internal static class WorkspaceApi
         Mapping.Camel(r.State),
         r.SnoozedUntil is { } until ? Mapping.Text(until) : null);
 
-    private static string? One(Microsoft.Extensions.Primitives.StringValues values) =>
-        values.Count == 0 || string.IsNullOrEmpty(values[^1]) ? null : values[^1];
+    // A single-valued parameter given twice is refused: silently taking one of them would answer another question.
+    private static string? One(Microsoft.Extensions.Primitives.StringValues values, string field, Dictionary<string, string[]> errors)
+    {
+        if (values.Count > 1)
+        {
+            errors[field] = [$"'{field}' takes one value but was given {values.Count}; give it once."];
+            return null;
+        }
+
+        return values.Count == 0 || string.IsNullOrEmpty(values[0]) ? null : values[0];
+    }
 
     private static List<TEnum>? Several<TEnum>(Microsoft.Extensions.Primitives.StringValues values, string field, string choices, Dictionary<string, string[]> errors)
         where TEnum : struct, Enum
     {
+        // Each name is matched exactly (ignoring case): Enum.TryParse would read "info,critical" as a flags OR and
+        // accept numbers.
         var list = new List<TEnum>();
         foreach (var value in values)
         {
-            if (string.IsNullOrEmpty(value))
+            foreach (var name in (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
-                continue;
-            }
+                if (Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) is not { } known)
+                {
+                    errors[field] = [$"'{name}' is not a {field}: use {choices}."];
+                    return null;
+                }
 
-            if (!Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || value.Any(char.IsDigit))
-            {
-                errors[field] = [$"'{value}' is not a {field}: use {choices}."];
-                return null;
+                var parsed = Enum.Parse<TEnum>(known);
+                if (!list.Contains(parsed))
+                {
+                    list.Add(parsed);
+                }
             }
-
-            list.Add(parsed);
         }
 
         return list.Count == 0 ? null : list;
@@ -142,7 +160,7 @@ internal static class WorkspaceApi
 
     private static int Number(Microsoft.Extensions.Primitives.StringValues values, string field, int fallback, int min, int max, Dictionary<string, string[]> errors)
     {
-        if (One(values) is not { } text)
+        if (One(values, field, errors) is not { } text)
         {
             return fallback;
         }

@@ -22,9 +22,10 @@ namespace OutOfDark.Samples.Web.Hosting;
 /// used idle ones are dropped and reloaded from the store when next asked for. An entry is only ever dropped while no
 /// request holds it, so two requests on one journey always share one gate.
 /// <para>
-/// After each saved command (and each catch-up with events others saved) the journey's rows in the workspace read model
-/// are replaced from its engine, after the save commits: a host that dies in between leaves the rows one version behind
-/// until the due-recheck service's next pass repairs them.
+/// After each saved command the journey's rows in the workspace read model are replaced from its engine by
+/// <see cref="JourneyWarnings.CommitAsync"/>, after the save commits (and here after each catch-up with events others
+/// saved): a host that dies in between leaves the rows one version behind until the due-recheck service's next pass
+/// repairs them.
 /// </para>
 /// </remarks>
 internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore commits, JourneyWarnings warnings, IWorkspaceWarnings readModel, NodaTime.IClock clock, WebOptions options)
@@ -87,7 +88,8 @@ internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore comm
 
             try
             {
-                // Events and the warning changes they cause are saved in one transaction: the feed's outbox.
+                // Events and the warning changes they cause are saved in one transaction (the feed's outbox); then
+                // JourneyWarnings replaces the journey's rows in the workspace read model.
                 await warnings.CommitAsync(commits, journey, engine, cancellationToken).ConfigureAwait(false);
             }
             catch
@@ -97,7 +99,6 @@ internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore comm
                 throw;
             }
 
-            await WriteReadModelAsync(engine, cancellationToken).ConfigureAwait(false);
             return (result, journey.Version);
         }
         finally

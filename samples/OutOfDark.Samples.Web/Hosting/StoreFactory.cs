@@ -20,14 +20,6 @@ internal static class StoreFactory
         _ => throw new StartupException($"Configuration key 'OutOfDark:Store' is '{options.Store}': use Sqlite, PostgreSql or InMemory."),
     };
 
-    /// <summary>The workspace read model beside the store: in the same database for the SQL stores, in memory otherwise.</summary>
-    public static IWorkspaceWarnings WorkspaceWarnings(IJourneyStore store, IClock clock) => store switch
-    {
-        SqliteJourneyStore sqlite => sqlite.WorkspaceWarnings,
-        PostgreSqlJourneyStore postgreSql => postgreSql.WorkspaceWarnings,
-        _ => new InMemoryWorkspaceWarnings(clock),
-    };
-
     private static PostgreSqlJourneyStore PostgreSql(string connectionString, IClock clock)
     {
         try

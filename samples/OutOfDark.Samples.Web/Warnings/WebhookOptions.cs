@@ -37,7 +37,12 @@ internal sealed record WebhookOptions
 
         if (section["Subscriber"] is { Length: > 0 } name)
         {
-            options = options with { Subscriber = name };
+            // Checked here, as the feed would: a bad name found by the dispatcher fails every delivery instead of the start.
+            options = options with
+            {
+                Subscriber = IsSubscriberName(name) ? name
+                    : throw new StartupException($"Configuration key 'OutOfDark:Webhook:Subscriber' must be 1 to 200 printable characters and not blank (it names the webhook's feed cursor); got '{name}'."),
+            };
         }
 
         if (section["MaxRetries"] is { Length: > 0 } retries)
@@ -55,6 +60,33 @@ internal sealed record WebhookOptions
             Timeout = Milliseconds(section, "TimeoutMs", options.Timeout),
         };
         return options;
+    }
+
+    private static bool IsSubscriberName(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsControl(name[i]))
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(name[i]) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(name[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static TimeSpan Milliseconds(IConfiguration section, string key, TimeSpan fallback) =>

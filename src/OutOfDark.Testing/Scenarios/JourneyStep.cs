@@ -479,3 +479,93 @@ public sealed record HandleWarningStep(string Rule, int SubjectPick, WarningHand
         return true;
     }
 }
+
+/// <summary>
+/// Sets or clears a rule's settings for the whole journey, one activity or one KPI: built-in rules with typed settings
+/// (sometimes out of range, which the journey refuses) and a rule nobody registers, whose settings stay raw JSON.
+/// </summary>
+/// <param name="Rule">The rule's id.</param>
+/// <param name="Level">0 for the whole journey, 1 for an activity, 2 for a KPI (a metric widget).</param>
+/// <param name="TargetPick">The activity or metric, picked.</param>
+/// <param name="Value">The rule's main setting (minimum run, days, percent …); 0 is out of range for most rules.</param>
+/// <param name="Enabled">Whether the rule stays on.</param>
+/// <param name="Clear">Whether to clear the settings instead of setting them.</param>
+/// <param name="Reason">Why.</param>
+public sealed record ChangeRuleSettingsStep(string Rule, int Level, int TargetPick, int Value, bool Enabled, bool Clear, string? Reason) : JourneyStep
+{
+    /// <summary>The rules the generator picks from.</summary>
+    public static readonly string[] Rules = ["metric.threshold", "metric.stale", "metric.baseline", "activity.no-owner", "activity.not-updated", "phase.empty", "funnel.drop-off", "custom.rule"];
+
+    /// <summary>The settings the step sets for its rule.</summary>
+    /// <returns>The settings.</returns>
+    public RuleSettings Settings() => Rule switch
+    {
+        "metric.threshold" => new MetricThresholdSettings { MinimumRun = Value, FlagOffTarget = Value % 2 == 0, ClearAfter = Value, ClearBand = Value * 0.5m, Enabled = Enabled },
+        "metric.baseline" => new MetricBaselineSettings
+        {
+            BaselineDays = Value * 7,
+            MinimumObservations = Value + 1,
+            ChangePercent = Value % 3 == 0 ? null : Value * 5m,
+            StandardDeviations = Value % 3 == 1 ? null : Value * 0.5m,
+            Enabled = Enabled,
+        },
+        "metric.stale" => new StaleMetricSettings { Days = Value * 5, Enabled = Enabled },
+        "activity.no-owner" => new NoOwnerSettings { AcceptTeam = Value % 2 == 0, Enabled = Enabled },
+        "activity.not-updated" => new NotUpdatedSettings { Days = Value, Enabled = Enabled },
+        "phase.empty" => new EmptyPhaseSettings { MinimumActivities = Value, Enabled = Enabled },
+        "funnel.drop-off" => new FunnelDropOffSettings { MaxDropPercent = Value * 12.5m, MinimumVolume = Value, Enabled = Enabled },
+        _ => new UnknownRuleSettings($"{{\"max\":{Value},\"enabled\":{(Enabled ? "true" : "false")}}}"),
+    };
+
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        var rule = new RuleId(Rule);
+        switch (Level)
+        {
+            case 1:
+                if (Pick(journey.Activities, TargetPick) is not { } activity)
+                {
+                    return false;
+                }
+
+                if (Clear)
+                {
+                    journey.ClearActivityRuleSettings(Actor, activity.Id, rule, Reason);
+                }
+                else
+                {
+                    journey.SetActivityRuleSettings(Actor, activity.Id, rule, Settings(), Reason);
+                }
+
+                return true;
+            case 2:
+                if (Pick(Widgets(journey).OfType<MetricWidget>().ToList(), TargetPick) is not { } metric)
+                {
+                    return false;
+                }
+
+                if (Clear)
+                {
+                    journey.ClearMetricRuleSettings(Actor, metric.Id, rule, Reason);
+                }
+                else
+                {
+                    journey.SetMetricRuleSettings(Actor, metric.Id, rule, Settings(), Reason);
+                }
+
+                return true;
+            default:
+                if (Clear)
+                {
+                    journey.ClearRuleSettings(Actor, rule, Reason);
+                }
+                else
+                {
+                    journey.SetRuleSettings(Actor, rule, Settings(), Reason);
+                }
+
+                return true;
+        }
+    }
+}

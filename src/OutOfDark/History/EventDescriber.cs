@@ -54,6 +54,7 @@ public static class EventDescriber
             WarningSnoozed x => $"Snoozed warning {Warning(x.Warning, before)} until {x.Until}" + Note(x.Note),
             WarningResolved x => $"Resolved warning {Warning(x.Warning, before)}" + Note(x.Note),
             WarningReopened x => $"Reopened warning {Warning(x.Warning, before)}" + Note(x.Note),
+            RuleSettingsChanged x => RuleSettingsText.Describe(x, x.Activity is { } a ? $"on activity {A(a)}" : x.Metric is { } m ? $"on {W(m)}" : "for the journey"),
             _ => e.GetType().Name,
         };
     }

@@ -59,6 +59,9 @@ public static class EventTouches
             case FeedbackRecorded x:
                 yield return x.ActivityId;
                 break;
+            case RuleSettingsChanged { Activity: { } activity }:
+                yield return activity;
+                break;
             default:
                 if (Warning(e) is { Subject.Kind: SubjectKind.Activity } key)
                 {

@@ -442,6 +442,87 @@ public sealed partial class Journey
     public void ReopenWarning(Actor actor, WarningKey warning, string? note = null) =>
         Raise(new WarningReopened(warning, note), actor, null);
 
+    /// <summary>Sets the journey-wide settings of a warning rule, over the host's defaults.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="rule">The rule; any valid id (the host decides which rules run).</param>
+    /// <param name="settings">The settings, a record of the rule's settings type.</param>
+    /// <param name="reason">Why, if worth recording; the history shows it.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="settings"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JourneyRuleException">The rule id is invalid or the settings are out of their documented range (<see cref="RuleSettings.Validate"/>).</exception>
+    public void SetRuleSettings(Actor actor, RuleId rule, RuleSettings settings, string? reason = null)
+    {
+        Guard.Against.Null(settings);
+        ChangeRuleSettings(actor, rule, null, null, settings, reason);
+    }
+
+    /// <summary>Clears the journey-wide settings of a warning rule: the host's defaults apply again.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="rule">The rule.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The rule id is invalid.</exception>
+    public void ClearRuleSettings(Actor actor, RuleId rule, string? reason = null) =>
+        ChangeRuleSettings(actor, rule, null, null, null, reason);
+
+    /// <summary>Sets a warning rule's settings for one activity, over the journey-wide ones.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="activityId">The activity.</param>
+    /// <param name="rule">The rule.</param>
+    /// <param name="settings">The settings for that activity.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="settings"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JourneyRuleException">The activity does not exist, the rule id is invalid or the settings are out of range.</exception>
+    public void SetActivityRuleSettings(Actor actor, ActivityId activityId, RuleId rule, RuleSettings settings, string? reason = null)
+    {
+        Guard.Against.Null(settings);
+        ChangeRuleSettings(actor, rule, activityId, null, settings, reason);
+    }
+
+    /// <summary>Clears a warning rule's override for one activity: the journey-wide settings apply to it again.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="activityId">The activity.</param>
+    /// <param name="rule">The rule.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The activity does not exist or the rule id is invalid.</exception>
+    public void ClearActivityRuleSettings(Actor actor, ActivityId activityId, RuleId rule, string? reason = null) =>
+        ChangeRuleSettings(actor, rule, activityId, null, null, reason);
+
+    /// <summary>Sets a warning rule's settings for one KPI (a metric widget), over its activity's and the journey's.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="metricId">The metric widget.</param>
+    /// <param name="rule">The rule.</param>
+    /// <param name="settings">The settings for that KPI.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="settings"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JourneyRuleException">The widget does not exist or is not a metric, the rule id is invalid or the settings are out of range.</exception>
+    public void SetMetricRuleSettings(Actor actor, WidgetId metricId, RuleId rule, RuleSettings settings, string? reason = null)
+    {
+        Guard.Against.Null(settings);
+        ChangeRuleSettings(actor, rule, null, metricId, settings, reason);
+    }
+
+    /// <summary>Clears a warning rule's override for one KPI (a metric widget).</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="metricId">The metric widget.</param>
+    /// <param name="rule">The rule.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The widget does not exist or is not a metric, or the rule id is invalid.</exception>
+    public void ClearMetricRuleSettings(Actor actor, WidgetId metricId, RuleId rule, string? reason = null) =>
+        ChangeRuleSettings(actor, rule, null, metricId, null, reason);
+
+    private void ChangeRuleSettings(Actor actor, RuleId rule, ActivityId? activity, WidgetId? metric, RuleSettings? settings, string? reason)
+    {
+        var previous = FindRuleSettings(rule, activity, metric)?.Settings;
+        if (!Equals(previous, settings))
+        {
+            Raise(new RuleSettingsChanged(rule, activity, metric, previous, settings), actor, reason);
+        }
+        else
+        {
+            // Nothing changes, but a wrong target or rule id is still refused: the caller learns of the mistake.
+            ValidateRuleSettingsTarget(rule, activity, metric);
+        }
+    }
+
     private Widget RequireExistingWidget(WidgetId id, out Activity activity) =>
         FindWidget(id, out var owner) is { } widget
             ? (activity = owner!) is not null ? widget : widget

@@ -130,9 +130,9 @@ public sealed partial class Journey
             throw new JourneyRuleException(JourneyRules.InvalidValue, $"A journey's version counts its events and is at least 1; the snapshot says {s.Version}.");
         }
 
-        if (s.Phases is null || s.Personas is null || s.Activities is null || s.Flows is null || s.Warnings is null)
+        if (s.Phases is null || s.Personas is null || s.Activities is null || s.Flows is null || s.Warnings is null || s.RuleSettings is null)
         {
-            throw new JourneyRuleException(JourneyRules.InvalidValue, "A journey snapshot must list phases, personas, activities, flows and warnings (possibly empty).");
+            throw new JourneyRuleException(JourneyRules.InvalidValue, "A journey snapshot must list phases, personas, activities, flows, warnings and rule settings (possibly empty).");
         }
 
         (Id, WorkspaceId, Name, Description, Owner, State) = (s.Id, s.WorkspaceId, s.Name, s.Description, s.Owner, s.State);
@@ -184,6 +184,34 @@ public sealed partial class Journey
 
             _warnings[w.Key] = w;
             _warningOrder.Add(w.Key);
+        }
+
+        for (var i = 0; i < s.RuleSettings.Count; i++)
+        {
+            var r = s.RuleSettings[i] ?? throw Missing("rule settings", i);
+            if (r.Settings is null)
+            {
+                throw new JourneyRuleException(JourneyRules.InvalidSettings, $"The snapshot's rule settings at index {i} (rule '{r.Rule}') have no settings.", r.Rule);
+            }
+
+            try
+            {
+                ValidateRuleSettingsTarget(r.Rule, r.Activity, r.Metric);
+                ValidateRuleSettings(r.Settings, RuleSettingsPlace(r.Rule, r.Activity, r.Metric), r.Rule);
+                Guard.Against.InvalidName(r.ChangedBy, "rule settings' author");
+                Guard.Against.InvalidText(r.Reason, "reason");
+                if (_ruleSettings.ContainsKey((r.Rule, r.Activity, r.Metric)))
+                {
+                    throw new JourneyRuleException(JourneyRules.DuplicateId, $"The {RuleSettingsPlace(r.Rule, r.Activity, r.Metric)} appear twice in the snapshot.", r.Rule);
+                }
+            }
+            catch (JourneyRuleException ex)
+            {
+                // The entry itself leads a reader to the element at fault (the JSON path of the document's entry).
+                throw new JourneyRuleException(ex.Rule, ex.Message, [r, .. ex.Subjects]);
+            }
+
+            SetRuleSettings((r.Rule, r.Activity, r.Metric), r);
         }
 
         static JourneyRuleException Missing(string what, int index) =>

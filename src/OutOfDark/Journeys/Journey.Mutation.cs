@@ -117,6 +117,7 @@ public sealed partial class Journey
             case WidgetRemoved x:
                 _widgetOwners.Remove(x.WidgetId);
                 ForgetWarnings(WarningSubject.For(x.WidgetId));
+                ForgetRuleSettings(k => k.Metric == x.WidgetId);
                 Touch(x.ActivityId, e, a => a with { Widgets = a.Widgets.RemoveAt(a.Widgets.FindIndex(w => w.Id == x.WidgetId)) });
                 break;
             case ObservationRecorded x:
@@ -142,6 +143,9 @@ public sealed partial class Journey
                 break;
             case WarningReopened x:
                 SetWarning(new WarningStatus(x.Warning, WarningHandling.Reopened, e.Actor, e.OccurredAt, x.Note, null));
+                break;
+            case RuleSettingsChanged x:
+                SetRuleSettings((x.Rule, x.Activity, x.Metric), x.Current is { } current ? new RuleSettingsEntry(x.Rule, x.Activity, x.Metric, current, e.Actor, e.OccurredAt, e.Reason) : null);
                 break;
         }
 
@@ -212,6 +216,11 @@ public sealed partial class Journey
                 }
             }
 
+            if (_ruleSettings.Count > 0)
+            {
+                ForgetRuleSettings(k => k.Activity == id || (k.Metric is { } m && activity.Widgets.FindIndex(w => w.Id == m) >= 0));
+            }
+
             _activityCountByPhase[activity.PhaseId]--;
             _activities.Remove(id);
             _flowsFrom.Remove(id);
@@ -264,6 +273,43 @@ public sealed partial class Journey
         }
 
         _warnings[status.Key] = status;
+    }
+
+    private void SetRuleSettings((RuleId, ActivityId?, WidgetId?) key, RuleSettingsEntry? entry)
+    {
+        if (entry is null)
+        {
+            _ruleSettings.Remove(key);
+            _ruleSettingsOrder.Remove(key);
+        }
+        else
+        {
+            if (!_ruleSettings.ContainsKey(key))
+            {
+                _ruleSettingsOrder.Add(key);
+            }
+
+            _ruleSettings[key] = entry;
+        }
+
+        _ruleSettingsLayer = null;
+    }
+
+    /// <summary>Drops the settings of a removed activity or KPI: they cannot apply to anything any more.</summary>
+    private void ForgetRuleSettings(System.Predicate<(RuleId Rule, ActivityId? Activity, WidgetId? Metric)> gone)
+    {
+        if (_ruleSettingsOrder.RemoveAll(gone) > 0)
+        {
+            foreach (var key in new List<(RuleId, ActivityId?, WidgetId?)>(_ruleSettings.Keys))
+            {
+                if (gone(key))
+                {
+                    _ruleSettings.Remove(key);
+                }
+            }
+
+            _ruleSettingsLayer = null;
+        }
     }
 
     private void ForgetWarnings(WarningSubject subject)

@@ -238,6 +238,9 @@ public sealed partial class Journey
                 ValidateWarningKey(x.Warning);
                 Guard.Against.InvalidText(x.Note, "note");
                 break;
+            case RuleSettingsChanged x:
+                ValidateRuleSettingsChanged(x);
+                break;
             default:
                 throw new JourneyRuleException(JourneyRules.Invalid, $"{e.GetType().Name} is not an event this version of OutOfDark knows.");
         }
@@ -440,6 +443,66 @@ public sealed partial class Journey
             throw new JourneyRuleException(JourneyRules.InvalidValue, $"Warning {key} is about {key.Subject}, which is not part of journey '{Name}'.", key);
         }
     }
+
+    private void ValidateRuleSettingsChanged(RuleSettingsChanged x)
+    {
+        ValidateRuleSettingsTarget(x.Rule, x.Activity, x.Metric);
+        var where = RuleSettingsPlace(x.Rule, x.Activity, x.Metric);
+        var stored = FindRuleSettings(x.Rule, x.Activity, x.Metric)?.Settings;
+        if (!Equals(stored, x.Previous))
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidSettings, $"The change of {where} says they were {x.Previous?.ToString() ?? "not set"}, but they are {stored?.ToString() ?? "not set"}: the event does not follow from the journey's state.", x.Rule);
+        }
+
+        ValidateRuleSettings(x.Current, where, x.Rule);
+    }
+
+    private static void ValidateRuleSettings(RuleSettings? settings, string where, RuleId rule)
+    {
+        if (settings is UnknownRuleSettings unknown)
+        {
+            Guard.Against.InvalidUtf16(unknown.Content, $"content of {where}");
+        }
+        else if (settings?.Validate() is { } problem)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidSettings, $"The {where} are out of range: {problem}", rule);
+        }
+    }
+
+    private void ValidateRuleSettingsTarget(RuleId rule, ActivityId? activity, WidgetId? metric)
+    {
+        if (!RuleId.IsValid(rule.Value))
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidSettings, "Rule settings need a valid rule id such as 'metric.threshold'; this one is empty.");
+        }
+
+        if (activity is { } a && metric is { } m)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidSettings, $"Settings of rule '{rule}' apply to the whole journey, to one activity or to one KPI, not to activity {a} and metric {m} at once: name one of them.", rule, a, m);
+        }
+
+        if (activity is { } id)
+        {
+            RequireActivity(id);
+        }
+        else if (metric is { } widgetId)
+        {
+            if (FindWidget(widgetId, out var owner) is not { } widget)
+            {
+                throw new JourneyRuleException(JourneyRules.UnknownWidget, $"Journey '{Name}' has no widget {widgetId}.", widgetId);
+            }
+
+            if (widget is not MetricWidget)
+            {
+                throw new JourneyRuleException(JourneyRules.WrongWidgetKind, $"Cannot set rule settings for widget '{widget.Title}' ({widgetId}) on activity '{owner!.Name}': it is a {widget.KindName()} widget, and only a metric (a KPI) has settings of its own.", widgetId);
+            }
+        }
+    }
+
+    /// <summary>Names a level of rule settings for messages: "settings of rule 'metric.threshold' for activity 'Checkout'".</summary>
+    private string RuleSettingsPlace(RuleId rule, ActivityId? activity, WidgetId? metric) =>
+        $"settings of rule '{rule}'" + (activity is { } a ? $" for activity '{(_activities.TryGetValue(a, out var x) ? x.Name : a.ToString())}'"
+            : metric is { } m ? $" for metric '{FindWidget(m, out _)?.Title ?? m.ToString()}'" : " for the journey");
 
     private void RequirePhase(PhaseId id)
     {

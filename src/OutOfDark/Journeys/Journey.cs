@@ -43,6 +43,9 @@ public sealed partial class Journey
     /// <summary>The built-in rules that raised one warning per activity before they raised one per metric; see <see cref="SetWarning"/>.</summary>
     private static readonly HashSet<RuleId> LegacyMetricRules = [MetricThresholdRule.RuleId, MetricTrendRule.RuleId, StaleMetricRule.RuleId];
     private readonly List<WarningKey> _warningOrder = [];
+    private readonly Dictionary<(RuleId Rule, ActivityId? Activity, WidgetId? Metric), RuleSettingsEntry> _ruleSettings = [];
+    private readonly List<(RuleId Rule, ActivityId? Activity, WidgetId? Metric)> _ruleSettingsOrder = [];
+    private WarningSettings? _ruleSettingsLayer;
     private readonly List<JourneyEvent> _pending = [];
     private List<ActivityId>? _preorder;
     private bool _created;
@@ -101,6 +104,23 @@ public sealed partial class Journey
 
     /// <summary>What people last did with each warning they handled, in the order the warnings were first handled.</summary>
     public IReadOnlyList<WarningStatus> WarningStatuses => _warningOrder.Select(k => _warnings[k]).ToList();
+
+    /// <summary>
+    /// The journey's own rule settings as one layer: journey-wide settings and per-activity and per-KPI overrides, which
+    /// a <see cref="WarningEngine"/> lays over its host's defaults. The same object until the settings change.
+    /// </summary>
+    public WarningSettings RuleSettings => _ruleSettingsLayer ??= WarningSettings.From(_ruleSettings.Values);
+
+    /// <summary>The journey's own rule settings with who set each, when and why, in the order they were first set.</summary>
+    public IReadOnlyList<RuleSettingsEntry> RuleSettingsEntries => _ruleSettingsOrder.Select(k => _ruleSettings[k]).ToList();
+
+    /// <summary>Finds the journey's own settings of a rule at one level.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="activity">The activity, for its override.</param>
+    /// <param name="metric">The metric widget (KPI), for its override; at most one of <paramref name="activity"/> and <paramref name="metric"/>.</param>
+    /// <returns>The entry, or <see langword="null"/> when the journey sets nothing there.</returns>
+    public RuleSettingsEntry? FindRuleSettings(RuleId rule, ActivityId? activity = null, WidgetId? metric = null) =>
+        _ruleSettings.GetValueOrDefault((rule, activity, metric));
 
     /// <summary>The events recorded since the journey was loaded or last saved, oldest first.</summary>
     public IReadOnlyList<JourneyEvent> PendingEvents => _pending;
@@ -272,6 +292,7 @@ public sealed partial class Journey
         Activities = ValueList<Activity>.From(Activities),
         Flows = ValueList<Flow>.From(_flows),
         Warnings = ValueList<WarningStatus>.From(_warningOrder.Select(k => _warnings[k])),
+        RuleSettings = ValueList<RuleSettingsEntry>.From(_ruleSettingsOrder.Select(k => _ruleSettings[k])),
     };
 
     /// <summary>Describes the journey for diagnostics.</summary>

@@ -51,4 +51,7 @@ public sealed record JourneySnapshot
 
     /// <summary>What people last did with each warning they handled.</summary>
     public ValueList<WarningStatus> Warnings { get; init; } = ValueList<WarningStatus>.Empty;
+
+    /// <summary>The journey's own rule settings (journey-wide, per activity, per KPI), in the order they were first set.</summary>
+    public ValueList<RuleSettingsEntry> RuleSettings { get; init; } = ValueList<RuleSettingsEntry>.Empty;
 }

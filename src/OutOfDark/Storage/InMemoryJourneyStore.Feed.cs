@@ -16,7 +16,7 @@ public sealed partial class InMemoryJourneyStore : IWarningFeed
     /// <inheritdoc />
     public Task<IReadOnlyList<WarningFeedEntry>> ReadAsync(long afterPosition, int limit, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);
+        FeedLimits.CheckPosition(afterPosition, nameof(afterPosition));
         FeedLimits.CheckLimit(limit);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
@@ -70,10 +70,21 @@ public sealed partial class InMemoryJourneyStore : IWarningFeed
         public Task AdvanceAsync(long position, CancellationToken cancellationToken = default)
         {
             ObjectDisposedException.ThrowIf(_released, this);
-            ArgumentOutOfRangeException.ThrowIfLessThan(position, Position);
+            FeedLimits.CheckPosition(position, nameof(position));
+            if (position < Position)
+            {
+                throw new ArgumentOutOfRangeException(nameof(position), position, $"Subscriber '{subscriber}' is at position {Position}; a cursor only moves forward.");
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
             lock (store._gate)
             {
+                // A cursor past the end would skip every change committed later, for good.
+                if (position > store._feed.Count)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(position), position, $"A cursor moves at most to the last position, {store._feed.Count}; {position} is beyond the end of the feed.");
+                }
+
                 store._cursors[subscriber] = position;
             }
 

@@ -39,11 +39,14 @@ public static class JourneyCommitExtensions
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="engine"/> evaluates another journey.</exception>
     /// <exception cref="InvalidOperationException">
-    /// The engine has not evaluated the journey at <see cref="Journey.CommittedVersion"/> (never, or already past it):
-    /// call <see cref="WarningEngine.Refresh(CancellationToken)"/> before running the commands.
+    /// The engine has not evaluated the journey at <see cref="Journey.CommittedVersion"/>: never (call
+    /// <see cref="WarningEngine.Refresh(CancellationToken)"/> before running the commands), or already past it (after a
+    /// failed commit or a refresh after the commands: load the journey again and create a new engine).
     /// </exception>
     /// <exception cref="JourneyConcurrencyException">
-    /// Someone else saved the journey since it was loaded; nothing was written and the events stay pending.
+    /// Someone else saved the journey since it was loaded; nothing was written and the events stay pending, but the
+    /// engine has evaluated them at the unsaved version, so retrying with the same journey and engine is refused. Load
+    /// the journey again, create a new engine for it, and run the commands again.
     /// </exception>
     public static async Task<long> CommitAsync(this IJourneyCommitStore store, Journey journey, WarningEngine engine, Func<WarningEngine, IReadOnlyList<JourneyEvent>, WarningEvaluation>? evaluate = null, CancellationToken cancellationToken = default)
     {
@@ -52,7 +55,11 @@ public static class JourneyCommitExtensions
         ArgumentNullException.ThrowIfNull(engine);
         if (!ReferenceEquals(engine.Journey, journey))
         {
-            throw new ArgumentException($"The warning engine evaluates journey {engine.Journey.Id}, not the journey being saved ({journey.Id}); pass the engine created for this journey.", nameof(engine));
+            throw new ArgumentException(
+                engine.Journey.Id == journey.Id
+                    ? $"The warning engine evaluates another instance of journey {journey.Id} (loaded or created separately), not the instance being saved; create the engine for the instance being saved, or save the instance the engine evaluates."
+                    : $"The warning engine evaluates journey {engine.Journey.Id}, not the journey being saved ({journey.Id}); pass the engine created for this journey.",
+                nameof(engine));
         }
 
         // A journey never saved had no warnings: an engine not yet run on it has the right (empty) baseline.
@@ -62,7 +69,9 @@ public static class JourneyCommitExtensions
             throw new InvalidOperationException(
                 engine.EvaluatedVersion < 0
                     ? $"The warning engine of journey {journey.Id} has not evaluated it yet, so the warning changes of this save cannot be told from the warnings already there. Call engine.Refresh() when the journey is loaded, before running commands."
-                    : $"The warning engine of journey {journey.Id} evaluated version {engine.EvaluatedVersion}, not version {journey.CommittedVersion} (the version last saved): the warning changes of this save cannot be told apart. Evaluate the engine when the journey is loaded and not again until the save.");
+                    : engine.EvaluatedVersion > journey.CommittedVersion
+                        ? $"The warning engine of journey {journey.Id} evaluated version {engine.EvaluatedVersion}, which was never saved (the version last saved is {journey.CommittedVersion}): a commit that failed, for example with JourneyConcurrencyException, evaluated the unsaved events, or the engine was refreshed after the commands. Load the journey again and create a new engine for it."
+                        : $"The warning engine of journey {journey.Id} evaluated version {engine.EvaluatedVersion}, not version {journey.CommittedVersion} (the version last saved): the warning changes of this save cannot be told apart. Evaluate the engine when the journey is loaded and not again until the save.");
         }
 
         IReadOnlyList<JourneyEvent> events = [.. journey.PendingEvents];

@@ -13,6 +13,9 @@ public sealed partial class WarningEngine
     /// <summary>Evaluates what the events from <paramref name="from"/> on touch (an offset, so that a refresh copies no events).</summary>
     private WarningEvaluation Incremental(IReadOnlyList<JourneyEvent> events, int from, CancellationToken cancellationToken)
     {
+        SyncJourneySettings();
+        HashSet<int>? settingsEverywhere = null;
+        List<Slot>? settingsSubjects = null;
         var now = _clock.GetCurrentInstant();
         var today = now.InZone(_options.Zone).Date;
         // The batch and the sets are kept between refreshes, so that a refresh after one event allocates next to nothing.
@@ -53,6 +56,10 @@ public sealed partial class WarningEngine
                     structural = true;
                     dirty.Add(x.ActivityId);
                     MarkMetrics(e, dirtyMetrics, ref metricRemovals);
+                    continue;
+                case RuleSettingsChanged x:
+                    // Settings change no structure: only the subjects of the rule they apply to are checked again.
+                    AffectedBy(x, settingsEverywhere ??= [], settingsSubjects ??= []);
                     continue;
                 case PersonaChanged:
                     // Emotion messages name personas.
@@ -162,6 +169,11 @@ public sealed partial class WarningEngine
             }
         }
 
+        if (settingsEverywhere is not null)
+        {
+            EvaluateSettingsChanges(settingsEverywhere, settingsSubjects!, evaluated, now, today, batch, cancellationToken);
+        }
+
         while (_due.TryPeek(out var slot, out var due) && due <= now)
         {
             _due.Dequeue();
@@ -197,6 +209,74 @@ public sealed partial class WarningEngine
         }
 
         return Commit(batch, now);
+    }
+
+    private void EvaluateSettingsChanges(HashSet<int> everywhere, List<Slot> subjects, HashSet<Slot> evaluated, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
+    {
+        foreach (var rule in everywhere)
+        {
+            switch (_rules[rule].Scope)
+            {
+                case SubjectKind.Activity:
+                    foreach (var activity in _journey.Activities)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var subject = WarningSubject.For(activity.Id);
+                        if (evaluated.Add(new Slot(rule, subject)))
+                        {
+                            Evaluate(rule, subject, activity, null, null, now, today, batch, cancellationToken);
+                        }
+                    }
+
+                    break;
+                case SubjectKind.Metric:
+                    foreach (var activity in _journey.Activities)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        foreach (var widget in activity.Widgets.AsSpan())
+                        {
+                            if (widget is MetricWidget metric)
+                            {
+                                var subject = WarningSubject.For(metric.Id);
+                                if (evaluated.Add(new Slot(rule, subject)))
+                                {
+                                    Evaluate(rule, subject, activity, metric, null, now, today, batch, cancellationToken);
+                                }
+                            }
+                        }
+                    }
+
+                    break;
+                case SubjectKind.Phase:
+                    foreach (var phase in _journey.Phases)
+                    {
+                        var subject = WarningSubject.For(phase.Id);
+                        if (evaluated.Add(new Slot(rule, subject)))
+                        {
+                            Evaluate(rule, subject, null, null, phase, now, today, batch, cancellationToken);
+                        }
+                    }
+
+                    break;
+                default:
+                    var journey = WarningSubject.For(_journey.Id);
+                    if (evaluated.Add(new Slot(rule, journey)))
+                    {
+                        Evaluate(rule, journey, null, null, null, now, today, batch, cancellationToken);
+                    }
+
+                    break;
+            }
+        }
+
+        foreach (var slot in subjects)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (evaluated.Add(slot))
+            {
+                EvaluateSlot(slot, now, today, batch, cancellationToken);
+            }
+        }
     }
 
     private void EvaluateSlot(Slot slot, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
@@ -383,7 +463,7 @@ public sealed partial class WarningEngine
             var settings = ruleSettings[rule];
             if (!settings.Enabled)
             {
-                batch.Add(new Slot(rule, slotSubject), null, null);
+                Disabled(rule, slotSubject, settings, now, batch, cancellationToken);
                 continue;
             }
 
@@ -400,6 +480,22 @@ public sealed partial class WarningEngine
             }
 
             Record(rule, slotSubject, result, now, batch);
+        }
+    }
+
+    /// <summary>
+    /// A rule that does not run on the subject: switched off, so what it raised clears — or given journey settings it
+    /// cannot use (see <see cref="UnusableSettings"/>), a failure that says what to do.
+    /// </summary>
+    private void Disabled(int rule, WarningSubject subject, RuleSettings settings, Instant now, Batch batch, CancellationToken cancellationToken)
+    {
+        if (settings is UnusableSettings unusable)
+        {
+            HandleFailure(rule, subject, new InvalidOperationException(unusable.Problem), now, batch, cancellationToken);
+        }
+        else
+        {
+            batch.Add(new Slot(rule, subject), null, null);
         }
     }
 
@@ -440,13 +536,11 @@ public sealed partial class WarningEngine
 
     private void Evaluate(int rule, WarningSubject subject, Activity? activity, MetricWidget? metric, Phase? phase, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
     {
-        var settings = _overrides.Count > 0 && activity is not null && _overrides.TryGetValue((rule, activity.Id), out var own)
-            ? own
-            : _ruleSettings[rule];
+        var settings = SettingsOf(rule, activity, metric);
         batch.Checks++;
         if (!settings.Enabled)
         {
-            batch.Add(new Slot(rule, subject), null, null);
+            Disabled(rule, subject, settings, now, batch, cancellationToken);
             return;
         }
 

@@ -10,8 +10,9 @@ public sealed partial class WarningEngine
 {
     /// <summary>
     /// The Warnings view: present warnings with their lifecycle state, in the order a manager works through them. An
-    /// engine that has never evaluated evaluates first (as <see cref="Refresh(System.Threading.CancellationToken)"/>
-    /// would); later calls show the results of the last evaluation.
+    /// engine that has never evaluated, or whose <see cref="Settings"/> changed since it last evaluated, evaluates
+    /// first (as <see cref="Refresh(System.Threading.CancellationToken)"/> would, reporting to observers); otherwise
+    /// the view shows the results of the last evaluation.
     /// </summary>
     /// <param name="query">The filter; every present warning when omitted.</param>
     /// <returns>
@@ -70,7 +71,7 @@ public sealed partial class WarningEngine
         return items;
     }
 
-    /// <summary>Where one present warning stands in the Warnings view. An engine that has never evaluated evaluates first.</summary>
+    /// <summary>Where one present warning stands in the Warnings view. An engine that has never evaluated, or whose settings changed since, evaluates first.</summary>
     /// <param name="key">The warning.</param>
     /// <returns>The state, or <see langword="null"/> when the warning is not present.</returns>
     /// <exception cref="WarningRuleException">The first evaluation ran, a rule failed and <see cref="WarningEngineOptions.RethrowRuleFailures"/> is set.</exception>
@@ -85,9 +86,10 @@ public sealed partial class WarningEngine
         return StateOf(new Slot(rule, key.Subject), warning, _clock.GetCurrentInstant()).State;
     }
 
+    // A settings change leaves a full evaluation pending: results from the old settings are not shown.
     private void EnsureEvaluated()
     {
-        if (_evaluatedVersion < 0)
+        if (_evaluatedVersion < 0 || _needsFull)
         {
             Refresh();
         }

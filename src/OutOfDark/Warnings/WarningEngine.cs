@@ -65,8 +65,15 @@ public sealed partial class WarningEngine : IKeptWarnings
     private bool _dueChanged = true;
     private int _dueAfterFull;
     private WarningSettings _settings;
+    private RuleSettings?[] _hostRules = [];
+    private Dictionary<(int Rule, ActivityId Activity), RuleSettings> _hostOverrides = [];
+    private Dictionary<(int Rule, WidgetId Metric), RuleSettings> _hostMetricOverrides = [];
+    private WarningSettings? _journeyLayer;
+
+    // The settings each check uses: the host's layer with the journey's own laid over it (see Layer()).
     private RuleSettings[] _ruleSettings = [];
     private Dictionary<(int Rule, ActivityId Activity), RuleSettings> _overrides = [];
+    private Dictionary<(int Rule, WidgetId Metric), (RuleSettings Settings, bool Host)> _metricOverrides = [];
     private Batch? _fullBatch;
     private Batch? _incrementalBatch;
     private HashSet<ActivityId> _dirty = [];
@@ -82,7 +89,7 @@ public sealed partial class WarningEngine : IKeptWarnings
     /// <param name="journey">The journey to watch.</param>
     /// <param name="clock">The clock that says what "now" is; the journey's own <see cref="Journey.Clock"/> when omitted.</param>
     /// <param name="rules">The rules; the built-ins when omitted.</param>
-    /// <param name="settings">The journey's rule settings; every rule's defaults when omitted.</param>
+    /// <param name="settings">The host's rule settings, the layer beneath the journey's own (<see cref="Journey.RuleSettings"/>); every rule's defaults when omitted.</param>
     /// <param name="options">How the engine behaves; <see cref="WarningEngineOptions.Default"/> when omitted.</param>
     /// <exception cref="ArgumentNullException"><paramref name="journey"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The settings name an unknown rule or have the wrong type for a rule, or <see cref="WarningEngineOptions.AcknowledgementCarryOver"/> is negative.</exception>
@@ -132,21 +139,19 @@ public sealed partial class WarningEngine : IKeptWarnings
     /// <summary>The rules the engine runs, in registration order.</summary>
     public IReadOnlyList<IWarningRule> Rules => _rules;
 
-    /// <summary>The journey's rule settings. Setting new ones makes the next evaluation a full one.</summary>
+    /// <summary>
+    /// The host's rule settings: the layer beneath the journey's own (<see cref="Journey.RuleSettings"/>), which the
+    /// engine reads from the journey on every evaluation. Setting new ones makes the next evaluation a full one.
+    /// </summary>
     /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The settings name an unknown rule or have the wrong type for a rule.</exception>
+    /// <exception cref="ArgumentException">The settings name an unknown rule or have the wrong type for a rule, or override a rule per activity or per KPI that does not look at activities or KPIs.</exception>
     public WarningSettings Settings
     {
         get => _settings;
         set
         {
             Guard.Against.Null(value);
-            var resolved = new RuleSettings[_rules.Length];
-            for (var i = 0; i < _rules.Length; i++)
-            {
-                resolved[i] = _rules[i].DefaultSettings;
-            }
-
+            var resolved = new RuleSettings?[_rules.Length];
             foreach (var (rule, settings) in value.Rules)
             {
                 resolved[CheckedIndex(rule, settings)] = settings;
@@ -164,7 +169,20 @@ public sealed partial class WarningEngine : IKeptWarnings
                 overrides[(index, activity)] = settings;
             }
 
-            (_settings, _ruleSettings, _overrides, _needsFull) = (value, resolved, overrides, true);
+            var metricOverrides = new Dictionary<(int, WidgetId), RuleSettings>();
+            foreach (var ((rule, metric), settings) in value.MetricOverrides)
+            {
+                var index = CheckedIndex(rule, settings);
+                if (_rules[index].Scope != SubjectKind.Metric)
+                {
+                    throw new ArgumentException($"Rule '{rule}' looks at {_rules[index].Scope.ToString().ToLowerInvariant()}s, so it cannot have a per-KPI override.", nameof(value));
+                }
+
+                metricOverrides[(index, metric)] = settings;
+            }
+
+            (_settings, _hostRules, _hostOverrides, _hostMetricOverrides, _needsFull) = (value, resolved, overrides, metricOverrides, true);
+            Layer();
         }
     }
 
@@ -210,6 +228,7 @@ public sealed partial class WarningEngine : IKeptWarnings
     /// <exception cref="AggregateException">An observer threw; the results are kept and every observer was notified.</exception>
     public WarningEvaluation EvaluateAll(CancellationToken cancellationToken = default)
     {
+        SyncJourneySettings();
         var now = _clock.GetCurrentInstant();
         var today = now.InZone(_options.Zone).Date;
         var activities = ActivitiesInOrder();

@@ -55,6 +55,28 @@ public class IncrementalEvaluationProperties
         }
     }
 
+    [Property(Arbitrary = new[] { typeof(SettingsHeavy) }, MaxTest = 150)]
+    public void Incremental_evaluation_gives_the_same_warnings_as_a_full_one_when_rule_settings_change_often(JourneyScenario scenario)
+    {
+        WarningEngine? engine = null;
+        var step = 0;
+        scenario.Run((_, journey, _) =>
+        {
+            engine ??= new WarningEngine(journey, journey.Clock, settings: Settings);
+            if (step++ % 2 == 0)
+            {
+                engine.Refresh();
+                AssertSameAsFull(engine, journey, journey.Clock);
+            }
+        });
+
+        if (engine is not null)
+        {
+            engine.Refresh();
+            AssertSameAsFull(engine, engine.Journey, engine.Journey.Clock);
+        }
+    }
+
     [Fact]
     public void Incremental_evaluation_matches_a_full_one_on_a_journey_with_funnels_and_time_limits()
     {
@@ -100,6 +122,12 @@ public class IncrementalEvaluationProperties
             engine.Refresh();
             AssertSameAsFull(engine, h.Journey, h.Clock);
         }
+    }
+
+    /// <summary>Scenarios with a rule-settings change after every other step.</summary>
+    public static class SettingsHeavy
+    {
+        public static Arbitrary<JourneyScenario> Scenarios() => JourneyGenerators.RuleSettingsScenarios(60);
     }
 
     /// <summary>Clock moves between steps, 0 to 40 each (a quarter of them move the clock by that many days).</summary>

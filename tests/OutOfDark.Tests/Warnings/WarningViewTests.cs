@@ -37,6 +37,19 @@ public class WarningViewTests
     }
 
     [Fact]
+    public void The_view_after_a_settings_change_re_evaluates_so_it_never_shows_results_of_the_old_settings()
+    {
+        _h.Activity("Newsletter", details: ActivityDetails.Empty with { Status = ActivityStatus.Active });
+        var engine = new WarningEngine(_h.Journey);
+        Assert.Contains(engine.View(), i => i.Key.Rule == NoOwnerRule.RuleId);
+
+        engine.Settings = WarningSettings.Default.With(NoOwnerRule.RuleId, new NoOwnerSettings { Enabled = false });
+
+        Assert.DoesNotContain(engine.View(), i => i.Key.Rule == NoOwnerRule.RuleId);
+        Assert.DoesNotContain(engine.Warnings, w => w.Key.Rule == NoOwnerRule.RuleId);
+    }
+
+    [Fact]
     public void A_metric_past_its_threshold_comes_before_has_no_owner_at_equal_severity_though_later_on_the_map()
     {
         _h.Activity("Newsletter", _h.See, ActivityDetails.Empty with { Status = ActivityStatus.Active });

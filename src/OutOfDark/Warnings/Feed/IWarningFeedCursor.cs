@@ -28,10 +28,15 @@ public interface IWarningFeedCursor : IAsyncDisposable
     Task<IReadOnlyList<WarningFeedEntry>> ReadAsync(int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Moves the cursor forward; durable when the task completes.</summary>
-    /// <param name="position">The position of the last change delivered; at least <see cref="Position"/>.</param>
+    /// <param name="position">
+    /// The position of the last change delivered; at least <see cref="Position"/> and at most the feed's last position
+    /// (a cursor past the end would skip every later change).
+    /// </param>
     /// <param name="cancellationToken">Cancels the move; the cursor then stays where it was.</param>
     /// <returns>A task.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="position"/> is below <see cref="Position"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="position"/> is negative, below <see cref="Position"/>, or beyond the feed's last position.
+    /// </exception>
     /// <exception cref="ObjectDisposedException">The cursor was released.</exception>
     Task AdvanceAsync(long position, CancellationToken cancellationToken = default);
 }

@@ -20,7 +20,10 @@ namespace OutOfDark.Warnings;
 /// <param name="Key">The warning: its rule and subject.</param>
 /// <param name="Severity">The warning's severity after the change; for <see cref="WarningChangeKind.Cleared"/>, the last severity it had.</param>
 /// <param name="PreviousSeverity">The severity before an <see cref="WarningChangeKind.Escalated"/> or <see cref="WarningChangeKind.Changed"/> change; otherwise <see langword="null"/>.</param>
-/// <param name="Message">The warning's readable message after the change (for a cleared warning, its last message).</param>
+/// <param name="Message">
+/// The warning's readable message after the change. For <see cref="WarningChangeKind.Cleared"/>, the last message it was
+/// raised or changed with (what was wrong), not a sentence about the clearing: show it as "cleared: …".
+/// </param>
 /// <param name="OccurredAt">When the change was recorded (the committing journey's clock).</param>
 public sealed record WarningChange(
     Guid Id,

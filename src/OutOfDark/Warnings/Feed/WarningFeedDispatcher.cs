@@ -31,11 +31,16 @@ public sealed class WarningFeedDispatcher
     /// <param name="subscriber">The subscriber; its <see cref="IWarningFeedSubscriber.Name"/> names the cursor.</param>
     /// <param name="batchSize">Changes read and delivered between cursor moves: 1 to 10,000 (default 100).</param>
     /// <exception cref="ArgumentNullException"><paramref name="feed"/> or <paramref name="subscriber"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// The subscriber's name is blank, longer than 200 characters, or holds a control character or a lone surrogate;
+    /// checked here so that a host fails at startup instead of retrying a delivery that can never run.
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is out of range.</exception>
     public WarningFeedDispatcher(IWarningFeed feed, IWarningFeedSubscriber subscriber, int batchSize = 100)
     {
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(subscriber);
+        FeedLimits.CheckSubscriber(subscriber.Name);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(batchSize, 10_000);
         _feed = feed;

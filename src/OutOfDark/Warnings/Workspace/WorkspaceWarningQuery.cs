@@ -17,7 +17,12 @@ public sealed record WorkspaceWarningQuery
     public static WorkspaceWarningQuery All { get; } = new();
 
     /// <summary>Only warnings of one of these severities, for example <c>[WarningSeverity.Critical]</c> or every severity from warning up.</summary>
-    public IReadOnlyCollection<WarningSeverity>? Severities { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a collection holding a value <see cref="WarningSeverity"/> does not define.</exception>
+    public IReadOnlyCollection<WarningSeverity>? Severities
+    {
+        get;
+        init => field = Defined(value, nameof(Severities));
+    }
 
     /// <summary>Whether a severity passes the severity filter.</summary>
     /// <param name="severity">The severity.</param>
@@ -25,7 +30,12 @@ public sealed record WorkspaceWarningQuery
     internal bool MatchesSeverity(WarningSeverity severity) => Severities is null || Severities.Contains(severity);
 
     /// <summary>Only warnings in one of these states (the state at the query's instant: an ended snooze is open).</summary>
-    public IReadOnlyCollection<WarningState>? States { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a collection holding a value <see cref="WarningState"/> does not define.</exception>
+    public IReadOnlyCollection<WarningState>? States
+    {
+        get;
+        init => field = Defined(value, nameof(States));
+    }
 
     /// <summary>Only warnings about activities with this owner (exact, case-sensitive).</summary>
     public string? Owner { get; init; }
@@ -69,4 +79,22 @@ public sealed record WorkspaceWarningQuery
         && (Journey is null || row.JourneyId == Journey)
         && (PhaseName is null || string.Equals(row.PhaseName, PhaseName, StringComparison.Ordinal))
         && (Rule is null || row.Key.Rule == Rule);
+
+    // An undefined value would match nothing in memory but could alias a defined one in a store's bit mask.
+    private static IReadOnlyCollection<T>? Defined<T>(IReadOnlyCollection<T>? values, string property)
+        where T : struct, Enum
+    {
+        if (values is not null)
+        {
+            foreach (var value in values)
+            {
+                if (!Enum.IsDefined(value))
+                {
+                    throw new ArgumentOutOfRangeException(property, value, $"{value} is not a {typeof(T).Name}; use one of {string.Join(", ", Enum.GetNames<T>())}.");
+                }
+            }
+        }
+
+        return values;
+    }
 }

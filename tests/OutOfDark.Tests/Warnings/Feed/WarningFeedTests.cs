@@ -47,6 +47,25 @@ public class WarningFeedTests
     }
 
     [Fact]
+    public async Task A_commit_with_an_engine_of_another_instance_of_the_same_journey_is_refused_saying_so()
+    {
+        var store = new InMemoryJourneyStore(_clock);
+        var journey = Journey.Create(Ana, WorkspaceId.New(), "Online store", _clock);
+        journey.AddActivity(Ana, journey.AddPhase(Ana, "See"), "Newsletter");
+        await store.SaveAsync(journey);
+        var loaded = await store.LoadAsync(journey.WorkspaceId, journey.Id);
+        var engine = new WarningEngine(journey, _clock);
+        engine.Refresh();
+        loaded.SetOwner(Ana, "ana");
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => store.CommitAsync(loaded, engine));
+
+        Assert.Equal("engine", refused.ParamName);
+        Assert.StartsWith($"The warning engine evaluates another instance of journey {journey.Id} (loaded or created separately), not the instance being saved; create the engine for the instance being saved, or save the instance the engine evaluates.", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(journey.Version, (await store.LoadAsync(journey.WorkspaceId, journey.Id)).Version);
+    }
+
+    [Fact]
     public async Task A_commit_with_an_engine_that_has_not_evaluated_the_saved_journey_is_refused_and_writes_nothing()
     {
         var store = new InMemoryJourneyStore(_clock);
@@ -87,6 +106,10 @@ public class WarningFeedTests
         await Assert.ThrowsAsync<JourneyConcurrencyException>(() => store.CommitAsync(second, secondEngine));
         Assert.Equal(afterFirst, await store.ReadAsync(0, 100));
         Assert.True(afterFirst.Count > before.Count);
+
+        var retried = await Assert.ThrowsAsync<InvalidOperationException>(() => store.CommitAsync(second, secondEngine));
+        Assert.Equal($"The warning engine of journey {journey.Id} evaluated version {second.Version}, which was never saved (the version last saved is {second.CommittedVersion}): a commit that failed, for example with JourneyConcurrencyException, evaluated the unsaved events, or the engine was refreshed after the commands. Load the journey again and create a new engine for it.", retried.Message);
+        Assert.Equal(afterFirst, await store.ReadAsync(0, 100));
     }
 
     [Fact]
@@ -158,5 +181,63 @@ public class WarningFeedTests
         var store = new InMemoryJourneyStore(_clock);
         var refused = await Assert.ThrowsAsync<ArgumentException>(() => store.TryClaimAsync(name));
         Assert.Equal(message + " (Parameter 'subscriber')", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_cursor_cannot_move_past_the_last_position_or_below_zero_and_stays_where_it_was()
+    {
+        var store = new InMemoryJourneyStore(_clock);
+        var journey = Journey.Create(Ana, WorkspaceId.New(), "Online store", _clock);
+        journey.AddActivity(Ana, journey.AddPhase(Ana, "See"), "Newsletter");
+        await store.CommitAsync(journey, new WarningEngine(journey, _clock));
+        var last = (await store.ReadAsync(0, 100))[^1].Position;
+        var cursor = await store.TryClaimAsync("crm");
+        Assert.NotNull(cursor);
+
+        var beyond = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => cursor.AdvanceAsync(long.MaxValue));
+        Assert.StartsWith($"A cursor moves at most to the last position, {last}; {long.MaxValue} is beyond the end of the feed. (Parameter 'position')", beyond.Message, StringComparison.Ordinal);
+        var negative = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.ReadAsync(-1, 10));
+        Assert.StartsWith("A feed position is 0 (before the first change) or more; -1 is negative. (Parameter 'afterPosition')", negative.Message, StringComparison.Ordinal);
+        Assert.Equal(0, cursor.Position);
+        await cursor.AdvanceAsync(last);
+        Assert.Equal(last, cursor.Position);
+        await cursor.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("   ", "A subscriber name has 1 to 200 characters and is not blank; '   ' has 3.")]
+    public void A_dispatcher_for_a_subscriber_with_a_bad_name_is_refused_when_created_not_on_every_delivery(string name, string message)
+    {
+        var refused = Assert.Throws<ArgumentException>(() => new WarningFeedDispatcher(new InMemoryJourneyStore(_clock), new Named(name)));
+        Assert.Equal(message + " (Parameter 'subscriber')", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_subscriber_name_with_a_lone_surrogate_is_refused_so_two_names_never_share_a_cursor()
+    {
+        var store = new InMemoryJourneyStore(_clock);
+        foreach (var (name, at) in new[] { ("y\uD800", "U+D800 at index 1"), ("y\uDBFF", "U+DBFF at index 1"), ("\uDC00y", "U+DC00 at index 0") })
+        {
+            var message = $"The subscriber name holds a lone surrogate ({at}); use whole Unicode characters only. (Parameter 'subscriber')";
+            Assert.Equal(message, (await Assert.ThrowsAsync<ArgumentException>(() => store.TryClaimAsync(name))).Message);
+            Assert.Equal(message, Assert.Throws<ArgumentException>(() => new WarningFeedDispatcher(store, new Named(name))).Message);
+        }
+    }
+
+    [Fact]
+    public async Task A_name_with_a_whole_surrogate_pair_is_a_subscriber_name()
+    {
+        var store = new InMemoryJourneyStore(_clock);
+        var cursor = await store.TryClaimAsync("crm \uD83D\uDCC8");
+        Assert.NotNull(cursor);
+        await cursor.DisposeAsync();
+        Assert.NotNull(new WarningFeedDispatcher(store, new Named(new string('x', 200))));
+    }
+
+    private sealed class Named(string name) : IWarningFeedSubscriber
+    {
+        public string Name => name;
+
+        public Task DeliverAsync(WarningChange change, System.Threading.CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
