@@ -10,7 +10,8 @@ namespace OutOfDark.Warnings;
 /// <content>Evaluation: which subjects a full or incremental evaluation checks, and one rule's check of one subject.</content>
 public sealed partial class WarningEngine
 {
-    private WarningEvaluation Incremental(IReadOnlyList<JourneyEvent> events, CancellationToken cancellationToken)
+    /// <summary>Evaluates what the events from <paramref name="from"/> on touch (an offset, so that a refresh copies no events).</summary>
+    private WarningEvaluation Incremental(IReadOnlyList<JourneyEvent> events, int from, CancellationToken cancellationToken)
     {
         SyncJourneySettings();
         HashSet<int>? settingsEverywhere = null;
@@ -27,13 +28,34 @@ public sealed partial class WarningEngine
         var dirtyMetrics = _dirtyMetrics.Count > 1024 ? _dirtyMetrics = [] : _dirtyMetrics;
         dirtyMetrics.Clear();
         bool structural = false, everyActivity = false, flowsEverywhere = false, removals = false, phaseRemovals = false, metricRemovals = false;
-        for (var i = 0; i < events.Count; i++)
+        for (var i = from; i < events.Count; i++)
         {
             var e = events[i];
             switch (e)
             {
                 case WarningAcknowledged or WarningSnoozed or WarningResolved or WarningReopened:
                     // Lifecycle only changes the view, which reads statuses when asked.
+                    continue;
+                case ObservationRecorded x:
+                    // The events a feed sends most, read without the iterator of EventTouches.Activities.
+                    structural = true;
+                    dirty.Add(x.ActivityId);
+                    MarkMetrics(e, dirtyMetrics, ref metricRemovals);
+                    continue;
+                case ObservationCorrected x:
+                    structural = true;
+                    dirty.Add(x.ActivityId);
+                    MarkMetrics(e, dirtyMetrics, ref metricRemovals);
+                    continue;
+                case ObservationRemoved x:
+                    structural = true;
+                    dirty.Add(x.ActivityId);
+                    MarkMetrics(e, dirtyMetrics, ref metricRemovals);
+                    continue;
+                case FeedbackRecorded x:
+                    structural = true;
+                    dirty.Add(x.ActivityId);
+                    MarkMetrics(e, dirtyMetrics, ref metricRemovals);
                     continue;
                 case RuleSettingsChanged x:
                     // Settings change no structure: only the subjects of the rule they apply to are checked again.
@@ -105,7 +127,7 @@ public sealed partial class WarningEngine
             }
         }
 
-        if (_flowRules.Length > 0)
+        if (_flowRules.Length > 0 && (flowsEverywhere || dirty.Count > 0))
         {
             IEnumerable<ActivityId> neighbours = flowsEverywhere
                 ? _journey.Activities.Select(a => a.Id)
@@ -156,7 +178,28 @@ public sealed partial class WarningEngine
         {
             _due.Dequeue();
             _dueChanged = true;
-            if ((_dueSinceFull.TryGetValue(slot, out var current) && current != due) || !evaluated.Add(slot))
+            if (_dueSinceFull.TryGetValue(slot, out var current))
+            {
+                if (current.Queued == due)
+                {
+                    if (current.Due > due)
+                    {
+                        // The entry held the place of a later recheck (see QueueRecheck): queue that one now.
+                        _due.Enqueue(slot, current.Due);
+                        _dueSinceFull[slot] = (current.Due, current.Due);
+                        continue;
+                    }
+
+                    _dueSinceFull[slot] = (current.Due, NotQueued);
+                }
+
+                if (current.Due != due)
+                {
+                    continue;
+                }
+            }
+
+            if (!evaluated.Add(slot))
             {
                 continue;
             }
@@ -269,16 +312,26 @@ public sealed partial class WarningEngine
 
     private void EvaluatePhasesAndJourney(Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
     {
-        foreach (var phase in _journey.Phases)
+        if (_phaseRules.Length > 0)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var subject = WarningSubject.For(phase.Id);
-            foreach (var rule in _phaseRules)
+            var phases = _journey.Phases;
+            for (var i = 0; i < phases.Count; i++)
             {
-                Evaluate(rule, subject, null, null, phase, now, today, batch, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                var phase = phases[i];
+                var subject = WarningSubject.For(phase.Id);
+                foreach (var rule in _phaseRules)
+                {
+                    Evaluate(rule, subject, null, null, phase, now, today, batch, cancellationToken);
+                }
             }
         }
 
+        EvaluateJourney(now, today, batch, cancellationToken);
+    }
+
+    private void EvaluateJourney(Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
+    {
         var journeySubject = WarningSubject.For(_journey.Id);
         foreach (var rule in _journeyRules)
         {

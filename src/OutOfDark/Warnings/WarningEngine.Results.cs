@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace OutOfDark.Warnings;
@@ -148,9 +149,7 @@ public sealed partial class WarningEngine
         {
             foreach (var (slot, due) in batch.Due)
             {
-                _dueSinceFull[slot] = due;
-                _due.Enqueue(slot, due);
-                _dueChanged = true;
+                QueueRecheck(slot, due);
             }
 
             CompactDueQueue();
@@ -252,6 +251,26 @@ public sealed partial class WarningEngine
         }
     }
 
+    /// <summary>
+    /// Records a recheck instant an incremental evaluation found. A slot whose queued entry comes no later than the new
+    /// instant keeps that entry as a placeholder: when it comes due, the latest instant is queued in its place. So a
+    /// subject whose recheck keeps moving later (a metric observed every day) costs a table update, not a heap insert
+    /// per evaluation, and the queue holds about one entry per subject.
+    /// </summary>
+    private void QueueRecheck(Slot slot, Instant due)
+    {
+        _dueChanged = true;
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_dueSinceFull, slot, out var exists);
+        if (exists && entry.Queued != NotQueued && entry.Queued <= due)
+        {
+            entry.Due = due;
+            return;
+        }
+
+        entry = (due, due);
+        _due.Enqueue(slot, due);
+    }
+
     private void CompactDueQueue()
     {
         // Re-checks superseded by later evaluations stay queued until they come due; rebuild when they pile up.
@@ -263,7 +282,7 @@ public sealed partial class WarningEngine
         var live = new List<(Slot, Instant)>(_due.Count);
         foreach (var (slot, due) in _due.UnorderedItems)
         {
-            if (!_dueSinceFull.TryGetValue(slot, out var current) || current == due)
+            if (!_dueSinceFull.TryGetValue(slot, out var current) || current.Due == due || current.Queued == due)
             {
                 live.Add((slot, due));
             }

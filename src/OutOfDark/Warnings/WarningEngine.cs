@@ -51,9 +51,13 @@ public sealed partial class WarningEngine : IKeptWarnings
     private Warning? _lastKept;
     private Dictionary<Slot, RuleFailure> _failures = [];
     private readonly Dictionary<Slot, Instant> _episodeStarts = [];
+    private static readonly Instant NotQueued = Instant.MaxValue;
     private readonly Dictionary<Slot, Cleared> _cleared = [];
     private PriorityQueue<Slot, Instant> _due = new();
-    private readonly Dictionary<Slot, Instant> _dueSinceFull = [];
+
+    // The recheck instant each slot an incremental evaluation re-checked last reported (Due), and the instant of its
+    // entry in the queue (Queued; NotQueued when it has none): an entry no later than Due stands in for it.
+    private readonly Dictionary<Slot, (Instant Due, Instant Queued)> _dueSinceFull = [];
 
     // The recheck instants the last full evaluation queued, and whether the queue changed since: a repeat full
     // evaluation that finds the same ones leaves the queue as it is instead of rebuilding it.
@@ -278,7 +282,7 @@ public sealed partial class WarningEngine : IKeptWarnings
             return EvaluateAll(cancellationToken);
         }
 
-        return Incremental(Slice(pending, (int)first), cancellationToken);
+        return Incremental(pending, (int)first, cancellationToken);
     }
 
     /// <summary>
@@ -299,7 +303,7 @@ public sealed partial class WarningEngine : IKeptWarnings
             return EvaluateAll(cancellationToken);
         }
 
-        return Incremental(newEvents, cancellationToken);
+        return Incremental(newEvents, 0, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -351,22 +355,6 @@ public sealed partial class WarningEngine : IKeptWarnings
         }
 
         return _activities;
-    }
-
-    private static IReadOnlyList<JourneyEvent> Slice(IReadOnlyList<JourneyEvent> events, int from)
-    {
-        if (from == 0)
-        {
-            return events;
-        }
-
-        var slice = new JourneyEvent[events.Count - from];
-        for (var i = 0; i < slice.Length; i++)
-        {
-            slice[i] = events[from + i];
-        }
-
-        return slice;
     }
 
     /// <summary>A rule (by index) and subject: the key of every table the engine keeps, hashed and compared field by field.</summary>

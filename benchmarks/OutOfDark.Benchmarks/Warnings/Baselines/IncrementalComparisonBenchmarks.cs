@@ -144,8 +144,10 @@ public class IncrementalComparisonBenchmarks
 
     private int NextTurn() => _turn++ % _facts.Length;
 
-    // Alternates across the warning threshold, so that the threshold warning comes and goes.
-    private decimal Value() => (_turn & 1) == 0 ? 17m : 26m;
+    // Alternates across the warning threshold from one pass over the activities to the next, so that each activity's
+    // threshold warning comes and goes. (Alternating with every turn gave each activity the same value on every pass when
+    // their number is even, so its run of values past the threshold — which the engine's evidence counts — grew without end.)
+    private decimal Value() => ((_turn / _facts.Length) & 1) == 0 ? 17m : 26m;
 
     // Observations are dated today (a journey refuses dates after tomorrow); when an activity comes round again on the
     // same day, the clock moves on a day — once per pass over the activities — as a daily feed's would.

@@ -163,11 +163,27 @@ public static class ThreeRules
         }
     }
 
-    /// <summary>The engine's present warnings as hits.</summary>
+    /// <summary>The engine's present warnings as hits; a metric's warning counts for the activity that holds the metric.</summary>
     /// <param name="engine">The engine.</param>
     /// <returns>The hits.</returns>
+    /// <exception cref="InvalidOperationException">A warning's subject is neither an activity nor a metric of one.</exception>
     public static IEnumerable<Hit> HitsOf(WarningEngine engine) =>
-        engine.Warnings.Select(w => new Hit(w.Key.Rule.Value, w.Key.Subject.ActivityId!.Value, w.Severity));
+        engine.Warnings.Select(w => new Hit(w.Key.Rule.Value, ActivityOf(engine.Journey, w.Key.Subject), w.Severity));
+
+    private static ActivityId ActivityOf(Journey journey, WarningSubject subject)
+    {
+        if (subject.ActivityId is { } activity)
+        {
+            return activity;
+        }
+
+        if (subject.MetricId is { } metric && journey.FindWidget(metric, out var owner) is not null)
+        {
+            return owner!.Id;
+        }
+
+        throw new InvalidOperationException($"Warning subject {subject} is neither an activity nor a metric of one.");
+    }
 
     /// <summary>Throws unless every contender found the same hits.</summary>
     /// <param name="what">What was compared, for the message.</param>

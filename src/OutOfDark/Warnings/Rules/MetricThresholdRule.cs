@@ -116,8 +116,10 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
         while (true)
         {
             // Observations back inside (beyond the band) since the newest one past the limit; band values count for neither.
+            // Counting stops at ClearAfter, which clears the warning whatever lies further back: a metric long inside its
+            // limit costs ClearAfter steps, not its whole history.
             var inside = 0;
-            while (i >= 0 && !metric.IsWorse(series[i].Value, l))
+            while (i >= 0 && inside < settings.ClearAfter && !metric.IsWorse(series[i].Value, l))
             {
                 if (!metric.IsWorse(series[i].Value, clear))
                 {
