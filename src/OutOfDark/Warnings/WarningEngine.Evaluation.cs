@@ -38,24 +38,16 @@ public sealed partial class WarningEngine
                     continue;
                 case ObservationRecorded x:
                     // The events a feed sends most, read without the iterator of EventTouches.Activities.
-                    structural = true;
-                    dirty.Add(x.ActivityId);
-                    MarkMetrics(e, dirtyMetrics, ref metricRemovals);
+                    OneActivity(x.ActivityId, e);
                     continue;
                 case ObservationCorrected x:
-                    structural = true;
-                    dirty.Add(x.ActivityId);
-                    MarkMetrics(e, dirtyMetrics, ref metricRemovals);
+                    OneActivity(x.ActivityId, e);
                     continue;
                 case ObservationRemoved x:
-                    structural = true;
-                    dirty.Add(x.ActivityId);
-                    MarkMetrics(e, dirtyMetrics, ref metricRemovals);
+                    OneActivity(x.ActivityId, e);
                     continue;
                 case FeedbackRecorded x:
-                    structural = true;
-                    dirty.Add(x.ActivityId);
-                    MarkMetrics(e, dirtyMetrics, ref metricRemovals);
+                    OneActivity(x.ActivityId, e);
                     continue;
                 case RuleSettingsChanged x:
                     // Settings change no structure: only the subjects of the rule they apply to are checked again.
@@ -209,6 +201,14 @@ public sealed partial class WarningEngine
         }
 
         return Commit(batch, now);
+
+        // An event about one activity and, when it is a metric's, that metric (observations and feedback).
+        void OneActivity(ActivityId activity, JourneyEvent e)
+        {
+            structural = true;
+            dirty.Add(activity);
+            MarkMetrics(e, dirtyMetrics, ref metricRemovals);
+        }
     }
 
     private void EvaluateSettingsChanges(HashSet<int> everywhere, List<Slot> subjects, HashSet<Slot> evaluated, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
