@@ -59,6 +59,9 @@ internal sealed class FeedCrashHost : IDisposable
 
             if (_process.HasExited && _process.WaitForExit(1000))
             {
+                // WaitForExit(int) may return before the asynchronous output handlers ran; the overload without a
+                // timeout waits for them, so the lines the host printed before exiting are all seen.
+                _process.WaitForExit();
                 lock (_lines)
                 {
                     if (condition(_lines))
