@@ -24,6 +24,8 @@ internal sealed partial class JourneyGrain : Grain, IJourneyGrain, IRemindable
 {
     internal const string ReminderName = "outofdark.due-recheck";
 
+    private static readonly Duration MaxReminderWait = Duration.FromDays(30);
+
     private readonly IJourneyCommitStore _store;
     private readonly JourneyWarnings _warnings;
     private readonly PostgreSqlCommandLedger? _ledger;
@@ -181,6 +183,9 @@ internal sealed partial class JourneyGrain : Grain, IJourneyGrain, IRemindable
         }
 
         LogReminder(_logger, _workspaceId, _journeyId, status.CurrentTickTime);
+
+        // The tick used up the registration (or was a hop towards a far due instant): register the next one afresh.
+        _reminderDue = null;
         await RecheckAsync().ConfigureAwait(true);
     }
 
@@ -263,8 +268,10 @@ internal sealed partial class JourneyGrain : Grain, IJourneyGrain, IRemindable
             return;
         }
 
+        // Orleans refuses reminder due times beyond about 49 days: a farther due instant is reached in hops of at most
+        // MaxReminderWait, each tick re-checking (nothing due yet) and moving the reminder on.
         var wait = at - _clock.GetCurrentInstant();
-        var dueTime = wait <= Duration.Zero ? TimeSpan.Zero : wait.ToTimeSpan();
+        var dueTime = wait <= Duration.Zero ? TimeSpan.Zero : wait > MaxReminderWait ? MaxReminderWait.ToTimeSpan() : wait.ToTimeSpan();
         await this.RegisterOrUpdateReminder(ReminderName, dueTime, _options.ReminderPeriod).ConfigureAwait(true);
         _reminderDue = at;
     }
