@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of OutOfDark, provisioning what the tests need first:
-#   - a throwaway PostgreSQL cluster on 127.0.0.1, from the machine's PostgreSQL binaries (installed with apt if missing);
+#   - a throwaway PostgreSQL cluster on 127.0.0.1, from the machine's PostgreSQL binaries (installed with apt if missing),
+#     with a database for Orleans' ADO.NET membership tables (OutOfDark.Orleans' schema script, run with psql);
 #   - Debian's Chromium, for the browser tests (installed with apt if missing);
 #   - Mermaid's JavaScript bundle from npm, for checking Mermaid output in the browser.
 # Ends with one line: "N passed, N failed" (and ", N skipped" when any were skipped).
@@ -14,6 +15,7 @@ chmod 755 "$work"
 pg_data=""
 pg_ctl=""
 pg_user=""
+pg_port=""
 
 log() { printf '[test] %s\n' "$*" >&2; }
 
@@ -66,8 +68,23 @@ start_postgres() {
   done
   run_pg "$pg_ctl" -D "$pg_data" -w -t 60 -l "$pg_data/server.log" \
     -o "-p $port -k $pg_data -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+  pg_port="$port"
   export OUTOFDARK_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=outofdark;Database=postgres;Pooling=true"
   log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+}
+
+# Orleans' ADO.NET clustering provider reads its SQL from the database: a database of its own, with OutOfDark.Orleans'
+# schema script (the file the package embeds as OrleansPostgreSqlSchema.Script) run by psql. Test clusters share it,
+# each under its own cluster id.
+prepare_orleans_membership() {
+  local bin psql
+  bin="$(dirname "$pg_ctl")"
+  psql=("$bin/psql" -h 127.0.0.1 -p "$pg_port" -U outofdark -q -v ON_ERROR_STOP=1)
+  "${psql[@]}" -d postgres -c "CREATE DATABASE orleans_membership" >/dev/null
+  PGOPTIONS="-c client_min_messages=warning" "${psql[@]}" -d orleans_membership --single-transaction \
+    -f "$root/src/OutOfDark.Orleans/Sql/OrleansPostgreSqlClustering.sql" >/dev/null
+  export OUTOFDARK_TEST_ORLEANS_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=outofdark;Database=orleans_membership;Pooling=true"
+  log "Orleans membership schema in database orleans_membership"
 }
 
 provide_chromium() {
@@ -92,6 +109,7 @@ provide_mermaid() {
 }
 
 start_postgres
+prepare_orleans_membership
 provide_chromium
 provide_mermaid
 

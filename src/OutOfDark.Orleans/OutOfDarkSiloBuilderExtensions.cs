@@ -70,13 +70,12 @@ public static class OutOfDarkSiloBuilderExtensions
     }
 
     /// <summary>
-    /// Clusters the silo over PostgreSQL with Orleans' ADO.NET membership provider (invariant <c>Npgsql</c>). The database
-    /// needs Orleans' PostgreSQL scripts for the ADO.NET providers installed first (<c>PostgreSQL-Main.sql</c> and
-    /// <c>PostgreSQL-Clustering.sql</c> from the Orleans repository, folder <c>src/AdoNet</c>, of the release in use);
-    /// the NuGet packages do not carry them.
+    /// Clusters the silo over PostgreSQL with Orleans' ADO.NET membership provider (invariant <c>Npgsql</c>). Install the
+    /// provider's schema in the database first: <see cref="OrleansPostgreSqlSchema.ApplyAsync"/> (ours), or Orleans'
+    /// <c>PostgreSQL-Main.sql</c> and <c>PostgreSQL-Clustering.sql</c> from the Orleans repository.
     /// </summary>
     /// <param name="silo">The silo.</param>
-    /// <param name="connectionString">An Npgsql connection string to the database with Orleans' membership tables.</param>
+    /// <param name="connectionString">An Npgsql connection string to the database with the membership schema (<see cref="OrleansPostgreSqlSchema"/>).</param>
     /// <returns>The silo, for chaining.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="connectionString"/> is empty.</exception>
@@ -115,7 +114,7 @@ public static class OutOfDarkClientBuilderExtensions
 {
     /// <summary>Finds the silos through Orleans' ADO.NET membership tables in PostgreSQL (see <see cref="OutOfDarkSiloBuilderExtensions.UseOutOfDarkPostgreSqlClustering"/>).</summary>
     /// <param name="client">The client.</param>
-    /// <param name="connectionString">An Npgsql connection string to the database with Orleans' membership tables.</param>
+    /// <param name="connectionString">An Npgsql connection string to the database with the membership schema (<see cref="OrleansPostgreSqlSchema"/>).</param>
     /// <returns>The client, for chaining.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="connectionString"/> is empty.</exception>

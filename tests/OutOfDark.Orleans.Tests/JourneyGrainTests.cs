@@ -110,7 +110,7 @@ public sealed class JourneyGrainTests(MovingClockClusterFixture fixture, ITestOu
 
         TestClocks.Moving.Set(Now);
 
-        // A journey whose grain lives on a secondary silo (the primary hosts the test cluster's membership).
+        // A journey whose grain lives on a secondary silo (any silo would do: membership is in PostgreSQL).
         var silos = fixture.Cluster.SecondarySilos.Select(s => s.SiloAddress).ToHashSet();
         IJourneyGrain? grain = null;
         SiloAddress? host = null;

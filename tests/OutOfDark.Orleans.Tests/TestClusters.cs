@@ -17,16 +17,28 @@ namespace OutOfDark.Orleans.Tests;
 
 /// <summary>
 /// A three-silo in-process cluster on a fresh PostgreSQL database: journey store with the command ledger, reminders in
-/// PostgreSQL, a feed subscriber in every silo. Membership is the TestingHost's own (hosted by the primary silo), tuned
-/// to declare a killed silo dead within seconds.
+/// PostgreSQL, a feed subscriber in every silo. Membership is Orleans' ADO.NET provider on PostgreSQL
+/// (<see cref="OutOfDarkSiloBuilderExtensions.UseOutOfDarkPostgreSqlClustering"/>) for the silos and the client, in the
+/// database build/test.sh prepared with <see cref="OrleansPostgreSqlSchema"/> (<see cref="MembershipVariable"/>) under a
+/// cluster id of this run, or, without that variable, in the fresh database after <see cref="OrleansPostgreSqlSchema.ApplyAsync"/>.
+/// Tuned to declare a killed silo dead within seconds.
 /// </summary>
 public abstract class ClusterFixture : IAsyncLifetime
 {
+    /// <summary>The membership database's connection string, set by build/test.sh after it ran the schema script with psql.</summary>
+    public const string MembershipVariable = "OUTOFDARK_TEST_ORLEANS_POSTGRES";
+
     private TestDatabase? _database;
 
     public TestCluster Cluster { get; private set; } = null!;
 
     public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("No database.");
+
+    /// <summary>Where the silos' membership rows are.</summary>
+    public string MembershipConnectionString { get; private set; } = null!;
+
+    /// <summary>This run's cluster id (the membership rows' deployment id).</summary>
+    public string ClusterId { get; private set; } = null!;
 
     /// <summary>Which clock the silos use: "fixed" (<see cref="TestClocks.Fixed"/>) or "moving" (<see cref="TestClocks.Moving"/>).</summary>
     protected abstract string Clock { get; }
@@ -40,13 +52,27 @@ public abstract class ClusterFixture : IAsyncLifetime
         }
 
         _database = await PostgresServer.CreateDatabaseAsync();
+        if (Environment.GetEnvironmentVariable(MembershipVariable) is { Length: > 0 } membership)
+        {
+            MembershipConnectionString = membership;
+        }
+        else
+        {
+            MembershipConnectionString = _database.ConnectionString;
+            await OrleansPostgreSqlSchema.ApplyAsync(MembershipConnectionString);
+        }
+
         var builder = new TestClusterBuilder(3);
         builder.Options.ServiceId = "outofdark-" + Guid.NewGuid().ToString("N")[..8];
+        ClusterId = "outofdark-test-" + Guid.NewGuid().ToString("N");
+        builder.Options.ClusterId = ClusterId;
+        builder.Options.UseTestClusterMembership = false;
         builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             // Three silos, each with a pool for the store and one for reminders, beside the other test assemblies: bounded.
             ["OutOfDarkTest:ConnectionString"] = _database.ConnectionString + ";Maximum Pool Size=16",
             ["OutOfDarkTest:Clock"] = Clock,
+            ["OutOfDarkTest:Membership"] = MembershipConnectionString + ";Maximum Pool Size=8",
         }));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
@@ -75,6 +101,7 @@ public abstract class ClusterFixture : IAsyncLifetime
             var connectionString = siloBuilder.Configuration["OutOfDarkTest:ConnectionString"]!;
             IClock clock = siloBuilder.Configuration["OutOfDarkTest:Clock"] == "moving" ? TestClocks.Moving : TestClocks.Fixed;
             siloBuilder
+                .UseOutOfDarkPostgreSqlClustering(siloBuilder.Configuration["OutOfDarkTest:Membership"]!)
                 .UseOutOfDarkPostgreSqlReminders(connectionString)
                 .AddOutOfDarkGrains(configure: outOfDark => outOfDark
                     .UseClock(clock)
@@ -95,8 +122,10 @@ public abstract class ClusterFixture : IAsyncLifetime
 
     private sealed class ClientConfigurator : IClientBuilderConfigurator
     {
-        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) => clientBuilder
+            .UseOutOfDarkPostgreSqlClustering(configuration["OutOfDarkTest:Membership"]!)
+            .Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1))
+            .Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
     }
 }
 
