@@ -98,7 +98,7 @@ public sealed class ClusterLoadTests(LoadClusterFixture fixture, ITestOutputHelp
         Assert.True(killed.Task.IsCompleted);
 
         // The survivors declared the killed silo dead through the ADO.NET membership table in PostgreSQL.
-        Assert.Equal(SiloStatus.Dead, await MembershipStatusAsync(victim.SiloAddress, TimeSpan.FromSeconds(30)));
+        Assert.Equal(SiloStatus.Dead, await fixture.MembershipStatusAsync(victim.SiloAddress, TimeSpan.FromSeconds(30)));
         var hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
         Assert.DoesNotContain(victim.SiloAddress, hosts.Keys);
 
@@ -149,28 +149,6 @@ public sealed class ClusterLoadTests(LoadClusterFixture fixture, ITestOutputHelp
 
         Assert.All(mine, id => Assert.Equal(1, FeedLog.Deliveries.GetValueOrDefault(id)));
         output.WriteLine($"feed: {mine.Length} changes delivered once each; total {started.Elapsed.TotalSeconds:0.0} s");
-    }
-
-    /// <summary>The silo's status in the membership table, waiting up to <paramref name="wait"/> for it to become Dead.</summary>
-    private async Task<SiloStatus> MembershipStatusAsync(SiloAddress silo, TimeSpan wait)
-    {
-        await using var data = NpgsqlDataSource.Create(fixture.MembershipConnectionString);
-        var deadline = DateTime.UtcNow + wait;
-        while (true)
-        {
-            await using var command = data.CreateCommand("SELECT status FROM outofdark_orleans_silos WHERE deployment_id = $1 AND address = $2 AND port = $3 AND generation = $4");
-            command.Parameters.Add(new() { Value = fixture.ClusterId });
-            command.Parameters.Add(new() { Value = silo.Endpoint.Address.ToString() });
-            command.Parameters.Add(new() { Value = silo.Endpoint.Port });
-            command.Parameters.Add(new() { Value = silo.Generation });
-            var status = (SiloStatus)(int)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException($"Silo {silo} has no membership row."));
-            if (status == SiloStatus.Dead || DateTime.UtcNow > deadline)
-            {
-                return status;
-            }
-
-            await Task.Delay(250);
-        }
     }
 
     private static string Comparable(WarningItem item) => $"{item.Rule}|{item.SubjectKind}|{item.SubjectId}|{item.Severity}|{item.State}|{item.Message}";

@@ -141,6 +141,7 @@ public sealed class JourneyGrainTests(MovingClockClusterFixture fixture, ITestOu
         await fixture.Cluster.KillSiloAsync(fixture.Cluster.Silos.Single(s => s.SiloAddress == host));
         Assert.True(TestClocks.Moving.GetCurrentInstant() < due, "The silo died after the due instant: the reminder may have fired on it. The machine was too slow for this test's 6 s margin.");
         output.WriteLine($"killed {host}; due at {due}, now {TestClocks.Moving.GetCurrentInstant()}");
+        Assert.Equal(SiloStatus.Dead, await fixture.MembershipStatusAsync(host!, TimeSpan.FromSeconds(30)));
 
         // Nobody calls the grain: the raise must come from the reminder, through the feed of the store.
         await using var store = new PostgreSqlJourneyStore(fixture.ConnectionString, TestClocks.Moving);

@@ -6,6 +6,8 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Npgsql;
+using Orleans.Runtime;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.TestingHost;
@@ -78,6 +80,28 @@ public abstract class ClusterFixture : IAsyncLifetime
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+    }
+
+    /// <summary>The silo's status in the membership table, waiting up to <paramref name="wait"/> for it to become Dead.</summary>
+    public async Task<SiloStatus> MembershipStatusAsync(SiloAddress silo, TimeSpan wait)
+    {
+        await using var data = NpgsqlDataSource.Create(MembershipConnectionString);
+        var deadline = DateTime.UtcNow + wait;
+        while (true)
+        {
+            await using var command = data.CreateCommand("SELECT status FROM outofdark_orleans_silos WHERE deployment_id = $1 AND address = $2 AND port = $3 AND generation = $4");
+            command.Parameters.Add(new() { Value = ClusterId });
+            command.Parameters.Add(new() { Value = silo.Endpoint.Address.ToString() });
+            command.Parameters.Add(new() { Value = silo.Endpoint.Port });
+            command.Parameters.Add(new() { Value = silo.Generation });
+            var status = (SiloStatus)(int)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException($"Silo {silo} has no membership row."));
+            if (status == SiloStatus.Dead || DateTime.UtcNow > deadline)
+            {
+                return status;
+            }
+
+            await Task.Delay(250);
+        }
     }
 
     public async Task DisposeAsync()
