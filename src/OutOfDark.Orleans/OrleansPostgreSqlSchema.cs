@@ -10,12 +10,15 @@ namespace OutOfDark.Orleans;
 /// The PostgreSQL schema that Orleans' ADO.NET clustering provider (<c>Microsoft.Orleans.Clustering.AdoNet</c>, invariant
 /// <c>Npgsql</c>) needs, as used by <see cref="OutOfDarkSiloBuilderExtensions.UseOutOfDarkPostgreSqlClustering"/>: table
 /// <c>orleansquery</c> with the provider's query texts, and the membership tables <c>outofdark_orleans_cluster_version</c>
-/// (one row per cluster id, holding the membership table version) and <c>outofdark_orleans_silos</c> (one row per silo).
+/// (one row per cluster id, holding the membership table version) and <c>outofdark_orleans_silos</c> (one row per silo);
+/// also the query texts and table (<c>outofdark_orleans_adonet_reminders</c>) of Orleans' ADO.NET reminder provider, for
+/// silos that use <c>UseAdoNetReminderService</c> with invariant <c>Npgsql</c> instead of
+/// <see cref="OutOfDarkSiloBuilderExtensions.UseOutOfDarkPostgreSqlReminders"/>.
 /// </summary>
 /// <remarks>
-/// This is OutOfDark's own implementation of the provider's query contract (query keys, parameter names, result columns
-/// and the table-version check), checked against Orleans 10.4.2; it is not Orleans' script. Clusters are kept apart by
-/// their cluster id, so several clusters (or test runs) can share one database.
+/// This is OutOfDark's own implementation of the providers' query contracts (query keys, parameter names, result columns,
+/// the membership table-version check and the reminders' etags), checked against Orleans 10.4.2; it is not Orleans' script. Clusters are kept apart by
+/// their cluster id, reminders by service id, so several clusters (or test runs) can share one database.
 /// </remarks>
 public static class OrleansPostgreSqlSchema
 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,7 @@ public sealed class OrleansPostgreSqlSchemaTests
     private static readonly DateTime Start = new(2030, 6, 1, 12, 0, 0, DateTimeKind.Utc);
 
     [PostgresFact]
-    public async Task The_schema_applies_twice_and_holds_every_query_the_clustering_provider_requires()
+    public async Task The_schema_applies_twice_and_holds_every_query_the_clustering_and_reminder_providers_require()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await OrleansPostgreSqlSchema.ApplyAsync(database.ConnectionString);
@@ -44,9 +45,18 @@ public sealed class OrleansPostgreSqlSchemaTests
             }
         }
 
-        Assert.Equal(
-            new[] { "CleanupDefunctSiloEntriesKey", "DeleteMembershipTableEntriesKey", "GatewaysQueryKey", "InsertMembershipKey", "InsertMembershipVersionKey", "MembershipReadAllKey", "MembershipReadRowKey", "UpdateIAmAlivetimeKey", "UpdateMembershipKey" },
-            keys);
+        // The keys each provider checks for at start-up: its DbStoredQueries' properties (so an Orleans upgrade that adds
+        // a query fails here, not in a silo).
+        var required = new[]
+            {
+                typeof(AdoNetClusteringSiloOptions).Assembly.GetType("Orleans.Clustering.AdoNet.Storage.DbStoredQueries", throwOnError: true)!,
+                typeof(AdoNetReminderTableOptions).Assembly.GetType("Orleans.Reminders.AdoNet.Storage.DbStoredQueries", throwOnError: true)!,
+            }
+            .SelectMany(t => t.GetProperties(BindingFlags.Instance | BindingFlags.NonPublic).Select(p => p.Name))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(16, required.Length);
+        Assert.Equal(required, keys.Order(StringComparer.Ordinal));
     }
 
     [PostgresFact]

@@ -45,6 +45,9 @@ public abstract class ClusterFixture : IAsyncLifetime
     /// <summary>Which clock the silos use: "fixed" (<see cref="TestClocks.Fixed"/>) or "moving" (<see cref="TestClocks.Moving"/>).</summary>
     protected abstract string Clock { get; }
 
+    /// <summary>Which reminder table the silos use: "outofdark" (<c>UseOutOfDarkPostgreSqlReminders</c>) or "adonet" (Orleans' <c>UseAdoNetReminderService</c> on <see cref="OrleansPostgreSqlSchema"/>, in the membership database).</summary>
+    protected abstract string Reminders { get; }
+
     public async Task InitializeAsync()
     {
         if (PostgresServer.SkipReason is not null)
@@ -74,6 +77,7 @@ public abstract class ClusterFixture : IAsyncLifetime
             // Three silos, each with a pool for the store and one for reminders, beside the other test assemblies: bounded.
             ["OutOfDarkTest:ConnectionString"] = _database.ConnectionString + ";Maximum Pool Size=16",
             ["OutOfDarkTest:Clock"] = Clock,
+            ["OutOfDarkTest:Reminders"] = Reminders,
             ["OutOfDarkTest:Membership"] = MembershipConnectionString + ";Maximum Pool Size=8",
         }));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
@@ -124,9 +128,22 @@ public abstract class ClusterFixture : IAsyncLifetime
         {
             var connectionString = siloBuilder.Configuration["OutOfDarkTest:ConnectionString"]!;
             IClock clock = siloBuilder.Configuration["OutOfDarkTest:Clock"] == "moving" ? TestClocks.Moving : TestClocks.Fixed;
+            var membership = siloBuilder.Configuration["OutOfDarkTest:Membership"]!;
+            siloBuilder.UseOutOfDarkPostgreSqlClustering(membership);
+            if (siloBuilder.Configuration["OutOfDarkTest:Reminders"] == "adonet")
+            {
+                siloBuilder.UseAdoNetReminderService(options =>
+                {
+                    options.Invariant = "Npgsql";
+                    options.ConnectionString = membership;
+                });
+            }
+            else
+            {
+                siloBuilder.UseOutOfDarkPostgreSqlReminders(connectionString);
+            }
+
             siloBuilder
-                .UseOutOfDarkPostgreSqlClustering(siloBuilder.Configuration["OutOfDarkTest:Membership"]!)
-                .UseOutOfDarkPostgreSqlReminders(connectionString)
                 .AddOutOfDarkGrains(configure: outOfDark => outOfDark
                     .UseClock(clock)
                     .UseOrleansPostgreSql(connectionString)
@@ -153,16 +170,20 @@ public abstract class ClusterFixture : IAsyncLifetime
     }
 }
 
-/// <summary>The cluster of the load tests: a fixed clock, so a single-process evaluation sees the same "now".</summary>
+/// <summary>The cluster of the load tests: a fixed clock, so a single-process evaluation sees the same "now"; Orleans' ADO.NET reminder table.</summary>
 public sealed class LoadClusterFixture : ClusterFixture
 {
     protected override string Clock => "fixed";
+
+    protected override string Reminders => "adonet";
 }
 
-/// <summary>The cluster of the reminder and isolation tests: a clock that moves with real time from a chosen start.</summary>
+/// <summary>The cluster of the reminder and isolation tests: a clock that moves with real time from a chosen start; OutOfDark's reminder table.</summary>
 public sealed class MovingClockClusterFixture : ClusterFixture
 {
     protected override string Clock => "moving";
+
+    protected override string Reminders => "outofdark";
 }
 
 /// <summary>The clocks the silos read (in-process silos share them).</summary>

@@ -1,5 +1,6 @@
 -- OutOfDark.Orleans: PostgreSQL schema and query texts for Orleans' ADO.NET clustering provider
--- (Microsoft.Orleans.Clustering.AdoNet, invariant "Npgsql").
+-- (Microsoft.Orleans.Clustering.AdoNet, invariant "Npgsql") and its ADO.NET reminder provider
+-- (Microsoft.Orleans.Reminders.AdoNet).
 --
 -- This is OutOfDark's own implementation of the provider's query contract, not Orleans' script: the provider reads
 -- every statement it runs from table orleansquery (querykey -> querytext) and binds @-parameters by name. Checked
@@ -20,6 +21,19 @@
 --   DeleteMembershipTableEntriesKey DeploymentId -> nothing; removes the cluster's silos and version row.
 --   CleanupDefunctSiloEntriesKey    DeploymentId, IAmAliveTime -> nothing; removes silos that are not Active and
 --                                   have not reported since IAmAliveTime.
+--
+-- and for Orleans' ADO.NET reminder provider (Microsoft.Orleans.Reminders.AdoNet), rows keyed by ServiceId:
+--   ReadReminderRowsKey             ServiceId, GrainId -> the grain's reminders (GrainId, ReminderName, StartTime,
+--                                   Period in ms, Version).
+--   ReadRangeRows1Key               ServiceId, BeginHash, EndHash -> reminders with BeginHash < GrainHash <= EndHash
+--                                   (hashes as signed integers; used when BeginHash < EndHash).
+--   ReadRangeRows2Key               ServiceId, BeginHash, EndHash -> the wrapped range: GrainHash > BeginHash or
+--                                   GrainHash <= EndHash.
+--   ReadReminderRowKey              ServiceId, GrainId, ReminderName -> that reminder, or no row.
+--   UpsertReminderRowKey            ServiceId, GrainHash, GrainId, ReminderName, StartTime, Period -> the row's new
+--                                   Version (a new row starts at 0, each upsert adds one).
+--   DeleteReminderRowKey            ServiceId, GrainId, ReminderName, Version -> boolean: deleted (Version matched).
+--   DeleteReminderRowsKey           ServiceId -> nothing; removes the service's reminders.
 
 SELECT pg_advisory_xact_lock(7347120513001);
 
@@ -51,6 +65,21 @@ CREATE TABLE IF NOT EXISTS outofdark_orleans_silos
     i_am_alive_time timestamptz NOT NULL,
     PRIMARY KEY (deployment_id, address, port, generation)
 );
+
+CREATE TABLE IF NOT EXISTS outofdark_orleans_adonet_reminders
+(
+    service_id text NOT NULL,
+    grain_id text NOT NULL,
+    reminder_name text NOT NULL,
+    grain_hash integer NOT NULL,
+    start_time timestamptz NOT NULL,
+    period_ms bigint NOT NULL,
+    version integer NOT NULL,
+    PRIMARY KEY (service_id, grain_id, reminder_name)
+);
+
+CREATE INDEX IF NOT EXISTS outofdark_orleans_adonet_reminders_hash
+    ON outofdark_orleans_adonet_reminders (service_id, grain_hash);
 
 INSERT INTO orleansquery (querykey, querytext) VALUES
 ('InsertMembershipVersionKey', $q$
@@ -125,5 +154,48 @@ $q$),
 ('CleanupDefunctSiloEntriesKey', $q$
 DELETE FROM outofdark_orleans_silos
 WHERE deployment_id = @DeploymentId AND i_am_alive_time < @IAmAliveTime AND status <> 3;
+$q$),
+('ReadReminderRowsKey', $q$
+SELECT grain_id AS "GrainId", reminder_name AS "ReminderName", start_time AS "StartTime", period_ms AS "Period",
+       version AS "Version"
+FROM outofdark_orleans_adonet_reminders
+WHERE service_id = @ServiceId AND grain_id = @GrainId;
+$q$),
+('ReadRangeRows1Key', $q$
+SELECT grain_id AS "GrainId", reminder_name AS "ReminderName", start_time AS "StartTime", period_ms AS "Period",
+       version AS "Version"
+FROM outofdark_orleans_adonet_reminders
+WHERE service_id = @ServiceId AND grain_hash > @BeginHash AND grain_hash <= @EndHash;
+$q$),
+('ReadRangeRows2Key', $q$
+SELECT grain_id AS "GrainId", reminder_name AS "ReminderName", start_time AS "StartTime", period_ms AS "Period",
+       version AS "Version"
+FROM outofdark_orleans_adonet_reminders
+WHERE service_id = @ServiceId AND (grain_hash > @BeginHash OR grain_hash <= @EndHash);
+$q$),
+('ReadReminderRowKey', $q$
+SELECT grain_id AS "GrainId", reminder_name AS "ReminderName", start_time AS "StartTime", period_ms AS "Period",
+       version AS "Version"
+FROM outofdark_orleans_adonet_reminders
+WHERE service_id = @ServiceId AND grain_id = @GrainId AND reminder_name = @ReminderName;
+$q$),
+('UpsertReminderRowKey', $q$
+INSERT INTO outofdark_orleans_adonet_reminders AS r
+    (service_id, grain_id, reminder_name, grain_hash, start_time, period_ms, version)
+VALUES (@ServiceId, @GrainId, @ReminderName, @GrainHash, @StartTime, @Period, 0)
+ON CONFLICT (service_id, grain_id, reminder_name) DO UPDATE
+SET grain_hash = EXCLUDED.grain_hash, start_time = EXCLUDED.start_time, period_ms = EXCLUDED.period_ms,
+    version = r.version + 1
+RETURNING r.version AS "Version";
+$q$),
+('DeleteReminderRowKey', $q$
+WITH deleted AS (
+    DELETE FROM outofdark_orleans_adonet_reminders
+    WHERE service_id = @ServiceId AND grain_id = @GrainId AND reminder_name = @ReminderName AND version = @Version
+    RETURNING 1)
+SELECT EXISTS (SELECT 1 FROM deleted);
+$q$),
+('DeleteReminderRowsKey', $q$
+DELETE FROM outofdark_orleans_adonet_reminders WHERE service_id = @ServiceId;
 $q$)
 ON CONFLICT (querykey) DO UPDATE SET querytext = EXCLUDED.querytext;
