@@ -34,7 +34,17 @@ internal static class MeasureJson
         var pairs = new List<KeyValuePair<string, string>>();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = Tokens.ReadString(ref reader, "A dimension's key");
+            string key;
+            try
+            {
+                key = reader.GetString()!;
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new JsonException(TextConverter.NotUnicode("A dimension's key"), ex);
+            }
+
+            key = TextConverter.Check(key, "A dimension's key");
             reader.Read();
             pairs.Add(new(key, Tokens.ReadString(ref reader, $"The value of dimension '{Tokens.Shorten(key)}'")));
         }
