@@ -80,6 +80,7 @@ namespace OutOfDark.Json;
 [JsonSerializable(typeof(OverdueSettings))]
 [JsonSerializable(typeof(ExpectationGapSettings))]
 [JsonSerializable(typeof(EmptyPhaseSettings))]
+[JsonSerializable(typeof(SmallSampleSettings))]
 internal sealed partial class JourneyJsonContext : JsonSerializerContext
 {
 }

@@ -167,7 +167,7 @@ public static class JourneyGenerators
                 from note in OptionalTexts()
                 select (JourneyStep)new HandleWarningStep(rule, p, handling, minutes, note)),
             (3, RuleSettingsSteps()),
-            (6, MeasurementSteps()));
+            (10, MeasurementSteps()));
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Linq;
+using NodaTime;
 using NodaTime.Testing;
 
 namespace OutOfDark.Testing;
@@ -38,7 +39,11 @@ public sealed record MeasurementStep(int WidgetPick, int Day, int SegmentPick, d
         }
 
         var segment = Segments[(int)((uint)SegmentPick % (uint)Segments.Count)];
-        var date = ObservationStep.Origin.PlusDays(Day);
+        // Days up to the clock's today (plus the one day of slack the journey allows), so most values land; dates ahead
+        // of today are refused, which ObservationStep already covers.
+        var today = clock.GetCurrentInstant().InUtc().Date;
+        var days = Period.Between(ObservationStep.Origin, today, PeriodUnits.Days).Days + 2;
+        var date = ObservationStep.Origin.PlusDays(days > 0 ? Day % days : Day);
         if (Operation == 2)
         {
             journey.RemoveObservation(Actor, widget.Id, segment, date);
