@@ -51,12 +51,14 @@ if (existing.All(s => s.JourneyId != OnlineStoreJourney.Id))
 {
     // First run: map the journey with 90 days of data, then store it.
     journey = OnlineStoreJourney.Build(clock);
+    var segmented = RecordSegmentedCsat(journey);
     var events = journey.PendingEvents.Count;
     await store.SaveAsync(journey);
     Console.WriteLine($"Mapped '{journey.Name}': {journey.Phases.Count} phases ({string.Join(" / ", journey.Phases.Select(p => p.Name))}), "
         + $"{journey.ActivityCount} activities, {journey.Personas.Count} personas, {journey.Flows.Count} flows.");
     Console.WriteLine($"Recorded {OnlineStoreJourney.DaysOfHistory} days of observations for {OnlineStoreJourney.Metrics.Count} metrics, with customer feedback "
         + $"({OnlineStoreJourney.DateOf(0):yyyy-MM-dd} to {OnlineStoreJourney.DateOf(OnlineStoreJourney.DaysOfHistory - 1):yyyy-MM-dd}).");
+    Console.WriteLine(segmented);
     Console.WriteLine($"Stored {events} events in {database} (version {journey.Version}).");
     Console.WriteLine();
 
@@ -109,3 +111,21 @@ foreach (var file in files)
 Console.WriteLine();
 Console.WriteLine($"Open {Path.Combine(output, "report.html")} in a browser. Run the quickstart again to let a week pass. ({started.Elapsed.TotalSeconds:0.0} s)");
 return 0;
+
+// Survey answers cut by segment: the live chat's CSAT for two kinds of customer in Germany, recorded from the survey
+// tool's five bucket counts (answers 1 to 5). The score is computed (% of 4–5 answers) and the answers are the sample
+// size, so the small-sample rule flags the segment that rests on 14 answers.
+static string RecordSegmentedCsat(Journey journey)
+{
+    var chat = journey.Activities.SelectMany(a => a.Widgets).OfType<MetricWidget>().Single(m => m.Title == "Chat satisfaction");
+    var day = OnlineStoreJourney.DateOf(OnlineStoreJourney.DaysOfHistory - 1);
+    var survey = new Actor("survey-export");
+    var firstTime = Segment.Of(("customer", "first-time buyer"), ("region", "DE"));
+    var returning = Segment.Of(("customer", "returning"), ("region", "DE"));
+    journey.RecordAnswers(survey, chat.Id, day, AnswerDistribution.Of(SurveyScale.Csat, 1, 2, 1, 6, 4), firstTime);
+    journey.RecordAnswers(survey, chat.Id, day, AnswerDistribution.Of(SurveyScale.Csat, 3, 6, 12, 60, 69), returning);
+    var recorded = (MetricWidget)journey.FindWidget(chat.Id, out _)!;
+    return $"Recorded CSAT answers for '{chat.Title}' on {day:yyyy-MM-dd} by segment: "
+        + string.Join("; ", recorded.Segments.Select(s => $"{s.Segment} {s.Observations.Latest!.Value.Value} % from {s.Observations.Latest.Value.SampleSize} answers"))
+        + ".";
+}
