@@ -48,3 +48,9 @@ public sealed record ObservationRemoved(ActivityId ActivityId, WidgetId WidgetId
 /// <param name="WidgetId">The feedback widget.</param>
 /// <param name="Entry">The entry.</param>
 public sealed record FeedbackRecorded(ActivityId ActivityId, WidgetId WidgetId, FeedbackEntry Entry) : JourneyEvent;
+
+/// <summary>An entry was removed from a feedback widget.</summary>
+/// <param name="ActivityId">The activity.</param>
+/// <param name="WidgetId">The feedback widget.</param>
+/// <param name="Index">The entry's index in the widget's entries before the removal, from 0.</param>
+public sealed record FeedbackRemoved(ActivityId ActivityId, WidgetId WidgetId, int Index) : JourneyEvent;
