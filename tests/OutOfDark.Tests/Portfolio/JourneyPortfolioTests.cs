@@ -204,4 +204,30 @@ public class JourneyPortfolioTests
         Assert.Equal("children", ex.ParamName);
         Assert.Single(await _store.ListAsync(_workspace));
     }
+
+    [Fact]
+    public async Task The_readme_portfolio_lines_run_as_the_readme_says()
+    {
+        var ana = Ana;
+        var workspaceId = _workspace;
+        var store = _store;
+        var company = await NewAsync("Company");
+        var checkout = await NewAsync("Checkout in detail");
+        var journey = Journey.Create(ana, workspaceId, "Online store", _clock);
+        var page = journey.AddActivity(ana, journey.AddPhase(ana, "Think"), "Product page");
+        await store.SaveAsync(journey);
+
+        // README: journeys nest in a portfolio
+        var portfolio = new JourneyPortfolio(store);
+        await portfolio.SetParentAsync(workspaceId, journey.Id, company.Id, ana);
+        await portfolio.LinkSubJourneyAsync(workspaceId, journey.Id, page, checkout.Id, ana);
+        var rollup = await portfolio.RollUpAsync(workspaceId);
+        Assert.Equal(2, rollup.Find(company.Id)!.Subtree.Journeys);
+        await Assert.ThrowsAsync<JourneyCycleException>(() => portfolio.SetParentAsync(workspaceId, company.Id, journey.Id, ana));
+        await portfolio.DeleteAsync(workspaceId, company.Id, ChildJourneyPolicy.Detach, ana);
+
+        var loaded = await store.LoadAsync(workspaceId, journey.Id);
+        Assert.Null(loaded.ParentJourneyId);
+        Assert.Equal(checkout.Id, loaded.GetActivity(page).SubJourneyId);
+    }
 }
