@@ -43,6 +43,9 @@ public static class EventTypes
         (typeof(WarningResolved), "warning-resolved"),
         (typeof(WarningReopened), "warning-reopened"),
         (typeof(RuleSettingsChanged), "rule-settings-changed"),
+        (typeof(JourneyParentChanged), "journey-parent-changed"),
+        (typeof(SubJourneyLinked), "sub-journey-linked"),
+        (typeof(FeedbackRemoved), "feedback-removed"),
     ];
 
     /// <summary>Every event type's discriminator, in the order of the format documentation.</summary>

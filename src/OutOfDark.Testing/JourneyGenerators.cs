@@ -167,7 +167,26 @@ public static class JourneyGenerators
                 from note in OptionalTexts()
                 select (JourneyStep)new HandleWarningStep(rule, p, handling, minutes, note)),
             (3, RuleSettingsSteps()),
-            (10, MeasurementSteps()));
+            (10, MeasurementSteps()),
+            (3, PortfolioSteps()));
+    }
+
+    /// <summary>
+    /// The portfolio's commands on one journey: parent changes (a few shared ids, none, or itself), sub-journey links
+    /// and their removal, and removals of feedback entries (now and then past the end).
+    /// </summary>
+    /// <returns>The generator.</returns>
+    public static Gen<JourneyStep> PortfolioSteps()
+    {
+        // A few fixed ids, so that links are set, changed back and cleared rather than always new.
+        var journeys = Gen.Frequency<Guid?>(
+            (1, Gen.Constant<Guid?>(null)),
+            (3, Gen.Elements<Guid?>(new Guid("6f1d6c52-5c61-4b59-9c2f-1c1b0e0f0a01"), new Guid("6f1d6c52-5c61-4b59-9c2f-1c1b0e0f0a02"), new Guid("6f1d6c52-5c61-4b59-9c2f-1c1b0e0f0a03"))));
+        var self = Gen.Frequency<bool>((12, Gen.Constant(false)), (1, Gen.Constant(true)));
+        return Gen.Frequency<JourneyStep>(
+            (2, from parent in journeys from s in self select (JourneyStep)new SetParentJourneyStep(parent, s)),
+            (3, from p in Gen.Choose(0, 1_000) from sub in journeys from s in self select (JourneyStep)new LinkSubJourneyStep(p, sub, s)),
+            (2, from p in Gen.Choose(0, 1_000) from i in Gen.Choose(0, 1_000) from past in self select (JourneyStep)new RemoveFeedbackStep(p, i, past)));
     }
 
     /// <summary>

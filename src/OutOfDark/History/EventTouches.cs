@@ -68,6 +68,12 @@ public static class EventTouches
             case FeedbackRecorded x:
                 yield return x.ActivityId;
                 break;
+            case FeedbackRemoved x:
+                yield return x.ActivityId;
+                break;
+            case SubJourneyLinked x:
+                yield return x.ActivityId;
+                break;
             case RuleSettingsChanged { Activity: { } activity }:
                 yield return activity;
                 break;

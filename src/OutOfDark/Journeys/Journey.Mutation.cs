@@ -28,6 +28,12 @@ public sealed partial class Journey
             case JourneyStateChanged x:
                 State = x.State;
                 break;
+            case JourneyParentChanged x:
+                ParentJourneyId = x.ParentJourneyId;
+                break;
+            case SubJourneyLinked x:
+                Touch(x.ActivityId, e, a => a with { SubJourneyId = x.SubJourneyId });
+                break;
             case PhaseAdded x:
                 _phases.Insert(x.Position, new Phase(x.PhaseId, x.Name, x.CustomerGoal));
                 break;
@@ -140,6 +146,9 @@ public sealed partial class Journey
                 break;
             case FeedbackRecorded x:
                 ReplaceWidget(x.ActivityId, x.WidgetId, e, w => (FeedbackWidget)w with { Entries = ((FeedbackWidget)w).Entries.Add(x.Entry) });
+                break;
+            case FeedbackRemoved x:
+                ReplaceWidget(x.ActivityId, x.WidgetId, e, w => (FeedbackWidget)w with { Entries = ((FeedbackWidget)w).Entries.RemoveAt(x.Index) });
                 break;
             case WarningAcknowledged x:
                 SetWarning(new WarningStatus(x.Warning, WarningHandling.Acknowledged, e.Actor, e.OccurredAt, x.Note, null));
