@@ -40,6 +40,10 @@ public static class EventTypes
         (typeof(WarningResolved), "warning-resolved"),
         (typeof(WarningReopened), "warning-reopened"),
         (typeof(RuleSettingsChanged), "rule-settings-changed"),
+        (typeof(JourneyPaired), "journey-paired"),
+        (typeof(JourneyUnpaired), "journey-unpaired"),
+        (typeof(ActivityMatched), "activity-matched"),
+        (typeof(ActivityUnmatched), "activity-unmatched"),
     ];
 
     /// <summary>Every event type's discriminator, in the order of the format documentation.</summary>

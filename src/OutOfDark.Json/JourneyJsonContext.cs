@@ -77,6 +77,12 @@ namespace OutOfDark.Json;
 [JsonSerializable(typeof(OverdueSettings))]
 [JsonSerializable(typeof(ExpectationGapSettings))]
 [JsonSerializable(typeof(EmptyPhaseSettings))]
+[JsonSerializable(typeof(JourneyPaired))]
+[JsonSerializable(typeof(JourneyUnpaired))]
+[JsonSerializable(typeof(ActivityMatched))]
+[JsonSerializable(typeof(ActivityUnmatched))]
+[JsonSerializable(typeof(JourneyPairing))]
+[JsonSerializable(typeof(ActivityMatch))]
 internal sealed partial class JourneyJsonContext : JsonSerializerContext
 {
 }

@@ -21,6 +21,8 @@ namespace OutOfDark.Json;
 /// metric rule's activity warning becomes the same status on each metric the activity holds
 /// (<see cref="MetricWarningSubjects.SplitActivityStatuses"/>). Version-1 events need no change: the journey applies a
 /// version-1 lifecycle event of a metric rule about an activity to each of its metrics itself.</description></item>
+/// <item><description><c>pairing</c>: as-is / to-be pairs came in version 2, so a version-1 document gets
+/// <c>"pairing": null</c> (an existing member is kept). Version-1 events need no change.</description></item>
 /// </list>
 /// <para>Stateless and thread-safe.</para>
 /// </remarks>
@@ -31,6 +33,7 @@ public sealed class JourneyJsonMigrationV1ToV2 : IJourneyJsonMigration
     [
         AddEmptyRuleSettings,
         MetricWarningSubjects.SplitActivityStatuses,
+        AddNoPairing,
     ];
 
     /// <summary>The steps that rewrite one version-1 event, in order.</summary>
@@ -63,6 +66,14 @@ public sealed class JourneyJsonMigrationV1ToV2 : IJourneyJsonMigration
         foreach (var step in EventSteps)
         {
             step(journeyEvent);
+        }
+    }
+
+    private static void AddNoPairing(JsonObject document)
+    {
+        if (!document.ContainsKey("pairing"))
+        {
+            document["pairing"] = null;
         }
     }
 

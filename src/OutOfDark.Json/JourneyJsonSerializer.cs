@@ -612,6 +612,7 @@ public sealed class JourneyJsonSerializer
         new ValueListConverter<Flow>(),
         new ValueListConverter<WarningStatus>(),
         new ValueListConverter<RuleSettingsEntry>(),
+        new ValueListConverter<ActivityMatch>(),
         new RuleSettingsConverter(ruleSettings),
         new ValueListConverter<Widget>(direct: true),
         new ValueListConverter<string>(),

@@ -166,8 +166,32 @@ public static class JourneyGenerators
                 from minutes in Gen.Choose(-10, 60 * 24 * 7)
                 from note in OptionalTexts()
                 select (JourneyStep)new HandleWarningStep(rule, p, handling, minutes, note)),
-            (3, RuleSettingsSteps()));
+            (3, RuleSettingsSteps()),
+            (3, PairingSteps()));
     }
+
+    /// <summary>
+    /// As-is / to-be pairing: pairing with a counterpart (now and then with the journey itself, or the empty id),
+    /// unpairing, matching activities (now and then with a counterpart activity already taken) and unmatching.
+    /// </summary>
+    /// <returns>The generator.</returns>
+    public static Gen<JourneyStep> PairingSteps()
+    {
+        // A few counterpart ids, so that pairing again with the same journey (a no-op) happens too.
+        var counterpart = Gen.Frequency<Guid>((6, Gen.Elements(PairedIds)), (1, Gen.Constant(Guid.Empty)));
+        return Gen.Frequency<JourneyStep>(
+            (2, from id in counterpart from op in Gen.Frequency<int>((8, Gen.Constant(0)), (1, Gen.Constant(1)), (1, Gen.Constant(2))) select (JourneyStep)new PairJourneyStep(id, op)),
+            (5, from p in Gen.Choose(0, 1_000)
+                from id in ArbMap.Default.GeneratorFor<Guid>()
+                from op in Gen.Frequency<int>((6, Gen.Constant(0)), (1, Gen.Constant(1)), (2, Gen.Constant(2)))
+                select (JourneyStep)new MatchActivityStep(p, id, op)));
+    }
+
+    private static readonly Guid[] PairedIds =
+    [
+        new("3f2504e0-4f89-11d3-9a0c-0305e82c3301"),
+        new("3f2504e0-4f89-11d3-9a0c-0305e82c3302"),
+    ];
 
     /// <summary>
     /// Rule settings set or cleared for the whole journey, an activity or a KPI: built-in rules (now and then out of range,

@@ -111,6 +111,7 @@ public static class JourneyInvariants
             }
         }
 
+        PairingViolations(journey, ids, problems);
         return problems;
     }
 
@@ -135,6 +136,26 @@ public static class JourneyInvariants
             {
                 problems.Add($"The {what} {item} appears twice.");
             }
+        }
+    }
+
+    private static void PairingViolations(Journey journey, HashSet<ActivityId> activities, List<string> problems)
+    {
+        if (journey.Pairing is not { } pairing)
+        {
+            return;
+        }
+
+        if (pairing.Counterpart == journey.Id || pairing.Counterpart == default)
+        {
+            problems.Add($"The journey is paired with {pairing.Counterpart}, which is itself or the empty id.");
+        }
+
+        Unique(pairing.Matches.Select(m => m.Activity).ToList(), "matched activity", problems);
+        Unique(pairing.Matches.Select(m => m.Counterpart).ToList(), "matched counterpart activity", problems);
+        foreach (var match in pairing.Matches.Where(m => !activities.Contains(m.Activity)))
+        {
+            problems.Add($"Missing activity {match.Activity} is matched with {match.Counterpart} of the paired journey.");
         }
     }
 }

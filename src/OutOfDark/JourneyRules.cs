@@ -65,4 +65,10 @@ public static class JourneyRules
 
     /// <summary>A snooze must end after the instant it is given.</summary>
     public const string InvalidSnooze = "invalid-snooze";
+
+    /// <summary>
+    /// A pairing of an as-is and a to-be journey is refused: pairing a journey with itself, matching without a pairing,
+    /// matching a counterpart activity twice, or comparing journeys of different workspaces or journeys not paired.
+    /// </summary>
+    public const string InvalidPairing = "invalid-pairing";
 }

@@ -55,6 +55,10 @@ public static class EventDescriber
             WarningResolved x => $"Resolved warning {Warning(x.Warning, before)}" + Note(x.Note),
             WarningReopened x => $"Reopened warning {Warning(x.Warning, before)}" + Note(x.Note),
             RuleSettingsChanged x => RuleSettingsText.Describe(x, x.Activity is { } a ? $"on activity {A(a)}" : x.Metric is { } m ? $"on {W(m)}" : "for the journey"),
+            JourneyPaired x => $"Paired the journey with journey {x.Counterpart}" + (before?.Pairing is { } old ? $" instead of {old.Counterpart}" : ""),
+            JourneyUnpaired => before?.Pairing is { } pairing ? $"Unpaired the journey from journey {pairing.Counterpart}" : "Unpaired the journey",
+            ActivityMatched x => $"Matched activity {A(x.ActivityId)} with activity {x.Counterpart} of the paired journey",
+            ActivityUnmatched x => $"Removed the match of activity {A(x.ActivityId)} with the paired journey",
             _ => e.GetType().Name,
         };
     }

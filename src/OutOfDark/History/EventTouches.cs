@@ -62,6 +62,12 @@ public static class EventTouches
             case RuleSettingsChanged { Activity: { } activity }:
                 yield return activity;
                 break;
+            case ActivityMatched x:
+                yield return x.ActivityId;
+                break;
+            case ActivityUnmatched x:
+                yield return x.ActivityId;
+                break;
             default:
                 if (Warning(e) is { Subject.Kind: SubjectKind.Activity } key)
                 {

@@ -214,6 +214,8 @@ public sealed partial class Journey
             SetRuleSettings((r.Rule, r.Activity, r.Metric), r);
         }
 
+        RestorePairing(s.Pairing);
+
         static JourneyRuleException Missing(string what, int index) =>
             new(JourneyRules.InvalidValue, $"The snapshot's {what} at index {index} is missing.");
     }

@@ -147,6 +147,9 @@ public sealed partial class Journey
             case RuleSettingsChanged x:
                 SetRuleSettings((x.Rule, x.Activity, x.Metric), x.Current is { } current ? new RuleSettingsEntry(x.Rule, x.Activity, x.Metric, current, e.Actor, e.OccurredAt, e.Reason) : null);
                 break;
+            case JourneyPaired or JourneyUnpaired or ActivityMatched or ActivityUnmatched:
+                MutatePairingEvent(e);
+                break;
         }
 
         LastChangedAt = e.OccurredAt;
@@ -204,6 +207,7 @@ public sealed partial class Journey
         var top = _activities[root];
         (top.ParentId is { } parent ? _children[parent] : _roots).Remove(root);
         var gone = new HashSet<ActivityId>(removed);
+        ForgetMatches(gone);
         foreach (var id in removed)
         {
             var activity = _activities[id];

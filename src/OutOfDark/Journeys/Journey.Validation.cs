@@ -241,6 +241,9 @@ public sealed partial class Journey
             case RuleSettingsChanged x:
                 ValidateRuleSettingsChanged(x);
                 break;
+            case JourneyPaired or JourneyUnpaired or ActivityMatched or ActivityUnmatched:
+                ValidatePairingEvent(e);
+                break;
             default:
                 throw new JourneyRuleException(JourneyRules.Invalid, $"{e.GetType().Name} is not an event this version of OutOfDark knows.");
         }

@@ -54,4 +54,7 @@ public sealed record JourneySnapshot
 
     /// <summary>The journey's own rule settings (journey-wide, per activity, per KPI), in the order they were first set.</summary>
     public ValueList<RuleSettingsEntry> RuleSettings { get; init; } = ValueList<RuleSettingsEntry>.Empty;
+
+    /// <summary>The journey's pairing with its as-is or to-be counterpart and the activity matches, or <see langword="null"/> when unpaired.</summary>
+    public JourneyPairing? Pairing { get; init; }
 }
