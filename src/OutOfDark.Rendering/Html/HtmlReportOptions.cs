@@ -41,4 +41,10 @@ public sealed record HtmlReportOptions
 
     /// <summary>The most history entries shown per activity, newest first; older ones are counted, not listed. 50 by default.</summary>
     public int MaxHistoryEntriesPerActivity { get; init; } = 50;
+
+    /// <summary>
+    /// The comparison of the journey's as-is / to-be pair (<see cref="Comparison.JourneyComparison.Compare"/>), shown in
+    /// a "Current state against future state" section; <see langword="null"/> leaves the section out.
+    /// </summary>
+    public OutOfDark.Comparison.JourneyComparison? Comparison { get; init; }
 }

@@ -110,6 +110,11 @@ public static class HtmlReportRenderer
         WriteWarnings(journey, w, shown);
         WriteEmotionCurve(journey, w, options.EmotionCurve ?? EmotionCurve.Compute(journey));
         WriteFunnel(w, options.Funnel ?? Funnel.Compute(journey));
+        if (options.Comparison is { } comparison)
+        {
+            ComparisonSection.Write(w, comparison);
+        }
+
         WriteDetails(journey, w, options, warnings, cancellationToken);
         w.Write("</main>\n</body>\n</html>\n");
     }
