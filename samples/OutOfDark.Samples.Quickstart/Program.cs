@@ -98,6 +98,9 @@ Console.WriteLine($"Warnings view on {clock.GetCurrentInstant().InUtc().Date:yyy
 WarningsTable.Write(Console.Out, journey, view);
 Console.WriteLine();
 
+AsIsToBe.Show(Console.Out, journey, clock);
+Console.WriteLine();
+
 var allEvents = await store.ReadEventsAsync(journey.WorkspaceId, journey.Id);
 var files = await Outputs.WriteAsync(output, journey, new JourneyHistory(allEvents, clock), view);
 Console.WriteLine("Wrote:");

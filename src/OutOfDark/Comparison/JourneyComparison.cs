@@ -402,7 +402,12 @@ public sealed class JourneyComparison
 
     private static string Score(decimal? value) => value is { } v ? (v > 0 ? "+" : "") + v.ToString(CultureInfo.InvariantCulture) : "none";
 
-    private static string Signed(decimal? delta) => delta is { } d ? $" ({(d >= 0 ? "+" : "")}{d.ToString(CultureInfo.InvariantCulture)})" : "";
+    private static string Signed(decimal? delta) => delta switch
+    {
+        null => "",
+        0 => " (±0)",
+        { } d => $" ({(d > 0 ? "+" : "")}{d.ToString(CultureInfo.InvariantCulture)})",
+    };
 
     /// <summary>One journey of the comparison with the look-ups the rounds need.</summary>
     private sealed class Side(Journey journey)
