@@ -167,6 +167,7 @@ public static class JourneyGenerators
                 from note in OptionalTexts()
                 select (JourneyStep)new HandleWarningStep(rule, p, handling, minutes, note)),
             (3, RuleSettingsSteps()),
+            (10, MeasurementSteps()),
             (3, PairingSteps()));
     }
 
@@ -192,6 +193,22 @@ public static class JourneyGenerators
         new("3f2504e0-4f89-11d3-9a0c-0305e82c3301"),
         new("3f2504e0-4f89-11d3-9a0c-0305e82c3302"),
     ];
+
+    /// <summary>
+    /// Observations for segments of customers, with sample sizes or NPS / CSAT / CES answer counts (now and then on the
+    /// wrong scale, empty, or with a negative sample size, which the journey refuses).
+    /// </summary>
+    /// <returns>The generator.</returns>
+    public static Gen<JourneyStep> MeasurementSteps() =>
+        from p in Gen.Choose(0, 1_000)
+        from day in Gen.Choose(0, 120)
+        from segment in Gen.Choose(0, 1_000)
+        from value in Values()
+        from size in Gen.Frequency<int?>((2, Gen.Constant<int?>(null)), (6, Gen.Choose(0, 5_000).Select(n => (int?)n)), (1, Gen.Constant<int?>(-1)))
+        from answers in Gen.Frequency<int>((3, Gen.Constant(0)), (6, Gen.Constant(1)), (1, Gen.Constant(2)))
+        from counts in Gen.Frequency<int[]>((12, Gen.ArrayOf(Gen.Choose(0, 60), 7)), (1, Gen.ArrayOf(Gen.Constant(0), 1)))
+        from op in Gen.Frequency<int>((8, Gen.Constant(0)), (1, Gen.Choose(1, 2)))
+        select (JourneyStep)new MeasurementStep(p, day, segment, value, size, answers, ValueList<int>.From(counts), op);
 
     /// <summary>
     /// Rule settings set or cleared for the whole journey, an activity or a KPI: built-in rules (now and then out of range,

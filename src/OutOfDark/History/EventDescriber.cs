@@ -49,6 +49,9 @@ public static class EventDescriber
             ObservationRecorded x => $"Recorded {Value(x.Value, x.WidgetId, before)} for {W(x.WidgetId)} on {Date(x.Date)}",
             ObservationCorrected x => $"Corrected {W(x.WidgetId)} on {Date(x.Date)} to {Value(x.Value, x.WidgetId, before)}",
             ObservationRemoved x => $"Removed the value of {W(x.WidgetId)} on {Date(x.Date)}",
+            MeasurementRecorded x => $"Recorded {Value(x.Value, x.WidgetId, before)}{Sample(x.SampleSize, x.Answers)} for {W(x.WidgetId)}{For(x.Segment)} on {Date(x.Date)}",
+            MeasurementCorrected x => $"Corrected {W(x.WidgetId)}{For(x.Segment)} on {Date(x.Date)} to {Value(x.Value, x.WidgetId, before)}{Sample(x.SampleSize, x.Answers)}",
+            MeasurementRemoved x => $"Removed the value of {W(x.WidgetId)}{For(x.Segment)} on {Date(x.Date)}",
             FeedbackRecorded x => $"Recorded {Words(x.Entry.Sentiment.ToString())} feedback from {Quote(x.Entry.Source)} on {W(x.WidgetId)}",
             WarningAcknowledged x => $"Acknowledged warning {Warning(x.Warning, before)}" + Note(x.Note),
             WarningSnoozed x => $"Snoozed warning {Warning(x.Warning, before)} until {x.Until}" + Note(x.Note),
@@ -141,6 +144,12 @@ public static class EventDescriber
     }
 
     private static string Note(string? note) => note is null ? "" : $": {note}";
+
+    private static string For(Segment segment) => segment.IsAll ? "" : $" for {Quote(segment.ToString())}";
+
+    private static string Sample(int? size, AnswerDistribution? answers) =>
+        answers is not null ? $" from {Internal.Text.Count(answers.Total, "answer", "answers")}"
+        : size is { } n ? $" from {Internal.Text.Count(n, "respondent", "respondents")}" : "";
 
     private static string Date(NodaTime.LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -56,6 +56,15 @@ public static class EventTouches
             case ObservationRemoved x:
                 yield return x.ActivityId;
                 break;
+            case MeasurementRecorded x:
+                yield return x.ActivityId;
+                break;
+            case MeasurementCorrected x:
+                yield return x.ActivityId;
+                break;
+            case MeasurementRemoved x:
+                yield return x.ActivityId;
+                break;
             case FeedbackRecorded x:
                 yield return x.ActivityId;
                 break;

@@ -396,6 +396,83 @@ public sealed partial class Journey
         Raise(new ObservationRemoved(activity.Id, metricId, date), actor, reason);
     }
 
+    /// <summary>
+    /// Records a metric's observation for a segment of customers, with its sample size or answers when known:
+    /// <c>journey.RecordObservation(ana, csat, Segment.Of(("region", "DE")), new Observation(day, 82m) { SampleSize = 140 })</c>.
+    /// With <see cref="Segment.All"/> it is the metric's own observation for all customers.
+    /// </summary>
+    /// <param name="actor">Who makes the change (a person or a feed such as "crm-sync").</param>
+    /// <param name="metricId">The metric widget.</param>
+    /// <param name="segment">The segment the observation describes.</param>
+    /// <param name="observation">The date, value, and optionally sample size and answers.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="segment"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JourneyRuleException">
+    /// The widget is not a metric; the segment already has a value on the date; the value does not fit the metric's kind;
+    /// the sample size is negative; or the answers do not fit (scale other than the metric's kind, no answers, value not
+    /// their score, sample size not their total).
+    /// </exception>
+    public void RecordObservation(Actor actor, WidgetId metricId, Segment segment, Observation observation, string? reason = null)
+    {
+        Guard.Against.Null(segment);
+        RequireExistingWidget(metricId, out var activity);
+        Raise(new MeasurementRecorded(activity.Id, metricId, segment, observation.Date, observation.Value, observation.SampleSize, observation.Answers), actor, reason);
+    }
+
+    /// <summary>
+    /// Records survey answers (NPS, CSAT or CES counts) as a metric's observation: the value is their
+    /// <see cref="AnswerDistribution.Score"/> and the sample size their total.
+    /// <c>journey.RecordAnswers(ana, csat, day, AnswerDistribution.Of(SurveyScale.Csat, 2, 3, 10, 40, 45), Segment.Of(("customer", "first-time buyer")))</c>.
+    /// </summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="metricId">The metric widget; its kind must be the answers' scale (<see cref="MetricKind.Nps"/>, <see cref="MetricKind.Csat"/>, <see cref="MetricKind.Ces"/>).</param>
+    /// <param name="date">The date.</param>
+    /// <param name="answers">The answers; at least one.</param>
+    /// <param name="segment">The segment they come from; <see langword="null"/> for all customers.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="answers"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JourneyRuleException">As <see cref="RecordObservation(Actor, WidgetId, Segment, Observation, string?)"/>.</exception>
+    public void RecordAnswers(Actor actor, WidgetId metricId, LocalDate date, AnswerDistribution answers, Segment? segment = null, string? reason = null)
+    {
+        Guard.Against.Null(answers);
+        RecordObservation(actor, metricId, segment ?? Segment.All, new Observation(date, answers.Score ?? 0m) { Answers = answers }, reason);
+    }
+
+    /// <summary>Corrects a segment's observation of a metric (value, sample size and answers together).</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="metricId">The metric widget.</param>
+    /// <param name="segment">The segment.</param>
+    /// <param name="observation">The corrected observation; its date names the one corrected.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="segment"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JourneyRuleException">The widget is not a metric, the segment has no value on the date, or the observation does not fit (as when recording).</exception>
+    public void CorrectObservation(Actor actor, WidgetId metricId, Segment segment, Observation observation, string? reason = null)
+    {
+        Guard.Against.Null(segment);
+        var metric = RequireExistingWidget(metricId, out var activity) as MetricWidget;
+        var series = metric?.SeriesOf(segment);
+        var index = series?.IndexOf(observation.Date) ?? -1;
+        if (index < 0 || series![index] != observation)
+        {
+            Raise(new MeasurementCorrected(activity.Id, metricId, segment, observation.Date, observation.Value, observation.SampleSize, observation.Answers), actor, reason);
+        }
+    }
+
+    /// <summary>Removes a segment's observation of a metric on a date; a segment left with none is dropped.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="metricId">The metric widget.</param>
+    /// <param name="segment">The segment.</param>
+    /// <param name="date">The date.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="segment"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JourneyRuleException">The widget is not a metric or the segment has no value on the date.</exception>
+    public void RemoveObservation(Actor actor, WidgetId metricId, Segment segment, LocalDate date, string? reason = null)
+    {
+        Guard.Against.Null(segment);
+        RequireExistingWidget(metricId, out var activity);
+        Raise(new MeasurementRemoved(activity.Id, metricId, segment, date), actor, reason);
+    }
+
     /// <summary>Adds a piece of customer feedback to a feedback widget.</summary>
     /// <param name="actor">Who makes the change.</param>
     /// <param name="feedbackId">The feedback widget.</param>

@@ -129,6 +129,15 @@ public sealed partial class Journey
             case ObservationRemoved x:
                 ReplaceWidget(x.ActivityId, x.WidgetId, e, w => (MetricWidget)w with { Observations = ((MetricWidget)w).Observations.Remove(x.Date) });
                 break;
+            case MeasurementRecorded x:
+                ReplaceWidget(x.ActivityId, x.WidgetId, e, w => WithSeries((MetricWidget)w, x.Segment, s => s.Add(x.ToObservation())));
+                break;
+            case MeasurementCorrected x:
+                ReplaceWidget(x.ActivityId, x.WidgetId, e, w => WithSeries((MetricWidget)w, x.Segment, s => s.Replace(x.ToObservation())));
+                break;
+            case MeasurementRemoved x:
+                ReplaceWidget(x.ActivityId, x.WidgetId, e, w => WithSeries((MetricWidget)w, x.Segment, s => s.Remove(x.Date)));
+                break;
             case FeedbackRecorded x:
                 ReplaceWidget(x.ActivityId, x.WidgetId, e, w => (FeedbackWidget)w with { Entries = ((FeedbackWidget)w).Entries.Add(x.Entry) });
                 break;
@@ -158,6 +167,27 @@ public sealed partial class Journey
 
     private void Touch(ActivityId id, JourneyEvent e, System.Func<Activity, Activity> change) =>
         _activities[id] = change(_activities[id]) with { LastChangedAt = e.OccurredAt };
+
+    /// <summary>The metric with one segment's series changed; a segment whose series becomes empty is dropped.</summary>
+    private static MetricWidget WithSeries(MetricWidget metric, Segment segment, System.Func<ObservationSeries, ObservationSeries> change)
+    {
+        if (segment.IsAll)
+        {
+            return metric with { Observations = change(metric.Observations) };
+        }
+
+        var index = metric.Segments.FindIndex(s => s.Segment.Equals(segment));
+        if (index < 0)
+        {
+            return metric with { Segments = metric.Segments.Add(new SegmentSeries(segment, change(ObservationSeries.Empty))) };
+        }
+
+        var series = change(metric.Segments[index].Observations);
+        return metric with
+        {
+            Segments = series.Count == 0 ? metric.Segments.RemoveAt(index) : metric.Segments.SetItem(index, new SegmentSeries(segment, series)),
+        };
+    }
 
     private void ReplaceWidget(ActivityId activityId, WidgetId widgetId, JourneyEvent e, System.Func<Widget, Widget> change) =>
         Touch(activityId, e, a =>

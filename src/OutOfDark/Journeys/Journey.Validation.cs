@@ -199,6 +199,40 @@ public sealed partial class Journey
                 Guard.Against.NonIsoDate(x.Date, "observation date");
                 RequireObservation(RequireWidget<MetricWidget>(x.ActivityId, x.WidgetId, "remove an observation"), x.Date);
                 break;
+            case MeasurementRecorded x:
+                {
+                    var metric = RequireWidget<MetricWidget>(x.ActivityId, x.WidgetId, "record an observation");
+                    RequireSegment(x.Segment);
+                    Guard.Against.NonIsoDate(x.Date, "observation date");
+                    if (metric.SeriesOf(x.Segment).Contains(x.Date))
+                    {
+                        throw new JourneyRuleException(JourneyRules.ObservationDate, $"Metric '{metric.Title}' ({metric.Id}) already has an observation for {x.Segment} on {x.Date:yyyy-MM-dd}; correct it instead of recording another.", metric.Id, x.Date);
+                    }
+
+                    RequireObservationFits(metric, x.Segment, x.ToObservation());
+                    RequireNotAhead(metric, x.Date, e.OccurredAt);
+                    break;
+                }
+
+            case MeasurementCorrected x:
+                {
+                    var metric = RequireWidget<MetricWidget>(x.ActivityId, x.WidgetId, "correct an observation");
+                    RequireSegment(x.Segment);
+                    Guard.Against.NonIsoDate(x.Date, "observation date");
+                    RequireObservation(metric, x.Segment, x.Date);
+                    RequireObservationFits(metric, x.Segment, x.ToObservation());
+                    break;
+                }
+
+            case MeasurementRemoved x:
+                {
+                    var metric = RequireWidget<MetricWidget>(x.ActivityId, x.WidgetId, "remove an observation");
+                    RequireSegment(x.Segment);
+                    Guard.Against.NonIsoDate(x.Date, "observation date");
+                    RequireObservation(metric, x.Segment, x.Date);
+                    break;
+                }
+
             case FeedbackRecorded x:
                 {
                     var feedback = RequireWidget<FeedbackWidget>(x.ActivityId, x.WidgetId, "record feedback");
@@ -589,6 +623,30 @@ public sealed partial class Journey
         if (!metric.Observations.Contains(date))
         {
             throw new JourneyRuleException(JourneyRules.ObservationDate, $"Metric '{metric.Title}' ({metric.Id}) has no observation on {date:yyyy-MM-dd}.", metric.Id, date);
+        }
+    }
+
+    private static void RequireSegment(Segment? segment)
+    {
+        if (segment is null)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, "An observation's segment must not be missing: use Segment.All for all customers.");
+        }
+    }
+
+    private static void RequireObservation(MetricWidget metric, Segment segment, LocalDate date)
+    {
+        if (!metric.SeriesOf(segment).Contains(date))
+        {
+            throw new JourneyRuleException(JourneyRules.ObservationDate, $"Metric '{metric.Title}' ({metric.Id}) has no observation for {segment} on {date:yyyy-MM-dd}.", metric.Id, date);
+        }
+    }
+
+    private static void RequireObservationFits(MetricWidget metric, Segment segment, Observation observation)
+    {
+        if (metric.CheckObservation(observation) is { } problem)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidWidget, $"Metric '{metric.Title}' ({metric.Id}), {segment} on {observation.Date:yyyy-MM-dd}: {problem}", metric.Id);
         }
     }
 

@@ -46,6 +46,15 @@ public sealed partial class WarningEngine
                 case ObservationRemoved x:
                     OneActivity(x.ActivityId, e);
                     continue;
+                case MeasurementRecorded x:
+                    OneActivity(x.ActivityId, e);
+                    continue;
+                case MeasurementCorrected x:
+                    OneActivity(x.ActivityId, e);
+                    continue;
+                case MeasurementRemoved x:
+                    OneActivity(x.ActivityId, e);
+                    continue;
                 case FeedbackRecorded x:
                     OneActivity(x.ActivityId, e);
                     continue;
@@ -366,6 +375,15 @@ public sealed partial class WarningEngine
                 metrics.Add(x.WidgetId);
                 break;
             case ObservationRemoved x:
+                metrics.Add(x.WidgetId);
+                break;
+            case MeasurementRecorded x:
+                metrics.Add(x.WidgetId);
+                break;
+            case MeasurementCorrected x:
+                metrics.Add(x.WidgetId);
+                break;
+            case MeasurementRemoved x:
                 metrics.Add(x.WidgetId);
                 break;
             case WidgetAdded x:
