@@ -10,12 +10,16 @@ namespace OutOfDark.Json.TheyDo;
 /// what does not.
 /// </summary>
 /// <remarks>
-/// <para>Values recorded, by type, for data points without dimensions:</para>
+/// <para>
+/// A data point's <c>dimensions</c> become its <see cref="Segment"/> (none, or an empty list: all customers). What it
+/// records, by type:
+/// </para>
 /// <list type="bullet">
-/// <item><description><c>CES</c>: the score as given;</description></item>
-/// <item><description><c>CSAT</c>: 100 × (satisfied + very satisfied) ÷ all answers, a percentage rounded to 2 decimals
-/// (midpoint away from zero);</description></item>
-/// <item><description><c>NPS</c>: 100 × (promoters − detractors) ÷ all answers, rounded to 2 decimals the same way;</description></item>
+/// <item><description><c>CSAT</c> and <c>NPS</c> on a metric of kind <see cref="MetricKind.Csat"/> /
+/// <see cref="MetricKind.Nps"/>: the answer counts (<see cref="AnswerDistribution"/>; NPS as its three groups), so the
+/// value is their score (% of 4–5 answers; % promoters − % detractors; 1 decimal, midpoint away from zero) and the
+/// sample size their total. On a metric of another kind: that score as a value, with the total as sample size;</description></item>
+/// <item><description><c>CES</c>: the score as the value and <c>respondents</c> as the sample size (TheyDo sends no counts);</description></item>
 /// <item><description><c>OTHER</c>: the value; <c>RATIO</c>: numerator ÷ denominator, rounded to 6 decimals.</description></item>
 /// </list>
 /// <para>Thread-safe; the journey is not (use it from one thread).</para>
@@ -23,9 +27,9 @@ namespace OutOfDark.Json.TheyDo;
 public static class TheyDoInterchange
 {
     /// <summary>
-    /// Imports a metrics file: records each data point as an observation of the metric its import key maps to, or
-    /// corrects the observation of that date when its value differs (a re-import changes nothing). All or nothing: the
-    /// import is rehearsed on a copy of the journey first.
+    /// Imports a metrics file: records each data point as an observation of its segment of the metric its import key
+    /// maps to, or corrects the observation of that segment and date when it differs (a re-import changes nothing). All
+    /// or nothing: the import is rehearsed on a copy of the journey first.
     /// </summary>
     /// <param name="journey">The journey that holds the target metrics.</param>
     /// <param name="actor">Who imports.</param>
@@ -35,9 +39,10 @@ public static class TheyDoInterchange
     /// <returns>How many observations were recorded and corrected.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="TheyDoImportException">An import key has no target or its target is not a metric of the journey,
-    /// a data point carries dimensions (segments), has no answers or a zero denominator, two points share a date, or
-    /// the journey refuses a value (inner <see cref="JourneyRuleException"/>); <see cref="TheyDoImportException.Path"/>
-    /// says where in the file. The journey is unchanged.</exception>
+    /// a data point's dimensions are not a valid segment, it has no answers, too many (over
+    /// <see cref="AnswerDistribution.MaxAnswers"/>) or a zero denominator, two points of a metric share a segment and
+    /// date, or the journey refuses a value (inner <see cref="JourneyRuleException"/>);
+    /// <see cref="TheyDoImportException.Path"/> says where in the file. The journey is unchanged.</exception>
     public static (int Recorded, int Corrected) ImportMetrics(Journey journey, Actor actor, TheyDoMetricsFile file, IReadOnlyDictionary<string, WidgetId> targets, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(journey);
@@ -52,9 +57,12 @@ public static class TheyDoInterchange
     }
 
     /// <summary>
-    /// Exports metrics of a journey as a TheyDo metrics file: each mapped metric widget becomes an <c>OTHER</c> metric
-    /// (aggregated by <c>AVERAGE</c>) with one data point per observation, its title, unit and target, and the target's
-    /// good side from the metric's direction.
+    /// Exports metrics of a journey as a TheyDo metrics file, every segment's observations as data points with their
+    /// dimensions. A <see cref="MetricKind.Csat"/> or <see cref="MetricKind.Nps"/> metric whose observations all carry
+    /// their answers becomes a <c>CSAT</c> / <c>NPS</c> metric with the counts; a <see cref="MetricKind.Ces"/> metric
+    /// whose observations all carry a sample size becomes a <c>CES</c> metric (score and respondents); any other becomes
+    /// an <c>OTHER</c> metric aggregated by <c>AVERAGE</c>. Title, unit and target are kept, and the target's good side
+    /// comes from the metric's direction.
     /// </summary>
     /// <param name="journey">The journey.</param>
     /// <param name="importKeys">The metric widgets to export, each with the import key it gets in the file, in this order.</param>
@@ -73,12 +81,22 @@ public static class TheyDoInterchange
                 throw new ArgumentException($"Widget {id} is not a metric of journey '{journey.Name}'.", nameof(importKeys));
             }
 
-            var points = metric.Observations.Select(o => (TheyDoDataPoint)new TheyDoOtherPoint(o.Date, null, o.Value));
-            metrics.Add(new TheyDoMetric(TheyDoMetricType.Other, key, metric.Title, metric.Unit, ValueList<TheyDoDataPoint>.From(points.ToList()))
+            var all = new List<(Segment Segment, Observation Observation)>();
+            all.AddRange(metric.Observations.Select(o => (Segment.All, o)));
+            all.AddRange(metric.Segments.SelectMany(s => s.Observations.Select(o => (s.Segment, o))));
+            var type = metric.Kind switch
+            {
+                MetricKind.Csat when all.All(x => x.Observation.Answers?.Scale == SurveyScale.Csat) => TheyDoMetricType.Csat,
+                MetricKind.Nps when all.All(x => x.Observation.Answers?.Scale == SurveyScale.Nps) => TheyDoMetricType.Nps,
+                MetricKind.Ces when all.All(x => x.Observation.SampleSize is not null) => TheyDoMetricType.Ces,
+                _ => TheyDoMetricType.Other,
+            };
+            var points = all.OrderBy(x => x.Observation.Date).Select(x => Point(type, x.Segment, x.Observation)).ToList();
+            metrics.Add(new TheyDoMetric(type, key, metric.Title, metric.Unit, ValueList<TheyDoDataPoint>.From(points))
             {
                 Target = metric.Target,
                 TargetComparison = metric.Target is null ? null : metric.Direction == MetricDirection.HigherIsBetter ? TheyDoTargetComparison.MoreThanOrEqualTo : TheyDoTargetComparison.LessThanOrEqualTo,
-                Aggregation = TheyDoAggregation.Average,
+                Aggregation = type == TheyDoMetricType.Other ? TheyDoAggregation.Average : null,
             });
         }
 
@@ -102,12 +120,28 @@ public static class TheyDoInterchange
             _ => throw new ArgumentException($"{point.GetType().Name} is not a TheyDo data point this version knows.", nameof(point)),
         };
 
-        static decimal? Percent(decimal part, decimal whole) => whole == 0 ? null : Math.Round(100m * part / whole, 2, MidpointRounding.AwayFromZero);
+        // The same definition and rounding as AnswerDistribution.Score.
+        static decimal? Percent(decimal part, decimal whole) => whole == 0 ? null : Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);
     }
 
-    private static List<(WidgetId Metric, NodaTime.LocalDate Date, decimal Value, string Path, string Key)> Plan(Journey journey, TheyDoMetricsFile file, IReadOnlyDictionary<string, WidgetId> targets)
+    private static TheyDoDataPoint Point(TheyDoMetricType type, Segment segment, Observation o)
     {
-        var plan = new List<(WidgetId, NodaTime.LocalDate, decimal, string, string)>();
+        var dimensions = segment.IsAll ? null : ValueList<TheyDoDimension>.From(segment.Dimensions.Select(d => new TheyDoDimension(d.Key, d.Value)).ToList());
+        var answers = o.Answers;
+        return type switch
+        {
+            TheyDoMetricType.Csat => new TheyDoCsatPoint(o.Date, dimensions, answers!.CountOf(1), answers.CountOf(2), answers.CountOf(3), answers.CountOf(4), answers.CountOf(5)),
+            TheyDoMetricType.Nps => answers!.IsGrouped
+                ? new TheyDoNpsPoint(o.Date, dimensions, answers.Counts[0], answers.Counts[1], answers.Counts[2])
+                : new TheyDoNpsPoint(o.Date, dimensions, Enumerable.Range(0, 7).Sum(answers.CountOf), answers.CountOf(7) + answers.CountOf(8), answers.CountOf(9) + answers.CountOf(10)),
+            TheyDoMetricType.Ces => new TheyDoCesPoint(o.Date, dimensions, o.Value, o.SampleSize!.Value),
+            _ => new TheyDoOtherPoint(o.Date, dimensions, o.Value),
+        };
+    }
+
+    private static List<(WidgetId Metric, Segment Segment, Observation Observation, string Path, string Key)> Plan(Journey journey, TheyDoMetricsFile file, IReadOnlyDictionary<string, WidgetId> targets)
+    {
+        var plan = new List<(WidgetId, Segment, Observation, string, string)>();
         for (var i = 0; i < file.Metrics.Count; i++)
         {
             var metric = file.Metrics[i];
@@ -117,56 +151,90 @@ public static class TheyDoInterchange
                 throw new TheyDoImportException($"No target for import key \"{metric.ImportKey}\": map it to the metric it feeds, or leave the metric out of the file.", path + ".importKey", metric.ImportKey);
             }
 
-            if (journey.FindWidget(target, out _) is not MetricWidget)
+            if (journey.FindWidget(target, out _) is not MetricWidget widget)
             {
                 throw new TheyDoImportException($"Import key \"{metric.ImportKey}\" is mapped to {target}, which is not a metric of journey '{journey.Name}'.", path + ".importKey", metric.ImportKey);
             }
 
-            var dates = new HashSet<NodaTime.LocalDate>();
+            var seen = new HashSet<(Segment, NodaTime.LocalDate)>();
             for (var j = 0; j < metric.DataPoints.Count; j++)
             {
                 var point = metric.DataPoints[j];
                 var pointPath = $"{path}.dataPoints[{j}]";
-                if (point.Dimensions is { Count: > 0 })
+                Segment segment;
+                try
                 {
-                    throw new TheyDoImportException("The data point is segmented (it has dimensions); this version imports unsegmented data points only: import the totals, or leave the segments out.", pointPath + ".dimensions", metric.ImportKey);
+                    segment = point.Dimensions is { } dimensions ? Segment.From(dimensions.Select(d => KeyValuePair.Create(d.Key, d.Value))) : Segment.All;
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new TheyDoImportException($"The dimensions are not a valid segment: {ex.Message}", pointPath + ".dimensions", metric.ImportKey, ex);
                 }
 
-                if (!dates.Add(point.Date))
+                if (!seen.Add((segment, point.Date)))
                 {
-                    throw new TheyDoImportException($"A second data point on {point.Date:uuuu-MM-dd} for import key \"{metric.ImportKey}\": a metric holds one value per date.", pointPath + ".dateOfMeasurement", metric.ImportKey);
+                    throw new TheyDoImportException($"A second data point on {point.Date:uuuu-MM-dd} for {(segment.IsAll ? "all customers" : "segment " + segment)} of import key \"{metric.ImportKey}\": a metric holds one value per segment and date.", pointPath + ".dateOfMeasurement", metric.ImportKey);
                 }
 
-                var value = ValueOf(point) ?? throw new TheyDoImportException("The data point has no value: no answers, or a zero denominator.", pointPath, metric.ImportKey);
-                plan.Add((target, point.Date, value, pointPath, metric.ImportKey));
+                plan.Add((target, segment, Observe(widget, point, pointPath, metric.ImportKey), pointPath, metric.ImportKey));
             }
         }
 
         return plan;
     }
 
-    private static (int Recorded, int Corrected) Apply(Journey journey, Actor actor, List<(WidgetId Metric, NodaTime.LocalDate Date, decimal Value, string Path, string Key)> plan, string? reason)
+    private static Observation Observe(MetricWidget metric, TheyDoDataPoint point, string path, string key)
+    {
+        var value = ValueOf(point) ?? throw new TheyDoImportException("The data point has no value: no answers, or a zero denominator.", path, key);
+        try
+        {
+            return point switch
+            {
+                TheyDoCsatPoint p when metric.Kind == MetricKind.Csat => Observation.Of(p.Date, AnswerDistribution.Of(SurveyScale.Csat, p.VeryUnsatisfied, p.Unsatisfied, p.Neutral, p.Satisfied, p.VerySatisfied)),
+                TheyDoNpsPoint p when metric.Kind == MetricKind.Nps => Observation.Of(p.Date, AnswerDistribution.NpsGroups(p.Detractors, p.Passives, p.Promoters)),
+                TheyDoCsatPoint p => new Observation(p.Date, value) { SampleSize = Total(p.VeryUnsatisfied, p.Unsatisfied, p.Neutral, p.Satisfied, p.VerySatisfied) },
+                TheyDoNpsPoint p => new Observation(p.Date, value) { SampleSize = Total(p.Detractors, p.Passives, p.Promoters) },
+                TheyDoCesPoint p => new Observation(p.Date, value) { SampleSize = p.Respondents },
+                _ => new Observation(point.Date, value),
+            };
+        }
+        catch (ArgumentException ex)
+        {
+            throw new TheyDoImportException($"The answers cannot be recorded: {ex.Message}", path, key, ex);
+        }
+
+        static int Total(params int[] counts)
+        {
+            var total = counts.Sum(c => (long)c);
+            return total <= AnswerDistribution.MaxAnswers
+                ? (int)total
+                : throw new ArgumentException($"The counts add up to {total}, more than the {AnswerDistribution.MaxAnswers:N0} answers a sample size may hold.");
+        }
+    }
+
+    private static (int Recorded, int Corrected) Apply(Journey journey, Actor actor, List<(WidgetId Metric, Segment Segment, Observation Observation, string Path, string Key)> plan, string? reason)
     {
         var (recorded, corrected) = (0, 0);
-        foreach (var (metric, date, value, path, key) in plan)
+        foreach (var (metric, segment, observation, path, key) in plan)
         {
             try
             {
-                var series = ((MetricWidget)journey.FindWidget(metric, out _)!).Observations;
-                if (!series.TryGetValue(date, out var existing))
+                var series = ((MetricWidget)journey.FindWidget(metric, out _)!).SeriesOf(segment);
+                var index = series.IndexOf(observation.Date);
+                if (index < 0)
                 {
-                    journey.RecordObservation(actor, metric, date, value, reason);
+                    journey.RecordObservation(actor, metric, segment, observation, reason);
                     recorded++;
                 }
-                else if (existing != value)
+                else if (series[index] != observation)
                 {
-                    journey.CorrectObservation(actor, metric, date, value, reason);
+                    journey.CorrectObservation(actor, metric, segment, observation, reason);
                     corrected++;
                 }
             }
             catch (JourneyRuleException ex)
             {
-                throw new TheyDoImportException($"The journey refuses the value {value} of import key \"{key}\" on {date:uuuu-MM-dd}: {ex.Message}", path, key, ex);
+                throw new TheyDoImportException($"The journey refuses the value {observation.Value} of import key \"{key}\" on {observation.Date:uuuu-MM-dd}: {ex.Message}", path, key, ex);
             }
         }
 

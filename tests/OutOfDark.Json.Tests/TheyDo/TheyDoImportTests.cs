@@ -30,6 +30,8 @@ public sealed class TheyDoImportTests
         };
     }
 
+    private MetricWidget Metric(string key) => (MetricWidget)_journey.FindWidget(_targets[key], out _)!;
+
     private decimal? Value(string key, LocalDate date) =>
         ((MetricWidget)_journey.FindWidget(_targets[key], out _)!).Observations.TryGetValue(date, out var v) ? v : null;
 
@@ -48,6 +50,10 @@ public sealed class TheyDoImportTests
         Assert.Equal(2.4m, Value("checkout-effort", day));
         Assert.Equal(41.5m, Value("returns-per-day", day));
         Assert.Equal(0.75m, Value("refund-rate", day));                         // 180 / 240
+        var csat = Metric("returns-csat").Observations[1];
+        Assert.Equal((100, AnswerDistribution.Of(SurveyScale.Csat, 3, 7, 9, 41, 40)), (csat.SampleSize!.Value, csat.Answers));
+        Assert.Equal(AnswerDistribution.NpsGroups(20, 30, 50), Metric("store-nps").Observations[0].Answers);
+        Assert.Equal(118, Metric("checkout-effort").Observations[0].SampleSize);
         var version = _journey.Version;
         Assert.Equal((0, 0), TheyDoInterchange.ImportMetrics(_journey, Crm, file, _targets));
         Assert.Equal(version, _journey.Version);
@@ -68,13 +74,31 @@ public sealed class TheyDoImportTests
     }
 
     [Fact]
-    public void A_segmented_data_point_is_refused_at_its_dimensions()
+    public void Dimensions_become_segments_with_their_answers()
     {
         var file = TheyDoJson.ReadMetrics(TheyDoFileTests.Sample("metrics-segmented.json"));
 
+        Assert.Equal((2, 0), TheyDoInterchange.ImportMetrics(_journey, Crm, file, _targets));
+
+        var metric = Metric("returns-csat");
+        var germanFirstTimers = metric.SeriesOf(Segment.Of(("persona", "First-time buyer"), ("country", "DE"))).Single();
+        Assert.Equal((85m, 40), (germanFirstTimers.Value, germanFirstTimers.SampleSize!.Value));   // (20 + 14) / 40
+        Assert.Equal(79.7m, metric.SeriesOf(Segment.Of(("country", "NL"))).Single().Value);       // (21 + 26) / 59, 1 decimal
+        Assert.Empty(metric.Observations);
+    }
+
+    [Fact]
+    public void Dimensions_that_are_not_a_segment_are_refused_at_their_path()
+    {
+        var file = TheyDoJson.ReadMetrics(TheyDoFileTests.Sample("metrics-segmented.json"));
+        var point = (TheyDoCsatPoint)file.Metrics[0].DataPoints[1];
+        var twice = point with { Dimensions = ValueList<TheyDoDimension>.Of(new TheyDoDimension("country", "NL"), new TheyDoDimension("country", "BE")) };
+        file = file with { Metrics = file.Metrics.SetItem(0, file.Metrics[0] with { DataPoints = file.Metrics[0].DataPoints.SetItem(1, twice) }) };
+
         var ex = Assert.Throws<TheyDoImportException>(() => TheyDoInterchange.ImportMetrics(_journey, Crm, file, _targets));
 
-        Assert.Equal("$.metrics[0].dataPoints[0].dimensions", ex.Path);
+        Assert.Equal(("$.metrics[0].dataPoints[1].dimensions", "returns-csat"), (ex.Path, ex.ImportKey));
+        Assert.StartsWith("The dimensions are not a valid segment: ", ex.Problem, System.StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,7 +137,8 @@ public sealed class TheyDoImportTests
         using var document = JsonDocument.Parse(exported);
         Assert.Empty(new SchemaValidator(TheyDoSchemas.ReadMetricsSchema()).Validate(document.RootElement));
         var file = TheyDoJson.ReadMetrics(exported);
-        Assert.All(file.Metrics, m => Assert.Equal((TheyDoMetricType.Other, TheyDoAggregation.Average), (m.Type, m.Aggregation!.Value)));
+        Assert.Equal([TheyDoMetricType.Csat, TheyDoMetricType.Nps, TheyDoMetricType.Ces, TheyDoMetricType.Other, TheyDoMetricType.Other], file.Metrics.Select(m => m.Type));
+        Assert.Equal(new TheyDoCsatPoint(new LocalDate(2026, 9, 30), null, 3, 7, 9, 41, 40), file.Metrics[0].DataPoints[1]);
         Assert.Equal(TheyDoTargetComparison.MoreThanOrEqualTo, file.Metrics.Single(m => m.ImportKey == "refund-rate").TargetComparison);
         Assert.Equal((0, 0), TheyDoInterchange.ImportMetrics(_journey, Crm, file, _targets));
     }
