@@ -39,13 +39,14 @@ public static class EventDescriber
             ActivityAdded x => $"Added {Words(x.Kind.ToString())} {Quote(x.Name)} to phase {P(x.PhaseId)}" + (x.ParentId is { } parent ? $" under {A(parent)}" : ""),
             ActivityChanged x => $"Changed activity {A(x.ActivityId)}: {ActivityChanges(x, before)}",
             ActivityMoved x => $"Moved activity {A(x.ActivityId)} to phase {P(x.PhaseId)}" + (x.ParentId is { } parent ? $" under {A(parent)}" : " at the top level"),
-            ActivityRemoved x => $"Removed activity {A(x.ActivityId)}" + (before is not null && before.ChildrenOf(x.ActivityId).Count > 0 ? " and the activities under it" : ""),
+            ActivityRemoved x => $"Removed activity {A(x.ActivityId)}" + (before is not null && before.ChildrenOf(x.ActivityId).Count > 0 ? " and the activities under it" : "")
+                + BlueprintText.Unlinked(before?.OpportunitiesLinkedToSubtree(x.ActivityId)),
             FlowAdded x => $"Added a flow from {A(x.From)} to {A(x.To)}" + (x.Label is null ? "" : $" ({Quote(x.Label)})"),
             FlowRemoved x => before?.FindFlow(x.FlowId) is { } f ? $"Removed the flow from {A(f.From)} to {A(f.To)}" : $"Removed flow {x.FlowId}",
             WidgetAdded x => $"Added {x.Widget.KindName()} {Quote(x.Widget.Title)} to activity {A(x.ActivityId)}",
             WidgetChanged x => $"Changed {x.Widget.KindName()} {Quote(x.Widget.Title)} on activity {A(x.ActivityId)}",
             WidgetMoved x => $"Moved {W(x.WidgetId)} to position {x.Position + 1} on activity {A(x.ActivityId)}",
-            WidgetRemoved x => $"Removed {W(x.WidgetId)} from activity {A(x.ActivityId)}",
+            WidgetRemoved x => $"Removed {W(x.WidgetId)} from activity {A(x.ActivityId)}" + BlueprintText.Unlinked(before?.OpportunitiesLinkedToWidget(x.WidgetId)),
             ObservationRecorded x => $"Recorded {Value(x.Value, x.WidgetId, before)} for {W(x.WidgetId)} on {Date(x.Date)}",
             ObservationCorrected x => $"Corrected {W(x.WidgetId)} on {Date(x.Date)} to {Value(x.Value, x.WidgetId, before)}",
             ObservationRemoved x => $"Removed the value of {W(x.WidgetId)} on {Date(x.Date)}",
@@ -55,6 +56,8 @@ public static class EventDescriber
             WarningResolved x => $"Resolved warning {Warning(x.Warning, before)}" + Note(x.Note),
             WarningReopened x => $"Reopened warning {Warning(x.Warning, before)}" + Note(x.Note),
             RuleSettingsChanged x => RuleSettingsText.Describe(x, x.Activity is { } a ? $"on activity {A(a)}" : x.Metric is { } m ? $"on {W(m)}" : "for the journey"),
+            LaneAdded or LaneChanged or LaneRemoved or ActivityLaneChanged => BlueprintText.Describe(e, before, A),
+            OpportunityAdded or OpportunityChanged or OpportunityScored or OpportunityLinked or OpportunityUnlinked or OpportunityRemoved => BlueprintText.Describe(e, before, A),
             _ => e.GetType().Name,
         };
     }

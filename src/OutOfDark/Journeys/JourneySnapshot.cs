@@ -54,4 +54,10 @@ public sealed record JourneySnapshot
 
     /// <summary>The journey's own rule settings (journey-wide, per activity, per KPI), in the order they were first set.</summary>
     public ValueList<RuleSettingsEntry> RuleSettings { get; init; } = ValueList<RuleSettingsEntry>.Empty;
+
+    /// <summary>The journey's own service-blueprint lanes, in the order they were added; the four built-ins are not listed.</summary>
+    public ValueList<Lane> Lanes { get; init; } = ValueList<Lane>.Empty;
+
+    /// <summary>The journey's opportunities, in the order they were added.</summary>
+    public ValueList<Opportunity> Opportunities { get; init; } = ValueList<Opportunity>.Empty;
 }
