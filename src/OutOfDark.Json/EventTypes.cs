@@ -40,6 +40,16 @@ public static class EventTypes
         (typeof(WarningResolved), "warning-resolved"),
         (typeof(WarningReopened), "warning-reopened"),
         (typeof(RuleSettingsChanged), "rule-settings-changed"),
+        (typeof(LaneAdded), "lane-added"),
+        (typeof(LaneChanged), "lane-changed"),
+        (typeof(LaneRemoved), "lane-removed"),
+        (typeof(ActivityLaneChanged), "activity-lane-changed"),
+        (typeof(OpportunityAdded), "opportunity-added"),
+        (typeof(OpportunityChanged), "opportunity-changed"),
+        (typeof(OpportunityScored), "opportunity-scored"),
+        (typeof(OpportunityLinked), "opportunity-linked"),
+        (typeof(OpportunityUnlinked), "opportunity-unlinked"),
+        (typeof(OpportunityRemoved), "opportunity-removed"),
     ];
 
     /// <summary>Every event type's discriminator, in the order of the format documentation.</summary>

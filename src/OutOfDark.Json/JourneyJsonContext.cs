@@ -77,6 +77,20 @@ namespace OutOfDark.Json;
 [JsonSerializable(typeof(OverdueSettings))]
 [JsonSerializable(typeof(ExpectationGapSettings))]
 [JsonSerializable(typeof(EmptyPhaseSettings))]
+[JsonSerializable(typeof(Lane))]
+[JsonSerializable(typeof(Opportunity))]
+[JsonSerializable(typeof(OpportunityScores))]
+[JsonSerializable(typeof(OpportunityLink))]
+[JsonSerializable(typeof(LaneAdded))]
+[JsonSerializable(typeof(LaneChanged))]
+[JsonSerializable(typeof(LaneRemoved))]
+[JsonSerializable(typeof(ActivityLaneChanged))]
+[JsonSerializable(typeof(OpportunityAdded))]
+[JsonSerializable(typeof(OpportunityChanged))]
+[JsonSerializable(typeof(OpportunityScored))]
+[JsonSerializable(typeof(OpportunityLinked))]
+[JsonSerializable(typeof(OpportunityUnlinked))]
+[JsonSerializable(typeof(OpportunityRemoved))]
 internal sealed partial class JourneyJsonContext : JsonSerializerContext
 {
 }
