@@ -230,7 +230,7 @@ public sealed partial class Journey
                 {
                     EmotionWidget => null,
                     null => $"pain point {link.Widget}: journey '{Name}' has no widget {link.Widget}. Link an emotion widget of one of its activities, or add the widget first.",
-                    var other => $"widget '{other.Title}' ({other.Id}) as a pain point: it is a {other.KindName()} widget, and a pain point is an emotion widget. Link an emotion widget instead.",
+                    var other => $"widget '{other.Title}' ({other.Id}) as a pain point: it is {A(other.KindName())} widget, and a pain point is an emotion widget. Link an emotion widget instead.",
                 };
             case OpportunityLinkKind.Feedback:
                 return FindWidget(link.Widget!.Value, out _) switch
@@ -238,7 +238,7 @@ public sealed partial class Journey
                     FeedbackWidget f when link.Entry < f.Entries.Count => null,
                     FeedbackWidget f => $"feedback entry {link.Entry} of '{f.Title}' ({f.Id}): that widget has {Text.Count(f.Entries.Count, "entry", "entries")}{(f.Entries.Count > 0 ? $" (0 to {f.Entries.Count - 1})" : "")}. Link an entry it has, or record the feedback first.",
                     null => $"feedback in widget {link.Widget}: journey '{Name}' has no widget {link.Widget}. Link a feedback widget of one of its activities, or add the widget first.",
-                    var other => $"widget '{other.Title}' ({other.Id}) as feedback: it is a {other.KindName()} widget. Link an entry of a feedback widget instead.",
+                    var other => $"widget '{other.Title}' ({other.Id}) as feedback: it is {A(other.KindName())} widget. Link an entry of a feedback widget instead.",
                 };
             default:
                 var key = link.Warning!.Value;
@@ -259,6 +259,8 @@ public sealed partial class Journey
                     : $"warning {key}: it is about {key.Subject}, which is not part of journey '{Name}'. Link a warning about one of its activities, metrics or phases, or the journey itself.";
         }
     }
+
+    private static string A(string kind) => (kind.Length > 0 && "aeiou".Contains(kind[0], System.StringComparison.Ordinal) ? "an " : "a ") + kind;
 
     /// <summary>Names a link's target in words, as the journey holds it now.</summary>
     internal string DescribeLink(OpportunityLink link)
