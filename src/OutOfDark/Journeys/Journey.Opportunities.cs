@@ -262,9 +262,13 @@ public sealed partial class Journey
 
     private static string A(string kind) => (kind.Length > 0 && "aeiou".Contains(kind[0], System.StringComparison.Ordinal) ? "an " : "a ") + kind;
 
-    /// <summary>Names a link's target in words, as the journey holds it now.</summary>
-    internal string DescribeLink(OpportunityLink link)
+    /// <summary>Names a link's target in words, as the journey holds it now, for example <c>pain point "Feels" on activity "Payment"</c>.</summary>
+    /// <param name="link">The link.</param>
+    /// <returns>The words; the ids where the journey no longer holds the target.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="link"/> is <see langword="null"/>.</exception>
+    public string DescribeLink(OpportunityLink link)
     {
+        Guard.Against.Null(link);
         switch (link.Kind)
         {
             case OpportunityLinkKind.Activity when link.Activity is { } a:
