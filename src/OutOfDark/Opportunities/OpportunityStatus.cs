@@ -2,8 +2,8 @@ namespace OutOfDark;
 
 /// <summary>
 /// Where an opportunity stands. TheyDo keeps an opportunity's <c>status</c> as a free-text category title of the
-/// workspace; an import maps the titles "Idea", "Planned", "In progress", "Done" and "Dropped" (any case, spaces,
-/// hyphens or underscores) to these values and says which titles it could not map.
+/// workspace; <see cref="OpportunityStatuses.TryParse"/> maps the titles "Idea", "Planned", "In progress", "Done" and
+/// "Dropped" (any case, spaces, hyphens or underscores) to these values, and nothing else.
 /// </summary>
 public enum OpportunityStatus
 {

@@ -89,3 +89,27 @@ public sealed class OpportunityPriorityProperties
         Assert.IsType<DivideByZeroException>(ex.InnerException);
     }
 }
+
+/// <summary>Status titles from other tools (TheyDo's status categories) read as statuses.</summary>
+public sealed class OpportunityStatusTextTests
+{
+    [Theory]
+    [InlineData("Idea", OpportunityStatus.Idea)]
+    [InlineData("planned", OpportunityStatus.Planned)]
+    [InlineData("In progress", OpportunityStatus.InProgress)]
+    [InlineData("IN_PROGRESS", OpportunityStatus.InProgress)]
+    [InlineData("in-progress", OpportunityStatus.InProgress)]
+    [InlineData("Done", OpportunityStatus.Done)]
+    [InlineData("Dropped", OpportunityStatus.Dropped)]
+    public void Known_titles_map_in_any_spelling(string text, OpportunityStatus expected)
+    {
+        Assert.True(OpportunityStatuses.TryParse(text, out var status));
+        Assert.Equal(expected, status);
+    }
+
+    [Theory]
+    [InlineData("Validated")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Other_titles_map_to_nothing(string? text) => Assert.False(OpportunityStatuses.TryParse(text, out _));
+}
