@@ -36,6 +36,9 @@ public sealed record HtmlReportOptions
     /// <summary>When the report was made, shown in its header; <see langword="null"/> leaves it out (the report never reads a clock).</summary>
     public Instant? GeneratedAt { get; init; }
 
+    /// <summary>The formula that ranks opportunities in the report and places them on the matrix; <see cref="OpportunityPriority.Default"/> when <see langword="null"/>.</summary>
+    public OpportunityPriorityFormula? OpportunityPriority { get; init; }
+
     /// <summary>Sizes and gaps for the activity map; <see cref="LayoutOptions.Default"/> when <see langword="null"/>.</summary>
     public LayoutOptions? Layout { get; init; }
 

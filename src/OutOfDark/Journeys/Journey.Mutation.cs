@@ -159,6 +159,21 @@ public sealed partial class Journey
             case JourneyPaired or JourneyUnpaired or ActivityMatched or ActivityUnmatched:
                 MutatePairingEvent(e);
                 break;
+            case LaneAdded or LaneChanged or LaneRemoved:
+                MutateLane(e);
+                break;
+            case ActivityLaneChanged x:
+                Touch(x.ActivityId, e, a => a with { Lane = x.LaneId });
+                break;
+            case OpportunityAdded or OpportunityChanged or OpportunityScored or OpportunityLinked or OpportunityUnlinked or OpportunityRemoved:
+                MutateOpportunity(e);
+                break;
+        }
+
+        if (_opportunities.Count > 0 && e is ActivityRemoved or WidgetRemoved or WidgetChanged or PhaseRemoved)
+        {
+            // A link never outlives what it names: removing an activity, widget or phase removes the links to it.
+            PruneOpportunityLinks();
         }
 
         LastChangedAt = e.OccurredAt;
