@@ -18,7 +18,7 @@ var started = Stopwatch.StartNew();
 if (args.Length > 0 && args[0] is "-h" or "--help")
 {
     Console.WriteLine("Usage: dotnet run --project samples/OutOfDark.Samples.Quickstart [-- --output <folder>]");
-    Console.WriteLine("Writes online-store.db, report.html, map.svg, journey.mmd and mindmap.mmd to the folder (default: ./outofdark-quickstart).");
+    Console.WriteLine("Writes online-store.db, report.html, map.svg, journey.mmd, mindmap.mmd and blueprint.mmd to the folder (default: ./outofdark-quickstart).");
     return 0;
 }
 
@@ -55,6 +55,7 @@ if (existing.All(s => s.JourneyId != OnlineStoreJourney.Id))
     journey = OnlineStoreJourney.Build(clock);
     var segmented = RecordSegmentedCsat(journey);
     await PlaceInPortfolioAsync(store, journey, clock);
+    AddBlueprintAndOpportunities(journey);
     var events = journey.PendingEvents.Count;
     await store.SaveAsync(journey);
     Console.WriteLine($"Mapped '{journey.Name}': {journey.Phases.Count} phases ({string.Join(" / ", journey.Phases.Select(p => p.Name))}), "
@@ -103,6 +104,10 @@ await ShowPortfolioAsync(store, journey, engine, clock);
 var view = engine.View(WarningQuery.NeedsAttention);
 Console.WriteLine($"Warnings view on {clock.GetCurrentInstant().InUtc().Date:yyyy-MM-dd} (open and acknowledged, most severe first):");
 WarningsTable.Write(Console.Out, journey, view);
+Console.WriteLine();
+
+WriteBlueprintAndOpportunities(journey);
+AsIsToBe.Show(Console.Out, journey, clock);
 Console.WriteLine();
 
 var allEvents = await store.ReadEventsAsync(journey.WorkspaceId, journey.Id);
@@ -180,4 +185,49 @@ static async Task ShowPortfolioAsync(SqliteJourneyStore store, Journey journey, 
     Console.WriteLine($"  Checkout completion across the portfolio: {completion.Metrics} KPIs, {completion.WithData} with data, {completion.PastWarning + completion.PastCritical} past a threshold; "
         + $"activity 'Checkout' links to sub-journey {journey.GetActivity(SampleIds.Activity("Checkout")).SubJourneyId}.");
     Console.WriteLine();
+}
+
+// Service-blueprint lanes (a new activity is frontstage) and two scored opportunities linked to what they address.
+static void AddBlueprintAndOpportunities(Journey journey)
+{
+    var mia = OnlineStoreJourney.Mapper;
+    journey.SetActivityLane(mia, SampleIds.Activity("Cart"), LaneId.CustomerAction, "the shopper fills the cart");
+    journey.SetActivityLane(mia, SampleIds.Activity("Payment"), LaneId.Backstage, "the payment provider authorises out of sight");
+    journey.AddLane(mia, new LaneId("logistics-partner"), "Logistics partner", 350);
+    journey.SetActivityLane(mia, SampleIds.Activity("Delivery"), new LaneId("logistics-partner"));
+
+    var checkout = SampleIds.Activity("Checkout");
+    var declined = journey.AddOpportunity(mia, "Explain declined cards", "Say why a card was declined and offer another way to pay.", "Lukas Weber", OpportunityStatus.Planned, new OpportunityId(SampleIds.For("opportunity", "Explain declined cards")));
+    journey.ScoreOpportunity(mia, declined, new OpportunityScores(CustomerValue: 5, BusinessValue: 4, Effort: 2), "CX workshop");
+    journey.LinkOpportunity(mia, declined, OpportunityLink.ToActivity(checkout));
+    journey.LinkOpportunity(mia, declined, OpportunityLink.ToPainPoint(SampleIds.Widget("Checkout", "First-time buyer")));
+    journey.LinkOpportunity(mia, declined, OpportunityLink.ToWarning(new WarningKey(PainPointRule.RuleId, WarningSubject.For(checkout))));
+    if (journey.FindWidget(SampleIds.Widget("Checkout", "Customer feedback"), out _) is FeedbackWidget { Entries.Count: > 0 })
+    {
+        journey.LinkOpportunity(mia, declined, OpportunityLink.ToFeedback(SampleIds.Widget("Checkout", "Customer feedback"), 0));
+    }
+
+    var labels = journey.AddOpportunity(mia, "QR-code returns without a printer", owner: "Eva Novak", id: new OpportunityId(SampleIds.For("opportunity", "QR-code returns")));
+    journey.ScoreOpportunity(mia, labels, new OpportunityScores(CustomerValue: 4, BusinessValue: 3, Effort: 4));
+    journey.LinkOpportunity(mia, labels, OpportunityLink.ToActivity(SampleIds.Activity("Returns")));
+    journey.LinkOpportunity(mia, labels, OpportunityLink.ToPainPoint(SampleIds.Widget("Returns", "Loyal customer")));
+}
+
+static void WriteBlueprintAndOpportunities(Journey journey)
+{
+    Console.WriteLine("Service blueprint (top to bottom):");
+    foreach (var lane in journey.Lanes)
+    {
+        var names = journey.ActivitiesInLane(lane.Id).Select(a => a.Name).ToList();
+        Console.WriteLine($"  {lane.Name,-20} {(names.Count == 0 ? "—" : string.Join(", ", names.Take(6)) + (names.Count > 6 ? $", … ({names.Count} in all)" : ""))}");
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("Opportunities, by priority = (customer value + business value) / effort:");
+    foreach (var ranked in OpportunityPriority.Rank(journey))
+    {
+        var o = ranked.Opportunity;
+        var scores = o.Scores is { } s ? $"value {s.CustomerValue}+{s.BusinessValue}, effort {s.Effort}, priority {ranked.Priority} ({OpportunityPriority.QuadrantOf(s)})" : "not scored";
+        Console.WriteLine($"  {ranked.Rank}. {o.Title} [{o.Status}, {o.Owner ?? "no owner"}]: {scores}; addresses {string.Join("; ", o.Links.Select(journey.DescribeLink))}");
+    }
 }

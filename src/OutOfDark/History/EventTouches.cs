@@ -77,6 +77,21 @@ public static class EventTouches
             case RuleSettingsChanged { Activity: { } activity }:
                 yield return activity;
                 break;
+            case ActivityLaneChanged x:
+                yield return x.ActivityId;
+                break;
+            case OpportunityLinked { Link.Activity: { } linked }:
+                yield return linked;
+                break;
+            case OpportunityUnlinked { Link.Activity: { } unlinked }:
+                yield return unlinked;
+                break;
+            case ActivityMatched x:
+                yield return x.ActivityId;
+                break;
+            case ActivityUnmatched x:
+                yield return x.ActivityId;
+                break;
             default:
                 if (Warning(e) is { Subject.Kind: SubjectKind.Activity } key)
                 {

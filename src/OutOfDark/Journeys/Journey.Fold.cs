@@ -130,9 +130,9 @@ public sealed partial class Journey
             throw new JourneyRuleException(JourneyRules.InvalidValue, $"A journey's version counts its events and is at least 1; the snapshot says {s.Version}.");
         }
 
-        if (s.Phases is null || s.Personas is null || s.Activities is null || s.Flows is null || s.Warnings is null || s.RuleSettings is null)
+        if (s.Phases is null || s.Personas is null || s.Activities is null || s.Flows is null || s.Warnings is null || s.RuleSettings is null || s.Lanes is null || s.Opportunities is null)
         {
-            throw new JourneyRuleException(JourneyRules.InvalidValue, "A journey snapshot must list phases, personas, activities, flows, warnings and rule settings (possibly empty).");
+            throw new JourneyRuleException(JourneyRules.InvalidValue, "A journey snapshot must list phases, personas, activities, flows, warnings, rule settings, lanes and opportunities (possibly empty).");
         }
 
         (Id, WorkspaceId, Name, Description, Owner, State) = (s.Id, s.WorkspaceId, s.Name, s.Description, s.Owner, s.State);
@@ -157,7 +157,9 @@ public sealed partial class Journey
             _personas.Add(p);
         }
 
+        RestoreLanes(s.Lanes);
         RestoreActivities(s.Activities);
+        RequireActivityLanes();
 
         for (var i = 0; i < s.Flows.Count; i++)
         {
@@ -215,6 +217,9 @@ public sealed partial class Journey
 
             SetRuleSettings((r.Rule, r.Activity, r.Metric), r);
         }
+
+        RestoreOpportunities(s.Opportunities);
+        RestorePairing(s.Pairing);
 
         static JourneyRuleException Missing(string what, int index) =>
             new(JourneyRules.InvalidValue, $"The snapshot's {what} at index {index} is missing.");

@@ -165,6 +165,24 @@ public sealed partial class Journey
             case RuleSettingsChanged x:
                 SetRuleSettings((x.Rule, x.Activity, x.Metric), x.Current is { } current ? new RuleSettingsEntry(x.Rule, x.Activity, x.Metric, current, e.Actor, e.OccurredAt, e.Reason) : null);
                 break;
+            case JourneyPaired or JourneyUnpaired or ActivityMatched or ActivityUnmatched:
+                MutatePairingEvent(e);
+                break;
+            case LaneAdded or LaneChanged or LaneRemoved:
+                MutateLane(e);
+                break;
+            case ActivityLaneChanged x:
+                Touch(x.ActivityId, e, a => a with { Lane = x.LaneId });
+                break;
+            case OpportunityAdded or OpportunityChanged or OpportunityScored or OpportunityLinked or OpportunityUnlinked or OpportunityRemoved:
+                MutateOpportunity(e);
+                break;
+        }
+
+        if (_opportunities.Count > 0 && e is ActivityRemoved or WidgetRemoved or WidgetChanged or PhaseRemoved)
+        {
+            // A link never outlives what it names: removing an activity, widget or phase removes the links to it.
+            PruneOpportunityLinks();
         }
 
         LastChangedAt = e.OccurredAt;
@@ -243,6 +261,7 @@ public sealed partial class Journey
         var top = _activities[root];
         (top.ParentId is { } parent ? _children[parent] : _roots).Remove(root);
         var gone = new HashSet<ActivityId>(removed);
+        ForgetMatches(gone);
         foreach (var id in removed)
         {
             var activity = _activities[id];

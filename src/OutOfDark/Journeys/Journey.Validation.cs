@@ -299,6 +299,26 @@ public sealed partial class Journey
             case RuleSettingsChanged x:
                 ValidateRuleSettingsChanged(x);
                 break;
+            case LaneAdded x:
+                ValidateLaneAdded(x);
+                break;
+            case LaneChanged x:
+                RequireCustomLane(x.LaneId, "change");
+                ValidateLaneFields(x.Name, x.Order);
+                break;
+            case LaneRemoved x:
+                ValidateLaneRemoved(x);
+                break;
+            case ActivityLaneChanged x:
+                RequireActivity(x.ActivityId);
+                RequireLane(x.LaneId);
+                break;
+            case OpportunityAdded or OpportunityChanged or OpportunityScored or OpportunityLinked or OpportunityUnlinked or OpportunityRemoved:
+                ValidateOpportunityEvent(e);
+                break;
+            case JourneyPaired or JourneyUnpaired or ActivityMatched or ActivityUnmatched:
+                ValidatePairingEvent(e);
+                break;
             default:
                 throw new JourneyRuleException(JourneyRules.Invalid, $"{e.GetType().Name} is not an event this version of OutOfDark knows.");
         }

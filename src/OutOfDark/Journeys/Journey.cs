@@ -300,6 +300,9 @@ public sealed partial class Journey
         Flows = ValueList<Flow>.From(_flows),
         Warnings = ValueList<WarningStatus>.From(_warningOrder.Select(k => _warnings[k])),
         RuleSettings = ValueList<RuleSettingsEntry>.From(_ruleSettingsOrder.Select(k => _ruleSettings[k])),
+        Lanes = ValueList<Lane>.From(_customLanes),
+        Opportunities = ValueList<Opportunity>.From(_opportunities),
+        Pairing = Pairing,
     };
 
     /// <summary>Describes the journey for diagnostics.</summary>
