@@ -43,6 +43,12 @@ public sealed class QuickstartTests : IDisposable
         Assert.Contains("Support call", map, StringComparison.Ordinal);
         Assert.StartsWith("journey", (await File.ReadAllTextAsync(Path.Combine(output, "journey.mmd"))).TrimStart(), StringComparison.Ordinal);
         Assert.StartsWith("mindmap", (await File.ReadAllTextAsync(Path.Combine(output, "mindmap.mmd"))).TrimStart(), StringComparison.Ordinal);
+        Assert.Contains("---|line of visibility|", await File.ReadAllTextAsync(Path.Combine(output, "blueprint.mmd")), StringComparison.Ordinal);
+        Assert.Matches(@"Backstage\s+Payment", run.Output);
+        Assert.Matches(@"Logistics partner\s+Delivery", run.Output);
+        Assert.Contains("1. Explain declined cards [Planned, Lukas Weber]: value 5+4, effort 2, priority 4.5 (QuickWin); addresses activity \"Checkout\"", run.Output, StringComparison.Ordinal);
+        Assert.Contains("2. QR-code returns without a printer [Idea, Eva Novak]: value 4+3, effort 4, priority 1.75 (BigBet)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"opportunities\">", report, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(output, "online-store.db")));
     }
 
