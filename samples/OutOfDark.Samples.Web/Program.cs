@@ -30,6 +30,7 @@ builder.Services.AddOutOfDark(section, outOfDark => outOfDark
     .AddObserver<CriticalWarningFeed>()
     .AddDueRechecks());
 builder.Services.AddSingleton<LiveJourneys>();
+builder.Services.AddSingleton<IJourneyAccess>(sp => sp.GetRequiredService<LiveJourneys>());
 builder.Services.AddOptions<KestrelServerOptions>().Configure<WebOptions>((kestrel, web) => kestrel.Limits.MaxRequestBodySize = web.MaxRequestBodySize);
 builder.Services.AddHttpClient("webhook");
 builder.Services.AddHostedService<WebhookDelivery>();
