@@ -417,6 +417,11 @@ internal static class JourneyApi
             var field = fieldOf(e) ?? (fields.TryGetValue(e.Rule, out var f) ? f : "body");
             return HttpHelpers.Invalid(field, e.Message);
         }
+        catch (NotSupportedException e)
+        {
+            // The hosting cannot run this command (an Orleans cluster whose grain API lacks it): nothing changed.
+            return Results.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "Not available in this hosting.", detail: e.Message);
+        }
     }
 
     private static Actor Actor(HttpContext context) =>
