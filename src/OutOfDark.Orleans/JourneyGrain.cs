@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,7 @@ internal sealed partial class JourneyGrain : Grain, IJourneyGrain, IRemindable
     private readonly IClock _clock;
     private readonly OutOfDarkGrainOptions _options;
     private readonly ILogger<JourneyGrain> _logger;
+    private readonly IWorkspaceWarnings? _workspaceWarnings;
     private WorkspaceId _workspaceId;
     private JourneyId _journeyId;
     private bool _loaded;
@@ -48,6 +50,7 @@ internal sealed partial class JourneyGrain : Grain, IJourneyGrain, IRemindable
         _warnings = warnings;
         _ledger = services.GetService<PostgreSqlCommandLedger>();
         _json = services.GetService<JourneyJsonSerializer>() ?? JourneyJsonSerializer.Default;
+        _workspaceWarnings = services.GetService<IWorkspaceWarnings>();
         _clock = clock;
         _options = options.Value;
         _logger = logger;
@@ -232,19 +235,56 @@ internal sealed partial class JourneyGrain : Grain, IJourneyGrain, IRemindable
         try
         {
             _journey = await _store.LoadAsync(_workspaceId, _journeyId).ConfigureAwait(true);
-            _engine = _warnings.CreateEvaluatedEngine(_journey, CancellationToken.None);
         }
         catch (JourneyNotFoundException)
         {
             _journey = null;
             _engine = null;
+            _loaded = true;
+            return;
         }
 
-        _loaded = true;
-        if (_journey is not null)
+        // The baseline is the journey's warnings as of its last save, not as of now: a time-based warning that fell due
+        // while no grain held the journey (the silo died, the grain was idle) is then a change the next commit records
+        // in the feed, instead of a warning that was silently "always there". The read model's row says when the last
+        // save evaluated; without a row for this version the baseline is now (such changes then reach the read model
+        // and the Warnings view, but not the feed).
+        var clock = new PinnedClock(_clock);
+        if (_workspaceWarnings is not null)
         {
-            await ScheduleRecheckAsync().ConfigureAwait(true);
+            var health = await _workspaceWarnings.ListHealthAsync(_workspaceId).ConfigureAwait(true);
+            if (health.FirstOrDefault(h => h.JourneyId == _journeyId) is { } row && row.Version == _journey.Version && row.EvaluatedAt <= _clock.GetCurrentInstant())
+            {
+                clock.PinnedAt = row.EvaluatedAt;
+            }
         }
+
+        _engine = _warnings.CreateEvaluatedEngine(_journey, CancellationToken.None, clock);
+        clock.PinnedAt = null;
+        _loaded = true;
+        if (_engine.NextDue is { } due && due <= _clock.GetCurrentInstant())
+        {
+            // Something fell due while the journey had no grain: re-check and save now.
+            try
+            {
+                await _warnings.CommitAsync(_store, _journey, _engine).ConfigureAwait(true);
+            }
+            catch
+            {
+                Drop();
+                throw;
+            }
+        }
+
+        await ScheduleRecheckAsync().ConfigureAwait(true);
+    }
+
+    /// <summary>The host's clock, or a fixed instant while <see cref="PinnedAt"/> is set.</summary>
+    private sealed class PinnedClock(IClock clock) : IClock
+    {
+        public Instant? PinnedAt { get; set; }
+
+        public Instant GetCurrentInstant() => PinnedAt ?? clock.GetCurrentInstant();
     }
 
     private void Drop()
