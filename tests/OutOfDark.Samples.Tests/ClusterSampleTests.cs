@@ -132,6 +132,20 @@ public sealed class ClusterSampleTests : IAsyncLifetime
         Assert.Contains($"{key} ExecuteAsync", Output, StringComparison.Ordinal);
         Assert.Matches(@"\[silo\d\] .*silo\d: journey/[0-9a-f-]+/" + key + " GetJourneyAsync \\(activated here\\)", Output);
 
+        // Refusals cross from the grain as the domain's exceptions and keep their answers: a second observation for the
+        // same date is a 400 naming the field, a stale If-Match a 412, an unknown journey a 404.
+        using var again = new StringContent("""{"date":"2026-04-05","value":5}""", Encoding.UTF8, "application/json");
+        using var duplicate = await _http!.PostAsync($"/api/journeys/{id}/widgets/{critical.GetProperty("subjectId").GetString()}/observations", again, cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+        Assert.Contains("\"date\"", await duplicate.Content.ReadAsStringAsync(cancel), StringComparison.Ordinal);
+        using var staleBody = new StringContent("""{"date":"2026-04-04","value":5}""", Encoding.UTF8, "application/json");
+        using var staleRequest = new HttpRequestMessage(HttpMethod.Post, $"/api/journeys/{id}/widgets/{critical.GetProperty("subjectId").GetString()}/observations") { Content = staleBody };
+        staleRequest.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{version}\""));
+        using var stale = await _http!.SendAsync(staleRequest, cancel);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        using var unknown = await _http!.GetAsync($"/api/journeys/{Guid.NewGuid()}", cancel);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
         // The `where` verb finds the journey's grain on one of the silos.
         var where = await SampleProcess.RunAsync(SampleProcess.DllOf("ClusterDll"), _folder, "where", "--silos", "2", "--gateway-port", $"{_gatewayPort}");
         Assert.True(where.ExitCode == 0, where.Errors + where.Output);
