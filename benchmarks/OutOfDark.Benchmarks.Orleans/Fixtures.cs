@@ -8,13 +8,20 @@ using OutOfDark.Testing;
 
 namespace OutOfDark.Benchmarks.Orleans;
 
-/// <summary>A journey the harness measures on, with the metric its commands record observations for.</summary>
-internal sealed record BenchJourney(WorkspaceId Workspace, JourneyId Id, WidgetId Metric)
+/// <summary>A journey the harness measures on, with the metrics its commands record observations for.</summary>
+internal sealed record BenchJourney(WorkspaceId Workspace, JourneyId Id, IReadOnlyList<WidgetId> Metrics)
 {
-    private int _day;
+    private int _next = -1;
 
-    /// <summary>The next date no observation exists for yet: synthetic observations end on <see cref="SyntheticJourneys.FirstDay"/>.</summary>
-    public NodaTime.LocalDate NextDay() => SyntheticJourneys.FirstDay.PlusDays(System.Threading.Interlocked.Increment(ref _day));
+    /// <summary>
+    /// The next metric and date that hold no observation yet: metric by metric, then day by day after
+    /// <see cref="SyntheticJourneys.FirstDay"/>, the synthetic data's last day. Safe from several threads.
+    /// </summary>
+    public (WidgetId Metric, NodaTime.LocalDate Date) NextObservation()
+    {
+        var n = System.Threading.Interlocked.Increment(ref _next);
+        return (Metrics[n % Metrics.Count], SyntheticJourneys.FirstDay.PlusDays(1 + (n / Metrics.Count)));
+    }
 }
 
 /// <summary>Fills a store with synthetic journeys (<see cref="SyntheticJourneys.Events"/>), once per database.</summary>
@@ -49,8 +56,8 @@ internal static class Fixtures
                 await store.AppendAsync(created.WorkspaceId, created.JourneyId, from, history.Skip(from).Take(batch).ToList(), cancel);
             }
 
-            var metric = history.OfType<WidgetAdded>().Select(w => w.Widget).OfType<MetricWidget>().First().Id;
-            journeys[i] = new BenchJourney(created.WorkspaceId, created.JourneyId, metric);
+            var metrics = history.OfType<WidgetAdded>().Select(w => w.Widget).OfType<MetricWidget>().Select(m => m.Id).ToList();
+            journeys[i] = new BenchJourney(created.WorkspaceId, created.JourneyId, metrics);
         });
 
         return journeys;

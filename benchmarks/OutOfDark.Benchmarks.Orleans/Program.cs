@@ -19,16 +19,24 @@ using OutOfDark.Warnings;
 
 // A measured load harness for OutOfDark on Orleans (docs/performance.md, "Orleans"). Silos run in this process on
 // 127.0.0.1; the store is PostgreSQL (a database of its own, dropped and filled anew on each run).
-//   dotnet run -c Release --project benchmarks/OutOfDark.Benchmarks.Orleans -- [overhead|throughput|activation|memory|appends|all]
+//   dotnet run -c Release --project benchmarks/OutOfDark.Benchmarks.Orleans -- [overhead] [throughput] [activation] [memory] [appends] [all]
 //       --postgres "Host=127.0.0.1;Port=5432;Username=…;Database=postgres"  (or OUTOFDARK_TEST_POSTGRES)  [--seconds 20]
-var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+var scenarios = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal))).ToHashSet();
+if (scenarios.Count == 0)
+{
+    scenarios.Add("all");
+}
+
 var admin = Option("--postgres") ?? Environment.GetEnvironmentVariable("OUTOFDARK_TEST_POSTGRES")
     ?? throw new ArgumentException("Name the PostgreSQL server: --postgres \"Host=…;Username=…;Database=postgres\" or OUTOFDARK_TEST_POSTGRES.");
 var seconds = int.Parse(Option("--seconds") ?? "20", CultureInfo.InvariantCulture);
-// Far ahead of the synthetic data: each command records the next day's observation, and no observation may be dated
-// after "today".
-var clock = new FakeClock(SyntheticJourneys.Created + Duration.FromDays(200_000));
+// Twenty days after the synthetic data's last observation: no metric is stale yet (30 days), as in a journey fed daily.
+// Commands record observations metric by metric, then day by day, up to that day (BenchJourney.NextObservation).
+var clock = new FakeClock(SyntheticJourneys.Created + Duration.FromDays(20));
 var port = 41000;
+
+// The journeys of the per-command comparison: 142 activities, room for 2,840 new observations each.
+const int OverheadEvents = 1993;
 
 Console.WriteLine($"OutOfDark on Orleans — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 Console.WriteLine($"load before: {Load()}");
@@ -41,23 +49,23 @@ await using (var connection = new NpgsqlConnection(admin))
     Console.WriteLine($"PostgreSQL {reader.GetString(0)}, fsync {reader.GetString(1)}, synchronous_commit {reader.GetString(2)}");
 }
 
-var all = scenario == "all";
-if (all || scenario == "overhead")
+var all = scenarios.Contains("all");
+if (all || scenarios.Contains("overhead"))
 {
     await OverheadAsync();
 }
 
-if (all || scenario is "throughput" or "memory")
+if (all || scenarios.Contains("throughput") || scenarios.Contains("memory"))
 {
-    await ThroughputAndMemoryAsync(throughput: all || scenario == "throughput", memory: all || scenario == "memory");
+    await ThroughputAndMemoryAsync(throughput: all || scenarios.Contains("throughput"), memory: all || scenarios.Contains("memory"));
 }
 
-if (all || scenario == "activation")
+if (all || scenarios.Contains("activation"))
 {
     await ActivationAsync();
 }
 
-if (all || scenario == "appends")
+if (all || scenarios.Contains("appends"))
 {
     await AppendsAsync();
 }
@@ -69,20 +77,20 @@ return 0;
 // host without Orleans does (load once, keep journey + engine, commit each command with its warning changes).
 async Task OverheadAsync()
 {
-    const int rounds = 7;
+    const int rounds = 5;
     Console.WriteLine();
-    Console.WriteLine("== Per-command overhead: grain vs direct library call, same store, one silo, in-process client");
+    Console.WriteLine($"== Per-command overhead: grain vs direct library call, same store, one silo, in-process client; journeys of {OverheadEvents} events ({(OverheadEvents - 5) / 14} activities)");
     {
         var memory = new InMemoryJourneyStore(clock);
-        var journeys = await Fixtures.FillAsync(memory, 2, 285, 1000);
+        var journeys = await Fixtures.FillAsync(memory, 2, OverheadEvents, 1000);
         await using var cluster = await BenchCluster.StartAsync(1, clock, o => o.UseStore(_ => memory), NextPort());
-        await CompareAsync("in-memory store", memory, cluster, journeys, 2000, rounds);
+        await CompareAsync("in-memory store", memory, cluster, journeys, 500, rounds);
     }
 
     {
         var cs = Fixtures.Database(admin, "outofdark_orleans_overhead");
         await using var direct = new PostgreSqlJourneyStore(cs, clock);
-        var journeys = await Fixtures.FillAsync(direct, 4, 285, 2000);
+        var journeys = await Fixtures.FillAsync(direct, 4, OverheadEvents, 2000);
         await using (var cluster = await BenchCluster.StartAsync(1, clock, o => o.UseOrleansPostgreSql(cs), NextPort()))
         {
             await CompareAsync("PostgreSQL, grain with command ledger (UseOrleansPostgreSql)", direct, cluster, journeys.Take(2).ToList(), 100, 5);
@@ -112,7 +120,8 @@ async Task CompareAsync(string label, IJourneyStore store, BenchCluster cluster,
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < n; i++)
         {
-            journey.RecordObservation(actor, d.Metric, d.NextDay(), 50m + (i % 7));
+            var (metric, date) = d.NextObservation();
+            journey.RecordObservation(actor, metric, date, 50m + (i % 7));
             await warnings.CommitAsync(commits, journey, engine);
         }
 
@@ -277,7 +286,7 @@ async Task AppendsAsync()
 {
     var cs = Fixtures.Database(admin, "outofdark_orleans_appends");
     await using var store = new PostgreSqlJourneyStore(cs, clock);
-    var journeys = await Fixtures.FillAsync(store, 32, 285, 50_000);
+    var journeys = await Fixtures.FillAsync(store, 1 + 4 + 16 + 32, 285, 50_000);
     using var services = DirectServices(store);
     var warnings = services.GetRequiredService<JourneyWarnings>();
     var live = new List<(BenchJourney Journey, Journey Live, WarningEngine Engine)>();
@@ -292,17 +301,22 @@ async Task AppendsAsync()
     Console.WriteLine();
     Console.WriteLine($"== PostgreSQL appends: one event + its warning changes per transaction (IJourneyCommitStore.CommitAsync), {seconds / 2} s per step");
     var actor = new Actor("bench");
+    var used = 0;
     foreach (var writers in new[] { 1, 4, 16, 32 })
     {
+        // Journeys of their own per step: each holds 21 metrics × 20 days of room for new observations.
+        var step = live.Skip(used).Take(writers).ToList();
+        used += writers;
         long done = 0;
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds / 2.0));
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(live.Take(writers).Select(async w =>
+        await Task.WhenAll(step.Select(async w =>
         {
             var i = 0;
             while (!stop.IsCancellationRequested)
             {
-                w.Live.RecordObservation(actor, w.Journey.Metric, w.Journey.NextDay(), 50m + (i++ % 7));
+                var (metric, date) = w.Journey.NextObservation();
+                w.Live.RecordObservation(actor, metric, date, 50m + (i++ % 7));
                 await ((IJourneyCommitStore)store).CommitAsync(w.Live, w.Engine);
                 Interlocked.Increment(ref done);
             }
@@ -323,14 +337,11 @@ async Task ActivateAsync(BenchCluster cluster, IEnumerable<BenchJourney> journey
     await Parallel.ForEachAsync(journeys, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (j, _) =>
         await cluster.Grains.GetJourneyGrain(j.Workspace, j.Id).GetWarningsAsync(includeResolved: false));
 
-RecordObservation Observation(BenchJourney journey, decimal value) => new()
+RecordObservation Observation(BenchJourney journey, decimal value)
 {
-    CommandId = Guid.NewGuid(),
-    Actor = "bench",
-    MetricId = journey.Metric.Value,
-    Date = journey.NextDay().ToDateOnly(),
-    Value = value,
-};
+    var (metric, date) = journey.NextObservation();
+    return new RecordObservation { CommandId = Guid.NewGuid(), Actor = "bench", MetricId = metric.Value, Date = date.ToDateOnly(), Value = value };
+}
 
 int NextPort() => port += 200;
 
