@@ -89,23 +89,28 @@ async Task OverheadAsync()
 
     {
         var cs = Fixtures.Database(admin, "outofdark_orleans_overhead");
-        await using var direct = new PostgreSqlJourneyStore(cs, clock);
-        var journeys = await Fixtures.FillAsync(direct, 4, OverheadEvents, 2000);
+        IReadOnlyList<BenchJourney> journeys;
+        await using (var fill = new PostgreSqlJourneyStore(cs, clock))
+        {
+            journeys = await Fixtures.FillAsync(fill, 4, OverheadEvents, 2000);
+        }
+
+        // Each variant gets a direct store of its own: the direct path's service provider disposes the store it was given.
         await using (var cluster = await BenchCluster.StartAsync(1, clock, o => o.UseOrleansPostgreSql(cs), NextPort()))
         {
-            await CompareAsync("PostgreSQL, grain with command ledger (UseOrleansPostgreSql)", direct, cluster, journeys.Take(2).ToList(), 100, 5);
+            await CompareAsync("PostgreSQL, grain with command ledger (UseOrleansPostgreSql)", new PostgreSqlJourneyStore(cs, clock), cluster, journeys.Take(2).ToList(), 100, 5);
         }
 
         await using (var cluster = await BenchCluster.StartAsync(1, clock, o => o.UseStore(_ => new PostgreSqlJourneyStore(cs, clock)), NextPort()))
         {
-            await CompareAsync("PostgreSQL, grain without ledger (UseStore)", direct, cluster, journeys.Skip(2).ToList(), 100, 5);
+            await CompareAsync("PostgreSQL, grain without ledger (UseStore)", new PostgreSqlJourneyStore(cs, clock), cluster, journeys.Skip(2).ToList(), 100, 5);
         }
     }
 }
 
 async Task CompareAsync(string label, IJourneyStore store, BenchCluster cluster, IReadOnlyList<BenchJourney> journeys, int commands, int rounds)
 {
-    using var services = DirectServices(store);
+    await using var services = DirectServices(store);
     var warnings = services.GetRequiredService<JourneyWarnings>();
     var commits = (IJourneyCommitStore)store;
     var (d, g) = (journeys[0], journeys[1]);
@@ -286,8 +291,8 @@ async Task AppendsAsync()
 {
     var cs = Fixtures.Database(admin, "outofdark_orleans_appends");
     await using var store = new PostgreSqlJourneyStore(cs, clock);
-    var journeys = await Fixtures.FillAsync(store, 1 + 4 + 16 + 32, 285, 50_000);
-    using var services = DirectServices(store);
+    var journeys = await Fixtures.FillAsync(store, 1 + 4 + 16 + 32, OverheadEvents, 50_000);
+    await using var services = DirectServices(store);
     var warnings = services.GetRequiredService<JourneyWarnings>();
     var live = new List<(BenchJourney Journey, Journey Live, WarningEngine Engine)>();
     foreach (var j in journeys)
@@ -304,7 +309,7 @@ async Task AppendsAsync()
     var used = 0;
     foreach (var writers in new[] { 1, 4, 16, 32 })
     {
-        // Journeys of their own per step: each holds 21 metrics × 20 days of room for new observations.
+        // Journeys of their own per step: each has room for 142 metrics × 20 days of new observations.
         var step = live.Skip(used).Take(writers).ToList();
         used += writers;
         long done = 0;
