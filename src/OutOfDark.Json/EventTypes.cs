@@ -34,12 +34,18 @@ public static class EventTypes
         (typeof(ObservationRecorded), "observation-recorded"),
         (typeof(ObservationCorrected), "observation-corrected"),
         (typeof(ObservationRemoved), "observation-removed"),
+        (typeof(MeasurementRecorded), "measurement-recorded"),
+        (typeof(MeasurementCorrected), "measurement-corrected"),
+        (typeof(MeasurementRemoved), "measurement-removed"),
         (typeof(FeedbackRecorded), "feedback-recorded"),
         (typeof(WarningAcknowledged), "warning-acknowledged"),
         (typeof(WarningSnoozed), "warning-snoozed"),
         (typeof(WarningResolved), "warning-resolved"),
         (typeof(WarningReopened), "warning-reopened"),
         (typeof(RuleSettingsChanged), "rule-settings-changed"),
+        (typeof(JourneyParentChanged), "journey-parent-changed"),
+        (typeof(SubJourneyLinked), "sub-journey-linked"),
+        (typeof(FeedbackRemoved), "feedback-removed"),
     ];
 
     /// <summary>Every event type's discriminator, in the order of the format documentation.</summary>

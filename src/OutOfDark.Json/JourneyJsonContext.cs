@@ -58,11 +58,17 @@ namespace OutOfDark.Json;
 [JsonSerializable(typeof(ObservationCorrected))]
 [JsonSerializable(typeof(ObservationRemoved))]
 [JsonSerializable(typeof(FeedbackRecorded))]
+[JsonSerializable(typeof(MeasurementRecorded))]
+[JsonSerializable(typeof(MeasurementCorrected))]
+[JsonSerializable(typeof(MeasurementRemoved))]
 [JsonSerializable(typeof(WarningAcknowledged))]
 [JsonSerializable(typeof(WarningSnoozed))]
 [JsonSerializable(typeof(WarningResolved))]
 [JsonSerializable(typeof(WarningReopened))]
 [JsonSerializable(typeof(RuleSettingsChanged))]
+[JsonSerializable(typeof(JourneyParentChanged))]
+[JsonSerializable(typeof(SubJourneyLinked))]
+[JsonSerializable(typeof(FeedbackRemoved))]
 [JsonSerializable(typeof(RuleSettingsEntry))]
 [JsonSerializable(typeof(NoSettings))]
 [JsonSerializable(typeof(MetricThresholdSettings))]
@@ -77,6 +83,7 @@ namespace OutOfDark.Json;
 [JsonSerializable(typeof(OverdueSettings))]
 [JsonSerializable(typeof(ExpectationGapSettings))]
 [JsonSerializable(typeof(EmptyPhaseSettings))]
+[JsonSerializable(typeof(SmallSampleSettings))]
 internal sealed partial class JourneyJsonContext : JsonSerializerContext
 {
 }

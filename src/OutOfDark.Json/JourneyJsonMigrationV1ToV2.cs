@@ -21,6 +21,9 @@ namespace OutOfDark.Json;
 /// metric rule's activity warning becomes the same status on each metric the activity holds
 /// (<see cref="MetricWarningSubjects.SplitActivityStatuses"/>). Version-1 events need no change: the journey applies a
 /// version-1 lifecycle event of a metric rule about an activity to each of its metrics itself.</description></item>
+/// <item><description>portfolio links: a version-1 journey sits under no parent and its activities link to no
+/// sub-journey, so the document gets <c>"parentJourneyId": null</c> and each activity <c>"subJourneyId": null</c>
+/// (existing members are kept). Version-1 events need no change: the portfolio events are new.</description></item>
 /// </list>
 /// <para>Stateless and thread-safe.</para>
 /// </remarks>
@@ -31,6 +34,7 @@ public sealed class JourneyJsonMigrationV1ToV2 : IJourneyJsonMigration
     [
         AddEmptyRuleSettings,
         MetricWarningSubjects.SplitActivityStatuses,
+        AddPortfolioLinks,
     ];
 
     /// <summary>The steps that rewrite one version-1 event, in order.</summary>
@@ -63,6 +67,25 @@ public sealed class JourneyJsonMigrationV1ToV2 : IJourneyJsonMigration
         foreach (var step in EventSteps)
         {
             step(journeyEvent);
+        }
+    }
+
+    private static void AddPortfolioLinks(JsonObject document)
+    {
+        if (!document.ContainsKey("parentJourneyId"))
+        {
+            document["parentJourneyId"] = null;
+        }
+
+        if (document["activities"] is JsonArray activities)
+        {
+            foreach (var activity in activities)
+            {
+                if (activity is JsonObject a && !a.ContainsKey("subJourneyId"))
+                {
+                    a["subJourneyId"] = null;
+                }
+            }
         }
     }
 

@@ -616,6 +616,8 @@ public sealed class JourneyJsonSerializer
         new ValueListConverter<Widget>(direct: true),
         new ValueListConverter<string>(),
         new WidgetConverter(widgets),
+        new SegmentConverter(),
+        new AnswerDistributionConverter(),
     ];
 
     private static void Customize(JsonTypeInfo info)

@@ -166,8 +166,44 @@ public static class JourneyGenerators
                 from minutes in Gen.Choose(-10, 60 * 24 * 7)
                 from note in OptionalTexts()
                 select (JourneyStep)new HandleWarningStep(rule, p, handling, minutes, note)),
-            (3, RuleSettingsSteps()));
+            (3, RuleSettingsSteps()),
+            (10, MeasurementSteps()),
+            (3, PortfolioSteps()));
     }
+
+    /// <summary>
+    /// The portfolio's commands on one journey: parent changes (a few shared ids, none, or itself), sub-journey links
+    /// and their removal, and removals of feedback entries (now and then past the end).
+    /// </summary>
+    /// <returns>The generator.</returns>
+    public static Gen<JourneyStep> PortfolioSteps()
+    {
+        // A few fixed ids, so that links are set, changed back and cleared rather than always new.
+        var journeys = Gen.Frequency<Guid?>(
+            (1, Gen.Constant<Guid?>(null)),
+            (3, Gen.Elements<Guid?>(new Guid("6f1d6c52-5c61-4b59-9c2f-1c1b0e0f0a01"), new Guid("6f1d6c52-5c61-4b59-9c2f-1c1b0e0f0a02"), new Guid("6f1d6c52-5c61-4b59-9c2f-1c1b0e0f0a03"))));
+        var self = Gen.Frequency<bool>((12, Gen.Constant(false)), (1, Gen.Constant(true)));
+        return Gen.Frequency<JourneyStep>(
+            (2, from parent in journeys from s in self select (JourneyStep)new SetParentJourneyStep(parent, s)),
+            (3, from p in Gen.Choose(0, 1_000) from sub in journeys from s in self select (JourneyStep)new LinkSubJourneyStep(p, sub, s)),
+            (2, from p in Gen.Choose(0, 1_000) from i in Gen.Choose(0, 1_000) from past in self select (JourneyStep)new RemoveFeedbackStep(p, i, past)));
+    }
+
+    /// <summary>
+    /// Observations for segments of customers, with sample sizes or NPS / CSAT / CES answer counts (now and then on the
+    /// wrong scale, empty, or with a negative sample size, which the journey refuses).
+    /// </summary>
+    /// <returns>The generator.</returns>
+    public static Gen<JourneyStep> MeasurementSteps() =>
+        from p in Gen.Choose(0, 1_000)
+        from day in Gen.Choose(0, 120)
+        from segment in Gen.Choose(0, 1_000)
+        from value in Values()
+        from size in Gen.Frequency<int?>((2, Gen.Constant<int?>(null)), (6, Gen.Choose(0, 5_000).Select(n => (int?)n)), (1, Gen.Constant<int?>(-1)))
+        from answers in Gen.Frequency<int>((3, Gen.Constant(0)), (6, Gen.Constant(1)), (1, Gen.Constant(2)))
+        from counts in Gen.Frequency<int[]>((12, Gen.ArrayOf(Gen.Choose(0, 60), 7)), (1, Gen.ArrayOf(Gen.Constant(0), 1)))
+        from op in Gen.Frequency<int>((8, Gen.Constant(0)), (1, Gen.Choose(1, 2)))
+        select (JourneyStep)new MeasurementStep(p, day, segment, value, size, answers, ValueList<int>.From(counts), op);
 
     /// <summary>
     /// Rule settings set or cleared for the whole journey, an activity or a KPI: built-in rules (now and then out of range,

@@ -25,10 +25,20 @@ public static class JourneyInvariants
             problems.Add($"The map reaches {activities.Count} of {journey.ActivityCount} {(journey.ActivityCount == 1 ? "activity" : "activities")}: it is not a tree.");
         }
 
+        if (journey.ParentJourneyId == journey.Id)
+        {
+            problems.Add($"Journey {journey.Id} is its own parent.");
+        }
+
         var ids = activities.Select(a => a.Id).ToHashSet();
         var seen = new HashSet<ActivityId>();
         foreach (var activity in activities)
         {
+            if (activity.SubJourneyId == journey.Id)
+            {
+                problems.Add($"Activity {activity.Id} links to its own journey as its sub-journey.");
+            }
+
             if (!phases.Contains(activity.PhaseId))
             {
                 problems.Add($"Activity {activity.Id} lives in missing phase {activity.PhaseId}.");

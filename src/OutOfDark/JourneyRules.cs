@@ -65,4 +65,7 @@ public static class JourneyRules
 
     /// <summary>A snooze must end after the instant it is given.</summary>
     public const string InvalidSnooze = "invalid-snooze";
+
+    /// <summary>A journey would be its own ancestor in the portfolio: its own parent, or the parent of one of its ancestors.</summary>
+    public const string JourneyCycle = "journey-cycle";
 }

@@ -13,13 +13,13 @@ namespace OutOfDark.Json;
 /// </summary>
 /// <remarks>
 /// The reader keeps the contract's rules: every property of an activity and of its details is required and appears
-/// once, unknown properties are refused, and only <c>parentId</c>, <c>plannedStart</c>, <c>plannedEnd</c>,
+/// once, unknown properties are refused, and only <c>parentId</c>, <c>subJourneyId</c>, <c>plannedStart</c>, <c>plannedEnd</c>,
 /// <c>description</c>, <c>owner</c> and <c>team</c> may be null. Errors carry the path below the list, such as
 /// <c>[2].details.status</c>.
 /// </remarks>
 internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
 {
-    private const string ActivityProperties = "id, phaseId, parentId, name, kind, details, widgets, createdAt, lastChangedAt";
+    private const string ActivityProperties = "id, phaseId, parentId, name, kind, details, widgets, createdAt, lastChangedAt, subJourneyId";
     private const string DetailsProperties = "description, channels, owner, team, status, plannedStart, plannedEnd, tags";
 
     // The properties in order: property i is bit 1 << i.
@@ -64,6 +64,7 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
         Instant created = default, changed = default;
         var seen = 0;
         var parentIsSet = false;
+        JourneyId? subJourney = null;
         var property = "";
         try
         {
@@ -113,6 +114,9 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
                     case 128:
                         created = Instants.Read(ref reader, typeof(Instant), options);
                         break;
+                    case 512:
+                        subJourney = reader.TokenType == JsonTokenType.Null ? null : new JourneyId(GuidIdConverter<JourneyId>.ReadGuid(ref reader, "journey id"));
+                        break;
                     default:
                         changed = Instants.Read(ref reader, typeof(Instant), options);
                         break;
@@ -124,7 +128,7 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
             throw Nest(ex, property);
         }
 
-        if (seen != 511)
+        if (seen != 1023)
         {
             throw new JsonPathException($"An activity is missing required properties including: {Missing(seen, ActivityProperties)}.", "");
         }
@@ -137,6 +141,7 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
             Name = name!,
             Kind = kind,
             Details = details,
+            SubJourneyId = subJourney,
             Widgets = widgets,
             CreatedAt = created,
             LastChangedAt = changed,

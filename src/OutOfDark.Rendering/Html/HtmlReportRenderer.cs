@@ -378,6 +378,8 @@ public static class HtmlReportRenderer
                 Meta(w, "part of", parentActivity.Name);
             }
 
+            // The report renders one journey and cannot name another: the sub-journey appears by its id.
+            Meta(w, "detailed in sub-journey", activity.SubJourneyId?.ToString());
             w.Write("</p>");
             foreach (var warning in warnings.For(activity.Id.Value))
             {

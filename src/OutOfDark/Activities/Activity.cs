@@ -30,6 +30,9 @@ public sealed record Activity
     /// <summary>The descriptive fields: channels, owner, team, status, schedule, tags.</summary>
     public ActivityDetails Details { get; init; } = ActivityDetails.Empty;
 
+    /// <summary>The journey of the same workspace that details this activity (its sub-journey), or <see langword="null"/> for none.</summary>
+    public JourneyId? SubJourneyId { get; init; }
+
     /// <summary>The widgets of the Detail view, in display order.</summary>
     public ValueList<Widget> Widgets { get; init; } = ValueList<Widget>.Empty;
 

@@ -27,6 +27,12 @@ public static class EventDescriber
             JourneyDescriptionChanged x => x.Description is null ? "Cleared the journey's description" : "Changed the journey's description",
             JourneyOwnerChanged x => $"Changed the journey's owner from {Quote(before?.Owner)} to {Quote(x.Owner)}",
             JourneyStateChanged x => $"Changed the journey's state from {before?.State} to {x.State}",
+            JourneyParentChanged x => x.ParentJourneyId is { } parent
+                ? (before?.ParentJourneyId is { } old ? $"Moved the journey from under journey {old} to under journey {parent}" : $"Placed the journey under journey {parent}")
+                : $"Made the journey a top-level journey" + (before?.ParentJourneyId is { } was ? $" (it was under journey {was})" : ""),
+            SubJourneyLinked x => x.SubJourneyId is { } sub
+                ? $"Linked activity {A(x.ActivityId)} to sub-journey {sub}" + (before is not null && before.TryGetActivity(x.ActivityId, out var linked) && linked.SubJourneyId is { } previous ? $" (was {previous})" : "")
+                : $"Removed the sub-journey link of activity {A(x.ActivityId)}" + (before is not null && before.TryGetActivity(x.ActivityId, out var unlinked) && unlinked.SubJourneyId is { } gone ? $" (to journey {gone})" : ""),
             PhaseAdded x => $"Added phase {Quote(x.Name)} at position {x.Position + 1}",
             PhaseChanged x => before?.FindPhase(x.PhaseId) is { } p && p.Name != x.Name
                 ? $"Renamed phase {Quote(p.Name)} to {Quote(x.Name)}"
@@ -49,7 +55,11 @@ public static class EventDescriber
             ObservationRecorded x => $"Recorded {Value(x.Value, x.WidgetId, before)} for {W(x.WidgetId)} on {Date(x.Date)}",
             ObservationCorrected x => $"Corrected {W(x.WidgetId)} on {Date(x.Date)} to {Value(x.Value, x.WidgetId, before)}",
             ObservationRemoved x => $"Removed the value of {W(x.WidgetId)} on {Date(x.Date)}",
+            MeasurementRecorded x => $"Recorded {Value(x.Value, x.WidgetId, before)}{Sample(x.SampleSize, x.Answers)} for {W(x.WidgetId)}{For(x.Segment)} on {Date(x.Date)}",
+            MeasurementCorrected x => $"Corrected {W(x.WidgetId)}{For(x.Segment)} on {Date(x.Date)} to {Value(x.Value, x.WidgetId, before)}{Sample(x.SampleSize, x.Answers)}",
+            MeasurementRemoved x => $"Removed the value of {W(x.WidgetId)}{For(x.Segment)} on {Date(x.Date)}",
             FeedbackRecorded x => $"Recorded {Words(x.Entry.Sentiment.ToString())} feedback from {Quote(x.Entry.Source)} on {W(x.WidgetId)}",
+            FeedbackRemoved x => $"Removed feedback entry {x.Index + 1}" + (before?.FindWidget(x.WidgetId, out _) is FeedbackWidget f && x.Index >= 0 && x.Index < f.Entries.Count ? $" ({Words(f.Entries[x.Index].Sentiment.ToString())}, from {Quote(f.Entries[x.Index].Source)})" : "") + $" of {W(x.WidgetId)}",
             WarningAcknowledged x => $"Acknowledged warning {Warning(x.Warning, before)}" + Note(x.Note),
             WarningSnoozed x => $"Snoozed warning {Warning(x.Warning, before)} until {x.Until}" + Note(x.Note),
             WarningResolved x => $"Resolved warning {Warning(x.Warning, before)}" + Note(x.Note),
@@ -137,6 +147,12 @@ public static class EventDescriber
     }
 
     private static string Note(string? note) => note is null ? "" : $": {note}";
+
+    private static string For(Segment segment) => segment.IsAll ? "" : $" for {Quote(segment.ToString())}";
+
+    private static string Sample(int? size, AnswerDistribution? answers) =>
+        answers is not null ? $" from {Internal.Text.Count(answers.Total, "answer", "answers")}"
+        : size is { } n ? $" from {Internal.Text.Count(n, "respondent", "respondents")}" : "";
 
     private static string Date(NodaTime.LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

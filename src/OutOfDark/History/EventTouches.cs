@@ -56,7 +56,22 @@ public static class EventTouches
             case ObservationRemoved x:
                 yield return x.ActivityId;
                 break;
+            case MeasurementRecorded x:
+                yield return x.ActivityId;
+                break;
+            case MeasurementCorrected x:
+                yield return x.ActivityId;
+                break;
+            case MeasurementRemoved x:
+                yield return x.ActivityId;
+                break;
             case FeedbackRecorded x:
+                yield return x.ActivityId;
+                break;
+            case FeedbackRemoved x:
+                yield return x.ActivityId;
+                break;
+            case SubJourneyLinked x:
                 yield return x.ActivityId;
                 break;
             case RuleSettingsChanged { Activity: { } activity }:

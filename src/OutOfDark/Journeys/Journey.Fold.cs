@@ -138,6 +138,8 @@ public sealed partial class Journey
         (Id, WorkspaceId, Name, Description, Owner, State) = (s.Id, s.WorkspaceId, s.Name, s.Description, s.Owner, s.State);
         (CreatedAt, LastChangedAt, Version) = (s.CreatedAt, s.LastChangedAt, s.Version);
         _created = true;
+        ValidateParentJourney(s.ParentJourneyId);
+        ParentJourneyId = s.ParentJourneyId;
 
         // Each element goes through the same checks its event would: one definition of "valid".
         var at = s.LastChangedAt;
@@ -234,6 +236,7 @@ public sealed partial class Journey
             }
 
             ValidateActivityFields(a.Name, a.Kind, a.Details);
+            ValidateSubJourney(a.Id, a.Name, a.SubJourneyId);
             if (a.Widgets is null)
             {
                 throw new JourneyRuleException(JourneyRules.InvalidValue, $"Activity '{a.Name}' ({a.Id}) must list its widgets (possibly none).", a.Id);

@@ -28,6 +28,9 @@ public sealed record JourneySnapshot
     /// <summary>Whether the map is as-is, to-be or research.</summary>
     public JourneyState State { get; init; }
 
+    /// <summary>The parent journey in the workspace's portfolio, or <see langword="null"/> for a top-level journey.</summary>
+    public JourneyId? ParentJourneyId { get; init; }
+
     /// <summary>The number of events the state folds.</summary>
     public required long Version { get; init; }
 
