@@ -269,7 +269,7 @@ public sealed record AddMetric : JourneyCommand
             Reason);
 }
 
-/// <summary>Records a metric's observation for a date (<see cref="Journey.RecordObservation"/>); one per metric and date.</summary>
+/// <summary>Records a metric's observation for a date (<see cref="Journey.RecordObservation(Actor, WidgetId, NodaTime.LocalDate, decimal, string?)"/>); one per metric and date.</summary>
 [GenerateSerializer]
 [Alias("outofdark.record-observation")]
 public sealed record RecordObservation : JourneyCommand
@@ -290,7 +290,7 @@ public sealed record RecordObservation : JourneyCommand
         journey.RecordObservation(actor, new WidgetId(MetricId), NodaTime.LocalDate.FromDateOnly(Date), Value, Reason);
 }
 
-/// <summary>Corrects a metric's recorded observation (<see cref="Journey.CorrectObservation"/>).</summary>
+/// <summary>Corrects a metric's recorded observation (<see cref="Journey.CorrectObservation(Actor, WidgetId, NodaTime.LocalDate, decimal, string?)"/>).</summary>
 [GenerateSerializer]
 [Alias("outofdark.correct-observation")]
 public sealed record CorrectObservation : JourneyCommand

@@ -143,13 +143,43 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
             writer.WriteNumber("criticalThreshold"u8, critical);
         }
 
+        WriteObservations(writer, m.Observations);
+        if (m.Segments.Count > 0)
+        {
+            // Written only when present: a metric without segments reads as in version 1.
+            writer.WriteStartArray("segments"u8);
+            foreach (var series in m.Segments.AsSpan())
+            {
+                writer.WriteStartObject();
+                writer.WritePropertyName("segment"u8);
+                MeasureJson.WriteSegment(writer, series.Segment);
+                WriteObservations(writer, series.Observations);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+    }
+
+    private static void WriteObservations(Utf8JsonWriter writer, ObservationSeries observations)
+    {
         writer.WriteStartArray("observations"u8);
-        foreach (var o in m.Observations.AsSpan())
+        foreach (var o in observations.AsSpan())
         {
             writer.WriteStartObject();
             writer.WritePropertyName("date"u8);
             LocalDateJsonConverter.WriteDate(writer, o.Date);
             writer.WriteNumber("value"u8, o.Value);
+            if (o.Answers is { } answers)
+            {
+                writer.WritePropertyName("answers"u8);
+                MeasureJson.WriteAnswers(writer, answers);
+            }
+            else if (o.SampleSize is { } size)
+            {
+                writer.WriteNumber("sampleSize"u8, size);
+            }
+
             writer.WriteEndObject();
         }
 
@@ -424,7 +454,8 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
         MetricKind? metricKind = null;
         MetricDirection? direction = null;
         decimal? target = null, warning = null, critical = null;
-        List<Observation>? observations = null;
+        ObservationSeries? series = null;
+        List<SegmentSeries>? segments = null;
         var property = "";
         try
         {
@@ -480,14 +511,21 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
                 else if (reader.ValueTextEquals("observations"u8))
                 {
                     property = "observations";
-                    Twice(observations is not null, property);
+                    Twice(series is not null, property);
                     reader.Read();
-                    observations = ReadObservations(ref reader);
+                    series = ReadSeries(ref reader, "");
+                }
+                else if (reader.ValueTextEquals("segments"u8))
+                {
+                    property = "segments";
+                    Twice(segments is not null, property);
+                    reader.Read();
+                    segments = ReadSegments(ref reader);
                 }
                 else
                 {
                     property = Tokens.PropertyName(ref reader);
-                    throw Unknown("metric", property, "unit, metricKind, direction, target, warningThreshold, criticalThreshold, observations");
+                    throw Unknown("metric", property, "unit, metricKind, direction, target, warningThreshold, criticalThreshold, observations, segments");
                 }
             }
         }
@@ -497,19 +535,9 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
         }
 
         var widgetId = Require(id, title, "metric");
-        if (unit is null || metricKind is null || direction is null || observations is null)
+        if (unit is null || metricKind is null || direction is null || series is null)
         {
             throw new JsonPathException("A metric widget needs \"unit\", \"metricKind\", \"direction\" and \"observations\".", "");
-        }
-
-        ObservationSeries series;
-        try
-        {
-            series = ObservationSeries.From(observations);
-        }
-        catch (JourneyRuleException ex)
-        {
-            throw new JsonPathException(ex.Message, ".observations");
         }
 
         return new MetricWidget(widgetId, title!)
@@ -521,7 +549,80 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
             WarningThreshold = warning,
             CriticalThreshold = critical,
             Observations = series,
+            Segments = segments is null ? ValueList<SegmentSeries>.Empty : ValueList<SegmentSeries>.From(segments),
         };
+    }
+
+    /// <summary>Reads an observations array into a series at once (the scratch list is reused by the next array).</summary>
+    private static ObservationSeries ReadSeries(ref Utf8JsonReader reader, string prefix)
+    {
+        try
+        {
+            return ObservationSeries.From(ReadObservations(ref reader));
+        }
+        catch (JourneyRuleException ex)
+        {
+            throw new JsonPathException(ex.Message, prefix + ".observations");
+        }
+        catch (JsonPathException ex) when (prefix.Length > 0)
+        {
+            throw new JsonPathException(ex.Message, prefix + ex.Path);
+        }
+    }
+
+    private static List<SegmentSeries> ReadSegments(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException($"A metric's segments must be an array of {{\"segment\", \"observations\"}} objects; found {Tokens.Describe(reader.TokenType)}.");
+        }
+
+        var list = new List<SegmentSeries>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var prefix = ".segments[" + list.Count.ToString(CultureInfo.InvariantCulture) + "]";
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonPathException($"A segment's series must be an object with \"segment\" and \"observations\"; found {Tokens.Describe(reader.TokenType)}.", prefix);
+            }
+
+            Segment? segment = null;
+            ObservationSeries? series = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("segment"u8) && segment is null)
+                {
+                    reader.Read();
+                    try
+                    {
+                        segment = MeasureJson.ReadSegment(ref reader);
+                    }
+                    catch (JsonException ex) when (ex is not JsonPathException)
+                    {
+                        throw new JsonPathException(JourneyJsonSerializer.CleanMessage(ex), prefix + ".segment");
+                    }
+                }
+                else if (reader.ValueTextEquals("observations"u8) && series is null)
+                {
+                    reader.Read();
+                    series = ReadSeries(ref reader, prefix);
+                }
+                else
+                {
+                    var name = Tokens.PropertyName(ref reader);
+                    throw new JsonPathException($"A segment's series has \"segment\" and \"observations\", once each; found \"{name}\".", prefix + "." + name);
+                }
+            }
+
+            if (segment is null || series is null)
+            {
+                throw new JsonPathException("A segment's series needs \"segment\" and \"observations\".", prefix);
+            }
+
+            list.Add(new SegmentSeries(segment, series));
+        }
+
+        return list;
     }
 
     private static List<Observation> ReadObservations(ref Utf8JsonReader reader)
@@ -545,6 +646,8 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
 
             LocalDate? date = null;
             decimal? value = null;
+            int? sampleSize = null;
+            AnswerDistribution? answers = null;
             var property = "";
             try
             {
@@ -564,10 +667,26 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
                         reader.Read();
                         value = ReadDecimal(ref reader, "An observation's value");
                     }
+                    else if (reader.ValueTextEquals("sampleSize"u8))
+                    {
+                        property = "sampleSize";
+                        Twice(sampleSize is not null, property);
+                        reader.Read();
+                        sampleSize = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var size) && size >= 0
+                            ? size
+                            : throw new JsonException($"An observation's sample size must be a whole number from 0 to {AnswerDistribution.MaxAnswers:N0}.");
+                    }
+                    else if (reader.ValueTextEquals("answers"u8))
+                    {
+                        property = "answers";
+                        Twice(answers is not null, property);
+                        reader.Read();
+                        answers = MeasureJson.ReadAnswers(ref reader);
+                    }
                     else
                     {
                         property = Tokens.PropertyName(ref reader);
-                        throw new JsonException($"An observation has no property \"{property}\"; it has date and value.");
+                        throw new JsonException($"An observation has no property \"{property}\"; it has date, value, sampleSize and answers.");
                     }
                 }
             }
@@ -581,7 +700,9 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
                 throw new JsonPathException("An observation needs a \"date\" and a \"value\".", ObservationPath(index));
             }
 
-            list.Add(new Observation(date.Value, value.Value));
+            list.Add(answers is null && sampleSize is null
+                ? new Observation(date.Value, value.Value)
+                : new Observation(date.Value, value.Value) { SampleSize = sampleSize ?? answers!.Total, Answers = answers });
         }
 
         return list;

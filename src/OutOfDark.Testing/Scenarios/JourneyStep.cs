@@ -494,7 +494,7 @@ public sealed record HandleWarningStep(string Rule, int SubjectPick, WarningHand
 public sealed record ChangeRuleSettingsStep(string Rule, int Level, int TargetPick, int Value, bool Enabled, bool Clear, string? Reason) : JourneyStep
 {
     /// <summary>The rules the generator picks from.</summary>
-    public static readonly string[] Rules = ["metric.threshold", "metric.stale", "metric.baseline", "activity.no-owner", "activity.not-updated", "phase.empty", "funnel.drop-off", "custom.rule"];
+    public static readonly string[] Rules = ["metric.threshold", "metric.stale", "metric.baseline", "activity.no-owner", "activity.not-updated", "phase.empty", "funnel.drop-off", "custom.rule", "metric.small-sample"];
 
     /// <summary>The settings the step sets for its rule.</summary>
     /// <returns>The settings.</returns>
@@ -510,6 +510,7 @@ public sealed record ChangeRuleSettingsStep(string Rule, int Level, int TargetPi
             Enabled = Enabled,
         },
         "metric.stale" => new StaleMetricSettings { Days = Value * 5, Enabled = Enabled },
+        "metric.small-sample" => new SmallSampleSettings { MinimumAnswers = Value * 400, IncludeSegments = Value % 3 != 0, Enabled = Enabled },
         "activity.no-owner" => new NoOwnerSettings { AcceptTeam = Value % 2 == 0, Enabled = Enabled },
         "activity.not-updated" => new NotUpdatedSettings { Days = Value, Enabled = Enabled },
         "phase.empty" => new EmptyPhaseSettings { MinimumActivities = Value, Enabled = Enabled },

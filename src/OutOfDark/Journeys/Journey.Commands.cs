@@ -64,6 +64,42 @@ public sealed partial class Journey
         }
     }
 
+    /// <summary>
+    /// Places the journey under a parent journey of its workspace, moves it under another, or makes it a top-level
+    /// journey. The journey itself refuses only itself as its parent; use
+    /// <see cref="Portfolio.JourneyPortfolio.SetParentAsync"/>, which also checks that the parent exists in the same
+    /// workspace and that no cycle forms through other journeys.
+    /// </summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="parentJourneyId">The parent journey, or <see langword="null"/> for a top-level journey.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The parent is the journey itself (<c>journey-cycle</c>) or the empty GUID (<c>invalid-value</c>).</exception>
+    public void SetParent(Actor actor, JourneyId? parentJourneyId, string? reason = null)
+    {
+        if (parentJourneyId != ParentJourneyId)
+        {
+            Raise(new JourneyParentChanged(parentJourneyId), actor, reason);
+        }
+    }
+
+    /// <summary>
+    /// Links an activity to the sub-journey that details it, links it to another, or removes the link. The journey
+    /// refuses itself as the sub-journey; <see cref="Portfolio.JourneyPortfolio.LinkSubJourneyAsync"/> also checks that
+    /// the sub-journey exists in the same workspace.
+    /// </summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="activityId">The activity.</param>
+    /// <param name="subJourneyId">The journey that details it, or <see langword="null"/> to remove the link.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The activity does not exist, or the sub-journey is this journey or the empty GUID.</exception>
+    public void LinkSubJourney(Actor actor, ActivityId activityId, JourneyId? subJourneyId, string? reason = null)
+    {
+        if (!_activities.TryGetValue(activityId, out var activity) || activity.SubJourneyId != subJourneyId)
+        {
+            Raise(new SubJourneyLinked(activityId, subJourneyId), actor, reason);
+        }
+    }
+
     /// <summary>Adds a phase, at the end unless a position is given.</summary>
     /// <param name="actor">Who makes the change.</param>
     /// <param name="name">The phase's name.</param>
@@ -117,15 +153,15 @@ public sealed partial class Journey
         }
     }
 
-    /// <summary>Moves a phase to another position.</summary>
+    /// <summary>Moves a phase to another index: the phases between shift by one, the others keep their places.</summary>
     /// <param name="actor">Who makes the change.</param>
     /// <param name="phaseId">The phase.</param>
-    /// <param name="position">Its new index.</param>
+    /// <param name="position">Its new index, from 0 to the number of phases − 1; its current index changes nothing.</param>
     /// <param name="reason">Why, if worth recording.</param>
-    /// <exception cref="JourneyRuleException">The phase does not exist or the position is out of range.</exception>
+    /// <exception cref="JourneyRuleException">The phase does not exist (<c>unknown-phase</c>) or the position is out of range (<c>invalid-position</c>, naming the phase and the valid range).</exception>
     public void MovePhase(Actor actor, PhaseId phaseId, int position, string? reason = null)
     {
-        if (PhaseIndex(phaseId) != position)
+        if (PhaseIndex(phaseId) is var index && (index < 0 || index != position))
         {
             Raise(new PhaseMoved(phaseId, position), actor, reason);
         }
@@ -329,12 +365,12 @@ public sealed partial class Journey
         }
     }
 
-    /// <summary>Moves a widget to another position in its activity's Detail view.</summary>
+    /// <summary>Moves a widget to another index in its activity's Detail view: the widgets between shift by one.</summary>
     /// <param name="actor">Who makes the change.</param>
     /// <param name="widgetId">The widget.</param>
-    /// <param name="position">Its new index.</param>
+    /// <param name="position">Its new index, from 0 to the activity's number of widgets − 1; its current index changes nothing.</param>
     /// <param name="reason">Why, if worth recording.</param>
-    /// <exception cref="JourneyRuleException">The widget does not exist or the position is out of range.</exception>
+    /// <exception cref="JourneyRuleException">The widget does not exist (<c>unknown-widget</c>) or the position is out of range (<c>invalid-position</c>, naming the widget, its activity and the valid range).</exception>
     public void MoveWidget(Actor actor, WidgetId widgetId, int position, string? reason = null)
     {
         RequireExistingWidget(widgetId, out var activity);
@@ -396,6 +432,83 @@ public sealed partial class Journey
         Raise(new ObservationRemoved(activity.Id, metricId, date), actor, reason);
     }
 
+    /// <summary>
+    /// Records a metric's observation for a segment of customers, with its sample size or answers when known:
+    /// <c>journey.RecordObservation(ana, csat, Segment.Of(("region", "DE")), new Observation(day, 82m) { SampleSize = 140 })</c>.
+    /// With <see cref="Segment.All"/> it is the metric's own observation for all customers.
+    /// </summary>
+    /// <param name="actor">Who makes the change (a person or a feed such as "crm-sync").</param>
+    /// <param name="metricId">The metric widget.</param>
+    /// <param name="segment">The segment the observation describes.</param>
+    /// <param name="observation">The date, value, and optionally sample size and answers.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="segment"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JourneyRuleException">
+    /// The widget is not a metric; the segment already has a value on the date; the value does not fit the metric's kind;
+    /// the sample size is negative; or the answers do not fit (scale other than the metric's kind, no answers, value not
+    /// their score, sample size not their total).
+    /// </exception>
+    public void RecordObservation(Actor actor, WidgetId metricId, Segment segment, Observation observation, string? reason = null)
+    {
+        Guard.Against.Null(segment);
+        RequireExistingWidget(metricId, out var activity);
+        Raise(new MeasurementRecorded(activity.Id, metricId, segment, observation.Date, observation.Value, observation.SampleSize, observation.Answers), actor, reason);
+    }
+
+    /// <summary>
+    /// Records survey answers (NPS, CSAT or CES counts) as a metric's observation: the value is their
+    /// <see cref="AnswerDistribution.Score"/> and the sample size their total.
+    /// <c>journey.RecordAnswers(ana, csat, day, AnswerDistribution.Of(SurveyScale.Csat, 2, 3, 10, 40, 45), Segment.Of(("customer", "first-time buyer")))</c>.
+    /// </summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="metricId">The metric widget; its kind must be the answers' scale (<see cref="MetricKind.Nps"/>, <see cref="MetricKind.Csat"/>, <see cref="MetricKind.Ces"/>).</param>
+    /// <param name="date">The date.</param>
+    /// <param name="answers">The answers; at least one.</param>
+    /// <param name="segment">The segment they come from; <see langword="null"/> for all customers.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="answers"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JourneyRuleException">As <see cref="RecordObservation(Actor, WidgetId, Segment, Observation, string?)"/>.</exception>
+    public void RecordAnswers(Actor actor, WidgetId metricId, LocalDate date, AnswerDistribution answers, Segment? segment = null, string? reason = null)
+    {
+        Guard.Against.Null(answers);
+        RecordObservation(actor, metricId, segment ?? Segment.All, new Observation(date, answers.Score ?? 0m) { Answers = answers }, reason);
+    }
+
+    /// <summary>Corrects a segment's observation of a metric (value, sample size and answers together).</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="metricId">The metric widget.</param>
+    /// <param name="segment">The segment.</param>
+    /// <param name="observation">The corrected observation; its date names the one corrected.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="segment"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JourneyRuleException">The widget is not a metric, the segment has no value on the date, or the observation does not fit (as when recording).</exception>
+    public void CorrectObservation(Actor actor, WidgetId metricId, Segment segment, Observation observation, string? reason = null)
+    {
+        Guard.Against.Null(segment);
+        var metric = RequireExistingWidget(metricId, out var activity) as MetricWidget;
+        var series = metric?.SeriesOf(segment);
+        var index = series?.IndexOf(observation.Date) ?? -1;
+        if (index < 0 || series![index] != observation)
+        {
+            Raise(new MeasurementCorrected(activity.Id, metricId, segment, observation.Date, observation.Value, observation.SampleSize, observation.Answers), actor, reason);
+        }
+    }
+
+    /// <summary>Removes a segment's observation of a metric on a date; a segment left with none is dropped.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="metricId">The metric widget.</param>
+    /// <param name="segment">The segment.</param>
+    /// <param name="date">The date.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="segment"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JourneyRuleException">The widget is not a metric or the segment has no value on the date.</exception>
+    public void RemoveObservation(Actor actor, WidgetId metricId, Segment segment, LocalDate date, string? reason = null)
+    {
+        Guard.Against.Null(segment);
+        RequireExistingWidget(metricId, out var activity);
+        Raise(new MeasurementRemoved(activity.Id, metricId, segment, date), actor, reason);
+    }
+
     /// <summary>Adds a piece of customer feedback to a feedback widget.</summary>
     /// <param name="actor">Who makes the change.</param>
     /// <param name="feedbackId">The feedback widget.</param>
@@ -407,6 +520,18 @@ public sealed partial class Journey
         Guard.Against.Null(entry);
         RequireExistingWidget(feedbackId, out var activity);
         Raise(new FeedbackRecorded(activity.Id, feedbackId, entry), actor, reason);
+    }
+
+    /// <summary>Removes one entry of a feedback widget, for example a quote recorded by mistake or withdrawn by the customer.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="feedbackId">The feedback widget.</param>
+    /// <param name="index">The entry's index in <see cref="FeedbackWidget.Entries"/>, from 0.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The widget does not exist, is not a feedback widget, or has no entry at <paramref name="index"/> (<c>invalid-position</c>).</exception>
+    public void RemoveFeedback(Actor actor, WidgetId feedbackId, int index, string? reason = null)
+    {
+        RequireExistingWidget(feedbackId, out var activity);
+        Raise(new FeedbackRemoved(activity.Id, feedbackId, index), actor, reason);
     }
 
     /// <summary>Acknowledges a warning: the actor has seen it and owns it.</summary>

@@ -28,6 +28,12 @@ public sealed partial class Journey
             case JourneyStateChanged x:
                 State = x.State;
                 break;
+            case JourneyParentChanged x:
+                ParentJourneyId = x.ParentJourneyId;
+                break;
+            case SubJourneyLinked x:
+                Touch(x.ActivityId, e, a => a with { SubJourneyId = x.SubJourneyId });
+                break;
             case PhaseAdded x:
                 _phases.Insert(x.Position, new Phase(x.PhaseId, x.Name, x.CustomerGoal));
                 break;
@@ -129,8 +135,20 @@ public sealed partial class Journey
             case ObservationRemoved x:
                 ReplaceWidget(x.ActivityId, x.WidgetId, e, w => (MetricWidget)w with { Observations = ((MetricWidget)w).Observations.Remove(x.Date) });
                 break;
+            case MeasurementRecorded x:
+                ReplaceWidget(x.ActivityId, x.WidgetId, e, w => WithSeries((MetricWidget)w, x.Segment, s => s.Add(x.ToObservation())));
+                break;
+            case MeasurementCorrected x:
+                ReplaceWidget(x.ActivityId, x.WidgetId, e, w => WithSeries((MetricWidget)w, x.Segment, s => s.Replace(x.ToObservation())));
+                break;
+            case MeasurementRemoved x:
+                ReplaceWidget(x.ActivityId, x.WidgetId, e, w => WithSeries((MetricWidget)w, x.Segment, s => s.Remove(x.Date)));
+                break;
             case FeedbackRecorded x:
                 ReplaceWidget(x.ActivityId, x.WidgetId, e, w => (FeedbackWidget)w with { Entries = ((FeedbackWidget)w).Entries.Add(x.Entry) });
+                break;
+            case FeedbackRemoved x:
+                ReplaceWidget(x.ActivityId, x.WidgetId, e, w => (FeedbackWidget)w with { Entries = ((FeedbackWidget)w).Entries.RemoveAt(x.Index) });
                 break;
             case WarningAcknowledged x:
                 SetWarning(new WarningStatus(x.Warning, WarningHandling.Acknowledged, e.Actor, e.OccurredAt, x.Note, null));
@@ -147,6 +165,24 @@ public sealed partial class Journey
             case RuleSettingsChanged x:
                 SetRuleSettings((x.Rule, x.Activity, x.Metric), x.Current is { } current ? new RuleSettingsEntry(x.Rule, x.Activity, x.Metric, current, e.Actor, e.OccurredAt, e.Reason) : null);
                 break;
+            case JourneyPaired or JourneyUnpaired or ActivityMatched or ActivityUnmatched:
+                MutatePairingEvent(e);
+                break;
+            case LaneAdded or LaneChanged or LaneRemoved:
+                MutateLane(e);
+                break;
+            case ActivityLaneChanged x:
+                Touch(x.ActivityId, e, a => a with { Lane = x.LaneId });
+                break;
+            case OpportunityAdded or OpportunityChanged or OpportunityScored or OpportunityLinked or OpportunityUnlinked or OpportunityRemoved:
+                MutateOpportunity(e);
+                break;
+        }
+
+        if (_opportunities.Count > 0 && e is ActivityRemoved or WidgetRemoved or WidgetChanged or PhaseRemoved)
+        {
+            // A link never outlives what it names: removing an activity, widget or phase removes the links to it.
+            PruneOpportunityLinks();
         }
 
         LastChangedAt = e.OccurredAt;
@@ -155,6 +191,27 @@ public sealed partial class Journey
 
     private void Touch(ActivityId id, JourneyEvent e, System.Func<Activity, Activity> change) =>
         _activities[id] = change(_activities[id]) with { LastChangedAt = e.OccurredAt };
+
+    /// <summary>The metric with one segment's series changed; a segment whose series becomes empty is dropped.</summary>
+    private static MetricWidget WithSeries(MetricWidget metric, Segment segment, System.Func<ObservationSeries, ObservationSeries> change)
+    {
+        if (segment.IsAll)
+        {
+            return metric with { Observations = change(metric.Observations) };
+        }
+
+        var index = metric.Segments.FindIndex(s => s.Segment.Equals(segment));
+        if (index < 0)
+        {
+            return metric with { Segments = metric.Segments.Add(new SegmentSeries(segment, change(ObservationSeries.Empty))) };
+        }
+
+        var series = change(metric.Segments[index].Observations);
+        return metric with
+        {
+            Segments = series.Count == 0 ? metric.Segments.RemoveAt(index) : metric.Segments.SetItem(index, new SegmentSeries(segment, series)),
+        };
+    }
 
     private void ReplaceWidget(ActivityId activityId, WidgetId widgetId, JourneyEvent e, System.Func<Widget, Widget> change) =>
         Touch(activityId, e, a =>
@@ -204,6 +261,7 @@ public sealed partial class Journey
         var top = _activities[root];
         (top.ParentId is { } parent ? _children[parent] : _roots).Remove(root);
         var gone = new HashSet<ActivityId>(removed);
+        ForgetMatches(gone);
         foreach (var id in removed)
         {
             var activity = _activities[id];

@@ -46,7 +46,19 @@ public sealed partial class WarningEngine
                 case ObservationRemoved x:
                     OneActivity(x.ActivityId, e);
                     continue;
+                case MeasurementRecorded x:
+                    OneActivity(x.ActivityId, e);
+                    continue;
+                case MeasurementCorrected x:
+                    OneActivity(x.ActivityId, e);
+                    continue;
+                case MeasurementRemoved x:
+                    OneActivity(x.ActivityId, e);
+                    continue;
                 case FeedbackRecorded x:
+                    OneActivity(x.ActivityId, e);
+                    continue;
+                case FeedbackRemoved x:
                     OneActivity(x.ActivityId, e);
                     continue;
                 case RuleSettingsChanged x:
@@ -368,6 +380,15 @@ public sealed partial class WarningEngine
             case ObservationRemoved x:
                 metrics.Add(x.WidgetId);
                 break;
+            case MeasurementRecorded x:
+                metrics.Add(x.WidgetId);
+                break;
+            case MeasurementCorrected x:
+                metrics.Add(x.WidgetId);
+                break;
+            case MeasurementRemoved x:
+                metrics.Add(x.WidgetId);
+                break;
             case WidgetAdded x:
                 metrics.Add(x.Widget.Id);
                 break;
@@ -377,7 +398,7 @@ public sealed partial class WarningEngine
             case WidgetRemoved or ActivityRemoved:
                 removals = true;
                 break;
-            case WidgetMoved or FeedbackRecorded or FlowAdded or FlowRemoved:
+            case WidgetMoved or FeedbackRecorded or FeedbackRemoved or FlowAdded or FlowRemoved:
                 // Metric rules read neither widget order, feedback nor flows.
                 break;
             default:

@@ -38,8 +38,78 @@ public sealed record MetricWidget(WidgetId Id, string Title) : Widget(Id, Title)
     /// <summary>The value past which the metric needs action now, if set.</summary>
     public decimal? CriticalThreshold { get; init; }
 
-    /// <summary>The observations, in date order.</summary>
+    /// <summary>The observations for all customers, in date order.</summary>
     public ObservationSeries Observations { get; init; } = ObservationSeries.Empty;
+
+    /// <summary>
+    /// The observations cut by segment (channel, region, persona, customer segment…), one series per segment, in the order
+    /// the segments were first recorded; empty when the metric is not segmented. Each series holds at most one observation
+    /// per date, and no segment is <see cref="Segment.All"/> or appears twice.
+    /// </summary>
+    public ValueList<SegmentSeries> Segments { get; init; } = ValueList<SegmentSeries>.Empty;
+
+    /// <summary>The observations of one segment: <see cref="Observations"/> for <see cref="Segment.All"/>, the segment's series, or the empty series.</summary>
+    /// <param name="segment">The segment.</param>
+    /// <returns>The series.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="segment"/> is <see langword="null"/>.</exception>
+    public ObservationSeries SeriesOf(Segment segment)
+    {
+        System.ArgumentNullException.ThrowIfNull(segment);
+        if (segment.IsAll)
+        {
+            return Observations;
+        }
+
+        foreach (var series in Segments.AsSpan())
+        {
+            if (series.Segment.Equals(segment))
+            {
+                return series.Observations;
+            }
+        }
+
+        return ObservationSeries.Empty;
+    }
+
+    /// <summary>Checks that an observation fits the metric: its value fits the kind, and its sample size and answers agree with it.</summary>
+    /// <param name="observation">The observation.</param>
+    /// <returns>What is wrong, or <see langword="null"/>.</returns>
+    public string? CheckObservation(Observation observation)
+    {
+        if (CheckValue(observation.Value) is { } problem)
+        {
+            return problem;
+        }
+
+        if (observation.SampleSize is < 0 or > AnswerDistribution.MaxAnswers)
+        {
+            return $"A sample size is a number of respondents from 0 to {AnswerDistribution.MaxAnswers:N0}; got {observation.SampleSize}.";
+        }
+
+        if (observation.Answers is not { } answers)
+        {
+            return null;
+        }
+
+        var kind = answers.Scale switch { SurveyScale.Nps => MetricKind.Nps, SurveyScale.Csat => MetricKind.Csat, _ => MetricKind.Ces };
+        if (Kind != kind)
+        {
+            return $"{answers.Scale.ToString().ToUpperInvariant()} answers can only be recorded on a metric of kind {kind}; this metric's kind is {Kind}.";
+        }
+
+        if (answers.Score is not { } score)
+        {
+            return "The answers hold no answer, so they have no score; record answers once someone has answered.";
+        }
+
+        if (score != observation.Value)
+        {
+            return $"The value {observation.Value} is not the answers' score {score}; record the answers alone and the score is computed.";
+        }
+
+        return observation.SampleSize == answers.Total ? null
+            : $"The sample size {observation.SampleSize} is not the number of answers {answers.Total}.";
+    }
 
     /// <summary>Whether <paramref name="value"/> is worse than <paramref name="limit"/> in this metric's direction.</summary>
     /// <param name="value">The value.</param>
@@ -103,9 +173,39 @@ public sealed record MetricWidget(WidgetId Id, string Title) : Widget(Id, Title)
 
         foreach (var observation in Observations.AsSpan())
         {
-            if (CheckValue(observation.Value) is { } problem)
+            if (CheckObservation(observation) is { } problem)
             {
                 return $"Observation on {observation.Date:yyyy-MM-dd}: {problem}";
+            }
+        }
+
+        if (Segments is null)
+        {
+            return "The segments must not be missing.";
+        }
+
+        for (var i = 0; i < Segments.Count; i++)
+        {
+            var series = Segments[i];
+            if (series?.Segment is null || series.Observations is null || series.Segment.IsAll)
+            {
+                return $"Segment {i + 1} must name a segment with at least one dimension and hold its observations.";
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (Segments[j].Segment.Equals(series.Segment))
+                {
+                    return $"Segment '{series.Segment}' appears twice; keep one series per segment.";
+                }
+            }
+
+            foreach (var observation in series.Observations.AsSpan())
+            {
+                if (CheckObservation(observation) is { } problem)
+                {
+                    return $"Observation for {series.Segment} on {observation.Date:yyyy-MM-dd}: {problem}";
+                }
             }
         }
 

@@ -41,10 +41,13 @@ public static class BuiltInRules
     /// <summary><c>phase.empty</c>.</summary>
     public static EmptyPhaseRule EmptyPhase { get; } = new();
 
+    /// <summary><c>metric.small-sample</c>.</summary>
+    public static SmallSampleRule SmallSample { get; } = new();
+
     /// <summary>Every built-in rule, in a stable order.</summary>
     public static IReadOnlyList<IWarningRule> All { get; } =
     [
-        MetricThreshold, MetricTrend, MetricBaseline, StaleMetric, NotUpdated, NoOwner, NoMetric, FunnelDropOff, PainPoint, Overdue, ExpectationGap, EmptyPhase,
+        MetricThreshold, MetricTrend, MetricBaseline, StaleMetric, NotUpdated, NoOwner, NoMetric, FunnelDropOff, PainPoint, Overdue, ExpectationGap, EmptyPhase, SmallSample,
     ];
 
     /// <summary>The built-in rule with this id, or <see langword="null"/> when the id is not a built-in rule's.</summary>
