@@ -40,6 +40,9 @@ public sealed record JourneySnapshot
     /// <summary>The phases, in order.</summary>
     public ValueList<Phase> Phases { get; init; } = ValueList<Phase>.Empty;
 
+    /// <summary>The journey's own metrics (journey-level KPIs), in order; each phase lists its own in <see cref="Phase.Metrics"/>.</summary>
+    public ValueList<MetricWidget> Metrics { get; init; } = ValueList<MetricWidget>.Empty;
+
     /// <summary>The personas.</summary>
     public ValueList<Persona> Personas { get; init; } = ValueList<Persona>.Empty;
 
