@@ -51,6 +51,7 @@ if (existing.All(s => s.JourneyId != OnlineStoreJourney.Id))
 {
     // First run: map the journey with 90 days of data, then store it.
     journey = OnlineStoreJourney.Build(clock);
+    AddPhaseKpi(journey);
     var events = journey.PendingEvents.Count;
     await store.SaveAsync(journey);
     Console.WriteLine($"Mapped '{journey.Name}': {journey.Phases.Count} phases ({string.Join(" / ", journey.Phases.Select(p => p.Name))}), "
@@ -109,3 +110,26 @@ foreach (var file in files)
 Console.WriteLine();
 Console.WriteLine($"Open {Path.Combine(output, "report.html")} in a browser. Run the quickstart again to let a week pass. ({started.Elapsed.TotalSeconds:0.0} s)");
 return 0;
+
+// A stage KPI on a phase (not on an activity): added with AddPhaseMetric, measured by its widget id like any metric,
+// warned about by the same metric rules, and listed in the report's "Journey and phase KPIs" section.
+static void AddPhaseKpi(Journey journey)
+{
+    var ana = new Actor("ana");
+    var think = journey.Phases.FirstOrDefault(p => p.Name == "Think") ?? journey.Phases[0];
+    var conversion = journey.AddPhaseMetric(ana, think.Id, new MetricWidget(new WidgetId(new Guid("6b1d3c55-7a51-4c1e-9f0e-2b6f3d1a9c01")), $"Conversion of {think.Name}")
+    {
+        Unit = "%",
+        Kind = MetricKind.Percentage,
+        Target = 4m,
+        WarningThreshold = 3m,
+        CriticalThreshold = 2m,
+    }, reason: "stage KPI");
+    decimal[] values = [3.4m, 3.1m, 2.8m];
+    for (var i = 0; i < values.Length; i++)
+    {
+        journey.RecordObservation(ana, conversion, OnlineStoreJourney.DateOf(OnlineStoreJourney.DaysOfHistory - values.Length + i), values[i]);
+    }
+
+    Console.WriteLine($"Added a phase KPI: 'Conversion of {think.Name}' on phase '{think.Name}', latest {values[^1]} % against a target of 4 %.");
+}
