@@ -145,22 +145,12 @@ public sealed partial class Journey
         {
             var p = s.Phases[i] ?? throw Missing("phase", i);
             ValidatePhaseAdded(new PhaseAdded(p.Id, p.Name, p.CustomerGoal, _phases.Count) { JourneyId = Id, OccurredAt = at, Actor = "snapshot" });
-            if (p.Metrics is null)
-            {
-                throw new JourneyRuleException(JourneyRules.InvalidValue, $"Phase '{p.Name}' ({p.Id}) must list its metrics (possibly none).", p.Id);
-            }
-
             _phases.Add(p with { Metrics = ValueList<MetricWidget>.Empty });
             foreach (var metric in p.Metrics)
             {
                 ValidateKpiAdded(p.Id, metric, _phases[^1].Metrics.Count);
                 AddKpi(p.Id, metric, _phases[^1].Metrics.Count);
             }
-        }
-
-        if (s.Metrics is null)
-        {
-            throw new JourneyRuleException(JourneyRules.InvalidValue, "A journey snapshot must list the journey's metrics (possibly none).");
         }
 
         foreach (var metric in s.Metrics)

@@ -11,5 +11,10 @@ public sealed record Phase(PhaseId Id, string Name, string? CustomerGoal)
     /// The phase's own metrics (stage KPIs such as "conversion of Think"), in order; empty when it has none. Added with
     /// <see cref="Journey.AddPhaseMetric"/>; a phase that holds metrics cannot be removed.
     /// </summary>
-    public ValueList<MetricWidget> Metrics { get; init; } = ValueList<MetricWidget>.Empty;
+    /// <remarks>Setting <see langword="null"/> (as a reader does for a document without metrics) gives the empty list; every empty list compares equal.</remarks>
+    public ValueList<MetricWidget> Metrics
+    {
+        get => field ?? ValueList<MetricWidget>.Empty;
+        init => field = value is { Count: > 0 } ? value : null;
+    }
 }
