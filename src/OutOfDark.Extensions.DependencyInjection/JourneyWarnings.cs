@@ -105,9 +105,13 @@ public sealed partial class JourneyWarnings : IDisposable
     /// were already present are not reported as raised again (for services that reload journeys, like the due-recheck
     /// service); later evaluations report to the observers as usual.
     /// </summary>
-    internal WarningEngine CreateEvaluatedEngine(Journey journey, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="clock"/> (default: the host's) lets a caller evaluate as of another instant first, for example
+    /// the instant of the journey's last save, and move the clock on afterwards (the journey grain of OutOfDark.Orleans).
+    /// </remarks>
+    internal WarningEngine CreateEvaluatedEngine(Journey journey, CancellationToken cancellationToken, IClock? clock = null)
     {
-        var engine = new WarningEngine(journey, _clock, Rules, Settings, Options);
+        var engine = new WarningEngine(journey, clock ?? _clock, Rules, Settings, Options);
         Measure(engine, () => engine.EvaluateAll(cancellationToken));
         engine.Subscribe(new Instruments(this, journey));
         foreach (var observer in _observers)

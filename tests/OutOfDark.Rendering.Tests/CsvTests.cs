@@ -300,6 +300,7 @@ public class CsvTests
             a.Details with { Description = a.Details.Description is { Length: 0 } ? null : a.Details.Description })).ToArray();
 
     // The observations file holds observations: a metric with none has no row, so only metrics with observations come back.
+    // It holds each date's value for all customers; segments, sample sizes and answers travel in the JSON format only.
     private static object[] Metrics(Journey journey) =>
-        journey.Activities.SelectMany(a => a.Widgets.OfType<MetricWidget>().Where(m => m.Observations.Count > 0).Select(m => (object)(a.Id, m.Id, m.Title, m.Unit, m.Kind, string.Join(";", m.Observations)))).ToArray();
+        journey.Activities.SelectMany(a => a.Widgets.OfType<MetricWidget>().Where(m => m.Observations.Count > 0).Select(m => (object)(a.Id, m.Id, m.Title, m.Unit, m.Kind, string.Join(";", m.Observations.Select(o => (o.Date, o.Value)))))).ToArray();
 }

@@ -1,0 +1,70 @@
+using System;
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+using NodaTime;
+using NodaTime.Testing;
+using OutOfDark.Testing;
+using OutOfDark.Warnings;
+
+namespace OutOfDark.Benchmarks.Warnings;
+
+/// <summary>
+/// Per-segment rule checks: 10,000 activities, each with a CSAT metric of 10 days cut into 10 segments (with sample
+/// sizes; every third segment's latest value rests on fewer than 30 answers), evaluated fully by the
+/// <c>metric.small-sample</c> rule alone. The baseline checks each metric's own series only
+/// (<see cref="SmallSampleSettings.IncludeSegments"/> off), so the difference divided by 100,000 is the cost of one
+/// segment check.
+/// </summary>
+[MemoryDiagnoser]
+public class SegmentBenchmarks
+{
+    private const int SegmentsPerMetric = 10;
+    private WarningEngine _unsegmented = null!;
+    private WarningEngine _segmented = null!;
+
+    /// <summary>How many activities (one segmented metric each) the journey has.</summary>
+    [Params(10_000)]
+    public int Activities { get; set; }
+
+    /// <summary>Builds the journey and both engines, and evaluates each once so that repeat evaluations are measured.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        const int days = 10;
+        var clock = new FakeClock(SyntheticJourneys.Created.Plus(Duration.FromDays(days)));
+        var segments = Enumerable.Range(0, SegmentsPerMetric).Select(i => Segment.Of(("region", $"R{i}"), ("customer", i % 2 == 0 ? "new" : "returning"))).ToArray();
+        var snapshot = SyntheticJourneys.Snapshot(Activities, 0);
+        snapshot = snapshot with
+        {
+            Activities = ValueList<Activity>.From(snapshot.Activities.Select((a, n) => a with
+            {
+                Widgets = ValueList<Widget>.Of(new MetricWidget(WidgetId.New(), "CSAT")
+                {
+                    Kind = MetricKind.Csat,
+                    Unit = "%",
+                    Target = 80,
+                    Observations = Series(days, 400),
+                    Segments = ValueList<SegmentSeries>.From(segments.Select((s, i) => new SegmentSeries(s, Series(days, (n + i) % 3 == 0 ? 12 : 200)))),
+                }),
+            })),
+        };
+        var journey = Journey.FromSnapshot(snapshot, clock);
+        var rules = new RuleRegistry().Add(BuiltInRules.SmallSample);
+        _unsegmented = new WarningEngine(journey, clock, rules, WarningSettings.Default.With(SmallSampleRule.RuleId, new SmallSampleSettings { IncludeSegments = false }));
+        _segmented = new WarningEngine(journey, clock, rules);
+        var plain = _unsegmented.EvaluateAll();
+        var cut = _segmented.EvaluateAll();
+        Console.WriteLine($"// {Activities} activities × {SegmentsPerMetric} segments: unsegmented {plain.Checks} checks, {_unsegmented.Warnings.Count} warnings; per segment {cut.Checks} checks, {_segmented.Warnings.Count} warnings");
+    }
+
+    /// <summary>Each metric's own latest observation only.</summary>
+    [Benchmark(Baseline = true)]
+    public int MetricOnly() => _unsegmented.EvaluateAll().Checks;
+
+    /// <summary>Each metric's own latest observation and each of its 10 segments'.</summary>
+    [Benchmark]
+    public int EverySegment() => _segmented.EvaluateAll().Checks;
+
+    private static ObservationSeries Series(int days, int sampleSize) => ObservationSeries.From(
+        Enumerable.Range(0, days).Select(d => new Observation(SyntheticJourneys.FirstDay.PlusDays(d), 70m + d) { SampleSize = sampleSize }));
+}

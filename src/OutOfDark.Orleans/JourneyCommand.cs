@@ -1,0 +1,367 @@
+using System;
+using Orleans;
+
+namespace OutOfDark.Orleans;
+
+/// <summary>
+/// A command for a journey grain (<see cref="IJourneyGrain.ExecuteAsync"/>): one of a closed set of serializable records,
+/// each naming one command of <see cref="Journey"/>. The set is closed (the constructor is not public) because each record
+/// is a wire contract between clients and silos of different versions: a new command is a new record in this package.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every command carries a <see cref="CommandId"/>, its idempotency key: the grain records it in the transaction that
+/// saves the command's events, so a client that retries after a timeout or a silo crash (with the same id) gets the first
+/// outcome back instead of a second application. Generate one id per intended change (<see cref="Guid.NewGuid"/>) and
+/// keep it across retries.
+/// </para>
+/// <para>
+/// Commands that add something carry the new object's id, chosen by the client, so that a retried command creates the
+/// same object and the client knows the id without waiting for the answer.
+/// </para>
+/// </remarks>
+[GenerateSerializer]
+[Alias("outofdark.command")]
+public abstract record JourneyCommand
+{
+    private protected JourneyCommand()
+    {
+    }
+
+    /// <summary>The command's idempotency key: the same id is applied at most once per journey. Never <see cref="Guid.Empty"/>.</summary>
+    [Id(0)]
+    public required Guid CommandId { get; init; }
+
+    /// <summary>Who gives the command (recorded in the events, see <see cref="OutOfDark.Actor"/>); not empty.</summary>
+    [Id(1)]
+    public required string Actor { get; init; }
+
+    /// <summary>Why, if worth recording; <see langword="null"/> for none.</summary>
+    [Id(2)]
+    public string? Reason { get; init; }
+
+    /// <summary>Runs the command on the journey (which exists, except for <see cref="CreateJourney"/>).</summary>
+    internal abstract void Run(Journey journey, Actor actor);
+}
+
+/// <summary>Creates the journey of the grain (its first event). Refused when the journey exists.</summary>
+[GenerateSerializer]
+[Alias("outofdark.create-journey")]
+public sealed record CreateJourney : JourneyCommand
+{
+    /// <summary>The journey's name; not empty.</summary>
+    [Id(0)]
+    public required string Name { get; init; }
+
+    /// <summary>What the journey covers; <see langword="null"/> for none.</summary>
+    [Id(1)]
+    public string? Description { get; init; }
+
+    /// <summary>Who owns the journey; <see langword="null"/> for nobody.</summary>
+    [Id(2)]
+    public string? Owner { get; init; }
+
+    internal override void Run(Journey journey, Actor actor) =>
+        throw new InvalidOperationException("A journey is created by the grain, not run on an existing journey.");
+}
+
+/// <summary>Renames the journey (<see cref="Journey.Rename"/>).</summary>
+[GenerateSerializer]
+[Alias("outofdark.rename-journey")]
+public sealed record RenameJourney : JourneyCommand
+{
+    /// <summary>The new name; not empty.</summary>
+    [Id(0)]
+    public required string Name { get; init; }
+
+    internal override void Run(Journey journey, Actor actor) => journey.Rename(actor, Name, Reason);
+}
+
+/// <summary>Sets or clears the journey's owner (<see cref="Journey.SetOwner"/>).</summary>
+[GenerateSerializer]
+[Alias("outofdark.set-journey-owner")]
+public sealed record SetJourneyOwner : JourneyCommand
+{
+    /// <summary>The new owner; <see langword="null"/> for nobody.</summary>
+    [Id(0)]
+    public string? Owner { get; init; }
+
+    internal override void Run(Journey journey, Actor actor) => journey.SetOwner(actor, Owner, Reason);
+}
+
+/// <summary>Adds a phase at the end (<see cref="Journey.AddPhase"/>).</summary>
+[GenerateSerializer]
+[Alias("outofdark.add-phase")]
+public sealed record AddPhase : JourneyCommand
+{
+    /// <summary>The new phase's id, chosen by the client; refused when taken.</summary>
+    [Id(0)]
+    public required Guid PhaseId { get; init; }
+
+    /// <summary>The phase's name; not empty.</summary>
+    [Id(1)]
+    public required string Name { get; init; }
+
+    /// <summary>The customer's goal in the phase; <see langword="null"/> for none.</summary>
+    [Id(2)]
+    public string? CustomerGoal { get; init; }
+
+    internal override void Run(Journey journey, Actor actor) =>
+        journey.AddPhase(actor, Name, CustomerGoal, id: new PhaseId(PhaseId), reason: Reason);
+}
+
+/// <summary>Adds a touchpoint activity to a phase (<see cref="Journey.AddActivity"/>).</summary>
+[GenerateSerializer]
+[Alias("outofdark.add-activity")]
+public sealed record AddActivity : JourneyCommand
+{
+    /// <summary>The new activity's id, chosen by the client; refused when taken.</summary>
+    [Id(0)]
+    public required Guid ActivityId { get; init; }
+
+    /// <summary>The phase it belongs to; must exist.</summary>
+    [Id(1)]
+    public required Guid PhaseId { get; init; }
+
+    /// <summary>The activity's name; not empty.</summary>
+    [Id(2)]
+    public required string Name { get; init; }
+
+    /// <summary>Who owns it; <see langword="null"/> for nobody.</summary>
+    [Id(3)]
+    public string? Owner { get; init; }
+
+    /// <summary>Its parent in the activity map; <see langword="null"/> for the top level.</summary>
+    [Id(4)]
+    public Guid? ParentId { get; init; }
+
+    internal override void Run(Journey journey, Actor actor) =>
+        journey.AddActivity(
+            actor,
+            new PhaseId(PhaseId),
+            Name,
+            ActivityKind.Touchpoint,
+            ActivityDetails.Empty with { Owner = Owner },
+            ParentId is { } parent ? new ActivityId(parent) : null,
+            new ActivityId(ActivityId),
+            Reason);
+}
+
+/// <summary>Renames an activity (<see cref="Journey.RenameActivity"/>).</summary>
+[GenerateSerializer]
+[Alias("outofdark.rename-activity")]
+public sealed record RenameActivity : JourneyCommand
+{
+    /// <summary>The activity; must exist.</summary>
+    [Id(0)]
+    public required Guid ActivityId { get; init; }
+
+    /// <summary>The new name; not empty.</summary>
+    [Id(1)]
+    public required string Name { get; init; }
+
+    internal override void Run(Journey journey, Actor actor) => journey.RenameActivity(actor, new ActivityId(ActivityId), Name, Reason);
+}
+
+/// <summary>Sets or clears an activity's owner (<see cref="Journey.ChangeActivityDetails"/>).</summary>
+[GenerateSerializer]
+[Alias("outofdark.set-activity-owner")]
+public sealed record SetActivityOwner : JourneyCommand
+{
+    /// <summary>The activity; must exist.</summary>
+    [Id(0)]
+    public required Guid ActivityId { get; init; }
+
+    /// <summary>The new owner; <see langword="null"/> for nobody.</summary>
+    [Id(1)]
+    public string? Owner { get; init; }
+
+    internal override void Run(Journey journey, Actor actor) =>
+        journey.ChangeActivityDetails(actor, new ActivityId(ActivityId), d => d with { Owner = Owner }, Reason);
+}
+
+/// <summary>Removes an activity with its children, widgets and flows (<see cref="Journey.RemoveActivity"/>).</summary>
+[GenerateSerializer]
+[Alias("outofdark.remove-activity")]
+public sealed record RemoveActivity : JourneyCommand
+{
+    /// <summary>The activity; must exist.</summary>
+    [Id(0)]
+    public required Guid ActivityId { get; init; }
+
+    internal override void Run(Journey journey, Actor actor) => journey.RemoveActivity(actor, new ActivityId(ActivityId), Reason);
+}
+
+/// <summary>Adds a flow between two activities (<see cref="Journey.AddFlow"/>).</summary>
+[GenerateSerializer]
+[Alias("outofdark.add-flow")]
+public sealed record AddFlow : JourneyCommand
+{
+    /// <summary>The new flow's id, chosen by the client; refused when taken.</summary>
+    [Id(0)]
+    public required Guid FlowId { get; init; }
+
+    /// <summary>The activity customers come from; must exist.</summary>
+    [Id(1)]
+    public required Guid From { get; init; }
+
+    /// <summary>The activity customers go to; must exist.</summary>
+    [Id(2)]
+    public required Guid To { get; init; }
+
+    /// <summary>A label; <see langword="null"/> for none.</summary>
+    [Id(3)]
+    public string? Label { get; init; }
+
+    internal override void Run(Journey journey, Actor actor) =>
+        journey.AddFlow(actor, new ActivityId(From), new ActivityId(To), Label, new FlowId(FlowId), Reason);
+}
+
+/// <summary>Adds a metric widget (a KPI) to an activity (<see cref="Journey.AddWidget"/>).</summary>
+[GenerateSerializer]
+[Alias("outofdark.add-metric")]
+public sealed record AddMetric : JourneyCommand
+{
+    /// <summary>The new metric's widget id, chosen by the client; refused when taken.</summary>
+    [Id(0)]
+    public required Guid MetricId { get; init; }
+
+    /// <summary>The activity; must exist.</summary>
+    [Id(1)]
+    public required Guid ActivityId { get; init; }
+
+    /// <summary>The metric's title; not empty.</summary>
+    [Id(2)]
+    public required string Title { get; init; }
+
+    /// <summary>The unit shown with values ("%", "EUR"…); empty for none.</summary>
+    [Id(3)]
+    public string Unit { get; init; } = "";
+
+    /// <summary><see langword="true"/> when a lower value is better (for example a churn rate); otherwise higher is better.</summary>
+    [Id(4)]
+    public bool LowerIsBetter { get; init; }
+
+    /// <summary>The target; <see langword="null"/> for none.</summary>
+    [Id(5)]
+    public decimal? Target { get; init; }
+
+    /// <summary>The warning threshold; <see langword="null"/> for none. Must be consistent with the direction.</summary>
+    [Id(6)]
+    public decimal? WarningThreshold { get; init; }
+
+    /// <summary>The critical threshold; <see langword="null"/> for none. Must be consistent with the direction.</summary>
+    [Id(7)]
+    public decimal? CriticalThreshold { get; init; }
+
+    internal override void Run(Journey journey, Actor actor) =>
+        journey.AddWidget(
+            actor,
+            new ActivityId(ActivityId),
+            new MetricWidget(new WidgetId(MetricId), Title)
+            {
+                Unit = Unit,
+                Direction = LowerIsBetter ? MetricDirection.LowerIsBetter : MetricDirection.HigherIsBetter,
+                Target = Target,
+                WarningThreshold = WarningThreshold,
+                CriticalThreshold = CriticalThreshold,
+            },
+            Reason);
+}
+
+/// <summary>Records a metric's observation for a date (<see cref="Journey.RecordObservation(Actor, WidgetId, NodaTime.LocalDate, decimal, string?)"/>); one per metric and date.</summary>
+[GenerateSerializer]
+[Alias("outofdark.record-observation")]
+public sealed record RecordObservation : JourneyCommand
+{
+    /// <summary>The metric; must exist.</summary>
+    [Id(0)]
+    public required Guid MetricId { get; init; }
+
+    /// <summary>The date the value is for (a calendar date, no time zone).</summary>
+    [Id(1)]
+    public required DateOnly Date { get; init; }
+
+    /// <summary>The value, in the metric's unit.</summary>
+    [Id(2)]
+    public required decimal Value { get; init; }
+
+    internal override void Run(Journey journey, Actor actor) =>
+        journey.RecordObservation(actor, new WidgetId(MetricId), NodaTime.LocalDate.FromDateOnly(Date), Value, Reason);
+}
+
+/// <summary>Corrects a metric's recorded observation (<see cref="Journey.CorrectObservation(Actor, WidgetId, NodaTime.LocalDate, decimal, string?)"/>).</summary>
+[GenerateSerializer]
+[Alias("outofdark.correct-observation")]
+public sealed record CorrectObservation : JourneyCommand
+{
+    /// <summary>The metric; must exist.</summary>
+    [Id(0)]
+    public required Guid MetricId { get; init; }
+
+    /// <summary>The date of the observation; must be recorded.</summary>
+    [Id(1)]
+    public required DateOnly Date { get; init; }
+
+    /// <summary>The corrected value, in the metric's unit.</summary>
+    [Id(2)]
+    public required decimal Value { get; init; }
+
+    internal override void Run(Journey journey, Actor actor) =>
+        journey.CorrectObservation(actor, new WidgetId(MetricId), NodaTime.LocalDate.FromDateOnly(Date), Value, Reason);
+}
+
+/// <summary>How a person handles a warning: acknowledge, snooze, resolve or reopen it (<see cref="Journey.AcknowledgeWarning"/> and the others).</summary>
+[GenerateSerializer]
+[Alias("outofdark.handle-warning")]
+public sealed record HandleWarning : JourneyCommand
+{
+    /// <summary>The warning's rule id (<see cref="WarningItem.Rule"/>).</summary>
+    [Id(0)]
+    public required string Rule { get; init; }
+
+    /// <summary>The kind of its subject (<see cref="WarningItem.SubjectKind"/>): "Journey", "Phase", "Activity" or "Metric".</summary>
+    [Id(1)]
+    public required string SubjectKind { get; init; }
+
+    /// <summary>The subject's id (<see cref="WarningItem.SubjectId"/>).</summary>
+    [Id(2)]
+    public required Guid SubjectId { get; init; }
+
+    /// <summary>What to do: "Acknowledge", "Snooze" (needs <see cref="SnoozeUntil"/>), "Resolve" or "Reopen".</summary>
+    [Id(3)]
+    public required string Action { get; init; }
+
+    /// <summary>Until when a snooze lasts; only for "Snooze".</summary>
+    [Id(4)]
+    public DateTimeOffset? SnoozeUntil { get; init; }
+
+    internal override void Run(Journey journey, Actor actor)
+    {
+        if (!Enum.TryParse<OutOfDark.Warnings.SubjectKind>(SubjectKind, ignoreCase: false, out var kind) || !Enum.IsDefined(kind))
+        {
+            throw new ArgumentException($"HandleWarning.SubjectKind '{SubjectKind}' is not a subject kind: use Journey, Phase, Activity or Metric.");
+        }
+
+        var key = new OutOfDark.Warnings.WarningKey(new OutOfDark.Warnings.RuleId(Rule), new OutOfDark.Warnings.WarningSubject(kind, SubjectId));
+        switch (Action)
+        {
+            case "Acknowledge":
+                journey.AcknowledgeWarning(actor, key, Reason);
+                break;
+            case "Resolve":
+                journey.ResolveWarning(actor, key, Reason);
+                break;
+            case "Reopen":
+                journey.ReopenWarning(actor, key, Reason);
+                break;
+            case "Snooze" when SnoozeUntil is { } until:
+                journey.SnoozeWarning(actor, key, NodaTime.Instant.FromDateTimeOffset(until), Reason);
+                break;
+            case "Snooze":
+                throw new ArgumentException("HandleWarning.SnoozeUntil is missing: a snooze needs the instant it ends.");
+            default:
+                throw new ArgumentException($"HandleWarning.Action '{Action}' is not an action: use Acknowledge, Snooze, Resolve or Reopen.");
+        }
+    }
+}
