@@ -58,6 +58,33 @@ public sealed partial class WarningEngine
                 case FeedbackRecorded x:
                     OneActivity(x.ActivityId, e);
                     continue;
+                case KpiAdded x:
+                    structural = true;
+                    dirtyMetrics.Add(x.Metric.Id);
+                    continue;
+                case KpiChanged x:
+                    structural = true;
+                    dirtyMetrics.Add(x.Metric.Id);
+                    continue;
+                case KpiMeasurementRecorded x:
+                    structural = true;
+                    dirtyMetrics.Add(x.WidgetId);
+                    continue;
+                case KpiMeasurementCorrected x:
+                    structural = true;
+                    dirtyMetrics.Add(x.WidgetId);
+                    continue;
+                case KpiMeasurementRemoved x:
+                    structural = true;
+                    dirtyMetrics.Add(x.WidgetId);
+                    continue;
+                case KpiRemoved:
+                    structural = true;
+                    metricRemovals = true;
+                    continue;
+                case KpiMoved:
+                    // Order changes only the view, which reads it when asked.
+                    continue;
                 case FeedbackRemoved x:
                     OneActivity(x.ActivityId, e);
                     continue;
@@ -124,9 +151,9 @@ public sealed partial class WarningEngine
             foreach (var id in dirtyMetrics)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (_journey.FindWidget(id, out var owner) is MetricWidget metric)
+                if (_journey.FindMetric(id, out var owner, out var phase) is { } metric)
                 {
-                    EvaluateMetric(metric, owner!, now, today, batch, evaluated, cancellationToken);
+                    EvaluateMetric(metric, owner, phase, now, today, batch, evaluated, cancellationToken);
                 }
             }
         }
@@ -258,6 +285,15 @@ public sealed partial class WarningEngine
                         }
                     }
 
+                    foreach (var (metric, phase) in Kpis())
+                    {
+                        var subject = WarningSubject.For(metric.Id);
+                        if (evaluated.Add(new Slot(rule, subject)))
+                        {
+                            Evaluate(rule, subject, null, metric, phase, now, today, batch, cancellationToken);
+                        }
+                    }
+
                     break;
                 case SubjectKind.Phase:
                     foreach (var phase in _journey.Phases)
@@ -303,9 +339,9 @@ public sealed partial class WarningEngine
 
                 break;
             case SubjectKind.Metric:
-                if (_journey.FindWidget(new WidgetId(slot.Subject.Id), out var owner) is MetricWidget metric)
+                if (_journey.FindMetric(new WidgetId(slot.Subject.Id), out var owner, out var kpiPhase) is { } metric)
                 {
-                    Evaluate(slot.Rule, slot.Subject, owner, metric, null, now, today, batch, cancellationToken);
+                    Evaluate(slot.Rule, slot.Subject, owner, metric, kpiPhase, now, today, batch, cancellationToken);
                 }
 
                 break;
@@ -356,7 +392,7 @@ public sealed partial class WarningEngine
         foreach (var slot in _warnings.Keys.Concat(_failures.Keys))
         {
             if ((slot.Subject.Kind == SubjectKind.Activity && !_journey.TryGetActivity(new ActivityId(slot.Subject.Id), out _))
-                || (slot.Subject.Kind == SubjectKind.Metric && _journey.FindWidget(new WidgetId(slot.Subject.Id), out _) is not MetricWidget))
+                || (slot.Subject.Kind == SubjectKind.Metric && _journey.FindMetric(new WidgetId(slot.Subject.Id), out _, out _) is null))
             {
                 batch.Forget(slot);
             }
@@ -420,13 +456,50 @@ public sealed partial class WarningEngine
         }
     }
 
-    private void EvaluateMetric(MetricWidget metric, Activity activity, Instant now, LocalDate today, Batch batch, HashSet<Slot>? evaluated, CancellationToken cancellationToken)
+    private void EvaluateMetric(MetricWidget metric, Activity? activity, Phase? phase, Instant now, LocalDate today, Batch batch, HashSet<Slot>? evaluated, CancellationToken cancellationToken)
     {
         var subject = WarningSubject.For(metric.Id);
         foreach (var rule in _metricRules)
         {
-            Evaluate(rule, subject, activity, metric, null, now, today, batch, cancellationToken);
+            Evaluate(rule, subject, activity, metric, phase, now, today, batch, cancellationToken);
             evaluated?.Add(new Slot(rule, subject));
+        }
+    }
+
+    /// <summary>The journey's own metrics, then each phase's in phase order, with the phase holding each (null for the journey's).</summary>
+    private IEnumerable<(MetricWidget Metric, Phase? Phase)> Kpis()
+    {
+        foreach (var metric in _journey.Metrics)
+        {
+            yield return (metric, null);
+        }
+
+        foreach (var phase in _journey.Phases)
+        {
+            foreach (var metric in phase.Metrics)
+            {
+                yield return (metric, phase);
+            }
+        }
+    }
+
+    /// <summary>Every metric rule on every journey and phase metric, for the full evaluation, after the activities' checks.</summary>
+    private void EvaluateKpis(ref int position, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
+    {
+        if (_journey.Metrics.Count == 0 && !_journey.Phases.Any(p => p.Metrics.Count > 0))
+        {
+            return;
+        }
+
+        foreach (var (metric, phase) in Kpis())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var subject = WarningSubject.For(metric.Id);
+            foreach (var rule in _metricRules)
+            {
+                batch.Position = position++;
+                Evaluate(rule, subject, null, metric, phase, now, today, batch, cancellationToken);
+            }
         }
     }
 

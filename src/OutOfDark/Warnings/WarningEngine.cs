@@ -252,6 +252,11 @@ public sealed partial class WarningEngine : IKeptWarnings
                     EvaluateMetrics(activity, ref position, now, today, batch, cancellationToken);
                 }
             }
+
+            if (_metricRules.Length > 0)
+            {
+                EvaluateKpis(ref position, now, today, batch, cancellationToken);
+            }
         }
         finally
         {

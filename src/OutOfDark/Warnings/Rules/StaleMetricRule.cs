@@ -30,7 +30,7 @@ public sealed class StaleMetricRule : WarningRule<StaleMetricSettings>
     /// <inheritdoc />
     protected override RuleResult Evaluate(in RuleContext context, StaleMetricSettings settings)
     {
-        if (context.Activity!.Details.Status == ActivityStatus.Retired || context.Metric!.Observations.Latest is not { } latest)
+        if (context.Activity?.Details.Status == ActivityStatus.Retired || context.Metric!.Observations.Latest is not { } latest)
         {
             return RuleResult.None;
         }
