@@ -27,6 +27,7 @@ internal static class Outputs
         files.Add(await WriteFileAsync(folder, "map.svg", writer => SvgMapRenderer.Write(journey, writer, new SvgMapOptions { Warnings = flagged })).ConfigureAwait(false));
         files.Add(await WriteFileAsync(folder, "journey.mmd", writer => MermaidRenderer.WriteJourney(journey, writer)).ConfigureAwait(false));
         files.Add(await WriteFileAsync(folder, "mindmap.mmd", writer => MermaidRenderer.WriteMindmap(journey, writer)).ConfigureAwait(false));
+        files.Add(await WriteFileAsync(folder, "blueprint.mmd", writer => MermaidRenderer.WriteBlueprint(journey, writer)).ConfigureAwait(false));
         return files;
     }
 

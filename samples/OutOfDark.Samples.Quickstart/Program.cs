@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using NodaTime.Testing;
 using OutOfDark;
+using OutOfDark.Portfolio;
 using OutOfDark.Samples.OnlineStore;
 using OutOfDark.Samples.Quickstart;
 using OutOfDark.Storage.Sqlite;
@@ -16,7 +18,7 @@ var started = Stopwatch.StartNew();
 if (args.Length > 0 && args[0] is "-h" or "--help")
 {
     Console.WriteLine("Usage: dotnet run --project samples/OutOfDark.Samples.Quickstart [-- --output <folder>]");
-    Console.WriteLine("Writes online-store.db, report.html, map.svg, journey.mmd and mindmap.mmd to the folder (default: ./outofdark-quickstart).");
+    Console.WriteLine("Writes online-store.db, report.html, map.svg, journey.mmd, mindmap.mmd and blueprint.mmd to the folder (default: ./outofdark-quickstart).");
     return 0;
 }
 
@@ -52,6 +54,8 @@ if (existing.All(s => s.JourneyId != OnlineStoreJourney.Id))
     // First run: map the journey with 90 days of data, then store it.
     journey = OnlineStoreJourney.Build(clock);
     var segmented = RecordSegmentedCsat(journey);
+    await PlaceInPortfolioAsync(store, journey, clock);
+    AddBlueprintAndOpportunities(journey);
     var events = journey.PendingEvents.Count;
     await store.SaveAsync(journey);
     Console.WriteLine($"Mapped '{journey.Name}': {journey.Phases.Count} phases ({string.Join(" / ", journey.Phases.Select(p => p.Name))}), "
@@ -95,9 +99,15 @@ else
     Console.WriteLine();
 }
 
+await ShowPortfolioAsync(store, journey, engine, clock);
+
 var view = engine.View(WarningQuery.NeedsAttention);
 Console.WriteLine($"Warnings view on {clock.GetCurrentInstant().InUtc().Date:yyyy-MM-dd} (open and acknowledged, most severe first):");
 WarningsTable.Write(Console.Out, journey, view);
+Console.WriteLine();
+
+WriteBlueprintAndOpportunities(journey);
+AsIsToBe.Show(Console.Out, journey, clock);
 Console.WriteLine();
 
 var allEvents = await store.ReadEventsAsync(journey.WorkspaceId, journey.Id);
@@ -128,4 +138,96 @@ static string RecordSegmentedCsat(Journey journey)
     return $"Recorded CSAT answers for '{chat.Title}' on {day:yyyy-MM-dd} by segment: "
         + string.Join("; ", recorded.Segments.Select(s => $"{s.Segment} {s.Observations.Latest!.Value.Value} % from {s.Observations.Latest.Value.SampleSize} answers"))
         + ".";
+}
+
+// The portfolio, first run: the brand's journey above the online store's, and a sub-journey that details its checkout.
+static async Task PlaceInPortfolioAsync(SqliteJourneyStore store, Journey journey, FakeClock clock)
+{
+    var mia = new Actor("mia");
+    var brand = Journey.Create(mia, journey.WorkspaceId, "Northwind Outdoor: every customer", clock, new JourneyId(SampleIds.For("journey", "Northwind Outdoor: every customer")));
+    var checkout = Journey.Create(mia, journey.WorkspaceId, "Checkout in detail", clock, new JourneyId(SampleIds.For("journey", "Checkout in detail")));
+    var pay = checkout.AddActivity(mia, checkout.AddPhase(mia, "Pay"), "Payment page");
+    checkout.AddWidget(mia, pay, new MetricWidget("Checkout completion") { Unit = "%", Kind = MetricKind.Percentage, Target = 70, WarningThreshold = 60, CriticalThreshold = 50 });
+    await store.SaveAsync(brand);
+    await store.SaveAsync(checkout);
+
+    // The store's journey is not saved yet: its own commands place it and link its checkout, in its first save.
+    journey.SetParent(mia, brand.Id, "the brand's journeys roll up here");
+    journey.LinkSubJourney(mia, SampleIds.Activity("Checkout"), checkout.Id, "the payment team maps checkout step by step");
+}
+
+// The portfolio, every run: the sub-journey under the store's journey (a cycle refused), and the roll-up to the top.
+static async Task ShowPortfolioAsync(SqliteJourneyStore store, Journey journey, WarningEngine engine, FakeClock clock)
+{
+    var portfolio = new JourneyPortfolio(store);
+    var checkout = new JourneyId(SampleIds.For("journey", "Checkout in detail"));
+    await portfolio.SetParentAsync(journey.WorkspaceId, checkout, journey.Id, new Actor("mia"));
+    try
+    {
+        await portfolio.SetParentAsync(journey.WorkspaceId, journey.ParentJourneyId!.Value, checkout, new Actor("mia"));
+    }
+    catch (JourneyCycleException refused)
+    {
+        Console.WriteLine($"Refused: {refused.Message}");
+    }
+
+    await store.WorkspaceWarnings.ApplyAsync(new WorkspaceWarningProjector(engine).ProjectAll(clock.GetCurrentInstant()));
+    var rollup = await portfolio.RollUpAsync(journey.WorkspaceId);
+    Console.WriteLine("Portfolio (each line: the journey and everything below it):");
+    foreach (var line in rollup.Journeys)
+    {
+        var t = line.Subtree;
+        Console.WriteLine($"  {new string(' ', 2 * line.Depth)}{line.Name}: {t.Journeys} {(t.Journeys == 1 ? "journey" : "journeys")}, health {t.MeanHealth?.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) ?? "not evaluated"}, "
+            + $"{t.OpenWarnings} open warnings ({t.OpenCritical} critical, {t.OpenWarning} warning, {t.OpenInfo} info), {t.Kpis.Sum(k => k.Metrics)} KPIs");
+    }
+
+    var completion = rollup.Roots.First().Subtree.Kpis.First(k => k.Title == "Checkout completion");
+    Console.WriteLine($"  Checkout completion across the portfolio: {completion.Metrics} KPIs, {completion.WithData} with data, {completion.PastWarning + completion.PastCritical} past a threshold; "
+        + $"activity 'Checkout' links to sub-journey {journey.GetActivity(SampleIds.Activity("Checkout")).SubJourneyId}.");
+    Console.WriteLine();
+}
+
+// Service-blueprint lanes (a new activity is frontstage) and two scored opportunities linked to what they address.
+static void AddBlueprintAndOpportunities(Journey journey)
+{
+    var mia = OnlineStoreJourney.Mapper;
+    journey.SetActivityLane(mia, SampleIds.Activity("Cart"), LaneId.CustomerAction, "the shopper fills the cart");
+    journey.SetActivityLane(mia, SampleIds.Activity("Payment"), LaneId.Backstage, "the payment provider authorises out of sight");
+    journey.AddLane(mia, new LaneId("logistics-partner"), "Logistics partner", 350);
+    journey.SetActivityLane(mia, SampleIds.Activity("Delivery"), new LaneId("logistics-partner"));
+
+    var checkout = SampleIds.Activity("Checkout");
+    var declined = journey.AddOpportunity(mia, "Explain declined cards", "Say why a card was declined and offer another way to pay.", "Lukas Weber", OpportunityStatus.Planned, new OpportunityId(SampleIds.For("opportunity", "Explain declined cards")));
+    journey.ScoreOpportunity(mia, declined, new OpportunityScores(CustomerValue: 5, BusinessValue: 4, Effort: 2), "CX workshop");
+    journey.LinkOpportunity(mia, declined, OpportunityLink.ToActivity(checkout));
+    journey.LinkOpportunity(mia, declined, OpportunityLink.ToPainPoint(SampleIds.Widget("Checkout", "First-time buyer")));
+    journey.LinkOpportunity(mia, declined, OpportunityLink.ToWarning(new WarningKey(PainPointRule.RuleId, WarningSubject.For(checkout))));
+    if (journey.FindWidget(SampleIds.Widget("Checkout", "Customer feedback"), out _) is FeedbackWidget { Entries.Count: > 0 })
+    {
+        journey.LinkOpportunity(mia, declined, OpportunityLink.ToFeedback(SampleIds.Widget("Checkout", "Customer feedback"), 0));
+    }
+
+    var labels = journey.AddOpportunity(mia, "QR-code returns without a printer", owner: "Eva Novak", id: new OpportunityId(SampleIds.For("opportunity", "QR-code returns")));
+    journey.ScoreOpportunity(mia, labels, new OpportunityScores(CustomerValue: 4, BusinessValue: 3, Effort: 4));
+    journey.LinkOpportunity(mia, labels, OpportunityLink.ToActivity(SampleIds.Activity("Returns")));
+    journey.LinkOpportunity(mia, labels, OpportunityLink.ToPainPoint(SampleIds.Widget("Returns", "Loyal customer")));
+}
+
+static void WriteBlueprintAndOpportunities(Journey journey)
+{
+    Console.WriteLine("Service blueprint (top to bottom):");
+    foreach (var lane in journey.Lanes)
+    {
+        var names = journey.ActivitiesInLane(lane.Id).Select(a => a.Name).ToList();
+        Console.WriteLine($"  {lane.Name,-20} {(names.Count == 0 ? "—" : string.Join(", ", names.Take(6)) + (names.Count > 6 ? $", … ({names.Count} in all)" : ""))}");
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("Opportunities, by priority = (customer value + business value) / effort:");
+    foreach (var ranked in OpportunityPriority.Rank(journey))
+    {
+        var o = ranked.Opportunity;
+        var scores = o.Scores is { } s ? $"value {s.CustomerValue}+{s.BusinessValue}, effort {s.Effort}, priority {ranked.Priority} ({OpportunityPriority.QuadrantOf(s)})" : "not scored";
+        Console.WriteLine($"  {ranked.Rank}. {o.Title} [{o.Status}, {o.Owner ?? "no owner"}]: {scores}; addresses {string.Join("; ", o.Links.Select(journey.DescribeLink))}");
+    }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Hosting;
 using NodaTime;
 using OutOfDark.Extensions.DependencyInjection;
 using OutOfDark.Samples.Web.Api;
@@ -23,13 +24,43 @@ builder.Services.AddSingleton(_ => WebOptions.Read(section));
 // Registered before AddOutOfDark's due-recheck service: hosted services start in order, so the seeded journeys are
 // stored before the service's first pass writes them to the workspace read model.
 builder.Services.AddHostedService<Seeder>();
-builder.Services.AddOutOfDark(section, outOfDark => outOfDark
-    .UseClock(sp => sp.GetRequiredService<WebOptions>().CreateClock())
-    .UseStore(sp => StoreFactory.Create(sp.GetRequiredService<WebOptions>(), sp.GetRequiredService<IClock>()))
-    .AddRule<NegativeFeedbackRule>()
-    .AddObserver<CriticalWarningFeed>()
-    .AddDueRechecks());
-builder.Services.AddSingleton<LiveJourneys>();
+// In process (the default) or as a client of an Orleans cluster (samples/OutOfDark.Samples.Cluster): read now, because
+// the Orleans client is part of the host. Only the command line, the environment and appsettings.json can set it.
+ClusterClientOptions? cluster;
+try
+{
+    cluster = ClusterClientOptions.Read(section);
+}
+catch (StartupException e)
+{
+    await Console.Error.WriteLineAsync("The OutOfDark web sample cannot start: " + e.Message);
+    return 1;
+}
+
+builder.Services.AddOutOfDark(section, outOfDark =>
+{
+    outOfDark
+        .UseClock(sp => sp.GetRequiredService<WebOptions>().CreateClock())
+        .UseStore(sp => StoreFactory.Create(sp.GetRequiredService<WebOptions>(), sp.GetRequiredService<IClock>()))
+        .AddRule<NegativeFeedbackRule>()
+        .AddObserver<CriticalWarningFeed>();
+    if (cluster is null)
+    {
+        // In a cluster the journey grains' reminders re-check due rules; this host evaluates nothing.
+        outOfDark.AddDueRechecks();
+    }
+});
+if (cluster is null)
+{
+    builder.Services.AddSingleton<LiveJourneys>();
+    builder.Services.AddSingleton<IJourneyAccess>(sp => sp.GetRequiredService<LiveJourneys>());
+}
+else
+{
+    builder.UseOrleansClient(cluster.Configure);
+    builder.Services.AddSingleton<IJourneyAccess, GrainJourneyAccess>();
+}
+
 builder.Services.AddOptions<KestrelServerOptions>().Configure<WebOptions>((kestrel, web) => kestrel.Limits.MaxRequestBodySize = web.MaxRequestBodySize);
 builder.Services.AddHttpClient("webhook");
 builder.Services.AddHostedService<WebhookDelivery>();

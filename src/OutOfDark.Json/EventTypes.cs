@@ -43,6 +43,23 @@ public static class EventTypes
         (typeof(WarningResolved), "warning-resolved"),
         (typeof(WarningReopened), "warning-reopened"),
         (typeof(RuleSettingsChanged), "rule-settings-changed"),
+        (typeof(JourneyParentChanged), "journey-parent-changed"),
+        (typeof(SubJourneyLinked), "sub-journey-linked"),
+        (typeof(FeedbackRemoved), "feedback-removed"),
+        (typeof(LaneAdded), "lane-added"),
+        (typeof(LaneChanged), "lane-changed"),
+        (typeof(LaneRemoved), "lane-removed"),
+        (typeof(ActivityLaneChanged), "activity-lane-changed"),
+        (typeof(OpportunityAdded), "opportunity-added"),
+        (typeof(OpportunityChanged), "opportunity-changed"),
+        (typeof(OpportunityScored), "opportunity-scored"),
+        (typeof(OpportunityLinked), "opportunity-linked"),
+        (typeof(OpportunityUnlinked), "opportunity-unlinked"),
+        (typeof(OpportunityRemoved), "opportunity-removed"),
+        (typeof(JourneyPaired), "journey-paired"),
+        (typeof(JourneyUnpaired), "journey-unpaired"),
+        (typeof(ActivityMatched), "activity-matched"),
+        (typeof(ActivityUnmatched), "activity-unmatched"),
     ];
 
     /// <summary>Every event type's discriminator, in the order of the format documentation.</summary>

@@ -21,6 +21,16 @@ namespace OutOfDark.Json;
 /// metric rule's activity warning becomes the same status on each metric the activity holds
 /// (<see cref="MetricWarningSubjects.SplitActivityStatuses"/>). Version-1 events need no change: the journey applies a
 /// version-1 lifecycle event of a metric rule about an activity to each of its metrics itself.</description></item>
+/// <item><description>portfolio links: a version-1 journey sits under no parent and its activities link to no
+/// sub-journey, so the document gets <c>"parentJourneyId": null</c> and each activity <c>"subJourneyId": null</c>
+/// (existing members are kept). Version-1 events need no change: the portfolio events are new.</description></item>
+/// <item><description><c>lanes</c>, <c>opportunities</c>, <c>activities[].lane</c>: a version-1 document has no
+/// service-blueprint lanes of its own and no opportunities, so it gets empty lists, and each of its activities gets the
+/// default lane, <c>frontstage</c> (an activity is something the company does towards the customer, in the customer's
+/// sight; a missing lane is not data the user gave, so nothing they gave changes). Existing members are kept.
+/// Version-1 events need no change: a version-1 <c>activity-added</c> makes a frontstage activity, as it does now.</description></item>
+/// <item><description><c>pairing</c>: as-is / to-be pairs came in version 2, so a version-1 document gets
+/// <c>"pairing": null</c> (an existing member is kept). Version-1 events need no change.</description></item>
 /// </list>
 /// <para>Stateless and thread-safe.</para>
 /// </remarks>
@@ -31,6 +41,9 @@ public sealed class JourneyJsonMigrationV1ToV2 : IJourneyJsonMigration
     [
         AddEmptyRuleSettings,
         MetricWarningSubjects.SplitActivityStatuses,
+        AddPortfolioLinks,
+        AddLanesAndOpportunities,
+        AddNoPairing,
     ];
 
     /// <summary>The steps that rewrite one version-1 event, in order.</summary>
@@ -63,6 +76,57 @@ public sealed class JourneyJsonMigrationV1ToV2 : IJourneyJsonMigration
         foreach (var step in EventSteps)
         {
             step(journeyEvent);
+        }
+    }
+
+    private static void AddPortfolioLinks(JsonObject document)
+    {
+        if (!document.ContainsKey("parentJourneyId"))
+        {
+            document["parentJourneyId"] = null;
+        }
+
+        if (document["activities"] is JsonArray activities)
+        {
+            foreach (var activity in activities)
+            {
+                if (activity is JsonObject a && !a.ContainsKey("subJourneyId"))
+                {
+                    a["subJourneyId"] = null;
+                }
+            }
+        }
+    }
+
+    private static void AddLanesAndOpportunities(JsonObject document)
+    {
+        if (!document.ContainsKey("lanes"))
+        {
+            document["lanes"] = new JsonArray();
+        }
+
+        if (!document.ContainsKey("opportunities"))
+        {
+            document["opportunities"] = new JsonArray();
+        }
+
+        if (document["activities"] is JsonArray activities)
+        {
+            foreach (var activity in activities)
+            {
+                if (activity is JsonObject a && !a.ContainsKey("lane"))
+                {
+                    a["lane"] = "frontstage";
+                }
+            }
+        }
+    }
+
+    private static void AddNoPairing(JsonObject document)
+    {
+        if (!document.ContainsKey("pairing"))
+        {
+            document["pairing"] = null;
         }
     }
 

@@ -595,6 +595,13 @@ public sealed class JourneyJsonSerializer
         new GuidIdConverter<ActivityId>("activity id", g => new ActivityId(g), id => id.Value),
         new GuidIdConverter<FlowId>("flow id", g => new FlowId(g), id => id.Value),
         new GuidIdConverter<WidgetId>("widget id", g => new WidgetId(g), id => id.Value),
+        new GuidIdConverter<OpportunityId>("opportunity id", g => new OpportunityId(g), id => id.Value),
+        new LaneIdConverter(),
+        new EnumConverter<OpportunityStatus>("opportunity status"),
+        new EnumConverter<OpportunityLinkKind>("opportunity link kind"),
+        new ValueListConverter<Lane>(),
+        new ValueListConverter<Opportunity>(),
+        new ValueListConverter<OpportunityLink>(),
         new TextConverter(),
         new DecimalConverter(),
         new InstantJsonConverter(),
@@ -613,6 +620,7 @@ public sealed class JourneyJsonSerializer
         new ValueListConverter<Flow>(),
         new ValueListConverter<WarningStatus>(),
         new ValueListConverter<RuleSettingsEntry>(),
+        new ValueListConverter<ActivityMatch>(),
         new RuleSettingsConverter(ruleSettings),
         new ValueListConverter<Widget>(direct: true),
         new ValueListConverter<string>(),
@@ -643,11 +651,24 @@ public sealed class JourneyJsonSerializer
         {
             // Events, phases, personas, activities, flows, warnings: a missing member is refused where it is missing
             // instead of becoming a default (an epoch instant, an empty GUID).
+            if (info.Type == typeof(Lane) || info.Type == typeof(OpportunityScores))
+            {
+                // Lane.IsBuiltIn, Lane.LineAbove and OpportunityScores.Value are computed: not part of the format.
+                for (var i = info.Properties.Count - 1; i >= 0; i--)
+                {
+                    if (info.Properties[i].Set is null)
+                    {
+                        info.Properties.RemoveAt(i);
+                    }
+                }
+            }
+
             RequireAll(info);
         }
         else if (info.Type == typeof(JourneySnapshot))
         {
             RequireAll(info);
+
             var version = JsonMetadataServices.CreatePropertyInfo(info.Options, new JsonPropertyInfoValues<int>
             {
                 IsProperty = true,

@@ -15,8 +15,8 @@ internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource) : SqlDialec
     private static readonly SqlStatements Statements = new()
     {
         SelectVersion = "SELECT version FROM outofdark.journeys WHERE workspace_id = @w AND journey_id = @j",
-        InsertJourney = "INSERT INTO outofdark.journeys (workspace_id, journey_id, version, name, state, last_changed_at) VALUES (@w, @j, @v, @name, @state, @changed) ON CONFLICT DO NOTHING",
-        UpdateJourney = "UPDATE outofdark.journeys SET version = @v, name = COALESCE(@name, name), state = COALESCE(@state, state), last_changed_at = @changed WHERE workspace_id = @w AND journey_id = @j AND version = @expected",
+        InsertJourney = "INSERT INTO outofdark.journeys (workspace_id, journey_id, version, name, state, last_changed_at, parent_journey_id) VALUES (@w, @j, @v, @name, @state, @changed, @parent) ON CONFLICT DO NOTHING",
+        UpdateJourney = "UPDATE outofdark.journeys SET version = @v, name = COALESCE(@name, name), state = COALESCE(@state, state), last_changed_at = @changed, parent_journey_id = CASE WHEN @parentset = 1 THEN @parent ELSE parent_journey_id END WHERE workspace_id = @w AND journey_id = @j AND version = @expected",
         InsertEvent = "INSERT INTO outofdark.journey_events (workspace_id, journey_id, version, occurred_at, format, data) VALUES (@w, @j, @v, @at, @format, @data)",
         SelectEvents = "SELECT format, data FROM outofdark.journey_events WHERE workspace_id = @w AND journey_id = @j AND version > @from AND version <= @to ORDER BY version",
         SelectSnapshot = "SELECT version, data, checksum FROM outofdark.journey_snapshots WHERE workspace_id = @w AND journey_id = @j AND version <= @to ORDER BY version DESC LIMIT 1",
@@ -24,7 +24,7 @@ internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource) : SqlDialec
         DeleteSnapshot = "DELETE FROM outofdark.journey_snapshots WHERE workspace_id = @w AND journey_id = @j AND version = @v",
         FirstVersionAfter = "SELECT MIN(version) FROM outofdark.journey_events WHERE workspace_id = @w AND journey_id = @j AND occurred_at > @at",
         EventsAtTick = "SELECT version, format, data FROM outofdark.journey_events WHERE workspace_id = @w AND journey_id = @j AND occurred_at = @at AND version < @before ORDER BY version",
-        ListJourneys = "SELECT journey_id, name, state, version, last_changed_at FROM outofdark.journeys WHERE workspace_id = @w",
+        ListJourneys = "SELECT journey_id, name, state, version, last_changed_at, parent_journey_id FROM outofdark.journeys WHERE workspace_id = @w",
         ListWorkspaces = "SELECT DISTINCT workspace_id FROM outofdark.journeys",
         DeleteEvents = "DELETE FROM outofdark.journey_events WHERE workspace_id = @w AND journey_id = @j",
         DeleteSnapshots = "DELETE FROM outofdark.journey_snapshots WHERE workspace_id = @w AND journey_id = @j",

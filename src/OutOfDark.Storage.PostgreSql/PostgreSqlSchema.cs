@@ -118,6 +118,11 @@ internal static class PostgreSqlSchema
             evaluated_at text NOT NULL,
             PRIMARY KEY (workspace_id, journey_id));
         """,
+
+        // 5: each journey's parent in the workspace's portfolio, for the listing the portfolio's cycle check reads.
+        """
+        ALTER TABLE outofdark.journeys ADD COLUMN parent_journey_id uuid NULL;
+        """,
     ];
 
     /// <summary>The newest schema version.</summary>

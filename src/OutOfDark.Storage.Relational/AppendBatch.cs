@@ -12,8 +12,10 @@ namespace OutOfDark.Storage.Relational;
 /// </summary>
 internal sealed class AppendBatch
 {
-    private AppendBatch(byte[][] data, long[] ticks, string? name, JourneyState? state, Instant lastChangedAt)
+    private AppendBatch(byte[][] data, long[] ticks, string? name, JourneyState? state, Instant lastChangedAt, bool parentSet, JourneyId? parent)
     {
+        ParentSet = parentSet;
+        Parent = parent;
         Data = data;
         Ticks = ticks;
         Name = name;
@@ -33,6 +35,12 @@ internal sealed class AppendBatch
     /// <summary>The journey's state after the batch, when the batch sets it.</summary>
     public JourneyState? State { get; }
 
+    /// <summary>Whether the batch changes the journey's parent in the portfolio.</summary>
+    public bool ParentSet { get; }
+
+    /// <summary>The journey's parent after the batch, when <see cref="ParentSet"/>.</summary>
+    public JourneyId? Parent { get; }
+
     /// <summary>The instant of the batch's last event.</summary>
     public Instant LastChangedAt { get; }
 
@@ -45,6 +53,8 @@ internal sealed class AppendBatch
         var ticks = new long[events.Count];
         string? name = null;
         JourneyState? state = null;
+        var parentSet = false;
+        JourneyId? parent = null;
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i] ?? throw new ArgumentException($"Event {i} of the batch is null.", nameof(events));
@@ -75,12 +85,15 @@ internal sealed class AppendBatch
                 case JourneyStateChanged changed:
                     state = changed.State;
                     break;
+                case JourneyParentChanged moved:
+                    (parentSet, parent) = (true, moved.ParentJourneyId);
+                    break;
             }
 
             data[i] = serializer.SerializeEvent(e);
             ticks[i] = StoredText.Ticks(e.OccurredAt);
         }
 
-        return new AppendBatch(data, ticks, name, state, events[^1].OccurredAt);
+        return new AppendBatch(data, ticks, name, state, events[^1].OccurredAt, parentSet, parent);
     }
 }

@@ -239,7 +239,10 @@ public sealed partial class SqlJourneyStore : IJourneyCommitStore, IDisposable
                             StoredText.Unescape(reader.GetString(1)),
                             (JourneyState)reader.GetInt32(2),
                             reader.GetInt64(3),
-                            StoredText.ReadInstant(reader.GetString(4))));
+                            StoredText.ReadInstant(reader.GetString(4)))
+                        {
+                            ParentJourneyId = reader.IsDBNull(5) ? null : new JourneyId(_dialect.ReadId(reader, 5)),
+                        });
                     }
                 }
             }
@@ -421,9 +424,17 @@ public sealed partial class SqlJourneyStore : IJourneyCommitStore, IDisposable
             SqlDialect.Add(c, "@name", name, DbType.String);
             SqlDialect.Add(c, "@state", state, DbType.Int32);
             SqlDialect.Add(c, "@changed", changed, DbType.String);
+            _dialect.AddId(c, "@parent", batch.Parent?.Value ?? Guid.Empty);
+            if (batch.Parent is null)
+            {
+                // Typed by AddId, then emptied: the column keeps its type with a null value.
+                c.Parameters["@parent"].Value = DBNull.Value;
+            }
+
             if (expectedVersion != 0)
             {
                 SqlDialect.Add(c, "@expected", expectedVersion, DbType.Int64);
+                SqlDialect.Add(c, "@parentset", batch.ParentSet ? 1 : 0, DbType.Int32);
             }
         }, cancellationToken).ConfigureAwait(false);
         return affected == 1;

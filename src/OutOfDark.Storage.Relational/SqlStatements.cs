@@ -10,10 +10,10 @@ public sealed record SqlStatements
     /// <summary>The journey's version: one row or none.</summary>
     public required string SelectVersion { get; init; }
 
-    /// <summary>Inserts a journey row (@v, @name, @state, @changed) unless one exists; affects 0 rows then.</summary>
+    /// <summary>Inserts a journey row (@v, @name, @state, @changed, @parent the parent journey's id or null) unless one exists; affects 0 rows then.</summary>
     public required string InsertJourney { get; init; }
 
-    /// <summary>Moves a journey from @expected to @v, setting @changed and, when not null, @name and @state.</summary>
+    /// <summary>Moves a journey from @expected to @v, setting @changed, when not null @name and @state, and when @parentset is 1 the parent journey @parent (an id or null).</summary>
     public required string UpdateJourney { get; init; }
 
     /// <summary>Inserts an event (@v, @at ticks, @format the JSON schema version, @data).</summary>
@@ -37,7 +37,7 @@ public sealed record SqlStatements
     /// <summary>The events (version, format, data) at tick @at with version below @before, oldest first.</summary>
     public required string EventsAtTick { get; init; }
 
-    /// <summary>A workspace's journeys: id, name, state, version, last change.</summary>
+    /// <summary>A workspace's journeys: id, name, state, version, last change, parent journey id (or null).</summary>
     public required string ListJourneys { get; init; }
 
     /// <summary>The workspaces that hold a journey: one id column, each workspace once, in any order; no parameters.</summary>

@@ -16,8 +16,8 @@ internal sealed class SqliteDialect(string connectionString, string path, bool f
     private static readonly SqlStatements Statements = new()
     {
         SelectVersion = "SELECT version FROM journeys WHERE workspace_id = @w AND journey_id = @j",
-        InsertJourney = "INSERT INTO journeys (workspace_id, journey_id, version, name, state, last_changed_at) VALUES (@w, @j, @v, @name, @state, @changed) ON CONFLICT DO NOTHING",
-        UpdateJourney = "UPDATE journeys SET version = @v, name = COALESCE(@name, name), state = COALESCE(@state, state), last_changed_at = @changed WHERE workspace_id = @w AND journey_id = @j AND version = @expected",
+        InsertJourney = "INSERT INTO journeys (workspace_id, journey_id, version, name, state, last_changed_at, parent_journey_id) VALUES (@w, @j, @v, @name, @state, @changed, @parent) ON CONFLICT DO NOTHING",
+        UpdateJourney = "UPDATE journeys SET version = @v, name = COALESCE(@name, name), state = COALESCE(@state, state), last_changed_at = @changed, parent_journey_id = CASE WHEN @parentset = 1 THEN @parent ELSE parent_journey_id END WHERE workspace_id = @w AND journey_id = @j AND version = @expected",
         InsertEvent = "INSERT INTO journey_events (workspace_id, journey_id, version, occurred_at, format, data) VALUES (@w, @j, @v, @at, @format, @data)",
         SelectEvents = "SELECT format, data FROM journey_events WHERE workspace_id = @w AND journey_id = @j AND version > @from AND version <= @to ORDER BY version",
         SelectSnapshot = "SELECT version, data, checksum FROM journey_snapshots WHERE workspace_id = @w AND journey_id = @j AND version <= @to ORDER BY version DESC LIMIT 1",
@@ -25,7 +25,7 @@ internal sealed class SqliteDialect(string connectionString, string path, bool f
         DeleteSnapshot = "DELETE FROM journey_snapshots WHERE workspace_id = @w AND journey_id = @j AND version = @v",
         FirstVersionAfter = "SELECT MIN(version) FROM journey_events WHERE workspace_id = @w AND journey_id = @j AND occurred_at > @at",
         EventsAtTick = "SELECT version, format, data FROM journey_events WHERE workspace_id = @w AND journey_id = @j AND occurred_at = @at AND version < @before ORDER BY version",
-        ListJourneys = "SELECT journey_id, name, state, version, last_changed_at FROM journeys WHERE workspace_id = @w",
+        ListJourneys = "SELECT journey_id, name, state, version, last_changed_at, parent_journey_id FROM journeys WHERE workspace_id = @w",
         ListWorkspaces = "SELECT DISTINCT workspace_id FROM journeys",
         DeleteEvents = "DELETE FROM journey_events WHERE workspace_id = @w AND journey_id = @j",
         DeleteSnapshots = "DELETE FROM journey_snapshots WHERE workspace_id = @w AND journey_id = @j",

@@ -107,6 +107,11 @@ internal static class SqliteSchema
             evaluated_at TEXT NOT NULL,
             PRIMARY KEY (workspace_id, journey_id));
         """,
+
+        // 5: each journey's parent in the workspace's portfolio, for the listing the portfolio's cycle check reads.
+        """
+        ALTER TABLE journeys ADD COLUMN parent_journey_id TEXT NULL;
+        """,
     ];
 
     /// <summary>The newest schema version.</summary>

@@ -167,8 +167,83 @@ public static class JourneyGenerators
                 from note in OptionalTexts()
                 select (JourneyStep)new HandleWarningStep(rule, p, handling, minutes, note)),
             (3, RuleSettingsSteps()),
-            (10, MeasurementSteps()));
+            (10, MeasurementSteps()),
+            (3, PortfolioSteps()),
+            (3, PairingSteps()),
+            (8, BlueprintSteps()));
     }
+
+    /// <summary>
+    /// The portfolio's commands on one journey: parent changes (a few shared ids, none, or itself), sub-journey links
+    /// and their removal, and removals of feedback entries (now and then past the end).
+    /// </summary>
+    /// <returns>The generator.</returns>
+    public static Gen<JourneyStep> PortfolioSteps()
+    {
+        // A few fixed ids, so that links are set, changed back and cleared rather than always new.
+        var journeys = Gen.Frequency<Guid?>(
+            (1, Gen.Constant<Guid?>(null)),
+            (3, Gen.Elements<Guid?>(new Guid("6f1d6c52-5c61-4b59-9c2f-1c1b0e0f0a01"), new Guid("6f1d6c52-5c61-4b59-9c2f-1c1b0e0f0a02"), new Guid("6f1d6c52-5c61-4b59-9c2f-1c1b0e0f0a03"))));
+        var self = Gen.Frequency<bool>((12, Gen.Constant(false)), (1, Gen.Constant(true)));
+        return Gen.Frequency<JourneyStep>(
+            (2, from parent in journeys from s in self select (JourneyStep)new SetParentJourneyStep(parent, s)),
+            (3, from p in Gen.Choose(0, 1_000) from sub in journeys from s in self select (JourneyStep)new LinkSubJourneyStep(p, sub, s)),
+            (2, from p in Gen.Choose(0, 1_000) from i in Gen.Choose(0, 1_000) from past in self select (JourneyStep)new RemoveFeedbackStep(p, i, past)));
+    }
+
+    /// <summary>
+    /// Service-blueprint lanes and opportunities: lanes added, changed and removed, activities moved between lanes,
+    /// opportunities added, changed, scored, linked to the journey's objects (now and then to missing ones), unlinked and
+    /// removed; some of them refused.
+    /// </summary>
+    /// <returns>The generator.</returns>
+    public static Gen<JourneyStep> BlueprintSteps()
+    {
+        var pick = Gen.Choose(0, 1_000);
+        var statuses = Gen.Elements(Enum.GetValues<OpportunityStatus>());
+        var owners = Gen.Elements<string?>(null, "ana", "Service design");
+        return Gen.Frequency<JourneyStep>(
+            (2, from id in Gen.Elements("partners", "it-systems", "field.service", "backstage", "Bad Id", "")
+                from name in NamesOrInvalid()
+                from order in Gen.Frequency<int>((10, Gen.Choose(0, 500)), (1, Gen.Constant(2_000_000)))
+                select (JourneyStep)new AddLaneStep(id, name, order)),
+            (1, from p in pick from name in Names() from order in Gen.Choose(0, 500) select (JourneyStep)new ChangeLaneStep(p, name, order)),
+            (1, pick.Select(p => (JourneyStep)new RemoveLaneStep(p))),
+            (4, from a in pick from l in Gen.Frequency<int>((12, pick), (1, Gen.Constant(-1))) select (JourneyStep)new SetActivityLaneStep(a, l)),
+            (3, from id in ArbMap.Default.GeneratorFor<Guid>() from title in NamesOrInvalid() from d in OptionalTexts() from owner in owners from status in statuses
+                select (JourneyStep)new AddOpportunityStep(id, title, d, owner, status)),
+            (1, from p in pick from title in Names() from d in OptionalTexts() from owner in owners from status in statuses
+                select (JourneyStep)new ChangeOpportunityStep(p, title, d, owner, status)),
+            (2, from p in pick from c in Gen.Choose(0, 6) from b in Gen.Choose(1, 5) from e in Gen.Choose(1, 6) from clear in Gen.Frequency<bool>((6, Gen.Constant(false)), (1, Gen.Constant(true)))
+                select (JourneyStep)new ScoreOpportunityStep(p, c, b, e, clear)),
+            (5, from p in pick from kind in Gen.Choose(0, 3) from t in pick from entry in Gen.Choose(0, 2) from missing in Gen.Frequency<bool>((8, Gen.Constant(false)), (1, Gen.Constant(true)))
+                select (JourneyStep)new LinkOpportunityStep(p, kind, t, entry, missing)),
+            (1, from p in pick from l in pick select (JourneyStep)new UnlinkOpportunityStep(p, l)),
+            (1, pick.Select(p => (JourneyStep)new RemoveOpportunityStep(p))));
+    }
+
+    /// <summary>
+    /// As-is / to-be pairing: pairing with a counterpart (now and then with the journey itself, or the empty id),
+    /// unpairing, matching activities (now and then with a counterpart activity already taken) and unmatching.
+    /// </summary>
+    /// <returns>The generator.</returns>
+    public static Gen<JourneyStep> PairingSteps()
+    {
+        // A few counterpart ids, so that pairing again with the same journey (a no-op) happens too.
+        var counterpart = Gen.Frequency<Guid>((6, Gen.Elements(PairedIds)), (1, Gen.Constant(Guid.Empty)));
+        return Gen.Frequency<JourneyStep>(
+            (2, from id in counterpart from op in Gen.Frequency<int>((8, Gen.Constant(0)), (1, Gen.Constant(1)), (1, Gen.Constant(2))) select (JourneyStep)new PairJourneyStep(id, op)),
+            (5, from p in Gen.Choose(0, 1_000)
+                from id in ArbMap.Default.GeneratorFor<Guid>()
+                from op in Gen.Frequency<int>((6, Gen.Constant(0)), (1, Gen.Constant(1)), (2, Gen.Constant(2)))
+                select (JourneyStep)new MatchActivityStep(p, id, op)));
+    }
+
+    private static readonly Guid[] PairedIds =
+    [
+        new("3f2504e0-4f89-11d3-9a0c-0305e82c3301"),
+        new("3f2504e0-4f89-11d3-9a0c-0305e82c3302"),
+    ];
 
     /// <summary>
     /// Observations for segments of customers, with sample sizes or NPS / CSAT / CES answer counts (now and then on the

@@ -25,10 +25,20 @@ public static class JourneyInvariants
             problems.Add($"The map reaches {activities.Count} of {journey.ActivityCount} {(journey.ActivityCount == 1 ? "activity" : "activities")}: it is not a tree.");
         }
 
+        if (journey.ParentJourneyId == journey.Id)
+        {
+            problems.Add($"Journey {journey.Id} is its own parent.");
+        }
+
         var ids = activities.Select(a => a.Id).ToHashSet();
         var seen = new HashSet<ActivityId>();
         foreach (var activity in activities)
         {
+            if (activity.SubJourneyId == journey.Id)
+            {
+                problems.Add($"Activity {activity.Id} links to its own journey as its sub-journey.");
+            }
+
             if (!phases.Contains(activity.PhaseId))
             {
                 problems.Add($"Activity {activity.Id} lives in missing phase {activity.PhaseId}.");
@@ -111,7 +121,67 @@ public static class JourneyInvariants
             }
         }
 
+        BlueprintViolations(journey, problems);
+        PairingViolations(journey, ids, problems);
         return problems;
+    }
+
+    /// <summary>
+    /// Lanes: the four built-ins are present, ids are unique, every activity sits in an existing lane. Opportunities: ids
+    /// unique, scores in 1–5, and every link well-formed, once, naming an activity, an emotion widget, an existing entry of
+    /// a feedback widget, or a warning subject the journey holds.
+    /// </summary>
+    private static void BlueprintViolations(Journey journey, List<string> problems)
+    {
+        var lanes = journey.Lanes.Select(l => l.Id).ToList();
+        Unique(lanes, "lane", problems);
+        foreach (var builtIn in Lane.BuiltIns)
+        {
+            if (!lanes.Contains(builtIn.Id))
+            {
+                problems.Add($"The built-in lane '{builtIn.Id}' is missing.");
+            }
+        }
+
+        foreach (var activity in journey.Activities)
+        {
+            if (!lanes.Contains(activity.Lane))
+            {
+                problems.Add($"Activity {activity.Id} sits in missing lane '{activity.Lane}'.");
+            }
+        }
+
+        Unique(journey.Opportunities.Select(o => o.Id).ToList(), "opportunity", problems);
+        var widgets = journey.Activities.SelectMany(a => a.Widgets).ToDictionary(w => w.Id);
+        foreach (var o in journey.Opportunities)
+        {
+            if (o.Scores?.Problem() is { } scores)
+            {
+                problems.Add($"Opportunity {o.Id}: {scores}");
+            }
+
+            Unique(o.Links.ToList(), $"link of opportunity {o.Id}", problems);
+            foreach (var link in o.Links)
+            {
+                var holds = link.ShapeProblem() is null && link.Kind switch
+                {
+                    OpportunityLinkKind.Activity => journey.TryGetActivity(link.Activity!.Value, out _),
+                    OpportunityLinkKind.PainPoint => widgets.GetValueOrDefault(link.Widget!.Value) is EmotionWidget,
+                    OpportunityLinkKind.Feedback => widgets.GetValueOrDefault(link.Widget!.Value) is FeedbackWidget f && link.Entry < f.Entries.Count,
+                    _ => link.Warning!.Value.Subject switch
+                    {
+                        { Kind: Warnings.SubjectKind.Activity } s => journey.TryGetActivity(new ActivityId(s.Id), out _),
+                        { Kind: Warnings.SubjectKind.Metric } s => widgets.GetValueOrDefault(new WidgetId(s.Id)) is MetricWidget,
+                        { Kind: Warnings.SubjectKind.Phase } s => journey.FindPhase(new PhaseId(s.Id)) is not null,
+                        var s => s.Id == journey.Id.Value,
+                    },
+                };
+                if (!holds)
+                {
+                    problems.Add($"Opportunity {o.Id} has a link to something the journey does not hold: {link}.");
+                }
+            }
+        }
     }
 
     /// <summary>Throws when the journey breaks an invariant.</summary>
@@ -135,6 +205,26 @@ public static class JourneyInvariants
             {
                 problems.Add($"The {what} {item} appears twice.");
             }
+        }
+    }
+
+    private static void PairingViolations(Journey journey, HashSet<ActivityId> activities, List<string> problems)
+    {
+        if (journey.Pairing is not { } pairing)
+        {
+            return;
+        }
+
+        if (pairing.Counterpart == journey.Id || pairing.Counterpart == default)
+        {
+            problems.Add($"The journey is paired with {pairing.Counterpart}, which is itself or the empty id.");
+        }
+
+        Unique(pairing.Matches.Select(m => m.Activity).ToList(), "matched activity", problems);
+        Unique(pairing.Matches.Select(m => m.Counterpart).ToList(), "matched counterpart activity", problems);
+        foreach (var match in pairing.Matches.Where(m => !activities.Contains(m.Activity)))
+        {
+            problems.Add($"Missing activity {match.Activity} is matched with {match.Counterpart} of the paired journey.");
         }
     }
 }

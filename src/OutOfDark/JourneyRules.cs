@@ -65,4 +65,26 @@ public static class JourneyRules
 
     /// <summary>A snooze must end after the instant it is given.</summary>
     public const string InvalidSnooze = "invalid-snooze";
+
+    /// <summary>A journey would be its own ancestor in the portfolio: its own parent, or the parent of one of its ancestors.</summary>
+    public const string JourneyCycle = "journey-cycle";
+    /// <summary>A service-blueprint lane named by the command does not exist.</summary>
+    public const string UnknownLane = "unknown-lane";
+
+    /// <summary>A built-in service-blueprint lane cannot be changed or removed.</summary>
+    public const string BuiltInLane = "built-in-lane";
+
+    /// <summary>A lane that still holds activities cannot be removed.</summary>
+    public const string LaneNotEmpty = "lane-not-empty";
+
+    /// <summary>An opportunity named by the command does not exist.</summary>
+    public const string UnknownOpportunity = "unknown-opportunity";
+
+    /// <summary>An opportunity link is malformed, names something the journey does not hold, is already there, or is not there to remove.</summary>
+    public const string InvalidLink = "invalid-link";
+    /// <summary>
+    /// A pairing of an as-is and a to-be journey is refused: pairing a journey with itself, matching without a pairing,
+    /// matching a counterpart activity twice, or comparing journeys of different workspaces or journeys not paired.
+    /// </summary>
+    public const string InvalidPairing = "invalid-pairing";
 }

@@ -192,7 +192,7 @@ public sealed class BadInputTests
         var ex = Refused(document);
 
         Assert.Equal("$.activities[1].colour", ex.Path);
-        Assert.Contains("An activity has no property \"colour\"; it has id, phaseId, parentId, name, kind, details, widgets, createdAt, lastChangedAt.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("An activity has no property \"colour\"; it has id, phaseId, parentId, name, kind, details, widgets, createdAt, lastChangedAt, subJourneyId, lane.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,6 +36,17 @@ internal static class SampleJourneys
         journey.SetActivityRuleSettings(new Actor("mia"), checkout, NoOwnerRule.RuleId, new NoOwnerSettings { AcceptTeam = true });
         journey.SetMetricRuleSettings(new Actor("mia"), rate, StaleMetricRule.RuleId, new StaleMetricSettings { Days = 7 }, "daily feed");
         journey.SetRuleSettings(new Actor("mia"), new RuleId("crm.open-cases"), new UnknownRuleSettings(OpenCasesJson));
+        var partners = journey.AddLane(new Actor("ana"), new LaneId("partners"), "Partners", 350);
+        journey.SetActivityLane(new Actor("ana"), landing, partners);
+        journey.SetActivityLane(new Actor("ana"), checkout, LaneId.CustomerAction);
+        var paypal = journey.AddOpportunity(new Actor("ana"), "Offer PayPal", "Customers **ask** for it", "Payments team", OpportunityStatus.Planned, new OpportunityId(Guid.Parse("5b0a1e2c-7a43-4a43-9c1e-3c6f0d2b1a11")));
+        journey.ScoreOpportunity(new Actor("ana"), paypal, new OpportunityScores(4, 3, 2));
+        journey.LinkOpportunity(new Actor("ana"), paypal, OpportunityLink.ToActivity(checkout));
+        journey.LinkOpportunity(new Actor("ana"), paypal, OpportunityLink.ToFeedback(voice, 0));
+        journey.LinkOpportunity(new Actor("ana"), paypal, OpportunityLink.ToWarning(new WarningKey(new RuleId("activity.no-owner"), WarningSubject.For(checkout))));
+        var feels = journey.FindWidget(journey.GetActivity(checkout).Widgets[0].Id, out _)!.Id;
+        journey.LinkOpportunity(new Actor("ana"), paypal, OpportunityLink.ToPainPoint(feels));
+        journey.AddOpportunity(new Actor("ana"), "Shorter form", id: new OpportunityId(Guid.Parse("5b0a1e2c-7a43-4a43-9c1e-3c6f0d2b1a12")));
         return journey;
     }
 

@@ -254,6 +254,7 @@ public class MermaidParserTests(BrowserFixture browser, ITestOutputHelper output
         {
             texts.Add(MermaidRenderer.ToJourneyDiagram(journey));
             texts.Add(MermaidRenderer.ToMindmap(journey));
+            texts.Add(MermaidRenderer.ToBlueprint(journey));
         }
 
         // Controls: unescaped text Mermaid must refuse, or the check proves nothing.
@@ -278,7 +279,7 @@ public class MermaidParserTests(BrowserFixture browser, ITestOutputHelper output
         }
 
         var (journey, _) = SampleJourneys.Hostile(t => t, u => u);
-        string[] texts = [MermaidRenderer.ToJourneyDiagram(journey), MermaidRenderer.ToMindmap(journey)];
+        string[] texts = [MermaidRenderer.ToJourneyDiagram(journey), MermaidRenderer.ToMindmap(journey), MermaidRenderer.ToBlueprint(journey)];
         var (page, leaks) = await BrowserFixture.OpenAsync(chromium, "<!DOCTYPE html><html><body><div id=\"out\"></div></body></html>", "text/html");
         await using var _ = page.Context;
         await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = bundle });
@@ -294,7 +295,7 @@ public class MermaidParserTests(BrowserFixture browser, ITestOutputHelper output
         var pwned = await page.EvaluateAsync<int>("() => window.__pwned + document.querySelectorAll('#out script, #out img, #out iframe').length");
 
         Assert.Empty(failures);
-        Assert.Equal(2, rendered);
+        Assert.Equal(3, rendered);
         Assert.Equal(0, pwned);
         Assert.Empty(leaks);
         Assert.Contains("script", texts[0]);

@@ -62,7 +62,7 @@ public class ScreenshotTests(BrowserFixture browser, ITestOutputHelper output)
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
 
         Assert.Empty(leaks);
-        Assert.Equal(6, sections);
+        Assert.Equal(8, sections);
         Assert.True(pdf.Length > 10_000, "The report should print to a PDF of several pages.");
         AssertPng(path);
     }

@@ -261,6 +261,19 @@ public class SvgAndHtmlTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => HtmlReportRenderer.WriteAsync(journey, new MemoryStream(), null, cancelled.Token));
     }
 
+    [Fact]
+    public void The_report_names_the_sub_journey_an_activity_links_to()
+    {
+        var (journey, _, _) = SampleJourneys.OnlineStore();
+        var activity = journey.Activities[0];
+        var sub = new JourneyId(new Guid("2eeda1e6-3c14-511e-a2bf-412b4b30dafd"));
+        journey.LinkSubJourney(new Actor("mia"), activity.Id, sub);
+
+        var html = HtmlReportRenderer.ToHtml(journey);
+
+        Assert.Equal(1, CountOf(html, " · detailed in sub-journey 2eeda1e6-3c14-511e-a2bf-412b4b30dafd"));
+    }
+
     private static int CountOf(string text, string part)
     {
         var count = 0;

@@ -30,6 +30,9 @@ public sealed class QuickstartTests : IDisposable
         Assert.Matches(@"WARNING\s+Checkout\s+Do\s+Sara Lind\s+open\s+Checkout completion fell to 55\.7 %", run.Output);
         Assert.Matches(@"WARNING\s+Blog post: winter layering …\s+See\s+Jonas Berg\s+open\s+Visits has had no observation since 2026-03-01", run.Output);
         Assert.Matches(@"\d+ warnings: 1 critical, \d+ warning, \d+ info", run.Output);
+        Assert.Contains("As-is 'Online store' against to-be 'Online store 2027': 1 added, 1 removed, 2 changed, 18 unchanged.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("~ [Care] \"Self-service returns\": name \"Returns\" → \"Self-service returns\"", run.Output, StringComparison.Ordinal);
+        Assert.Contains("~ [Do] \"Checkout\": widgets changed; KPI \"Checkout completion\" (%) 55.7 → 55.7 (±0), target 70 → 80 (+10); emotion of \"First-time buyer\" -2 → +1 (+3)", run.Output, StringComparison.Ordinal);
 
         var report = await File.ReadAllTextAsync(Path.Combine(output, "report.html"));
         Assert.StartsWith("<!DOCTYPE html>", report, StringComparison.OrdinalIgnoreCase);
@@ -40,6 +43,12 @@ public sealed class QuickstartTests : IDisposable
         Assert.Contains("Support call", map, StringComparison.Ordinal);
         Assert.StartsWith("journey", (await File.ReadAllTextAsync(Path.Combine(output, "journey.mmd"))).TrimStart(), StringComparison.Ordinal);
         Assert.StartsWith("mindmap", (await File.ReadAllTextAsync(Path.Combine(output, "mindmap.mmd"))).TrimStart(), StringComparison.Ordinal);
+        Assert.Contains("---|line of visibility|", await File.ReadAllTextAsync(Path.Combine(output, "blueprint.mmd")), StringComparison.Ordinal);
+        Assert.Matches(@"Backstage\s+Payment", run.Output);
+        Assert.Matches(@"Logistics partner\s+Delivery", run.Output);
+        Assert.Contains("1. Explain declined cards [Planned, Lukas Weber]: value 5+4, effort 2, priority 4.5 (QuickWin); addresses activity \"Checkout\"", run.Output, StringComparison.Ordinal);
+        Assert.Contains("2. QR-code returns without a printer [Idea, Eva Novak]: value 4+3, effort 4, priority 1.75 (BigBet)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"opportunities\">", report, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(output, "online-store.db")));
     }
 

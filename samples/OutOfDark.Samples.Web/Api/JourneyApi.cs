@@ -58,19 +58,18 @@ internal static class JourneyApi
             Results.Ok(feed.Newest().Select(n => new NotificationDto(Mapping.Text(n.At), n.Key.ToString(), n.Key.Rule.Value, n.Message)).ToList()));
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, IJourneyStore store)
+    private static async Task<IResult> ListAsync(HttpContext context, IJourneyAccess journeys)
     {
-        var live = context.RequestServices.GetRequiredService<LiveJourneys>();
-        var list = await store.ListAsync(live.Workspace, context.RequestAborted).ConfigureAwait(false);
+        var list = await journeys.ListAsync(context.RequestAborted).ConfigureAwait(false);
         return Results.Ok(list.Select(Mapping.Summary).ToList());
     }
 
     private static Task<IResult> GetAsync(HttpContext context, string journeyId) =>
-        ReadAsync(context, journeyId, (journey, _) => Results.Ok(Mapping.Journey(journey)));
+        ReadAsync(context, journeyId, reading => Results.Ok(Mapping.Journey(reading.Journey)));
 
     private static Task<IResult> MapAsync(HttpContext context, string journeyId) =>
-        ReadAsync(context, journeyId, (journey, engine) =>
-            Results.Ok(Mapping.Map(journey, ActivityMapLayout.Compute(journey), engine.View(WarningQuery.NeedsAttention))));
+        ReadAsync(context, journeyId, reading =>
+            Results.Ok(Mapping.Map(reading.Journey, ActivityMapLayout.Compute(reading.Journey), reading.View(WarningQuery.NeedsAttention))));
 
     private static async Task<IResult> ActivityAsync(HttpContext context, string journeyId, string activityId)
     {
@@ -79,8 +78,7 @@ internal static class JourneyApi
             return HttpHelpers.Invalid("activityId", $"'{activityId}' is not an activity id (a GUID).");
         }
 
-        var live = context.RequestServices.GetRequiredService<LiveJourneys>();
-        var store = context.RequestServices.GetRequiredService<IJourneyStore>();
+        var journeys = context.RequestServices.GetRequiredService<IJourneyAccess>();
         var clock = context.RequestServices.GetRequiredService<IClock>();
         if (!JourneyId.TryParse(journeyId, null, out var journey))
         {
@@ -89,16 +87,17 @@ internal static class JourneyApi
 
         try
         {
-            var events = await store.ReadEventsAsync(live.Workspace, journey, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+            var events = await journeys.ReadEventsAsync(journey, context.RequestAborted).ConfigureAwait(false);
             var history = new JourneyHistory(events, clock);
-            return await ReadAsync(context, journeyId, (current, engine) =>
+            return await ReadAsync(context, journeyId, reading =>
             {
+                var current = reading.Journey;
                 if (!current.TryGetActivity(id, out var activity))
                 {
                     return HttpHelpers.NotFound($"Journey '{current.Name}' has no activity {id}.");
                 }
 
-                var warnings = engine.View().Where(w => w.ActivityId == id);
+                var warnings = reading.Warnings.Where(w => w.ActivityId == id);
                 return Results.Ok(Mapping.Detail(current, activity, history.ForActivity(id), warnings));
             }).ConfigureAwait(false);
         }
@@ -149,9 +148,9 @@ internal static class JourneyApi
             Owner = string.IsNullOrEmpty(owner) ? null : owner,
             States = stateFilter is { } st ? [st] : null,
         };
-        return ReadAsync(context, journeyId, (journey, engine) => Results.Ok(engine.View(query)
+        return ReadAsync(context, journeyId, reading => Results.Ok(reading.View(query)
             .Where(w => severityFilter is null || w.Severity == severityFilter)
-            .Select(w => Mapping.Warning(journey, w))
+            .Select(w => Mapping.Warning(reading.Journey, w))
             .ToList()));
     }
 
@@ -192,7 +191,7 @@ internal static class JourneyApi
         return await ChangeAsync(
             context,
             journeyId,
-            journey => journey.AddActivity(Actor(context), phase!.Value, body.Name!, kind, details, parent, reason: body.Reason).ToString(),
+            new AddActivityCommand(Actor(context), ActivityId.New(), phase!.Value, parent, body.Name!, kind, details, body.Reason),
             fields,
             created: true).ConfigureAwait(false);
     }
@@ -217,11 +216,7 @@ internal static class JourneyApi
         return await ChangeAsync(
             context,
             journeyId,
-            journey =>
-            {
-                journey.MoveActivity(Actor(context), activity!.Value, phase!.Value, parent, body.Reason);
-                return null;
-            },
+            new MoveActivityCommand(Actor(context), activity!.Value, phase!.Value, parent, body.Reason),
             RuleFields,
             e => e.Rule == JourneyRules.UnknownActivity && parent is { } p && e.Subjects.Contains(p) ? "parentId" : null).ConfigureAwait(false);
     }
@@ -250,7 +245,7 @@ internal static class JourneyApi
         return await ChangeAsync(
             context,
             journeyId,
-            journey => journey.AddWidget(Actor(context), activity!.Value, widget).ToString(),
+            new AddWidgetCommand(Actor(context), activity!.Value, widget),
             RuleFields,
             created: true).ConfigureAwait(false);
     }
@@ -288,11 +283,7 @@ internal static class JourneyApi
         return await ChangeAsync(
             context,
             journeyId,
-            journey =>
-            {
-                journey.RecordObservation(Actor(context), widget!.Value, date, body.Value!.Value, body.Reason);
-                return null;
-            },
+            new RecordObservationCommand(Actor(context), widget!.Value, date, body.Value!.Value, body.Reason),
             RuleFields,
             created: true).ConfigureAwait(false);
     }
@@ -353,39 +344,34 @@ internal static class JourneyApi
         }
 
         var key = new WarningKey(rule, subject!.Value);
-        var actor = Actor(context);
+        var warningAction = action switch
+        {
+            "acknowledge" => WarningAction.Acknowledge,
+            "snooze" => WarningAction.Snooze,
+            "resolve" => WarningAction.Resolve,
+            _ => WarningAction.Reopen,
+        };
         return await ChangeAsync(
             context,
             journeyId,
-            journey =>
-            {
-                switch (action)
-                {
-                    case "acknowledge": journey.AcknowledgeWarning(actor, key, body.Note); break;
-                    case "snooze": journey.SnoozeWarning(actor, key, until, body.Note); break;
-                    case "resolve": journey.ResolveWarning(actor, key, body.Note); break;
-                    default: journey.ReopenWarning(actor, key, body.Note); break;
-                }
-
-                return null;
-            },
+            new HandleWarningCommand(Actor(context), warningAction, key, until, body.Note),
             new Dictionary<string, string>(RuleFields) { [JourneyRules.UnknownActivity] = "subject", [JourneyRules.UnknownPhase] = "subject", [JourneyRules.Invalid] = "subject" }).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> ReadAsync(HttpContext context, string journeyId, Func<Journey, WarningEngine, IResult> read)
+    private static async Task<IResult> ReadAsync(HttpContext context, string journeyId, Func<JourneyReading, IResult> read)
     {
         if (!JourneyId.TryParse(journeyId, null, out var id))
         {
             return HttpHelpers.Invalid("journeyId", $"'{journeyId}' is not a journey id (a GUID).");
         }
 
-        var live = context.RequestServices.GetRequiredService<LiveJourneys>();
+        var journeys = context.RequestServices.GetRequiredService<IJourneyAccess>();
         try
         {
-            return await live.ReadAsync(id, (journey, engine) =>
+            return await journeys.ReadAsync(id, reading =>
             {
-                HttpHelpers.SetVersion(context.Response, journey.Version);
-                return read(journey, engine);
+                HttpHelpers.SetVersion(context.Response, reading.Journey.Version);
+                return read(reading);
             }, context.RequestAborted).ConfigureAwait(false);
         }
         catch (JourneyNotFoundException e)
@@ -394,11 +380,11 @@ internal static class JourneyApi
         }
     }
 
-    private static Task<IResult> ChangeAsync(HttpContext context, string journeyId, Func<Journey, string?> command, Dictionary<string, string> fields, bool created = false) =>
+    private static Task<IResult> ChangeAsync(HttpContext context, string journeyId, JourneyCommand command, Dictionary<string, string> fields, bool created = false) =>
         ChangeAsync(context, journeyId, command, fields, _ => null, created);
 
     // The field a refusal is about: the endpoint's own reading first (fieldOf), then the rule's usual field.
-    private static async Task<IResult> ChangeAsync(HttpContext context, string journeyId, Func<Journey, string?> command, Dictionary<string, string> fields, Func<JourneyRuleException, string?> fieldOf, bool created = false)
+    private static async Task<IResult> ChangeAsync(HttpContext context, string journeyId, JourneyCommand command, Dictionary<string, string> fields, Func<JourneyRuleException, string?> fieldOf, bool created = false)
     {
         if (!JourneyId.TryParse(journeyId, null, out var id))
         {
@@ -410,12 +396,12 @@ internal static class JourneyApi
             return problem!;
         }
 
-        var live = context.RequestServices.GetRequiredService<LiveJourneys>();
+        var journeys = context.RequestServices.GetRequiredService<IJourneyAccess>();
         try
         {
-            var (newId, version) = await live.ChangeAsync(id, expected, command, context.RequestAborted).ConfigureAwait(false);
+            var version = await journeys.ExecuteAsync(id, expected, command, context.RequestAborted).ConfigureAwait(false);
             HttpHelpers.SetVersion(context.Response, version);
-            var answer = new ChangedDto(version, newId);
+            var answer = new ChangedDto(version, command.CreatedId);
             return created ? Results.Json(answer, statusCode: StatusCodes.Status201Created) : Results.Ok(answer);
         }
         catch (JourneyNotFoundException e)
@@ -430,6 +416,11 @@ internal static class JourneyApi
         {
             var field = fieldOf(e) ?? (fields.TryGetValue(e.Rule, out var f) ? f : "body");
             return HttpHelpers.Invalid(field, e.Message);
+        }
+        catch (NotSupportedException e)
+        {
+            // The hosting cannot run this command (an Orleans cluster whose grain API lacks it): nothing changed.
+            return Results.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "Not available in this hosting.", detail: e.Message);
         }
     }
 

@@ -82,7 +82,7 @@ internal static class WorkspaceApi
             Offset = offset,
             Limit = limit,
         };
-        var live = context.RequestServices.GetRequiredService<LiveJourneys>();
+        var live = context.RequestServices.GetRequiredService<IJourneyAccess>();
         var page = await readModel.QueryAsync(live.Workspace, query, context.RequestAborted).ConfigureAwait(false);
         var counts = await readModel.CountAsync(live.Workspace, query, context.RequestAborted).ConfigureAwait(false);
         return Results.Ok(new WorkspaceWarningPageDto(
@@ -96,7 +96,7 @@ internal static class WorkspaceApi
 
     private static async Task<IResult> HealthAsync(HttpContext context, IWorkspaceWarnings readModel)
     {
-        var live = context.RequestServices.GetRequiredService<LiveJourneys>();
+        var live = context.RequestServices.GetRequiredService<IJourneyAccess>();
         var lines = await readModel.ListHealthAsync(live.Workspace, context.RequestAborted).ConfigureAwait(false);
         return Results.Ok(lines.Select(l => new JourneyHealthDto(
             l.JourneyId.ToString(), l.JourneyName, l.Health.Score, l.Health.OpenCritical, l.Health.OpenWarning, l.Health.OpenInfo, l.Version, Mapping.Text(l.EvaluatedAt))).ToList());

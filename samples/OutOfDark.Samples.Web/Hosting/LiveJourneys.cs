@@ -29,6 +29,7 @@ namespace OutOfDark.Samples.Web.Hosting;
 /// </para>
 /// </remarks>
 internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore commits, JourneyWarnings warnings, IWorkspaceWarnings readModel, NodaTime.IClock clock, WebOptions options)
+    : IJourneyAccess
 {
     private readonly ConcurrentDictionary<JourneyId, Entry> _entries = new();
     private long _uses;
@@ -37,6 +38,28 @@ internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore comm
 
     /// <summary>How many journeys are held in memory now (loaded, or being used by a request).</summary>
     public int Count => _entries.Count;
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<JourneySummary>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(Workspace, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<JourneyEvent>> ReadEventsAsync(JourneyId id, CancellationToken cancellationToken) =>
+        store.ReadEventsAsync(Workspace, id, cancellationToken: cancellationToken);
+
+    /// <inheritdoc />
+    public Task<T> ReadAsync<T>(JourneyId id, Func<JourneyReading, T> read, CancellationToken cancellationToken) =>
+        ReadAsync(id, (journey, engine) => read(new JourneyReading(journey, engine.View())), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<long> ExecuteAsync(JourneyId id, long? expectedVersion, JourneyCommand command, CancellationToken cancellationToken)
+    {
+        var (_, version) = await ChangeAsync<object?>(id, expectedVersion, journey =>
+        {
+            command.ApplyTo(journey);
+            return null;
+        }, cancellationToken).ConfigureAwait(false);
+        return version;
+    }
 
     /// <summary>Reads a journey and its warnings, as they are in the store now.</summary>
     public async Task<T> ReadAsync<T>(JourneyId id, Func<Journey, WarningEngine, T> read, CancellationToken cancellationToken)

@@ -13,13 +13,15 @@ namespace OutOfDark.Json;
 /// </summary>
 /// <remarks>
 /// The reader keeps the contract's rules: every property of an activity and of its details is required and appears
-/// once, unknown properties are refused, and only <c>parentId</c>, <c>plannedStart</c>, <c>plannedEnd</c>,
+/// once (a version-1 document gets <c>lane</c> and <c>subJourneyId</c> from the migration), unknown properties are refused, and only
+/// <c>parentId</c>, <c>subJourneyId</c>, <c>plannedStart</c>, <c>plannedEnd</c>,
 /// <c>description</c>, <c>owner</c> and <c>team</c> may be null. Errors carry the path below the list, such as
 /// <c>[2].details.status</c>.
 /// </remarks>
 internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
 {
-    private const string ActivityProperties = "id, phaseId, parentId, name, kind, details, widgets, createdAt, lastChangedAt";
+    private const string ActivityProperties = "id, phaseId, parentId, name, kind, details, widgets, createdAt, lastChangedAt, subJourneyId, lane";
+    private const int RequiredActivityProperties = 2047;
     private const string DetailsProperties = "description, channels, owner, team, status, plannedStart, plannedEnd, tags";
 
     // The properties in order: property i is bit 1 << i.
@@ -62,8 +64,10 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
         var details = ActivityDetails.Empty;
         var widgets = ValueList<Widget>.Empty;
         Instant created = default, changed = default;
+        var lane = default(LaneId);
         var seen = 0;
         var parentIsSet = false;
+        JourneyId? subJourney = null;
         var property = "";
         try
         {
@@ -113,8 +117,14 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
                     case 128:
                         created = Instants.Read(ref reader, typeof(Instant), options);
                         break;
-                    default:
+                    case 256:
                         changed = Instants.Read(ref reader, typeof(Instant), options);
+                        break;
+                    case 512:
+                        subJourney = reader.TokenType == JsonTokenType.Null ? null : new JourneyId(GuidIdConverter<JourneyId>.ReadGuid(ref reader, "journey id"));
+                        break;
+                    default:
+                        lane = LaneIdConverter.ReadLane(ref reader);
                         break;
                 }
             }
@@ -124,7 +134,7 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
             throw Nest(ex, property);
         }
 
-        if (seen != 511)
+        if (seen != RequiredActivityProperties)
         {
             throw new JsonPathException($"An activity is missing required properties including: {Missing(seen, ActivityProperties)}.", "");
         }
@@ -137,9 +147,11 @@ internal sealed class ActivityListConverter : JsonConverter<ValueList<Activity>>
             Name = name!,
             Kind = kind,
             Details = details,
+            SubJourneyId = subJourney,
             Widgets = widgets,
             CreatedAt = created,
             LastChangedAt = changed,
+            Lane = lane,
         };
     }
 

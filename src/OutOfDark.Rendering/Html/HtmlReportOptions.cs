@@ -36,9 +36,18 @@ public sealed record HtmlReportOptions
     /// <summary>When the report was made, shown in its header; <see langword="null"/> leaves it out (the report never reads a clock).</summary>
     public Instant? GeneratedAt { get; init; }
 
+    /// <summary>The formula that ranks opportunities in the report and places them on the matrix; <see cref="OpportunityPriority.Default"/> when <see langword="null"/>.</summary>
+    public OpportunityPriorityFormula? OpportunityPriority { get; init; }
+
     /// <summary>Sizes and gaps for the activity map; <see cref="LayoutOptions.Default"/> when <see langword="null"/>.</summary>
     public LayoutOptions? Layout { get; init; }
 
     /// <summary>The most history entries shown per activity, newest first; older ones are counted, not listed. 50 by default.</summary>
     public int MaxHistoryEntriesPerActivity { get; init; } = 50;
+
+    /// <summary>
+    /// The comparison of the journey's as-is / to-be pair (<see cref="Comparison.JourneyComparison.Compare"/>), shown in
+    /// a "Current state against future state" section; <see langword="null"/> leaves the section out.
+    /// </summary>
+    public OutOfDark.Comparison.JourneyComparison? Comparison { get; init; }
 }

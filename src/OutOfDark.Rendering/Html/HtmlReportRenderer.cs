@@ -23,7 +23,7 @@ namespace OutOfDark.Rendering;
 /// for http, https and mailto addresses. Prints one activity per block without splitting it. Thread-safe; the journey
 /// must not change while it is written.
 /// </remarks>
-public static class HtmlReportRenderer
+public static partial class HtmlReportRenderer
 {
     private const string Css = """
         :root{color-scheme:light;--ink:#0f172a;--muted:#475569;--line:#e2e8f0}
@@ -107,9 +107,16 @@ public static class HtmlReportRenderer
         w.Write("<section id=\"map\"><h2>Activity map</h2><div class=\"map\">\n");
         SvgMapRenderer.Write(journey, ActivityMapLayout.Compute(journey, options.Layout), w, new SvgMapOptions { Warnings = shown }, cancellationToken);
         w.Write("</div></section>\n");
+        WriteBlueprint(journey, w, options, shown, cancellationToken);
         WriteWarnings(journey, w, shown);
+        WriteOpportunities(journey, w, options);
         WriteEmotionCurve(journey, w, options.EmotionCurve ?? EmotionCurve.Compute(journey));
         WriteFunnel(w, options.Funnel ?? Funnel.Compute(journey));
+        if (options.Comparison is { } comparison)
+        {
+            ComparisonSection.Write(w, comparison);
+        }
+
         WriteDetails(journey, w, options, warnings, cancellationToken);
         w.Write("</main>\n</body>\n</html>\n");
     }
@@ -378,6 +385,8 @@ public static class HtmlReportRenderer
                 Meta(w, "part of", parentActivity.Name);
             }
 
+            // The report renders one journey and cannot name another: the sub-journey appears by its id.
+            Meta(w, "detailed in sub-journey", activity.SubJourneyId?.ToString());
             w.Write("</p>");
             foreach (var warning in warnings.For(activity.Id.Value))
             {

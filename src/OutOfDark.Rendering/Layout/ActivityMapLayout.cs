@@ -14,7 +14,7 @@ namespace OutOfDark.Rendering;
 /// </para>
 /// <para>Deterministic (the same journey and options give an equal layout) and linear in the number of activities and flows. Thread-safe.</para>
 /// </remarks>
-public static class ActivityMapLayout
+public static partial class ActivityMapLayout
 {
     /// <summary>Lays out the journey's activity map.</summary>
     /// <param name="journey">The journey.</param>
@@ -26,6 +26,10 @@ public static class ActivityMapLayout
         Guard.Against.Null(journey);
         options ??= LayoutOptions.Default;
         options.Validate();
+        if (options.ServiceBlueprint)
+        {
+            return ComputeBlueprint(journey, options);
+        }
 
         var pitch = options.NodeHeight + options.RowGap;
         var column = options.NodeWidth + options.LevelGap;
@@ -116,7 +120,7 @@ public static class ActivityMapLayout
                 options.NodeWidth,
                 options.NodeHeight);
             boxes[activity.Id] = box;
-            nodes.Add(new NodeBox(activity.Id, activity.PhaseId, place.Lane, place.Depth, box));
+            nodes.Add(new NodeBox(activity.Id, activity.PhaseId, place.Lane, place.Depth, box) { BlueprintLane = activity.Lane });
             if (activity.ParentId is { } parent)
             {
                 var from = boxes[parent];

@@ -12,7 +12,14 @@ namespace OutOfDark.Rendering;
 /// <param name="Lanes">One lane per phase, in phase order, left to right.</param>
 /// <param name="Nodes">One box per activity, in map order (each parent before its children).</param>
 /// <param name="Edges">Tree links (parent to child) first, in map order, then flows in the order they were added.</param>
-public sealed record MapLayout(double Width, double Height, ValueList<PhaseLane> Lanes, ValueList<NodeBox> Nodes, ValueList<MapEdge> Edges);
+public sealed record MapLayout(double Width, double Height, ValueList<PhaseLane> Lanes, ValueList<NodeBox> Nodes, ValueList<MapEdge> Edges)
+{
+    /// <summary>The service-blueprint lanes as horizontal bands, top to bottom; empty unless <see cref="LayoutOptions.ServiceBlueprint"/> is set.</summary>
+    public ValueList<BlueprintBand> Bands { get; init; } = ValueList<BlueprintBand>.Empty;
+
+    /// <summary>The blueprint's lines (interaction, visibility, internal interaction) across the map; empty unless <see cref="LayoutOptions.ServiceBlueprint"/> is set.</summary>
+    public ValueList<BlueprintLineLayout> Lines { get; init; } = ValueList<BlueprintLineLayout>.Empty;
+}
 
 /// <summary>A phase's column of the map.</summary>
 /// <param name="PhaseId">The phase.</param>
@@ -27,7 +34,11 @@ public sealed record PhaseLane(PhaseId PhaseId, int Index, Box Bounds, Box Heade
 /// <param name="LaneIndex">The lane the box is drawn in: the phase of the activity's top-level ancestor.</param>
 /// <param name="Depth">0 for a top-level activity, 1 for its children, and so on.</param>
 /// <param name="Bounds">Where the box goes.</param>
-public sealed record NodeBox(ActivityId ActivityId, PhaseId PhaseId, int LaneIndex, int Depth, Box Bounds);
+public sealed record NodeBox(ActivityId ActivityId, PhaseId PhaseId, int LaneIndex, int Depth, Box Bounds)
+{
+    /// <summary>The activity's service-blueprint lane; its box lies in that lane's band when <see cref="LayoutOptions.ServiceBlueprint"/> is set.</summary>
+    public LaneId BlueprintLane { get; init; } = LaneId.Frontstage;
+}
 
 /// <summary>What an edge stands for.</summary>
 public enum MapEdgeKind
@@ -76,6 +87,16 @@ public sealed record LayoutOptions
     /// <summary>The height of a lane's header.</summary>
     public double HeaderHeight { get; init; } = 56;
 
+    /// <summary>
+    /// Whether to split the map into service-blueprint bands (customer actions, frontstage, backstage, support
+    /// processes and the journey's own lanes, top to bottom), each activity in its lane's band, with the blueprint's
+    /// lines between them. Off by default: the tidy tree per phase.
+    /// </summary>
+    public bool ServiceBlueprint { get; init; }
+
+    /// <summary>The height of a band's label strip, above its boxes, in blueprint mode.</summary>
+    public double BandLabelHeight { get; init; } = 22;
+
     /// <summary>Checks that every size is positive and every gap is not negative.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A size or gap is out of range.</exception>
     public void Validate()
@@ -87,5 +108,6 @@ public sealed record LayoutOptions
         Guard.Against.OutOfRange(RowGap, nameof(RowGap), 0d, double.PositiveInfinity, "RowGap must be 0 or more pixels.");
         Guard.Against.OutOfRange(LaneGap, nameof(LaneGap), 0d, double.PositiveInfinity, "LaneGap must be 0 or more pixels.");
         Guard.Against.OutOfRange(LanePadding, nameof(LanePadding), 0d, double.PositiveInfinity, "LanePadding must be 0 or more pixels.");
+        Guard.Against.OutOfRange(BandLabelHeight, nameof(BandLabelHeight), 0d, double.PositiveInfinity, "BandLabelHeight must be 0 or more pixels.");
     }
 }

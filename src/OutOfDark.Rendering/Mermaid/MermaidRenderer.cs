@@ -16,7 +16,7 @@ namespace OutOfDark.Rendering;
 /// Every user string passes through <see cref="MermaidText.Safe(string?, bool)"/> (<see cref="MermaidText.SafeMindmap"/> in the mindmap). Output is deterministic: the same journey gives the
 /// same text. Thread-safe; the journey must not change while it is written.
 /// </remarks>
-public static class MermaidRenderer
+public static partial class MermaidRenderer
 {
     private const int NeutralScore = 3;
 

@@ -16,7 +16,7 @@ namespace OutOfDark.Rendering;
 /// flows are arrows; labels are wrapped to two lines and truncated, with the full text as a tooltip (<c>&lt;title&gt;</c>).
 /// All user text is escaped with <see cref="Markup"/>. Thread-safe; the journey must not change while it is drawn.
 /// </remarks>
-public static class SvgMapRenderer
+public static partial class SvgMapRenderer
 {
     private const int LabelLines = 2;
     private const double CharWidth = 6.6;
@@ -92,6 +92,11 @@ public static class SvgMapRenderer
         {
             var phase = journey.FindPhase(lane.PhaseId) ?? throw new ArgumentException($"The layout names phase {lane.PhaseId}, which the journey '{journey.Name}' does not have.", nameof(layout));
             WriteLane(w, lane, phase, warnings.For(phase.Id.Value));
+        }
+
+        if (layout.Bands.Count > 0)
+        {
+            WriteBlueprint(w, journey, layout);
         }
 
         foreach (var edge in layout.Edges)

@@ -64,6 +64,7 @@ public sealed class JourneyStoreContract
         (nameof(A_batch_with_another_journeys_event_is_refused_whole), (_, s, k, _) => A_batch_with_another_journeys_event_is_refused_whole(s, k)),
         (nameof(An_unknown_journey_is_not_found), (_, s, _, _) => An_unknown_journey_is_not_found(s)),
         (nameof(A_cancelled_append_writes_nothing), (_, s, k, _) => A_cancelled_append_writes_nothing(s, k)),
+        (nameof(Listing_shows_each_journeys_parent_as_its_last_event_set_it), (_, s, k, _) => Listing_shows_each_journeys_parent_as_its_last_event_set_it(s, k)),
     ];
 
     private readonly Func<IClock, Task<IJourneyStore>> _openStore;
@@ -512,6 +513,39 @@ public sealed class JourneyStoreContract
         var again = Journey.Create(new Actor("me"), workspace, "Again", clock, gone.Id);
         Expect.Equal(1, await store.SaveAsync(again), "The version of a new journey saved under a deleted journey's id");
         Expect.Equal("Again", (await store.LoadAsync(workspace, gone.Id)).Name, "The name of the new journey under the deleted id");
+    }
+
+    // The listing carries each journey's parent link (the portfolio's cycle check reads it): set on creation's batch, moved,
+    // cleared, and untouched by batches that do not change it.
+    private static async Task Listing_shows_each_journeys_parent_as_its_last_event_set_it(IJourneyStore store, FakeClock clock)
+    {
+        var me = new Actor("me");
+        var workspace = WorkspaceId.New();
+        var top = Journey.Create(me, workspace, "Top", clock);
+        var other = Journey.Create(me, workspace, "Other", clock);
+        var child = Journey.Create(me, workspace, "Child", clock);
+        child.SetParent(me, top.Id);
+        await store.SaveAsync(top);
+        await store.SaveAsync(other);
+        await store.SaveAsync(child);
+        JourneyId? ParentIn(IReadOnlyList<JourneySummary> list, Journey j) => Expect.Single(list, s => s.JourneyId == j.Id, $"The listing's line of '{j.Name}'").ParentJourneyId;
+
+        var listed = await store.ListAsync(workspace);
+        Expect.Equal<JourneyId?>(top.Id, ParentIn(listed, child), "The parent listed for a journey created under a parent");
+        Expect.Equal<JourneyId?>(null, ParentIn(listed, top), "The parent listed for a top-level journey");
+
+        child.SetParent(me, other.Id);
+        child.Rename(me, "Moved child");
+        await store.SaveAsync(child);
+        Expect.Equal<JourneyId?>(other.Id, ParentIn(await store.ListAsync(workspace), child), "The parent listed after a move");
+
+        child.AddPhase(me, "See");
+        await store.SaveAsync(child);
+        Expect.Equal<JourneyId?>(other.Id, ParentIn(await store.ListAsync(workspace), child), "The parent listed after a batch that does not change it");
+
+        child.SetParent(me, null);
+        await store.SaveAsync(child);
+        Expect.Equal<JourneyId?>(null, ParentIn(await store.ListAsync(workspace), child), "The parent listed after the journey became top-level");
     }
 
     // An append with a stale or future version is refused with the versions named, and changes nothing.

@@ -30,6 +30,15 @@ public sealed record Activity
     /// <summary>The descriptive fields: channels, owner, team, status, schedule, tags.</summary>
     public ActivityDetails Details { get; init; } = ActivityDetails.Empty;
 
+    /// <summary>The journey of the same workspace that details this activity (its sub-journey), or <see langword="null"/> for none.</summary>
+    public JourneyId? SubJourneyId { get; init; }
+    /// <summary>
+    /// The service-blueprint lane the activity sits in. <see cref="LaneId.Frontstage"/> unless moved with
+    /// <see cref="Journey.SetActivityLane"/>: an activity is something the company does towards the customer, which the
+    /// customer sees. A document written before lanes existed reads as frontstage too.
+    /// </summary>
+    public LaneId Lane { get; init; } = LaneId.Frontstage;
+
     /// <summary>The widgets of the Detail view, in display order.</summary>
     public ValueList<Widget> Widgets { get; init; } = ValueList<Widget>.Empty;
 

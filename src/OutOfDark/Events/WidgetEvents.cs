@@ -88,3 +88,8 @@ public sealed record MeasurementCorrected(ActivityId ActivityId, WidgetId Widget
 /// <param name="Segment">The segment.</param>
 /// <param name="Date">The date.</param>
 public sealed record MeasurementRemoved(ActivityId ActivityId, WidgetId WidgetId, Segment Segment, LocalDate Date) : JourneyEvent;
+/// <summary>An entry was removed from a feedback widget.</summary>
+/// <param name="ActivityId">The activity.</param>
+/// <param name="WidgetId">The feedback widget.</param>
+/// <param name="Index">The entry's index in the widget's entries before the removal, from 0.</param>
+public sealed record FeedbackRemoved(ActivityId ActivityId, WidgetId WidgetId, int Index) : JourneyEvent;

@@ -27,6 +27,12 @@ public static class EventDescriber
             JourneyDescriptionChanged x => x.Description is null ? "Cleared the journey's description" : "Changed the journey's description",
             JourneyOwnerChanged x => $"Changed the journey's owner from {Quote(before?.Owner)} to {Quote(x.Owner)}",
             JourneyStateChanged x => $"Changed the journey's state from {before?.State} to {x.State}",
+            JourneyParentChanged x => x.ParentJourneyId is { } parent
+                ? (before?.ParentJourneyId is { } old ? $"Moved the journey from under journey {old} to under journey {parent}" : $"Placed the journey under journey {parent}")
+                : $"Made the journey a top-level journey" + (before?.ParentJourneyId is { } was ? $" (it was under journey {was})" : ""),
+            SubJourneyLinked x => x.SubJourneyId is { } sub
+                ? $"Linked activity {A(x.ActivityId)} to sub-journey {sub}" + (before is not null && before.TryGetActivity(x.ActivityId, out var linked) && linked.SubJourneyId is { } previous ? $" (was {previous})" : "")
+                : $"Removed the sub-journey link of activity {A(x.ActivityId)}" + (before is not null && before.TryGetActivity(x.ActivityId, out var unlinked) && unlinked.SubJourneyId is { } gone ? $" (to journey {gone})" : ""),
             PhaseAdded x => $"Added phase {Quote(x.Name)} at position {x.Position + 1}",
             PhaseChanged x => before?.FindPhase(x.PhaseId) is { } p && p.Name != x.Name
                 ? $"Renamed phase {Quote(p.Name)} to {Quote(x.Name)}"
@@ -39,13 +45,14 @@ public static class EventDescriber
             ActivityAdded x => $"Added {Words(x.Kind.ToString())} {Quote(x.Name)} to phase {P(x.PhaseId)}" + (x.ParentId is { } parent ? $" under {A(parent)}" : ""),
             ActivityChanged x => $"Changed activity {A(x.ActivityId)}: {ActivityChanges(x, before)}",
             ActivityMoved x => $"Moved activity {A(x.ActivityId)} to phase {P(x.PhaseId)}" + (x.ParentId is { } parent ? $" under {A(parent)}" : " at the top level"),
-            ActivityRemoved x => $"Removed activity {A(x.ActivityId)}" + (before is not null && before.ChildrenOf(x.ActivityId).Count > 0 ? " and the activities under it" : ""),
+            ActivityRemoved x => $"Removed activity {A(x.ActivityId)}" + (before is not null && before.ChildrenOf(x.ActivityId).Count > 0 ? " and the activities under it" : "")
+                + BlueprintText.Unlinked(before?.OpportunitiesLinkedToSubtree(x.ActivityId)),
             FlowAdded x => $"Added a flow from {A(x.From)} to {A(x.To)}" + (x.Label is null ? "" : $" ({Quote(x.Label)})"),
             FlowRemoved x => before?.FindFlow(x.FlowId) is { } f ? $"Removed the flow from {A(f.From)} to {A(f.To)}" : $"Removed flow {x.FlowId}",
             WidgetAdded x => $"Added {x.Widget.KindName()} {Quote(x.Widget.Title)} to activity {A(x.ActivityId)}",
             WidgetChanged x => $"Changed {x.Widget.KindName()} {Quote(x.Widget.Title)} on activity {A(x.ActivityId)}",
             WidgetMoved x => $"Moved {W(x.WidgetId)} to position {x.Position + 1} on activity {A(x.ActivityId)}",
-            WidgetRemoved x => $"Removed {W(x.WidgetId)} from activity {A(x.ActivityId)}",
+            WidgetRemoved x => $"Removed {W(x.WidgetId)} from activity {A(x.ActivityId)}" + BlueprintText.Unlinked(before?.OpportunitiesLinkedToWidget(x.WidgetId)),
             ObservationRecorded x => $"Recorded {Value(x.Value, x.WidgetId, before)} for {W(x.WidgetId)} on {Date(x.Date)}",
             ObservationCorrected x => $"Corrected {W(x.WidgetId)} on {Date(x.Date)} to {Value(x.Value, x.WidgetId, before)}",
             ObservationRemoved x => $"Removed the value of {W(x.WidgetId)} on {Date(x.Date)}",
@@ -53,11 +60,18 @@ public static class EventDescriber
             MeasurementCorrected x => $"Corrected {W(x.WidgetId)}{For(x.Segment)} on {Date(x.Date)} to {Value(x.Value, x.WidgetId, before)}{Sample(x.SampleSize, x.Answers)}",
             MeasurementRemoved x => $"Removed the value of {W(x.WidgetId)}{For(x.Segment)} on {Date(x.Date)}",
             FeedbackRecorded x => $"Recorded {Words(x.Entry.Sentiment.ToString())} feedback from {Quote(x.Entry.Source)} on {W(x.WidgetId)}",
+            FeedbackRemoved x => $"Removed feedback entry {x.Index + 1}" + (before?.FindWidget(x.WidgetId, out _) is FeedbackWidget f && x.Index >= 0 && x.Index < f.Entries.Count ? $" ({Words(f.Entries[x.Index].Sentiment.ToString())}, from {Quote(f.Entries[x.Index].Source)})" : "") + $" of {W(x.WidgetId)}",
             WarningAcknowledged x => $"Acknowledged warning {Warning(x.Warning, before)}" + Note(x.Note),
             WarningSnoozed x => $"Snoozed warning {Warning(x.Warning, before)} until {x.Until}" + Note(x.Note),
             WarningResolved x => $"Resolved warning {Warning(x.Warning, before)}" + Note(x.Note),
             WarningReopened x => $"Reopened warning {Warning(x.Warning, before)}" + Note(x.Note),
             RuleSettingsChanged x => RuleSettingsText.Describe(x, x.Activity is { } a ? $"on activity {A(a)}" : x.Metric is { } m ? $"on {W(m)}" : "for the journey"),
+            LaneAdded or LaneChanged or LaneRemoved or ActivityLaneChanged => BlueprintText.Describe(e, before, A),
+            OpportunityAdded or OpportunityChanged or OpportunityScored or OpportunityLinked or OpportunityUnlinked or OpportunityRemoved => BlueprintText.Describe(e, before, A),
+            JourneyPaired x => $"Paired the journey with journey {x.Counterpart}" + (before?.Pairing is { } old ? $" instead of {old.Counterpart}" : ""),
+            JourneyUnpaired => before?.Pairing is { } pairing ? $"Unpaired the journey from journey {pairing.Counterpart}" : "Unpaired the journey",
+            ActivityMatched x => $"Matched activity {A(x.ActivityId)} with activity {x.Counterpart} of the paired journey",
+            ActivityUnmatched x => $"Removed the match of activity {A(x.ActivityId)} with the paired journey",
             _ => e.GetType().Name,
         };
     }

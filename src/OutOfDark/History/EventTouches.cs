@@ -68,8 +68,29 @@ public static class EventTouches
             case FeedbackRecorded x:
                 yield return x.ActivityId;
                 break;
+            case FeedbackRemoved x:
+                yield return x.ActivityId;
+                break;
+            case SubJourneyLinked x:
+                yield return x.ActivityId;
+                break;
             case RuleSettingsChanged { Activity: { } activity }:
                 yield return activity;
+                break;
+            case ActivityLaneChanged x:
+                yield return x.ActivityId;
+                break;
+            case OpportunityLinked { Link.Activity: { } linked }:
+                yield return linked;
+                break;
+            case OpportunityUnlinked { Link.Activity: { } unlinked }:
+                yield return unlinked;
+                break;
+            case ActivityMatched x:
+                yield return x.ActivityId;
+                break;
+            case ActivityUnmatched x:
+                yield return x.ActivityId;
                 break;
             default:
                 if (Warning(e) is { Subject.Kind: SubjectKind.Activity } key)

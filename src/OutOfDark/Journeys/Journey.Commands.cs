@@ -64,6 +64,42 @@ public sealed partial class Journey
         }
     }
 
+    /// <summary>
+    /// Places the journey under a parent journey of its workspace, moves it under another, or makes it a top-level
+    /// journey. The journey itself refuses only itself as its parent; use
+    /// <see cref="Portfolio.JourneyPortfolio.SetParentAsync"/>, which also checks that the parent exists in the same
+    /// workspace and that no cycle forms through other journeys.
+    /// </summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="parentJourneyId">The parent journey, or <see langword="null"/> for a top-level journey.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The parent is the journey itself (<c>journey-cycle</c>) or the empty GUID (<c>invalid-value</c>).</exception>
+    public void SetParent(Actor actor, JourneyId? parentJourneyId, string? reason = null)
+    {
+        if (parentJourneyId != ParentJourneyId)
+        {
+            Raise(new JourneyParentChanged(parentJourneyId), actor, reason);
+        }
+    }
+
+    /// <summary>
+    /// Links an activity to the sub-journey that details it, links it to another, or removes the link. The journey
+    /// refuses itself as the sub-journey; <see cref="Portfolio.JourneyPortfolio.LinkSubJourneyAsync"/> also checks that
+    /// the sub-journey exists in the same workspace.
+    /// </summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="activityId">The activity.</param>
+    /// <param name="subJourneyId">The journey that details it, or <see langword="null"/> to remove the link.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The activity does not exist, or the sub-journey is this journey or the empty GUID.</exception>
+    public void LinkSubJourney(Actor actor, ActivityId activityId, JourneyId? subJourneyId, string? reason = null)
+    {
+        if (!_activities.TryGetValue(activityId, out var activity) || activity.SubJourneyId != subJourneyId)
+        {
+            Raise(new SubJourneyLinked(activityId, subJourneyId), actor, reason);
+        }
+    }
+
     /// <summary>Adds a phase, at the end unless a position is given.</summary>
     /// <param name="actor">Who makes the change.</param>
     /// <param name="name">The phase's name.</param>
@@ -117,15 +153,15 @@ public sealed partial class Journey
         }
     }
 
-    /// <summary>Moves a phase to another position.</summary>
+    /// <summary>Moves a phase to another index: the phases between shift by one, the others keep their places.</summary>
     /// <param name="actor">Who makes the change.</param>
     /// <param name="phaseId">The phase.</param>
-    /// <param name="position">Its new index.</param>
+    /// <param name="position">Its new index, from 0 to the number of phases − 1; its current index changes nothing.</param>
     /// <param name="reason">Why, if worth recording.</param>
-    /// <exception cref="JourneyRuleException">The phase does not exist or the position is out of range.</exception>
+    /// <exception cref="JourneyRuleException">The phase does not exist (<c>unknown-phase</c>) or the position is out of range (<c>invalid-position</c>, naming the phase and the valid range).</exception>
     public void MovePhase(Actor actor, PhaseId phaseId, int position, string? reason = null)
     {
-        if (PhaseIndex(phaseId) != position)
+        if (PhaseIndex(phaseId) is var index && (index < 0 || index != position))
         {
             Raise(new PhaseMoved(phaseId, position), actor, reason);
         }
@@ -329,12 +365,12 @@ public sealed partial class Journey
         }
     }
 
-    /// <summary>Moves a widget to another position in its activity's Detail view.</summary>
+    /// <summary>Moves a widget to another index in its activity's Detail view: the widgets between shift by one.</summary>
     /// <param name="actor">Who makes the change.</param>
     /// <param name="widgetId">The widget.</param>
-    /// <param name="position">Its new index.</param>
+    /// <param name="position">Its new index, from 0 to the activity's number of widgets − 1; its current index changes nothing.</param>
     /// <param name="reason">Why, if worth recording.</param>
-    /// <exception cref="JourneyRuleException">The widget does not exist or the position is out of range.</exception>
+    /// <exception cref="JourneyRuleException">The widget does not exist (<c>unknown-widget</c>) or the position is out of range (<c>invalid-position</c>, naming the widget, its activity and the valid range).</exception>
     public void MoveWidget(Actor actor, WidgetId widgetId, int position, string? reason = null)
     {
         RequireExistingWidget(widgetId, out var activity);
@@ -484,6 +520,18 @@ public sealed partial class Journey
         Guard.Against.Null(entry);
         RequireExistingWidget(feedbackId, out var activity);
         Raise(new FeedbackRecorded(activity.Id, feedbackId, entry), actor, reason);
+    }
+
+    /// <summary>Removes one entry of a feedback widget, for example a quote recorded by mistake or withdrawn by the customer.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="feedbackId">The feedback widget.</param>
+    /// <param name="index">The entry's index in <see cref="FeedbackWidget.Entries"/>, from 0.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The widget does not exist, is not a feedback widget, or has no entry at <paramref name="index"/> (<c>invalid-position</c>).</exception>
+    public void RemoveFeedback(Actor actor, WidgetId feedbackId, int index, string? reason = null)
+    {
+        RequireExistingWidget(feedbackId, out var activity);
+        Raise(new FeedbackRemoved(activity.Id, feedbackId, index), actor, reason);
     }
 
     /// <summary>Acknowledges a warning: the actor has seen it and owns it.</summary>

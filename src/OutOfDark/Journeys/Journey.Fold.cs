@@ -130,14 +130,16 @@ public sealed partial class Journey
             throw new JourneyRuleException(JourneyRules.InvalidValue, $"A journey's version counts its events and is at least 1; the snapshot says {s.Version}.");
         }
 
-        if (s.Phases is null || s.Personas is null || s.Activities is null || s.Flows is null || s.Warnings is null || s.RuleSettings is null)
+        if (s.Phases is null || s.Personas is null || s.Activities is null || s.Flows is null || s.Warnings is null || s.RuleSettings is null || s.Lanes is null || s.Opportunities is null)
         {
-            throw new JourneyRuleException(JourneyRules.InvalidValue, "A journey snapshot must list phases, personas, activities, flows, warnings and rule settings (possibly empty).");
+            throw new JourneyRuleException(JourneyRules.InvalidValue, "A journey snapshot must list phases, personas, activities, flows, warnings, rule settings, lanes and opportunities (possibly empty).");
         }
 
         (Id, WorkspaceId, Name, Description, Owner, State) = (s.Id, s.WorkspaceId, s.Name, s.Description, s.Owner, s.State);
         (CreatedAt, LastChangedAt, Version) = (s.CreatedAt, s.LastChangedAt, s.Version);
         _created = true;
+        ValidateParentJourney(s.ParentJourneyId);
+        ParentJourneyId = s.ParentJourneyId;
 
         // Each element goes through the same checks its event would: one definition of "valid".
         var at = s.LastChangedAt;
@@ -155,7 +157,9 @@ public sealed partial class Journey
             _personas.Add(p);
         }
 
+        RestoreLanes(s.Lanes);
         RestoreActivities(s.Activities);
+        RequireActivityLanes();
 
         for (var i = 0; i < s.Flows.Count; i++)
         {
@@ -214,6 +218,9 @@ public sealed partial class Journey
             SetRuleSettings((r.Rule, r.Activity, r.Metric), r);
         }
 
+        RestoreOpportunities(s.Opportunities);
+        RestorePairing(s.Pairing);
+
         static JourneyRuleException Missing(string what, int index) =>
             new(JourneyRules.InvalidValue, $"The snapshot's {what} at index {index} is missing.");
     }
@@ -234,6 +241,7 @@ public sealed partial class Journey
             }
 
             ValidateActivityFields(a.Name, a.Kind, a.Details);
+            ValidateSubJourney(a.Id, a.Name, a.SubJourneyId);
             if (a.Widgets is null)
             {
                 throw new JourneyRuleException(JourneyRules.InvalidValue, $"Activity '{a.Name}' ({a.Id}) must list its widgets (possibly none).", a.Id);

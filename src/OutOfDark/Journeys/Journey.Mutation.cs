@@ -28,6 +28,12 @@ public sealed partial class Journey
             case JourneyStateChanged x:
                 State = x.State;
                 break;
+            case JourneyParentChanged x:
+                ParentJourneyId = x.ParentJourneyId;
+                break;
+            case SubJourneyLinked x:
+                Touch(x.ActivityId, e, a => a with { SubJourneyId = x.SubJourneyId });
+                break;
             case PhaseAdded x:
                 _phases.Insert(x.Position, new Phase(x.PhaseId, x.Name, x.CustomerGoal));
                 break;
@@ -141,6 +147,9 @@ public sealed partial class Journey
             case FeedbackRecorded x:
                 ReplaceWidget(x.ActivityId, x.WidgetId, e, w => (FeedbackWidget)w with { Entries = ((FeedbackWidget)w).Entries.Add(x.Entry) });
                 break;
+            case FeedbackRemoved x:
+                ReplaceWidget(x.ActivityId, x.WidgetId, e, w => (FeedbackWidget)w with { Entries = ((FeedbackWidget)w).Entries.RemoveAt(x.Index) });
+                break;
             case WarningAcknowledged x:
                 SetWarning(new WarningStatus(x.Warning, WarningHandling.Acknowledged, e.Actor, e.OccurredAt, x.Note, null));
                 break;
@@ -156,6 +165,24 @@ public sealed partial class Journey
             case RuleSettingsChanged x:
                 SetRuleSettings((x.Rule, x.Activity, x.Metric), x.Current is { } current ? new RuleSettingsEntry(x.Rule, x.Activity, x.Metric, current, e.Actor, e.OccurredAt, e.Reason) : null);
                 break;
+            case JourneyPaired or JourneyUnpaired or ActivityMatched or ActivityUnmatched:
+                MutatePairingEvent(e);
+                break;
+            case LaneAdded or LaneChanged or LaneRemoved:
+                MutateLane(e);
+                break;
+            case ActivityLaneChanged x:
+                Touch(x.ActivityId, e, a => a with { Lane = x.LaneId });
+                break;
+            case OpportunityAdded or OpportunityChanged or OpportunityScored or OpportunityLinked or OpportunityUnlinked or OpportunityRemoved:
+                MutateOpportunity(e);
+                break;
+        }
+
+        if (_opportunities.Count > 0 && e is ActivityRemoved or WidgetRemoved or WidgetChanged or PhaseRemoved)
+        {
+            // A link never outlives what it names: removing an activity, widget or phase removes the links to it.
+            PruneOpportunityLinks();
         }
 
         LastChangedAt = e.OccurredAt;
@@ -234,6 +261,7 @@ public sealed partial class Journey
         var top = _activities[root];
         (top.ParentId is { } parent ? _children[parent] : _roots).Remove(root);
         var gone = new HashSet<ActivityId>(removed);
+        ForgetMatches(gone);
         foreach (var id in removed)
         {
             var activity = _activities[id];

@@ -64,6 +64,13 @@ public sealed partial class Journey
             case JourneyStateChanged x:
                 Guard.Against.UndefinedValue(x.State, "journey state");
                 break;
+            case JourneyParentChanged x:
+                ValidateParentJourney(x.ParentJourneyId);
+                break;
+            case SubJourneyLinked x:
+                RequireActivity(x.ActivityId);
+                ValidateSubJourney(x.ActivityId, _activities[x.ActivityId].Name, x.SubJourneyId);
+                break;
             case PhaseAdded x:
                 ValidatePhaseAdded(x);
                 break;
@@ -74,7 +81,7 @@ public sealed partial class Journey
                 break;
             case PhaseMoved x:
                 RequirePhase(x.PhaseId);
-                RequirePosition(x.Position, _phases.Count, "phase");
+                RequireMovePosition(x.Position, _phases.Count, $"Phase '{GetPhase(x.PhaseId).Name}' ({x.PhaseId})", $"the journey has {Text.Count(_phases.Count, "phase", "phases")}");
                 break;
             case PhaseRemoved x:
                 RequirePhase(x.PhaseId);
@@ -166,9 +173,13 @@ public sealed partial class Journey
                 }
 
             case WidgetMoved x:
-                RequireWidget(x.ActivityId, x.WidgetId);
-                RequirePosition(x.Position, _activities[x.ActivityId].Widgets.Count, "widget");
-                break;
+                {
+                    var widget = RequireWidget(x.ActivityId, x.WidgetId);
+                    var activity = _activities[x.ActivityId];
+                    RequireMovePosition(x.Position, activity.Widgets.Count, $"Widget '{widget.Title}' ({widget.Id})", $"activity '{activity.Name}' has {Text.Count(activity.Widgets.Count, "widget", "widgets")}");
+                    break;
+                }
+
             case WidgetRemoved x:
                 RequireWidget(x.ActivityId, x.WidgetId);
                 break;
@@ -251,6 +262,19 @@ public sealed partial class Journey
                     break;
                 }
 
+            case FeedbackRemoved x:
+                {
+                    var feedback = RequireWidget<FeedbackWidget>(x.ActivityId, x.WidgetId, "remove feedback");
+                    if (x.Index < 0 || x.Index >= feedback.Entries.Count)
+                    {
+                        throw new JourneyRuleException(JourneyRules.InvalidPosition, feedback.Entries.Count == 0
+                            ? $"Feedback widget '{feedback.Title}' ({feedback.Id}) has no entries, so there is no entry {x.Index} to remove."
+                            : $"Feedback widget '{feedback.Title}' ({feedback.Id}) has no entry {x.Index}: use 0 to {feedback.Entries.Count - 1}.", feedback.Id, x.Index);
+                    }
+
+                    break;
+                }
+
             case WarningAcknowledged x:
                 ValidateWarningKey(x.Warning);
                 Guard.Against.InvalidText(x.Note, "note");
@@ -275,8 +299,68 @@ public sealed partial class Journey
             case RuleSettingsChanged x:
                 ValidateRuleSettingsChanged(x);
                 break;
+            case LaneAdded x:
+                ValidateLaneAdded(x);
+                break;
+            case LaneChanged x:
+                RequireCustomLane(x.LaneId, "change");
+                ValidateLaneFields(x.Name, x.Order);
+                break;
+            case LaneRemoved x:
+                ValidateLaneRemoved(x);
+                break;
+            case ActivityLaneChanged x:
+                RequireActivity(x.ActivityId);
+                RequireLane(x.LaneId);
+                break;
+            case OpportunityAdded or OpportunityChanged or OpportunityScored or OpportunityLinked or OpportunityUnlinked or OpportunityRemoved:
+                ValidateOpportunityEvent(e);
+                break;
+            case JourneyPaired or JourneyUnpaired or ActivityMatched or ActivityUnmatched:
+                ValidatePairingEvent(e);
+                break;
             default:
                 throw new JourneyRuleException(JourneyRules.Invalid, $"{e.GetType().Name} is not an event this version of OutOfDark knows.");
+        }
+    }
+
+    /// <summary>
+    /// The journey's own part of the portfolio rules: a real id, and not itself. The parent's existence in the same
+    /// workspace and cycles through other journeys are checked by <see cref="Portfolio.JourneyPortfolio"/>.
+    /// </summary>
+    private void ValidateParentJourney(JourneyId? parent)
+    {
+        if (parent is not { } id)
+        {
+            return;
+        }
+
+        if (id.Value == Guid.Empty)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, $"Journey '{Name}' cannot have default(JourneyId), the empty GUID, as its parent: pass the parent journey's id, or null for a top-level journey.");
+        }
+
+        if (id == Id)
+        {
+            throw new JourneyRuleException(JourneyRules.JourneyCycle, $"Journey '{Name}' ({Id}) cannot be its own parent: a journey's parent must be another journey of its workspace.", Id);
+        }
+    }
+
+    private void ValidateSubJourney(ActivityId activity, string activityName, JourneyId? subJourney)
+    {
+        if (subJourney is not { } id)
+        {
+            return;
+        }
+
+        if (id.Value == Guid.Empty)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, $"Activity '{activityName}' ({activity}) cannot link to default(JourneyId), the empty GUID, as its sub-journey: pass the sub-journey's id, or null to remove the link.", activity);
+        }
+
+        if (id == Id)
+        {
+            throw new JourneyRuleException(JourneyRules.JourneyCycle, $"Activity '{activityName}' ({activity}) cannot link to its own journey '{Name}' as its sub-journey: a sub-journey details an activity in another journey of the workspace.", activity, Id);
         }
     }
 
@@ -673,6 +757,14 @@ public sealed partial class Journey
         if (id == Guid.Empty)
         {
             throw new JourneyRuleException(JourneyRules.InvalidValue, $"{(what[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "An" : "A")} {what}'s id must not be default({type}), the empty GUID: omit the id to get a new one, or pass {type}.New().");
+        }
+    }
+
+    private static void RequireMovePosition(int position, int count, string what, string size)
+    {
+        if (position < 0 || position >= count)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidPosition, $"{what} cannot move to position {position}: {size}, so use 0 to {count - 1}.", position);
         }
     }
 

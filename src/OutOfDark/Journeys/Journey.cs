@@ -75,6 +75,12 @@ public sealed partial class Journey
     /// <summary>Whether the map is as-is, to-be or research.</summary>
     public JourneyState State { get; private set; }
 
+    /// <summary>
+    /// The parent journey in the workspace's portfolio, or <see langword="null"/> for a top-level journey. Set it through
+    /// <see cref="Portfolio.JourneyPortfolio.SetParentAsync"/>, which refuses a parent that would close a cycle.
+    /// </summary>
+    public JourneyId? ParentJourneyId { get; private set; }
+
     /// <summary>The number of events the journey's state folds, pending ones included.</summary>
     public long Version { get; private set; }
 
@@ -284,6 +290,7 @@ public sealed partial class Journey
         Description = Description,
         Owner = Owner,
         State = State,
+        ParentJourneyId = ParentJourneyId,
         Version = Version,
         CreatedAt = CreatedAt,
         LastChangedAt = LastChangedAt,
@@ -293,6 +300,9 @@ public sealed partial class Journey
         Flows = ValueList<Flow>.From(_flows),
         Warnings = ValueList<WarningStatus>.From(_warningOrder.Select(k => _warnings[k])),
         RuleSettings = ValueList<RuleSettingsEntry>.From(_ruleSettingsOrder.Select(k => _ruleSettings[k])),
+        Lanes = ValueList<Lane>.From(_customLanes),
+        Opportunities = ValueList<Opportunity>.From(_opportunities),
+        Pairing = Pairing,
     };
 
     /// <summary>Describes the journey for diagnostics.</summary>

@@ -28,6 +28,9 @@ public sealed record JourneySnapshot
     /// <summary>Whether the map is as-is, to-be or research.</summary>
     public JourneyState State { get; init; }
 
+    /// <summary>The parent journey in the workspace's portfolio, or <see langword="null"/> for a top-level journey.</summary>
+    public JourneyId? ParentJourneyId { get; init; }
+
     /// <summary>The number of events the state folds.</summary>
     public required long Version { get; init; }
 
@@ -54,4 +57,12 @@ public sealed record JourneySnapshot
 
     /// <summary>The journey's own rule settings (journey-wide, per activity, per KPI), in the order they were first set.</summary>
     public ValueList<RuleSettingsEntry> RuleSettings { get; init; } = ValueList<RuleSettingsEntry>.Empty;
+
+    /// <summary>The journey's own service-blueprint lanes, in the order they were added; the four built-ins are not listed.</summary>
+    public ValueList<Lane> Lanes { get; init; } = ValueList<Lane>.Empty;
+
+    /// <summary>The journey's opportunities, in the order they were added.</summary>
+    public ValueList<Opportunity> Opportunities { get; init; } = ValueList<Opportunity>.Empty;
+    /// <summary>The journey's pairing with its as-is or to-be counterpart and the activity matches, or <see langword="null"/> when unpaired.</summary>
+    public JourneyPairing? Pairing { get; init; }
 }

@@ -151,7 +151,7 @@ public sealed partial class InMemoryJourneyStore : IJourneyCommitStore
             IReadOnlyList<JourneySummary> list = _streams
                 .Where(kv => kv.Key.Item1 == workspaceId)
                 .Select(kv => kv.Value.Journey!)
-                .Select(j => new JourneySummary(j.WorkspaceId, j.Id, j.Name, j.State, j.Version, j.LastChangedAt))
+                .Select(j => new JourneySummary(j.WorkspaceId, j.Id, j.Name, j.State, j.Version, j.LastChangedAt) { ParentJourneyId = j.ParentJourneyId })
                 .OrderBy(s => s.Name, StringComparer.Ordinal)
                 .ThenBy(s => s.JourneyId)
                 .ToList();

@@ -58,6 +58,9 @@ public sealed partial class WarningEngine
                 case FeedbackRecorded x:
                     OneActivity(x.ActivityId, e);
                     continue;
+                case FeedbackRemoved x:
+                    OneActivity(x.ActivityId, e);
+                    continue;
                 case RuleSettingsChanged x:
                     // Settings change no structure: only the subjects of the rule they apply to are checked again.
                     AffectedBy(x, settingsEverywhere ??= [], settingsSubjects ??= []);
@@ -406,7 +409,7 @@ public sealed partial class WarningEngine
             case WidgetRemoved or ActivityRemoved:
                 removals = true;
                 break;
-            case WidgetMoved or FeedbackRecorded or FlowAdded or FlowRemoved:
+            case WidgetMoved or FeedbackRecorded or FeedbackRemoved or FlowAdded or FlowRemoved:
                 // Metric rules read neither widget order, feedback nor flows.
                 break;
             default:

@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using NodaTime;
+using Orleans;
+using OutOfDark.Events;
+using OutOfDark.Json;
+using OutOfDark.Orleans;
+using OutOfDark.Warnings;
+
+namespace OutOfDark.Samples.Web.Hosting;
+
+/// <summary>
+/// The journeys of this host reached through an Orleans cluster: every read and command goes to the journey's grain
+/// (<see cref="IJourneyGrain"/>), which holds the journey and its warning engine in one silo of the cluster. This host
+/// keeps no journey in memory and evaluates nothing; only the workspace's list of journeys comes from the shared store.
+/// </summary>
+/// <remarks>
+/// The grain API is a closed set of commands (<see cref="OutOfDark.Orleans.JourneyCommand"/>): the web commands it has no
+/// counterpart for (moving an activity, adding a link or description widget, an activity with a kind, team or channels)
+/// are refused with <see cref="NotSupportedException"/>, which the API answers with 501. A command with an expected
+/// version (If-Match) is checked against the grain's version just before it is sent; the grain API takes no expected
+/// version, so a change by someone else between the check and the command is not detected.
+/// </remarks>
+internal sealed class GrainJourneyAccess(IClusterClient cluster, IJourneyStore store, IClock clock, WebOptions options) : IJourneyAccess
+{
+    private readonly JourneyJsonSerializer _json = JourneyJsonSerializer.Default;
+
+    /// <inheritdoc />
+    public WorkspaceId Workspace => options.Workspace;
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<JourneySummary>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(Workspace, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<T> ReadAsync<T>(JourneyId id, Func<JourneyReading, T> read, CancellationToken cancellationToken)
+    {
+        var grain = cluster.GetJourneyGrain(Workspace, id);
+        var document = await grain.GetJourneyAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        var warnings = await grain.GetWarningsAsync(includeResolved: true).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var journey = _json.DeserializeJourney(document.Json, clock);
+        var items = new List<WarningViewItem>(warnings.Count);
+        foreach (var item in warnings)
+        {
+            items.Add(ToViewItem(journey, item));
+        }
+
+        return read(new JourneyReading(journey, items));
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<JourneyEvent>> ReadEventsAsync(JourneyId id, CancellationToken cancellationToken)
+    {
+        var stream = await cluster.GetJourneyGrain(Workspace, id).GetHistoryAsync(0, null).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return _json.DeserializeEventStream(stream);
+    }
+
+    /// <inheritdoc />
+    public async Task<long> ExecuteAsync(JourneyId id, long? expectedVersion, JourneyCommand command, CancellationToken cancellationToken)
+    {
+        var message = ToGrainCommand(command);
+        var grain = cluster.GetJourneyGrain(Workspace, id);
+        if (expectedVersion is { } expected)
+        {
+            var current = await grain.GetJourneyAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (current.Version != expected)
+            {
+                throw new JourneyConcurrencyException(id, expected, current.Version);
+            }
+        }
+
+        // Not cancelled once sent: the command id makes a retry safe, but an abandoned call may still be applied.
+        var result = await grain.ExecuteAsync(message).ConfigureAwait(false);
+        return result.Version;
+    }
+
+    /// <summary>The grain command for a web command; one new command id per call.</summary>
+    /// <exception cref="NotSupportedException">The grain API has no command for it.</exception>
+    internal static OutOfDark.Orleans.JourneyCommand ToGrainCommand(JourneyCommand command)
+    {
+        var commandId = Guid.NewGuid();
+        var actor = command.Actor.Name;
+        switch (command)
+        {
+            case AddActivityCommand add when add.Kind == ActivityKind.Touchpoint && add.Details.Team is null && add.Details.Channels.Count == 0:
+                return new AddActivity
+                {
+                    CommandId = commandId,
+                    Actor = actor,
+                    Reason = add.Reason,
+                    ActivityId = add.Id.Value,
+                    PhaseId = add.Phase.Value,
+                    Name = add.Name,
+                    Owner = add.Details.Owner,
+                    ParentId = add.Parent?.Value,
+                };
+            case AddActivityCommand:
+                throw new NotSupportedException("Through the cluster an activity is added as a touchpoint with an owner only: the journey grain has no command for its kind, team or channels.");
+            case AddWidgetCommand { Widget: MetricWidget metric } when metric.Kind == MetricKind.Count:
+                return new AddMetric
+                {
+                    CommandId = commandId,
+                    Actor = actor,
+                    MetricId = metric.Id.Value,
+                    ActivityId = ((AddWidgetCommand)command).Activity.Value,
+                    Title = metric.Title,
+                    Unit = metric.Unit,
+                    LowerIsBetter = metric.Direction == MetricDirection.LowerIsBetter,
+                    Target = metric.Target,
+                    WarningThreshold = metric.WarningThreshold,
+                    CriticalThreshold = metric.CriticalThreshold,
+                };
+            case AddWidgetCommand:
+                throw new NotSupportedException("Through the cluster only a count metric widget can be added: the journey grain has no command for other widget kinds or metric kinds.");
+            case MoveActivityCommand:
+                throw new NotSupportedException("Through the cluster an activity cannot be moved: the journey grain has no command for it.");
+            case RecordObservationCommand record:
+                return new RecordObservation
+                {
+                    CommandId = commandId,
+                    Actor = actor,
+                    Reason = record.Reason,
+                    MetricId = record.Metric.Value,
+                    Date = record.Date.ToDateOnly(),
+                    Value = record.Value,
+                };
+            case HandleWarningCommand handle:
+                return new HandleWarning
+                {
+                    CommandId = commandId,
+                    Actor = actor,
+                    Reason = handle.Note,
+                    Rule = handle.Key.Rule.Value,
+                    SubjectKind = handle.Key.Subject.Kind.ToString(),
+                    SubjectId = handle.Key.Subject.Id,
+                    Action = handle.Action.ToString(),
+                    SnoozeUntil = handle.Action == WarningAction.Snooze ? handle.Until.ToDateTimeOffset() : null,
+                };
+            default:
+                throw new NotSupportedException($"The journey grain has no command for {command.GetType().Name}.");
+        }
+    }
+
+    // A grain's warning row back as a view item; what the row does not carry (who handled it, the team, the activity a
+    // metric belongs to) is read from the journey, the evidence is not carried and stays empty.
+    private static WarningViewItem ToViewItem(Journey journey, WarningItem item)
+    {
+        var key = new WarningKey(new RuleId(item.Rule), new WarningSubject(Enum.Parse<SubjectKind>(item.SubjectKind), item.SubjectId));
+        var warning = new Warning(key, Enum.Parse<WarningSeverity>(item.Severity), item.Message) { RaisedAt = Instant.FromDateTimeOffset(item.RaisedAt) };
+        var state = Enum.Parse<WarningState>(item.State);
+        var status = state == WarningState.Open ? null : journey.FindWarningStatus(key);
+        ActivityId? activity = null;
+        string? metric = null;
+        string? team = null;
+        switch (key.Subject.Kind)
+        {
+            case SubjectKind.Activity when journey.TryGetActivity(new ActivityId(key.Subject.Id), out var a):
+                (activity, team) = (a.Id, a.Details.Team);
+                break;
+            case SubjectKind.Metric when journey.FindWidget(new WidgetId(key.Subject.Id), out var owner) is MetricWidget m:
+                (activity, team, metric) = (owner!.Id, owner.Details.Team, m.Title);
+                break;
+        }
+
+        return new WarningViewItem(warning, state, status, item.SubjectName, item.PhaseId is { } p ? new PhaseId(p) : null, item.Owner, team)
+        {
+            ActivityId = activity,
+            Metric = metric,
+        };
+    }
+}

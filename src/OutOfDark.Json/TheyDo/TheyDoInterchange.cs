@@ -1,0 +1,243 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace OutOfDark.Json.TheyDo;
+
+/// <summary>
+/// Moves TheyDo metrics data into a journey's metrics and back. Each TheyDo metric is placed by its <c>importKey</c>: the
+/// caller maps every key of the file to the metric widget (KPI) it feeds. See docs/interchange.md for what maps and
+/// what does not.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A data point's <c>dimensions</c> become its <see cref="Segment"/> (none, or an empty list: all customers). What it
+/// records, by type:
+/// </para>
+/// <list type="bullet">
+/// <item><description><c>CSAT</c> and <c>NPS</c> on a metric of kind <see cref="MetricKind.Csat"/> /
+/// <see cref="MetricKind.Nps"/>: the answer counts (<see cref="AnswerDistribution"/>; NPS as its three groups), so the
+/// value is their score (% of 4–5 answers; % promoters − % detractors; 1 decimal, midpoint away from zero) and the
+/// sample size their total. On a metric of another kind: that score as a value, with the total as sample size;</description></item>
+/// <item><description><c>CES</c>: the score as the value and <c>respondents</c> as the sample size (TheyDo sends no counts);</description></item>
+/// <item><description><c>OTHER</c>: the value; <c>RATIO</c>: numerator ÷ denominator, rounded to 6 decimals.</description></item>
+/// </list>
+/// <para>Thread-safe; the journey is not (use it from one thread).</para>
+/// </remarks>
+public static class TheyDoInterchange
+{
+    /// <summary>
+    /// Imports a metrics file: records each data point as an observation of its segment of the metric its import key
+    /// maps to, or corrects the observation of that segment and date when it differs (a re-import changes nothing). All
+    /// or nothing: the import is rehearsed on a copy of the journey first.
+    /// </summary>
+    /// <param name="journey">The journey that holds the target metrics.</param>
+    /// <param name="actor">Who imports.</param>
+    /// <param name="file">The file, from <see cref="TheyDoJson.ReadMetrics"/>.</param>
+    /// <param name="targets">For every import key of the file, the metric widget it feeds.</param>
+    /// <param name="reason">Why, recorded on every event.</param>
+    /// <returns>How many observations were recorded and corrected.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="TheyDoImportException">An import key has no target or its target is not a metric of the journey,
+    /// a data point's dimensions are not a valid segment, it has no answers, too many (over
+    /// <see cref="AnswerDistribution.MaxAnswers"/>) or a zero denominator, two points of a metric share a segment and
+    /// date, or the journey refuses a value (inner <see cref="JourneyRuleException"/>);
+    /// <see cref="TheyDoImportException.Path"/> says where in the file. The journey is unchanged.</exception>
+    public static (int Recorded, int Corrected) ImportMetrics(Journey journey, Actor actor, TheyDoMetricsFile file, IReadOnlyDictionary<string, WidgetId> targets, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(targets);
+        var plan = Plan(journey, file, targets);
+
+        // Rehearse on a copy so that a refusal half-way leaves the real journey untouched.
+        var rehearsal = Journey.FromSnapshot(journey.ToSnapshot(), journey.Clock);
+        Apply(rehearsal, actor, plan, reason);
+        return Apply(journey, actor, plan, reason);
+    }
+
+    /// <summary>
+    /// Exports metrics of a journey as a TheyDo metrics file, every segment's observations as data points with their
+    /// dimensions. A <see cref="MetricKind.Csat"/> or <see cref="MetricKind.Nps"/> metric whose observations all carry
+    /// their answers becomes a <c>CSAT</c> / <c>NPS</c> metric with the counts; a <see cref="MetricKind.Ces"/> metric
+    /// whose observations all carry a sample size becomes a <c>CES</c> metric (score and respondents); any other becomes
+    /// an <c>OTHER</c> metric aggregated by <c>AVERAGE</c>. Title, unit and target are kept, and the target's good side
+    /// comes from the metric's direction.
+    /// </summary>
+    /// <param name="journey">The journey.</param>
+    /// <param name="importKeys">The metric widgets to export, each with the import key it gets in the file, in this order.</param>
+    /// <returns>The file, for <see cref="TheyDoJson.WriteMetrics"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A widget is not a metric of the journey.</exception>
+    public static TheyDoMetricsFile ExportMetrics(Journey journey, IEnumerable<KeyValuePair<WidgetId, string>> importKeys)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        ArgumentNullException.ThrowIfNull(importKeys);
+        var metrics = new List<TheyDoMetric>();
+        foreach (var (id, key) in importKeys)
+        {
+            if (journey.FindWidget(id, out _) is not MetricWidget metric)
+            {
+                throw new ArgumentException($"Widget {id} is not a metric of journey '{journey.Name}'.", nameof(importKeys));
+            }
+
+            var all = new List<(Segment Segment, Observation Observation)>();
+            all.AddRange(metric.Observations.Select(o => (Segment.All, o)));
+            all.AddRange(metric.Segments.SelectMany(s => s.Observations.Select(o => (s.Segment, o))));
+            var type = metric.Kind switch
+            {
+                MetricKind.Csat when all.All(x => x.Observation.Answers?.Scale == SurveyScale.Csat) => TheyDoMetricType.Csat,
+                MetricKind.Nps when all.All(x => x.Observation.Answers?.Scale == SurveyScale.Nps) => TheyDoMetricType.Nps,
+                MetricKind.Ces when all.All(x => x.Observation.SampleSize is not null) => TheyDoMetricType.Ces,
+                _ => TheyDoMetricType.Other,
+            };
+            var points = all.OrderBy(x => x.Observation.Date).Select(x => Point(type, x.Segment, x.Observation)).ToList();
+            metrics.Add(new TheyDoMetric(type, key, metric.Title, metric.Unit, ValueList<TheyDoDataPoint>.From(points))
+            {
+                Target = metric.Target,
+                TargetComparison = metric.Target is null ? null : metric.Direction == MetricDirection.HigherIsBetter ? TheyDoTargetComparison.MoreThanOrEqualTo : TheyDoTargetComparison.LessThanOrEqualTo,
+                Aggregation = type == TheyDoMetricType.Other ? TheyDoAggregation.Average : null,
+            });
+        }
+
+        return new TheyDoMetricsFile(ValueList<TheyDoMetric>.From(metrics));
+    }
+
+    /// <summary>The value a data point records, by the documented formulas.</summary>
+    /// <param name="point">The data point.</param>
+    /// <returns>The value, or <see langword="null"/> when it has none (no answers, a zero denominator).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="point"/> is <see langword="null"/>.</exception>
+    public static decimal? ValueOf(TheyDoDataPoint point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        return point switch
+        {
+            TheyDoCesPoint p => p.Score,
+            TheyDoCsatPoint p => Percent((decimal)p.Satisfied + p.VerySatisfied, (decimal)p.VeryUnsatisfied + p.Unsatisfied + p.Neutral + p.Satisfied + p.VerySatisfied),
+            TheyDoNpsPoint p => Percent((decimal)p.Promoters - p.Detractors, (decimal)p.Detractors + p.Passives + p.Promoters),
+            TheyDoOtherPoint p => p.Value,
+            TheyDoRatioPoint p => p.Denominator == 0 ? null : Math.Round((decimal)p.Numerator / p.Denominator, 6, MidpointRounding.AwayFromZero),
+            _ => throw new ArgumentException($"{point.GetType().Name} is not a TheyDo data point this version knows.", nameof(point)),
+        };
+
+        // The same definition and rounding as AnswerDistribution.Score.
+        static decimal? Percent(decimal part, decimal whole) => whole == 0 ? null : Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);
+    }
+
+    private static TheyDoDataPoint Point(TheyDoMetricType type, Segment segment, Observation o)
+    {
+        var dimensions = segment.IsAll ? null : ValueList<TheyDoDimension>.From(segment.Dimensions.Select(d => new TheyDoDimension(d.Key, d.Value)).ToList());
+        var answers = o.Answers;
+        return type switch
+        {
+            TheyDoMetricType.Csat => new TheyDoCsatPoint(o.Date, dimensions, answers!.CountOf(1), answers.CountOf(2), answers.CountOf(3), answers.CountOf(4), answers.CountOf(5)),
+            TheyDoMetricType.Nps => answers!.IsGrouped
+                ? new TheyDoNpsPoint(o.Date, dimensions, answers.Counts[0], answers.Counts[1], answers.Counts[2])
+                : new TheyDoNpsPoint(o.Date, dimensions, Enumerable.Range(0, 7).Sum(answers.CountOf), answers.CountOf(7) + answers.CountOf(8), answers.CountOf(9) + answers.CountOf(10)),
+            TheyDoMetricType.Ces => new TheyDoCesPoint(o.Date, dimensions, o.Value, o.SampleSize!.Value),
+            _ => new TheyDoOtherPoint(o.Date, dimensions, o.Value),
+        };
+    }
+
+    private static List<(WidgetId Metric, Segment Segment, Observation Observation, string Path, string Key)> Plan(Journey journey, TheyDoMetricsFile file, IReadOnlyDictionary<string, WidgetId> targets)
+    {
+        var plan = new List<(WidgetId, Segment, Observation, string, string)>();
+        for (var i = 0; i < file.Metrics.Count; i++)
+        {
+            var metric = file.Metrics[i];
+            var path = $"$.metrics[{i}]";
+            if (!targets.TryGetValue(metric.ImportKey, out var target))
+            {
+                throw new TheyDoImportException($"No target for import key \"{metric.ImportKey}\": map it to the metric it feeds, or leave the metric out of the file.", path + ".importKey", metric.ImportKey);
+            }
+
+            if (journey.FindWidget(target, out _) is not MetricWidget widget)
+            {
+                throw new TheyDoImportException($"Import key \"{metric.ImportKey}\" is mapped to {target}, which is not a metric of journey '{journey.Name}'.", path + ".importKey", metric.ImportKey);
+            }
+
+            var seen = new HashSet<(Segment, NodaTime.LocalDate)>();
+            for (var j = 0; j < metric.DataPoints.Count; j++)
+            {
+                var point = metric.DataPoints[j];
+                var pointPath = $"{path}.dataPoints[{j}]";
+                Segment segment;
+                try
+                {
+                    segment = point.Dimensions is { } dimensions ? Segment.From(dimensions.Select(d => KeyValuePair.Create(d.Key, d.Value))) : Segment.All;
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new TheyDoImportException($"The dimensions are not a valid segment: {ex.Message}", pointPath + ".dimensions", metric.ImportKey, ex);
+                }
+
+                if (!seen.Add((segment, point.Date)))
+                {
+                    throw new TheyDoImportException($"A second data point on {point.Date:uuuu-MM-dd} for {(segment.IsAll ? "all customers" : "segment " + segment)} of import key \"{metric.ImportKey}\": a metric holds one value per segment and date.", pointPath + ".dateOfMeasurement", metric.ImportKey);
+                }
+
+                plan.Add((target, segment, Observe(widget, point, pointPath, metric.ImportKey), pointPath, metric.ImportKey));
+            }
+        }
+
+        return plan;
+    }
+
+    private static Observation Observe(MetricWidget metric, TheyDoDataPoint point, string path, string key)
+    {
+        var value = ValueOf(point) ?? throw new TheyDoImportException("The data point has no value: no answers, or a zero denominator.", path, key);
+        try
+        {
+            return point switch
+            {
+                TheyDoCsatPoint p when metric.Kind == MetricKind.Csat => Observation.Of(p.Date, AnswerDistribution.Of(SurveyScale.Csat, p.VeryUnsatisfied, p.Unsatisfied, p.Neutral, p.Satisfied, p.VerySatisfied)),
+                TheyDoNpsPoint p when metric.Kind == MetricKind.Nps => Observation.Of(p.Date, AnswerDistribution.NpsGroups(p.Detractors, p.Passives, p.Promoters)),
+                TheyDoCsatPoint p => new Observation(p.Date, value) { SampleSize = Total(p.VeryUnsatisfied, p.Unsatisfied, p.Neutral, p.Satisfied, p.VerySatisfied) },
+                TheyDoNpsPoint p => new Observation(p.Date, value) { SampleSize = Total(p.Detractors, p.Passives, p.Promoters) },
+                TheyDoCesPoint p => new Observation(p.Date, value) { SampleSize = p.Respondents },
+                _ => new Observation(point.Date, value),
+            };
+        }
+        catch (ArgumentException ex)
+        {
+            throw new TheyDoImportException($"The answers cannot be recorded: {ex.Message}", path, key, ex);
+        }
+
+        static int Total(params int[] counts)
+        {
+            var total = counts.Sum(c => (long)c);
+            return total <= AnswerDistribution.MaxAnswers
+                ? (int)total
+                : throw new ArgumentException($"The counts add up to {total}, more than the {AnswerDistribution.MaxAnswers:N0} answers a sample size may hold.");
+        }
+    }
+
+    private static (int Recorded, int Corrected) Apply(Journey journey, Actor actor, List<(WidgetId Metric, Segment Segment, Observation Observation, string Path, string Key)> plan, string? reason)
+    {
+        var (recorded, corrected) = (0, 0);
+        foreach (var (metric, segment, observation, path, key) in plan)
+        {
+            try
+            {
+                var series = ((MetricWidget)journey.FindWidget(metric, out _)!).SeriesOf(segment);
+                var index = series.IndexOf(observation.Date);
+                if (index < 0)
+                {
+                    journey.RecordObservation(actor, metric, segment, observation, reason);
+                    recorded++;
+                }
+                else if (series[index] != observation)
+                {
+                    journey.CorrectObservation(actor, metric, segment, observation, reason);
+                    corrected++;
+                }
+            }
+            catch (JourneyRuleException ex)
+            {
+                throw new TheyDoImportException($"The journey refuses the value {observation.Value} of import key \"{key}\" on {observation.Date:uuuu-MM-dd}: {ex.Message}", path, key, ex);
+            }
+        }
+
+        return (recorded, corrected);
+    }
+}

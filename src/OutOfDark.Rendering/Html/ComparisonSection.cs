@@ -1,0 +1,111 @@
+using System.Collections.Generic;
+using System.IO;
+using OutOfDark.Comparison;
+
+namespace OutOfDark.Rendering;
+
+/// <summary>The report's "Current state against future state" section: what an as-is / to-be comparison found.</summary>
+internal static class ComparisonSection
+{
+    public static void Write(TextWriter w, JourneyComparison comparison)
+    {
+        w.Write("<section id=\"comparison\"><h2>Current state against future state</h2>\n<p class=\"meta\">");
+        w.Write(Numbers.Integer(comparison.Added.Count));
+        w.Write(" added · ");
+        w.Write(Numbers.Integer(comparison.Removed.Count));
+        w.Write(" removed · ");
+        w.Write(Numbers.Integer(comparison.Changed.Count));
+        w.Write(" changed · ");
+        w.Write(Numbers.Integer(comparison.Unchanged));
+        w.Write(" unchanged</p>\n");
+        if (comparison.IsEmpty)
+        {
+            w.Write("<p class=\"meta\">The two journeys do not differ.</p></section>\n");
+            return;
+        }
+
+        w.Write("<table><thead><tr><th>Change</th><th>Phase</th><th>Activity</th><th>What differs</th></tr></thead><tbody>\n");
+        foreach (var a in comparison.Added)
+        {
+            Row(w, "added", a.Phase, a.Name, []);
+        }
+
+        foreach (var r in comparison.Removed)
+        {
+            Row(w, "removed", r.Phase, r.Name, []);
+        }
+
+        foreach (var c in comparison.Changed)
+        {
+            Row(w, "changed", c.ToBe.Phase, c.AsIs.Name == c.ToBe.Name ? c.ToBe.Name : c.AsIs.Name + " → " + c.ToBe.Name, JourneyComparison.Describe(c));
+        }
+
+        w.Write("</tbody></table>\n");
+        if (comparison.Phases.Count > 0)
+        {
+            w.Write("<h3>Phases</h3><table><thead><tr><th>Phase</th><th>Added</th><th>Removed</th><th>Changed</th><th>KPI and emotion deltas</th></tr></thead><tbody>\n");
+            foreach (var p in comparison.Phases)
+            {
+                w.Write("<tr><td>");
+                Markup.Write(w, p.Phase);
+                if (p.InAsIs != p.InToBe)
+                {
+                    w.Write(p.InToBe ? " (new)" : " (dropped)");
+                }
+
+                w.Write("</td><td>");
+                w.Write(Numbers.Integer(p.Added));
+                w.Write("</td><td>");
+                w.Write(Numbers.Integer(p.Removed));
+                w.Write("</td><td>");
+                w.Write(Numbers.Integer(p.Changed));
+                w.Write("</td><td>");
+                foreach (var k in p.Kpis)
+                {
+                    if (k.Differs)
+                    {
+                        Markup.Write(w, JourneyComparison.Describe(k));
+                        w.Write("<br>");
+                    }
+                }
+
+                foreach (var e in p.Emotions)
+                {
+                    if (e.Differs)
+                    {
+                        Markup.Write(w, JourneyComparison.Describe(e));
+                        w.Write("<br>");
+                    }
+                }
+
+                w.Write("</td></tr>\n");
+            }
+
+            w.Write("</tbody></table>\n");
+        }
+
+        w.Write("</section>\n");
+    }
+
+    private static void Row(TextWriter w, string change, string phase, string activity, IReadOnlyList<string> details)
+    {
+        w.Write("<tr><td>");
+        w.Write(change);
+        w.Write("</td><td>");
+        Markup.Write(w, phase);
+        w.Write("</td><td>");
+        Markup.Write(w, activity);
+        w.Write("</td><td>");
+        for (var i = 0; i < details.Count; i++)
+        {
+            if (i > 0)
+            {
+                w.Write("<br>");
+            }
+
+            Markup.Write(w, details[i]);
+        }
+
+        w.Write("</td></tr>\n");
+    }
+}

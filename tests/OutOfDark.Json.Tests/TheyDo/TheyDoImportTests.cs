@@ -1,0 +1,145 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Testing;
+using OutOfDark.Json.TheyDo;
+using Xunit;
+
+namespace OutOfDark.Json.Tests.TheyDo;
+
+/// <summary>TheyDo metrics landing in a journey's metrics by import key, and going back out.</summary>
+public sealed class TheyDoImportTests
+{
+    private static readonly Actor Crm = new("theydo-sync");
+    private readonly Journey _journey;
+    private readonly Dictionary<string, WidgetId> _targets;
+
+    public TheyDoImportTests()
+    {
+        _journey = Journey.Create(Crm, WorkspaceId.New(), "Returns", FakeClock.FromUtc(2026, 10, 1, 9, 0, 0));
+        var care = _journey.AddPhase(Crm, "Care");
+        var refund = _journey.AddActivity(Crm, care, "Refund");
+        _targets = new Dictionary<string, WidgetId>
+        {
+            ["returns-csat"] = _journey.AddWidget(Crm, refund, new MetricWidget("Returns CSAT") { Unit = "%", Kind = MetricKind.Csat }),
+            ["store-nps"] = _journey.AddWidget(Crm, refund, new MetricWidget("NPS") { Kind = MetricKind.Nps }),
+            ["checkout-effort"] = _journey.AddWidget(Crm, refund, new MetricWidget("Effort") { Kind = MetricKind.Ces, Direction = MetricDirection.LowerIsBetter }),
+            ["returns-per-day"] = _journey.AddWidget(Crm, refund, new MetricWidget("Returns per day")),
+            ["refund-rate"] = _journey.AddWidget(Crm, refund, new MetricWidget("Refund rate") { Kind = MetricKind.Ratio, Target = 0.9m }),
+        };
+    }
+
+    private MetricWidget Metric(string key) => (MetricWidget)_journey.FindWidget(_targets[key], out _)!;
+
+    private decimal? Value(string key, LocalDate date) =>
+        ((MetricWidget)_journey.FindWidget(_targets[key], out _)!).Observations.TryGetValue(date, out var v) ? v : null;
+
+    [Fact]
+    public void Each_type_lands_in_its_metric_by_the_documented_formula_and_a_reimport_changes_nothing()
+    {
+        var file = TheyDoJson.ReadMetrics(TheyDoFileTests.Sample("metrics.json"));
+
+        var (recorded, corrected) = TheyDoInterchange.ImportMetrics(_journey, Crm, file, _targets);
+
+        var day = new LocalDate(2026, 9, 30);
+        Assert.Equal((6, 0), (recorded, corrected));
+        Assert.Equal(80m, Value("returns-csat", new LocalDate(2026, 8, 31)));   // (50 + 30) / 100
+        Assert.Equal(81m, Value("returns-csat", day));                          // (41 + 40) / 100
+        Assert.Equal(30m, Value("store-nps", day));                             // 50 % promoters − 20 % detractors
+        Assert.Equal(2.4m, Value("checkout-effort", day));
+        Assert.Equal(41.5m, Value("returns-per-day", day));
+        Assert.Equal(0.75m, Value("refund-rate", day));                         // 180 / 240
+        var csat = Metric("returns-csat").Observations[1];
+        Assert.Equal((100, AnswerDistribution.Of(SurveyScale.Csat, 3, 7, 9, 41, 40)), (csat.SampleSize!.Value, csat.Answers));
+        Assert.Equal(AnswerDistribution.NpsGroups(20, 30, 50), Metric("store-nps").Observations[0].Answers);
+        Assert.Equal(118, Metric("checkout-effort").Observations[0].SampleSize);
+        var version = _journey.Version;
+        Assert.Equal((0, 0), TheyDoInterchange.ImportMetrics(_journey, Crm, file, _targets));
+        Assert.Equal(version, _journey.Version);
+    }
+
+    [Fact]
+    public void An_import_key_without_a_target_is_refused_at_its_path_and_nothing_changes()
+    {
+        var file = TheyDoJson.ReadMetrics(TheyDoFileTests.Sample("metrics.json"));
+        _targets.Remove("returns-per-day");
+        var before = _journey.ToSnapshot();
+
+        var ex = Assert.Throws<TheyDoImportException>(() => TheyDoInterchange.ImportMetrics(_journey, Crm, file, _targets));
+
+        Assert.Equal("No target for import key \"returns-per-day\": map it to the metric it feeds, or leave the metric out of the file. (at $.metrics[3].importKey)", ex.Message);
+        Assert.Equal(("$.metrics[3].importKey", "returns-per-day"), (ex.Path, ex.ImportKey));
+        Assert.Equal(before, _journey.ToSnapshot());
+    }
+
+    [Fact]
+    public void Dimensions_become_segments_with_their_answers()
+    {
+        var file = TheyDoJson.ReadMetrics(TheyDoFileTests.Sample("metrics-segmented.json"));
+
+        Assert.Equal((2, 0), TheyDoInterchange.ImportMetrics(_journey, Crm, file, _targets));
+
+        var metric = Metric("returns-csat");
+        var germanFirstTimers = metric.SeriesOf(Segment.Of(("persona", "First-time buyer"), ("country", "DE"))).Single();
+        Assert.Equal((85m, 40), (germanFirstTimers.Value, germanFirstTimers.SampleSize!.Value));   // (20 + 14) / 40
+        Assert.Equal(79.7m, metric.SeriesOf(Segment.Of(("country", "NL"))).Single().Value);       // (21 + 26) / 59, 1 decimal
+        Assert.Empty(metric.Observations);
+    }
+
+    [Fact]
+    public void Dimensions_that_are_not_a_segment_are_refused_at_their_path()
+    {
+        var file = TheyDoJson.ReadMetrics(TheyDoFileTests.Sample("metrics-segmented.json"));
+        var point = (TheyDoCsatPoint)file.Metrics[0].DataPoints[1];
+        var twice = point with { Dimensions = ValueList<TheyDoDimension>.Of(new TheyDoDimension("country", "NL"), new TheyDoDimension("country", "BE")) };
+        file = file with { Metrics = file.Metrics.SetItem(0, file.Metrics[0] with { DataPoints = file.Metrics[0].DataPoints.SetItem(1, twice) }) };
+
+        var ex = Assert.Throws<TheyDoImportException>(() => TheyDoInterchange.ImportMetrics(_journey, Crm, file, _targets));
+
+        Assert.Equal(("$.metrics[0].dataPoints[1].dimensions", "returns-csat"), (ex.Path, ex.ImportKey));
+        Assert.StartsWith("The dimensions are not a valid segment: ", ex.Problem, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_value_the_journey_refuses_is_refused_at_its_data_point_and_nothing_changes()
+    {
+        // The sixth point is dated after "today" (2026-10-01 plus a day of slack): refused only after five were fine.
+        var file = TheyDoJson.ReadMetrics(TheyDoFileTests.Sample("metrics.json"));
+        var late = file.Metrics[4] with { DataPoints = file.Metrics[4].DataPoints.Add(new TheyDoRatioPoint(new LocalDate(2026, 12, 1), null, 1, 2)) };
+        file = file with { Metrics = file.Metrics.SetItem(4, late) };
+        var before = _journey.ToSnapshot();
+
+        var ex = Assert.Throws<TheyDoImportException>(() => TheyDoInterchange.ImportMetrics(_journey, Crm, file, _targets));
+
+        Assert.Equal(("$.metrics[4].dataPoints[1]", "refund-rate"), (ex.Path, ex.ImportKey));
+        Assert.IsType<JourneyRuleException>(ex.InnerException);
+        Assert.Equal(before, _journey.ToSnapshot());
+    }
+
+    [Fact]
+    public void A_data_point_without_answers_is_refused()
+    {
+        var file = new TheyDoMetricsFile(ValueList<TheyDoMetric>.Of(new TheyDoMetric(TheyDoMetricType.Nps, "store-nps", "NPS", "", ValueList<TheyDoDataPoint>.Of(new TheyDoNpsPoint(new LocalDate(2026, 9, 1), null, 0, 0, 0)))));
+
+        var ex = Assert.Throws<TheyDoImportException>(() => TheyDoInterchange.ImportMetrics(_journey, Crm, file, _targets));
+
+        Assert.Equal("The data point has no value: no answers, or a zero denominator. (at $.metrics[0].dataPoints[0])", ex.Message);
+    }
+
+    [Fact]
+    public void Exported_metrics_are_a_valid_file_that_imports_back_to_the_same_values()
+    {
+        TheyDoInterchange.ImportMetrics(_journey, Crm, TheyDoJson.ReadMetrics(TheyDoFileTests.Sample("metrics.json")), _targets);
+
+        var exported = TheyDoJson.WriteMetrics(TheyDoInterchange.ExportMetrics(_journey, _targets.Select(t => KeyValuePair.Create(t.Value, t.Key))));
+
+        using var document = JsonDocument.Parse(exported);
+        Assert.Empty(new SchemaValidator(TheyDoSchemas.ReadMetricsSchema()).Validate(document.RootElement));
+        var file = TheyDoJson.ReadMetrics(exported);
+        Assert.Equal([TheyDoMetricType.Csat, TheyDoMetricType.Nps, TheyDoMetricType.Ces, TheyDoMetricType.Other, TheyDoMetricType.Other], file.Metrics.Select(m => m.Type));
+        Assert.Equal(new TheyDoCsatPoint(new LocalDate(2026, 9, 30), null, 3, 7, 9, 41, 40), file.Metrics[0].DataPoints[1]);
+        Assert.Equal(TheyDoTargetComparison.MoreThanOrEqualTo, file.Metrics.Single(m => m.ImportKey == "refund-rate").TargetComparison);
+        Assert.Equal((0, 0), TheyDoInterchange.ImportMetrics(_journey, Crm, file, _targets));
+    }
+}
