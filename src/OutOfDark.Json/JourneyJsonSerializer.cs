@@ -619,6 +619,7 @@ public sealed class JourneyJsonSerializer
         new EnumConverter<ActivityStatus>("activity status"),
         new EnumConverter<WarningHandling>("warning handling"),
         new EnumConverter<Sentiment>("sentiment"),
+        new EnumConverter<SegmentSplit>("segment split"),
         new ValueListConverter<Phase>(),
         new ValueListConverter<Persona>(),
         new ActivityListConverter(),

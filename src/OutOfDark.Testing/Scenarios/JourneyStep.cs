@@ -531,11 +531,16 @@ public sealed record ChangeRuleSettingsStep(string Rule, int Level, int TargetPi
     /// <summary>The rules the generator picks from.</summary>
     public static readonly string[] Rules = ["metric.threshold", "metric.stale", "metric.baseline", "activity.no-owner", "activity.not-updated", "phase.empty", "funnel.drop-off", "custom.rule", "metric.small-sample"];
 
+    /// <summary>Which segments a metric rule's settings split by: none, every segment or those cut by region, by <see cref="Value"/>.</summary>
+    private SegmentSplit SplitBy => (SegmentSplit)(Value % 3);
+
+    private ValueList<string> SplitKeys => SplitBy == SegmentSplit.Dimensions ? ValueList<string>.Of("region") : ValueList<string>.Empty;
+
     /// <summary>The settings the step sets for its rule.</summary>
     /// <returns>The settings.</returns>
     public RuleSettings Settings() => Rule switch
     {
-        "metric.threshold" => new MetricThresholdSettings { MinimumRun = Value, FlagOffTarget = Value % 2 == 0, ClearAfter = Value, ClearBand = Value * 0.5m, Enabled = Enabled },
+        "metric.threshold" => new MetricThresholdSettings { MinimumRun = Value, FlagOffTarget = Value % 2 == 0, ClearAfter = Value, ClearBand = Value * 0.5m, Enabled = Enabled, SplitBy = SplitBy, SplitKeys = SplitKeys },
         "metric.baseline" => new MetricBaselineSettings
         {
             BaselineDays = Value * 7,
@@ -543,8 +548,10 @@ public sealed record ChangeRuleSettingsStep(string Rule, int Level, int TargetPi
             ChangePercent = Value % 3 == 0 ? null : Value * 5m,
             StandardDeviations = Value % 3 == 1 ? null : Value * 0.5m,
             Enabled = Enabled,
+            SplitBy = SplitBy,
+            SplitKeys = SplitKeys,
         },
-        "metric.stale" => new StaleMetricSettings { Days = Value * 5, Enabled = Enabled },
+        "metric.stale" => new StaleMetricSettings { Days = Value * 5, Enabled = Enabled, SplitBy = SplitBy, SplitKeys = SplitKeys },
         "metric.small-sample" => new SmallSampleSettings { MinimumAnswers = Value * 400, IncludeSegments = Value % 3 != 0, Enabled = Enabled },
         "activity.no-owner" => new NoOwnerSettings { AcceptTeam = Value % 2 == 0, Enabled = Enabled },
         "activity.not-updated" => new NotUpdatedSettings { Days = Value, Enabled = Enabled },

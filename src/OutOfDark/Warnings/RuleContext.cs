@@ -120,6 +120,16 @@ public readonly struct RuleContext
     /// <summary>The metric widget, when the subject is a metric (<see cref="SubjectKind.Metric"/>).</summary>
     public MetricWidget? Metric { get; }
 
+    /// <summary>
+    /// The observations a metric rule judges: the series of the subject's segment (<see cref="WarningSubject.Segment"/>)
+    /// when the rule evaluates per segment, otherwise the metric's own (all customers); <see langword="null"/> when the
+    /// subject is not a metric.
+    /// </summary>
+    public ObservationSeries? Series => Metric is not { } metric ? null : Subject.Segment is { } segment ? metric.SeriesOf(segment) : metric.Observations;
+
+    /// <summary>The metric's title as a warning names it: with the segment when the subject is one, for example <c>CSAT for customer first-time buyer, region DE</c>.</summary>
+    internal string MetricTitle => Subject.Segment is { } segment ? $"{Metric!.Title} for {segment}" : Metric!.Title;
+
     /// <summary>The phase, when the subject is one or is a metric the phase holds (a phase KPI).</summary>
     public Phase? Phase { get; }
 

@@ -397,6 +397,17 @@ public sealed partial class WarningEngine
                 batch.Forget(slot);
             }
         }
+
+        if (_splitSlots.Count > 0)
+        {
+            foreach (var key in _splitSlots.Keys.ToList())
+            {
+                if (_journey.FindWidget(new WidgetId(key.Metric), out _) is not MetricWidget)
+                {
+                    _splitSlots.Remove(key);
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -631,6 +642,59 @@ public sealed partial class WarningEngine
     private void Evaluate(int rule, WarningSubject subject, Activity? activity, MetricWidget? metric, Phase? phase, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
     {
         var settings = SettingsOf(rule, activity, metric);
+        EvaluateWith(rule, subject, activity, metric, phase, settings, now, today, batch, cancellationToken);
+        if (metric is not null && (_splitSlots.Count > 0 || settings is MetricRuleSettings { SplitBy: not SegmentSplit.None }))
+        {
+            EvaluateSegments(rule, activity, metric, settings, now, today, batch, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A metric rule's per-segment checks (<see cref="MetricRuleSettings.SplitBy"/>): each segment the settings split by
+    /// is evaluated as its own subject; a segment evaluated last time and no longer split by (the settings changed, or
+    /// the segment is gone) has its warning forgotten.
+    /// </summary>
+    private void EvaluateSegments(int rule, Activity? activity, MetricWidget metric, RuleSettings settings, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
+    {
+        var key = (rule, metric.Id.Value);
+        _splitSlots.TryGetValue(key, out var previous);
+        List<Segment>? current = null;
+        if (settings is MetricRuleSettings { SplitBy: not SegmentSplit.None } split)
+        {
+            foreach (var series in metric.Segments.AsSpan())
+            {
+                if (split.Splits(series.Segment))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    (current ??= []).Add(series.Segment);
+                    EvaluateWith(rule, WarningSubject.For(metric.Id, series.Segment), activity, metric, null, settings, now, today, batch, cancellationToken);
+                }
+            }
+        }
+
+        if (previous is not null)
+        {
+            foreach (var segment in previous)
+            {
+                if (current is null || !current.Contains(segment))
+                {
+                    batch.Forget(new Slot(rule, WarningSubject.For(metric.Id, segment)));
+                }
+            }
+        }
+
+        if (current is null)
+        {
+            _splitSlots.Remove(key);
+        }
+        else
+        {
+            _splitSlots[key] = [.. current];
+        }
+    }
+
+    private void EvaluateWith(int rule, WarningSubject subject, Activity? activity, MetricWidget? metric, Phase? phase, RuleSettings settings, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
+    {
         batch.Checks++;
         if (!settings.Enabled)
         {
