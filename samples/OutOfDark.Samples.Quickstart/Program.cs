@@ -53,6 +53,7 @@ if (existing.All(s => s.JourneyId != OnlineStoreJourney.Id))
 {
     // First run: map the journey with 90 days of data, then store it.
     journey = OnlineStoreJourney.Build(clock);
+    AddPhaseKpi(journey);
     var segmented = RecordSegmentedCsat(journey);
     await PlaceInPortfolioAsync(store, journey, clock);
     AddBlueprintAndOpportunities(journey);
@@ -121,6 +122,29 @@ foreach (var file in files)
 Console.WriteLine();
 Console.WriteLine($"Open {Path.Combine(output, "report.html")} in a browser. Run the quickstart again to let a week pass. ({started.Elapsed.TotalSeconds:0.0} s)");
 return 0;
+
+// A stage KPI on a phase (not on an activity): added with AddPhaseMetric, measured by its widget id like any metric,
+// warned about by the same metric rules, and listed in the report's "Journey and phase KPIs" section.
+static void AddPhaseKpi(Journey journey)
+{
+    var ana = new Actor("ana");
+    var think = journey.Phases.FirstOrDefault(p => p.Name == "Think") ?? journey.Phases[0];
+    var conversion = journey.AddPhaseMetric(ana, think.Id, new MetricWidget(new WidgetId(new Guid("6b1d3c55-7a51-4c1e-9f0e-2b6f3d1a9c01")), $"Conversion of {think.Name}")
+    {
+        Unit = "%",
+        Kind = MetricKind.Percentage,
+        Target = 4m,
+        WarningThreshold = 3m,
+        CriticalThreshold = 2m,
+    }, reason: "stage KPI");
+    decimal[] values = [3.4m, 3.1m, 2.8m];
+    for (var i = 0; i < values.Length; i++)
+    {
+        journey.RecordObservation(ana, conversion, OnlineStoreJourney.DateOf(OnlineStoreJourney.DaysOfHistory - values.Length + i), values[i]);
+    }
+
+    Console.WriteLine($"Added a phase KPI: 'Conversion of {think.Name}' on phase '{think.Name}', latest {values[^1]} % against a target of 4 %.");
+}
 
 // Survey answers cut by segment: the live chat's CSAT for two kinds of customer in Germany, recorded from the survey
 // tool's five bucket counts (answers 1 to 5). The score is computed (% of 4–5 answers) and the answers are the sample

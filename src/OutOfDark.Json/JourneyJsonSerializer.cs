@@ -626,7 +626,13 @@ public sealed class JourneyJsonSerializer
         return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static IEnumerable<JsonConverter> Converters(WidgetKindRegistry widgets, RuleSettingsRegistry ruleSettings) =>
+    private static IEnumerable<JsonConverter> Converters(WidgetKindRegistry widgets, RuleSettingsRegistry ruleSettings)
+    {
+        var widgetConverter = new WidgetConverter(widgets);
+        return Converters(widgetConverter, ruleSettings);
+    }
+
+    private static IEnumerable<JsonConverter> Converters(WidgetConverter widgetConverter, RuleSettingsRegistry ruleSettings) =>
     [
         new GuidIdConverter<JourneyId>("journey id", g => new JourneyId(g), id => id.Value),
         new GuidIdConverter<WorkspaceId>("workspace id", g => new WorkspaceId(g), id => id.Value),
@@ -653,6 +659,7 @@ public sealed class JourneyJsonSerializer
         new EnumConverter<ActivityStatus>("activity status"),
         new EnumConverter<WarningHandling>("warning handling"),
         new EnumConverter<Sentiment>("sentiment"),
+        new EnumConverter<SegmentSplit>("segment split"),
         new ValueListConverter<Phase>(),
         new ValueListConverter<Persona>(),
         new ActivityListConverter(),
@@ -663,7 +670,9 @@ public sealed class JourneyJsonSerializer
         new RuleSettingsConverter(ruleSettings),
         new ValueListConverter<Widget>(direct: true),
         new ValueListConverter<string>(),
-        new WidgetConverter(widgets),
+        widgetConverter,
+        new MetricWidgetConverter(widgetConverter),
+        new ValueListConverter<MetricWidget>(direct: true),
         new SegmentConverter(),
         new AnswerDistributionConverter(),
     ];
@@ -703,10 +712,15 @@ public sealed class JourneyJsonSerializer
             }
 
             RequireAll(info);
+            if (info.Type == typeof(Phase))
+            {
+                OptionalKpis(info);
+            }
         }
         else if (info.Type == typeof(JourneySnapshot))
         {
             RequireAll(info);
+            OptionalKpis(info);
 
             var version = JsonMetadataServices.CreatePropertyInfo(info.Options, new JsonPropertyInfoValues<int>
             {
@@ -738,6 +752,22 @@ public sealed class JourneyJsonSerializer
         foreach (var property in info.Properties)
         {
             property.IsRequired = true;
+        }
+    }
+
+    /// <summary>
+    /// The journey's and phases' own metrics (KPIs) are optional on read, so that documents written before they existed
+    /// still load, and written only when there are any, so that documents without KPIs stay as they were.
+    /// </summary>
+    private static void OptionalKpis(JsonTypeInfo info)
+    {
+        foreach (var property in info.Properties)
+        {
+            if (property.PropertyType == typeof(ValueList<MetricWidget>))
+            {
+                property.IsRequired = false;
+                property.ShouldSerialize = static (_, value) => value is ValueList<MetricWidget> { Count: > 0 };
+            }
         }
     }
 

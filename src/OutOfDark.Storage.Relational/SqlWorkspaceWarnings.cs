@@ -453,7 +453,7 @@ public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
     private WorkspaceWarning ReadRow(DbDataReader reader)
     {
         var kind = (SubjectKind)reader.GetInt32(3);
-        var subject = new WarningSubject(kind, Guid.Parse(reader.GetString(4), CultureInfo.InvariantCulture));
+        var subject = ParseSubject(kind, reader.GetString(4));
         return new WorkspaceWarning(
             new WorkspaceId(_dialect.ReadId(reader, 0)),
             new JourneyId(_dialect.ReadId(reader, 1)),
@@ -477,7 +477,46 @@ public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
     private static decimal? ReadDecimal(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : decimal.Parse(reader.GetString(ordinal), NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    private static string SubjectText(WarningSubject subject) => subject.Id.ToString("D", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The subject's id as stored: the GUID, and for a metric segment's subject (<see cref="WarningSubject.Segment"/>) a
+    /// '|' and the segment as a JSON object of dimension values, so that each segment's warning is its own row.
+    /// </summary>
+    private static string SubjectText(WarningSubject subject)
+    {
+        var id = subject.Id.ToString("D", CultureInfo.InvariantCulture);
+        if (subject.Segment is not { } segment)
+        {
+            return id;
+        }
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (key, value) in segment.Dimensions)
+            {
+                writer.WriteString(key, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return id + "|" + Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static WarningSubject ParseSubject(SubjectKind kind, string text)
+    {
+        var bar = text.IndexOf('|', StringComparison.Ordinal);
+        if (bar < 0)
+        {
+            return new WarningSubject(kind, Guid.Parse(text, CultureInfo.InvariantCulture));
+        }
+
+        var id = Guid.Parse(text.AsSpan(0, bar), CultureInfo.InvariantCulture);
+        using var document = System.Text.Json.JsonDocument.Parse(text.AsMemory(bar + 1));
+        var dimensions = document.RootElement.EnumerateObject().Select(p => new KeyValuePair<string, string>(p.Name, p.Value.GetString()!)).ToList();
+        return WarningSubject.For(new WidgetId(id), Segment.From(dimensions));
+    }
 
     private async Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, WorkspaceId workspaceId, JourneyId journeyId, Action<DbCommand>? parameters, CancellationToken cancellationToken)
     {

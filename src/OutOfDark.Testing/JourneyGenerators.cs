@@ -154,6 +154,7 @@ public static class JourneyGenerators
             (1, pick.Select(p => (JourneyStep)new RemoveFlowStep(p))),
             (8, from p in pick from w in Widgets() select (JourneyStep)new AddWidgetStep(p, w)),
             (4, from p in pick from w in Widgets() select (JourneyStep)new AddMetricStep(p, w)),
+            (3, from p in pick from q in pick from w in Widgets() select (JourneyStep)new AddKpiStep(p, q, w)),
             (2, from p in pick from title in Names() from target in Gen.Frequency<decimal?>((1, Gen.Constant<decimal?>(null)), (2, Values().Select(v => (decimal?)v))) select (JourneyStep)new ChangeWidgetStep(p, title, target)),
             (1, from p in pick from q in pick select (JourneyStep)new MoveWidgetStep(p, q)),
             (1, pick.Select(p => (JourneyStep)new RemoveWidgetStep(p))),

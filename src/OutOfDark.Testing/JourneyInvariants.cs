@@ -94,7 +94,17 @@ public static class JourneyInvariants
             }
         }
 
-        Unique(activities.SelectMany(a => a.Widgets).Select(w => w.Id).ToList(), "widget", problems);
+        // Widget ids are unique across the journey: activities' widgets, the journey's metrics and the phases' metrics.
+        var kpis = journey.Metrics.Concat(journey.Phases.SelectMany(p => p.Metrics)).ToList();
+        Unique(activities.SelectMany(a => a.Widgets).Select(w => w.Id).Concat(kpis.Select(m => m.Id)).ToList(), "widget", problems);
+        foreach (var kpi in kpis)
+        {
+            if (journey.FindKpi(kpi.Id, out _) != kpi || journey.FindActivityOf(OutOfDark.Warnings.WarningSubject.For(kpi.Id)) is not null || journey.FindWidget(kpi.Id, out _) is not null)
+            {
+                problems.Add($"Journey or phase metric {kpi.Id} is not found where it is, or is taken for an activity's widget.");
+            }
+        }
+
         Unique(journey.Flows.Select(f => f.Id).ToList(), "flow", problems);
         Unique(journey.Flows.Select(f => (f.From, f.To)).ToList(), "flow end pair", problems);
         foreach (var flow in journey.Flows)
@@ -107,7 +117,7 @@ public static class JourneyInvariants
 
         // Rule settings apply to the journey, an existing activity or an existing KPI, once per place, and are in range.
         Unique(journey.RuleSettingsEntries.Select(e => (e.Rule, e.Activity, e.Metric)).ToList(), "rule settings place", problems);
-        var metrics = activities.SelectMany(a => a.Widgets).OfType<MetricWidget>().Select(m => m.Id).ToHashSet();
+        var metrics = activities.SelectMany(a => a.Widgets).OfType<MetricWidget>().Select(m => m.Id).Concat(kpis.Select(m => m.Id)).ToHashSet();
         foreach (var entry in journey.RuleSettingsEntries)
         {
             if ((entry.Activity is { } a && !ids.Contains(a)) || (entry.Metric is { } m && !metrics.Contains(m)) || (entry.Activity is not null && entry.Metric is not null))

@@ -24,7 +24,8 @@ public abstract class WorkspaceWarningsChecks
     // Short time limits, so that the generated clock moves cross them.
     private static readonly WarningSettings Settings = WarningSettings.Default
         .With(NotUpdatedRule.RuleId, new NotUpdatedSettings { Days = 3 })
-        .With(StaleMetricRule.RuleId, new StaleMetricSettings { Days = 4 });
+        .With(StaleMetricRule.RuleId, new StaleMetricSettings { Days = 4, SplitBy = SegmentSplit.EverySegment })
+        .With(MetricThresholdRule.RuleId, new MetricThresholdSettings { SplitBy = SegmentSplit.EverySegment });
 
     private static readonly Actor Ana = new("ana");
 

@@ -68,3 +68,68 @@ public class SegmentBenchmarks
     private static ObservationSeries Series(int days, int sampleSize) => ObservationSeries.From(
         Enumerable.Range(0, days).Select(d => new Observation(SyntheticJourneys.FirstDay.PlusDays(d), 70m + d) { SampleSize = sampleSize }));
 }
+
+/// <summary>
+/// Metric rules split by segment (<see cref="MetricRuleSettings.SplitBy"/>): 10,000 activities, each with a CSAT metric
+/// of 10 days cut into 10 segments (every third segment falls below its warning threshold and trends down), evaluated
+/// fully by <c>metric.threshold</c> and <c>metric.trend</c>. The baseline judges each metric's own series only
+/// (<see cref="SegmentSplit.None"/>, the default); with <see cref="SegmentSplit.EverySegment"/> each rule also judges the
+/// 10 segments, so the difference divided by 200,000 is the cost of one per-segment check.
+/// </summary>
+[MemoryDiagnoser]
+public class SegmentSplitBenchmarks
+{
+    private const int SegmentsPerMetric = 10;
+    private WarningEngine _unsegmented = null!;
+    private WarningEngine _segmented = null!;
+
+    /// <summary>How many activities (one segmented metric each) the journey has.</summary>
+    [Params(10_000)]
+    public int Activities { get; set; }
+
+    /// <summary>Builds the journey and both engines, and evaluates each once so that repeat evaluations are measured.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        const int days = 10;
+        var clock = new FakeClock(SyntheticJourneys.Created.Plus(Duration.FromDays(days)));
+        var segments = Enumerable.Range(0, SegmentsPerMetric).Select(i => Segment.Of(("region", $"R{i}"), ("customer", i % 2 == 0 ? "new" : "returning"))).ToArray();
+        var snapshot = SyntheticJourneys.Snapshot(Activities, 0);
+        snapshot = snapshot with
+        {
+            Activities = ValueList<Activity>.From(snapshot.Activities.Select((a, n) => a with
+            {
+                Widgets = ValueList<Widget>.Of(new MetricWidget(WidgetId.New(), "CSAT")
+                {
+                    Kind = MetricKind.Csat,
+                    Unit = "%",
+                    Target = 80,
+                    WarningThreshold = 70,
+                    CriticalThreshold = 60,
+                    Observations = Series(days, falling: false),
+                    Segments = ValueList<SegmentSeries>.From(segments.Select((s, i) => new SegmentSeries(s, Series(days, falling: (n + i) % 3 == 0)))),
+                }),
+            })),
+        };
+        var journey = Journey.FromSnapshot(snapshot, clock);
+        var rules = new RuleRegistry().Add(BuiltInRules.MetricThreshold).Add(BuiltInRules.MetricTrend);
+        _unsegmented = new WarningEngine(journey, clock, rules);
+        _segmented = new WarningEngine(journey, clock, rules, WarningSettings.Default
+            .With(MetricThresholdRule.RuleId, new MetricThresholdSettings { SplitBy = SegmentSplit.EverySegment })
+            .With(MetricTrendRule.RuleId, new MetricTrendSettings { SplitBy = SegmentSplit.EverySegment }));
+        var plain = _unsegmented.EvaluateAll();
+        var cut = _segmented.EvaluateAll();
+        Console.WriteLine($"// {Activities} activities × {SegmentsPerMetric} segments: unsegmented {plain.Checks} checks, {_unsegmented.Warnings.Count} warnings; split {cut.Checks} checks, {_segmented.Warnings.Count} warnings");
+    }
+
+    /// <summary>Each metric's own series only (the default).</summary>
+    [Benchmark(Baseline = true)]
+    public int MetricOnly() => _unsegmented.EvaluateAll().Checks;
+
+    /// <summary>Each metric's own series and each of its 10 segments', by both rules.</summary>
+    [Benchmark]
+    public int EverySegment() => _segmented.EvaluateAll().Checks;
+
+    private static ObservationSeries Series(int days, bool falling) => ObservationSeries.From(
+        Enumerable.Range(0, days).Select(d => new Observation(SyntheticJourneys.FirstDay.PlusDays(d), falling ? 85m - (3m * d) : 85m + d)));
+}

@@ -104,6 +104,7 @@ public static partial class HtmlReportRenderer
         WriteOverview(journey, w, options);
         w.Write("<main>\n");
         WritePhases(journey, w);
+        WriteKpis(journey, w);
         w.Write("<section id=\"map\"><h2>Activity map</h2><div class=\"map\">\n");
         SvgMapRenderer.Write(journey, ActivityMapLayout.Compute(journey, options.Layout), w, new SvgMapOptions { Warnings = shown }, cancellationToken);
         w.Write("</div></section>\n");
@@ -196,6 +197,32 @@ public static partial class HtmlReportRenderer
         w.Write("</tbody></table></section>\n");
     }
 
+    /// <summary>The journey's own metrics and each phase's (stage KPIs), each with its settings and latest observations; nothing when there are none.</summary>
+    private static void WriteKpis(Journey journey, TextWriter w)
+    {
+        var kpis = journey.Metrics.Select(m => (Where: "Journey", Metric: m))
+            .Concat(journey.Phases.SelectMany(p => p.Metrics.Select(m => (Where: "Phase " + p.Name, Metric: m))))
+            .ToList();
+        if (kpis.Count == 0)
+        {
+            return;
+        }
+
+        w.Write("<section id=\"kpis\"><h2>Journey and phase KPIs</h2>\n");
+        foreach (var (where, metric) in kpis)
+        {
+            w.Write("<div class=\"widget\"><h4>");
+            Markup.Write(w, where);
+            w.Write(" › ");
+            Markup.Write(w, metric.Title);
+            w.Write("</h4>");
+            WriteMetric(w, metric);
+            w.Write("</div>\n");
+        }
+
+        w.Write("</section>\n");
+    }
+
     private static void WriteWarnings(Journey journey, TextWriter w, IReadOnlyList<Warning> warnings)
     {
         w.Write("<section id=\"warnings\"><h2>Warnings</h2>\n");
@@ -233,6 +260,8 @@ public static partial class HtmlReportRenderer
     {
         SubjectKind.Activity when journey.TryGetActivity(new ActivityId(subject.Id), out var a) => a.Name,
         SubjectKind.Metric when journey.FindWidget(new WidgetId(subject.Id), out var owner) is MetricWidget m => owner!.Name + " › " + m.Title,
+        SubjectKind.Metric when journey.FindKpi(new WidgetId(subject.Id), out var phase) is { } kpi =>
+            (phase is { } p ? "Phase " + journey.GetPhase(p).Name : "Journey") + " › " + kpi.Title,
         SubjectKind.Phase when journey.FindPhase(new PhaseId(subject.Id)) is { } p => "Phase " + p.Name,
         SubjectKind.Journey => "The journey",
         _ => subject.ToString(),

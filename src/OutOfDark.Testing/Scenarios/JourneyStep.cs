@@ -32,10 +32,14 @@ public abstract record JourneyStep
     protected static T? Pick<T>(IReadOnlyList<T> items, int pick) =>
         items.Count == 0 ? default : items[(int)((uint)pick % (uint)items.Count)];
 
-    /// <summary>All widgets of the journey, in map order.</summary>
+    /// <summary>All widgets of the journey: the activities' in map order, then the journey's metrics and each phase's.</summary>
     /// <param name="journey">The journey.</param>
     /// <returns>The widgets.</returns>
-    protected static List<Widget> Widgets(Journey journey) => journey.Activities.SelectMany(a => a.Widgets).ToList();
+    protected static List<Widget> Widgets(Journey journey) =>
+        journey.Activities.SelectMany(a => a.Widgets)
+            .Concat(journey.Metrics)
+            .Concat(journey.Phases.SelectMany(p => p.Metrics))
+            .ToList();
 }
 
 /// <summary>Renames the journey.</summary>
@@ -324,6 +328,35 @@ public sealed record AddMetricStep(int ActivityPick, WidgetSeed Seed) : JourneyS
     }
 }
 
+/// <summary>
+/// Adds a metric (a KPI) to the journey itself or to a phase, now and then at a position past the end (refused), or
+/// with an id already in use (refused).
+/// </summary>
+/// <param name="PhasePick">Which phase; every third pick the journey itself.</param>
+/// <param name="PositionPick">Where in the list; past the end now and then.</param>
+/// <param name="Seed">The metric: the seed's id, title and metric shape (its widget kind is ignored).</param>
+public sealed record AddKpiStep(int PhasePick, int PositionPick, WidgetSeed Seed) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        var metric = Seed.Metric.Build(new WidgetId(Seed.Id), Seed.Title);
+        if (PhasePick % 3 == 0 || journey.Phases.Count == 0)
+        {
+            journey.AddJourneyMetric(Actor, metric, Position(journey.Metrics.Count));
+        }
+        else
+        {
+            var phase = Pick(journey.Phases, PhasePick)!;
+            journey.AddPhaseMetric(Actor, phase.Id, metric, Position(phase.Metrics.Count));
+        }
+
+        return true;
+    }
+
+    private int? Position(int count) => PositionPick % 7 == 0 ? null : (int)((uint)PositionPick % (uint)(count + (PositionPick % 11 == 0 ? 2 : 1)));
+}
+
 /// <summary>Replaces a widget's content with content of the same kind built from a seed, keeping its id.</summary>
 /// <param name="WidgetPick">Which widget.</param>
 /// <param name="Title">The new title.</param>
@@ -356,8 +389,10 @@ public sealed record MoveWidgetStep(int WidgetPick, int PositionPick) : JourneyS
             return false;
         }
 
-        journey.FindWidget(widget.Id, out var activity);
-        journey.MoveWidget(Actor, widget.Id, (int)((uint)PositionPick % (uint)activity!.Widgets.Count));
+        var count = journey.FindWidget(widget.Id, out var activity) is not null ? activity!.Widgets.Count
+            : journey.FindKpi(widget.Id, out var phase) is not null && phase is { } p ? journey.GetPhase(p).Metrics.Count
+            : journey.Metrics.Count;
+        journey.MoveWidget(Actor, widget.Id, (int)((uint)PositionPick % (uint)count));
         return true;
     }
 }
@@ -496,11 +531,16 @@ public sealed record ChangeRuleSettingsStep(string Rule, int Level, int TargetPi
     /// <summary>The rules the generator picks from.</summary>
     public static readonly string[] Rules = ["metric.threshold", "metric.stale", "metric.baseline", "activity.no-owner", "activity.not-updated", "phase.empty", "funnel.drop-off", "custom.rule", "metric.small-sample"];
 
+    /// <summary>Which segments a metric rule's settings split by: none, every segment or those cut by region, by <see cref="Value"/>.</summary>
+    private SegmentSplit SplitBy => (SegmentSplit)(Value % 3);
+
+    private ValueList<string> SplitKeys => SplitBy == SegmentSplit.Dimensions ? ValueList<string>.Of("region") : ValueList<string>.Empty;
+
     /// <summary>The settings the step sets for its rule.</summary>
     /// <returns>The settings.</returns>
     public RuleSettings Settings() => Rule switch
     {
-        "metric.threshold" => new MetricThresholdSettings { MinimumRun = Value, FlagOffTarget = Value % 2 == 0, ClearAfter = Value, ClearBand = Value * 0.5m, Enabled = Enabled },
+        "metric.threshold" => new MetricThresholdSettings { MinimumRun = Value, FlagOffTarget = Value % 2 == 0, ClearAfter = Value, ClearBand = Value * 0.5m, Enabled = Enabled, SplitBy = SplitBy, SplitKeys = SplitKeys },
         "metric.baseline" => new MetricBaselineSettings
         {
             BaselineDays = Value * 7,
@@ -508,8 +548,10 @@ public sealed record ChangeRuleSettingsStep(string Rule, int Level, int TargetPi
             ChangePercent = Value % 3 == 0 ? null : Value * 5m,
             StandardDeviations = Value % 3 == 1 ? null : Value * 0.5m,
             Enabled = Enabled,
+            SplitBy = SplitBy,
+            SplitKeys = SplitKeys,
         },
-        "metric.stale" => new StaleMetricSettings { Days = Value * 5, Enabled = Enabled },
+        "metric.stale" => new StaleMetricSettings { Days = Value * 5, Enabled = Enabled, SplitBy = SplitBy, SplitKeys = SplitKeys },
         "metric.small-sample" => new SmallSampleSettings { MinimumAnswers = Value * 400, IncludeSegments = Value % 3 != 0, Enabled = Enabled },
         "activity.no-owner" => new NoOwnerSettings { AcceptTeam = Value % 2 == 0, Enabled = Enabled },
         "activity.not-updated" => new NotUpdatedSettings { Days = Value, Enabled = Enabled },

@@ -18,7 +18,10 @@ public static class EventDescriber
         Guard.Against.Null(e);
         string A(ActivityId id) => before is not null && before.TryGetActivity(id, out var a) ? Quote(a.Name) : id.ToString();
         string P(PhaseId id) => before?.FindPhase(id) is { } p ? Quote(p.Name) : id.ToString();
-        string W(WidgetId id) => before?.FindWidget(id, out _) is { } w ? $"{w.KindName()} {Quote(w.Title)}" : id.ToString();
+        string W(WidgetId id) => before?.FindWidget(id, out _) is { } w ? $"{w.KindName()} {Quote(w.Title)}"
+            : before?.FindKpi(id, out var kpiPhase) is { } kpi ? $"metric {Quote(kpi.Title)} of {(kpiPhase is { } p ? $"phase {P(p)}" : "the journey")}"
+            : id.ToString();
+        string On(PhaseId? phase) => phase is { } p ? $"phase {P(p)}" : "the journey";
 
         return e switch
         {
@@ -59,6 +62,13 @@ public static class EventDescriber
             MeasurementRecorded x => $"Recorded {Value(x.Value, x.WidgetId, before)}{Sample(x.SampleSize, x.Answers)} for {W(x.WidgetId)}{For(x.Segment)} on {Date(x.Date)}",
             MeasurementCorrected x => $"Corrected {W(x.WidgetId)}{For(x.Segment)} on {Date(x.Date)} to {Value(x.Value, x.WidgetId, before)}{Sample(x.SampleSize, x.Answers)}",
             MeasurementRemoved x => $"Removed the value of {W(x.WidgetId)}{For(x.Segment)} on {Date(x.Date)}",
+            KpiAdded x => $"Added metric {Quote(x.Metric.Title)} to {On(x.PhaseId)}",
+            KpiChanged x => $"Changed metric {Quote(x.Metric.Title)} of {On(x.PhaseId)}",
+            KpiMoved x => $"Moved {W(x.WidgetId)} to position {x.Position + 1}",
+            KpiRemoved x => $"Removed {W(x.WidgetId)}",
+            KpiMeasurementRecorded x => $"Recorded {Value(x.Value, x.WidgetId, before)}{Sample(x.SampleSize, x.Answers)} for {W(x.WidgetId)}{For(x.Segment)} on {Date(x.Date)}",
+            KpiMeasurementCorrected x => $"Corrected {W(x.WidgetId)}{For(x.Segment)} on {Date(x.Date)} to {Value(x.Value, x.WidgetId, before)}{Sample(x.SampleSize, x.Answers)}",
+            KpiMeasurementRemoved x => $"Removed the value of {W(x.WidgetId)}{For(x.Segment)} on {Date(x.Date)}",
             FeedbackRecorded x => $"Recorded {Words(x.Entry.Sentiment.ToString())} feedback from {Quote(x.Entry.Source)} on {W(x.WidgetId)}",
             FeedbackRemoved x => $"Removed feedback entry {x.Index + 1}" + (before?.FindWidget(x.WidgetId, out _) is FeedbackWidget f && x.Index >= 0 && x.Index < f.Entries.Count ? $" ({Words(f.Entries[x.Index].Sentiment.ToString())}, from {Quote(f.Entries[x.Index].Source)})" : "") + $" of {W(x.WidgetId)}",
             WarningAcknowledged x => $"Acknowledged warning {Warning(x.Warning, before)}" + Note(x.Note),
@@ -120,7 +130,7 @@ public static class EventDescriber
     private static string Value(decimal value, WidgetId id, Journey? before)
     {
         var text = value.ToString(CultureInfo.InvariantCulture);
-        return before?.FindWidget(id, out _) is MetricWidget { Unit.Length: > 0 } m ? $"{text} {m.Unit}" : text;
+        return before?.FindMetric(id, out _, out _) is { Unit.Length: > 0 } m ? $"{text} {m.Unit}" : text;
     }
 
     private static string Warning(WarningKey key, Journey? before)
@@ -129,6 +139,7 @@ public static class EventDescriber
         {
             SubjectKind.Activity when before is not null && before.TryGetActivity(new ActivityId(key.Subject.Id), out var a) => $"on activity {Quote(a.Name)}",
             SubjectKind.Metric when before?.FindWidget(new WidgetId(key.Subject.Id), out var owner) is MetricWidget m => $"on metric {Quote(m.Title)} of activity {Quote(owner!.Name)}",
+            SubjectKind.Metric when before?.FindKpi(new WidgetId(key.Subject.Id), out var kpiPhase) is { } kpi => $"on metric {Quote(kpi.Title)} of {(kpiPhase is { } p && before.FindPhase(p) is { } phase ? $"phase {Quote(phase.Name)}" : "the journey")}",
             SubjectKind.Phase when before?.FindPhase(new PhaseId(key.Subject.Id)) is { } p => $"on phase {Quote(p.Name)}",
             SubjectKind.Journey => "on the journey",
             _ => $"on {key.Subject}",

@@ -151,6 +151,13 @@ internal static class RuleSettingsText
             }
         }
 
+        // A metric rule judging the metric's own series only (the default split) says nothing about segments.
+        if (members.TryGetValue("SplitBy", out var split) && split == "None" && members.TryGetValue("SplitKeys", out var keys) && keys == "[]")
+        {
+            members.Remove("SplitBy");
+            members.Remove("SplitKeys");
+        }
+
         return members;
     }
 

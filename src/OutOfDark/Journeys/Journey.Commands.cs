@@ -350,6 +350,47 @@ public sealed partial class Journey
         return widget.Id;
     }
 
+    /// <summary>
+    /// Adds a metric (a KPI) to the journey itself, at the end of <see cref="Metrics"/> unless a position is given:
+    /// <c>journey.AddJourneyMetric(ana, new MetricWidget(WidgetId.New(), "Repeat purchase", MetricKind.Percentage) { Target = 30 })</c>.
+    /// Once added, it is changed, moved and removed with <see cref="ChangeWidget"/>, <see cref="MoveWidget"/> and
+    /// <see cref="RemoveWidget"/>, and measured with <c>RecordObservation</c>, <c>CorrectObservation</c>,
+    /// <c>RemoveObservation</c> and <see cref="RecordAnswers"/>, by its widget id, as a metric on an activity is.
+    /// </summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="metric">The metric; its id must be unused anywhere in the journey.</param>
+    /// <param name="position">Where to insert it, from 0 to the number of journey metrics; the end when omitted.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <returns>The metric's widget id.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="metric"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JourneyRuleException">The id is taken, the content is invalid, or the position is out of range.</exception>
+    public WidgetId AddJourneyMetric(Actor actor, MetricWidget metric, int? position = null, string? reason = null)
+    {
+        Guard.Against.Null(metric);
+        Raise(new KpiAdded(null, metric, position ?? _journeyMetrics.Count), actor, reason);
+        return metric.Id;
+    }
+
+    /// <summary>
+    /// Adds a metric (a stage KPI, such as the conversion of Think or the CSAT of Care) to a phase, at the end of its
+    /// <see cref="Phase.Metrics"/> unless a position is given. Changed, moved, removed and measured by its widget id as
+    /// <see cref="AddJourneyMetric"/> describes. A phase holding metrics cannot be removed until they are.
+    /// </summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="phaseId">The phase.</param>
+    /// <param name="metric">The metric; its id must be unused anywhere in the journey.</param>
+    /// <param name="position">Where to insert it, from 0 to the number of the phase's metrics; the end when omitted.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <returns>The metric's widget id.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="metric"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JourneyRuleException">The phase does not exist, the id is taken, the content is invalid, or the position is out of range.</exception>
+    public WidgetId AddPhaseMetric(Actor actor, PhaseId phaseId, MetricWidget metric, int? position = null, string? reason = null)
+    {
+        Guard.Against.Null(metric);
+        Raise(new KpiAdded(phaseId, metric, position ?? FindPhase(phaseId)?.Metrics.Count ?? 0), actor, reason);
+        return metric.Id;
+    }
+
     /// <summary>Replaces a widget's content, for example <c>metric with { Target = 30 }</c>. The kind cannot change.</summary>
     /// <param name="actor">Who makes the change.</param>
     /// <param name="widget">The widget's new content; its id names the widget.</param>
@@ -358,6 +399,17 @@ public sealed partial class Journey
     public void ChangeWidget(Actor actor, Widget widget, string? reason = null)
     {
         Guard.Against.Null(widget);
+        if (FindKpi(widget.Id, out var kpiPhase) is { } kpi)
+        {
+            var metric = widget as MetricWidget ?? throw new JourneyRuleException(JourneyRules.WrongWidgetKind, $"Widget '{kpi.Title}' ({kpi.Id}) is a metric on {KpiPlace(kpiPhase)} and cannot become a {widget.KindName()} widget: the journey and its phases hold metrics only.", widget.Id);
+            if (!kpi.Equals(metric))
+            {
+                Raise(new KpiChanged(kpiPhase, metric), actor, reason);
+            }
+
+            return;
+        }
+
         var existing = RequireExistingWidget(widget.Id, out var activity);
         if (!existing.Equals(widget))
         {
@@ -373,6 +425,16 @@ public sealed partial class Journey
     /// <exception cref="JourneyRuleException">The widget does not exist (<c>unknown-widget</c>) or the position is out of range (<c>invalid-position</c>, naming the widget, its activity and the valid range).</exception>
     public void MoveWidget(Actor actor, WidgetId widgetId, int position, string? reason = null)
     {
+        if (FindKpi(widgetId, out var kpiPhase) is not null)
+        {
+            if (KpiIndex(kpiPhase, widgetId) != position)
+            {
+                Raise(new KpiMoved(kpiPhase, widgetId, position), actor, reason);
+            }
+
+            return;
+        }
+
         RequireExistingWidget(widgetId, out var activity);
         if (activity.Widgets.FindIndex(w => w.Id == widgetId) != position)
         {
@@ -387,6 +449,12 @@ public sealed partial class Journey
     /// <exception cref="JourneyRuleException">The widget does not exist.</exception>
     public void RemoveWidget(Actor actor, WidgetId widgetId, string? reason = null)
     {
+        if (FindKpi(widgetId, out var kpiPhase) is not null)
+        {
+            Raise(new KpiRemoved(kpiPhase, widgetId), actor, reason);
+            return;
+        }
+
         RequireExistingWidget(widgetId, out var activity);
         Raise(new WidgetRemoved(activity.Id, widgetId), actor, reason);
     }
@@ -400,6 +468,12 @@ public sealed partial class Journey
     /// <exception cref="JourneyRuleException">The widget is not a metric, the date already has a value, or the value does not fit the metric's kind.</exception>
     public void RecordObservation(Actor actor, WidgetId metricId, LocalDate date, decimal value, string? reason = null)
     {
+        if (FindKpi(metricId, out var kpiPhase) is not null)
+        {
+            Raise(new KpiMeasurementRecorded(kpiPhase, metricId, Segment.All, date, value, null, null), actor, reason);
+            return;
+        }
+
         RequireExistingWidget(metricId, out var activity);
         Raise(new ObservationRecorded(activity.Id, metricId, date, value), actor, reason);
     }
@@ -413,6 +487,16 @@ public sealed partial class Journey
     /// <exception cref="JourneyRuleException">The widget is not a metric, the date has no value, or the value does not fit.</exception>
     public void CorrectObservation(Actor actor, WidgetId metricId, LocalDate date, decimal value, string? reason = null)
     {
+        if (FindKpi(metricId, out var kpiPhase) is { } kpi)
+        {
+            if (!kpi.Observations.TryGetValue(date, out var was) || was != value)
+            {
+                Raise(new KpiMeasurementCorrected(kpiPhase, metricId, Segment.All, date, value, null, null), actor, reason);
+            }
+
+            return;
+        }
+
         var metric = RequireExistingWidget(metricId, out var activity) as MetricWidget;
         if (metric is null || !metric.Observations.TryGetValue(date, out var current) || current != value)
         {
@@ -428,6 +512,12 @@ public sealed partial class Journey
     /// <exception cref="JourneyRuleException">The widget is not a metric or the date has no value.</exception>
     public void RemoveObservation(Actor actor, WidgetId metricId, LocalDate date, string? reason = null)
     {
+        if (FindKpi(metricId, out var kpiPhase) is not null)
+        {
+            Raise(new KpiMeasurementRemoved(kpiPhase, metricId, Segment.All, date), actor, reason);
+            return;
+        }
+
         RequireExistingWidget(metricId, out var activity);
         Raise(new ObservationRemoved(activity.Id, metricId, date), actor, reason);
     }
@@ -451,6 +541,12 @@ public sealed partial class Journey
     public void RecordObservation(Actor actor, WidgetId metricId, Segment segment, Observation observation, string? reason = null)
     {
         Guard.Against.Null(segment);
+        if (FindKpi(metricId, out var kpiPhase) is not null)
+        {
+            Raise(new KpiMeasurementRecorded(kpiPhase, metricId, segment, observation.Date, observation.Value, observation.SampleSize, observation.Answers), actor, reason);
+            return;
+        }
+
         RequireExistingWidget(metricId, out var activity);
         Raise(new MeasurementRecorded(activity.Id, metricId, segment, observation.Date, observation.Value, observation.SampleSize, observation.Answers), actor, reason);
     }
@@ -485,6 +581,18 @@ public sealed partial class Journey
     public void CorrectObservation(Actor actor, WidgetId metricId, Segment segment, Observation observation, string? reason = null)
     {
         Guard.Against.Null(segment);
+        if (FindKpi(metricId, out var kpiPhase) is { } kpi)
+        {
+            var kpiSeries = kpi.SeriesOf(segment);
+            var at = kpiSeries.IndexOf(observation.Date);
+            if (at < 0 || kpiSeries[at] != observation)
+            {
+                Raise(new KpiMeasurementCorrected(kpiPhase, metricId, segment, observation.Date, observation.Value, observation.SampleSize, observation.Answers), actor, reason);
+            }
+
+            return;
+        }
+
         var metric = RequireExistingWidget(metricId, out var activity) as MetricWidget;
         var series = metric?.SeriesOf(segment);
         var index = series?.IndexOf(observation.Date) ?? -1;
@@ -505,6 +613,12 @@ public sealed partial class Journey
     public void RemoveObservation(Actor actor, WidgetId metricId, Segment segment, LocalDate date, string? reason = null)
     {
         Guard.Against.Null(segment);
+        if (FindKpi(metricId, out var kpiPhase) is not null)
+        {
+            Raise(new KpiMeasurementRemoved(kpiPhase, metricId, segment, date), actor, reason);
+            return;
+        }
+
         RequireExistingWidget(metricId, out var activity);
         Raise(new MeasurementRemoved(activity.Id, metricId, segment, date), actor, reason);
     }
@@ -518,6 +632,11 @@ public sealed partial class Journey
     public void RecordFeedback(Actor actor, WidgetId feedbackId, FeedbackEntry entry, string? reason = null)
     {
         Guard.Against.Null(entry);
+        if (FindKpi(feedbackId, out var kpiPhase) is { } kpi)
+        {
+            throw new JourneyRuleException(JourneyRules.WrongWidgetKind, $"Cannot record feedback on widget '{kpi.Title}' ({kpi.Id}): it is a metric on {KpiPlace(kpiPhase)}.", feedbackId);
+        }
+
         RequireExistingWidget(feedbackId, out var activity);
         Raise(new FeedbackRecorded(activity.Id, feedbackId, entry), actor, reason);
     }
@@ -652,6 +771,28 @@ public sealed partial class Journey
             ValidateRuleSettingsTarget(rule, activity, metric);
         }
     }
+
+    /// <summary>The journey's metrics, or a phase's.</summary>
+    private IReadOnlyList<MetricWidget> KpisOf(PhaseId? phaseId) => phaseId is { } p ? GetPhase(p).Metrics : _journeyMetrics;
+
+    /// <summary>The index of a KPI in its list, or -1.</summary>
+    private int KpiIndex(PhaseId? phaseId, WidgetId id)
+    {
+        var list = KpisOf(phaseId);
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i].Id == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Names where a KPI sits, for messages: "journey 'Onboarding'" or "phase 'Think'".</summary>
+    private string KpiPlace(PhaseId? phaseId) =>
+        phaseId is { } p ? $"phase '{FindPhase(p)?.Name ?? p.ToString()}'" : $"journey '{Name}'";
 
     private Widget RequireExistingWidget(WidgetId id, out Activity activity) =>
         FindWidget(id, out var owner) is { } widget

@@ -147,7 +147,18 @@ public sealed partial class Journey
         {
             var p = s.Phases[i] ?? throw Missing("phase", i);
             ValidatePhaseAdded(new PhaseAdded(p.Id, p.Name, p.CustomerGoal, _phases.Count) { JourneyId = Id, OccurredAt = at, Actor = "snapshot" });
-            _phases.Add(p);
+            _phases.Add(p with { Metrics = ValueList<MetricWidget>.Empty });
+            foreach (var metric in p.Metrics)
+            {
+                ValidateKpiAdded(p.Id, metric, _phases[^1].Metrics.Count);
+                AddKpi(p.Id, metric, _phases[^1].Metrics.Count);
+            }
+        }
+
+        foreach (var metric in s.Metrics)
+        {
+            ValidateKpiAdded(null, metric, _journeyMetrics.Count);
+            AddKpi(null, metric, _journeyMetrics.Count);
         }
 
         for (var i = 0; i < s.Personas.Count; i++)

@@ -38,7 +38,7 @@ public sealed partial class Journey
                 _phases.Insert(x.Position, new Phase(x.PhaseId, x.Name, x.CustomerGoal));
                 break;
             case PhaseChanged x:
-                _phases[PhaseIndex(x.PhaseId)] = new Phase(x.PhaseId, x.Name, x.CustomerGoal);
+                _phases[PhaseIndex(x.PhaseId)] = _phases[PhaseIndex(x.PhaseId)] with { Name = x.Name, CustomerGoal = x.CustomerGoal };
                 break;
             case PhaseMoved x:
                 {
@@ -144,6 +144,36 @@ public sealed partial class Journey
             case MeasurementRemoved x:
                 ReplaceWidget(x.ActivityId, x.WidgetId, e, w => WithSeries((MetricWidget)w, x.Segment, s => s.Remove(x.Date)));
                 break;
+            case KpiAdded x:
+                AddKpi(x.PhaseId, x.Metric, x.Position);
+                break;
+            case KpiChanged x:
+                ChangeKpis(x.PhaseId, list => list[list.FindIndex(m => m.Id == x.Metric.Id)] = x.Metric);
+                break;
+            case KpiMoved x:
+                ChangeKpis(x.PhaseId, list =>
+                {
+                    var index = list.FindIndex(m => m.Id == x.WidgetId);
+                    var metric = list[index];
+                    list.RemoveAt(index);
+                    list.Insert(x.Position, metric);
+                });
+                break;
+            case KpiRemoved x:
+                ChangeKpis(x.PhaseId, list => list.RemoveAt(list.FindIndex(m => m.Id == x.WidgetId)));
+                _kpiOwners.Remove(x.WidgetId);
+                ForgetWarnings(WarningSubject.For(x.WidgetId));
+                ForgetRuleSettings(k => k.Metric == x.WidgetId);
+                break;
+            case KpiMeasurementRecorded x:
+                ChangeKpi(x.PhaseId, x.WidgetId, m => WithSeries(m, x.Segment, s => s.Add(x.ToObservation())));
+                break;
+            case KpiMeasurementCorrected x:
+                ChangeKpi(x.PhaseId, x.WidgetId, m => WithSeries(m, x.Segment, s => s.Replace(x.ToObservation())));
+                break;
+            case KpiMeasurementRemoved x:
+                ChangeKpi(x.PhaseId, x.WidgetId, m => WithSeries(m, x.Segment, s => s.Remove(x.Date)));
+                break;
             case FeedbackRecorded x:
                 ReplaceWidget(x.ActivityId, x.WidgetId, e, w => (FeedbackWidget)w with { Entries = ((FeedbackWidget)w).Entries.Add(x.Entry) });
                 break;
@@ -188,6 +218,34 @@ public sealed partial class Journey
         LastChangedAt = e.OccurredAt;
         Version++;
     }
+
+    private void AddKpi(PhaseId? phaseId, MetricWidget metric, int position)
+    {
+        _kpiOwners.Add(metric.Id, phaseId);
+        ChangeKpis(phaseId, list => list.Insert(position, metric));
+    }
+
+    /// <summary>Changes the journey's metric list, or a phase's (which is immutable, so it is copied and the phase replaced).</summary>
+    private void ChangeKpis(PhaseId? phaseId, System.Action<List<MetricWidget>> change)
+    {
+        if (phaseId is not { } p)
+        {
+            change(_journeyMetrics);
+            return;
+        }
+
+        var index = PhaseIndex(p);
+        var list = new List<MetricWidget>(_phases[index].Metrics);
+        change(list);
+        _phases[index] = _phases[index] with { Metrics = ValueList<MetricWidget>.From(list) };
+    }
+
+    private void ChangeKpi(PhaseId? phaseId, WidgetId id, System.Func<MetricWidget, MetricWidget> change) =>
+        ChangeKpis(phaseId, list =>
+        {
+            var index = list.FindIndex(m => m.Id == id);
+            list[index] = change(list[index]);
+        });
 
     private void Touch(ActivityId id, JourneyEvent e, System.Func<Activity, Activity> change) =>
         _activities[id] = change(_activities[id]) with { LastChangedAt = e.OccurredAt };

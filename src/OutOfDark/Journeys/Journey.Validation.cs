@@ -90,6 +90,11 @@ public sealed partial class Journey
                     throw new JourneyRuleException(JourneyRules.PhaseNotEmpty, $"Phase '{GetPhase(x.PhaseId).Name}' ({x.PhaseId}) still holds {Text.Count(ActivityCountIn(x.PhaseId), "activity", "activities")}; move or remove {(ActivityCountIn(x.PhaseId) == 1 ? "it" : "them")} first.", x.PhaseId);
                 }
 
+                if (GetPhase(x.PhaseId).Metrics.Count is var kpis and > 0)
+                {
+                    throw new JourneyRuleException(JourneyRules.PhaseNotEmpty, $"Phase '{GetPhase(x.PhaseId).Name}' ({x.PhaseId}) still holds {Text.Count(kpis, "metric", "metrics")} ({string.Join(", ", GetPhase(x.PhaseId).Metrics.Select(m => $"'{m.Title}'"))}); remove {(kpis == 1 ? "it" : "them")} with RemoveWidget first, so that no measured data goes unnoticed.", x.PhaseId);
+                }
+
                 break;
             case PersonaAdded x:
                 ValidatePersona(x.PersonaId, x.Name, x.Description, adding: true);
@@ -238,6 +243,58 @@ public sealed partial class Journey
             case MeasurementRemoved x:
                 {
                     var metric = RequireWidget<MetricWidget>(x.ActivityId, x.WidgetId, "remove an observation");
+                    RequireSegment(x.Segment);
+                    Guard.Against.NonIsoDate(x.Date, "observation date");
+                    RequireObservation(metric, x.Segment, x.Date);
+                    break;
+                }
+
+            case KpiAdded x:
+                ValidateKpiAdded(x.PhaseId, x.Metric, x.Position);
+                break;
+            case KpiChanged x:
+                {
+                    Guard.Against.Null(x.Metric);
+                    RequireKpi(x.PhaseId, x.Metric.Id);
+                    ValidateWidgetContent(x.Metric);
+                    break;
+                }
+
+            case KpiMoved x:
+                RequireKpi(x.PhaseId, x.WidgetId);
+                RequirePosition(x.Position, KpisOf(x.PhaseId).Count, x.PhaseId is null ? "journey metric" : "phase metric");
+                break;
+            case KpiRemoved x:
+                RequireKpi(x.PhaseId, x.WidgetId);
+                break;
+            case KpiMeasurementRecorded x:
+                {
+                    var metric = RequireKpi(x.PhaseId, x.WidgetId);
+                    RequireSegment(x.Segment);
+                    Guard.Against.NonIsoDate(x.Date, "observation date");
+                    if (metric.SeriesOf(x.Segment).Contains(x.Date))
+                    {
+                        throw new JourneyRuleException(JourneyRules.ObservationDate, $"Metric '{metric.Title}' ({metric.Id}) already has an observation for {x.Segment} on {x.Date:yyyy-MM-dd}; correct it instead of recording another.", metric.Id, x.Date);
+                    }
+
+                    RequireObservationFits(metric, x.Segment, x.ToObservation());
+                    RequireNotAhead(metric, x.Date, e.OccurredAt);
+                    break;
+                }
+
+            case KpiMeasurementCorrected x:
+                {
+                    var metric = RequireKpi(x.PhaseId, x.WidgetId);
+                    RequireSegment(x.Segment);
+                    Guard.Against.NonIsoDate(x.Date, "observation date");
+                    RequireObservation(metric, x.Segment, x.Date);
+                    RequireObservationFits(metric, x.Segment, x.ToObservation());
+                    break;
+                }
+
+            case KpiMeasurementRemoved x:
+                {
+                    var metric = RequireKpi(x.PhaseId, x.WidgetId);
                     RequireSegment(x.Segment);
                     Guard.Against.NonIsoDate(x.Date, "observation date");
                     RequireObservation(metric, x.Segment, x.Date);
@@ -458,12 +515,59 @@ public sealed partial class Journey
             throw new JourneyRuleException(JourneyRules.InvalidWidget, "The widget to add must not be missing.");
         }
 
-        if (_widgetOwners.TryGetValue(widget.Id, out var owner))
+        RequireUnusedWidgetId(widget.Id);
+        ValidateWidgetContent(widget);
+    }
+
+    /// <summary>Widget ids are unique across the journey: activities' widgets, phase metrics and journey metrics.</summary>
+    private void RequireUnusedWidgetId(WidgetId id)
+    {
+        if (_widgetOwners.TryGetValue(id, out var owner))
         {
-            throw new JourneyRuleException(JourneyRules.DuplicateId, $"Widget id {widget.Id} is already used on activity '{_activities[owner].Name}'.", widget.Id);
+            throw new JourneyRuleException(JourneyRules.DuplicateId, $"Widget id {id} is already used on activity '{_activities[owner].Name}'.", id);
         }
 
-        ValidateWidgetContent(widget);
+        if (_kpiOwners.TryGetValue(id, out var phase))
+        {
+            throw new JourneyRuleException(JourneyRules.DuplicateId, $"Widget id {id} is already used by a metric on {KpiPlace(phase)}.", id);
+        }
+    }
+
+    private void ValidateKpiAdded(PhaseId? phaseId, MetricWidget? metric, int position)
+    {
+        if (phaseId is { } p)
+        {
+            RequirePhase(p);
+        }
+
+        if (metric is null)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidWidget, $"The metric to add to {KpiPlace(phaseId)} must not be missing.");
+        }
+
+        RequireUnusedWidgetId(metric.Id);
+        ValidateWidgetContent(metric);
+        var count = KpisOf(phaseId).Count;
+        if (position < 0 || position > count)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidPosition, $"Position {position} is outside the metrics of {KpiPlace(phaseId)}: use 0 to {count}.", position);
+        }
+    }
+
+    /// <summary>The KPI with that id on the journey (<paramref name="phaseId"/> null) or on that phase, or a refusal saying where it is not.</summary>
+    private MetricWidget RequireKpi(PhaseId? phaseId, WidgetId id)
+    {
+        if (phaseId is { } p)
+        {
+            RequirePhase(p);
+        }
+
+        if (_kpiOwners.TryGetValue(id, out var owner) && owner == phaseId)
+        {
+            return FindKpi(id, out _)!;
+        }
+
+        throw new JourneyRuleException(JourneyRules.UnknownWidget, $"{char.ToUpperInvariant(KpiPlace(phaseId)[0])}{KpiPlace(phaseId)[1..]} has no metric {id}.", id);
     }
 
     private void ValidateWidgetContent(Widget widget)
@@ -554,7 +658,7 @@ public sealed partial class Journey
             SubjectKind.Journey => key.Subject.Id == Id.Value,
             SubjectKind.Phase => FindPhase(new PhaseId(key.Subject.Id)) is not null,
             SubjectKind.Activity => _activities.ContainsKey(new ActivityId(key.Subject.Id)),
-            SubjectKind.Metric => FindWidget(new WidgetId(key.Subject.Id), out _) is MetricWidget,
+            SubjectKind.Metric => FindMetric(new WidgetId(key.Subject.Id), out _, out _) is not null,
             _ => false,
         };
         if (!exists)
@@ -606,6 +710,11 @@ public sealed partial class Journey
         }
         else if (metric is { } widgetId)
         {
+            if (FindKpi(widgetId, out _) is not null)
+            {
+                return;
+            }
+
             if (FindWidget(widgetId, out var owner) is not { } widget)
             {
                 throw new JourneyRuleException(JourneyRules.UnknownWidget, $"Journey '{Name}' has no widget {widgetId}.", widgetId);
@@ -652,7 +761,7 @@ public sealed partial class Journey
     /// <summary>Names a level of rule settings for messages: "settings of rule 'metric.threshold' for activity 'Checkout'".</summary>
     private string RuleSettingsPlace(RuleId rule, ActivityId? activity, WidgetId? metric) =>
         $"settings of rule '{rule}'" + (activity is { } a ? $" for activity '{(_activities.TryGetValue(a, out var x) ? x.Name : a.ToString())}'"
-            : metric is { } m ? $" for metric '{FindWidget(m, out _)?.Title ?? m.ToString()}'" : " for the journey");
+            : metric is { } m ? $" for metric '{FindMetric(m, out _, out _)?.Title ?? FindWidget(m, out _)?.Title ?? m.ToString()}'" : " for the journey");
 
     private void RequirePhase(PhaseId id)
     {

@@ -38,6 +38,8 @@ public sealed partial class Journey
     private readonly Dictionary<ActivityId, List<Flow>> _flowsFrom = [];
     private readonly Dictionary<ActivityId, List<Flow>> _flowsTo = [];
     private readonly Dictionary<WidgetId, ActivityId> _widgetOwners = [];
+    private readonly List<MetricWidget> _journeyMetrics = [];
+    private readonly Dictionary<WidgetId, PhaseId?> _kpiOwners = [];
     private readonly Dictionary<WarningKey, WarningStatus> _warnings = [];
 
     /// <summary>The built-in rules that raised one warning per activity before they raised one per metric; see <see cref="SetWarning"/>.</summary>
@@ -98,6 +100,12 @@ public sealed partial class Journey
 
     /// <summary>The personas, in the order they were added.</summary>
     public IReadOnlyList<Persona> Personas => _personas;
+
+    /// <summary>
+    /// The journey's own metrics (journey-level KPIs), in order. Each phase holds its own in <see cref="Phase.Metrics"/>;
+    /// activities hold theirs among their widgets.
+    /// </summary>
+    public IReadOnlyList<MetricWidget> Metrics => _journeyMetrics;
 
     /// <summary>The activities of the map, depth first: each parent before its children, siblings in the order they joined.</summary>
     public IReadOnlyList<Activity> Activities => new ActivityView(this, Preorder());
@@ -206,9 +214,52 @@ public sealed partial class Journey
         return null;
     }
 
+    /// <summary>
+    /// Finds a metric anywhere in the journey: on an activity, on a phase or on the journey itself.
+    /// </summary>
+    /// <param name="id">The metric widget's id.</param>
+    /// <param name="activity">The activity holding it, or <see langword="null"/> for a phase or journey KPI.</param>
+    /// <param name="phase">The phase holding it as a phase KPI, or <see langword="null"/> (for an activity's metric, see the activity's phase).</param>
+    /// <returns>The metric, or <see langword="null"/> when the journey has no metric with that id (or the widget is of another kind).</returns>
+    public MetricWidget? FindMetric(WidgetId id, out Activity? activity, out Phase? phase)
+    {
+        phase = null;
+        if (FindKpi(id, out var phaseId) is { } kpi)
+        {
+            activity = null;
+            phase = phaseId is { } p ? FindPhase(p) : null;
+            return kpi;
+        }
+
+        return FindWidget(id, out activity) as MetricWidget;
+    }
+
+    /// <summary>Finds a journey or phase KPI (not a metric on an activity).</summary>
+    /// <param name="id">The metric widget's id.</param>
+    /// <param name="phaseId">The phase holding it, or <see langword="null"/> for the journey itself (or when not found).</param>
+    /// <returns>The metric, or <see langword="null"/> when no journey or phase KPI has that id.</returns>
+    public MetricWidget? FindKpi(WidgetId id, out PhaseId? phaseId)
+    {
+        if (!_kpiOwners.TryGetValue(id, out phaseId))
+        {
+            return null;
+        }
+
+        IReadOnlyList<MetricWidget> list = phaseId is { } p ? FindPhase(p)!.Metrics : _journeyMetrics;
+        foreach (var metric in list)
+        {
+            if (metric.Id == id)
+            {
+                return metric;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The activity a warning subject is about: the activity itself, or the activity a metric subject's widget sits on.</summary>
     /// <param name="subject">The subject.</param>
-    /// <returns>The activity, or <see langword="null"/> for a phase, the journey, or a subject no longer in the journey.</returns>
+    /// <returns>The activity, or <see langword="null"/> for a phase, the journey, a journey or phase KPI, or a subject no longer in the journey.</returns>
     public Activity? FindActivityOf(WarningSubject subject) => subject.Kind switch
     {
         SubjectKind.Activity => _activities.GetValueOrDefault(new ActivityId(subject.Id)),
@@ -295,6 +346,7 @@ public sealed partial class Journey
         CreatedAt = CreatedAt,
         LastChangedAt = LastChangedAt,
         Phases = ValueList<Phase>.From(_phases),
+        Metrics = ValueList<MetricWidget>.From(_journeyMetrics),
         Personas = ValueList<Persona>.From(_personas),
         Activities = ValueList<Activity>.From(Activities),
         Flows = ValueList<Flow>.From(_flows),

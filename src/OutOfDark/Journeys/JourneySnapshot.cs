@@ -43,6 +43,14 @@ public sealed record JourneySnapshot
     /// <summary>The phases, in order.</summary>
     public ValueList<Phase> Phases { get; init; } = ValueList<Phase>.Empty;
 
+    /// <summary>The journey's own metrics (journey-level KPIs), in order; each phase lists its own in <see cref="Phase.Metrics"/>.</summary>
+    /// <remarks>Setting <see langword="null"/> (as a reader does for a document without metrics) gives the empty list; every empty list compares equal.</remarks>
+    public ValueList<MetricWidget> Metrics
+    {
+        get => field ?? ValueList<MetricWidget>.Empty;
+        init => field = value is { Count: > 0 } ? value : null;
+    }
+
     /// <summary>The personas.</summary>
     public ValueList<Persona> Personas { get; init; } = ValueList<Persona>.Empty;
 

@@ -60,9 +60,10 @@ public readonly struct RuleContext
                     : throw new ArgumentException($"Journey '{journey.Name}' has no activity {subject.Id}.", nameof(subject));
                 break;
             case SubjectKind.Metric:
-                Metric = journey.FindWidget(new WidgetId(subject.Id), out var owner) as MetricWidget
+                Metric = journey.FindMetric(new WidgetId(subject.Id), out var owner, out var kpiPhase)
                     ?? throw new ArgumentException($"Journey '{journey.Name}' has no metric widget {subject.Id}.", nameof(subject));
                 Activity = owner;
+                Phase = kpiPhase;
                 break;
             case SubjectKind.Phase:
                 Phase = journey.FindPhase(new PhaseId(subject.Id))
@@ -110,13 +111,26 @@ public readonly struct RuleContext
     /// <summary>The subject.</summary>
     public WarningSubject Subject { get; }
 
-    /// <summary>The activity, when the subject is one, or the activity the metric sits on when the subject is a metric.</summary>
+    /// <summary>
+    /// The activity, when the subject is one, or the activity the metric sits on when the subject is a metric on an
+    /// activity; <see langword="null"/> for a journey or phase KPI (see <see cref="Journey.Metrics"/> and <see cref="Phase.Metrics"/>).
+    /// </summary>
     public Activity? Activity { get; }
 
     /// <summary>The metric widget, when the subject is a metric (<see cref="SubjectKind.Metric"/>).</summary>
     public MetricWidget? Metric { get; }
 
-    /// <summary>The phase, when the subject is one.</summary>
+    /// <summary>
+    /// The observations a metric rule judges: the series of the subject's segment (<see cref="WarningSubject.Segment"/>)
+    /// when the rule evaluates per segment, otherwise the metric's own (all customers); <see langword="null"/> when the
+    /// subject is not a metric.
+    /// </summary>
+    public ObservationSeries? Series => Metric is not { } metric ? null : Subject.Segment is { } segment ? metric.SeriesOf(segment) : metric.Observations;
+
+    /// <summary>The metric's title as a warning names it: with the segment when the subject is one, for example <c>CSAT for customer first-time buyer, region DE</c>.</summary>
+    internal string MetricTitle => Subject.Segment is { } segment ? $"{Metric!.Title} for {segment}" : Metric!.Title;
+
+    /// <summary>The phase, when the subject is one or is a metric the phase holds (a phase KPI).</summary>
     public Phase? Phase { get; }
 
     /// <summary>The evaluation instant.</summary>

@@ -58,6 +58,33 @@ public sealed partial class WarningEngine
                 case FeedbackRecorded x:
                     OneActivity(x.ActivityId, e);
                     continue;
+                case KpiAdded x:
+                    structural = true;
+                    dirtyMetrics.Add(x.Metric.Id);
+                    continue;
+                case KpiChanged x:
+                    structural = true;
+                    dirtyMetrics.Add(x.Metric.Id);
+                    continue;
+                case KpiMeasurementRecorded x:
+                    structural = true;
+                    dirtyMetrics.Add(x.WidgetId);
+                    continue;
+                case KpiMeasurementCorrected x:
+                    structural = true;
+                    dirtyMetrics.Add(x.WidgetId);
+                    continue;
+                case KpiMeasurementRemoved x:
+                    structural = true;
+                    dirtyMetrics.Add(x.WidgetId);
+                    continue;
+                case KpiRemoved:
+                    structural = true;
+                    metricRemovals = true;
+                    continue;
+                case KpiMoved:
+                    // Order changes only the view, which reads it when asked.
+                    continue;
                 case FeedbackRemoved x:
                     OneActivity(x.ActivityId, e);
                     continue;
@@ -124,9 +151,9 @@ public sealed partial class WarningEngine
             foreach (var id in dirtyMetrics)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (_journey.FindWidget(id, out var owner) is MetricWidget metric)
+                if (_journey.FindMetric(id, out var owner, out var phase) is { } metric)
                 {
-                    EvaluateMetric(metric, owner!, now, today, batch, evaluated, cancellationToken);
+                    EvaluateMetric(metric, owner, phase, now, today, batch, evaluated, cancellationToken);
                 }
             }
         }
@@ -258,6 +285,15 @@ public sealed partial class WarningEngine
                         }
                     }
 
+                    foreach (var (metric, phase) in Kpis())
+                    {
+                        var subject = WarningSubject.For(metric.Id);
+                        if (evaluated.Add(new Slot(rule, subject)))
+                        {
+                            Evaluate(rule, subject, null, metric, phase, now, today, batch, cancellationToken);
+                        }
+                    }
+
                     break;
                 case SubjectKind.Phase:
                     foreach (var phase in _journey.Phases)
@@ -303,9 +339,9 @@ public sealed partial class WarningEngine
 
                 break;
             case SubjectKind.Metric:
-                if (_journey.FindWidget(new WidgetId(slot.Subject.Id), out var owner) is MetricWidget metric)
+                if (_journey.FindMetric(new WidgetId(slot.Subject.Id), out var owner, out var kpiPhase) is { } metric)
                 {
-                    Evaluate(slot.Rule, slot.Subject, owner, metric, null, now, today, batch, cancellationToken);
+                    Evaluate(slot.Rule, slot.Subject, owner, metric, kpiPhase, now, today, batch, cancellationToken);
                 }
 
                 break;
@@ -356,9 +392,20 @@ public sealed partial class WarningEngine
         foreach (var slot in _warnings.Keys.Concat(_failures.Keys))
         {
             if ((slot.Subject.Kind == SubjectKind.Activity && !_journey.TryGetActivity(new ActivityId(slot.Subject.Id), out _))
-                || (slot.Subject.Kind == SubjectKind.Metric && _journey.FindWidget(new WidgetId(slot.Subject.Id), out _) is not MetricWidget))
+                || (slot.Subject.Kind == SubjectKind.Metric && _journey.FindMetric(new WidgetId(slot.Subject.Id), out _, out _) is null))
             {
                 batch.Forget(slot);
+            }
+        }
+
+        if (_splitSlots.Count > 0)
+        {
+            foreach (var key in _splitSlots.Keys.ToList())
+            {
+                if (_journey.FindWidget(new WidgetId(key.Metric), out _) is not MetricWidget)
+                {
+                    _splitSlots.Remove(key);
+                }
             }
         }
     }
@@ -420,13 +467,50 @@ public sealed partial class WarningEngine
         }
     }
 
-    private void EvaluateMetric(MetricWidget metric, Activity activity, Instant now, LocalDate today, Batch batch, HashSet<Slot>? evaluated, CancellationToken cancellationToken)
+    private void EvaluateMetric(MetricWidget metric, Activity? activity, Phase? phase, Instant now, LocalDate today, Batch batch, HashSet<Slot>? evaluated, CancellationToken cancellationToken)
     {
         var subject = WarningSubject.For(metric.Id);
         foreach (var rule in _metricRules)
         {
-            Evaluate(rule, subject, activity, metric, null, now, today, batch, cancellationToken);
+            Evaluate(rule, subject, activity, metric, phase, now, today, batch, cancellationToken);
             evaluated?.Add(new Slot(rule, subject));
+        }
+    }
+
+    /// <summary>The journey's own metrics, then each phase's in phase order, with the phase holding each (null for the journey's).</summary>
+    private IEnumerable<(MetricWidget Metric, Phase? Phase)> Kpis()
+    {
+        foreach (var metric in _journey.Metrics)
+        {
+            yield return (metric, null);
+        }
+
+        foreach (var phase in _journey.Phases)
+        {
+            foreach (var metric in phase.Metrics)
+            {
+                yield return (metric, phase);
+            }
+        }
+    }
+
+    /// <summary>Every metric rule on every journey and phase metric, for the full evaluation, after the activities' checks.</summary>
+    private void EvaluateKpis(ref int position, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
+    {
+        if (_journey.Metrics.Count == 0 && !_journey.Phases.Any(p => p.Metrics.Count > 0))
+        {
+            return;
+        }
+
+        foreach (var (metric, phase) in Kpis())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var subject = WarningSubject.For(metric.Id);
+            foreach (var rule in _metricRules)
+            {
+                batch.Position = position++;
+                Evaluate(rule, subject, null, metric, phase, now, today, batch, cancellationToken);
+            }
         }
     }
 
@@ -558,6 +642,59 @@ public sealed partial class WarningEngine
     private void Evaluate(int rule, WarningSubject subject, Activity? activity, MetricWidget? metric, Phase? phase, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
     {
         var settings = SettingsOf(rule, activity, metric);
+        EvaluateWith(rule, subject, activity, metric, phase, settings, now, today, batch, cancellationToken);
+        if (metric is not null && (_splitSlots.Count > 0 || settings is MetricRuleSettings { SplitBy: not SegmentSplit.None }))
+        {
+            EvaluateSegments(rule, activity, metric, settings, now, today, batch, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A metric rule's per-segment checks (<see cref="MetricRuleSettings.SplitBy"/>): each segment the settings split by
+    /// is evaluated as its own subject; a segment evaluated last time and no longer split by (the settings changed, or
+    /// the segment is gone) has its warning forgotten.
+    /// </summary>
+    private void EvaluateSegments(int rule, Activity? activity, MetricWidget metric, RuleSettings settings, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
+    {
+        var key = (rule, metric.Id.Value);
+        _splitSlots.TryGetValue(key, out var previous);
+        List<Segment>? current = null;
+        if (settings is MetricRuleSettings { SplitBy: not SegmentSplit.None } split)
+        {
+            foreach (var series in metric.Segments.AsSpan())
+            {
+                if (split.Splits(series.Segment))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    (current ??= []).Add(series.Segment);
+                    EvaluateWith(rule, WarningSubject.For(metric.Id, series.Segment), activity, metric, null, settings, now, today, batch, cancellationToken);
+                }
+            }
+        }
+
+        if (previous is not null)
+        {
+            foreach (var segment in previous)
+            {
+                if (current is null || !current.Contains(segment))
+                {
+                    batch.Forget(new Slot(rule, WarningSubject.For(metric.Id, segment)));
+                }
+            }
+        }
+
+        if (current is null)
+        {
+            _splitSlots.Remove(key);
+        }
+        else
+        {
+            _splitSlots[key] = [.. current];
+        }
+    }
+
+    private void EvaluateWith(int rule, WarningSubject subject, Activity? activity, MetricWidget? metric, Phase? phase, RuleSettings settings, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
+    {
         batch.Checks++;
         if (!settings.Enabled)
         {

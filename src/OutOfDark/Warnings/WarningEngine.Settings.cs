@@ -33,7 +33,7 @@ public sealed partial class WarningEngine
         var exists = subject.Kind switch
         {
             SubjectKind.Activity => _journey.TryGetActivity(new ActivityId(subject.Id), out _),
-            SubjectKind.Metric => _journey.FindWidget(new WidgetId(subject.Id), out owner) is MetricWidget,
+            SubjectKind.Metric => _journey.FindMetric(new WidgetId(subject.Id), out owner, out _) is not null,
             SubjectKind.Phase => _journey.FindPhase(new PhaseId(subject.Id)) is not null,
             _ => subject.Id == _journey.Id.Value,
         };

@@ -120,6 +120,11 @@ public sealed partial class WarningEngine
                 return (activity.Name, activity.PhaseId, activity.Details.Owner, activity.Details.Team, activity.Id, null);
             case SubjectKind.Metric when _journey.FindWidget(new WidgetId(subject.Id), out var owner) is MetricWidget metric:
                 return (owner!.Name, owner.PhaseId, owner.Details.Owner, owner.Details.Team, owner.Id, metric.Title);
+            case SubjectKind.Metric when _journey.FindKpi(new WidgetId(subject.Id), out var kpiPhase) is { } kpi:
+                // A journey or phase KPI: the view names "journey › metric" or "phase › metric", with no activity.
+                return kpiPhase is { } p
+                    ? (_journey.FindPhase(p)!.Name, p, null, null, null, kpi.Title)
+                    : (_journey.Name, null, _journey.Owner, null, null, kpi.Title);
             case SubjectKind.Phase when _journey.FindPhase(new PhaseId(subject.Id)) is { } phase:
                 return (phase.Name, phase.Id, null, null, null, null);
             default:
@@ -185,9 +190,30 @@ public sealed partial class WarningEngine
             {
                 SubjectKind.Activity => (phase, _mapIndex!.GetValueOrDefault(subject.Id, int.MaxValue), -1),
                 SubjectKind.Metric when item.ActivityId is { } activity => (phase, _mapIndex!.GetValueOrDefault(activity.Value, int.MaxValue), WidgetIndex(activity, subject.Id)),
+                SubjectKind.Metric => (phase, -1, KpiIndex(subject.Id)),
                 SubjectKind.Phase => (phase, -1, -1),
                 _ => (-1, -1, -1),
             };
+        }
+
+        private int KpiIndex(Guid widget)
+        {
+            var id = new WidgetId(widget);
+            if (_journey.FindKpi(id, out var phase) is null)
+            {
+                return int.MaxValue;
+            }
+
+            IReadOnlyList<MetricWidget> list = phase is { } p ? _journey.FindPhase(p)!.Metrics : _journey.Metrics;
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i].Id == id)
+                {
+                    return i;
+                }
+            }
+
+            return int.MaxValue;
         }
 
         private int WidgetIndex(ActivityId activity, Guid widget) =>

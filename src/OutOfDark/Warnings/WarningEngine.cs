@@ -47,6 +47,9 @@ public sealed partial class WarningEngine : IKeptWarnings
     private readonly int[] _journeyRules;
     private readonly List<IWarningObserver> _observers = [];
     private Dictionary<Slot, Warning> _warnings = [];
+
+    /// <summary>The segments each (metric rule, metric) was last evaluated for, to forget their warnings once no longer split by.</summary>
+    private readonly Dictionary<(int Rule, Guid Metric), Segment[]> _splitSlots = [];
     private Slot _lastKeptSlot;
     private Warning? _lastKept;
     private Dictionary<Slot, RuleFailure> _failures = [];
@@ -252,6 +255,11 @@ public sealed partial class WarningEngine : IKeptWarnings
                     EvaluateMetrics(activity, ref position, now, today, batch, cancellationToken);
                 }
             }
+
+            if (_metricRules.Length > 0)
+            {
+                EvaluateKpis(ref position, now, today, batch, cancellationToken);
+            }
         }
         finally
         {
@@ -368,11 +376,14 @@ public sealed partial class WarningEngine : IKeptWarnings
 
         public static bool operator !=(Slot left, Slot right) => !left.Equals(right);
 
-        public bool Equals(Slot other) => Rule == other.Rule && Subject.Id == other.Subject.Id && Subject.Kind == other.Subject.Kind;
+        public bool Equals(Slot other) => Rule == other.Rule && Subject.Id == other.Subject.Id && Subject.Kind == other.Subject.Kind
+            && (ReferenceEquals(Subject.Segment, other.Subject.Segment) || (Subject.Segment is { } segment && segment.Equals(other.Subject.Segment)));
 
         public override bool Equals(object? obj) => obj is Slot other && Equals(other);
 
-        public override int GetHashCode() => Subject.Id.GetHashCode() ^ (Rule * 397);
+        public override int GetHashCode() => Subject.Segment is { } segment
+            ? Subject.Id.GetHashCode() ^ (Rule * 397) ^ segment.GetHashCode()
+            : Subject.Id.GetHashCode() ^ (Rule * 397);
     }
 
     /// <summary>A warning this engine saw clear: when, and the episode it ended, for a re-raise within the carry-over window.</summary>

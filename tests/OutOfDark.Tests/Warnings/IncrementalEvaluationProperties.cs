@@ -16,10 +16,10 @@ public class IncrementalEvaluationProperties
     // Short time limits so that generated clock moves cross them.
     private static readonly WarningSettings Settings = WarningSettings.Default
         .With(NotUpdatedRule.RuleId, new NotUpdatedSettings { Days = 3 })
-        .With(StaleMetricRule.RuleId, new StaleMetricSettings { Days = 4 })
-        .With(MetricTrendRule.RuleId, new MetricTrendSettings { WindowDays = 10, DropPercent = 5 })
+        .With(StaleMetricRule.RuleId, new StaleMetricSettings { Days = 4, SplitBy = SegmentSplit.EverySegment })
+        .With(MetricTrendRule.RuleId, new MetricTrendSettings { WindowDays = 10, DropPercent = 5, SplitBy = SegmentSplit.Dimensions, SplitKeys = ValueList<string>.Of("region") })
         .With(FunnelDropOffRule.RuleId, new FunnelDropOffSettings { MaxDropPercent = 10 })
-        .With(MetricThresholdRule.RuleId, new MetricThresholdSettings { ClearAfter = 2, ClearBand = 1 })
+        .With(MetricThresholdRule.RuleId, new MetricThresholdSettings { ClearAfter = 2, ClearBand = 1, SplitBy = SegmentSplit.EverySegment })
         .With(MetricBaselineRule.RuleId, new MetricBaselineSettings { BaselineDays = 7, MinimumObservations = 2, ChangePercent = 10, StandardDeviations = 1 });
 
     // Re-raises within two days continue their episode.

@@ -4,7 +4,7 @@ using NodaTime;
 namespace OutOfDark.Warnings;
 
 /// <summary>Settings of <see cref="MetricBaselineRule"/>.</summary>
-public sealed record MetricBaselineSettings : RuleSettings
+public sealed record MetricBaselineSettings : MetricRuleSettings
 {
     /// <summary>
     /// The rolling baseline: how many days before the latest observation's date make up the baseline (the latest date
@@ -35,6 +35,7 @@ public sealed record MetricBaselineSettings : RuleSettings
 
     /// <inheritdoc />
     public override string? Validate() =>
+        base.Validate() ??
         Range(nameof(BaselineDays), BaselineDays, 1, 3660)
         ?? Range(nameof(MinimumObservations), MinimumObservations, 2, 100_000)
         ?? (ChangePercent is { } p ? Range(nameof(ChangePercent), p, 0, 1000) : null)
@@ -64,12 +65,13 @@ public sealed class MetricBaselineRule : WarningRule<MetricBaselineSettings>
     protected override RuleResult Evaluate(in RuleContext context, MetricBaselineSettings settings)
     {
         var metric = context.Metric!;
-        if (metric.Observations.Latest is not { } latest)
+        var observations = context.Series!;
+        if (observations.Latest is not { } latest)
         {
             return RuleResult.None;
         }
 
-        var baseline = metric.Observations.Between(latest.Date.PlusDays(-settings.BaselineDays), latest.Date.PlusDays(-1));
+        var baseline = observations.Between(latest.Date.PlusDays(-settings.BaselineDays), latest.Date.PlusDays(-1));
         if (baseline.Length < settings.MinimumObservations || baseline.Length < 2)
         {
             return RuleResult.None;
@@ -108,7 +110,7 @@ public sealed class MetricBaselineRule : WarningRule<MetricBaselineSettings>
         }
 
         var found = new Found(
-            metric.Title, metric.Unit, higher, latest.Value, latest.Date, mean, spread, baseline[0].Date, baseline[^1].Date, baseline.Length,
+            context.MetricTitle, metric.Unit, higher, latest.Value, latest.Date, mean, spread, baseline[0].Date, baseline[^1].Date, baseline.Length,
             settings.BaselineDays, Exact(percent), Exact(deviations), Exact(settings.ChangePercent), Exact(settings.StandardDeviations));
         var pastLimit = byPercent ? Warning.Distance(percent!.Value, settings.ChangePercent!.Value) : Warning.Distance(deviations!.Value, settings.StandardDeviations!.Value);
         return context.Raise(WarningSeverity.Warning, found, static f => f.Message(), static f => f.Evidence(), pastLimit);

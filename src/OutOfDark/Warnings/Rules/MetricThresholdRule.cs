@@ -3,7 +3,7 @@ using System;
 namespace OutOfDark.Warnings;
 
 /// <summary>Settings of <see cref="MetricThresholdRule"/>.</summary>
-public sealed record MetricThresholdSettings : RuleSettings
+public sealed record MetricThresholdSettings : MetricRuleSettings
 {
     /// <summary>How many latest observations in a row must be past a threshold before it counts; at least 1. Default 1. Range: 1 to any larger whole number; outside it the engine refuses the settings.</summary>
     public int MinimumRun { get; init; } = 1;
@@ -27,6 +27,7 @@ public sealed record MetricThresholdSettings : RuleSettings
 
     /// <inheritdoc />
     public override string? Validate() =>
+        base.Validate() ??
         Range(nameof(MinimumRun), MinimumRun, 1, int.MaxValue)
         ?? Range(nameof(ClearAfter), ClearAfter, 1, 1000)
         ?? Range(nameof(ClearBand), ClearBand, 0, 1_000_000_000_000m);
@@ -34,7 +35,8 @@ public sealed record MetricThresholdSettings : RuleSettings
 
 /// <summary>
 /// <c>metric.threshold</c>: a metric's latest value is past its critical threshold (critical), its warning threshold
-/// (warning) or, when enabled, its target (info), in the metric's direction. One warning per metric.
+/// (warning) or, when enabled, its target (info), in the metric's direction. One warning per metric, and per segment
+/// the settings split by (<see cref="MetricRuleSettings.SplitBy"/>).
 /// </summary>
 /// <remarks>
 /// With hysteresis (<see cref="MetricThresholdSettings.ClearAfter"/> above 1 or a <see cref="MetricThresholdSettings.ClearBand"/>)
@@ -58,7 +60,8 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
     protected override RuleResult Evaluate(in RuleContext context, MetricThresholdSettings settings)
     {
         var metric = context.Metric!;
-        if (metric.Observations.Count == 0)
+        var observations = context.Series!;
+        if (observations.Count == 0)
         {
             return RuleResult.None;
         }
@@ -66,15 +69,15 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
         WarningSeverity severity;
         decimal limit;
         Hold hold;
-        if (Held(metric, metric.CriticalThreshold, settings, out hold))
+        if (Held(metric, observations, metric.CriticalThreshold, settings, out hold))
         {
             (severity, limit) = (WarningSeverity.Critical, metric.CriticalThreshold!.Value);
         }
-        else if (Held(metric, metric.WarningThreshold, settings, out hold))
+        else if (Held(metric, observations, metric.WarningThreshold, settings, out hold))
         {
             (severity, limit) = (WarningSeverity.Warning, metric.WarningThreshold!.Value);
         }
-        else if (settings.FlagOffTarget && Held(metric, metric.Target, settings, out hold))
+        else if (settings.FlagOffTarget && Held(metric, observations, metric.Target, settings, out hold))
         {
             (severity, limit) = (WarningSeverity.Info, metric.Target!.Value);
         }
@@ -83,11 +86,11 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
             return RuleResult.None;
         }
 
-        var series = metric.Observations.AsSpan();
+        var series = observations.AsSpan();
         var latest = series[^1];
         var past = series[hold.LastPast];
         var found = new Found(
-            metric.Title, metric.Unit, metric.Direction == MetricDirection.HigherIsBetter, latest.Value, latest.Date, severity, limit,
+            context.MetricTitle, metric.Unit, metric.Direction == MetricDirection.HigherIsBetter, latest.Value, latest.Date, severity, limit,
             hold.Run, series[hold.LastPast - hold.Run + 1].Date, past.Value, past.Date, hold.Inside, settings.ClearAfter, settings.ClearBand);
         return context.Raise(severity, found, static f => f.Message(), static f => f.Evidence(), static f => Warning.Distance(f.PastValue, f.Limit));
     }
@@ -100,7 +103,7 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
     /// each stretch of observations back inside since the newest one past the limit must be shorter than
     /// <c>ClearAfter</c>, until a run of at least <c>MinimumRun</c> observations past the limit raised it.
     /// </summary>
-    private static bool Held(MetricWidget metric, decimal? limit, MetricThresholdSettings settings, out Hold hold)
+    private static bool Held(MetricWidget metric, ObservationSeries observations, decimal? limit, MetricThresholdSettings settings, out Hold hold)
     {
         hold = default;
         if (limit is not { } l)
@@ -110,7 +113,7 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
 
         var higher = metric.Direction == MetricDirection.HigherIsBetter;
         var clear = higher ? l + settings.ClearBand : l - settings.ClearBand;
-        var series = metric.Observations.AsSpan();
+        var series = observations.AsSpan();
         var i = series.Length - 1;
         var firstInside = -1;
         while (true)

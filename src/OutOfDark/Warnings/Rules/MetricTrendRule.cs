@@ -1,7 +1,7 @@
 namespace OutOfDark.Warnings;
 
 /// <summary>Settings of <see cref="MetricTrendRule"/>.</summary>
-public sealed record MetricTrendSettings : RuleSettings
+public sealed record MetricTrendSettings : MetricRuleSettings
 {
     /// <summary>The window, in days, ending at the latest observation. Default 28. Range: 1 to 3660; outside it the engine refuses the settings.</summary>
     public int WindowDays { get; init; } = 28;
@@ -10,12 +10,12 @@ public sealed record MetricTrendSettings : RuleSettings
     public decimal DropPercent { get; init; } = 20m;
 
     /// <inheritdoc />
-    public override string? Validate() => Range(nameof(WindowDays), WindowDays, 1, 3660) ?? Range(nameof(DropPercent), DropPercent, 0, 100);
+    public override string? Validate() => base.Validate() ?? Range(nameof(WindowDays), WindowDays, 1, 3660) ?? Range(nameof(DropPercent), DropPercent, 0, 100);
 }
 
 /// <summary>
 /// <c>metric.trend</c>: within the window ending at its latest observation, a metric worsened (fell when higher is
-/// better, rose when lower is better) by at least the set percentage of the window's first value. One warning per metric.
+/// better, rose when lower is better) by at least the set percentage of the window's first value. One warning per metric, and per segment the settings split by.
 /// </summary>
 public sealed class MetricTrendRule : WarningRule<MetricTrendSettings>
 {
@@ -32,13 +32,14 @@ public sealed class MetricTrendRule : WarningRule<MetricTrendSettings>
     protected override RuleResult Evaluate(in RuleContext context, MetricTrendSettings settings)
     {
         var metric = context.Metric!;
-        if (metric.Observations.Count < 2)
+        var observations = context.Series!;
+        if (observations.Count < 2)
         {
             return RuleResult.None;
         }
 
-        var latest = metric.Observations.Latest!.Value;
-        var window = metric.Observations.Between(latest.Date.PlusDays(-settings.WindowDays), latest.Date);
+        var latest = observations.Latest!.Value;
+        var window = observations.Between(latest.Date.PlusDays(-settings.WindowDays), latest.Date);
         if (window.Length < 2 || window[0].Value == 0)
         {
             return RuleResult.None;
@@ -52,7 +53,7 @@ public sealed class MetricTrendRule : WarningRule<MetricTrendSettings>
             return RuleResult.None;
         }
 
-        var found = new Found(metric.Title, metric.Unit, metric.Direction == MetricDirection.HigherIsBetter, worse, first.Value, first.Date, latest.Value, latest.Date, settings.DropPercent, settings.WindowDays);
+        var found = new Found(context.MetricTitle, metric.Unit, metric.Direction == MetricDirection.HigherIsBetter, worse, first.Value, first.Date, latest.Value, latest.Date, settings.DropPercent, settings.WindowDays);
         return context.Raise(WarningSeverity.Warning, found, static f => f.Message(), static f => f.Evidence(), Warning.Distance(worse, settings.DropPercent));
     }
 

@@ -40,7 +40,7 @@ public sealed class SmallSampleRule : WarningRule<SmallSampleSettings>
     protected override RuleResult Evaluate(in RuleContext context, SmallSampleSettings settings)
     {
         var metric = context.Metric!;
-        if (context.Activity!.Details.Status == ActivityStatus.Retired)
+        if (context.Activity?.Details.Status == ActivityStatus.Retired)
         {
             return RuleResult.None;
         }

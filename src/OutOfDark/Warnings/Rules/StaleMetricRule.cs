@@ -3,13 +3,13 @@ using NodaTime;
 namespace OutOfDark.Warnings;
 
 /// <summary>Settings of <see cref="StaleMetricRule"/>.</summary>
-public sealed record StaleMetricSettings : RuleSettings
+public sealed record StaleMetricSettings : MetricRuleSettings
 {
     /// <summary>How many whole days may pass after a metric's latest observation before its data counts as stale. Default 30. Range: 1 to 36600; outside it the engine refuses the settings.</summary>
     public int Days { get; init; } = 30;
 
     /// <inheritdoc />
-    public override string? Validate() => Range(nameof(Days), Days, 1, 36600);
+    public override string? Validate() => base.Validate() ?? Range(nameof(Days), Days, 1, 36600);
 }
 
 /// <summary>
@@ -30,7 +30,7 @@ public sealed class StaleMetricRule : WarningRule<StaleMetricSettings>
     /// <inheritdoc />
     protected override RuleResult Evaluate(in RuleContext context, StaleMetricSettings settings)
     {
-        if (context.Activity!.Details.Status == ActivityStatus.Retired || context.Metric!.Observations.Latest is not { } latest)
+        if (context.Activity?.Details.Status == ActivityStatus.Retired || context.Series!.Latest is not { } latest)
         {
             return RuleResult.None;
         }
@@ -41,7 +41,7 @@ public sealed class StaleMetricRule : WarningRule<StaleMetricSettings>
             return new RuleResult(null, context.StartOf(staleFrom));
         }
 
-        var found = new Found(context.Metric.Title, latest.Date, settings.Days);
+        var found = new Found(context.MetricTitle, latest.Date, settings.Days);
         return context.Raise(WarningSeverity.Warning, found, static f => f.Message(), static f => f.Evidence());
     }
 
