@@ -4,6 +4,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -382,6 +383,10 @@ public sealed class JourneyJsonSerializer
             {
                 message = $"The object is missing required properties including: {missing.Groups[1].Value}; every property must be present (write null or [] for none).";
             }
+            else if (System.Text.RegularExpressions.Regex.Match(message, "^The JSON property '(.*)' could not be mapped to any \\.NET member contained in type '([^']*)'") is { Success: true } unmapped)
+            {
+                message = UnknownMember(unmapped.Groups[1].Value, unmapped.Groups[2].Value);
+            }
             else if (message.Contains("depth", StringComparison.OrdinalIgnoreCase))
             {
                 message = $"The document nests objects and arrays deeper than the limit of {_maxDepth} levels (JourneyJsonOptions.MaxDepth); a journey document needs about 8.";
@@ -408,6 +413,41 @@ public sealed class JourneyJsonSerializer
     }
 
     private delegate T SpanFunc<T>(ReadOnlySpan<byte> json);
+
+    /// <summary>The object types of <see cref="JourneyJsonContext"/>, to name the members of one a document has an unknown member in.</summary>
+    private static readonly Type[] ObjectTypes =
+    [
+        typeof(JourneySnapshot), typeof(EventStreamDocument), typeof(Phase), typeof(Persona),
+        typeof(Activity), typeof(ActivityDetails), typeof(Flow), typeof(WarningStatus), typeof(WarningKey),
+        typeof(FeedbackEntry), typeof(JourneyCreated), typeof(JourneyRenamed), typeof(JourneyDescriptionChanged),
+        typeof(JourneyOwnerChanged), typeof(JourneyStateChanged), typeof(PhaseAdded), typeof(PhaseChanged),
+        typeof(PhaseMoved), typeof(PhaseRemoved), typeof(PersonaAdded), typeof(PersonaChanged), typeof(PersonaRemoved),
+        typeof(ActivityAdded), typeof(ActivityChanged), typeof(ActivityMoved), typeof(ActivityRemoved),
+        typeof(FlowAdded), typeof(FlowRemoved), typeof(WidgetAdded), typeof(WidgetChanged), typeof(WidgetMoved),
+        typeof(WidgetRemoved), typeof(ObservationRecorded), typeof(ObservationCorrected), typeof(ObservationRemoved),
+        typeof(FeedbackRecorded), typeof(MeasurementRecorded), typeof(MeasurementCorrected), typeof(MeasurementRemoved),
+        typeof(WarningAcknowledged), typeof(WarningSnoozed), typeof(WarningResolved), typeof(WarningReopened),
+        typeof(RuleSettingsChanged), typeof(JourneyParentChanged), typeof(SubJourneyLinked), typeof(FeedbackRemoved),
+        typeof(RuleSettingsEntry), typeof(NoSettings), typeof(MetricThresholdSettings), typeof(MetricTrendSettings),
+        typeof(MetricBaselineSettings), typeof(StaleMetricSettings), typeof(NotUpdatedSettings),
+        typeof(NoOwnerSettings), typeof(NoMetricSettings), typeof(FunnelDropOffSettings), typeof(PainPointSettings),
+        typeof(OverdueSettings), typeof(ExpectationGapSettings), typeof(EmptyPhaseSettings), typeof(Lane),
+        typeof(Opportunity), typeof(OpportunityScores), typeof(OpportunityLink), typeof(LaneAdded), typeof(LaneChanged),
+        typeof(LaneRemoved), typeof(ActivityLaneChanged), typeof(OpportunityAdded), typeof(OpportunityChanged),
+        typeof(OpportunityScored), typeof(OpportunityLinked), typeof(OpportunityUnlinked), typeof(OpportunityRemoved),
+        typeof(SmallSampleSettings), typeof(JourneyPaired), typeof(JourneyUnpaired), typeof(ActivityMatched),
+        typeof(ActivityUnmatched), typeof(JourneyPairing), typeof(ActivityMatch),
+    ];
+
+    /// <summary>Our message for a member the type does not have, listing the members it does (as the converters do).</summary>
+    private string UnknownMember(string member, string typeName)
+    {
+        var type = System.Array.Find(ObjectTypes, t => t.FullName == typeName);
+        var info = type is null ? null : _options.TryGetTypeInfo(type, out var i) ? i : null;
+        return info is { Kind: System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object }
+            ? $"Unknown member \"{member}\"; allowed here: {string.Join(", ", info.Properties.Select(p => p.Name))}."
+            : $"Unknown member \"{member}\"; remove it (see docs/json-format.md for the members allowed here).";
+    }
 
     private int ReadSchemaVersion(ReadOnlySpan<byte> json, string what)
     {

@@ -73,4 +73,27 @@ public sealed class BlueprintJsonTests
 
         Assert.Contains("The effort score is 9; scores are whole numbers from 1 to 5", ex.Message, StringComparison.Ordinal);
     }
+    [Theory]
+    [InlineData("lanes", "$.lanes[0].zzz", "Unknown member \"zzz\"; allowed here: id, name, order.")]
+    [InlineData("opportunity", "$.opportunities[0].zzz", "Unknown member \"zzz\"; allowed here: ")]
+    [InlineData("scores", "$.opportunities[0].scores.zzz", "Unknown member \"zzz\"; allowed here: customerValue, businessValue, effort.")]
+    [InlineData("link", "$.opportunities[0].links[0].zzz", "Unknown member \"zzz\"; allowed here: kind, activity, widget, entry, warning.")]
+    public void An_unknown_member_of_a_lane_or_opportunity_is_refused_in_our_words_at_its_path(string where, string path, string message)
+    {
+        var document = SampleJourneys.DocumentNode();
+        var target = where switch
+        {
+            "lanes" => document["lanes"]![0]!,
+            "opportunity" => document["opportunities"]![0]!,
+            "scores" => document["opportunities"]![0]!["scores"]!,
+            _ => document["opportunities"]![0]!["links"]![0]!,
+        };
+        target["zzz"] = 1;
+
+        var ex = Assert.Throws<JourneyFormatException>(() => JourneyJsonSerializer.Default.DeserializeDocument(SampleJourneys.Bytes(document)));
+
+        Assert.Equal(path, ex.Path);
+        Assert.StartsWith(message, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(".NET", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -39,6 +39,7 @@ public static class TheyDoInterchange
     /// <returns>How many observations were recorded and corrected.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="TheyDoImportException">An import key has no target or its target is not a metric of the journey,
+    /// two metrics of the file share an import key, two keys map to the same metric, a <c>CES</c> score is outside 1–7,
     /// a data point's dimensions are not a valid segment, it has no answers, too many (over
     /// <see cref="AnswerDistribution.MaxAnswers"/>) or a zero denominator, two points of a metric share a segment and
     /// date, or the journey refuses a value (inner <see cref="JourneyRuleException"/>);
@@ -142,10 +143,17 @@ public static class TheyDoInterchange
     private static List<(WidgetId Metric, Segment Segment, Observation Observation, string Path, string Key)> Plan(Journey journey, TheyDoMetricsFile file, IReadOnlyDictionary<string, WidgetId> targets)
     {
         var plan = new List<(WidgetId, Segment, Observation, string, string)>();
+        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var fed = new Dictionary<WidgetId, (string Key, int Index)>();
         for (var i = 0; i < file.Metrics.Count; i++)
         {
             var metric = file.Metrics[i];
             var path = $"$.metrics[{i}]";
+            if (!keys.TryAdd(metric.ImportKey, i))
+            {
+                throw new TheyDoImportException($"The import key \"{metric.ImportKey}\" is also the key of metric {keys[metric.ImportKey]}: each metric of the file needs its own key, or one would overwrite the other; merge the two metrics or give one another key.", path + ".importKey", metric.ImportKey);
+            }
+
             if (!targets.TryGetValue(metric.ImportKey, out var target))
             {
                 throw new TheyDoImportException($"No target for import key \"{metric.ImportKey}\": map it to the metric it feeds, or leave the metric out of the file.", path + ".importKey", metric.ImportKey);
@@ -154,6 +162,12 @@ public static class TheyDoInterchange
             if (journey.FindWidget(target, out _) is not MetricWidget widget)
             {
                 throw new TheyDoImportException($"Import key \"{metric.ImportKey}\" is mapped to {target}, which is not a metric of journey '{journey.Name}'.", path + ".importKey", metric.ImportKey);
+            }
+
+            if (!fed.TryAdd(target, (metric.ImportKey, i)))
+            {
+                var first = fed[target];
+                throw new TheyDoImportException($"Import key \"{metric.ImportKey}\" is mapped to metric {target} ('{widget.Title}'), which import key \"{first.Key}\" (metric {first.Index}) already feeds: one would overwrite the other; map each key to its own metric.", path + ".importKey", metric.ImportKey);
             }
 
             var seen = new HashSet<(Segment, NodaTime.LocalDate)>();
@@ -186,6 +200,11 @@ public static class TheyDoInterchange
     private static Observation Observe(MetricWidget metric, TheyDoDataPoint point, string path, string key)
     {
         var value = ValueOf(point) ?? throw new TheyDoImportException("The data point has no value: no answers, or a zero denominator.", path, key);
+        if (point is TheyDoCesPoint { Score: < 1m or > 7m } ces)
+        {
+            throw new TheyDoImportException($"The CES score {ces.Score} is outside the 1–7 scale; send the mean of 1–7 answers.", path + ".score", key);
+        }
+
         try
         {
             return point switch

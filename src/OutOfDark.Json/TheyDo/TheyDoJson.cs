@@ -123,12 +123,64 @@ public static class TheyDoJson
     {
         try
         {
-            return JsonDocument.Parse(utf8Json.ToArray(), DocumentOptions);
+            // A UTF-8 byte-order mark is framing, not content: accept it as editors that save "UTF-8 with BOM" write it.
+            return JsonDocument.Parse(utf8Json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? utf8Json[3..].ToArray() : utf8Json.ToArray(), DocumentOptions);
         }
         catch (JsonException ex)
         {
             throw new JourneyFormatException($"The file is not valid JSON: {ex.Message}", ex.Path ?? "$", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // The duplicate-member check unescapes every member name and fails on an escaped lone surrogate.
+            throw new JourneyFormatException(TextConverter.NotUnicode("A member name"), LoneSurrogateName(utf8Json) ?? "$", ex);
+        }
+    }
+
+    /// <summary>The path of the object holding the first member name that escapes a lone surrogate, or null.</summary>
+    private static string? LoneSurrogateName(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? utf8Json[3..] : utf8Json);
+        var path = new List<string> { "$" };
+        var index = new List<int> { -1 };
+        string? member = null;
+        while (reader.Read())
+        {
+            var inArray = index[^1] >= 0;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    try
+                    {
+                        member = reader.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return string.Concat(path);
+                    }
+
+                    continue;
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    path.Add(inArray ? $"[{index[^1]++}]" : member is null ? "" : "." + member);
+                    index.Add(reader.TokenType == JsonTokenType.StartArray ? 0 : -1);
+                    break;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    path.RemoveAt(path.Count - 1);
+                    index.RemoveAt(index.Count - 1);
+                    break;
+                default:
+                    if (inArray)
+                    {
+                        index[^1]++;
+                    }
+
+                    break;
+            }
+
+            member = null;
+        }
+
+        return null;
     }
 
     private static void Format(JsonElement root, string expected)
@@ -243,9 +295,10 @@ public static class TheyDoJson
         {
             foreach (var property in e.EnumerateObject())
             {
-                if (!allowed.Contains(property.Name, StringComparer.Ordinal))
+                var name = Name(property, path);
+                if (!allowed.Contains(name, StringComparer.Ordinal))
                 {
-                    throw new JourneyFormatException($"Unknown member \"{property.Name}\"; allowed here: {string.Join(", ", allowed)}.", $"{path}.{property.Name}");
+                    throw new JourneyFormatException($"Unknown member \"{name}\"; allowed here: {string.Join(", ", allowed)}.", $"{path}.{name}");
                 }
             }
         }
@@ -256,8 +309,35 @@ public static class TheyDoJson
     private static JsonElement.ArrayEnumerator Array(JsonElement e, string path) =>
         e.ValueKind == JsonValueKind.Array ? e.EnumerateArray() : throw new JourneyFormatException($"Expected an array, found {Kind(e)}.", path);
 
-    private static string String(JsonElement e, string path) =>
-        e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new JourneyFormatException($"Expected a string, found {Kind(e)}.", path);
+    private static string String(JsonElement e, string path)
+    {
+        if (e.ValueKind != JsonValueKind.String)
+        {
+            throw new JourneyFormatException($"Expected a string, found {Kind(e)}.", path);
+        }
+
+        try
+        {
+            return e.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // System.Text.Json cannot turn an escaped lone surrogate (\ud800) into a string.
+            throw new JourneyFormatException(TextConverter.NotUnicode("The string"), path, ex);
+        }
+    }
+
+    private static string Name(JsonProperty property, string path)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new JourneyFormatException(TextConverter.NotUnicode("A member name"), path, ex);
+        }
+    }
 
     private static decimal Decimal(JsonElement e, string path)
     {
@@ -266,7 +346,10 @@ public static class TheyDoJson
             throw new JourneyFormatException($"Expected a number, found {Kind(e)}.", path);
         }
 
-        return e.TryGetDecimal(out var value) ? value : throw new JourneyFormatException($"The number {e.GetRawText()} is beyond what an exact decimal holds (about ±7.9e28, 28 decimals).", path);
+        var raw = e.GetRawText();
+        return e.TryGetDecimal(out var value) && DecimalConverter.IsExact(System.Text.Encoding.ASCII.GetBytes(raw), value)
+            ? value
+            : throw new JourneyFormatException($"The number {(raw.Length > 60 ? raw[..60] + "…" : raw)} cannot be held exactly by a decimal, which keeps at most 28 significant digits, 28 decimal places and magnitudes up to 79228162514264337593543950335; write a number within those limits (it is never rounded).", path);
     }
 
     private static int Count(JsonElement e, string path, int minimum)

@@ -61,7 +61,8 @@ public sealed partial class Journey
     /// <param name="order">Where it shows, top to bottom, from −1,000,000 to 1,000,000; the built-ins are 100, 200, 300 and 400.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <returns>The lane's id.</returns>
-    /// <exception cref="JourneyRuleException">The id is invalid, built-in or taken, the name is empty, or the order is out of range.</exception>
+    /// <exception cref="JourneyRuleException">The id is invalid, built-in or taken, the name is empty or another lane's
+    /// (built-ins included; case-insensitive, trimmed), or the order is out of range.</exception>
     public LaneId AddLane(Actor actor, LaneId id, string name, int order, string? reason = null)
     {
         Guard.Against.Null(name);
@@ -75,7 +76,8 @@ public sealed partial class Journey
     /// <param name="name">Its new name.</param>
     /// <param name="order">Its new order.</param>
     /// <param name="reason">Why, if worth recording.</param>
-    /// <exception cref="JourneyRuleException">The lane does not exist or is built-in, the name is empty, or the order is out of range.</exception>
+    /// <exception cref="JourneyRuleException">The lane does not exist or is built-in, the name is empty or another lane's
+    /// (built-ins included; case-insensitive, trimmed), or the order is out of range.</exception>
     public void ChangeLane(Actor actor, LaneId id, string name, int order, string? reason = null)
     {
         Guard.Against.Null(name);
@@ -124,6 +126,20 @@ public sealed partial class Journey
         }
 
         ValidateLaneFields(x.Name, x.Order);
+        ValidateLaneNameFree(x.Name, x.LaneId);
+    }
+
+    /// <summary>Refuses a lane name another lane (built-ins included) already has, ignoring case and surrounding white space.</summary>
+    private void ValidateLaneNameFree(string name, LaneId self)
+    {
+        var wanted = name.Trim();
+        foreach (var lane in Lane.BuiltIns.Concat(_customLanes))
+        {
+            if (lane.Id != self && string.Equals(lane.Name.Trim(), wanted, System.StringComparison.OrdinalIgnoreCase))
+            {
+                throw new JourneyRuleException(JourneyRules.InvalidValue, $"Lane '{lane.Id}' is already named '{lane.Name}'; two lanes with one name could not be told apart on the map. Give this lane another name.", self);
+            }
+        }
     }
 
     private static void ValidateLaneFields(string name, int order)

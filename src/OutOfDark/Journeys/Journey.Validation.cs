@@ -362,6 +362,7 @@ public sealed partial class Journey
             case LaneChanged x:
                 RequireCustomLane(x.LaneId, "change");
                 ValidateLaneFields(x.Name, x.Order);
+                ValidateLaneNameFree(x.Name, x.LaneId);
                 break;
             case LaneRemoved x:
                 ValidateLaneRemoved(x);

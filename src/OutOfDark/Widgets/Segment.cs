@@ -11,8 +11,11 @@ namespace OutOfDark;
 /// customer, the metric's plain series. Immutable, compared by content (dimension order does not matter). Thread-safe.
 /// </summary>
 /// <remarks>
-/// Limits: at most <see cref="MaxDimensions"/> dimensions, keys unique (compared ordinally, case-sensitive); each key
-/// and value 1 to 500 characters, not blank, valid UTF-16. Dimensions are kept sorted by key (ordinal).
+/// Limits: at most <see cref="MaxDimensions"/> dimensions, keys unique; each key and value 1 to 500 characters, not
+/// blank, valid UTF-16, without control characters (U+0000–U+001F, U+007F–U+009F: no tabs or line breaks). Keys and
+/// values are compared ordinally: case-sensitive and without Unicode normalisation, so "DE" and "de", or "é" written as
+/// one character and as e + combining accent, are different segments; normalise them before recording if they should
+/// match. Dimensions are kept sorted by key (ordinal).
 /// </remarks>
 public sealed class Segment : IEquatable<Segment>
 {
@@ -236,6 +239,10 @@ public sealed class Segment : IEquatable<Segment>
             else if (char.IsSurrogate(text[i]))
             {
                 throw new ArgumentException($"{what} holds a lone surrogate at index {i}, which cannot be stored as UTF-8.", parameter);
+            }
+            else if (char.IsControl(text[i]))
+            {
+                throw new ArgumentException($"{what} holds the control character U+{(int)text[i]:X4} at index {i}; keys and values are one line of text without control characters (tabs, line breaks, NUL).", parameter);
             }
         }
     }

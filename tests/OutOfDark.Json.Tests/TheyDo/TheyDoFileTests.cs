@@ -122,6 +122,76 @@ public sealed class TheyDoFileTests
         Assert.Equal("The object is missing required members: promoters. (at $.metrics[1].dataPoints[0])", ex.Message);
     }
 
+    [Theory]
+    [InlineData("$.metrics[3].dataPoints[0].value", "0.123456789012345678901234567891")]
+    [InlineData("$.metrics[3].dataPoints[0].value", "1e-29")]
+    [InlineData("$.metrics[3].dataPoints[0].value", "79228162514264337593543950335.5")]
+    [InlineData("$.metrics[2].dataPoints[0].score", "2.40000000000000000000000000001")]
+    [InlineData("$.metrics[0].target", "75.0000000000000000000000000001")]
+    public void A_number_a_decimal_cannot_hold_exactly_is_refused_at_its_path_never_rounded(string path, string value)
+    {
+        var document = JsonNode.Parse(Sample("metrics.json"))!;
+        Set(document, path, value);
+
+        var ex = Assert.Throws<JourneyFormatException>(() => TheyDoJson.ReadMetrics(Encoding.UTF8.GetBytes(document.ToJsonString())));
+
+        Assert.Equal(path, ex.Path);
+        Assert.Contains("never rounded", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Property(MaxTest = 100)]
+    public Property A_number_is_read_exactly_or_refused(decimal value, PositiveInt extraDigits)
+    {
+        // The decimal's own digits followed by more non-zero digits cannot be held: refused. Alone: read back as written.
+        var text = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var longer = (text.Contains('.', StringComparison.Ordinal) ? text : text + ".") + new string('7', (extraDigits.Get % 30) + 29);
+        byte[] File(string number) => Encoding.UTF8.GetBytes($$"""{"format":"THEYDO_METRICS_V1","metrics":[{"type":"OTHER","importKey":"k","title":"t","unit":"u","aggregationMethod":"SUM","dataPoints":[{"dateOfMeasurement":"2026-09-30","value":{{number}}}]}]}""");
+
+        Assert.Equal(value, ((TheyDoOtherPoint)TheyDoJson.ReadMetrics(File(text)).Metrics[0].DataPoints[0]).Value);
+        var ex = Assert.Throws<JourneyFormatException>(() => TheyDoJson.ReadMetrics(File(longer)));
+        Assert.Equal("$.metrics[0].dataPoints[0].value", ex.Path);
+        return true.ToProperty();
+    }
+
+    [Theory]
+    [InlineData("$.metrics[0].title", "x\\ud800")]
+    [InlineData("$.metrics[0].groups[0]", "\\udc00x")]
+    [InlineData("$.metrics[0].dataPoints[1].dimensions", null)]
+    public void A_lone_surrogate_is_refused_at_the_member_that_holds_it(string path, string? escaped)
+    {
+        var json = Encoding.UTF8.GetString(Sample("metrics.json"));
+        json = escaped is null
+            ? json.Replace("\"dimensions\": []", "\"dimensions\": [{ \"key\": \"country\", \"value\": \"\\ud800\" }]", StringComparison.Ordinal)
+            : path.EndsWith("title", StringComparison.Ordinal)
+                ? json.Replace("\"Returns satisfaction\"", $"\"{escaped}\"", StringComparison.Ordinal)
+                : json.Replace("[\"Care\"]", $"[\"{escaped}\"]", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<JourneyFormatException>(() => TheyDoJson.ReadMetrics(Encoding.UTF8.GetBytes(json)));
+
+        Assert.Equal(escaped is null ? "$.metrics[0].dataPoints[1].dimensions[0].value" : path, ex.Path);
+        Assert.Contains("lone surrogate", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_lone_surrogate_in_a_member_name_is_refused_at_its_object()
+    {
+        var json = Encoding.UTF8.GetString(Sample("opportunities.json")).Replace("\"importKey\": \"opp-label-printing\"", "\"\\ud800\": 1, \"importKey\": \"opp-label-printing\"", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<JourneyFormatException>(() => TheyDoJson.ReadOpportunities(Encoding.UTF8.GetBytes(json)));
+
+        Assert.Equal("$.opportunities[0]", ex.Path);
+        Assert.Contains("lone surrogate", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_utf8_byte_order_mark_is_accepted()
+    {
+        byte[] withMark = [0xEF, 0xBB, 0xBF, .. Sample("metrics.json")];
+
+        Assert.Equal(TheyDoJson.ReadMetrics(Sample("metrics.json")), TheyDoJson.ReadMetrics(withMark));
+        Assert.Equal(TheyDoJson.ReadOpportunities(Sample("opportunities.json")), TheyDoJson.ReadOpportunities([0xEF, 0xBB, 0xBF, .. Sample("opportunities.json")]));
+    }
+
     [Property(MaxTest = 60)]
     public Property Generated_metrics_files_are_valid_and_round_trip_through_the_writer() =>
         Prop.ForAll(Arb.From(MetricsFiles()), file =>

@@ -142,4 +142,62 @@ public sealed class TheyDoImportTests
         Assert.Equal(TheyDoTargetComparison.MoreThanOrEqualTo, file.Metrics.Single(m => m.ImportKey == "refund-rate").TargetComparison);
         Assert.Equal((0, 0), TheyDoInterchange.ImportMetrics(_journey, Crm, file, _targets));
     }
+    private static TheyDoMetric Other(string key, decimal value) =>
+        new(TheyDoMetricType.Other, key, key, "returns", ValueList<TheyDoDataPoint>.From([new TheyDoOtherPoint(new LocalDate(2026, 9, 30), null, value)])) { Aggregation = TheyDoAggregation.Sum };
+
+    [FsCheck.Xunit.Property(MaxTest = 30)]
+    public FsCheck.Property Two_metrics_with_one_import_key_are_refused_at_the_second_and_nothing_is_recorded(FsCheck.PositiveInt before, FsCheck.PositiveInt between)
+    {
+        var metrics = Enumerable.Range(0, before.Get % 3).Select(n => Other(new[] { "returns-csat", "store-nps", "refund-rate" }[n], 1m)).ToList();
+        var first = metrics.Count;
+        metrics.Add(Other("returns-per-day", 1m));
+        metrics.AddRange(Enumerable.Range(0, between.Get % 2).Select(_ => Other("checkout-effort", 2m)));
+        var second = metrics.Count;
+        metrics.Add(Other("returns-per-day", 2m));
+        var journey = Journey.FromSnapshot(_journey.ToSnapshot(), _journey.Clock);
+        var snapshot = journey.ToSnapshot();
+
+        var ex = Assert.Throws<TheyDoImportException>(() => TheyDoInterchange.ImportMetrics(journey, Crm, new TheyDoMetricsFile(ValueList<TheyDoMetric>.From(metrics)), _targets));
+
+        Assert.Equal(($"$.metrics[{second}].importKey", "returns-per-day"), (ex.Path, ex.ImportKey));
+        Assert.Contains($"also the key of metric {first}", ex.Message, System.StringComparison.Ordinal);
+        Assert.Equal(snapshot, journey.ToSnapshot());
+        return FsCheck.Fluent.Prop.ToProperty(true);
+    }
+
+    [Fact]
+    public void Two_import_keys_mapped_to_one_metric_are_refused_at_the_second_key_and_nothing_is_recorded()
+    {
+        _targets["returns-per-store"] = _targets["returns-per-day"];
+        var file = new TheyDoMetricsFile(ValueList<TheyDoMetric>.From([Other("returns-per-day", 1m), Other("returns-per-store", 2m)]));
+        var before = _journey.ToSnapshot();
+
+        var ex = Assert.Throws<TheyDoImportException>(() => TheyDoInterchange.ImportMetrics(_journey, Crm, file, _targets));
+
+        Assert.Equal(("$.metrics[1].importKey", "returns-per-store"), (ex.Path, ex.ImportKey));
+        Assert.Equal($"Import key \"returns-per-store\" is mapped to metric {_targets["returns-per-day"]} ('Returns per day'), which import key \"returns-per-day\" (metric 0) already feeds: one would overwrite the other; map each key to its own metric. (at $.metrics[1].importKey)", ex.Message);
+        Assert.Equal(before, _journey.ToSnapshot());
+    }
+
+    [FsCheck.Xunit.Property(MaxTest = 60)]
+    public FsCheck.Property A_ces_score_outside_1_to_7_is_refused_at_its_score(decimal score)
+    {
+        var point = new TheyDoCesPoint(new LocalDate(2026, 9, 30), null, score, 10);
+        var file = new TheyDoMetricsFile(ValueList<TheyDoMetric>.From([new TheyDoMetric(TheyDoMetricType.Ces, "checkout-effort", "Effort", "score", ValueList<TheyDoDataPoint>.From([point]))]));
+        var journey = Journey.FromSnapshot(_journey.ToSnapshot(), _journey.Clock);
+        var snapshot = journey.ToSnapshot();
+
+        if (score is >= 1m and <= 7m)
+        {
+            Assert.Equal((1, 0), TheyDoInterchange.ImportMetrics(journey, Crm, file, _targets));
+        }
+        else
+        {
+            var ex = Assert.Throws<TheyDoImportException>(() => TheyDoInterchange.ImportMetrics(journey, Crm, file, _targets));
+            Assert.Equal("$.metrics[0].dataPoints[0].score", ex.Path);
+            Assert.Equal(snapshot, journey.ToSnapshot());
+        }
+
+        return FsCheck.Fluent.Prop.ToProperty(true);
+    }
 }

@@ -162,4 +162,24 @@ public sealed class LaneTests
         Assert.Equal(JourneyRules.UnknownLane, ex.Rule);
         Assert.Equal($"Activity 'Checkout' ({_checkout}) sits in lane 'partners', which the journey does not have.", ex.Message);
     }
+    [Theory]
+    [InlineData("Frontstage")]
+    [InlineData("  customer ACTIONS ")]
+    [InlineData("partners")]
+    [InlineData("Partners\t")]
+    public void A_lane_name_another_lane_has_is_refused_ignoring_case_and_surrounding_space(string name)
+    {
+        _journey.AddLane(Ana, new LaneId("partners"), "Partners", 350);
+        _journey.AddLane(Ana, new LaneId("web-shop"), "Web shop", 250);
+        var version = _journey.Version;
+
+        var added = Assert.Throws<JourneyRuleException>(() => _journey.AddLane(Ana, new LaneId("other"), name, 360));
+        var changed = Assert.Throws<JourneyRuleException>(() => _journey.ChangeLane(Ana, new LaneId("web-shop"), name, 250));
+
+        Assert.Contains("is already named", added.Message, StringComparison.Ordinal);
+        Assert.Contains("is already named", changed.Message, StringComparison.Ordinal);
+        Assert.Equal(version, _journey.Version);
+        _journey.ChangeLane(Ana, new LaneId("partners"), "PARTNERS", 350); // its own name, another case: allowed
+        Assert.Equal("PARTNERS", _journey.FindLane(new LaneId("partners"))!.Name);
+    }
 }

@@ -26,6 +26,27 @@ public class SegmentedObservationTests
 
     private MetricWidget MetricOf(WidgetId id) => (MetricWidget)_h.Journey.FindWidget(id, out _)!;
 
+    [FsCheck.Xunit.Property(MaxTest = 200)]
+    public Property A_control_character_in_a_segment_key_or_value_is_refused_naming_the_dimension(char c, bool inKey, NonNegativeInt at)
+    {
+        var control = (char)(c % 2 == 0 ? c % 0x20 : 0x7F + (c % 0x21));
+        var text = "region".Insert(at.Get % 7, control.ToString());
+
+        var ex = Assert.Throws<ArgumentException>(() => inKey ? Segment.Of((text, "DE")) : Segment.Of(("region", text)));
+
+        Assert.StartsWith(inKey ? "The key of dimension 1 holds the control character" : "The value of dimension 'region' holds the control character", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"U+{(int)control:X4} at index {at.Get % 7}", ex.Message, StringComparison.Ordinal);
+        return true.ToProperty();
+    }
+
+    [Fact]
+    public void Segment_keys_and_values_compare_ordinally_without_case_folding_or_normalisation()
+    {
+        Assert.NotEqual(Segment.Of(("region", "DE")), Segment.Of(("region", "de")));
+        Assert.NotEqual(Segment.Of(("Region", "DE")), Segment.Of(("region", "DE")));
+        Assert.NotEqual(Segment.Of(("city", "K\u00f6ln")), Segment.Of(("city", "Ko\u0308ln")));
+    }
+
     [Fact]
     public void Answers_recorded_for_a_segment_become_its_score_and_sample_size()
     {
