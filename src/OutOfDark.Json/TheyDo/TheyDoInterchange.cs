@@ -24,7 +24,7 @@ namespace OutOfDark.Json.TheyDo;
 /// </list>
 /// <para>Thread-safe; the journey is not (use it from one thread).</para>
 /// </remarks>
-public static class TheyDoInterchange
+public static partial class TheyDoInterchange
 {
     /// <summary>
     /// Imports a metrics file: records each data point as an observation of its segment of the metric its import key
