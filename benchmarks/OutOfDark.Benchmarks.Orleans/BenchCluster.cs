@@ -45,11 +45,15 @@ internal sealed class BenchCluster : IAsyncDisposable
                     cluster.ClusterId = "outofdark-bench";
                     cluster.ServiceId = "outofdark-bench";
                 });
-                silo.AddOutOfDarkGrains(null, outOfDark =>
-                {
-                    outOfDark.UseClock(_ => clock);
-                    store(outOfDark);
-                });
+                silo.AddOutOfDarkGrains(
+                    null,
+                    outOfDark =>
+                    {
+                        outOfDark.UseClock(_ => clock);
+                        store(outOfDark);
+                    },
+                    // The benchmarks compare stores, some without a command ledger; their clients do not retry.
+                    grains => grains.AllowStoreWithoutCommandLedger = true);
             });
             var host = builder.Build();
             await host.StartAsync();

@@ -63,7 +63,10 @@ internal static class SiloHost
                 {
                     outOfDark.UseStore(sp => new SqliteJourneyStore(settings.SqlitePath, sp.GetRequiredService<IClock>()));
                 }
-            });
+            },
+            // SQLite keeps no command ledger: a command retried after its grain moved or a silo restarted is applied
+            // again. Acceptable for this one-machine demo; use the PostgreSql store where clients retry.
+            grains => grains.AllowStoreWithoutCommandLedger = settings.Store != "PostgreSql");
             silo.AddIncomingGrainCallFilter<JourneyCallLog>();
         });
         builder.Services.AddSingleton(new SiloName($"silo{settings.Instance}"));

@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -30,6 +31,7 @@ public sealed partial class JourneyWarnings : IDisposable
     private readonly IReadOnlyList<IWarningObserver> _observers;
     private readonly ILogger _logger;
     private readonly IWorkspaceWarnings? _workspaceWarnings;
+    private readonly ConditionalWeakTable<WarningEngine, WorkspaceWarningProjector> _projectors = new();
     private readonly Meter _meter;
     private readonly Counter<long> _evaluations;
     private readonly Histogram<double> _duration;
@@ -158,6 +160,8 @@ public sealed partial class JourneyWarnings : IDisposable
     /// <param name="cancellationToken">Cancels the evaluation or the save; once the save has committed, the read-model write is not cancelled.</param>
     /// <returns>The journey's version after the save.</returns>
     /// <remarks>
+    /// The first commit through an engine replaces all of the journey's rows in the read model; later commits through
+    /// the same engine write only the rows that changed (one projector is kept per engine while the engine lives).
     /// The read model is written after the transaction commits, not in it: if that write fails its exception comes out
     /// of this call although the journey is saved, and the journey's rows stay one save behind until the next commit or
     /// the due-recheck service's next pass (<see cref="OutOfDarkBuilder.AddDueRechecks"/>) replaces them.
@@ -172,9 +176,21 @@ public sealed partial class JourneyWarnings : IDisposable
         var version = await store.CommitAsync(journey, engine, (e, events) => Measure(e, () => e.Refresh(events, cancellationToken)), cancellationToken).ConfigureAwait(false);
         if (_workspaceWarnings is not null)
         {
-            // Replaces all of the journey's rows: another host or the due-recheck service may have written them since.
-            var update = new WorkspaceWarningProjector(engine).ProjectAll(_clock.GetCurrentInstant());
-            await _workspaceWarnings.ApplyAsync(update, CancellationToken.None).ConfigureAwait(false);
+            // One projector per engine: its first commit replaces all of the journey's rows (another host or the
+            // due-recheck service may have written them before this engine was loaded); later commits of the same
+            // engine write only the rows that changed, since a save by anyone else would have failed this one.
+            var projector = _projectors.GetValue(engine, static e => new WorkspaceWarningProjector(e));
+            var update = projector.Project(_clock.GetCurrentInstant());
+            try
+            {
+                await _workspaceWarnings.ApplyAsync(update, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch
+            {
+                // The projector already counts this update as written: forget it, so the next commit replaces all rows.
+                _projectors.Remove(engine);
+                throw;
+            }
         }
 
         return version;

@@ -1,4 +1,7 @@
 using System;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Orleans;
 
 namespace OutOfDark.Orleans;
@@ -24,6 +27,8 @@ namespace OutOfDark.Orleans;
 [Alias("outofdark.command")]
 public abstract record JourneyCommand
 {
+    private static readonly JsonSerializerOptions HashJson = new();
+
     private protected JourneyCommand()
     {
     }
@@ -42,6 +47,17 @@ public abstract record JourneyCommand
 
     /// <summary>Runs the command on the journey (which exists, except for <see cref="CreateJourney"/>).</summary>
     internal abstract void Run(Journey journey, Actor actor);
+
+    /// <summary>
+    /// The SHA-256 hash (32 bytes) of everything in the command but its <see cref="CommandId"/>: the command's type and
+    /// members as JSON. Kept with the id, so a retry is told apart from another command that reuses the id.
+    /// </summary>
+    internal byte[] PayloadHash()
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(this with { CommandId = Guid.Empty }, GetType(), HashJson);
+        var type = Encoding.UTF8.GetBytes(GetType().FullName ?? GetType().Name);
+        return SHA256.HashData([.. type, 0, .. payload]);
+    }
 }
 
 /// <summary>Creates the journey of the grain (its first event). Refused when the journey exists.</summary>

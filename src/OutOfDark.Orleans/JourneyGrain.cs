@@ -1,4 +1,5 @@
 using System;
+using System.Security.Cryptography;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -40,7 +41,7 @@ internal sealed partial class JourneyGrain : Grain, IJourneyGrain, IRemindable
     private bool _loaded;
     private Journey? _journey;
     private WarningEngine? _engine;
-    private Dictionary<Guid, long> _applied = [];
+    private Dictionary<Guid, AppliedCommand> _applied = [];
     private Instant? _reminderDue;
 
     public JourneyGrain(IServiceProvider services, JourneyWarnings warnings, IClock clock, IOptions<OutOfDarkGrainOptions> options, ILogger<JourneyGrain> logger)
@@ -71,22 +72,28 @@ internal sealed partial class JourneyGrain : Grain, IJourneyGrain, IRemindable
         }
 
         var actor = new Actor(command.Actor ?? throw new ArgumentException("JourneyCommand.Actor is missing: name who gives the command.", nameof(command)));
+        var payloadHash = command.PayloadHash();
         for (var attempt = 0; ; attempt++)
         {
             await EnsureLoadedAsync().ConfigureAwait(true);
             if (_applied.TryGetValue(command.CommandId, out var saved))
             {
-                return new JourneyCommandResult { Version = saved, Repeated = true };
+                if (saved.PayloadHash is { } first && !CryptographicOperations.FixedTimeEquals(first, payloadHash))
+                {
+                    throw new JourneyCommandIdReusedException(command.CommandId, _journeyId);
+                }
+
+                return new JourneyCommandResult { Version = saved.Version, Repeated = true };
             }
 
             try
             {
                 var before = _journey?.Version ?? 0;
-                var version = await RunAndCommitAsync(command, actor).ConfigureAwait(true);
+                var version = await RunAndCommitAsync(command, actor, payloadHash).ConfigureAwait(true);
                 if (version > before)
                 {
                     // Saved with events, so the ledger has it too; a command that changed nothing saved no row.
-                    _applied[command.CommandId] = version;
+                    _applied[command.CommandId] = new AppliedCommand(version, payloadHash);
                 }
 
                 await ScheduleRecheckAsync().ConfigureAwait(true);
@@ -192,7 +199,7 @@ internal sealed partial class JourneyGrain : Grain, IJourneyGrain, IRemindable
         await RecheckAsync().ConfigureAwait(true);
     }
 
-    private async Task<long> RunAndCommitAsync(JourneyCommand command, Actor actor)
+    private async Task<long> RunAndCommitAsync(JourneyCommand command, Actor actor, byte[] payloadHash)
     {
         if (command is CreateJourney create)
         {
@@ -210,7 +217,7 @@ internal sealed partial class JourneyGrain : Grain, IJourneyGrain, IRemindable
             command.Run(journey, actor);
         }
 
-        using (PostgreSqlCommandLedger.Saving(command.CommandId))
+        using (PostgreSqlCommandLedger.Saving(command.CommandId, payloadHash))
         {
             return await _warnings.CommitAsync(_store, _journey, _engine!).ConfigureAwait(true);
         }
@@ -231,7 +238,7 @@ internal sealed partial class JourneyGrain : Grain, IJourneyGrain, IRemindable
 
         // The ledger first: a command saved after this read also moved the journey past the version loaded next, so its
         // commit here would fail on the version and reload both.
-        _applied = _ledger is null ? [] : await _ledger.ReadAsync(_workspaceId, _journeyId).ConfigureAwait(true);
+        _applied = _ledger is null ? [] : await _ledger.ReadAppliedAsync(_workspaceId, _journeyId).ConfigureAwait(true);
         try
         {
             _journey = await _store.LoadAsync(_workspaceId, _journeyId).ConfigureAwait(true);

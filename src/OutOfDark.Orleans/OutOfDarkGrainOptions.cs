@@ -20,4 +20,17 @@ public sealed class OutOfDarkGrainOptions
 
     /// <summary>How many times a command is retried when another writer saved the journey first (each retry reloads it). Default 3; at least 1.</summary>
     public int ConcurrencyRetries { get; set; } = 3;
+
+    /// <summary>
+    /// Lets the silo start with a journey store that has no command ledger (any store but
+    /// <see cref="OutOfDarkOrleansBuilderExtensions.UseOrleansPostgreSql"/>: the SQLite or in-memory store, or one given
+    /// with <c>UseStore</c>). Default <see langword="false"/>: <see cref="OutOfDarkSiloBuilderExtensions.AddOutOfDarkGrains"/>
+    /// then refuses to start without the ledger.
+    /// </summary>
+    /// <remarks>
+    /// Without the ledger, a journey grain remembers the command ids it applied only while it stays active: a command
+    /// retried after the grain was deactivated or its silo restarted (a client's timeout, say) is applied a second time.
+    /// Set this only where that is acceptable: development, tests, a single machine whose clients do not retry.
+    /// </remarks>
+    public bool AllowStoreWithoutCommandLedger { get; set; }
 }

@@ -16,6 +16,12 @@ public static class OutOfDarkSiloBuilderExtensions
 {
     private const string RemindersKey = "OutOfDark.Orleans.Reminders";
 
+    private const string NoLedgerMessage =
+        "The journey store has no command ledger, so a command retried after its grain was deactivated or its silo restarted "
+        + "would be applied twice. Use the PostgreSQL store through outOfDark.UseOrleansPostgreSql(connectionString) in "
+        + "AddOutOfDarkGrains' configure callback, or accept repeats (development, tests, one machine whose clients do not "
+        + "retry) with grains: g => g.AllowStoreWithoutCommandLedger = true.";
+
     /// <summary>
     /// Registers what journey grains need: <see cref="OutOfDarkServiceCollectionExtensions.AddOutOfDark"/> (clock, rules,
     /// settings from <paramref name="configuration"/>, store, feed subscribers — configure them in
@@ -34,8 +40,16 @@ public static class OutOfDarkSiloBuilderExtensions
     /// run in every silo; with the PostgreSQL store each subscriber's cursor is claimed by one silo at a time (an advisory
     /// lock), so each change is delivered once across the cluster. Do not add the due-recheck service
     /// (<see cref="OutOfDarkBuilder.AddDueRechecks"/>) to silos: the grains' reminders do its work.
+    /// A command's id makes its retries safe only with the command ledger of
+    /// <see cref="OutOfDarkOrleansBuilderExtensions.UseOrleansPostgreSql"/>; with any other store the silo refuses to start
+    /// unless <see cref="OutOfDarkGrainOptions.AllowStoreWithoutCommandLedger"/> says repeats after a restart are acceptable.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="silo"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OptionsValidationException">
+    /// Thrown when the host starts, not by this call: the grain options are invalid, or the store has no command ledger
+    /// (any store but <see cref="OutOfDarkOrleansBuilderExtensions.UseOrleansPostgreSql"/>) and
+    /// <see cref="OutOfDarkGrainOptions.AllowStoreWithoutCommandLedger"/> is not set; the message says what to change.
+    /// </exception>
     public static ISiloBuilder AddOutOfDarkGrains(this ISiloBuilder silo, IConfiguration? configuration = null, Action<OutOfDarkBuilder>? configure = null, Action<OutOfDarkGrainOptions>? grains = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
@@ -44,6 +58,9 @@ public static class OutOfDarkSiloBuilderExtensions
             .Configure(options => grains?.Invoke(options))
             .Validate(options => options.ReminderPeriod >= TimeSpan.FromMinutes(1), "OutOfDarkGrainOptions.ReminderPeriod must be at least one minute (Orleans' smallest reminder period).")
             .Validate(options => options.ConcurrencyRetries >= 1, "OutOfDarkGrainOptions.ConcurrencyRetries must be at least 1.")
+            .Validate<IServiceProvider>(
+                (options, services) => options.AllowStoreWithoutCommandLedger || services.GetService<PostgreSqlCommandLedger>() is not null,
+                NoLedgerMessage)
             .ValidateOnStart();
         return silo;
     }

@@ -18,7 +18,7 @@ namespace OutOfDark.Orleans;
 /// <remarks>
 /// <para>
 /// The journey store's commit carries no command id, so the grain names the command it is saving for the duration of the
-/// save (<see cref="Saving"/>, an async-local scope); a commit made outside such a scope (a due re-check, another host
+/// save (<see cref="Saving(Guid, byte[])"/>, an async-local scope); a commit made outside such a scope (a due re-check, another host
 /// writing through the store directly) records nothing. The primary key (workspace, journey, command) refuses a second
 /// row for the same command, and with it the second save, should two activations of one journey ever race.
 /// </para>
@@ -29,7 +29,7 @@ public sealed class PostgreSqlCommandLedger : ISqlCommitWriter, IDisposable
     /// <summary>The table's name.</summary>
     public const string TableName = "outofdark_orleans_commands";
 
-    private static readonly AsyncLocal<Guid?> Current = new();
+    private static readonly AsyncLocal<SavingCommand?> Current = new();
     private readonly NpgsqlDataSource _dataSource;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
@@ -77,6 +77,7 @@ public sealed class PostgreSqlCommandLedger : ISqlCommitWriter, IDisposable
                             command_id uuid NOT NULL,
                             journey_version bigint NOT NULL,
                             PRIMARY KEY (workspace_id, journey_id, command_id));
+                        ALTER TABLE {TableName} ADD COLUMN IF NOT EXISTS payload_hash bytea NULL;
                         """,
                         connection,
                         transaction);
@@ -104,9 +105,26 @@ public sealed class PostgreSqlCommandLedger : ISqlCommitWriter, IDisposable
     /// <returns>Command id → journey version after the command.</returns>
     public async Task<Dictionary<Guid, long>> ReadAsync(WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken = default)
     {
+        var applied = await ReadAppliedAsync(workspaceId, journeyId, cancellationToken).ConfigureAwait(false);
+        var versions = new Dictionary<Guid, long>(applied.Count);
+        foreach (var (id, entry) in applied)
+        {
+            versions[id] = entry.Version;
+        }
+
+        return versions;
+    }
+
+    /// <summary>The commands a journey has applied, with the version each saved and the hash of its payload.</summary>
+    /// <param name="workspaceId">The workspace.</param>
+    /// <param name="journeyId">The journey.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>Command id → what was applied; <see cref="AppliedCommand.PayloadHash"/> is <see langword="null"/> for rows saved without one.</returns>
+    public async Task<Dictionary<Guid, AppliedCommand>> ReadAppliedAsync(WorkspaceId workspaceId, JourneyId journeyId, CancellationToken cancellationToken = default)
+    {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var applied = new Dictionary<Guid, long>();
-        var command = _dataSource.CreateCommand($"SELECT command_id, journey_version FROM {TableName} WHERE workspace_id = $1 AND journey_id = $2");
+        var applied = new Dictionary<Guid, AppliedCommand>();
+        var command = _dataSource.CreateCommand($"SELECT command_id, journey_version, payload_hash FROM {TableName} WHERE workspace_id = $1 AND journey_id = $2");
         await using var commandScope = command.ConfigureAwait(false);
         command.Parameters.Add(new NpgsqlParameter { Value = workspaceId.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
         command.Parameters.Add(new NpgsqlParameter { Value = journeyId.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
@@ -115,7 +133,7 @@ public sealed class PostgreSqlCommandLedger : ISqlCommitWriter, IDisposable
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                applied[reader.GetGuid(0)] = reader.GetInt64(1);
+                applied[reader.GetGuid(0)] = new AppliedCommand(reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<byte[]>(2));
             }
         }
 
@@ -129,7 +147,18 @@ public sealed class PostgreSqlCommandLedger : ISqlCommitWriter, IDisposable
     /// <param name="commandId">The command's id.</param>
     /// <returns>The scope; dispose it when the save is over.</returns>
     /// <exception cref="ArgumentException"><paramref name="commandId"/> is <see cref="Guid.Empty"/>.</exception>
-    public static IDisposable Saving(Guid commandId)
+    public static IDisposable Saving(Guid commandId) => Saving(commandId, null);
+
+    /// <summary>
+    /// Names the command being saved, with the hash of its payload, until the returned scope is disposed: commits of the
+    /// journey store in this asynchronous flow record both, so a later command reusing the id with another payload is
+    /// recognised (<see cref="JourneyCommandIdReusedException"/>).
+    /// </summary>
+    /// <param name="commandId">The command's id.</param>
+    /// <param name="payloadHash">The hash of the command's payload (SHA-256 of the command without its id); <see langword="null"/> for none.</param>
+    /// <returns>The scope; dispose it when the save is over.</returns>
+    /// <exception cref="ArgumentException"><paramref name="commandId"/> is <see cref="Guid.Empty"/>.</exception>
+    public static IDisposable Saving(Guid commandId, byte[]? payloadHash)
     {
         if (commandId == Guid.Empty)
         {
@@ -137,7 +166,7 @@ public sealed class PostgreSqlCommandLedger : ISqlCommitWriter, IDisposable
         }
 
         var previous = Current.Value;
-        Current.Value = commandId;
+        Current.Value = new SavingCommand(commandId, payloadHash);
         return new Scope(previous);
     }
 
@@ -146,7 +175,7 @@ public sealed class PostgreSqlCommandLedger : ISqlCommitWriter, IDisposable
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(commit);
-        if (Current.Value is not { } commandId || commit.Events.Count == 0)
+        if (Current.Value is not { } saving || commit.Events.Count == 0)
         {
             return;
         }
@@ -155,16 +184,24 @@ public sealed class PostgreSqlCommandLedger : ISqlCommitWriter, IDisposable
 
         await using var commandScope = command.ConfigureAwait(false);
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {TableName} (workspace_id, journey_id, command_id, journey_version) VALUES ($1, $2, $3, $4)";
+        command.CommandText = $"INSERT INTO {TableName} (workspace_id, journey_id, command_id, journey_version, payload_hash) VALUES ($1, $2, $3, $4, $5)";
         command.Parameters.Add(new NpgsqlParameter { Value = commit.WorkspaceId.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
         command.Parameters.Add(new NpgsqlParameter { Value = commit.JourneyId.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-        command.Parameters.Add(new NpgsqlParameter { Value = commandId, NpgsqlDbType = NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = saving.CommandId, NpgsqlDbType = NpgsqlDbType.Uuid });
         command.Parameters.Add(new NpgsqlParameter { Value = commit.NewVersion, NpgsqlDbType = NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)saving.PayloadHash ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bytea });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed class Scope(Guid? previous) : IDisposable
+    private sealed record SavingCommand(Guid CommandId, byte[]? PayloadHash);
+
+    private sealed class Scope(SavingCommand? previous) : IDisposable
     {
         public void Dispose() => Current.Value = previous;
     }
 }
+
+/// <summary>A command a journey applied, as its ledger recorded it.</summary>
+/// <param name="Version">The journey's version after the command.</param>
+/// <param name="PayloadHash">The SHA-256 hash of the command's payload (SHA-256 of the command without its id), 32 bytes; <see langword="null"/> when it was saved without one.</param>
+public sealed record AppliedCommand(long Version, byte[]? PayloadHash);

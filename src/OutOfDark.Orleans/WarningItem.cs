@@ -21,7 +21,8 @@ public sealed record WarningItem
     [Id(2)]
     public required Guid SubjectId { get; init; }
 
-    /// <summary>The subject's name as shown to people.</summary>
+    /// <summary>The subject's name as shown to people: the activity's, phase's or journey's name; for a metric, the activity
+    /// it sits on and the metric's title, as <c>Activity › Metric</c> (as the Warnings view and the HTML report name it).</summary>
     [Id(3)]
     public required string SubjectName { get; init; }
 
@@ -54,7 +55,7 @@ public sealed record WarningItem
         Rule = item.Key.Rule.Value,
         SubjectKind = item.Key.Subject.Kind.ToString(),
         SubjectId = item.Key.Subject.Id,
-        SubjectName = item.SubjectName,
+        SubjectName = item.Metric is { } metric ? item.SubjectName + " › " + metric : item.SubjectName,
         Severity = item.Severity.ToString(),
         Message = item.Message,
         State = item.State.ToString(),

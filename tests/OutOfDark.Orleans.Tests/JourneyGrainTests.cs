@@ -39,6 +39,30 @@ public sealed class JourneyGrainTests(MovingClockClusterFixture fixture, ITestOu
     }
 
     [PostgresFact]
+    public async Task A_command_id_reused_with_another_payload_is_refused_naming_the_id_before_and_after_reactivation()
+    {
+        TestClocks.Moving.Set(Now);
+        var client = fixture.Cluster.Client;
+        var journeyId = JourneyId.New();
+        var grain = client.GetJourneyGrain(WorkspaceId.New(), journeyId);
+        await grain.ExecuteAsync(Commands.Create("Onboarding"));
+        var phase = Commands.Phase(Guid.NewGuid());
+        await grain.ExecuteAsync(phase);
+        var reused = phase with { Name = "Something else" };
+
+        var active = await Assert.ThrowsAsync<JourneyCommandIdReusedException>(() => grain.ExecuteAsync(reused));
+        await client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var reactivated = await Assert.ThrowsAsync<JourneyCommandIdReusedException>(() => grain.ExecuteAsync(reused));
+
+        Assert.Equal(phase.CommandId, active.CommandId);
+        Assert.Equal(journeyId, reactivated.JourneyId);
+        Assert.Contains(phase.CommandId.ToString(), reactivated.Message, StringComparison.Ordinal);
+        var journey = await grain.GetJourneyAsync();
+        Assert.Equal(2, journey.Version);
+        Assert.Equal(new JourneyCommandResult { Version = 2, Repeated = true }, await grain.ExecuteAsync(phase));
+    }
+
+    [PostgresFact]
     public async Task A_client_of_one_workspace_cannot_reach_a_journey_of_another_through_the_grains()
     {
         TestClocks.Moving.Set(Now);
