@@ -6,7 +6,7 @@ namespace OutOfDark.Json.TheyDo;
 
 /// <summary>
 /// Moves TheyDo metrics data into a journey's metrics and back. Each TheyDo metric is placed by its <c>importKey</c>: the
-/// caller maps every key of the file to the metric widget (KPI) it feeds. See docs/interchange.md for what maps and
+/// caller maps every key of the file to the metric it feeds: a metric widget on an activity, or a KPI of the journey or of a phase. See docs/interchange.md for what maps and
 /// what does not.
 /// </summary>
 /// <remarks>
@@ -24,7 +24,7 @@ namespace OutOfDark.Json.TheyDo;
 /// </list>
 /// <para>Thread-safe; the journey is not (use it from one thread).</para>
 /// </remarks>
-public static class TheyDoInterchange
+public static partial class TheyDoInterchange
 {
     /// <summary>
     /// Imports a metrics file: records each data point as an observation of its segment of the metric its import key
@@ -34,7 +34,7 @@ public static class TheyDoInterchange
     /// <param name="journey">The journey that holds the target metrics.</param>
     /// <param name="actor">Who imports.</param>
     /// <param name="file">The file, from <see cref="TheyDoJson.ReadMetrics"/>.</param>
-    /// <param name="targets">For every import key of the file, the metric widget it feeds.</param>
+    /// <param name="targets">For every import key of the file, the metric it feeds (an activity's metric widget, a journey KPI or a phase KPI).</param>
     /// <param name="reason">Why, recorded on every event.</param>
     /// <returns>How many observations were recorded and corrected.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
@@ -77,7 +77,7 @@ public static class TheyDoInterchange
         var metrics = new List<TheyDoMetric>();
         foreach (var (id, key) in importKeys)
         {
-            if (journey.FindWidget(id, out _) is not MetricWidget metric)
+            if (journey.FindMetric(id, out _, out _) is not { } metric)
             {
                 throw new ArgumentException($"Widget {id} is not a metric of journey '{journey.Name}'.", nameof(importKeys));
             }
@@ -159,7 +159,7 @@ public static class TheyDoInterchange
                 throw new TheyDoImportException($"No target for import key \"{metric.ImportKey}\": map it to the metric it feeds, or leave the metric out of the file.", path + ".importKey", metric.ImportKey);
             }
 
-            if (journey.FindWidget(target, out _) is not MetricWidget widget)
+            if (journey.FindMetric(target, out _, out _) is not { } widget)
             {
                 throw new TheyDoImportException($"Import key \"{metric.ImportKey}\" is mapped to {target}, which is not a metric of journey '{journey.Name}'.", path + ".importKey", metric.ImportKey);
             }
@@ -238,7 +238,7 @@ public static class TheyDoInterchange
         {
             try
             {
-                var series = ((MetricWidget)journey.FindWidget(metric, out _)!).SeriesOf(segment);
+                var series = journey.FindMetric(metric, out _, out _)!.SeriesOf(segment);
                 var index = series.IndexOf(observation.Date);
                 if (index < 0)
                 {

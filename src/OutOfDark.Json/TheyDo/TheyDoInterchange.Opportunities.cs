@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace OutOfDark.Json.TheyDo;
+
+public static partial class TheyDoInterchange
+{
+    /// <summary>
+    /// Imports an opportunities file as first-class opportunities of the journey: title, description, status (read with
+    /// <see cref="OpportunityStatuses.TryParse"/>) and <c>ownerEmail</c> as the owner. Each <c>importKey</c> names one
+    /// opportunity: a key that is a GUID (as <see cref="ExportOpportunities"/> writes) is that opportunity's id, any other
+    /// key gives an id derived from the journey's id and the key (SHA-256), so a re-import finds the same opportunities,
+    /// updates what changed and changes nothing else. All or nothing: the import is rehearsed on a copy of the journey first.
+    /// </summary>
+    /// <remarks>
+    /// A status OutOfDark does not know (TheyDo's statuses are free text) is not dropped silently: it is listed in the
+    /// result, and the opportunity is added as <see cref="OpportunityStatus.Idea"/> or keeps its status. A status or
+    /// <c>ownerEmail</c> that is absent leaves an existing opportunity's status or owner as it is. Scores, links, type,
+    /// tags, groups, group tags and external links are not placed (see docs/interchange.md).
+    /// </remarks>
+    /// <param name="journey">The journey that receives the opportunities.</param>
+    /// <param name="actor">Who imports.</param>
+    /// <param name="file">The file, from <see cref="TheyDoJson.ReadOpportunities"/>.</param>
+    /// <param name="reason">Why, recorded on every event.</param>
+    /// <returns>How many opportunities were added and changed, and for each unmapped status a line naming its JSON path
+    /// and text (for example <c>$.opportunities[0].status: "Validated" is not a status OutOfDark knows …</c>).</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="TheyDoImportException">Two opportunities of the file share an import key, or the journey refuses
+    /// one (inner <see cref="JourneyRuleException"/>, for example a blank title); <see cref="TheyDoImportException.Path"/>
+    /// says where in the file. The journey is unchanged.</exception>
+    public static (int Added, int Changed, IReadOnlyList<string> UnmappedStatuses) ImportOpportunities(Journey journey, Actor actor, TheyDoOpportunitiesFile file, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        ArgumentNullException.ThrowIfNull(file);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < file.Opportunities.Count; i++)
+        {
+            var key = file.Opportunities[i].ImportKey;
+            if (!seen.TryAdd(key, i))
+            {
+                throw new TheyDoImportException($"Import key \"{key}\" is used a second time (first at $.opportunities[{seen[key]}]): each opportunity needs its own key.", $"$.opportunities[{i}].importKey", key);
+            }
+        }
+
+        // Rehearse on a copy so that a refusal half-way leaves the real journey untouched.
+        var rehearsal = Journey.FromSnapshot(journey.ToSnapshot(), journey.Clock);
+        ApplyOpportunities(rehearsal, actor, file, reason);
+        return ApplyOpportunities(journey, actor, file, reason);
+    }
+
+    /// <summary>
+    /// Exports the journey's opportunities as a TheyDo opportunities file, in the journey's order: the opportunity's id
+    /// (GUID, "D" format) as import key, title, description, and status as a title TheyDo shows ("Idea", "Planned",
+    /// "In progress", "Done", "Dropped"). Importing the file back into the journey changes nothing.
+    /// </summary>
+    /// <param name="journey">The journey.</param>
+    /// <returns>The file, for <see cref="TheyDoJson.WriteOpportunities"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="journey"/> is <see langword="null"/>.</exception>
+    public static TheyDoOpportunitiesFile ExportOpportunities(Journey journey)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        var opportunities = journey.Opportunities.Select(o => new TheyDoOpportunity(o.Id.Value.ToString("D"), o.Title)
+        {
+            Description = o.Description,
+            Status = o.Status switch
+            {
+                OpportunityStatus.Planned => "Planned",
+                OpportunityStatus.InProgress => "In progress",
+                OpportunityStatus.Done => "Done",
+                OpportunityStatus.Dropped => "Dropped",
+                _ => "Idea",
+            },
+        }).ToList();
+        return new TheyDoOpportunitiesFile(ValueList<TheyDoOpportunity>.From(opportunities));
+    }
+
+    /// <summary>The opportunity id an import key names in a journey: the key itself when it is a GUID, else one derived from both.</summary>
+    /// <param name="journey">The journey.</param>
+    /// <param name="importKey">The key.</param>
+    /// <returns>The id; the same for the same journey and key.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static OpportunityId OpportunityIdOf(Journey journey, string importKey)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        ArgumentNullException.ThrowIfNull(importKey);
+        if (Guid.TryParse(importKey, out var guid))
+        {
+            return new OpportunityId(guid);
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"theydo-opportunity\n{journey.Id.Value:D}\n{importKey}"));
+        return new OpportunityId(new Guid(hash.AsSpan(0, 16)));
+    }
+
+    private static (int Added, int Changed, IReadOnlyList<string> UnmappedStatuses) ApplyOpportunities(Journey journey, Actor actor, TheyDoOpportunitiesFile file, string? reason)
+    {
+        var (added, changed) = (0, 0);
+        var unmapped = new List<string>();
+        for (var i = 0; i < file.Opportunities.Count; i++)
+        {
+            var item = file.Opportunities[i];
+            var path = $"$.opportunities[{i}]";
+            OpportunityStatus? status = null;
+            if (item.Status is { } text)
+            {
+                if (OpportunityStatuses.TryParse(text, out var parsed))
+                {
+                    status = parsed;
+                }
+                else
+                {
+                    unmapped.Add($"{path}.status: \"{text}\" is not a status OutOfDark knows (Idea, Planned, In progress, Done, Dropped); the opportunity keeps its status, or Idea when new.");
+                }
+            }
+
+            var id = OpportunityIdOf(journey, item.ImportKey);
+            try
+            {
+                if (journey.FindOpportunity(id) is not { } existing)
+                {
+                    journey.AddOpportunity(actor, item.Title, item.Description, item.OwnerEmail, status ?? OpportunityStatus.Idea, id, reason);
+                    added++;
+                }
+                else
+                {
+                    var owner = item.OwnerEmail ?? existing.Owner;
+                    var newStatus = status ?? existing.Status;
+                    if (existing.Title != item.Title || existing.Description != item.Description || existing.Owner != owner || existing.Status != newStatus)
+                    {
+                        journey.ChangeOpportunity(actor, id, item.Title, item.Description, owner, newStatus, reason);
+                        changed++;
+                    }
+                }
+            }
+            catch (JourneyRuleException ex)
+            {
+                throw new TheyDoImportException($"The journey refuses opportunity \"{item.Title}\" of import key \"{item.ImportKey}\": {ex.Message}", path, item.ImportKey, ex);
+            }
+        }
+
+        return (added, changed, unmapped);
+    }
+}
