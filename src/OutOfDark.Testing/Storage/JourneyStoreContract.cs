@@ -63,6 +63,7 @@ public sealed class JourneyStoreContract
         (nameof(An_append_at_a_stale_version_changes_nothing), (_, s, k, _) => An_append_at_a_stale_version_changes_nothing(s, k)),
         (nameof(A_batch_with_another_journeys_event_is_refused_whole), (_, s, k, _) => A_batch_with_another_journeys_event_is_refused_whole(s, k)),
         (nameof(An_unknown_journey_is_not_found), (_, s, _, _) => An_unknown_journey_is_not_found(s)),
+        (nameof(Saving_a_journey_the_store_does_not_hold_with_nothing_pending_is_refused), (_, s, k, _) => Saving_a_journey_the_store_does_not_hold_with_nothing_pending_is_refused(s, k)),
         (nameof(A_cancelled_append_writes_nothing), (_, s, k, _) => A_cancelled_append_writes_nothing(s, k)),
         (nameof(Listing_shows_each_journeys_parent_as_its_last_event_set_it), (_, s, k, _) => Listing_shows_each_journeys_parent_as_its_last_event_set_it(s, k)),
     ];
@@ -603,6 +604,26 @@ public sealed class JourneyStoreContract
         await Expect.ThrowsAsync<JourneyNotFoundException>(() => store.ReadEventsAsync(workspace, id), "Reading a journey never stored");
         Expect.Empty(await store.ListAsync(workspace), "A new workspace's journeys");
         Expect.True(!await store.DeleteAsync(workspace, id), "Deleting a journey never stored reported a deletion.");
+    }
+
+    // A journey rebuilt from events (or read from JSON) has nothing pending; saving it into a store that does not hold it
+    // is refused with what to do, never silently dropped, and its events are written through AppendAsync from version 0.
+    private static async Task Saving_a_journey_the_store_does_not_hold_with_nothing_pending_is_refused(IJourneyStore store, FakeClock clock)
+    {
+        var workspace = WorkspaceId.New();
+        var original = Journey.Create(new Actor("me"), workspace, "Imported", clock);
+        original.AddPhase(new Actor("me"), "See");
+        IReadOnlyList<JourneyEvent> events = [.. original.PendingEvents];
+        var replayed = Journey.Replay(events, clock);
+
+        var ex = await Expect.ThrowsAsync<JourneyNotStoredException>(() => store.SaveAsync(replayed), "Saving a replayed journey the store does not hold");
+        Expect.Contains("AppendAsync", ex.Message, "The refusal's message");
+        Expect.Equal<long?>(null, ex.StoredVersion, "The stored version the refusal reports");
+        await Expect.ThrowsAsync<JourneyNotFoundException>(() => store.LoadAsync(workspace, original.Id), "Loading after the refused save");
+
+        Expect.Equal(2L, await store.AppendAsync(workspace, original.Id, 0, events), "The version after importing the events");
+        Expect.Equal(2L, await store.SaveAsync(replayed), "Saving the imported journey again (nothing pending)");
+        Expect.Equal("Imported", (await store.LoadAsync(workspace, original.Id)).Name, "The imported journey's name");
     }
 
     // A cancelled append writes nothing.

@@ -188,15 +188,25 @@ public sealed class JourneyComparison
         return parts;
     }
 
-    /// <summary>A KPI delta as a phrase, for example <c>KPI "Conversion" (%) 2.1 → 3.4 (+1.3)</c>, with the target change when there is one.</summary>
+    /// <summary>
+    /// A KPI delta as a phrase, for example <c>KPI "Conversion" (%) 2.1 → 3.4 (+1.3)</c>, with the target change when there
+    /// is one; when neither side has a value the values are left out (<c>KPI "Conversion" (%) target 3 → 4 (+1)</c>).
+    /// </summary>
     /// <param name="kpi">The delta.</param>
     /// <returns>The phrase.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="kpi"/> is <see langword="null"/>.</exception>
     public static string Describe(KpiDelta kpi)
     {
         ArgumentNullException.ThrowIfNull(kpi);
-        var text = $"KPI {Quote(kpi.Title)}{(kpi.Unit.Length > 0 ? $" ({kpi.Unit})" : "")} {Number(kpi.AsIsValue)} → {Number(kpi.ToBeValue)}{Signed(kpi.ValueDelta)}";
-        return kpi.AsIsTarget != kpi.ToBeTarget ? text + $", target {Number(kpi.AsIsTarget)} → {Number(kpi.ToBeTarget)}{Signed(kpi.TargetDelta)}" : text;
+        var text = $"KPI {Quote(kpi.Title)}{(kpi.Unit.Length > 0 ? $" ({kpi.Unit})" : "")}";
+        // Neither side has a value: "none → none" says nothing, so only the target change (if any) is shown.
+        var hasValues = kpi.AsIsValue is not null || kpi.ToBeValue is not null;
+        if (hasValues)
+        {
+            text += $" {Number(kpi.AsIsValue)} → {Number(kpi.ToBeValue)}{Signed(kpi.ValueDelta)}";
+        }
+
+        return kpi.AsIsTarget != kpi.ToBeTarget ? text + $"{(hasValues ? "," : "")} target {Number(kpi.AsIsTarget)} → {Number(kpi.ToBeTarget)}{Signed(kpi.TargetDelta)}" : text;
     }
 
     /// <summary>An emotion delta as a phrase, for example <c>emotion of "First-time buyer" -1 → +1 (+2)</c>.</summary>

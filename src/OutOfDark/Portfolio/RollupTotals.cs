@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 
 namespace OutOfDark.Portfolio;
 
@@ -29,4 +31,15 @@ public sealed record RollupTotals(
 {
     /// <summary>All open or acknowledged warnings: <see cref="OpenCritical"/> + <see cref="OpenWarning"/> + <see cref="OpenInfo"/>.</summary>
     public int OpenWarnings => OpenCritical + OpenWarning + OpenInfo;
+
+    /// <summary>The totals in one line, the KPI groups listed by title, for logs and debuggers.</summary>
+    /// <returns>For example <c>2 journeys (2 with health), mean health 71.5, lowest 60 (…), warnings 1 critical / 2 warning / 0 info, KPIs: Open rate (%) ×2</c>.</returns>
+    public override string ToString()
+    {
+        var health = MeanHealth is { } mean
+            ? $"mean health {mean.ToString(CultureInfo.InvariantCulture)}, lowest {LowestHealth?.ToString(CultureInfo.InvariantCulture)} ({LowestHealthJourney})"
+            : "no health";
+        var kpis = Kpis.Count == 0 ? "none" : string.Join(", ", Kpis.Select(k => $"{k.Title} ({k.Unit}) ×{k.Metrics}"));
+        return $"{Journeys} journeys ({JourneysWithHealth} with health), {health}, warnings {OpenCritical} critical / {OpenWarning} warning / {OpenInfo} info, KPIs: {kpis}";
+    }
 }

@@ -17,7 +17,7 @@ namespace OutOfDark;
 /// It is also a <see cref="IJourneyCommitStore"/> and a <see cref="Warnings.IWarningFeed"/>: a commit's events and
 /// warning changes are kept together atomically, and subscriber cursors are claimed within the process.
 /// </remarks>
-public sealed partial class InMemoryJourneyStore : IJourneyCommitStore
+public sealed partial class InMemoryJourneyStore : IJourneyCommitStore, Warnings.IWorkspaceWarningsSource
 {
     private readonly IClock _clock;
     private readonly Lock _gate = new();
@@ -30,7 +30,17 @@ public sealed partial class InMemoryJourneyStore : IJourneyCommitStore
     {
         Guard.Against.Null(clock);
         _clock = clock;
+        WorkspaceWarnings = new InMemoryWorkspaceWarnings(clock);
     }
+
+    /// <summary>
+    /// The store's own workspace read model, in memory like the store: the present warnings and health line of every
+    /// journey whose evaluation was applied to it (<see cref="Warnings.WorkspaceWarningProjector"/> then
+    /// <see cref="Warnings.IWorkspaceWarnings.ApplyAsync"/>). <see cref="Portfolio.JourneyPortfolio"/> reads health and
+    /// warning counts from it. Deleting a journey does not remove its rows; call
+    /// <see cref="Warnings.IWorkspaceWarnings.RemoveJourneyAsync"/>.
+    /// </summary>
+    public Warnings.IWorkspaceWarnings WorkspaceWarnings { get; }
 
     /// <inheritdoc />
     public Task<long> AppendAsync(WorkspaceId workspaceId, JourneyId journeyId, long expectedVersion, IReadOnlyList<JourneyEvent> events, CancellationToken cancellationToken = default)

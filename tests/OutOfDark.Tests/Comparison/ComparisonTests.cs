@@ -95,4 +95,11 @@ public sealed class ComparisonTests
         var changed = Assert.Single(comparison.Changed);
         Assert.Equal((MatchedBy.SameId, ActivityChanges.Name), (changed.MatchedBy, changed.Changes));
     }
+
+    [Fact]
+    public void A_kpi_without_values_on_either_side_shows_only_its_target_change_not_none_to_none()
+    {
+        Assert.Equal("KPI \"Conversion\" (%) target 3 → 4 (+1)", JourneyComparison.Describe(new KpiDelta("Conversion", "%", null, null, 3, 4)));
+        Assert.Equal("KPI \"Conversion\" (%) none → 2.5, target 3 → 4 (+1)", JourneyComparison.Describe(new KpiDelta("Conversion", "%", null, 2.5m, 3, 4)));
+    }
 }

@@ -89,7 +89,7 @@ public sealed class StoreContractReportingTests
 
         await contract.RunAllAsync();
 
-        Assert.Equal(16, JourneyStoreContract.CheckNames.Count);
+        Assert.Equal(17, JourneyStoreContract.CheckNames.Count);
         Assert.Equal(JourneyStoreContract.CheckNames.Count, JourneyStoreContract.CheckNames.Distinct(StringComparer.Ordinal).Count());
     }
 
