@@ -123,6 +123,11 @@ internal static class PostgreSqlSchema
         """
         ALTER TABLE outofdark.journeys ADD COLUMN parent_journey_id uuid NULL;
         """,
+
+        // 6: a metric segment's warning change keeps its segment (a JSON object of dimension values; NULL for none).
+        """
+        ALTER TABLE outofdark.warning_feed ADD COLUMN segment text NULL;
+        """,
     ];
 
     /// <summary>The newest schema version.</summary>

@@ -149,6 +149,7 @@ public sealed partial class SqlJourneyStore : IWarningFeed
                 SqlDialect.Add(command, "@prev", c.PreviousSeverity is { } p ? (int)p : null, DbType.Int32);
                 SqlDialect.Add(command, "@msg", StoredText.Escape(c.Message), DbType.String);
                 SqlDialect.Add(command, "@at", StoredText.Write(c.OccurredAt), DbType.String);
+                SqlDialect.Add(command, "@seg", c.Key.Subject.Segment is { } segment ? SqlWorkspaceWarnings.SegmentText(segment) : null, DbType.String);
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -170,7 +171,13 @@ public sealed partial class SqlJourneyStore : IWarningFeed
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    var key = new WarningKey(new RuleId(reader.GetString(6)), new WarningSubject((SubjectKind)reader.GetInt32(7), _dialect.ReadId(reader, 8)));
+                    var subject = new WarningSubject((SubjectKind)reader.GetInt32(7), _dialect.ReadId(reader, 8));
+                    if (!reader.IsDBNull(13))
+                    {
+                        subject = WarningSubject.For(new WidgetId(subject.Id), SqlWorkspaceWarnings.ParseSegment(reader.GetString(13)));
+                    }
+
+                    var key = new WarningKey(new RuleId(reader.GetString(6)), subject);
                     var change = new WarningChange(
                         _dialect.ReadId(reader, 1),
                         new WorkspaceId(_dialect.ReadId(reader, 2)),

@@ -484,11 +484,12 @@ public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
     private static string SubjectText(WarningSubject subject)
     {
         var id = subject.Id.ToString("D", CultureInfo.InvariantCulture);
-        if (subject.Segment is not { } segment)
-        {
-            return id;
-        }
+        return subject.Segment is { } segment ? id + "|" + SegmentText(segment) : id;
+    }
 
+    /// <summary>A segment as stored: a JSON object of its dimension values, in the segment's order.</summary>
+    internal static string SegmentText(Segment segment)
+    {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
         {
@@ -501,7 +502,7 @@ public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
             writer.WriteEndObject();
         }
 
-        return id + "|" + Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static WarningSubject ParseSubject(SubjectKind kind, string text)
@@ -513,9 +514,15 @@ public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
         }
 
         var id = Guid.Parse(text.AsSpan(0, bar), CultureInfo.InvariantCulture);
-        using var document = System.Text.Json.JsonDocument.Parse(text.AsMemory(bar + 1));
+        return WarningSubject.For(new WidgetId(id), ParseSegment(text[(bar + 1)..]));
+    }
+
+    /// <summary>Reads a segment written by <see cref="SegmentText"/>.</summary>
+    internal static Segment ParseSegment(string text)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(text);
         var dimensions = document.RootElement.EnumerateObject().Select(p => new KeyValuePair<string, string>(p.Name, p.Value.GetString()!)).ToList();
-        return WarningSubject.For(new WidgetId(id), Segment.From(dimensions));
+        return Segment.From(dimensions);
     }
 
     private async Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, WorkspaceId workspaceId, JourneyId journeyId, Action<DbCommand>? parameters, CancellationToken cancellationToken)

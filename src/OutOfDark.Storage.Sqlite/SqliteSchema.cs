@@ -112,6 +112,11 @@ internal static class SqliteSchema
         """
         ALTER TABLE journeys ADD COLUMN parent_journey_id TEXT NULL;
         """,
+
+        // 6: a metric segment's warning change keeps its segment (a JSON object of dimension values; NULL for none).
+        """
+        ALTER TABLE warning_feed ADD COLUMN segment TEXT NULL;
+        """,
     ];
 
     /// <summary>The newest schema version.</summary>

@@ -39,6 +39,13 @@ public sealed class PostgreSqlWarningFeedTests(PostgresDatabaseFixture database)
     }
 
     [PostgresFact]
+    public async Task A_metric_segments_change_comes_back_with_its_segment_not_the_metrics_plain_subject()
+    {
+        await using var store = new PostgreSqlJourneyStore(database.ConnectionString, SystemClock.Instance);
+        await SegmentFeedChecks.Segment_changes_come_back_with_their_segments(store);
+    }
+
+    [PostgresFact]
     public async Task Two_hosts_dispatching_one_subscriber_over_one_database_deliver_each_change_once()
     {
         await using var db = await PostgresServer.CreateDatabaseAsync();

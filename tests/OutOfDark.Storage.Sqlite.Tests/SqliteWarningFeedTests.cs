@@ -51,6 +51,13 @@ public sealed class SqliteWarningFeedTests : IDisposable
     }
 
     [Fact]
+    public async Task A_metric_segments_change_comes_back_from_the_file_with_its_segment()
+    {
+        await using var store = new SqliteJourneyStore(_folder.File("segments.db"), SystemClock.Instance);
+        await SegmentFeedChecks.Segment_changes_come_back_with_their_segments(store);
+    }
+
+    [Fact]
     public async Task A_commit_with_no_events_writes_its_changes_at_the_current_version_and_a_stale_one_writes_nothing()
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 4, 5, 9, 0));

@@ -47,6 +47,10 @@ public class WarningFeedTests
     }
 
     [Fact]
+    public async Task A_metric_segments_change_comes_back_from_memory_with_its_segment() =>
+        await OutOfDark.Tests.Shared.SegmentFeedChecks.Segment_changes_come_back_with_their_segments(new InMemoryJourneyStore(SystemClock.Instance));
+
+    [Fact]
     public async Task A_commit_with_an_engine_of_another_instance_of_the_same_journey_is_refused_saying_so()
     {
         var store = new InMemoryJourneyStore(_clock);
