@@ -230,13 +230,14 @@ public sealed partial class WarningEngine
                 }
             }
 
-            if (!evaluated.Add(slot))
+            _dueSinceFull.Remove(slot);
+            var whole = WholeMetric(slot);
+            if (!evaluated.Add(whole))
             {
                 continue;
             }
 
-            _dueSinceFull.Remove(slot);
-            EvaluateSlot(slot, now, today, batch, cancellationToken);
+            EvaluateSlot(whole, now, today, batch, cancellationToken);
         }
 
         return Commit(batch, now);
@@ -320,12 +321,21 @@ public sealed partial class WarningEngine
         foreach (var slot in subjects)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (evaluated.Add(slot))
+            var whole = WholeMetric(slot);
+            if (evaluated.Add(whole))
             {
-                EvaluateSlot(slot, now, today, batch, cancellationToken);
+                EvaluateSlot(whole, now, today, batch, cancellationToken);
             }
         }
     }
+
+    /// <summary>
+    /// The slot to check again for <paramref name="slot"/>: a metric segment's check runs as part of its metric's, which
+    /// decides from the current settings which segments are still split by (a recheck due on a segment the settings no
+    /// longer split by must not raise it again).
+    /// </summary>
+    private static Slot WholeMetric(Slot slot) =>
+        slot.Subject.Segment is null ? slot : new Slot(slot.Rule, WarningSubject.For(new WidgetId(slot.Subject.Id)));
 
     private void EvaluateSlot(Slot slot, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
     {
@@ -402,7 +412,7 @@ public sealed partial class WarningEngine
         {
             foreach (var key in _splitSlots.Keys.ToList())
             {
-                if (_journey.FindWidget(new WidgetId(key.Metric), out _) is not MetricWidget)
+                if (_journey.FindMetric(new WidgetId(key.Metric), out _, out _) is null)
                 {
                     _splitSlots.Remove(key);
                 }
@@ -645,7 +655,7 @@ public sealed partial class WarningEngine
         EvaluateWith(rule, subject, activity, metric, phase, settings, now, today, batch, cancellationToken);
         if (metric is not null && (_splitSlots.Count > 0 || settings is MetricRuleSettings { SplitBy: not SegmentSplit.None }))
         {
-            EvaluateSegments(rule, activity, metric, settings, now, today, batch, cancellationToken);
+            EvaluateSegments(rule, activity, metric, phase, settings, now, today, batch, cancellationToken);
         }
     }
 
@@ -654,7 +664,7 @@ public sealed partial class WarningEngine
     /// is evaluated as its own subject; a segment evaluated last time and no longer split by (the settings changed, or
     /// the segment is gone) has its warning forgotten.
     /// </summary>
-    private void EvaluateSegments(int rule, Activity? activity, MetricWidget metric, RuleSettings settings, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
+    private void EvaluateSegments(int rule, Activity? activity, MetricWidget metric, Phase? phase, RuleSettings settings, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
     {
         var key = (rule, metric.Id.Value);
         _splitSlots.TryGetValue(key, out var previous);
@@ -667,7 +677,7 @@ public sealed partial class WarningEngine
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     (current ??= []).Add(series.Segment);
-                    EvaluateWith(rule, WarningSubject.For(metric.Id, series.Segment), activity, metric, null, settings, now, today, batch, cancellationToken);
+                    EvaluateWith(rule, WarningSubject.For(metric.Id, series.Segment), activity, metric, phase, settings, now, today, batch, cancellationToken);
                 }
             }
         }

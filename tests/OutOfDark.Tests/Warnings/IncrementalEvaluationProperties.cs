@@ -26,7 +26,11 @@ public class IncrementalEvaluationProperties
     private static readonly WarningEngineOptions Options = new() { AcknowledgementCarryOver = Duration.FromDays(2) };
 
     [Property(Arbitrary = new[] { typeof(ClockMoves), typeof(JourneyArbitraries) }, MaxTest = 200)]
-    public void Incremental_evaluation_gives_the_same_warnings_as_a_full_one_for_random_commands_and_clock_moves(JourneyScenario scenario, int[] days)
+    public void Incremental_evaluation_gives_the_same_warnings_as_a_full_one_for_random_commands_and_clock_moves(JourneyScenario scenario, int[] days) =>
+        RunAgainstFull(scenario, days);
+
+    /// <summary>Runs <paramref name="scenario"/>, moving the clock by <paramref name="days"/> and comparing an incremental engine with a full evaluation.</summary>
+    internal static void RunAgainstFull(JourneyScenario scenario, int[] days)
     {
         WarningEngine? engine = null;
         var step = 0;
