@@ -33,16 +33,21 @@ public class ReportReadingTests
 
         if (steps.Count > 0)
         {
-            // It starts where no flow leads when such an activity exists, and stops only where no flow leads further.
-            var sources = journey.Activities.Where(a => journey.FlowsFrom(a.Id).Count > 0 && journey.FlowsTo(a.Id).Count == 0).ToList();
-            Assert.True(sources.Count == 0 || sources.Any(a => a.Id == steps[0].Activity), "The funnel starts at an activity a flow leads to, though some have none.");
+            // It starts at the widest step when any activity with an outgoing flow has a count, and stops only where
+            // no flow leads further.
+            var counted = journey.Activities.Where(a => journey.FlowsFrom(a.Id).Count > 0 && StepVolume.Of(a) is not null).ToList();
+            if (counted.Count > 0)
+            {
+                Assert.Equal(counted.Max(a => StepVolume.Of(a)), steps[0].Count);
+            }
+
             var visited = steps.Select(s => s.Activity).ToHashSet();
             Assert.DoesNotContain(journey.FlowsFrom(steps[^1].Activity), f => !visited.Contains(f.To));
         }
     }
 
     [Fact]
-    public void The_funnel_follows_the_busiest_branch_and_says_so_when_a_step_counts_more_than_the_one_before()
+    public void The_funnel_starts_at_the_widest_step_follows_the_busiest_branch_and_says_so_when_a_step_counts_more_than_the_one_before()
     {
         var journey = Journey.Create(Ana, WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
         var phase = journey.AddPhase(Ana, "Do");
@@ -63,18 +68,22 @@ public class ReportReadingTests
         var shop = Step("Shop", 1200);
         var cart = Step("Cart", 300);
         var wish = Step("Wishlist", 500);
+        var pay = Step("Pay", 700);
         journey.AddFlow(Ana, ads, shop);
         journey.AddFlow(Ana, mail, shop);
         journey.AddFlow(Ana, shop, cart);
         journey.AddFlow(Ana, shop, wish);
+        journey.AddFlow(Ana, cart, pay);
+        journey.AddFlow(Ana, wish, pay);
 
         var steps = Funnel.Compute(journey);
         var html = HtmlReportRenderer.ToHtml(journey);
 
-        Assert.Equal(["Ads", "Shop", "Wishlist"], steps.Select(s => s.Name));
-        Assert.Contains("Along one flow path: Ads → Shop → Wishlist.", html, StringComparison.Ordinal);
-        Assert.Contains("1200 · 120 % of previous *", html, StringComparison.Ordinal);
-        Assert.Contains("* Shop counts more than Ads: it is also reached from 1 other activity.", html, StringComparison.Ordinal);
+        Assert.Equal(["Shop", "Wishlist", "Pay"], steps.Select(s => s.Name));
+        Assert.Contains("Along one flow path: Shop → Wishlist → Pay.", html, StringComparison.Ordinal);
+        Assert.Contains("Shop is also reached from Ads, Mail, not shown.", html, StringComparison.Ordinal);
+        Assert.Contains("700 · 140 % of previous *", html, StringComparison.Ordinal);
+        Assert.Contains("* Pay counts more than Wishlist: it is also reached from 1 other activity.", html, StringComparison.Ordinal);
         var funnel = html[html.IndexOf("<section id=\"funnel\">", StringComparison.Ordinal)..];
         funnel = funnel[..funnel.IndexOf("</section>", StringComparison.Ordinal)];
         Assert.Single(Regex.Matches(funnel, "<rect [^>]*fill=\"(#[0-9a-f]{6})\"").Select(m => m.Groups[1].Value).Distinct());

@@ -18,20 +18,22 @@ public sealed record FunnelChartStep(ActivityId Activity, string Name, decimal? 
         previous is { Count: { } before } && before != 0 && Count is { } now ? (double)(now / before) : null;
 }
 
-/// <summary>Derives a funnel from a journey's flows and Count metrics: one flow path, the busiest one.</summary>
+/// <summary>Derives a funnel from a journey's flows and Count metrics: one flow path, from the widest step along the busiest flows.</summary>
 public static class Funnel
 {
     /// <summary>
-    /// Follows ONE flow path, the busiest: it starts at the activity with the highest count among those that have an
-    /// outgoing flow and no incoming one (when every such activity is also reached by a flow, among all that have an
-    /// outgoing flow), and at each step takes the outgoing flow to the not yet visited activity with the highest count.
-    /// An unknown count ranks below every known one; ties go to the first in map order (for starts) or flow order (for
-    /// next steps). Each consecutive pair of steps is joined by a flow, and no activity appears twice. Each step's count
-    /// is <see cref="StepVolume.Of"/>: the latest value of the activity's first metric of kind <see cref="MetricKind.Count"/>.
+    /// Follows ONE flow path, the busiest: it starts at the widest step, the activity with the highest count among those
+    /// with an outgoing flow (when no such activity has a count: the first in map order that no flow leads to, or else
+    /// the first with an outgoing flow), and at each step takes the outgoing flow to the not yet visited activity with
+    /// the highest count. An unknown count ranks below every known one; ties go to the first in map order (for the start)
+    /// or in flow order (for next steps). Each consecutive pair of steps is joined by a flow, and no activity appears
+    /// twice. Each step's count is <see cref="StepVolume.Of"/>: the latest value of the activity's first metric of kind
+    /// <see cref="MetricKind.Count"/>.
     /// </summary>
     /// <remarks>
-    /// A step can count more customers than the one before it when it is also reached from other activities, or when
-    /// its metric counts something else: the counts are the activities' own metrics, not a cohort followed along.
+    /// A step can still count more customers than the one before it when it is also reached from other activities, or
+    /// when its metric counts something else: the counts are the activities' own metrics, not a cohort followed along.
+    /// The HTML report says so under the chart.
     /// </remarks>
     /// <param name="journey">The journey.</param>
     /// <returns>The steps, in path order; empty when the journey has no flow.</returns>
@@ -44,8 +46,9 @@ public static class Funnel
             return ValueList<FunnelChartStep>.Empty;
         }
 
-        Activity? start = null;
-        Activity? fallback = null;
+        Activity? busiest = null;
+        Activity? source = null;
+        Activity? first = null;
         foreach (var activity in journey.Activities)
         {
             if (journey.FlowsFrom(activity.Id).Count == 0)
@@ -53,20 +56,22 @@ public static class Funnel
                 continue;
             }
 
-            if (fallback is null || Busier(activity, fallback))
+            first ??= activity;
+            if (StepVolume.Of(activity) is not null && (busiest is null || Busier(activity, busiest)))
             {
-                fallback = activity;
+                busiest = activity;
             }
 
-            if (journey.FlowsTo(activity.Id).Count == 0 && (start is null || Busier(activity, start)))
+            if (source is null && journey.FlowsTo(activity.Id).Count == 0)
             {
-                start = activity;
+                source = activity;
             }
         }
 
+        var start = busiest ?? source ?? first;
         var steps = new List<FunnelChartStep>();
         var seen = new HashSet<ActivityId>();
-        for (var current = start ?? fallback; current is not null && seen.Add(current.Id);)
+        for (var current = start; current is not null && seen.Add(current.Id);)
         {
             // The same volume the funnel drop-off rule reads, so the chart and the warnings agree.
             steps.Add(new FunnelChartStep(current.Id, current.Name, StepVolume.Of(current)));

@@ -172,8 +172,18 @@ public static partial class HtmlReportRenderer
         }
 
         w.Write(computed
-            ? ". It starts at the busiest activity no flow leads to and follows, at each step, the flow to the busiest next activity; each count is the activity's latest Count metric.</p>\n"
-            : ". Steps given by the host.</p>\n");
+            ? ". It starts at the busiest activity with an outgoing flow and follows, at each step, the flow to the busiest next activity; each count is the activity's latest Count metric."
+            : ". Steps given by the host.");
+        if (journey.TryGetActivity(steps[0].Activity, out _) && journey.FlowsTo(steps[0].Activity) is { Count: > 0 } feeders)
+        {
+            w.Write(' ');
+            Markup.Write(w, steps[0].Name);
+            w.Write(" is also reached from ");
+            Markup.Write(w, string.Join(", ", feeders.Select(f => journey.TryGetActivity(f.From, out var a) ? a.Name : "?").Distinct()));
+            w.Write(", not shown.");
+        }
+
+        w.Write("</p>\n");
 
         const double labelWidth = 210, barWidth = 380, rowHeight = 34, textWidth = 300;
         var max = steps.Max(s => s.Count ?? 0m);
@@ -225,7 +235,7 @@ public static partial class HtmlReportRenderer
     /// <summary>A figure holding an SVG chart that scales to its container's width (viewBox, width 100 %).</summary>
     private static void OpenChart(TextWriter w, double width, double height, string kind, string title)
     {
-        w.Write($"<figure class=\"chart-box\"><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart {kind}\" role=\"img\" viewBox=\"0 0 {Numbers.Coordinate(width)} {Numbers.Coordinate(height)}\" width=\"{Numbers.Coordinate(width)}\" height=\"{Numbers.Coordinate(height)}\" preserveAspectRatio=\"xMinYMin meet\" font-size=\"12\" font-family=\"system-ui, sans-serif\"><title>");
+        w.Write($"<figure class=\"chart-box\"><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart {kind}\" role=\"img\" viewBox=\"0 0 {Numbers.Coordinate(width)} {Numbers.Coordinate(height)}\" width=\"{Numbers.Coordinate(width)}\" height=\"{Numbers.Coordinate(height)}\" preserveAspectRatio=\"xMinYMin meet\" style=\"max-width:{Numbers.Coordinate(width)}px\" font-size=\"12\" font-family=\"system-ui, sans-serif\"><title>");
         Markup.Write(w, title);
         w.Write("</title>\n");
     }

@@ -24,7 +24,8 @@ namespace OutOfDark.Rendering;
 /// anchor <c>#activity-</c> followed by the activity id, which the map's boxes, the Warnings view and the contents link
 /// to (each phase's heading: <c>#phase-</c> and the phase id). Every chart has a viewBox and scales to the page's width;
 /// the map keeps its size in a container that scrolls sideways on a narrow screen and shrinks to the paper's width in
-/// print. The print stylesheet keeps headings with what follows and charts, widgets and table rows whole, and folds
+/// print. Activity sections off screen are laid out only when scrolled to (<c>content-visibility: auto</c>), so a long
+/// report opens quickly. The print stylesheet keeps headings with what follows and charts, widgets and table rows whole, and folds
 /// observation tables and older history away; it sets no paper size, so A4 and Letter both print. Thread-safe; the
 /// journey must not change while it is written.
 /// </remarks>
@@ -55,11 +56,11 @@ public static partial class HtmlReportRenderer
         th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word;word-break:normal}
         th{background:#f1f5f9;font-weight:600;hyphens:manual}
         time{white-space:nowrap}
-        .map{overflow:auto;max-width:100%;-webkit-overflow-scrolling:touch}.map svg{display:block;max-width:none;height:auto}
+        .map{overflow:auto;max-width:100%}.map svg{display:block;max-width:100%;min-width:720px;height:auto}
         .phase-dot{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:6px}
         .sev{display:inline-block;border-radius:9px;padding:0 8px;color:#fff;font-size:12px;font-weight:600;white-space:nowrap}
         .sev-critical{background:#b91c1c}.sev-warning{background:#b45309}.sev-info{background:#1d4ed8}
-        .activity{border-left:6px solid #94a3b8;padding-left:14px;margin:18px 0}
+        .activity{border-left:6px solid #94a3b8;padding-left:14px;margin:18px 0;content-visibility:auto;contain-intrinsic-size:auto 480px}
         .meta{color:var(--muted);font-size:13px;overflow-wrap:break-word}
         .widget{border:1px solid var(--line);border-radius:8px;padding:8px 12px;margin:8px 0}
         .text{white-space:pre-wrap;overflow-wrap:break-word;max-height:24em;overflow:auto}
@@ -79,9 +80,9 @@ public static partial class HtmlReportRenderer
         header.report p{color:#333}nav.toc{padding:0;break-after:page}main{padding:0}
         section{border:none;padding:0;margin:0 0 12px;break-inside:auto}
         h2,h3,h4{break-after:avoid;page-break-after:avoid}
-        figure.chart-box,.widget,tr,.metric-row,blockquote,.activity>.meta{break-inside:avoid;page-break-inside:avoid}
-        .activity{break-inside:avoid-page}
-        .map{overflow:visible}.map svg{width:100%;max-width:100%;height:auto;max-height:245mm}
+        figure.chart-box,svg.chart,.widget,tr,.metric-row,blockquote,.activity>.meta{break-inside:avoid;page-break-inside:avoid}
+        .activity{break-inside:avoid-page;content-visibility:visible}
+        .map{overflow:visible}.map svg{width:100%;min-width:0;max-width:100%;height:auto;max-height:245mm}
         .text{max-height:none;overflow:visible}
         details:not([open])>:not(summary){display:none}details>summary{color:var(--muted)}
         a{color:inherit;text-decoration:none}}
@@ -145,7 +146,7 @@ public static partial class HtmlReportRenderer
         w.Write("<main>\n");
         WritePhases(journey, w);
         WriteKpis(journey, w, options);
-        w.Write("<section id=\"map\"><h2>Activity map</h2><p class=\"meta\">Select an activity to read its details. On a narrow screen, scroll the map sideways.</p><div class=\"map\">\n");
+        w.Write("<section id=\"map\"><h2>Activity map</h2><p class=\"meta\">Select an activity to read its details. On a narrow screen, scroll the map sideways.</p><div class=\"map\" role=\"region\" tabindex=\"0\" aria-label=\"Activity map, scrolls sideways on a narrow screen\">\n");
         SvgMapRenderer.Write(journey, ActivityMapLayout.Compute(journey, options.Layout), w, new SvgMapOptions { Warnings = shown, LinkNodes = true }, cancellationToken);
         w.Write("</div></section>\n");
         WriteBlueprint(journey, w, options, shown, cancellationToken);
@@ -276,7 +277,7 @@ public static partial class HtmlReportRenderer
 
     private static void WritePhases(Journey journey, TextWriter w)
     {
-        w.Write("<section id=\"overview\"><h2>Phases</h2><div class=\"table-box\"><table><thead><tr><th>Phase</th><th>Customer goal</th><th>Activities</th></tr></thead><tbody>\n");
+        w.Write("<section id=\"overview\"><h2>Phases</h2><div class=\"table-box\" role=\"region\" tabindex=\"0\" aria-label=\"Phases table\"><table><thead><tr><th>Phase</th><th>Customer goal</th><th>Activities</th></tr></thead><tbody>\n");
         for (var i = 0; i < journey.Phases.Count; i++)
         {
             var phase = journey.Phases[i];
@@ -329,7 +330,7 @@ public static partial class HtmlReportRenderer
             return;
         }
 
-        w.Write("<div class=\"table-box\"><table><thead><tr><th>Severity</th><th>Where</th><th>Message</th><th>Evidence</th></tr></thead><tbody>\n");
+        w.Write("<div class=\"table-box\" role=\"region\" tabindex=\"0\" aria-label=\"Warnings table\"><table><thead><tr><th>Severity</th><th>Where</th><th>Message</th><th>Evidence</th></tr></thead><tbody>\n");
         foreach (var warning in warnings.OrderByDescending(x => x.Severity))
         {
             w.Write("<tr><td>");
