@@ -162,6 +162,7 @@ public class ReportReadingTests
         Assert.Equal(journey.ActivityCount, Regex.Matches(map, "<a class=\"ood-node-link\" href=\"#activity-").Count);
         Assert.Contains($"<a class=\"ood-node-link\" href=\"#{anchor}\" aria-label=\"Checkout: details\">", map, StringComparison.Ordinal);
         Assert.Contains($"<td><a href=\"#{anchor}\">Checkout</a></td>", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"ood-map\" role=\"group\"", map, StringComparison.Ordinal);
 
         // Every in-page link lands on an element of the report; no id shows as visible text.
         var ids = Regex.Matches(html, " id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToHashSet();

@@ -75,7 +75,10 @@ public static partial class SvgMapRenderer
         var width = Math.Max(layout.Width, 1);
         var height = Math.Max(layout.Height, 1);
 
-        w.Write("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ood-map\" role=\"img\" width=\"");
+        // With links inside, the map is a group (an image's children are hidden from assistive technology, links included).
+        w.Write("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ood-map\" role=\"");
+        w.Write(options.LinkNodes ? "group" : "img");
+        w.Write("\" width=\"");
         w.Write(Numbers.Coordinate(width));
         w.Write("\" height=\"");
         w.Write(Numbers.Coordinate(height));
