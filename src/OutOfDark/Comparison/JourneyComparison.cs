@@ -8,8 +8,9 @@ namespace OutOfDark.Comparison;
 
 /// <summary>
 /// The comparison of an as-is journey with a to-be journey: activities added and removed, matched activities that
-/// changed with their KPI and emotion deltas, and phases where something differs. Comparing a journey with itself (or
-/// with an earlier version of itself) is allowed and gives differences only where it changed.
+/// changed with their KPI and emotion deltas, and phases where something differs. A journey can also be compared with an
+/// earlier version of itself, which gives the differences since; comparing it with itself at the same version is refused,
+/// since nothing can differ.
 /// </summary>
 /// <remarks>
 /// <para>Activities are matched, each at most once, in three rounds:</para>
@@ -58,15 +59,22 @@ public sealed class JourneyComparison
     /// <summary>Compares an as-is journey with a to-be journey of the same workspace.</summary>
     /// <param name="asIs">The current-state journey.</param>
     /// <param name="toBe">The future-state journey: paired with <paramref name="asIs"/> (either may hold the pairing), or
-    /// the same journey (for example at another version).</param>
+    /// the same journey at another version.</param>
     /// <returns>The comparison.</returns>
     /// <exception cref="ArgumentNullException">A journey is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="toBe"/> is <paramref name="asIs"/> itself, or the same journey
+    /// at the same version (a copy), so nothing could differ.</exception>
     /// <exception cref="JourneyRuleException"><c>invalid-pairing</c>: the journeys belong to different workspaces, or are
     /// two journeys neither of which is paired with the other.</exception>
     public static JourneyComparison Compare(Journey asIs, Journey toBe)
     {
         ArgumentNullException.ThrowIfNull(asIs);
         ArgumentNullException.ThrowIfNull(toBe);
+        if (asIs.Id == toBe.Id && asIs.Version == toBe.Version)
+        {
+            throw new ArgumentException($"The to-be journey is journey '{asIs.Name}' ({asIs.Id}) itself at the same version ({asIs.Version}), so nothing can differ: pass the journey paired with it (PairWith), or an earlier or later version of it.", nameof(toBe));
+        }
+
         if (asIs.WorkspaceId != toBe.WorkspaceId)
         {
             throw new JourneyRuleException(JourneyRules.InvalidPairing, $"Journeys '{asIs.Name}' ({asIs.Id}) and '{toBe.Name}' ({toBe.Id}) belong to different workspaces ({asIs.WorkspaceId}, {toBe.WorkspaceId}); only journeys of one workspace can be compared.", asIs.Id, toBe.Id);
