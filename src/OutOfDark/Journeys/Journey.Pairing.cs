@@ -220,17 +220,17 @@ public sealed partial class Journey
             throw new JourneyRuleException(JourneyRules.InvalidValue, "A journey snapshot's pairing must list its activity matches (possibly none).");
         }
 
-        ValidatePairingEvent(new JourneyPaired(pairing.Counterpart));
+        At("Pairing.Counterpart", () => ValidatePairingEvent(new JourneyPaired(pairing.Counterpart)));
         _counterpart = pairing.Counterpart;
         for (var i = 0; i < pairing.Matches.Count; i++)
         {
-            var m = pairing.Matches[i] ?? throw new JourneyRuleException(JourneyRules.InvalidValue, $"The snapshot's activity match at index {i} is missing.");
+            var m = pairing.Matches[i] ?? throw new JourneyRuleException(JourneyRules.InvalidValue, $"The snapshot's activity match at index {i} is missing.") { SnapshotPath = $"Pairing.Matches[{i}]" };
             if (_matches.Any(x => x.Activity == m.Activity))
             {
-                throw new JourneyRuleException(JourneyRules.DuplicateId, $"Activity {m.Activity} is matched twice in the snapshot.", m.Activity);
+                throw new JourneyRuleException(JourneyRules.DuplicateId, $"Activity {m.Activity} is matched twice in the snapshot.", m.Activity) { SnapshotPath = $"Pairing.Matches[{i}].Activity" };
             }
 
-            ValidateMatch(m.Activity, m.Counterpart);
+            At($"Pairing.Matches[{i}]", () => ValidateMatch(m.Activity, m.Counterpart), ex => ex.Rule == JourneyRules.UnknownActivity ? nameof(m.Activity) : nameof(m.Counterpart));
             _matches.Add(m);
         }
     }
