@@ -199,6 +199,7 @@ public sealed class JourneyComparison
     /// <summary>
     /// A KPI delta as a phrase, for example <c>KPI "Conversion" (%) 2.1 → 3.4 (+1.3)</c>, with the target change when there
     /// is one; when neither side has a value the values are left out (<c>KPI "Conversion" (%) target 3 → 4 (+1)</c>).
+    /// A phase's own KPI (<see cref="KpiSource.PhaseKpi"/>) is marked: <c>KPI "Conversion" (%) [phase KPI] 2.1 → 3.4 (+1.3)</c>.
     /// </summary>
     /// <param name="kpi">The delta.</param>
     /// <returns>The phrase.</returns>
@@ -206,7 +207,7 @@ public sealed class JourneyComparison
     public static string Describe(KpiDelta kpi)
     {
         ArgumentNullException.ThrowIfNull(kpi);
-        var text = $"KPI {Quote(kpi.Title)}{(kpi.Unit.Length > 0 ? $" ({kpi.Unit})" : "")}";
+        var text = $"KPI {Quote(kpi.Title)}{(kpi.Unit.Length > 0 ? $" ({kpi.Unit})" : "")}{(kpi.Source == KpiSource.PhaseKpi ? " [phase KPI]" : "")}";
         // Neither side has a value: "none → none" says nothing, so only the target change (if any) is shown.
         var hasValues = kpi.AsIsValue is not null || kpi.ToBeValue is not null;
         if (hasValues)
@@ -341,6 +342,25 @@ public sealed class JourneyComparison
         return result;
     }
 
+    // A phase KPI paired on both sides (same title and unit, ignoring case, as activities' KPIs pair) is the phase's value;
+    // for every other title and unit the phase's value is the mean over its activities, unless no activity has such a
+    // metric: then the one-sided phase KPI is shown with the other side empty.
+    private static List<KpiDelta> PhaseKpis(
+        List<(string Title, string Unit, decimal? Value, decimal? Target)> beforeKpis,
+        List<(string Title, string Unit, decimal? Value, decimal? Target)> afterKpis,
+        List<(string Title, string Unit, decimal? Value, decimal? Target)> beforeActivities,
+        List<(string Title, string Unit, decimal? Value, decimal? Target)> afterActivities)
+    {
+        static (string, string) KeyOf((string Title, string Unit, decimal? Value, decimal? Target) m) => (Key(m.Title), Key(m.Unit));
+        var paired = beforeKpis.Select(KeyOf).ToHashSet();
+        paired.IntersectWith(afterKpis.Select(KeyOf));
+        var measured = beforeActivities.Concat(afterActivities).Select(KeyOf).ToHashSet();
+        bool FromKpi((string Title, string Unit, decimal? Value, decimal? Target) m) => paired.Contains(KeyOf(m)) || !measured.Contains(KeyOf(m));
+        var result = Kpis(beforeKpis.Where(FromKpi).ToList(), afterKpis.Where(FromKpi).ToList()).Select(k => k with { Source = KpiSource.PhaseKpi }).ToList();
+        result.AddRange(Kpis(beforeActivities.Where(m => !paired.Contains(KeyOf(m))).ToList(), afterActivities.Where(m => !paired.Contains(KeyOf(m))).ToList()).Select(k => k with { Source = KpiSource.ActivityMean }));
+        return result;
+    }
+
     private static List<EmotionDelta> Emotions(List<(string Persona, int Score)> before, List<(string Persona, int Score)> after)
     {
         var result = new List<EmotionDelta>();
@@ -379,7 +399,11 @@ public sealed class JourneyComparison
             var inAfter = after.Journey.Phases.Any(p => Key(p.Name) == key);
             var x = before.Activities.Where(a => Key(before.PhaseName(a)) == key).ToList();
             var y = after.Activities.Where(a => Key(after.PhaseName(a)) == key).ToList();
-            var kpis = Kpis(Side.Metrics(x), Side.Metrics(y));
+            var kpis = PhaseKpis(
+                Side.Metrics(before.Journey.Phases.Where(p => Key(p.Name) == key).SelectMany(p => p.Metrics)),
+                Side.Metrics(after.Journey.Phases.Where(p => Key(p.Name) == key).SelectMany(p => p.Metrics)),
+                Side.Metrics(x),
+                Side.Metrics(y));
             var emotions = Emotions(before.Emotions(x), after.Emotions(y));
             var comparison = new PhaseComparison(
                 name,
@@ -448,7 +472,10 @@ public sealed class JourneyComparison
         public ActivityRef Ref(Activity a) => new(a.Id, a.Name, PhaseName(a));
 
         public static List<(string Title, string Unit, decimal? Value, decimal? Target)> Metrics(IEnumerable<Activity> activities) =>
-            activities.SelectMany(a => a.Widgets.OfType<MetricWidget>()).Select(m => (m.Title, m.Unit, m.Observations.Latest?.Value, m.Target)).ToList();
+            Metrics(activities.SelectMany(a => a.Widgets.OfType<MetricWidget>()));
+
+        public static List<(string Title, string Unit, decimal? Value, decimal? Target)> Metrics(IEnumerable<MetricWidget> metrics) =>
+            metrics.Select(m => (m.Title, m.Unit, m.Observations.Latest?.Value, m.Target)).ToList();
 
         public List<(string Persona, int Score)> Emotions(IEnumerable<Activity> activities) =>
             activities.SelectMany(a => a.Widgets.OfType<EmotionWidget>()).Select(e => (_personaNames[e.Persona], e.AsIs.Value)).ToList();
