@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
+using OutOfDark.Samples.OnlineStore;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
@@ -49,7 +50,9 @@ public sealed class TriageBrowserTests(BrowserFixture fixture) : IClassFixture<B
 
         var page = await OpenAsync("#/warnings");
 
-        await Expect(page.Locator("#nav-warnings")).ToContainTextAsync($"{critical} critical · {warning} warning");
+        var counts = string.Join(" · ", new[] { (critical, "critical"), (warning, "warning") }.Where(c => c.Item1 > 0).Select(c => $"{c.Item1} {c.Item2}"));
+        Assert.NotEmpty(counts);
+        await Expect(page.Locator("#nav-warnings")).ToHaveTextAsync("Warnings " + counts);
         await Expect(Section(page, "open").Locator("h2")).ToHaveTextAsync($"Needs attention ({open.Length})");
         await Expect(Section(page, "open").Locator("tbody tr")).ToHaveCountAsync(open.Length);
         await Expect(Section(page, "open").Locator("tbody tr:not([data-state=open])")).ToHaveCountAsync(0);
@@ -95,7 +98,7 @@ public sealed class TriageBrowserTests(BrowserFixture fixture) : IClassFixture<B
         var key = await first.GetAttributeAsync("data-warning-key");
 
         await first.Locator("button[data-action=snooze]").ClickAsync();
-        await first.Locator("form.snooze select[name=length]").SelectOptionAsync("1");
+        await first.Locator("form.snooze select[name=period]").SelectOptionAsync("1");
         await first.Locator("form.snooze input[name=note]").FillAsync("waiting for the carrier's fix");
         await first.Locator("form.snooze button[type=submit]").ClickAsync();
 
@@ -108,7 +111,7 @@ public sealed class TriageBrowserTests(BrowserFixture fixture) : IClassFixture<B
         var second = Section(page, "open").Locator("tbody tr").First;
         var secondKey = await second.GetAttributeAsync("data-warning-key");
         await second.Locator("button[data-action=snooze]").ClickAsync();
-        await second.Locator("form.snooze select[name=length]").SelectOptionAsync("custom");
+        await second.Locator("form.snooze select[name=period]").SelectOptionAsync("custom");
         await second.Locator("form.snooze input[name=until]").FillAsync("2026-04-20");
         await second.Locator("form.snooze button[type=submit]").ClickAsync();
         await Expect(page.Locator($"details[data-section=snoozed] tr[data-warning-key='{secondKey}'] .state")).ToContainTextAsync("until 20 Apr 2026");
@@ -236,12 +239,16 @@ public sealed class TriageBrowserTests(BrowserFixture fixture) : IClassFixture<B
         }
 
         var page = await OpenAsync("#/history?kind=observations");
+        await Expect(page.Locator("#history-list[data-shows=observations]")).ToHaveCountAsync(1);
 
         var first = page.Locator("#history-list .history > li").First;
         await Expect(first).ToContainTextAsync("Recorded 2 values of \"Checkouts started\"");
         await Expect(first.Locator("time")).ToContainTextAsync(new Regex("^today \\d{2}:\\d{2} · web user"));
         await Expect(page.Locator("#history-kind")).ToHaveValueAsync("observations");
         await Expect(page.Locator("#history-list .history > li:not([data-kind=observations])")).ToHaveCountAsync(0);
+        await page.Locator("#history-kind").SelectOptionAsync("");
+        await Expect(page).ToHaveURLAsync(new Regex("#/history$"));
+        await Expect(page.Locator("#history-list[data-shows=everything] .show-more")).ToBeVisibleAsync();
         var shown = await page.Locator("#history-list .history > li").CountAsync();
         await page.Locator("#history-list .show-more").ClickAsync();
         await Expect(page.Locator("#history-list .history > li")).Not.ToHaveCountAsync(shown);

@@ -24,6 +24,8 @@ async function renderHistoryInto(container, options) {
   const list = el("ol", { class: "history" });
   const more = el("button", { type: "button", class: "show-more", hidden: "hidden" }, "Show more");
   container.replaceChildren(list, more);
+  // Says which list is on show once it has arrived (tests and assistive tools wait on it).
+  container.removeAttribute("data-shows");
   let offset = 0;
   const load = async () => {
     const query = new URLSearchParams({ offset: String(offset), limit: String(limit) });
@@ -35,6 +37,7 @@ async function renderHistoryInto(container, options) {
     if (!page.total) list.replaceChildren(el("li", { class: "muted" }, "No changes of this kind yet."));
     offset += page.items.length;
     more.hidden = !page.hasMore;
+    container.setAttribute("data-shows", options.kind || "everything");
   };
   more.addEventListener("click", () => load().then(() => list.lastElementChild?.focus?.()).catch(error => say(error.message)));
   await load();

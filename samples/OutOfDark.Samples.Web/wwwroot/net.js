@@ -40,7 +40,7 @@ function hideRetry() {
   retry.attempt = 0;
 }
 
-function wait(delay) {
+function retryWait(delay) {
   return new Promise(resolve => {
     const go = () => { clearTimeout(retry.timer); retry.waiting = null; resolve(); };
     retry.waiting = go;
@@ -70,7 +70,7 @@ async function fetchWithRetry(path, options) {
     const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** retry.attempt);
     retry.attempt++;
     showRetry(delay, reason);
-    await wait(delay);
+    await retryWait(delay);
   }
 }
 

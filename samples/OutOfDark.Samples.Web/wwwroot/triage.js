@@ -13,12 +13,12 @@ const SECTIONS = [
 const FILTERS = ["scope", "severity", "phase", "owner", "state"];
 const triage = { rows: new Map(), selected: new Set() };
 
-function filtersFromUrl() {
+function triageFiltersFromUrl() {
   const query = (location.hash.split("?")[1]) || "";
   return new URLSearchParams(query);
 }
 
-function writeFiltersToUrl(form) {
+function writeTriageFiltersToUrl(form) {
   const query = new URLSearchParams();
   for (const name of FILTERS) {
     const value = form.elements[name].value;
@@ -36,7 +36,7 @@ function fillFilters() {
   phase.replaceChildren(el("option", { value: "" }, "any"), ...state.journey.phases.map(p => el("option", { value: p.id }, p.name)));
   const owners = [...new Set(state.journey.activities.map(a => a.owner).filter(o => o))].sort();
   owner.replaceChildren(el("option", { value: "" }, "any"), ...owners.map(o => el("option", { value: o }, o)));
-  const wanted = filtersFromUrl();
+  const wanted = triageFiltersFromUrl();
   for (const name of FILTERS) {
     const select = form.elements[name];
     const value = wanted.get(name) || (name === "scope" ? "journey" : "");
@@ -49,7 +49,7 @@ function fillFilters() {
 
 // ---- Rows -------------------------------------------------------------------------------------------------------
 
-function subjectCell(w, journeyId) {
+function triageSubjectCell(w, journeyId) {
   const name = w.metric ? `${w.subjectName} › ${w.metric}` : w.subjectName;
   const activityId = w.activityId || (w.subjectKind === "activity" ? w.subjectId : null);
   if (!activityId) return el("td", {}, name);
@@ -58,7 +58,7 @@ function subjectCell(w, journeyId) {
   return el("td", {}, el("a", { href, class: "subject", title: "Open the Detail view" }, name));
 }
 
-function stateText(w) {
+function triageStateText(w) {
   const parts = [words(w.state)];
   if (w.handledBy) parts.push("by " + w.handledBy);
   if (w.handledAt) parts.push(humanInstant(w.handledAt, state.now));
@@ -66,7 +66,7 @@ function stateText(w) {
   return parts.join(" ");
 }
 
-function messageCell(w) {
+function triageMessageCell(w) {
   const cell = el("td", {}, el("div", {}, w.message));
   if (w.evidence && w.evidence.length) {
     cell.append(el("dl", { class: "evidence" }, ...w.evidence.flatMap(e => [el("dt", {}, e.name), el("dd", {}, e.value)])));
@@ -74,7 +74,7 @@ function messageCell(w) {
   return cell;
 }
 
-function actionsCell(w, journeyId) {
+function triageActionsCell(w, journeyId) {
   const cell = el("td", { class: "actions" });
   const button = (action, label) => el("button", { type: "button", "data-action": action }, label);
   if (w.state !== "acknowledged") cell.append(button("acknowledge", "Acknowledge"));
@@ -85,41 +85,41 @@ function actionsCell(w, journeyId) {
     const action = event.target.getAttribute && event.target.getAttribute("data-action");
     if (!action || event.target.closest("form")) return;
     if (action === "snooze") {
-      if (!cell.querySelector("form.snooze")) cell.append(snoozeForm(options => handle("snooze", [{ w, journeyId }], options), cell));
+      if (!cell.querySelector("form.snooze")) cell.append(triageSnoozeForm(options => handleWarnings("snooze", [{ w, journeyId }], options), cell));
       cell.querySelector("form.snooze select").focus();
     } else {
-      handle(action, [{ w, journeyId }], {});
+      handleWarnings(action, [{ w, journeyId }], {});
     }
   });
   return cell;
 }
 
-function row(w, journeyId, workspace) {
+function triageRow(w, journeyId, workspace) {
   const key = w.key;
-  triage.rows.set(rowId(journeyId, key), { w, journeyId });
+  triage.rows.set(triageRowId(journeyId, key), { w, journeyId });
   const box = el("input", { type: "checkbox", class: "select", "aria-label": "Select " + w.subjectName + ": " + w.message });
-  box.checked = triage.selected.has(rowId(journeyId, key));
+  box.checked = triage.selected.has(triageRowId(journeyId, key));
   box.addEventListener("change", () => {
-    if (box.checked) triage.selected.add(rowId(journeyId, key)); else triage.selected.delete(rowId(journeyId, key));
-    updateBulkBar();
+    if (box.checked) triage.selected.add(triageRowId(journeyId, key)); else triage.selected.delete(triageRowId(journeyId, key));
+    updateTriageBulkBar();
   });
   return el("tr", { "data-warning-key": key, "data-state": w.state, "data-journey-id": journeyId },
     el("td", {}, box),
     workspace ? el("td", { class: "journey-column" }, w.journeyName) : null,
     el("td", {}, el("span", { class: "sev sev-" + w.severity }, w.severity)),
-    subjectCell(w, journeyId),
+    triageSubjectCell(w, journeyId),
     el("td", {}, w.phaseName ?? ""),
     el("td", {}, w.owner ?? ""),
-    messageCell(w),
-    el("td", { class: "state" }, stateText(w), w.note ? el("div", { class: "note" }, "“" + w.note + "”") : null),
-    actionsCell(w, journeyId));
+    triageMessageCell(w),
+    el("td", { class: "state" }, triageStateText(w), w.note ? el("div", { class: "note" }, "“" + w.note + "”") : null),
+    triageActionsCell(w, journeyId));
 }
 
-function rowId(journeyId, key) {
+function triageRowId(journeyId, key) {
   return journeyId + " " + key;
 }
 
-function section(spec, rows, workspace, count) {
+function triageSection(spec, rows, workspace, count) {
   const head = el("thead", {}, el("tr", {},
     el("th", { scope: "col" }, el("input", { type: "checkbox", class: "select-all", "aria-label": "Select every warning in " + spec.title })),
     workspace ? el("th", { scope: "col", class: "journey-column" }, "Journey") : null,
@@ -152,21 +152,21 @@ async function renderWarnings() {
   const workspace = form.elements.scope.value === "workspace";
   const wantedState = form.elements.state.value;
   triage.rows.clear();
-  const groups = workspace ? await workspaceGroups(form, wantedState) : await journeyGroups(form);
+  const groups = workspace ? await triageWorkspaceGroups(form, wantedState) : await triageJourneyGroups(form);
   const sections = SECTIONS
     .filter(spec => wantedState === "all" || (wantedState ? spec.state === wantedState : spec.state !== "resolved"))
     .map(spec => {
       const found = groups[spec.state] || { items: [], total: 0 };
-      const rows = found.items.map(item => row(item.w, item.journeyId, workspace));
-      const built = section(wantedState === spec.state || wantedState === "all" ? { ...spec, open: true } : spec, rows, workspace, found.total);
+      const rows = found.items.map(item => triageRow(item.w, item.journeyId, workspace));
+      const built = triageSection(wantedState === spec.state || wantedState === "all" ? { ...spec, open: true } : spec, rows, workspace, found.total);
       return built;
     });
   document.getElementById("warnings").replaceChildren(...sections);
   for (const id of [...triage.selected]) if (!triage.rows.has(id)) triage.selected.delete(id);
-  updateBulkBar();
+  updateTriageBulkBar();
 }
 
-async function journeyGroups(form) {
+async function triageJourneyGroups(form) {
   document.getElementById("warning-pages").hidden = true;
   const query = new URLSearchParams();
   for (const name of ["severity", "phase", "owner"]) {
@@ -179,13 +179,13 @@ async function journeyGroups(form) {
     groups[w.state].total++;
   }
   const open = (groups.open || { items: [] }).items.map(i => i.w);
-  document.getElementById("warning-counts").textContent = countsText(open.length, severityCounts(open), "in this journey");
+  document.getElementById("warning-counts").textContent = triageCountsText(open.length, triageSeverityCounts(open), "in this journey");
   return groups;
 }
 
 // The workspace read model pages on the server: the open section pages with Previous/Next; the other sections show
 // their first page.
-async function workspaceGroups(form, wantedState) {
+async function triageWorkspaceGroups(form, wantedState) {
   const base = new URLSearchParams();
   for (const name of ["severity", "owner"]) {
     if (form.elements[name].value) base.set(name, form.elements[name].value);
@@ -215,13 +215,13 @@ async function workspaceGroups(form, wantedState) {
   return groups;
 }
 
-function severityCounts(list) {
+function triageSeverityCounts(list) {
   const counts = { critical: 0, warning: 0, info: 0 };
   for (const w of list) counts[w.severity] = (counts[w.severity] || 0) + 1;
   return counts;
 }
 
-function countsText(total, counts, where) {
+function triageCountsText(total, counts, where) {
   return `${total} need attention ${where} · ${counts.critical} critical · ${counts.warning} warning · ${counts.info} info`;
 }
 
@@ -229,7 +229,7 @@ function countsText(total, counts, where) {
 async function refreshWarningCounts() {
   if (!state.journeyId) return;
   const open = await api(journeyPath("/warnings?state=open"));
-  const counts = severityCounts(open);
+  const counts = triageSeverityCounts(open);
   const parts = [];
   if (counts.critical) parts.push(el("span", { class: "count count-critical" }, `${counts.critical} critical`));
   if (counts.warning) parts.push(el("span", { class: "count count-warning" }, `${counts.warning} warning`));
@@ -242,10 +242,10 @@ async function refreshWarningCounts() {
 // ---- Actions ----------------------------------------------------------------------------------------------------
 
 // A small form to snooze for 1 day, 1 week or until a chosen date, with a note.
-function snoozeForm(submit, owner) {
+function triageSnoozeForm(submit, owner) {
   const form = el("form", { class: "snooze" },
     el("label", {}, "For ",
-      el("select", { name: "length" },
+      el("select", { name: "period" },
         el("option", { value: "1" }, "1 day"),
         el("option", { value: "7", selected: "selected" }, "1 week"),
         el("option", { value: "custom" }, "until a date…"))),
@@ -254,15 +254,15 @@ function snoozeForm(submit, owner) {
     el("button", { type: "submit" }, "Snooze"),
     el("button", { type: "button", "data-cancel": "true" }, "Cancel"));
   const untilLabel = form.querySelector(".until");
-  form.elements.length.addEventListener("change", () => {
-    untilLabel.hidden = form.elements.length.value !== "custom";
+  form.elements.period.addEventListener("change", () => {
+    untilLabel.hidden = form.elements.period.value !== "custom";
     form.elements.until.required = !untilLabel.hidden;
   });
   form.querySelector("[data-cancel]").addEventListener("click", () => { form.remove(); owner.querySelector("button")?.focus(); });
   form.addEventListener("submit", event => {
     event.preventDefault();
     const options = { note: form.elements.note.value || null };
-    if (form.elements.length.value === "custom") {
+    if (form.elements.period.value === "custom") {
       if (!form.elements.until.value) {
         showFieldErrors(form, { fields: { until: ["Choose the date the warning comes back."] } });
         return;
@@ -270,7 +270,7 @@ function snoozeForm(submit, owner) {
       // Midnight at the start of the chosen day, in the visitor's time zone.
       options.until = new Date(form.elements.until.value + "T00:00:00").toISOString();
     } else {
-      options.days = Number(form.elements.length.value);
+      options.days = Number(form.elements.period.value);
     }
     submit(options, form);
   });
@@ -278,7 +278,7 @@ function snoozeForm(submit, owner) {
 }
 
 // Applies an action to warnings (one or several, possibly of several journeys): one bulk request per journey.
-async function handle(action, items, options) {
+async function handleWarnings(action, items, options) {
   const byJourney = new Map();
   for (const item of items) {
     if (!byJourney.has(item.journeyId)) byJourney.set(item.journeyId, []);
@@ -309,13 +309,13 @@ async function handle(action, items, options) {
 
 const DONE = { acknowledge: "Acknowledged", snooze: "Snoozed", resolve: "Resolved", reopen: "Reopened" };
 
-function selectedItems() {
+function triageSelectedItems() {
   return [...triage.selected].map(id => triage.rows.get(id)).filter(Boolean);
 }
 
-function updateBulkBar() {
+function updateTriageBulkBar() {
   const bar = document.getElementById("bulk-bar");
-  const count = selectedItems().length;
+  const count = triageSelectedItems().length;
   bar.hidden = count === 0;
   document.getElementById("bulk-count").textContent = count === 1 ? "1 warning selected" : `${count} warnings selected`;
 }
@@ -330,17 +330,17 @@ function setUpTriage() {
     el("button", { type: "button", id: "bulk-snooze" }, "Snooze selected…"),
     el("button", { type: "button", id: "bulk-clear" }, "Clear selection"));
   document.getElementById("warnings").before(bar);
-  bar.querySelector("#bulk-acknowledge").addEventListener("click", () => handle("acknowledge", selectedItems(), {}));
+  bar.querySelector("#bulk-acknowledge").addEventListener("click", () => handleWarnings("acknowledge", triageSelectedItems(), {}));
   bar.querySelector("#bulk-snooze").addEventListener("click", () => {
-    if (!bar.querySelector("form.snooze")) bar.append(snoozeForm(options => handle("snooze", selectedItems(), options), bar));
+    if (!bar.querySelector("form.snooze")) bar.append(triageSnoozeForm(options => handleWarnings("snooze", triageSelectedItems(), options), bar));
   });
   bar.querySelector("#bulk-clear").addEventListener("click", () => {
     triage.selected.clear();
     for (const box of document.querySelectorAll("#warnings .select, #warnings .select-all")) box.checked = false;
-    updateBulkBar();
+    updateTriageBulkBar();
   });
   const form = document.getElementById("warning-filters");
-  form.addEventListener("change", () => { state.offset = 0; writeFiltersToUrl(form); });
+  form.addEventListener("change", () => { state.offset = 0; writeTriageFiltersToUrl(form); });
   form.addEventListener("submit", event => event.preventDefault());
   document.getElementById("previous-page").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); renderWarnings().catch(error => say(error.message)); });
   document.getElementById("next-page").addEventListener("click", () => { state.offset += PAGE; renderWarnings().catch(error => say(error.message)); });
