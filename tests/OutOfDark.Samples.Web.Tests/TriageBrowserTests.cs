@@ -1,9 +1,11 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
 using OutOfDark.Samples.OnlineStore;
@@ -87,6 +89,25 @@ public sealed class TriageBrowserTests(BrowserFixture fixture) : IClassFixture<B
         }
 
         await Expect(page.Locator("#bulk-bar")).ToBeHiddenAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task The_whole_workspace_scope_has_the_same_triage()
+    {
+        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<OutOfDark.Extensions.DependencyInjection.DueRecheckService>(fixture.Services).RecheckAsync();
+        var page = await OpenAsync("#/warnings?scope=workspace");
+        await Expect(page.Locator("select[name=scope]")).ToHaveValueAsync("workspace");
+        var rows = Section(page, "open").Locator("tbody tr");
+        await Expect(rows.First.Locator("td.journey-column")).ToHaveTextAsync(OnlineStoreJourney.Name);
+        var key = await rows.First.GetAttributeAsync("data-warning-key");
+
+        await rows.First.Locator("input.select").CheckAsync();
+        await page.Locator("#bulk-acknowledge").ClickAsync();
+
+        await Expect(page.Locator($"details[data-section=acknowledged] tr[data-warning-key='{key}']")).ToHaveAttributeAsync("data-state", "acknowledged");
+        await Expect(page).ToHaveURLAsync(new Regex("#/warnings\\?scope=workspace$"));
         await page.Context.CloseAsync();
     }
 
@@ -193,12 +214,25 @@ public sealed class TriageBrowserTests(BrowserFixture fixture) : IClassFixture<B
     public async Task When_the_server_is_down_a_banner_offers_retry_and_the_view_loads_once_it_is_back()
     {
         var page = await OpenAsync("#/map");
-        await page.RouteAsync("**/api/**", route => route.AbortAsync("connectionrefused"));
+        var attempts = 0;
+        await page.RouteAsync("**/api/**", route =>
+        {
+            Interlocked.Increment(ref attempts);
+            return route.AbortAsync("connectionrefused");
+        });
 
         await page.Locator("#nav-warnings").ClickAsync();
 
         await Expect(page.Locator("#offline")).ToBeVisibleAsync();
         await Expect(page.Locator("#offline")).ToContainTextAsync("cannot be reached");
+        // Tried again on its own after 1 s, 2 s and 4 s; the next try is 8 s away, so "Retry now" is what brings it back.
+        var waited = Stopwatch.StartNew();
+        while (Volatile.Read(ref attempts) < 4)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), $"the page retried {attempts} times in 30 s");
+            await Task.Delay(100);
+        }
+
         await page.UnrouteAllAsync();
         await page.Locator("#offline-retry").ClickAsync();
         await Expect(page.Locator("#offline")).ToBeHiddenAsync();

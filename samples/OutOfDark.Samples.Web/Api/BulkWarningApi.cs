@@ -103,16 +103,19 @@ internal static class BulkWarningApi
         {
             try
             {
-                // The first command checks the version the user saw; the rest follow on from it.
-                version = await journeys.ExecuteAsync(id, version ?? expected, new HandleWarningCommand(actor, action!.Value, key, until, body.Note), context.RequestAborted).ConfigureAwait(false);
+                // The version the user saw is checked until the first change is made; after that the request has
+                // been accepted, and a colleague's change in between does not stop the rest.
+                var check = version is null ? expected : null;
+                version = await journeys.ExecuteAsync(id, check, new HandleWarningCommand(actor, action!.Value, key, until, body.Note), context.RequestAborted).ConfigureAwait(false);
                 applied.Add(key.ToString());
             }
             catch (JourneyNotFoundException e)
             {
                 return HttpHelpers.NotFound(e.Message);
             }
-            catch (JourneyConcurrencyException e) when (version is null)
+            catch (JourneyConcurrencyException e)
             {
+                // Only the first change checks the version, so nothing of this request has been applied.
                 return HttpHelpers.Stale(e);
             }
             catch (JourneyRuleException e)
