@@ -306,6 +306,25 @@ public sealed class TriageBrowserTests(BrowserFixture fixture) : IClassFixture<B
     }
 
     [BrowserFact]
+    public async Task The_persona_switcher_also_filters_the_detail_views_emotions()
+    {
+        var page = await OpenAsync("#/map/" + SampleIds.Activity("Checkout"));
+        var emotion = page.Locator("#detail .widget[data-kind=emotion]");
+        await Expect(emotion).ToContainTextAsync("First-time buyer feels very negative (−2); should feel positive (+1)");
+        await Expect(page.Locator("#detail-persona")).ToHaveValueAsync("");
+
+        await page.Locator("#emotion-lane #persona").SelectOptionAsync(new SelectOptionValue { Label = "Gift shopper" });
+
+        await Expect(page.Locator("#detail-persona")).ToHaveValueAsync("Gift shopper");
+        await Expect(emotion).ToBeHiddenAsync();
+        await Expect(page.Locator("#detail .persona-empty")).ToHaveTextAsync("No emotion of Gift shopper recorded here.");
+        await page.Locator("#detail-persona").SelectOptionAsync("First-time buyer");
+        await Expect(emotion).ToBeVisibleAsync();
+        await Expect(page.Locator("#emotion-lane #persona option:checked")).ToHaveTextAsync("First-time buyer");
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task The_favicon_is_an_svg()
     {
         var page = await OpenAsync("#/map");

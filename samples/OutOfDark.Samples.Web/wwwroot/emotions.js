@@ -13,6 +13,7 @@ async function renderEmotionLane() {
   select.value = state.persona;
   select.addEventListener("change", () => {
     state.persona = select.value;
+    state.personaChosen = true;
     renderEmotionLane().catch(error => say(error.message));
     decorateDetailEmotions(document.getElementById("detail"));
   });
@@ -63,22 +64,34 @@ function emotionTable(points, personaName) {
       el("td", {}, p.note ?? ""))))));
 }
 
-// In the Detail view: a persona switcher over the emotion widgets, shared with the lane.
+// In the Detail view: a persona switcher over the emotion widgets, shared with the lane. Every persona's emotions show
+// until someone chooses a persona in either switcher.
 function decorateDetailEmotions(aside) {
   if (!aside || aside.hidden) return;
   const widgets = [...aside.querySelectorAll(".widget[data-kind=emotion]")];
-  aside.querySelector("#detail-persona")?.closest("label")?.remove();
+  aside.querySelector(".persona-switch")?.remove();
+  aside.querySelector(".persona-empty")?.remove();
   if (!widgets.length || !state.journey) return;
-  const names = [...new Set(widgets.map(w => w.querySelector(".emotion")?.getAttribute("data-persona") || ""))];
-  const chosen = (state.journey.personas.find(p => p.id === state.persona) || {}).name;
+  const names = state.journey.personas.map(p => p.name);
+  const chosen = state.personaChosen ? (state.journey.personas.find(p => p.id === state.persona) || {}).name : "";
   const select = el("select", { id: "detail-persona" }, el("option", { value: "" }, "every persona"), ...names.map(n => el("option", { value: n }, n)));
   select.value = names.includes(chosen) ? chosen : "";
-  const apply = () => { for (const w of widgets) w.hidden = select.value !== "" && w.querySelector(".emotion")?.getAttribute("data-persona") !== select.value; };
+  const empty = el("p", { class: "muted persona-empty", hidden: "hidden" });
+  const apply = () => {
+    let shown = 0;
+    for (const w of widgets) {
+      w.hidden = select.value !== "" && w.querySelector(".emotion")?.getAttribute("data-persona") !== select.value;
+      if (!w.hidden) shown++;
+    }
+    empty.textContent = `No emotion of ${select.value} recorded here.`;
+    empty.hidden = shown > 0;
+  };
   select.addEventListener("change", () => {
     const persona = state.journey.personas.find(p => p.name === select.value);
+    state.personaChosen = Boolean(persona);
     if (persona) { state.persona = persona.id; renderEmotionLane().catch(error => say(error.message)); }
     apply();
   });
-  widgets[0].before(el("label", { class: "persona-switch" }, "Emotions of ", select));
+  widgets[0].before(el("label", { class: "persona-switch" }, "Emotions of ", select), empty);
   apply();
 }
