@@ -358,7 +358,7 @@ internal static class JourneyApi
             new Dictionary<string, string>(RuleFields) { [JourneyRules.UnknownActivity] = "subject", [JourneyRules.UnknownPhase] = "subject", [JourneyRules.Invalid] = "subject" }).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> ReadAsync(HttpContext context, string journeyId, Func<JourneyReading, IResult> read)
+    internal static async Task<IResult> ReadAsync(HttpContext context, string journeyId, Func<JourneyReading, IResult> read)
     {
         if (!JourneyId.TryParse(journeyId, null, out var id))
         {
@@ -424,7 +424,7 @@ internal static class JourneyApi
         }
     }
 
-    private static Actor Actor(HttpContext context) =>
+    internal static Actor Actor(HttpContext context) =>
         new(context.Request.Headers["X-Actor"].ToString() is { Length: > 0 and <= 200 } actor && !string.IsNullOrWhiteSpace(actor) ? actor : DefaultActor);
 
     private static T? RequiredId<T>(string? text, string field, Dictionary<string, string[]> errors)
@@ -456,7 +456,7 @@ internal static class JourneyApi
         return null;
     }
 
-    private static WarningSubject? ParseSubject(string? text, Dictionary<string, string[]> errors)
+    internal static WarningSubject? ParseSubject(string? text, Dictionary<string, string[]> errors)
     {
         var parts = text?.Split(':', 2);
         if (parts is [var kind, var id]
