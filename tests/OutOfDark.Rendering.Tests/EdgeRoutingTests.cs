@@ -153,6 +153,7 @@ public class EdgeRoutingTests
         }
 
         Assert.All(nodes, g => Assert.True(Guid.TryParse((string?)g.Attribute("data-activity-id"), out _)));
+        Assert.Equal("group", (string?)svg.Root!.Attribute("role"));
         var legend = svg.Descendants(ns + "g").Single(g => (string?)g.Attribute("class") == "ood-legend");
         Assert.Equal(["flow", "part of", "critical warning", "warning", "info"], legend.Descendants(ns + "text").Select(t => t.Value));
     }
@@ -165,6 +166,7 @@ public class EdgeRoutingTests
         var svg = SvgMapRenderer.ToSvg(journey, new SvgMapOptions { Legend = false });
 
         Assert.DoesNotContain("tabindex", svg, StringComparison.Ordinal);
+        Assert.Contains("class=\"ood-map\" role=\"img\"", svg, StringComparison.Ordinal);
         Assert.DoesNotContain("ood-legend", svg, StringComparison.Ordinal);
         Assert.Contains("height=\"" + Numbers.Coordinate(ActivityMapLayout.Compute(journey).Height) + "\"", svg, StringComparison.Ordinal);
     }

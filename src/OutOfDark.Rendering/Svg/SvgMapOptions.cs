@@ -32,7 +32,8 @@ public sealed record SvgMapOptions
     /// <summary>
     /// Whether each activity's box is a focusable control for a host page that scripts the map: its group gets
     /// <c>tabindex="0"</c>, <c>role="button"</c> and an <c>aria-label</c> with the activity's name and, when it has open
-    /// warnings, their count and the most severe one's severity. Off by default (the static map is an image). Every
+    /// warnings, their count and the most severe one's severity; the <c>&lt;svg&gt;</c> element's role is then <c>group</c>
+    /// instead of <c>img</c>. Off by default (the static map is an image). Every
     /// box's group carries <c>data-activity-id</c> (the activity id as a GUID) either way, and <c>data-severity</c>
     /// (<c>critical</c>, <c>warning</c> or <c>info</c>) when it has warnings.
     /// </summary>

@@ -75,7 +75,10 @@ public static partial class SvgMapRenderer
         var width = Math.Max(Math.Max(layout.Width, 1), options.Legend ? Legend.Width : 0);
         var height = Math.Max(layout.Height, 1) + (options.Legend ? Legend.Height : 0);
 
-        w.Write("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ood-map\" role=\"img\" width=\"");
+        // A static map is one image; a focusable one is a group of controls (an image's children would be hidden from assistive technology).
+        w.Write("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ood-map\" role=\"");
+        w.Write(options.Focusable ? "group" : "img");
+        w.Write("\" width=\"");
         w.Write(Numbers.Coordinate(width));
         w.Write("\" height=\"");
         w.Write(Numbers.Coordinate(height));
