@@ -118,7 +118,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var page = await OpenAsync("#/map/" + id, p => p.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); });
 
         await Expect(page.Locator("#detail-name")).ToHaveTextAsync(Name);
-        await Expect(page.Locator($"[data-activity-id='{id}'] title")).ToContainTextAsync(Name);
+        await Expect(page.Locator($"#map [data-activity-id='{id}'] > title")).ToContainTextAsync(Name);
         await Expect(page.Locator("img")).ToHaveCountAsync(0);
         await page.Locator("#nav-warnings").ClickAsync();
         await Expect(page.Locator("#warnings [data-section=open] tbody")).ToContainTextAsync(Name);

@@ -47,6 +47,7 @@ internal static class JourneyApi
         api.MapGet("/", ListAsync);
         api.MapGet("/{journeyId}", GetAsync);
         api.MapGet("/{journeyId}/map", MapAsync);
+        api.MapGet("/{journeyId}/map.svg", MapSvgAsync);
         api.MapGet("/{journeyId}/activities/{activityId}", ActivityAsync);
         api.MapGet("/{journeyId}/warnings", WarningsAsync);
         api.MapPost("/{journeyId}/activities", AddActivityAsync);
@@ -70,6 +71,15 @@ internal static class JourneyApi
     private static Task<IResult> MapAsync(HttpContext context, string journeyId) =>
         ReadAsync(context, journeyId, reading =>
             Results.Ok(Mapping.Map(reading.Journey, ActivityMapLayout.Compute(reading.Journey), reading.View(WarningQuery.NeedsAttention))));
+
+    // The page's map is the renderer's own SVG (the same layout, flow labels, legend, phase colours and outlines as the
+    // report), with focusable boxes the page's script makes clickable.
+    private static Task<IResult> MapSvgAsync(HttpContext context, string journeyId) =>
+        ReadAsync(context, journeyId, reading =>
+        {
+            var options = new SvgMapOptions { View = reading.View(WarningQuery.NeedsAttention), Focusable = true };
+            return Results.Text(SvgMapRenderer.ToSvg(reading.Journey, options), "image/svg+xml; charset=utf-8");
+        });
 
     private static async Task<IResult> ActivityAsync(HttpContext context, string journeyId, string activityId)
     {

@@ -27,6 +27,10 @@ function svg(tag, attrs, text) {
   return node;
 }
 
+function truncate(text, max) {
+  return text.length > max ? text.slice(0, max - 1) + "…" : text;
+}
+
 function say(text) {
   const message = document.getElementById("message");
   message.textContent = readable(text) || "";
@@ -66,60 +70,7 @@ function journeyPath(suffix) {
   return "/api/journeys/" + encodeURIComponent(state.journeyId) + (suffix || "");
 }
 
-// ---- Activity Map -------------------------------------------------------------------------------------------------
-
-function truncate(text, max) {
-  return text.length > max ? text.slice(0, max - 1) + "…" : text;
-}
-
-async function renderMap() {
-  const map = await api(journeyPath("/map"));
-  const host = document.getElementById("map");
-  const root = svg("svg", { width: map.width, height: map.height, viewBox: `0 0 ${map.width} ${map.height}`, role: "img" });
-  const defs = svg("defs");
-  const marker = svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" });
-  marker.append(svg("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: "#52606d" }));
-  defs.append(marker);
-  root.append(defs);
-
-  for (const lane of map.lanes) {
-    root.append(svg("rect", { class: "lane", x: lane.bounds.x, y: lane.bounds.y, width: lane.bounds.width, height: lane.bounds.height }));
-    root.append(svg("rect", { class: "lane-header", x: lane.header.x, y: lane.header.y, width: lane.header.width, height: lane.header.height }));
-    root.append(svg("text", { class: "lane-name", x: lane.header.x + 10, y: lane.header.y + 22 }, lane.name));
-    if (lane.customerGoal) {
-      root.append(svg("text", { class: "lane-goal", x: lane.header.x + 10, y: lane.header.y + 40 }, truncate(lane.customerGoal, Math.floor(lane.header.width / 6.2))));
-    }
-  }
-
-  for (const edge of map.edges) {
-    const line = svg("line", { class: "edge-" + edge.kind, x1: edge.x1, y1: edge.y1, x2: edge.x2, y2: edge.y2 });
-    if (edge.kind === "flow") line.setAttribute("marker-end", "url(#arrow)");
-    if (edge.label) line.append(svg("title", {}, edge.label));
-    root.append(line);
-  }
-
-  for (const node of map.nodes) {
-    const group = svg("g", {
-      class: "node" + (node.severity ? " severity-" + node.severity : "") + (node.activityId === state.selected ? " selected" : ""),
-      "data-activity-id": node.activityId,
-      "data-testid": "map-node",
-      tabindex: "0",
-      role: "button",
-    });
-    group.append(svg("title", {}, node.name + (node.warningCount ? ` — ${node.warningCount} warning(s)` : "")));
-    group.append(svg("rect", { x: node.bounds.x, y: node.bounds.y, width: node.bounds.width, height: node.bounds.height }));
-    const label = svg("text", { class: "node-name", x: node.bounds.x + 8, y: node.bounds.y + 19 }, truncate(node.name, Math.floor(node.bounds.width / 7)));
-    group.append(label);
-    group.append(svg("text", { class: "badge", x: node.bounds.x + 8, y: node.bounds.y + 36 },
-      words(node.status) + (node.warningCount ? ` · ${node.warningCount} ⚠` : "")));
-    const open = () => { location.hash = "#/map/" + node.activityId; };
-    group.addEventListener("click", open);
-    group.addEventListener("keydown", event => { if (event.key === "Enter" || event.key === " ") { event.preventDefault(); open(); } });
-    root.append(group);
-  }
-
-  host.replaceChildren(root);
-}
+// ---- Activity Map: map.js (renderMap, mapDetailShown) -------------------------------------------------------------
 
 // ---- Detail view --------------------------------------------------------------------------------------------------
 
@@ -242,7 +193,7 @@ async function route() {
       state.selected = id || null;
       await renderMap();
       await renderEmotionLane();
-      if (id) await renderDetail(id); else document.getElementById("detail").hidden = true;
+      if (id) { await renderDetail(id); mapDetailShown(); } else document.getElementById("detail").hidden = true;
     }
   } catch (error) {
     say(error.message);
