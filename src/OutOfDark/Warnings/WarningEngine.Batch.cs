@@ -62,10 +62,11 @@ public sealed partial class WarningEngine
         public void Forget(Slot slot) => Results.Add((slot, null, null, ResultKind.Forget, Position));
 
         /// <summary>Whether the current place holds the kept warning <paramref name="warning"/>: the check changed nothing.</summary>
-        public bool IsKeptHere(Warning? warning) =>
-            warning is not null && KeptAt is { } kept && (uint)Position < (uint)kept.Length && ReferenceEquals(kept[Position], warning);
+        public bool IsKeptHere(Warning warning) =>
+            KeptAt is { } kept && (uint)Position < (uint)kept.Length && ReferenceEquals(kept[Position], warning);
 
-        private bool HasKeptHere() => KeptAt is { } kept && (uint)Position < (uint)kept.Length && kept[Position] is not null;
+        /// <summary>Whether a warning is kept at the current place of a full evaluation that reads them by place.</summary>
+        public bool HasKeptHere() => KeptAt is { } kept && (uint)Position < (uint)kept.Length && kept[Position] is not null;
     }
 
     /// <summary>

@@ -664,10 +664,16 @@ public sealed partial class WarningEngine
 
     private void Record(int rule, WarningSubject subject, in RuleResult result, Instant now, Batch batch)
     {
-        if (batch.IsKeptHere(result.Warning))
+        var warning = result.Warning;
+        if (warning is null ? batch.IsFull && !batch.HasKeptHere() : batch.IsKeptHere(warning))
         {
-            // The rule handed back the warning kept at this place of a full evaluation: nothing to apply.
-            batch.Unchanged++;
+            // No warning where a full evaluation keeps none, or the rule handed back the warning kept at this place:
+            // nothing to apply.
+            if (warning is not null)
+            {
+                batch.Unchanged++;
+            }
+
             if (result.RecheckAt is { } recheck && recheck > now)
             {
                 batch.Due.Add((new Slot(rule, subject), recheck));
@@ -676,6 +682,13 @@ public sealed partial class WarningEngine
             return;
         }
 
+        RecordResult(rule, subject, result, now, batch);
+    }
+
+    /// <summary>What <see cref="Record"/> does with a result that is not the warning kept at its place: added to the batch.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void RecordResult(int rule, WarningSubject subject, in RuleResult result, Instant now, Batch batch)
+    {
         var slot = new Slot(rule, subject);
         if (result.Warning is { } kept && ReferenceEquals(kept, _lastKept) && _lastKeptSlot == slot)
         {

@@ -321,7 +321,8 @@ public sealed partial class WarningEngine : IKeptWarnings
         {
             // A valid KeptPositions: the place holds this rule and subject, and its entry is what the table keeps.
             var atPlace = keptAt[_fullBatch.Position];
-            if (atPlace is null || (atPlace.Key.Subject == subject && atPlace.Key.Rule == _ruleIds[rule]))
+            if (atPlace is null || (atPlace.Key.Subject.Id == subject.Id && atPlace.Key.Subject.Kind == subject.Kind
+                && ReferenceEquals(atPlace.Key.Subject.Segment, subject.Segment) && atPlace.Key.Rule == _ruleIds[rule]))
             {
                 return atPlace;
             }
