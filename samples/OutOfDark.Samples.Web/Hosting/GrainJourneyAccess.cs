@@ -18,10 +18,12 @@ namespace OutOfDark.Samples.Web.Hosting;
 /// </summary>
 /// <remarks>
 /// The grain API is a closed set of commands (<see cref="OutOfDark.Orleans.JourneyCommand"/>): the web commands it has no
-/// counterpart for (moving an activity, adding a link or description widget, an activity with a kind, team or channels)
+/// counterpart for (moving or changing an activity, adding a link or description widget, changing, moving or removing
+/// a widget, an activity with a kind, team or channels, changing, moving or removing a phase or flow, personas)
 /// are refused with <see cref="NotSupportedException"/>, which the API answers with 501. A command with an expected
-/// version (If-Match) is checked against the grain's version just before it is sent; the grain API takes no expected
-/// version, so a change by someone else between the check and the command is not detected.
+/// version (If-Match) older than the grain's is checked against the grain's history since (<see cref="CommandConflicts"/>)
+/// just before it is sent; the grain API takes no expected version, so a change by someone else between the check and
+/// the command is not detected.
 /// </remarks>
 internal sealed class GrainJourneyAccess(IClusterClient cluster, IJourneyStore store, IClock clock, WebOptions options) : IJourneyAccess
 {
@@ -66,7 +68,19 @@ internal sealed class GrainJourneyAccess(IClusterClient cluster, IJourneyStore s
             var current = await grain.GetJourneyAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
             if (current.Version != expected)
             {
-                throw new JourneyConcurrencyException(id, expected, current.Version);
+                if (expected > current.Version || expected < 1)
+                {
+                    throw new JourneyConcurrencyException(id, expected, current.Version);
+                }
+
+                // The journey as the client saw it, brought forward through the grain's history since.
+                var seen = await grain.GetAsOfVersionAsync(expected).WaitAsync(cancellationToken).ConfigureAwait(false);
+                var since = await grain.GetHistoryAsync(expected, current.Version).WaitAsync(cancellationToken).ConfigureAwait(false);
+                var conflicts = CommandConflicts.Find(_json.DeserializeJourney(seen.Json, clock), _json.DeserializeEventStream(since), command.Subjects);
+                if (conflicts.Count > 0)
+                {
+                    throw new JourneyConflictException(id, expected, current.Version, conflicts);
+                }
             }
         }
 
@@ -113,6 +127,12 @@ internal sealed class GrainJourneyAccess(IClusterClient cluster, IJourneyStore s
                 };
             case AddWidgetCommand:
                 throw new NotSupportedException("Through the cluster only a count metric widget can be added: the journey grain has no command for other widget kinds or metric kinds.");
+            case RemoveActivityCommand remove:
+                return new RemoveActivity { CommandId = commandId, Actor = actor, Reason = remove.Reason, ActivityId = remove.Activity.Value };
+            case AddFlowCommand flow:
+                return new AddFlow { CommandId = commandId, Actor = actor, Reason = flow.Reason, FlowId = flow.Id.Value, From = flow.From.Value, To = flow.To.Value, Label = flow.Label };
+            case AddPhaseCommand { Position: null } phase:
+                return new AddPhase { CommandId = commandId, Actor = actor, Reason = phase.Reason, PhaseId = phase.Id.Value, Name = phase.Name, CustomerGoal = phase.CustomerGoal };
             case MoveActivityCommand:
                 throw new NotSupportedException("Through the cluster an activity cannot be moved: the journey grain has no command for it.");
             case RecordObservationCommand record:
