@@ -26,7 +26,7 @@ internal sealed record JourneyConflict(JourneyEvent Event, string Text);
 /// Decides whether a command sent against an older version of a journey may still be applied: it may unless an event
 /// since that version changed one of the command's subjects (<see cref="JourneyCommand.Subjects"/>). Removals name
 /// everything they take with them (an activity's descendants, their widgets and flows), so a command on a widget of a
-/// removed activity conflicts too. Events of a kind this table does not know conflict with every command.
+/// removed activity conflicts too. Commands are read against the journey the client saw (<see cref="JourneyCommand.SubjectsIn"/>). Events of a kind this table does not know conflict with every command.
 /// </summary>
 /// <remarks>
 /// A command that passes this check still runs against the current journey, which refuses it if an invariant no longer
@@ -37,17 +37,17 @@ internal static class CommandConflicts
 {
     private static readonly InstantPattern When = InstantPattern.CreateWithInvariantCulture("'at' HH:mm 'UTC on' d MMM uuuu");
 
-    /// <summary>The changes among <paramref name="since"/> that touch <paramref name="subjects"/>, oldest first.</summary>
+    /// <summary>The changes among <paramref name="since"/> that touch what <paramref name="command"/> works on, oldest first.</summary>
     /// <param name="seen">The journey at the version the client saw; the events are applied to it, so pass a copy nobody else uses.</param>
     /// <param name="since">The events after that version, oldest first.</param>
-    /// <param name="subjects">The command's subjects.</param>
+    /// <param name="command">The command sent against <paramref name="seen"/>.</param>
     /// <returns>The conflicting changes; empty when the command may be applied.</returns>
-    public static IReadOnlyList<JourneyConflict> Find(Journey seen, IEnumerable<JourneyEvent> since, IReadOnlyCollection<CommandSubject> subjects)
+    public static IReadOnlyList<JourneyConflict> Find(Journey seen, IEnumerable<JourneyEvent> since, JourneyCommand command)
     {
         ArgumentNullException.ThrowIfNull(seen);
         ArgumentNullException.ThrowIfNull(since);
-        ArgumentNullException.ThrowIfNull(subjects);
-        var wanted = subjects as IReadOnlySet<CommandSubject> ?? subjects.ToHashSet();
+        ArgumentNullException.ThrowIfNull(command);
+        var wanted = command.SubjectsIn(seen).ToHashSet();
         var conflicts = new List<JourneyConflict>();
         foreach (var e in since)
         {
@@ -95,7 +95,7 @@ internal static class CommandConflicts
                 what = e is JourneyPaired ? "paired the journey with another" : "unpaired the journey";
                 break;
             case PhaseAdded x:
-                subjects.Add(CommandSubject.Of(x.PhaseId));
+                subjects.AddRange([CommandSubject.Of(x.PhaseId), CommandSubject.PhaseOrder]);
                 what = $"added phase '{x.Name}'";
                 break;
             case PhaseChanged x:
@@ -103,11 +103,11 @@ internal static class CommandConflicts
                 what = $"changed phase {Phase(before, x.PhaseId)}";
                 break;
             case PhaseMoved x:
-                subjects.Add(CommandSubject.Of(x.PhaseId));
+                subjects.AddRange([CommandSubject.Of(x.PhaseId), CommandSubject.PhaseOrder]);
                 what = $"moved phase {Phase(before, x.PhaseId)}";
                 break;
             case PhaseRemoved x:
-                subjects.Add(CommandSubject.Of(x.PhaseId));
+                subjects.AddRange([CommandSubject.Of(x.PhaseId), CommandSubject.PhaseOrder]);
                 what = $"removed phase {Phase(before, x.PhaseId)}";
                 break;
             case PersonaAdded x:

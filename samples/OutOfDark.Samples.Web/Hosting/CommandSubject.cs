@@ -12,6 +12,9 @@ internal enum CommandSubjectKind
     /// <summary>A phase.</summary>
     Phase,
 
+    /// <summary>The order of the phases (changed by adding, moving or removing one).</summary>
+    PhaseOrder,
+
     /// <summary>A persona.</summary>
     Persona,
 
@@ -44,6 +47,9 @@ internal readonly record struct CommandSubject(CommandSubjectKind Kind, string K
 {
     /// <summary>The journey's own facts.</summary>
     public static CommandSubject Journey { get; } = new(CommandSubjectKind.Journey, "");
+
+    /// <summary>The order of the phases.</summary>
+    public static CommandSubject PhaseOrder { get; } = new(CommandSubjectKind.PhaseOrder, "");
 
     /// <summary>A phase.</summary>
     public static CommandSubject Of(PhaseId id) => new(CommandSubjectKind.Phase, Text(id.Value));

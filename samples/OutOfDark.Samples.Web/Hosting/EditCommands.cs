@@ -21,7 +21,7 @@ internal sealed record ChangeActivityCommand(
     : JourneyCommand(Actor)
 {
     /// <inheritdoc />
-    public override IReadOnlyCollection<CommandSubject> Subjects => [CommandSubject.Of(Activity)];
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Activity)];
 
     /// <inheritdoc />
     public override void ApplyTo(Journey journey)
@@ -44,7 +44,7 @@ internal sealed record RemoveActivityCommand(Actor Actor, ActivityId Activity, s
     : JourneyCommand(Actor)
 {
     /// <inheritdoc />
-    public override IReadOnlyCollection<CommandSubject> Subjects => [CommandSubject.Of(Activity)];
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Activity)];
 
     /// <inheritdoc />
     public override void ApplyTo(Journey journey) => journey.RemoveActivity(Actor, Activity, Reason);
@@ -58,7 +58,7 @@ internal sealed record ChangeWidgetCommand(Actor Actor, WidgetId Widget, Func<Wi
     : JourneyCommand(Actor)
 {
     /// <inheritdoc />
-    public override IReadOnlyCollection<CommandSubject> Subjects => [CommandSubject.Of(Widget)];
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Widget)];
 
     /// <inheritdoc />
     public override void ApplyTo(Journey journey)
@@ -74,7 +74,11 @@ internal sealed record MoveWidgetCommand(Actor Actor, WidgetId Widget, int Posit
     : JourneyCommand(Actor)
 {
     /// <inheritdoc />
-    public override IReadOnlyCollection<CommandSubject> Subjects => [CommandSubject.Of(Widget)];
+    /// <remarks>A position means something only in the list the client saw: any change to that list conflicts.</remarks>
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) =>
+        seen.FindWidget(Widget, out var activity) is not null ? [CommandSubject.Of(Widget), CommandSubject.Of(activity!.Id)]
+        : seen.FindKpi(Widget, out var phase) is not null ? [CommandSubject.Of(Widget), phase is { } p ? CommandSubject.Of(p) : CommandSubject.Journey]
+        : [CommandSubject.Of(Widget)];
 
     /// <inheritdoc />
     public override void ApplyTo(Journey journey) => journey.MoveWidget(Actor, Widget, Position, Reason);
@@ -85,7 +89,7 @@ internal sealed record RemoveWidgetCommand(Actor Actor, WidgetId Widget, string?
     : JourneyCommand(Actor)
 {
     /// <inheritdoc />
-    public override IReadOnlyCollection<CommandSubject> Subjects => [CommandSubject.Of(Widget)];
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Widget)];
 
     /// <inheritdoc />
     public override void ApplyTo(Journey journey) => journey.RemoveWidget(Actor, Widget, Reason);
@@ -99,7 +103,7 @@ internal sealed record AddFlowCommand(Actor Actor, FlowId Id, ActivityId From, A
     public override string? CreatedId => Id.ToString();
 
     /// <inheritdoc />
-    public override IReadOnlyCollection<CommandSubject> Subjects => [CommandSubject.Of(From), CommandSubject.Of(To)];
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(From), CommandSubject.Of(To)];
 
     /// <inheritdoc />
     public override void ApplyTo(Journey journey) => journey.AddFlow(Actor, From, To, Label, Id, Reason);
@@ -110,7 +114,7 @@ internal sealed record RemoveFlowCommand(Actor Actor, FlowId Flow, string? Reaso
     : JourneyCommand(Actor)
 {
     /// <inheritdoc />
-    public override IReadOnlyCollection<CommandSubject> Subjects => [CommandSubject.Of(Flow)];
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Flow)];
 
     /// <inheritdoc />
     public override void ApplyTo(Journey journey) => journey.RemoveFlow(Actor, Flow, Reason);
@@ -124,7 +128,7 @@ internal sealed record RelabelFlowCommand(Actor Actor, FlowId Flow, string? Labe
     : JourneyCommand(Actor)
 {
     /// <inheritdoc />
-    public override IReadOnlyCollection<CommandSubject> Subjects => [CommandSubject.Of(Flow)];
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Flow)];
 
     /// <inheritdoc />
     public override void ApplyTo(Journey journey)
@@ -149,7 +153,7 @@ internal sealed record AddPhaseCommand(Actor Actor, PhaseId Id, string Name, str
     public override string? CreatedId => Id.ToString();
 
     /// <inheritdoc />
-    public override IReadOnlyCollection<CommandSubject> Subjects => [];
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => Position is null ? [] : [CommandSubject.PhaseOrder];
 
     /// <inheritdoc />
     public override void ApplyTo(Journey journey) => journey.AddPhase(Actor, Name, CustomerGoal, Position, Id, Reason);
@@ -160,7 +164,7 @@ internal sealed record ChangePhaseCommand(Actor Actor, PhaseId Phase, string Nam
     : JourneyCommand(Actor)
 {
     /// <inheritdoc />
-    public override IReadOnlyCollection<CommandSubject> Subjects => [CommandSubject.Of(Phase)];
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Phase)];
 
     /// <inheritdoc />
     public override void ApplyTo(Journey journey) => journey.ChangePhase(Actor, Phase, Name, CustomerGoal, Reason);
@@ -171,7 +175,7 @@ internal sealed record MovePhaseCommand(Actor Actor, PhaseId Phase, int Position
     : JourneyCommand(Actor)
 {
     /// <inheritdoc />
-    public override IReadOnlyCollection<CommandSubject> Subjects => [CommandSubject.Of(Phase)];
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Phase), CommandSubject.PhaseOrder];
 
     /// <inheritdoc />
     public override void ApplyTo(Journey journey) => journey.MovePhase(Actor, Phase, Position, Reason);
@@ -182,7 +186,7 @@ internal sealed record RemovePhaseCommand(Actor Actor, PhaseId Phase, string? Re
     : JourneyCommand(Actor)
 {
     /// <inheritdoc />
-    public override IReadOnlyCollection<CommandSubject> Subjects => [CommandSubject.Of(Phase)];
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Phase)];
 
     /// <inheritdoc />
     public override void ApplyTo(Journey journey) => journey.RemovePhase(Actor, Phase, Reason);
@@ -196,7 +200,7 @@ internal sealed record AddPersonaCommand(Actor Actor, PersonaId Id, string Name,
     public override string? CreatedId => Id.ToString();
 
     /// <inheritdoc />
-    public override IReadOnlyCollection<CommandSubject> Subjects => [];
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [];
 
     /// <inheritdoc />
     public override void ApplyTo(Journey journey) => journey.AddPersona(Actor, Name, Description, Id, Reason);
@@ -207,7 +211,7 @@ internal sealed record ChangePersonaCommand(Actor Actor, PersonaId Persona, stri
     : JourneyCommand(Actor)
 {
     /// <inheritdoc />
-    public override IReadOnlyCollection<CommandSubject> Subjects => [CommandSubject.Of(Persona)];
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Persona)];
 
     /// <inheritdoc />
     public override void ApplyTo(Journey journey) => journey.ChangePersona(Actor, Persona, Name, Description, Reason);
@@ -218,7 +222,7 @@ internal sealed record RemovePersonaCommand(Actor Actor, PersonaId Persona, stri
     : JourneyCommand(Actor)
 {
     /// <inheritdoc />
-    public override IReadOnlyCollection<CommandSubject> Subjects => [CommandSubject.Of(Persona)];
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Persona)];
 
     /// <inheritdoc />
     public override void ApplyTo(Journey journey) => journey.RemovePersona(Actor, Persona, Reason);

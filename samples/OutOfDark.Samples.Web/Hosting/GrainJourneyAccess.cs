@@ -76,7 +76,7 @@ internal sealed class GrainJourneyAccess(IClusterClient cluster, IJourneyStore s
                 // The journey as the client saw it, brought forward through the grain's history since.
                 var seen = await grain.GetAsOfVersionAsync(expected).WaitAsync(cancellationToken).ConfigureAwait(false);
                 var since = await grain.GetHistoryAsync(expected, current.Version).WaitAsync(cancellationToken).ConfigureAwait(false);
-                var conflicts = CommandConflicts.Find(_json.DeserializeJourney(seen.Json, clock), _json.DeserializeEventStream(since), command.Subjects);
+                var conflicts = CommandConflicts.Find(_json.DeserializeJourney(seen.Json, clock), _json.DeserializeEventStream(since), command);
                 if (conflicts.Count > 0)
                 {
                     throw new JourneyConflictException(id, expected, current.Version, conflicts);

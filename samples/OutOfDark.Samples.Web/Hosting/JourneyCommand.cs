@@ -19,7 +19,9 @@ internal abstract record JourneyCommand(Actor Actor)
     /// any of these (<see cref="CommandConflicts"/>). Objects the command creates are not listed: nobody else can have
     /// changed them.
     /// </summary>
-    public abstract IReadOnlyCollection<CommandSubject> Subjects { get; }
+    /// <param name="seen">The journey as the client saw it (at the version it sent), for what the command's ids belong to.</param>
+    /// <returns>The subjects; empty when the command depends on nothing anyone could change.</returns>
+    public abstract IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen);
 
     /// <summary>Runs the command on a journey (raising its events; the caller saves them).</summary>
     /// <exception cref="JourneyRuleException">The journey refused the command; it is unchanged.</exception>
@@ -34,7 +36,7 @@ internal sealed record AddActivityCommand(Actor Actor, ActivityId Id, PhaseId Ph
     public override string? CreatedId => Id.ToString();
 
     /// <inheritdoc />
-    public override IReadOnlyCollection<CommandSubject> Subjects => Parent is { } parent ? [CommandSubject.Of(Phase), CommandSubject.Of(parent)] : [CommandSubject.Of(Phase)];
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => Parent is { } parent ? [CommandSubject.Of(Phase), CommandSubject.Of(parent)] : [CommandSubject.Of(Phase)];
 
     /// <inheritdoc />
     public override void ApplyTo(Journey journey) => journey.AddActivity(Actor, Phase, Name, Kind, Details, Parent, Id, Reason);
@@ -45,7 +47,7 @@ internal sealed record MoveActivityCommand(Actor Actor, ActivityId Activity, Pha
     : JourneyCommand(Actor)
 {
     /// <inheritdoc />
-    public override IReadOnlyCollection<CommandSubject> Subjects => Parent is { } parent ? [CommandSubject.Of(Activity), CommandSubject.Of(Phase), CommandSubject.Of(parent)] : [CommandSubject.Of(Activity), CommandSubject.Of(Phase)];
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => Parent is { } parent ? [CommandSubject.Of(Activity), CommandSubject.Of(Phase), CommandSubject.Of(parent)] : [CommandSubject.Of(Activity), CommandSubject.Of(Phase)];
 
     /// <inheritdoc />
     public override void ApplyTo(Journey journey) => journey.MoveActivity(Actor, Activity, Phase, Parent, Reason);
@@ -59,7 +61,7 @@ internal sealed record AddWidgetCommand(Actor Actor, ActivityId Activity, Widget
     public override string? CreatedId => Widget.Id.ToString();
 
     /// <inheritdoc />
-    public override IReadOnlyCollection<CommandSubject> Subjects => [CommandSubject.Of(Activity)];
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Activity)];
 
     /// <inheritdoc />
     public override void ApplyTo(Journey journey) => journey.AddWidget(Actor, Activity, Widget);
@@ -70,7 +72,7 @@ internal sealed record RecordObservationCommand(Actor Actor, WidgetId Metric, Lo
     : JourneyCommand(Actor)
 {
     /// <inheritdoc />
-    public override IReadOnlyCollection<CommandSubject> Subjects => [CommandSubject.Of(Metric)];
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Metric)];
 
     /// <inheritdoc />
     public override void ApplyTo(Journey journey) => journey.RecordObservation(Actor, Metric, Date, Value, Reason);
@@ -97,7 +99,7 @@ internal sealed record HandleWarningCommand(Actor Actor, WarningAction Action, W
     : JourneyCommand(Actor)
 {
     /// <inheritdoc />
-    public override IReadOnlyCollection<CommandSubject> Subjects => [CommandSubject.Of(Key), CommandSubject.Of(Key.Subject)];
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Key), CommandSubject.Of(Key.Subject)];
 
     /// <inheritdoc />
     public override void ApplyTo(Journey journey)
