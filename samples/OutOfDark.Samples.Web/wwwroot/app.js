@@ -51,6 +51,7 @@ async function api(path, options) {
     const error = new Error((body && (body.detail || body.title)) || response.statusText);
     error.status = response.status;
     error.details = errors;
+    error.errors = body && body.errors;
     throw error;
   }
   return body;
@@ -121,6 +122,7 @@ async function renderMap() {
   }
 
   host.replaceChildren(root);
+  if (window.OutOfDarkEdit) window.OutOfDarkEdit.map(host, map);
 }
 
 // ---- Detail view --------------------------------------------------------------------------------------------------
@@ -181,7 +183,7 @@ function recordForm(widget) {
       say("");
       await route();
     } catch (error) {
-      say(error.status === 412 ? "Someone changed the journey meanwhile; it is reloaded, try again." : `Could not record: ${error.message} ${error.details || ""}`);
+      say(error.status === 412 ? error.message + " The view now shows the latest version." : `Could not record: ${error.message} ${error.details || ""}`);
       if (error.status === 412) await route();
     }
   });
@@ -215,6 +217,7 @@ async function renderDetail(activityId) {
     el("h3", {}, `Widgets (${detail.widgets.length})`), ...widgets,
     el("h3", {}, "History"), history].filter(child => child !== null));
   aside.querySelector("#close-detail").addEventListener("click", () => { location.hash = "#/map"; });
+  if (window.OutOfDarkEdit) window.OutOfDarkEdit.detail(aside, detail);
   aside.hidden = false;
 }
 
