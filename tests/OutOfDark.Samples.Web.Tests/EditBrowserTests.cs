@@ -41,39 +41,47 @@ public sealed class EditBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.Locator("#add-activity [name=name]").FillAsync("Gift wrapping");
         await page.Locator("#add-activity [name=phaseId]").SelectOptionAsync(new SelectOptionValue { Label = "Do" });
         await page.Locator("#add-activity button[type=submit]").ClickAsync();
+        await SettledAsync(page);
 
         // A new activity's Detail view offers its edits.
         await Expect(page.Locator("#detail-name")).ToHaveTextAsync("Gift wrapping");
         await page.Locator("#edit-activity [name=owner]").FillAsync("Eva Novak");
         await page.Locator("#edit-activity [name=name]").FillAsync("Gift wrapping service");
         await page.Locator("#edit-activity button[type=submit]").ClickAsync();
+        await SettledAsync(page);
         await Expect(page.Locator("#detail-name")).ToHaveTextAsync("Gift wrapping service");
         await Expect(page.Locator("#detail dd", new() { HasText = "Eva Novak" })).ToHaveCountAsync(1);
 
         await AddWidgetAsync(page, "metric", "Wrapped orders");
         await AddWidgetAsync(page, "description", "How we wrap");
         var widgets = page.Locator("#detail .widget h3");
-        await Expect(widgets).ToHaveTextAsync(["Wrapped orders", "How we wrap"]);
+        await Expect(widgets).ToHaveTextAsync(new[] { "Wrapped orders", "How we wrap" });
 
         await page.Locator("#detail .widget", new() { HasText = "How we wrap" }).Locator("[data-edit=widget-up]").ClickAsync();
-        await Expect(widgets).ToHaveTextAsync(["How we wrap", "Wrapped orders"]);
+        await SettledAsync(page);
+        await Expect(widgets).ToHaveTextAsync(new[] { "How we wrap", "Wrapped orders" });
 
         var metric = page.Locator("#detail .widget", new() { HasText = "Wrapped orders" });
         await metric.Locator("[data-edit=edit-widget]").ClickAsync();
-        await metric.Locator("form [name=title]").FillAsync("Orders wrapped");
-        await metric.Locator("form [name=target]").FillAsync("40");
-        await metric.Locator("form button[type=submit]").ClickAsync();
-        await Expect(widgets).ToHaveTextAsync(["How we wrap", "Orders wrapped"]);
+        await metric.Locator("form.edit-form [name=title]").FillAsync("Orders wrapped");
+        await metric.Locator("form.edit-form [name=target]").FillAsync("40");
+        await metric.Locator("form.edit-form button[type=submit]").ClickAsync();
+        await SettledAsync(page);
+        await Expect(widgets).ToHaveTextAsync(new[] { "How we wrap", "Orders wrapped" });
         await Expect(page.Locator("#detail .widget", new() { HasText = "Orders wrapped" })).ToContainTextAsync("target 40");
 
         var remove = page.Locator("#detail .widget", new() { HasText = "How we wrap" }).Locator("[data-edit=remove]");
         await remove.ClickAsync();
+        await SettledAsync(page);
         await remove.ClickAsync();
-        await Expect(widgets).ToHaveTextAsync(["Orders wrapped"]);
+        await SettledAsync(page);
+        await Expect(widgets).ToHaveTextAsync(new[] { "Orders wrapped" });
 
         var removeActivity = page.Locator(".edit-activity > [data-edit=remove]");
         await removeActivity.ClickAsync();
+        await SettledAsync(page);
         await removeActivity.ClickAsync();
+        await SettledAsync(page);
         await Expect(page.Locator("#detail")).ToBeHiddenAsync();
         await Expect(page.Locator("[data-testid=map-node]", new() { HasText = "Gift wrapping" })).ToHaveCountAsync(0);
         Assert.DoesNotContain((await JourneyAsync()).GetProperty("activities").EnumerateArray(), a => a.GetProperty("name").GetString()!.StartsWith("Gift wrapping", StringComparison.Ordinal));
@@ -88,31 +96,40 @@ public sealed class EditBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
 
         await page.Locator("#add-phase [name=name]").FillAsync("Advocate");
         await page.Locator("#add-phase button[type=submit]").ClickAsync();
+        await SettledAsync(page);
         var advocate = page.Locator("#edit-journey form[data-phase-id]").Last;
         await Expect(advocate.Locator("[name=name]")).ToHaveValueAsync("Advocate");
         await advocate.Locator("[name=name]").FillAsync("Recommend");
         await advocate.Locator("button[type=submit]").ClickAsync();
+        await SettledAsync(page);
         await Expect(page.Locator(".lane-name", new() { HasText = "Recommend" })).ToHaveCountAsync(1);
 
         await page.Locator("#edit-journey form[data-phase-id]").Last.Locator("[data-edit=phase-up]").ClickAsync();
+        await SettledAsync(page);
         await Expect(page.Locator("#edit-journey form[data-phase-id] [name=name]").Nth(3)).ToHaveValueAsync("Recommend");
         Assert.Equal("Recommend", (await JourneyAsync()).GetProperty("phases")[3].GetProperty("name").GetString());
 
         var remove = page.Locator("#edit-journey form[data-phase-id]").Nth(3).Locator("[data-edit=remove]");
         await remove.ClickAsync();
+        await SettledAsync(page);
         await remove.ClickAsync();
+        await SettledAsync(page);
         await Expect(page.Locator("#edit-journey form[data-phase-id]")).ToHaveCountAsync(4);
 
         await page.Locator("#add-persona [name=name]").FillAsync("Corporate buyer");
         await page.Locator("#add-persona button[type=submit]").ClickAsync();
+        await SettledAsync(page);
         var persona = page.Locator("#edit-journey form[data-persona-id]").Last;
         await Expect(persona.Locator("[name=name]")).ToHaveValueAsync("Corporate buyer");
         await persona.Locator("[name=description]").FillAsync("Buys gifts for a whole team");
         await persona.Locator("button[type=submit]").ClickAsync();
+        await SettledAsync(page);
         await Expect(page.Locator("#edit-journey form[data-persona-id]").Last.Locator("[name=description]")).ToHaveValueAsync("Buys gifts for a whole team");
         var removePersona = page.Locator("#edit-journey form[data-persona-id]").Last.Locator("[data-edit=remove]");
         await removePersona.ClickAsync();
+        await SettledAsync(page);
         await removePersona.ClickAsync();
+        await SettledAsync(page);
         await Expect(page.Locator("#edit-journey form[data-persona-id]")).ToHaveCountAsync(OnlineStoreJourney.PersonaNames.Count);
         Assert.DoesNotContain((await JourneyAsync()).GetProperty("personas").EnumerateArray(), p => p.GetProperty("name").GetString() == "Corporate buyer");
         await page.Context.CloseAsync();
@@ -125,16 +142,21 @@ public sealed class EditBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.Locator("#add-flow [name=to]").SelectOptionAsync(new SelectOptionValue { Label = "Returns" });
         await page.Locator("#add-flow [name=label]").FillAsync("asks about returns");
         await page.Locator("#add-flow button[type=submit]").ClickAsync();
+        await SettledAsync(page);
 
         var flow = page.Locator("#activity-flows form", new() { HasText = "Live chat → Returns" });
         await Expect(flow.Locator("[name=label]")).ToHaveValueAsync("asks about returns");
         await flow.Locator("[name=label]").FillAsync("return questions");
         await flow.Locator("button[type=submit]").ClickAsync();
+        await SettledAsync(page);
         await Expect(page.Locator("#activity-flows form", new() { HasText = "Live chat → Returns" }).Locator("[name=label]")).ToHaveValueAsync("return questions");
 
         var remove = page.Locator("#activity-flows form", new() { HasText = "Live chat → Returns" }).Locator("[data-edit=remove]");
         await remove.ClickAsync();
+        await SettledAsync(page);
         await remove.ClickAsync();
+        await SettledAsync(page);
+        await Expect(page.Locator("#message")).ToBeHiddenAsync();
         await Expect(page.Locator("#activity-flows form", new() { HasText = "Live chat → Returns" })).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
@@ -146,6 +168,7 @@ public sealed class EditBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         var name = page.Locator("#edit-activity [name=name]");
         await name.FillAsync("   ");
         await page.Locator("#edit-activity button[type=submit]").ClickAsync();
+        await SettledAsync(page);
 
         var error = page.Locator("#edit-activity [data-error-for=name]");
         await Expect(error).ToHaveTextAsync("The activity needs a name.");
@@ -156,6 +179,7 @@ public sealed class EditBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await name.FillAsync("Wishlist nudge");
         await Expect(error).ToHaveTextAsync("");
         await page.Locator("#edit-activity button[type=submit]").ClickAsync();
+        await SettledAsync(page);
         await Expect(page.Locator("#detail-name")).ToHaveTextAsync("Wishlist nudge");
         await page.Context.CloseAsync();
     }
@@ -172,6 +196,7 @@ public sealed class EditBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync(header.X + 5, header.Y + 5, new() { Steps = 12 });
         await page.Mouse.UpAsync();
+        await SettledAsync(page);
 
         await EventuallyAsync(async () => Phase(await JourneyAsync(), "Search ads") == SampleIds.Phase("Think").ToString());
         await page.ReloadAsync();
@@ -193,6 +218,7 @@ public sealed class EditBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
+        await SettledAsync(page);
 
         await Expect(page.Locator("#detail dd").First).ToHaveTextAsync("Do");
         Assert.Equal(SampleIds.Phase("Do").ToString(), Phase(await JourneyAsync(), "Review request"));
@@ -230,11 +256,19 @@ public sealed class EditBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await ben.Context.CloseAsync();
     }
 
+    private static Task SettledAsync(IPage page) => Expect(page.Locator("body[aria-busy]")).ToHaveCountAsync(0);
+
     private static async Task AddWidgetAsync(IPage page, string kind, string title)
     {
         await page.Locator("#add-widget [name=kind]").SelectOptionAsync(kind);
         await page.Locator("#add-widget [name=title]").FillAsync(title);
+        if (kind == "description")
+        {
+            await page.Locator("#add-widget [name=markdown]").FillAsync("Recycled paper, no plastic.");
+        }
+
         await page.Locator("#add-widget button[type=submit]").ClickAsync();
+        await SettledAsync(page);
         await Expect(page.Locator("#detail .widget h3", new() { HasText = title })).ToHaveCountAsync(1);
     }
 
@@ -244,6 +278,7 @@ public sealed class EditBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await form.Locator("[name=date]").FillAsync(date);
         await form.Locator("[name=value]").FillAsync(value);
         await form.Locator("button[type=submit]").ClickAsync();
+        await SettledAsync(page);
         await Expect(page.Locator("#detail .widget", new() { HasText = metric }).Locator(".value")).ToContainTextAsync(value);
     }
 

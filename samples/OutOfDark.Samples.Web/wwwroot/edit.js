@@ -69,18 +69,31 @@
     }
   }
 
+  // Marks the page busy (aria-busy on the body) from a command until the view is redrawn, so that assistive technology
+  // and tests know when the page has settled.
+  async function busy(work) {
+    document.body.setAttribute("aria-busy", "true");
+    try {
+      return await work();
+    } finally {
+      document.body.removeAttribute("aria-busy");
+    }
+  }
+
   // Sends a form's command; on success clears its errors and redraws the view (keeping the message bar quiet).
   function submitter(form, what, send, after) {
-    form.addEventListener("submit", async event => {
+    form.addEventListener("submit", event => {
       event.preventDefault();
       clearErrors(form);
-      try {
-        const result = await send(form.elements);
-        say("");
-        if (after) await after(result); else await route();
-      } catch (error) {
-        await showRefusal(form, error, what);
-      }
+      busy(async () => {
+        try {
+          const result = await send(form.elements);
+          say("");
+          if (after) await after(result); else await route();
+        } catch (error) {
+          await showRefusal(form, error, what);
+        }
+      });
     });
   }
 
@@ -91,19 +104,21 @@
   // A button that asks once more before it removes something.
   function removeButton(label, what, remove) {
     const button = el("button", { type: "button", class: "danger", "data-edit": "remove" }, label);
-    button.addEventListener("click", async () => {
+    button.addEventListener("click", () => {
       if (button.getAttribute("data-armed") !== "true") {
         button.setAttribute("data-armed", "true");
         button.textContent = "Really remove " + what + "?";
         return;
       }
-      try {
-        await remove();
-        say("");
-        await route();
-      } catch (error) {
-        await showRefusal(null, error, "remove " + what);
-      }
+      busy(async () => {
+        try {
+          await remove();
+          say("");
+          await route();
+        } catch (error) {
+          await showRefusal(null, error, "remove " + what);
+        }
+      });
     });
     button.addEventListener("blur", () => {
       button.removeAttribute("data-armed");
@@ -225,7 +240,7 @@
     const down = el("button", { type: "button", "data-edit": "widget-down", "aria-label": `Move ${widget.title} down` }, "↓ Down");
     up.disabled = index === 0;
     down.disabled = index === count - 1;
-    const move = async position => {
+    const move = position => busy(async () => {
       try {
         await send("/widgets/" + encodeURIComponent(widget.id) + "/position", { position }, "PUT");
         say("");
@@ -235,7 +250,7 @@
       } catch (error) {
         await showRefusal(null, error, "move the widget");
       }
-    };
+    });
     up.addEventListener("click", () => move(index - 1));
     down.addEventListener("click", () => move(index + 1));
     const form = el("form", { id: "edit-widget-" + index, class: "edit-form", "aria-label": "Edit " + widget.title, hidden: "hidden" });
@@ -327,19 +342,23 @@
       node.classList.remove("dragging");
       node.removeAttribute("transform");
       if (!moved) return;
-      // The click that follows a drag must not open the Detail view.
-      node.addEventListener("click", e => e.stopImmediatePropagation(), { capture: true, once: true });
+      // The click that follows a drag must not open the Detail view; a later, real click must.
+      const swallow = e => e.stopImmediatePropagation();
+      node.addEventListener("click", swallow, { capture: true, once: true });
+      setTimeout(() => node.removeEventListener("click", swallow, { capture: true }), 0);
       const lane = laneAt(lanes, p);
       const activity = state.journey.activities.find(a => a.id === activityId);
       if (!lane || !activity || lane.phaseId === activity.phaseId) return;
-      try {
-        await moveActivity(activityId, lane.phaseId, null);
-        say("");
-      } catch (error) {
-        await showRefusal(null, error, "move the activity");
-        return;
-      }
-      await route();
+      await busy(async () => {
+        try {
+          await moveActivity(activityId, lane.phaseId, null);
+          say("");
+        } catch (error) {
+          await showRefusal(null, error, "move the activity");
+          return;
+        }
+        await route();
+      });
     };
     node.addEventListener("pointerup", finish);
     node.addEventListener("pointercancel", () => { start = null; node.classList.remove("dragging"); node.removeAttribute("transform"); });
@@ -364,8 +383,8 @@
       const down = el("button", { type: "button", "data-edit": "phase-down", "aria-label": `Move phase ${p.name} later` }, "→");
       up.disabled = index === 0;
       down.disabled = index === phases.length - 1;
-      const move = position => send("/phases/" + encodeURIComponent(p.id) + "/position", { position }, "PUT")
-        .then(() => { say(""); return route(); }, error => showRefusal(form, error, "move the phase"));
+      const move = position => busy(() => send("/phases/" + encodeURIComponent(p.id) + "/position", { position }, "PUT")
+        .then(() => { say(""); return route(); }, error => showRefusal(form, error, "move the phase")));
       up.addEventListener("click", () => move(index - 1));
       down.addEventListener("click", () => move(index + 1));
       form.append(field(form, "Name", "name", input(p.name)), field(form, "Customer goal", "customerGoal", input(p.customerGoal)),
