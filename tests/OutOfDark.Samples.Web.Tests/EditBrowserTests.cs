@@ -63,9 +63,10 @@ public sealed class EditBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
 
         var metric = page.Locator("#detail .widget", new() { HasText = "Wrapped orders" });
         await metric.Locator("[data-edit=edit-widget]").ClickAsync();
-        await metric.Locator("form.edit-form [name=title]").FillAsync("Orders wrapped");
-        await metric.Locator("form.edit-form [name=target]").FillAsync("40");
-        await metric.Locator("form.edit-form button[type=submit]").ClickAsync();
+        var edit = page.Locator("form[aria-label='Edit Wrapped orders']");
+        await edit.Locator("[name=title]").FillAsync("Orders wrapped");
+        await edit.Locator("[name=target]").FillAsync("40");
+        await edit.Locator("button[type=submit]").ClickAsync();
         await SettledAsync(page);
         await Expect(widgets).ToHaveTextAsync(new[] { "How we wrap", "Orders wrapped" });
         await Expect(page.Locator("#detail .widget", new() { HasText = "Orders wrapped" })).ToContainTextAsync("target 40");

@@ -262,7 +262,10 @@
       if (!form.hidden) form.elements.title.focus();
     });
     tools.append(edit, up, down, removeButton("Remove", "widget " + widget.title, () => send("/widgets/" + encodeURIComponent(widget.id), {}, "DELETE")));
-    article.append(tools, form);
+    edit.setAttribute("aria-controls", form.id);
+    // The form sits beside the widget, not in it: the widget's own form (a metric's "Record") stays its only form.
+    article.append(tools);
+    article.after(form);
   }
 
   function flowSection(a) {
