@@ -22,9 +22,9 @@ namespace OutOfDark.Samples.Web.Hosting;
 /// counterpart for (moving or changing an activity, adding a link or description widget, changing, moving or removing
 /// a widget, an activity with a kind, team or channels, changing, moving or removing a phase or flow, personas)
 /// are refused with <see cref="NotSupportedException"/>, which the API answers with 501. A command with an expected
-/// version (If-Match) older than the grain's is checked against the grain's history since (<see cref="CommandConflicts"/>)
-/// just before it is sent; the grain API takes no expected version, so a change by someone else between the check and
-/// the command is not detected.
+/// version (If-Match) is checked against the grain's version just before it is sent (any difference is a 412: the
+/// in-process hosting's <see cref="CommandConflicts"/> check is not applied here yet); the grain API takes no expected
+/// version, so a change by someone else between the check and the command is not detected.
 /// </remarks>
 internal sealed class GrainJourneyAccess(IClusterClient cluster, IJourneyStore store, IClock clock, WebOptions options) : IJourneyAccess
 {
@@ -69,19 +69,9 @@ internal sealed class GrainJourneyAccess(IClusterClient cluster, IJourneyStore s
             var current = await grain.GetJourneyAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
             if (current.Version != expected)
             {
-                if (expected > current.Version || expected < 1)
-                {
-                    throw new JourneyConcurrencyException(id, expected, current.Version);
-                }
-
-                // The journey as the client saw it, brought forward through the grain's history since.
-                var seen = await grain.GetAsOfVersionAsync(expected).WaitAsync(cancellationToken).ConfigureAwait(false);
-                var since = await grain.GetHistoryAsync(expected, current.Version).WaitAsync(cancellationToken).ConfigureAwait(false);
-                var conflicts = CommandConflicts.Find(_json.DeserializeJourney(seen.Json, clock), _json.DeserializeEventStream(since), command);
-                if (conflicts.Count > 0)
-                {
-                    throw new JourneyConflictException(id, expected, current.Version, conflicts);
-                }
+                // Not yet read through CommandConflicts here: reading the grain's history since the expected version
+                // failed in the cluster sample's test (500), so this hosting still refuses any stale version.
+                throw new JourneyConcurrencyException(id, expected, current.Version);
             }
         }
 
