@@ -123,7 +123,9 @@ public class SvgAndHtmlTests
 
         var document = XDocument.Parse(SvgMapRenderer.ToSvg(journey, new SvgMapOptions { Warnings = all }));
 
-        var node = document.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "ood-node" && g.Element(Svg + "title")!.Value == "Checkout");
+        var node = document.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "ood-node" && (string?)g.Attribute("data-activity-id") == checkout.Id.Value.ToString());
+        Assert.Equal("Checkout — 2 open warnings, most severe: critical", node.Element(Svg + "title")!.Value);
+        Assert.Equal("critical", (string?)node.Attribute("data-severity"));
         var badge = node.Elements(Svg + "g").Single();
         Assert.Equal("ood-badge ood-critical", (string?)badge.Attribute("class"));
         Assert.Equal("2", badge.Element(Svg + "text")!.Value);
@@ -172,7 +174,7 @@ public class SvgAndHtmlTests
         var report = HtmlReportRenderer.ToHtml(journey, new HtmlReportOptions { Warnings = engine.Warnings });
 
         Assert.Contains("ood-badge", svg, StringComparison.Ordinal);
-        Assert.Contains("<td>Newsletter › Open rate</td>", report, StringComparison.Ordinal);
+        Assert.Contains($"<td><a href=\"#activity-{mail.Value}\">Newsletter › Open rate</a></td>", report, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -234,16 +236,19 @@ public class SvgAndHtmlTests
     }
 
     [Fact]
-    public void The_emotion_curve_averages_each_persona_per_phase()
+    public void The_emotion_curve_has_one_point_per_persona_and_touchpoint_in_map_order()
     {
         var (journey, _, _) = SampleJourneys.OnlineStore();
 
         var curve = EmotionCurve.Compute(journey);
 
         var first = journey.Personas[0].Id;
-        var think = journey.Phases[1].Id;
-        var point = curve.Single(p => p.Persona == first && p.Phase == think);
-        Assert.Equal((1.5, 2.0, 2), (point.AsIs, point.ToBe!.Value, point.Samples));
+        var product = journey.Activities.Single(a => a.Name == "Product page").Id;
+        var point = curve.Single(p => p.Persona == first && p.Activity == product);
+        Assert.Equal((1.0, 2.0, 1), (point.AsIs, point.ToBe!.Value, point.Samples));
+        Assert.Equal(
+            ["Instagram campaign", "Product page", "Customer reviews", "Checkout", "Delivery", "Support chat"],
+            curve.Where(p => p.Persona == first).Select(p => journey.GetActivity(p.Activity).Name));
     }
 
     [Fact]

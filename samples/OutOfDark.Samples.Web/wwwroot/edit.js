@@ -298,12 +298,14 @@
 
   // ---- The map: drag an activity to another phase -----------------------------------------------------------------
 
-  function map(host, m) {
+  // The phase columns come from the JSON map layout, the same layout the drawn map comes from.
+  async function map(host) {
     const root = host.querySelector("svg");
     if (!root) return;
-    const lanes = (m.lanes || []).map(l => ({ phaseId: l.phaseId, box: l.bounds }));
-    for (const node of root.querySelectorAll("[data-activity-id]")) draggable(root, node, lanes);
     panel();
+    const layout = await api(journeyPath("/map"));
+    const lanes = (layout.lanes || []).map(l => ({ phaseId: l.phaseId, box: l.bounds }));
+    for (const node of root.querySelectorAll("[data-activity-id]")) draggable(root, node, lanes);
   }
 
   function toSvg(root, event) {
