@@ -103,7 +103,7 @@ public sealed class EditBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await advocate.Locator("[name=name]").FillAsync("Recommend");
         await advocate.Locator("button[type=submit]").ClickAsync();
         await SettledAsync(page);
-        await Expect(page.Locator(".lane-name", new() { HasText = "Recommend" })).ToHaveCountAsync(1);
+        await Expect(page.Locator("#map .ood-lane", new() { HasText = "Recommend" })).ToHaveCountAsync(1);
 
         await page.Locator("#edit-journey form[data-phase-id]").Last.Locator("[data-edit=phase-up]").ClickAsync();
         await SettledAsync(page);
@@ -191,7 +191,7 @@ public sealed class EditBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         var page = await OpenAsync("#/map");
         var node = page.Locator("[data-testid=map-node][data-activity-id='" + SampleIds.Activity("Search ads") + "']");
         var from = (await node.BoundingBoxAsync())!;
-        var header = (await page.Locator(".lane-name", new() { HasText = "Think" }).BoundingBoxAsync())!;
+        var header = (await page.Locator("#map .ood-lane[data-phase-id='" + SampleIds.Phase("Think") + "']").BoundingBoxAsync())!;
 
         await page.Mouse.MoveAsync(from.X + (from.Width / 2), from.Y + (from.Height / 2));
         await page.Mouse.DownAsync();
@@ -203,8 +203,8 @@ public sealed class EditBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.ReloadAsync();
         await Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
         var moved = (await page.Locator("[data-testid=map-node][data-activity-id='" + SampleIds.Activity("Search ads") + "']").BoundingBoxAsync())!;
-        var lane = (await page.Locator(".lane-name", new() { HasText = "Think" }).BoundingBoxAsync())!;
-        var next = (await page.Locator(".lane-name", new() { HasText = "Do" }).BoundingBoxAsync())!;
+        var lane = (await page.Locator("#map .ood-lane[data-phase-id='" + SampleIds.Phase("Think") + "']").BoundingBoxAsync())!;
+        var next = (await page.Locator("#map .ood-lane[data-phase-id='" + SampleIds.Phase("Do") + "']").BoundingBoxAsync())!;
         Assert.InRange(moved.X, lane.X - 20, next.X);
         Assert.DoesNotContain("#/map/", page.Url, StringComparison.Ordinal);
         await page.Context.CloseAsync();

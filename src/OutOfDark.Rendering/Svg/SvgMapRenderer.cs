@@ -174,7 +174,9 @@ public static partial class SvgMapRenderer
     {
         var b = lane.Bounds;
         var h = lane.Header;
-        w.Write("<g class=\"ood-lane\"><title>");
+        w.Write("<g class=\"ood-lane\" data-phase-id=\"");
+        w.Write(phase.Id.Value.ToString("D", CultureInfo.InvariantCulture));
+        w.Write("\"><title>");
         Markup.Write(w, phase.Name);
         if (phase.CustomerGoal is { } goal)
         {
