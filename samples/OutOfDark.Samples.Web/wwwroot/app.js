@@ -77,7 +77,7 @@ function truncate(text, max) {
 async function renderMap() {
   const map = await api(journeyPath("/map"));
   const host = document.getElementById("map");
-  const root = svg("svg", { width: map.width, height: map.height, viewBox: `0 0 ${map.width} ${map.height}`, role: "img" });
+  const root = svg("svg", { width: map.width, height: map.height, viewBox: `0 0 ${map.width} ${map.height}`, role: "group", "aria-label": "Activity map" });
   const defs = svg("defs");
   const marker = svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" });
   marker.append(svg("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: "#52606d" }));

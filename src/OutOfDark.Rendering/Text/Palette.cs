@@ -2,18 +2,21 @@ using OutOfDark.Warnings;
 
 namespace OutOfDark.Rendering;
 
-/// <summary>The colours of the SVG map and the HTML report.</summary>
+/// <summary>
+/// The colours of the SVG map and the HTML report. White text sits on every strong colour (phase headers, severity
+/// badges), so each gives white at least 4.5:1 (WCAG AA for small text).
+/// </summary>
 internal static class Palette
 {
     private static readonly (string Strong, string Light)[] Phases =
     [
         ("#2563eb", "#eff6ff"),
         ("#7c3aed", "#f5f3ff"),
-        ("#059669", "#ecfdf5"),
-        ("#d97706", "#fffbeb"),
+        ("#047857", "#ecfdf5"),
+        ("#b45309", "#fffbeb"),
         ("#db2777", "#fdf2f8"),
-        ("#0891b2", "#ecfeff"),
-        ("#65a30d", "#f7fee7"),
+        ("#0e7490", "#ecfeff"),
+        ("#4d7c0f", "#f7fee7"),
         ("#dc2626", "#fef2f2"),
     ];
 
@@ -30,8 +33,8 @@ internal static class Palette
     public static string Severity(WarningSeverity severity) => severity switch
     {
         WarningSeverity.Critical => "#dc2626",
-        WarningSeverity.Warning => "#f59e0b",
-        _ => "#3b82f6",
+        WarningSeverity.Warning => "#b45309",
+        _ => "#1d4ed8",
     };
 
     private static int Wrap(int index) => ((index % Phases.Length) + Phases.Length) % Phases.Length;
