@@ -80,7 +80,7 @@ public sealed class QuickstartTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_arguments_it_writes_to_outofdark_quickstart_under_the_working_folder_within_15_seconds()
+    public async Task Without_arguments_it_writes_to_outofdark_quickstart_under_the_working_folder()
     {
         var run = await RunAsync();
 
@@ -88,7 +88,6 @@ public sealed class QuickstartTests : IDisposable
         var expected = Path.Combine(_folder, "outofdark-quickstart");
         Assert.Contains($"Output folder: {expected}", run.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(expected, "report.html")));
-        Assert.True(run.Elapsed < TimeSpan.FromSeconds(15), $"The quickstart took {run.Elapsed.TotalSeconds:0.0} s.");
     }
 
     [Fact]
