@@ -12,7 +12,8 @@ internal static class PageErrors
         var errors = new List<string>();
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            // Chromium asks for /favicon.ico by itself when a page names no icon: that miss is the browser's, not the page's.
+            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", System.StringComparison.Ordinal))
             {
                 lock (errors)
                 {
