@@ -134,7 +134,7 @@ public sealed class DeterministicPackTests(ITestOutputHelper output) : IDisposab
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5)).ConfigureAwait(false);
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(15)).ConfigureAwait(false);
         var printed = await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false);
         output.WriteLine($"{program} {arguments} -> {process.ExitCode}\n{printed}");
         Assert.True(process.ExitCode == 0, $"{program} {arguments} exited with {process.ExitCode}:\n{printed}");
