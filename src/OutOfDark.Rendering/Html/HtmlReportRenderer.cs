@@ -43,7 +43,7 @@ public static partial class HtmlReportRenderer
         .map{overflow:auto;max-width:100%}.map svg{max-width:100%;height:auto}
         .phase-dot{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:6px}
         .sev{display:inline-block;border-radius:9px;padding:0 8px;color:#fff;font-size:12px;font-weight:600;white-space:nowrap}
-        .sev-critical{background:#dc2626}.sev-warning{background:#b45309}.sev-info{background:#1d4ed8}
+        .sev-critical{background:#dc2626}.sev-warning{background:#c2410c}.sev-info{background:#1d4ed8}
         .activity{border-left:6px solid #94a3b8;padding-left:14px}
         .meta{color:var(--muted);font-size:13px;overflow-wrap:anywhere}
         .widget{border:1px solid var(--line);border-radius:8px;padding:8px 12px;margin:8px 0}

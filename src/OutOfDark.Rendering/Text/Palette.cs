@@ -13,7 +13,7 @@ internal static class Palette
         ("#2563eb", "#eff6ff"),
         ("#7c3aed", "#f5f3ff"),
         ("#047857", "#ecfdf5"),
-        ("#b45309", "#fffbeb"),
+        ("#a16207", "#fffbeb"),
         ("#db2777", "#fdf2f8"),
         ("#0e7490", "#ecfeff"),
         ("#4d7c0f", "#f7fee7"),
@@ -33,7 +33,7 @@ internal static class Palette
     public static string Severity(WarningSeverity severity) => severity switch
     {
         WarningSeverity.Critical => "#dc2626",
-        WarningSeverity.Warning => "#b45309",
+        WarningSeverity.Warning => "#c2410c",
         _ => "#1d4ed8",
     };
 
