@@ -15,22 +15,28 @@ namespace OutOfDark.Json;
 /// through all of them once. Steps so far:
 /// </para>
 /// <list type="number">
-/// <item><description><c>ruleSettings</c>: a version-1 document has no rule settings, so it gets an empty list (an
-/// existing member is kept). Version-1 events need no change: no event of version 1 carries settings.</description></item>
+/// <item><description>first, a member version 1 never had is refused with its path, for example <c>$.lanes</c> or
+/// <c>$.activities[0].widgets[1].segments</c>: <c>ruleSettings</c>, <c>parentJourneyId</c>, <c>lanes</c>,
+/// <c>opportunities</c>, <c>pairing</c> and <c>metrics</c> of the journey, <c>metrics</c> of a phase, <c>lane</c> and
+/// <c>subJourneyId</c> of an activity, <c>segments</c> of a metric widget, and <c>sampleSize</c> and <c>answers</c> of an
+/// observation. A document carrying them was written by version 2: it says so with <c>"schemaVersion": 2</c>, or loses
+/// them (<see cref="JourneyFormatException"/>, "member X exists from schema version 2").</description></item>
+/// <item><description><c>ruleSettings</c>: a version-1 document has no rule settings, so it gets an empty list.
+/// Version-1 events need no change: no event of version 1 carries settings.</description></item>
 /// <item><description><c>warnings</c>: metric rules raise one warning per KPI since version 2, so a status recorded on a
 /// metric rule's activity warning becomes the same status on each metric the activity holds
 /// (<see cref="MetricWarningSubjects.SplitActivityStatuses"/>). Version-1 events need no change: the journey applies a
 /// version-1 lifecycle event of a metric rule about an activity to each of its metrics itself.</description></item>
 /// <item><description>portfolio links: a version-1 journey sits under no parent and its activities link to no
 /// sub-journey, so the document gets <c>"parentJourneyId": null</c> and each activity <c>"subJourneyId": null</c>
-/// (existing members are kept). Version-1 events need no change: the portfolio events are new.</description></item>
+///. Version-1 events need no change: the portfolio events are new.</description></item>
 /// <item><description><c>lanes</c>, <c>opportunities</c>, <c>activities[].lane</c>: a version-1 document has no
 /// service-blueprint lanes of its own and no opportunities, so it gets empty lists, and each of its activities gets the
 /// default lane, <c>frontstage</c> (an activity is something the company does towards the customer, in the customer's
-/// sight; a missing lane is not data the user gave, so nothing they gave changes). Existing members are kept.
+/// sight; a missing lane is not data the user gave, so nothing they gave changes).
 /// Version-1 events need no change: a version-1 <c>activity-added</c> makes a frontstage activity, as it does now.</description></item>
 /// <item><description><c>pairing</c>: as-is / to-be pairs came in version 2, so a version-1 document gets
-/// <c>"pairing": null</c> (an existing member is kept). Version-1 events need no change.</description></item>
+/// <c>"pairing": null</c>. Version-1 events need no change.</description></item>
 /// </list>
 /// <para>Stateless and thread-safe.</para>
 /// </remarks>
@@ -39,6 +45,7 @@ public sealed class JourneyJsonMigrationV1ToV2 : IJourneyJsonMigration
     /// <summary>The steps that rewrite a version-1 document, in order.</summary>
     private static readonly IReadOnlyList<Action<JsonObject>> DocumentSteps =
     [
+        RefuseVersionTwoMembers,
         AddEmptyRuleSettings,
         MetricWarningSubjects.SplitActivityStatuses,
         AddPortfolioLinks,
@@ -60,6 +67,8 @@ public sealed class JourneyJsonMigrationV1ToV2 : IJourneyJsonMigration
     public int FromVersion => 1;
 
     /// <inheritdoc />
+    /// <exception cref="JourneyFormatException">The document carries a member version 1 never had; the exception's
+    /// path names it.</exception>
     public void MigrateDocument(JsonObject document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -76,6 +85,60 @@ public sealed class JourneyJsonMigrationV1ToV2 : IJourneyJsonMigration
         foreach (var step in EventSteps)
         {
             step(journeyEvent);
+        }
+    }
+
+    /// <summary>The members of the journey document, a phase, an activity, a metric widget and an observation that came in version 2.</summary>
+    private static readonly string[] JourneyMembers = ["ruleSettings", "parentJourneyId", "lanes", "opportunities", "pairing", "metrics"];
+    private static readonly string[] PhaseMembers = ["metrics"];
+    private static readonly string[] ActivityMembers = ["lane", "subJourneyId"];
+    private static readonly string[] MetricMembers = ["segments"];
+    private static readonly string[] ObservationMembers = ["sampleSize", "answers"];
+
+    private static void RefuseVersionTwoMembers(JsonObject document)
+    {
+        Refuse(document, JourneyMembers, "$");
+        foreach (var (phase, path) in Items(document["phases"], "$.phases"))
+        {
+            Refuse(phase, PhaseMembers, path);
+        }
+
+        foreach (var (activity, path) in Items(document["activities"], "$.activities"))
+        {
+            Refuse(activity, ActivityMembers, path);
+            foreach (var (widget, widgetPath) in Items(activity["widgets"], path + ".widgets"))
+            {
+                Refuse(widget, MetricMembers, widgetPath);
+                foreach (var (observation, observationPath) in Items(widget["observations"], widgetPath + ".observations"))
+                {
+                    Refuse(observation, ObservationMembers, observationPath);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(JsonObject Item, string Path)> Items(JsonNode? list, string path)
+    {
+        if (list is JsonArray array)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                if (array[i] is JsonObject item)
+                {
+                    yield return (item, $"{path}[{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}]");
+                }
+            }
+        }
+    }
+
+    private static void Refuse(JsonObject item, string[] members, string path)
+    {
+        foreach (var member in members)
+        {
+            if (item.ContainsKey(member))
+            {
+                throw new JourneyFormatException($"Member \"{member}\" exists from schema version 2; this document says \"schemaVersion\": 1. Set \"schemaVersion\" to 2 if a version-2 program wrote it, or remove the member.", $"{path}.{member}");
+            }
         }
     }
 

@@ -8,6 +8,11 @@ internal static class RulePaths
 {
     public static string Locate(JourneySnapshot s, JourneyRuleException ex)
     {
+        if (ex.SnapshotPath is { } member)
+        {
+            return FromSnapshotPath(member);
+        }
+
         var last = ex.Rule == JourneyRules.DuplicateId;
         foreach (var subject in ex.Subjects)
         {
@@ -29,6 +34,33 @@ internal static class RulePaths
         }
 
         return "$";
+    }
+
+    /// <summary>
+    /// The JSON path of a snapshot member path: <c>Opportunities[0].Scores.Effort</c> is
+    /// <c>$.opportunities[0].scores.effort</c>. The document's names are the snapshot's in camel case, but for a metric's
+    /// kind, written <c>metricKind</c> beside the widget's <c>kind</c>.
+    /// </summary>
+    internal static string FromSnapshotPath(string member)
+    {
+        var path = new System.Text.StringBuilder("$");
+        var parts = member.Split('.');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i];
+            var bracket = part.IndexOf('[', System.StringComparison.Ordinal);
+            var name = bracket < 0 ? part : part[..bracket];
+            var json = name == "Kind" && i > 0 && (parts[i - 1].StartsWith("Metrics[", System.StringComparison.Ordinal) || parts[i - 1].StartsWith("Widgets[", System.StringComparison.Ordinal))
+                ? "metricKind"
+                : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
+            path.Append('.').Append(json);
+            if (bracket >= 0)
+            {
+                path.Append(part, bracket, part.Length - bracket);
+            }
+        }
+
+        return path.ToString();
     }
 
     private static string? Activity(JourneySnapshot s, ActivityId id, bool last, string rule)

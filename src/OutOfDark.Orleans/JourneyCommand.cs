@@ -352,6 +352,15 @@ public sealed record HandleWarning : JourneyCommand
     [Id(4)]
     public DateTimeOffset? SnoozeUntil { get; init; }
 
+    /// <summary>
+    /// The segment of a per-segment metric warning (<see cref="WarningItem.Segment"/>), or <see langword="null"/> (or
+    /// empty) for any other warning, including one about the metric's own series. Left out of the payload hash when
+    /// <see langword="null"/>, so a command without it hashes as before the member existed.
+    /// </summary>
+    [Id(5)]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public System.Collections.Immutable.ImmutableSortedDictionary<string, string>? Segment { get; init; }
+
     internal override void Run(Journey journey, Actor actor)
     {
         if (!Enum.TryParse<OutOfDark.Warnings.SubjectKind>(SubjectKind, ignoreCase: false, out var kind) || !Enum.IsDefined(kind))
@@ -359,7 +368,18 @@ public sealed record HandleWarning : JourneyCommand
             throw new ArgumentException($"HandleWarning.SubjectKind '{SubjectKind}' is not a subject kind: use Journey, Phase, Activity or Metric.");
         }
 
-        var key = new OutOfDark.Warnings.WarningKey(new OutOfDark.Warnings.RuleId(Rule), new OutOfDark.Warnings.WarningSubject(kind, SubjectId));
+        var subject = new OutOfDark.Warnings.WarningSubject(kind, SubjectId);
+        if (Segment is { Count: > 0 } dimensions)
+        {
+            if (kind != OutOfDark.Warnings.SubjectKind.Metric)
+            {
+                throw new ArgumentException($"HandleWarning.Segment is set, but only a metric's warning has a segment; the subject is a {SubjectKind}. Leave Segment null.");
+            }
+
+            subject = OutOfDark.Warnings.WarningSubject.For(new WidgetId(SubjectId), OutOfDark.Segment.From(dimensions));
+        }
+
+        var key = new OutOfDark.Warnings.WarningKey(new OutOfDark.Warnings.RuleId(Rule), subject);
         switch (Action)
         {
             case "Acknowledge":

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using Orleans;
 
 namespace OutOfDark.Orleans;
@@ -22,7 +23,8 @@ public sealed record WarningItem
     public required Guid SubjectId { get; init; }
 
     /// <summary>The subject's name as shown to people: the activity's, phase's or journey's name; for a metric, the activity
-    /// it sits on and the metric's title, as <c>Activity › Metric</c> (as the Warnings view and the HTML report name it).</summary>
+    /// it sits on and the metric's title, as <c>Activity › Metric</c> (as the Warnings view and the HTML report name it), followed
+    /// for a per-segment warning by the segment in parentheses, as <c>Checkout › CSAT (customer first-time buyer, region DE)</c>.</summary>
     [Id(3)]
     public required string SubjectName { get; init; }
 
@@ -50,17 +52,28 @@ public sealed record WarningItem
     [Id(9)]
     public string? Owner { get; init; }
 
+    /// <summary>
+    /// The segment of the metric a per-segment warning is about (<see cref="OutOfDark.Warnings.WarningSubject.Segment"/>):
+    /// its dimensions, key to value (for example <c>region</c> → <c>DE</c>), sorted by key (ordinal); at most
+    /// <see cref="OutOfDark.Segment.MaxDimensions"/>. <see langword="null"/> for every other warning, including one about
+    /// the metric's own series (all customers). Part of the warning's identity: two segments of one metric and rule are
+    /// two items; pass it back in <see cref="HandleWarning.Segment"/>.
+    /// </summary>
+    [Id(10)]
+    public ImmutableSortedDictionary<string, string>? Segment { get; init; }
+
     internal static WarningItem From(OutOfDark.Warnings.WarningViewItem item) => new()
     {
         Rule = item.Key.Rule.Value,
         SubjectKind = item.Key.Subject.Kind.ToString(),
         SubjectId = item.Key.Subject.Id,
-        SubjectName = item.Metric is { } metric ? item.SubjectName + " › " + metric : item.SubjectName,
+        SubjectName = (item.Metric is { } metric ? item.SubjectName + " › " + metric : item.SubjectName) + (item.Key.Subject.Segment is { } segment ? $" ({segment})" : ""),
         Severity = item.Severity.ToString(),
         Message = item.Message,
         State = item.State.ToString(),
         RaisedAt = item.Warning.RaisedAt.ToDateTimeOffset(),
         PhaseId = item.PhaseId?.Value,
         Owner = item.Owner,
+        Segment = item.Key.Subject.Segment is { } s ? s.Dimensions.ToImmutableSortedDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal) : null,
     };
 }

@@ -224,8 +224,10 @@ public static class JourneyGenerators
     }
 
     /// <summary>
-    /// As-is / to-be pairing: pairing with a counterpart (now and then with the journey itself, or the empty id),
-    /// unpairing, matching activities (now and then with a counterpart activity already taken) and unmatching.
+    /// As-is / to-be pairing: pairing with a counterpart (now and then with the journey itself, or the empty id) and
+    /// pairing again with another one (which drops the matches), unpairing, matching activities and matching them again
+    /// (now and then with a counterpart activity already taken, or with an activity of the journey itself), unmatching,
+    /// and adding an activity with a matched counterpart's id.
     /// </summary>
     /// <returns>The generator.</returns>
     public static Gen<JourneyStep> PairingSteps()
@@ -236,7 +238,7 @@ public static class JourneyGenerators
             (2, from id in counterpart from op in Gen.Frequency<int>((8, Gen.Constant(0)), (1, Gen.Constant(1)), (1, Gen.Constant(2))) select (JourneyStep)new PairJourneyStep(id, op)),
             (5, from p in Gen.Choose(0, 1_000)
                 from id in ArbMap.Default.GeneratorFor<Guid>()
-                from op in Gen.Frequency<int>((6, Gen.Constant(0)), (1, Gen.Constant(1)), (2, Gen.Constant(2)))
+                from op in Gen.Frequency<int>((6, Gen.Constant(0)), (1, Gen.Constant(1)), (2, Gen.Constant(2)), (1, Gen.Constant(3)), (1, Gen.Constant(4)))
                 select (JourneyStep)new MatchActivityStep(p, id, op)));
     }
 

@@ -236,5 +236,10 @@ public static class JourneyInvariants
         {
             problems.Add($"Missing activity {match.Activity} is matched with {match.Counterpart} of the paired journey.");
         }
+
+        foreach (var match in pairing.Matches.Where(m => activities.Contains(m.Counterpart)))
+        {
+            problems.Add($"Activity {match.Activity} is matched with {match.Counterpart}, an activity of its own journey.");
+        }
     }
 }

@@ -51,4 +51,13 @@ public sealed class JourneyRuleException : Exception
 
     /// <summary>The ids (or other values) the rule was about, most specific first.</summary>
     public IReadOnlyList<object> Subjects { get; }
+
+    /// <summary>
+    /// Where the refused value sits in the <see cref="JourneySnapshot"/> the journey was being restored from
+    /// (<see cref="Journey.FromSnapshot"/>): property names and list indexes from the snapshot down, for example
+    /// <c>Opportunities[0].Scores.Effort</c> or <c>Phases[1].Metrics[0].Segments[1].Observations[0].Answers</c>, so that a
+    /// reader of a stored document can point at the member. <see langword="null"/> for commands and events, and for
+    /// snapshot refusals not yet located this way.
+    /// </summary>
+    public string? SnapshotPath { get; init; }
 }

@@ -11,14 +11,7 @@ public sealed class BlueprintJsonTests
     [Fact]
     public void A_version_1_document_reads_with_frontstage_activities_and_no_lanes_or_opportunities()
     {
-        var document = SampleJourneys.DocumentNode();
-        document["schemaVersion"] = 1;
-        document.Remove("lanes");
-        document.Remove("opportunities");
-        foreach (var activity in document["activities"]!.AsArray())
-        {
-            activity!.AsObject().Remove("lane");
-        }
+        var document = VersionOneDocuments.Of(SampleJourneys.DocumentNode());
 
         var read = JourneyJsonSerializer.Default.DeserializeDocument(SampleJourneys.Bytes(document));
 

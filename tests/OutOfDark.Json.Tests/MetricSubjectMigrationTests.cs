@@ -36,12 +36,10 @@ public sealed class MetricSubjectMigrationTests
         ["snoozedUntil"] = null,
     };
 
-    /// <summary>The journey as a version-1 document (no rule settings) with the given warning statuses.</summary>
+    /// <summary>The journey as a version-1 document (no member of version 2) with the given warning statuses.</summary>
     private static JsonObject VersionOne(Journey journey, params JsonObject[] statuses)
     {
-        var document = JsonNode.Parse(JourneyJsonSerializer.Default.SerializeDocument(journey.ToSnapshot()))!.AsObject();
-        document["schemaVersion"] = 1;
-        document.Remove("ruleSettings");
+        var document = VersionOneDocuments.Of(JsonNode.Parse(JourneyJsonSerializer.Default.SerializeDocument(journey.ToSnapshot()))!.AsObject());
         document["warnings"] = new JsonArray(statuses);
         return document;
     }

@@ -31,7 +31,8 @@ public sealed class MigrationTests
 
     private static JsonObject DraftDocument(JsonObject? current = null)
     {
-        var document = (current ?? SampleJourneys.DocumentNode()).DeepClone().AsObject();
+        // Version 0 came before version 1, so it has none of version 2's members either.
+        var document = VersionOneDocuments.Of(current ?? SampleJourneys.DocumentNode());
         document["schemaVersion"] = 0;
         document["title"] = document["name"]!.DeepClone();
         document.Remove("name");
@@ -45,7 +46,7 @@ public sealed class MigrationTests
 
         var read = WithDraftMigration().DeserializeDocument(SampleJourneys.Bytes(DraftDocument(current)));
 
-        Assert.Equal(JourneyJsonSerializer.Default.DeserializeDocument(SampleJourneys.Bytes(current)), read);
+        Assert.Equal(VersionOneDocuments.Expected(JourneyJsonSerializer.Default.DeserializeDocument(SampleJourneys.Bytes(current))), read);
         Assert.Equal("Online store", read.Name);
     }
 

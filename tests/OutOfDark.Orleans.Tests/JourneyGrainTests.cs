@@ -185,4 +185,48 @@ public sealed class JourneyGrainTests(MovingClockClusterFixture fixture, ITestOu
         Assert.Equal(5, raised.JourneyVersion);
         output.WriteLine($"raised at {raised.OccurredAt} by the reminder");
     }
+
+    [PostgresFact]
+    public async Task A_per_segment_warning_arrives_with_its_segment_two_segments_stay_two_items_and_each_is_handled_alone()
+    {
+        TestClocks.Moving.Set(Now);
+        var ana = new Actor("ana");
+        var workspace = WorkspaceId.New();
+        var journey = Journey.Create(ana, workspace, "Segments", TestClocks.Moving);
+        var checkout = journey.AddActivity(ana, journey.AddPhase(ana, "Buy"), "Checkout");
+        var csat = journey.AddWidget(ana, checkout, new MetricWidget("CSAT") { Unit = "%", Kind = MetricKind.Csat, Target = 80, WarningThreshold = 70, CriticalThreshold = 60 });
+        var day = Now.InUtc().Date.PlusDays(-1);
+        journey.RecordObservation(ana, csat, Segment.All, new Observation(day, 85m));
+        journey.RecordObservation(ana, csat, Segment.Of(("region", "DE"), ("customer", "first-time buyer")), new Observation(day, 65m));
+        journey.RecordObservation(ana, csat, Segment.Of(("region", "FR")), new Observation(day, 55m));
+        journey.SetRuleSettings(ana, MetricThresholdRule.RuleId, new MetricThresholdSettings { SplitBy = SegmentSplit.EverySegment });
+        await using (var store = new PostgreSqlJourneyStore(fixture.ConnectionString, TestClocks.Moving))
+        {
+            await store.SaveAsync(journey);
+        }
+
+        var grain = fixture.Cluster.Client.GetJourneyGrain(workspace, journey.Id);
+        var items = (await grain.GetWarningsAsync(includeResolved: true)).Where(w => w.Rule == MetricThresholdRule.RuleId.Value).OrderBy(w => w.SubjectName, StringComparer.Ordinal).ToList();
+
+        Assert.Equal(2, items.Count);
+        Assert.All(items, i => Assert.Equal(("Metric", csat.Value), (i.SubjectKind, i.SubjectId)));
+        Assert.Equal([("customer", "first-time buyer"), ("region", "DE")], items[0].Segment!.Select(d => (d.Key, d.Value)));
+        Assert.Equal([("region", "FR")], items[1].Segment!.Select(d => (d.Key, d.Value)));
+        Assert.Equal(["Checkout › CSAT (customer first-time buyer, region DE)", "Checkout › CSAT (region FR)"], items.Select(i => i.SubjectName));
+        Assert.Equal(["Warning", "Critical"], items.Select(i => i.Severity));
+
+        await grain.ExecuteAsync(new HandleWarning
+        {
+            CommandId = Guid.NewGuid(),
+            Actor = "ana",
+            Rule = items[1].Rule,
+            SubjectKind = items[1].SubjectKind,
+            SubjectId = items[1].SubjectId,
+            Segment = items[1].Segment,
+            Action = "Acknowledge",
+        });
+
+        var after = (await grain.GetWarningsAsync(includeResolved: true)).Where(w => w.Rule == MetricThresholdRule.RuleId.Value).OrderBy(w => w.SubjectName, StringComparer.Ordinal).ToList();
+        Assert.Equal(["Open", "Acknowledged"], after.Select(i => i.State));
+    }
 }

@@ -239,7 +239,7 @@ public class CsvNumberTests
 
         await JourneyCsv.ImportObservationsAsync(copy, new StringReader(text), new Actor("importer"), format: CsvFormat.European);
 
-        Assert.EndsWith(";2026-10-01;1234,50\n", writer.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith(";2026-10-01;1234,50;activity;See\n", writer.ToString(), StringComparison.Ordinal);
         Assert.Equal("1234.50", copy.Activities[0].Widgets.OfType<MetricWidget>().Last().Observations.Single().Value.ToString(CultureInfo.InvariantCulture));
     }
 

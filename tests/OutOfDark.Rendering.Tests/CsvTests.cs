@@ -301,6 +301,11 @@ public class CsvTests
 
     // The observations file holds observations: a metric with none has no row, so only metrics with observations come back.
     // It holds each date's value for all customers; segments, sample sizes and answers travel in the JSON format only.
+    // Journey and phase KPIs come back too (scope journey / phase), a phase KPI on the phase of the same name.
     private static object[] Metrics(Journey journey) =>
-        journey.Activities.SelectMany(a => a.Widgets.OfType<MetricWidget>().Where(m => m.Observations.Count > 0).Select(m => (object)(a.Id, m.Id, m.Title, m.Unit, m.Kind, string.Join(";", m.Observations.Select(o => (o.Date, o.Value)))))).ToArray();
+        journey.Activities.SelectMany(a => a.Widgets.OfType<MetricWidget>().Where(m => m.Observations.Count > 0).Select(m => (object)(a.Id, m.Id, m.Title, m.Unit, m.Kind, string.Join(";", m.Observations.Select(o => (o.Date, o.Value))))))
+            .Concat(journey.Metrics.Select(m => ("journey", m)).Concat(journey.Phases.SelectMany(p => p.Metrics.Select(m => ("phase " + p.Name, m))))
+                .Where(x => x.m.Observations.Count > 0)
+                .Select(x => (object)(x.Item1, x.m.Id, x.m.Title, x.m.Unit, x.m.Kind, string.Join(";", x.m.Observations.Select(o => (o.Date, o.Value))))))
+            .ToArray();
 }

@@ -112,7 +112,19 @@ public sealed class SqliteJourneyStoreTests : IDisposable
 
         var document = System.Text.Json.Nodes.JsonNode.Parse(JourneyJsonSerializer.Default.SerializeDocument(journey.ToSnapshot()))!.AsObject();
         document["schemaVersion"] = 1;
-        document.Remove("ruleSettings");
+        foreach (var member in new[] { "ruleSettings", "parentJourneyId", "lanes", "opportunities", "pairing", "metrics" })
+        {
+            // Members version 1 never had: a version-1 document carrying them is refused.
+            document.Remove(member);
+        }
+
+        foreach (var item in document["activities"]!.AsArray().Concat(document["phases"]!.AsArray()))
+        {
+            item!.AsObject().Remove("lane");
+            item.AsObject().Remove("subJourneyId");
+            item.AsObject().Remove("metrics");
+        }
+
         var data = Encoding.UTF8.GetBytes(document.ToJsonString());
         using (var connection = Open(path))
         {

@@ -1,8 +1,6 @@
 using System;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
-using NodaTime;
-using NodaTime.Testing;
 using OutOfDark.Testing;
 using OutOfDark.Warnings;
 
@@ -18,7 +16,6 @@ namespace OutOfDark.Benchmarks.Warnings;
 [MemoryDiagnoser]
 public class SegmentBenchmarks
 {
-    private const int SegmentsPerMetric = 10;
     private WarningEngine _unsegmented = null!;
     private WarningEngine _segmented = null!;
 
@@ -30,31 +27,14 @@ public class SegmentBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        const int days = 10;
-        var clock = new FakeClock(SyntheticJourneys.Created.Plus(Duration.FromDays(days)));
-        var segments = Enumerable.Range(0, SegmentsPerMetric).Select(i => Segment.Of(("region", $"R{i}"), ("customer", i % 2 == 0 ? "new" : "returning"))).ToArray();
-        var snapshot = SyntheticJourneys.Snapshot(Activities, 0);
-        snapshot = snapshot with
-        {
-            Activities = ValueList<Activity>.From(snapshot.Activities.Select((a, n) => a with
-            {
-                Widgets = ValueList<Widget>.Of(new MetricWidget(WidgetId.New(), "CSAT")
-                {
-                    Kind = MetricKind.Csat,
-                    Unit = "%",
-                    Target = 80,
-                    Observations = Series(days, 400),
-                    Segments = ValueList<SegmentSeries>.From(segments.Select((s, i) => new SegmentSeries(s, Series(days, (n + i) % 3 == 0 ? 12 : 200)))),
-                }),
-            })),
-        };
-        var journey = Journey.FromSnapshot(snapshot, clock);
+        var clock = SegmentedJourneys.Clock();
+        var journey = SegmentedJourneys.Build(Activities, clock, null, null, (n, segment) => Series(segment is { } i && (n + i) % 3 == 0 ? 12 : segment is null ? 400 : 200));
         var rules = new RuleRegistry().Add(BuiltInRules.SmallSample);
         _unsegmented = new WarningEngine(journey, clock, rules, WarningSettings.Default.With(SmallSampleRule.RuleId, new SmallSampleSettings { IncludeSegments = false }));
         _segmented = new WarningEngine(journey, clock, rules);
         var plain = _unsegmented.EvaluateAll();
         var cut = _segmented.EvaluateAll();
-        Console.WriteLine($"// {Activities} activities × {SegmentsPerMetric} segments: unsegmented {plain.Checks} checks, {_unsegmented.Warnings.Count} warnings; per segment {cut.Checks} checks, {_segmented.Warnings.Count} warnings");
+        Console.WriteLine($"// {Activities} activities × {SegmentedJourneys.SegmentsPerMetric} segments: unsegmented {plain.Checks} checks, {_unsegmented.Warnings.Count} warnings; per segment {cut.Checks} checks, {_segmented.Warnings.Count} warnings");
     }
 
     /// <summary>Each metric's own latest observation only.</summary>
@@ -65,8 +45,8 @@ public class SegmentBenchmarks
     [Benchmark]
     public int EverySegment() => _segmented.EvaluateAll().Checks;
 
-    private static ObservationSeries Series(int days, int sampleSize) => ObservationSeries.From(
-        Enumerable.Range(0, days).Select(d => new Observation(SyntheticJourneys.FirstDay.PlusDays(d), 70m + d) { SampleSize = sampleSize }));
+    private static ObservationSeries Series(int sampleSize) => ObservationSeries.From(
+        Enumerable.Range(0, SegmentedJourneys.Days).Select(d => new Observation(SyntheticJourneys.FirstDay.PlusDays(d), 70m + d) { SampleSize = sampleSize }));
 }
 
 /// <summary>
@@ -79,7 +59,6 @@ public class SegmentBenchmarks
 [MemoryDiagnoser]
 public class SegmentSplitBenchmarks
 {
-    private const int SegmentsPerMetric = 10;
     private WarningEngine _unsegmented = null!;
     private WarningEngine _segmented = null!;
 
@@ -91,27 +70,8 @@ public class SegmentSplitBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        const int days = 10;
-        var clock = new FakeClock(SyntheticJourneys.Created.Plus(Duration.FromDays(days)));
-        var segments = Enumerable.Range(0, SegmentsPerMetric).Select(i => Segment.Of(("region", $"R{i}"), ("customer", i % 2 == 0 ? "new" : "returning"))).ToArray();
-        var snapshot = SyntheticJourneys.Snapshot(Activities, 0);
-        snapshot = snapshot with
-        {
-            Activities = ValueList<Activity>.From(snapshot.Activities.Select((a, n) => a with
-            {
-                Widgets = ValueList<Widget>.Of(new MetricWidget(WidgetId.New(), "CSAT")
-                {
-                    Kind = MetricKind.Csat,
-                    Unit = "%",
-                    Target = 80,
-                    WarningThreshold = 70,
-                    CriticalThreshold = 60,
-                    Observations = Series(days, falling: false),
-                    Segments = ValueList<SegmentSeries>.From(segments.Select((s, i) => new SegmentSeries(s, Series(days, falling: (n + i) % 3 == 0)))),
-                }),
-            })),
-        };
-        var journey = Journey.FromSnapshot(snapshot, clock);
+        var clock = SegmentedJourneys.Clock();
+        var journey = SegmentedJourneys.Build(Activities, clock, 70, 60, (n, segment) => Series(falling: segment is { } i && (n + i) % 3 == 0));
         var rules = new RuleRegistry().Add(BuiltInRules.MetricThreshold).Add(BuiltInRules.MetricTrend);
         _unsegmented = new WarningEngine(journey, clock, rules);
         _segmented = new WarningEngine(journey, clock, rules, WarningSettings.Default
@@ -119,7 +79,7 @@ public class SegmentSplitBenchmarks
             .With(MetricTrendRule.RuleId, new MetricTrendSettings { SplitBy = SegmentSplit.EverySegment }));
         var plain = _unsegmented.EvaluateAll();
         var cut = _segmented.EvaluateAll();
-        Console.WriteLine($"// {Activities} activities × {SegmentsPerMetric} segments: unsegmented {plain.Checks} checks, {_unsegmented.Warnings.Count} warnings; split {cut.Checks} checks, {_segmented.Warnings.Count} warnings");
+        Console.WriteLine($"// {Activities} activities × {SegmentedJourneys.SegmentsPerMetric} segments: unsegmented {plain.Checks} checks, {_unsegmented.Warnings.Count} warnings; split {cut.Checks} checks, {_segmented.Warnings.Count} warnings");
     }
 
     /// <summary>Each metric's own series only (the default).</summary>
@@ -130,6 +90,6 @@ public class SegmentSplitBenchmarks
     [Benchmark]
     public int EverySegment() => _segmented.EvaluateAll().Checks;
 
-    private static ObservationSeries Series(int days, bool falling) => ObservationSeries.From(
-        Enumerable.Range(0, days).Select(d => new Observation(SyntheticJourneys.FirstDay.PlusDays(d), falling ? 85m - (3m * d) : 85m + d)));
+    private static ObservationSeries Series(bool falling) => ObservationSeries.From(
+        Enumerable.Range(0, SegmentedJourneys.Days).Select(d => new Observation(SyntheticJourneys.FirstDay.PlusDays(d), falling ? 85m - (3m * d) : 85m + d)));
 }

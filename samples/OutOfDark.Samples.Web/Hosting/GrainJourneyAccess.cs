@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using NodaTime;
@@ -136,6 +137,7 @@ internal sealed class GrainJourneyAccess(IClusterClient cluster, IJourneyStore s
                     SubjectId = handle.Key.Subject.Id,
                     Action = handle.Action.ToString(),
                     SnoozeUntil = handle.Action == WarningAction.Snooze ? handle.Until.ToDateTimeOffset() : null,
+                    Segment = handle.Key.Subject.Segment is { } segment ? segment.Dimensions.ToImmutableSortedDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal) : null,
                 };
             default:
                 throw new NotSupportedException($"The journey grain has no command for {command.GetType().Name}.");
@@ -146,7 +148,8 @@ internal sealed class GrainJourneyAccess(IClusterClient cluster, IJourneyStore s
     // metric belongs to) is read from the journey, the evidence is not carried and stays empty.
     private static WarningViewItem ToViewItem(Journey journey, WarningItem item)
     {
-        var key = new WarningKey(new RuleId(item.Rule), new WarningSubject(Enum.Parse<SubjectKind>(item.SubjectKind), item.SubjectId));
+        var subject = new WarningSubject(Enum.Parse<SubjectKind>(item.SubjectKind), item.SubjectId);
+        var key = new WarningKey(new RuleId(item.Rule), item.Segment is { Count: > 0 } dimensions ? WarningSubject.For(new WidgetId(item.SubjectId), Segment.From(dimensions)) : subject);
         var warning = new Warning(key, Enum.Parse<WarningSeverity>(item.Severity), item.Message) { RaisedAt = Instant.FromDateTimeOffset(item.RaisedAt) };
         var state = Enum.Parse<WarningState>(item.State);
         var status = state == WarningState.Open ? null : journey.FindWarningStatus(key);

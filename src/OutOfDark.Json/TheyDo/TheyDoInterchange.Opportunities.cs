@@ -54,14 +54,40 @@ public static partial class TheyDoInterchange
     /// <summary>
     /// Exports the journey's opportunities as a TheyDo opportunities file, in the journey's order: the opportunity's id
     /// (GUID, "D" format) as import key, title, description, and status as a title TheyDo shows ("Idea", "Planned",
-    /// "In progress", "Done", "Dropped"). Importing the file back into the journey changes nothing.
+    /// "In progress", "Done", "Dropped"). Importing the file back into the journey changes nothing; importing it into
+    /// another journey gives the same opportunities (same ids, titles, descriptions, statuses) without what the report
+    /// lists.
     /// </summary>
+    /// <remarks>
+    /// TheyDo's file has no member for an opportunity's scores or links, and its <c>ownerEmail</c> is no place for OutOfDark's free-text owner:
+    /// every opportunity that has one of them gets an entry in <see cref="TheyDoOpportunitiesExport.Losses"/>
+    /// (<see cref="TheyDoOpportunityPart"/>), so nothing is dropped silently.
+    /// </remarks>
     /// <param name="journey">The journey.</param>
-    /// <returns>The file, for <see cref="TheyDoJson.WriteOpportunities"/>.</returns>
+    /// <returns>The file and what it does not carry.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="journey"/> is <see langword="null"/>.</exception>
-    public static TheyDoOpportunitiesFile ExportOpportunities(Journey journey)
+    public static TheyDoOpportunitiesExport ExportOpportunities(Journey journey)
     {
         ArgumentNullException.ThrowIfNull(journey);
+        var losses = new List<TheyDoOpportunityLoss>();
+        foreach (var o in journey.Opportunities)
+        {
+            if (o.Scores is { } scores)
+            {
+                losses.Add(new(o.Id, o.Title, TheyDoOpportunityPart.Scores, $"Scores not written (customer value {scores.CustomerValue}, business value {scores.BusinessValue}, effort {scores.Effort}): TheyDo's opportunities file has no scores."));
+            }
+
+            if (o.Links.Count > 0)
+            {
+                losses.Add(new(o.Id, o.Title, TheyDoOpportunityPart.Links, $"{o.Links.Count} link(s) not written ({string.Join(", ", o.Links.Select(journey.DescribeLink))}): TheyDo's opportunities file has no links to a journey's objects."));
+            }
+
+            if (o.Owner is { } owner)
+            {
+                losses.Add(new(o.Id, o.Title, TheyDoOpportunityPart.Owner, $"Owner \"{owner}\" not written: OutOfDark's owner is free text and TheyDo's ownerEmail an e-mail address."));
+            }
+        }
+
         var opportunities = journey.Opportunities.Select(o => new TheyDoOpportunity(o.Id.Value.ToString("D"), o.Title)
         {
             Description = o.Description,
@@ -74,7 +100,7 @@ public static partial class TheyDoInterchange
                 _ => "Idea",
             },
         }).ToList();
-        return new TheyDoOpportunitiesFile(ValueList<TheyDoOpportunity>.From(opportunities));
+        return new TheyDoOpportunitiesExport(new TheyDoOpportunitiesFile(ValueList<TheyDoOpportunity>.From(opportunities)), ValueList<TheyDoOpportunityLoss>.From(losses));
     }
 
     /// <summary>The opportunity id an import key names in a journey: the key itself when it is a GUID, else one derived from both.</summary>

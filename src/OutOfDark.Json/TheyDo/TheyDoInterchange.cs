@@ -59,27 +59,42 @@ public static partial class TheyDoInterchange
 
     /// <summary>
     /// Exports metrics of a journey as a TheyDo metrics file, every segment's observations as data points with their
-    /// dimensions. A <see cref="MetricKind.Csat"/> or <see cref="MetricKind.Nps"/> metric whose observations all carry
-    /// their answers becomes a <c>CSAT</c> / <c>NPS</c> metric with the counts; a <see cref="MetricKind.Ces"/> metric
-    /// whose observations all carry a sample size becomes a <c>CES</c> metric (score and respondents); any other becomes
-    /// an <c>OTHER</c> metric aggregated by <c>AVERAGE</c>. Title, unit and target are kept, and the target's good side
-    /// comes from the metric's direction.
+    /// dimensions, and reports every change TheyDo's file forces on a metric. A <see cref="MetricKind.Csat"/> or
+    /// <see cref="MetricKind.Nps"/> metric whose observations all carry their answers becomes a <c>CSAT</c> /
+    /// <c>NPS</c> metric with the counts; a <see cref="MetricKind.Ces"/> metric whose observations all carry a sample
+    /// size becomes a <c>CES</c> metric (score and respondents); any other becomes an <c>OTHER</c> metric aggregated by
+    /// <c>AVERAGE</c>. Title, unit and target are kept, and the target's good side comes from the metric's direction.
     /// </summary>
+    /// <remarks>
+    /// Nothing is changed silently: each of these is listed in <see cref="TheyDoMetricsExport.Downgrades"/> with its
+    /// <see cref="TheyDoDowngradeReason"/> — a kind with no TheyDo type (count, percentage, currency, score: written as
+    /// <c>OTHER</c>), a ratio without its terms, a CSAT/NPS/CES metric whose observations do not all carry answers or a
+    /// sample size (written as <c>OTHER</c>, answer counts dropped), 0–10 NPS answers summed into three groups, CES
+    /// answer counts dropped, sample sizes of <c>OTHER</c> values dropped, warning and critical thresholds dropped.
+    /// </remarks>
     /// <param name="journey">The journey.</param>
     /// <param name="importKeys">The metric widgets to export, each with the import key it gets in the file, in this order.</param>
-    /// <returns>The file, for <see cref="TheyDoJson.WriteMetrics"/>.</returns>
+    /// <returns>The file and the downgrade report.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A widget is not a metric of the journey.</exception>
-    public static TheyDoMetricsFile ExportMetrics(Journey journey, IEnumerable<KeyValuePair<WidgetId, string>> importKeys)
+    /// <exception cref="ArgumentException">A widget is not a metric of the journey, or a metric has no unit: TheyDo
+    /// requires <c>unit</c> on every metric, so give the metric one (<see cref="Journey.ChangeWidget"/>) or leave it
+    /// out. Nothing is exported.</exception>
+    public static TheyDoMetricsExport ExportMetrics(Journey journey, IEnumerable<KeyValuePair<WidgetId, string>> importKeys)
     {
         ArgumentNullException.ThrowIfNull(journey);
         ArgumentNullException.ThrowIfNull(importKeys);
         var metrics = new List<TheyDoMetric>();
+        var downgrades = new List<TheyDoMetricDowngrade>();
         foreach (var (id, key) in importKeys)
         {
             if (journey.FindMetric(id, out _, out _) is not { } metric)
             {
                 throw new ArgumentException($"Widget {id} is not a metric of journey '{journey.Name}'.", nameof(importKeys));
+            }
+
+            if (string.IsNullOrWhiteSpace(metric.Unit))
+            {
+                throw new ArgumentException($"Metric '{metric.Title}' ({id}, import key \"{key}\") has no unit, and every TheyDo metric requires one: give the metric a unit (for example \"%\", \"points\" or \"returns\") with Journey.ChangeWidget, or leave it out of the export.", nameof(importKeys));
             }
 
             var all = new List<(Segment Segment, Observation Observation)>();
@@ -92,6 +107,7 @@ public static partial class TheyDoInterchange
                 MetricKind.Ces when all.All(x => x.Observation.SampleSize is not null) => TheyDoMetricType.Ces,
                 _ => TheyDoMetricType.Other,
             };
+            downgrades.AddRange(Downgrades(metric, key, type, all.Select(x => x.Observation).ToList()));
             var points = all.OrderBy(x => x.Observation.Date).Select(x => Point(type, x.Segment, x.Observation)).ToList();
             metrics.Add(new TheyDoMetric(type, key, metric.Title, metric.Unit, ValueList<TheyDoDataPoint>.From(points))
             {
@@ -101,7 +117,46 @@ public static partial class TheyDoInterchange
             });
         }
 
-        return new TheyDoMetricsFile(ValueList<TheyDoMetric>.From(metrics));
+        return new TheyDoMetricsExport(new TheyDoMetricsFile(ValueList<TheyDoMetric>.From(metrics)), ValueList<TheyDoMetricDowngrade>.From(downgrades));
+    }
+
+    private static IEnumerable<TheyDoMetricDowngrade> Downgrades(MetricWidget metric, string key, TheyDoMetricType type, List<Observation> observations)
+    {
+        TheyDoMetricDowngrade Of(TheyDoDowngradeReason reason, int count, string text) => new(metric.Id, key, metric.Title, type, reason, count, text);
+        var answered = observations.Count(o => o.Answers is not null);
+        switch (metric.Kind)
+        {
+            case MetricKind.Count or MetricKind.Percentage or MetricKind.Currency or MetricKind.Score:
+                yield return Of(TheyDoDowngradeReason.KindWithoutType, 0, $"TheyDo has no type for a {metric.Kind.ToString().ToLowerInvariant()} metric: written as OTHER aggregated by AVERAGE, every value kept.");
+                break;
+            case MetricKind.Ratio:
+                yield return Of(TheyDoDowngradeReason.RatioWithoutTerms, 0, "The metric holds quotients, not the numerator and denominator TheyDo's RATIO needs: written as OTHER aggregated by AVERAGE with the quotients as values.");
+                break;
+            case MetricKind.Csat or MetricKind.Nps or MetricKind.Ces when type == TheyDoMetricType.Other:
+                var needs = metric.Kind == MetricKind.Ces ? "a sample size" : "its answer counts";
+                yield return Of(TheyDoDowngradeReason.MixedObservations, answered, $"TheyDo's {metric.Kind.ToString().ToUpperInvariant()} type needs {needs} on every data point, and not every observation has it: written as OTHER aggregated by AVERAGE with every observation's score, the answer counts of {answered} observation(s) dropped.");
+                break;
+        }
+
+        if (type == TheyDoMetricType.Nps && observations.Count(o => o.Answers is { IsGrouped: false }) is > 0 and var perAnswer)
+        {
+            yield return Of(TheyDoDowngradeReason.AnswersGrouped, perAnswer, $"{perAnswer} observation(s) hold answers per 0–10 score; TheyDo's NPS has the three groups only: written as detractors (0–6), passives (7–8) and promoters (9–10), the score unchanged.");
+        }
+
+        if (type == TheyDoMetricType.Ces && answered > 0)
+        {
+            yield return Of(TheyDoDowngradeReason.AnswersDropped, answered, $"{answered} observation(s) hold CES answer counts (1–7); TheyDo's CES has the score and the number of respondents only: the counts are dropped.");
+        }
+
+        if (type == TheyDoMetricType.Other && observations.Count(o => o.SampleSize is not null && o.Answers is null) is > 0 and var sized)
+        {
+            yield return Of(TheyDoDowngradeReason.SampleSizesDropped, sized, $"{sized} observation(s) carry a sample size; TheyDo's OTHER values have no respondents: the sample sizes are dropped.");
+        }
+
+        if (metric.WarningThreshold is not null || metric.CriticalThreshold is not null)
+        {
+            yield return Of(TheyDoDowngradeReason.ThresholdsDropped, 0, "TheyDo's metrics have a target only: the warning and critical thresholds are not written.");
+        }
     }
 
     /// <summary>The value a data point records, by the documented formulas.</summary>

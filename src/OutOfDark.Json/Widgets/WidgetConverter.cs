@@ -566,7 +566,8 @@ internal sealed class WidgetConverter(WidgetKindRegistry registry) : JsonConvert
         }
         catch (JsonPathException ex) when (prefix.Length > 0)
         {
-            throw new JsonPathException(ex.Message, prefix + ex.Path);
+            // The observation's own path (its index and member) goes under the segment's.
+            throw new JsonPathException(ex.Message, prefix + ex.RelativePath, ex);
         }
     }
 

@@ -13,15 +13,18 @@ using NodaTime.Text;
 namespace OutOfDark.Rendering;
 
 /// <summary>
-/// Exports a journey's activities and metric observations as CSV and imports them back through the journey's commands
-/// (so every change lands in the history with the importing actor).
+/// Exports a journey's activities and metric observations (of activities' metrics and of journey and phase KPIs) as
+/// CSV and imports them back through the journey's commands (so every change lands in the history with the importing
+/// actor).
 /// </summary>
 /// <remarks>
 /// <para>
 /// Activities: <c>id, name, phase, parent_id, kind, channels, owner, team, status, planned_start, planned_end, tags,
 /// description</c>, then one <c>metric:&lt;title&gt;</c> column per metric title with the latest value (export only;
 /// import ignores <c>metric:</c> and unknown columns). Observations: <c>activity_id, activity, metric_id, metric, unit,
-/// kind, date, value</c>. Lists (channels, tags) are joined with <c>|</c>, escaping <c>|</c> and <c>\</c> with a
+/// kind, date, value, scope, phase</c>, where <c>scope</c> says whose metric the row measures — <c>journey</c> (a journey
+/// KPI), <c>phase</c> (a KPI of the phase named in <c>phase</c>) or <c>activity</c> (empty or absent: an activity's
+/// metric). Lists (channels, tags) are joined with <c>|</c>, escaping <c>|</c> and <c>\</c> with a
 /// backslash. Dates are ISO (<c>yyyy-MM-dd</c>). The field separator and the number format are the caller's
 /// <see cref="CsvFormat"/> (comma and decimal point by default, <see cref="CsvFormat.European"/> for <c>;</c> with a
 /// decimal comma); nothing is detected from the file. A number is read exactly or its row is refused, and a row with more
@@ -47,7 +50,16 @@ public static class JourneyCsv
 
     /// <summary>The observation columns, in export order.</summary>
     public static IReadOnlyList<string> ObservationColumns { get; } =
-        ["activity_id", "activity", "metric_id", "metric", "unit", "kind", "date", "value"];
+        ["activity_id", "activity", "metric_id", "metric", "unit", "kind", "date", "value", "scope", "phase"];
+
+    /// <summary>The <c>scope</c> of an observation row measuring a journey KPI.</summary>
+    public const string JourneyScope = "journey";
+
+    /// <summary>The <c>scope</c> of an observation row measuring a phase KPI (the phase named in <c>phase</c>).</summary>
+    public const string PhaseScope = "phase";
+
+    /// <summary>The <c>scope</c> of an observation row measuring an activity's metric (also an empty or absent <c>scope</c>).</summary>
+    public const string ActivityScope = "activity";
 
     /// <summary>The prefix of the export-only columns holding each metric's latest value.</summary>
     public const string MetricColumnPrefix = "metric:";
@@ -120,7 +132,11 @@ public static class JourneyCsv
         await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Writes one row per metric observation (activities in map order, metrics in widget order, dates ascending), after a header row.</summary>
+    /// <summary>
+    /// Writes one row per metric observation after a header row: the journey's KPIs (scope <c>journey</c>), then each
+    /// phase's KPIs in phase order (scope <c>phase</c>), then activities' metrics (scope <c>activity</c>; activities in
+    /// map order, metrics in widget order); dates ascending within a metric.
+    /// </summary>
     /// <param name="journey">The journey.</param>
     /// <param name="writer">Where to write; left open.</param>
     /// <param name="format">The separator and number format; <see cref="CsvFormat.Default"/> when <see langword="null"/>.</param>
@@ -141,27 +157,47 @@ public static class JourneyCsv
         }
 
         await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var metric in journey.Metrics)
+        {
+            await WriteObservationsAsync(csv, format, null, metric, JourneyScope, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var phase in journey.Phases)
+        {
+            foreach (var metric in phase.Metrics)
+            {
+                await WriteObservationsAsync(csv, format, null, metric, PhaseScope, phase.Name, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         foreach (var activity in journey.Activities)
         {
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var metric in activity.Widgets.OfType<MetricWidget>())
             {
-                foreach (var observation in metric.Observations)
-                {
-                    csv.WriteField(activity.Id.ToString());
-                    csv.WriteField(CsvCells.Guard(activity.Name));
-                    csv.WriteField(metric.Id.ToString());
-                    csv.WriteField(CsvCells.Guard(metric.Title));
-                    csv.WriteField(CsvCells.Guard(metric.Unit));
-                    csv.WriteField(metric.Kind.ToString());
-                    csv.WriteField(LocalDatePattern.Iso.Format(observation.Date));
-                    csv.WriteField(format.Format(observation.Value));
-                    await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
-                }
+                await WriteObservationsAsync(csv, format, activity, metric, ActivityScope, journey.FindPhase(activity.PhaseId)?.Name, cancellationToken).ConfigureAwait(false);
             }
         }
 
         await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WriteObservationsAsync(CsvWriter csv, CsvFormat format, Activity? activity, MetricWidget metric, string scope, string? phase, CancellationToken cancellationToken)
+    {
+        foreach (var observation in metric.Observations)
+        {
+            csv.WriteField(activity?.Id.ToString() ?? "");
+            csv.WriteField(CsvCells.Guard(activity?.Name));
+            csv.WriteField(metric.Id.ToString());
+            csv.WriteField(CsvCells.Guard(metric.Title));
+            csv.WriteField(CsvCells.Guard(metric.Unit));
+            csv.WriteField(metric.Kind.ToString());
+            csv.WriteField(LocalDatePattern.Iso.Format(observation.Date));
+            csv.WriteField(format.Format(observation.Value));
+            csv.WriteField(scope);
+            csv.WriteField(CsvCells.Guard(phase));
+            await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -184,9 +220,13 @@ public static class JourneyCsv
 
     /// <summary>
     /// Imports observations: each row records the value of a metric on a date, or corrects it when the metric already has
-    /// a value that day. When the activity has no widget with <c>metric_id</c>, the row adds a metric with that id, the
-    /// <c>metric</c> title, <c>unit</c> and <c>kind</c> first. Columns <c>activity_id</c>, <c>metric_id</c>, <c>date</c> and
-    /// <c>value</c> are required.
+    /// a value that day. The <c>scope</c> says whose metric: <c>activity</c> (or empty, or no <c>scope</c> column) the
+    /// activity <c>activity_id</c>'s; <c>journey</c> a journey KPI (<c>activity_id</c> and <c>phase</c> empty);
+    /// <c>phase</c> a KPI of the first phase named <c>phase</c> (<c>activity_id</c> empty). When no metric has
+    /// <c>metric_id</c>, the row adds one there (a widget on the activity, a journey KPI or a phase KPI) with that id, the
+    /// <c>metric</c> title, <c>unit</c> and <c>kind</c> first. A row whose <c>metric_id</c> is a metric of another scope,
+    /// activity or phase is a bad row naming where the metric is. Columns <c>activity_id</c>, <c>metric_id</c>,
+    /// <c>date</c> and <c>value</c> are required (<c>activity_id</c> may be empty on KPI rows).
     /// </summary>
     /// <param name="journey">The journey to change.</param>
     /// <param name="reader">The CSV, header first; left open.</param>
@@ -350,6 +390,17 @@ public static class JourneyCsv
 
     private static Action<Journey> ParseObservation(Row row, Journey state, Actor actor)
     {
+        var scope = row.Raw("scope");
+        if (scope.Equals(JourneyScope, StringComparison.OrdinalIgnoreCase) || scope.Equals(PhaseScope, StringComparison.OrdinalIgnoreCase))
+        {
+            return ParseKpiObservation(row, state, actor, scope.Equals(PhaseScope, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (scope.Length > 0 && !scope.Equals(ActivityScope, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FormatException($"The scope '{scope}' is not one of {JourneyScope}, {PhaseScope}, {ActivityScope} (empty = {ActivityScope}).");
+        }
+
         var activityText = row.Raw("activity_id");
         var activityId = ActivityId.TryParse(activityText, null, out var a) ? a
             : throw new FormatException($"The activity_id '{activityText}' is not a GUID.");
@@ -360,6 +411,11 @@ public static class JourneyCsv
         var value = row.Number("value") ?? throw new FormatException("The value is empty; write a number such as " + row.Example + ".");
         var activity = state.TryGetActivity(activityId, out var found) ? found
             : throw new FormatException($"The journey has no activity {activityId}.");
+        if (state.FindKpi(metricId, out var kpiPhase) is not null)
+        {
+            throw new FormatException($"Metric {metricId} is a KPI of {Where(state, kpiPhase)}, not a metric of activity '{activity.Name}'; write scope '{(kpiPhase is null ? JourneyScope : PhaseScope)}' and leave activity_id empty.");
+        }
+
         var existing = state.FindWidget(metricId, out var owner);
         if (existing is not null && owner?.Id != activityId)
         {
@@ -402,6 +458,86 @@ public static class JourneyCsv
             }
         };
     }
+
+    private static Action<Journey> ParseKpiObservation(Row row, Journey state, Actor actor, bool ofPhase)
+    {
+        var scope = ofPhase ? PhaseScope : JourneyScope;
+        if (row.Raw("activity_id") is { Length: > 0 } activityText)
+        {
+            throw new FormatException($"A {scope} KPI row leaves activity_id empty; it has '{activityText}'. Write scope '{ActivityScope}' for a metric of that activity.");
+        }
+
+        var metricText = row.Raw("metric_id");
+        var metricId = WidgetId.TryParse(metricText, null, out var m) ? m
+            : throw new FormatException($"The metric_id '{metricText}' is not a GUID.");
+        var date = row.Date("date") ?? throw new FormatException("The date is empty.");
+        var value = row.Number("value") ?? throw new FormatException("The value is empty; write a number such as " + row.Example + ".");
+        var phaseName = row.Text("phase");
+        PhaseId? phaseId = null;
+        if (ofPhase)
+        {
+            phaseId = state.Phases.FirstOrDefault(p => p.Name == phaseName)?.Id
+                ?? throw new FormatException(phaseName.Length == 0
+                    ? "A phase KPI row names its phase in the phase column, which is empty."
+                    : $"The journey has no phase named '{phaseName}'; its phases are {string.Join(", ", state.Phases.Select(p => "'" + p.Name + "'"))}.");
+        }
+        else if (phaseName.Length > 0)
+        {
+            throw new FormatException($"A journey KPI row leaves phase empty; it has '{phaseName}'. Write scope '{PhaseScope}' for a KPI of that phase.");
+        }
+
+        var here = ofPhase ? $"phase '{phaseName}'" : "the journey";
+        if (state.FindWidget(metricId, out var holder) is not null)
+        {
+            throw new FormatException($"Widget {metricId} is on activity '{holder?.Name}', not a KPI of {here}; write scope '{ActivityScope}' and its activity_id.");
+        }
+
+        var metric = state.FindKpi(metricId, out var kpiPhase);
+        if (metric is not null && kpiPhase != phaseId)
+        {
+            throw new FormatException($"Metric {metricId} is a KPI of {Where(state, kpiPhase)}, not of {here}.");
+        }
+
+        var newMetric = metric is null
+            ? new MetricWidget(metricId, row.Text("metric") is { Length: > 0 } title ? title : throw new FormatException($"Metric {metricId} does not exist yet, so the row needs its title in the metric column."))
+            {
+                Unit = row.Text("unit"),
+                Kind = row.Enum("kind", MetricKind.Count),
+            }
+            : null;
+        if ((metric ?? newMetric)!.CheckValue(value) is { } problem)
+        {
+            throw new FormatException(problem);
+        }
+
+        return journey =>
+        {
+            if (newMetric is not null && journey.FindKpi(metricId, out _) is null)
+            {
+                if (phaseId is { } p)
+                {
+                    journey.AddPhaseMetric(actor, p, newMetric, reason: "CSV import");
+                }
+                else
+                {
+                    journey.AddJourneyMetric(actor, newMetric, reason: "CSV import");
+                }
+            }
+
+            var current = journey.FindKpi(metricId, out _)!;
+            if (current.Observations.Contains(date))
+            {
+                journey.CorrectObservation(actor, metricId, date, value, "CSV import");
+            }
+            else
+            {
+                journey.RecordObservation(actor, metricId, date, value, "CSV import");
+            }
+        };
+    }
+
+    private static string Where(Journey journey, PhaseId? phase) =>
+        phase is { } p ? $"phase '{journey.FindPhase(p)?.Name}'" : "the journey";
 
     private static CsvWriterOptions WriterOptions(CsvFormat format) => new()
     {

@@ -48,7 +48,8 @@ public sealed record ActivityRef(ActivityId Id, string Name, string Phase);
 /// <summary>
 /// One KPI on both sides: the latest observation and the target of the as-is and the to-be metric of the same title
 /// and unit (ignoring case). A side without the metric, an observation or a target has <see langword="null"/> there.
-/// At phase level a value is the mean of the latest values of the phase's metrics of that title and unit.
+/// At phase level the value is the phase's own KPI of that title and unit when both sides' phases have one, else the mean
+/// of the latest values of the phase's activities' metrics of that title and unit; <see cref="Source"/> says which.
 /// </summary>
 /// <remarks>Values are in the metric's unit, exact decimals. Immutable and thread-safe.</remarks>
 /// <param name="Title">The metric's title (the as-is one's spelling when both exist).</param>
@@ -59,6 +60,12 @@ public sealed record ActivityRef(ActivityId Id, string Name, string Phase);
 /// <param name="ToBeTarget">The to-be target.</param>
 public sealed record KpiDelta(string Title, string Unit, decimal? AsIsValue, decimal? ToBeValue, decimal? AsIsTarget, decimal? ToBeTarget)
 {
+    /// <summary>
+    /// Where the values come from: <see cref="KpiSource.ActivityMetric"/> (the default) for an activity's KPIs; at phase
+    /// level <see cref="KpiSource.PhaseKpi"/> or <see cref="KpiSource.ActivityMean"/>.
+    /// </summary>
+    public KpiSource Source { get; init; }
+
     /// <summary>To-be value − as-is value, or <see langword="null"/> when a side has no value.</summary>
     public decimal? ValueDelta => ToBeValue - AsIsValue;
 
@@ -70,7 +77,7 @@ public sealed record KpiDelta(string Title, string Unit, decimal? AsIsValue, dec
 
     /// <summary>The same KPI seen from the other side: as-is and to-be swapped, so every delta is negated.</summary>
     /// <returns>The swapped delta.</returns>
-    public KpiDelta Swapped() => new(Title, Unit, ToBeValue, AsIsValue, ToBeTarget, AsIsTarget);
+    public KpiDelta Swapped() => new(Title, Unit, ToBeValue, AsIsValue, ToBeTarget, AsIsTarget) { Source = Source };
 }
 
 /// <summary>
@@ -119,6 +126,9 @@ public sealed record ActivityComparison(ActivityRef AsIs, ActivityRef ToBe, Matc
 /// <param name="Added">The number of added activities in the phase.</param>
 /// <param name="Removed">The number of removed activities in the phase.</param>
 /// <param name="Changed">The number of changed activities in the phase on either side (a pair that moved between phases counts in both).</param>
-/// <param name="Kpis">The phase's KPIs: per title and unit, the mean of its activities' latest values and targets.</param>
+/// <param name="Kpis">The phase's KPIs per title and unit: first those from the phases' own KPIs
+/// (<see cref="KpiSource.PhaseKpi"/>: both sides' phases have one of that title and unit, or one side's has one and no
+/// activity metric shares its title and unit), then the mean of its activities' latest values and targets for the rest
+/// (<see cref="KpiSource.ActivityMean"/>).</param>
 /// <param name="Emotions">Per persona, the mean emotion score of its activities.</param>
 public sealed record PhaseComparison(string Phase, bool InAsIs, bool InToBe, int Added, int Removed, int Changed, ValueList<KpiDelta> Kpis, ValueList<EmotionDelta> Emotions);

@@ -8,8 +8,9 @@ namespace OutOfDark.Comparison;
 
 /// <summary>
 /// The comparison of an as-is journey with a to-be journey: activities added and removed, matched activities that
-/// changed with their KPI and emotion deltas, and phases where something differs. Comparing a journey with itself (or
-/// with an earlier version of itself) is allowed and gives differences only where it changed.
+/// changed with their KPI and emotion deltas, and phases where something differs. A journey can also be compared with an
+/// earlier version of itself, which gives the differences since; comparing it with itself at the same version is refused,
+/// since nothing can differ.
 /// </summary>
 /// <remarks>
 /// <para>Activities are matched, each at most once, in three rounds:</para>
@@ -58,15 +59,22 @@ public sealed class JourneyComparison
     /// <summary>Compares an as-is journey with a to-be journey of the same workspace.</summary>
     /// <param name="asIs">The current-state journey.</param>
     /// <param name="toBe">The future-state journey: paired with <paramref name="asIs"/> (either may hold the pairing), or
-    /// the same journey (for example at another version).</param>
+    /// the same journey at another version.</param>
     /// <returns>The comparison.</returns>
     /// <exception cref="ArgumentNullException">A journey is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="toBe"/> is <paramref name="asIs"/> itself, or the same journey
+    /// at the same version (a copy), so nothing could differ.</exception>
     /// <exception cref="JourneyRuleException"><c>invalid-pairing</c>: the journeys belong to different workspaces, or are
     /// two journeys neither of which is paired with the other.</exception>
     public static JourneyComparison Compare(Journey asIs, Journey toBe)
     {
         ArgumentNullException.ThrowIfNull(asIs);
         ArgumentNullException.ThrowIfNull(toBe);
+        if (asIs.Id == toBe.Id && asIs.Version == toBe.Version)
+        {
+            throw new ArgumentException($"The to-be journey is journey '{asIs.Name}' ({asIs.Id}) itself at the same version ({asIs.Version}), so nothing can differ: pass the journey paired with it (PairWith), or an earlier or later version of it.", nameof(toBe));
+        }
+
         if (asIs.WorkspaceId != toBe.WorkspaceId)
         {
             throw new JourneyRuleException(JourneyRules.InvalidPairing, $"Journeys '{asIs.Name}' ({asIs.Id}) and '{toBe.Name}' ({toBe.Id}) belong to different workspaces ({asIs.WorkspaceId}, {toBe.WorkspaceId}); only journeys of one workspace can be compared.", asIs.Id, toBe.Id);
@@ -191,6 +199,7 @@ public sealed class JourneyComparison
     /// <summary>
     /// A KPI delta as a phrase, for example <c>KPI "Conversion" (%) 2.1 → 3.4 (+1.3)</c>, with the target change when there
     /// is one; when neither side has a value the values are left out (<c>KPI "Conversion" (%) target 3 → 4 (+1)</c>).
+    /// A phase's own KPI (<see cref="KpiSource.PhaseKpi"/>) is marked: <c>KPI "Conversion" (%) [phase KPI] 2.1 → 3.4 (+1.3)</c>.
     /// </summary>
     /// <param name="kpi">The delta.</param>
     /// <returns>The phrase.</returns>
@@ -198,7 +207,7 @@ public sealed class JourneyComparison
     public static string Describe(KpiDelta kpi)
     {
         ArgumentNullException.ThrowIfNull(kpi);
-        var text = $"KPI {Quote(kpi.Title)}{(kpi.Unit.Length > 0 ? $" ({kpi.Unit})" : "")}";
+        var text = $"KPI {Quote(kpi.Title)}{(kpi.Unit.Length > 0 ? $" ({kpi.Unit})" : "")}{(kpi.Source == KpiSource.PhaseKpi ? " [phase KPI]" : "")}";
         // Neither side has a value: "none → none" says nothing, so only the target change (if any) is shown.
         var hasValues = kpi.AsIsValue is not null || kpi.ToBeValue is not null;
         if (hasValues)
@@ -333,6 +342,25 @@ public sealed class JourneyComparison
         return result;
     }
 
+    // A phase KPI paired on both sides (same title and unit, ignoring case, as activities' KPIs pair) is the phase's value;
+    // for every other title and unit the phase's value is the mean over its activities, unless no activity has such a
+    // metric: then the one-sided phase KPI is shown with the other side empty.
+    private static List<KpiDelta> PhaseKpis(
+        List<(string Title, string Unit, decimal? Value, decimal? Target)> beforeKpis,
+        List<(string Title, string Unit, decimal? Value, decimal? Target)> afterKpis,
+        List<(string Title, string Unit, decimal? Value, decimal? Target)> beforeActivities,
+        List<(string Title, string Unit, decimal? Value, decimal? Target)> afterActivities)
+    {
+        static (string, string) KeyOf((string Title, string Unit, decimal? Value, decimal? Target) m) => (Key(m.Title), Key(m.Unit));
+        var paired = beforeKpis.Select(KeyOf).ToHashSet();
+        paired.IntersectWith(afterKpis.Select(KeyOf));
+        var measured = beforeActivities.Concat(afterActivities).Select(KeyOf).ToHashSet();
+        bool FromKpi((string Title, string Unit, decimal? Value, decimal? Target) m) => paired.Contains(KeyOf(m)) || !measured.Contains(KeyOf(m));
+        var result = Kpis(beforeKpis.Where(FromKpi).ToList(), afterKpis.Where(FromKpi).ToList()).Select(k => k with { Source = KpiSource.PhaseKpi }).ToList();
+        result.AddRange(Kpis(beforeActivities.Where(m => !paired.Contains(KeyOf(m))).ToList(), afterActivities.Where(m => !paired.Contains(KeyOf(m))).ToList()).Select(k => k with { Source = KpiSource.ActivityMean }));
+        return result;
+    }
+
     private static List<EmotionDelta> Emotions(List<(string Persona, int Score)> before, List<(string Persona, int Score)> after)
     {
         var result = new List<EmotionDelta>();
@@ -371,7 +399,11 @@ public sealed class JourneyComparison
             var inAfter = after.Journey.Phases.Any(p => Key(p.Name) == key);
             var x = before.Activities.Where(a => Key(before.PhaseName(a)) == key).ToList();
             var y = after.Activities.Where(a => Key(after.PhaseName(a)) == key).ToList();
-            var kpis = Kpis(Side.Metrics(x), Side.Metrics(y));
+            var kpis = PhaseKpis(
+                Side.Metrics(before.Journey.Phases.Where(p => Key(p.Name) == key).SelectMany(p => p.Metrics)),
+                Side.Metrics(after.Journey.Phases.Where(p => Key(p.Name) == key).SelectMany(p => p.Metrics)),
+                Side.Metrics(x),
+                Side.Metrics(y));
             var emotions = Emotions(before.Emotions(x), after.Emotions(y));
             var comparison = new PhaseComparison(
                 name,
@@ -440,7 +472,10 @@ public sealed class JourneyComparison
         public ActivityRef Ref(Activity a) => new(a.Id, a.Name, PhaseName(a));
 
         public static List<(string Title, string Unit, decimal? Value, decimal? Target)> Metrics(IEnumerable<Activity> activities) =>
-            activities.SelectMany(a => a.Widgets.OfType<MetricWidget>()).Select(m => (m.Title, m.Unit, m.Observations.Latest?.Value, m.Target)).ToList();
+            Metrics(activities.SelectMany(a => a.Widgets.OfType<MetricWidget>()));
+
+        public static List<(string Title, string Unit, decimal? Value, decimal? Target)> Metrics(IEnumerable<MetricWidget> metrics) =>
+            metrics.Select(m => (m.Title, m.Unit, m.Observations.Latest?.Value, m.Target)).ToList();
 
         public List<(string Persona, int Score)> Emotions(IEnumerable<Activity> activities) =>
             activities.SelectMany(a => a.Widgets.OfType<EmotionWidget>()).Select(e => (_personaNames[e.Persona], e.AsIs.Value)).ToList();

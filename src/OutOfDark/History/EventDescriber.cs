@@ -78,13 +78,21 @@ public static class EventDescriber
             RuleSettingsChanged x => RuleSettingsText.Describe(x, x.Activity is { } a ? $"on activity {A(a)}" : x.Metric is { } m ? $"on {W(m)}" : "for the journey"),
             LaneAdded or LaneChanged or LaneRemoved or ActivityLaneChanged => BlueprintText.Describe(e, before, A),
             OpportunityAdded or OpportunityChanged or OpportunityScored or OpportunityLinked or OpportunityUnlinked or OpportunityRemoved => BlueprintText.Describe(e, before, A),
-            JourneyPaired x => $"Paired the journey with journey {x.Counterpart}" + (before?.Pairing is { } old ? $" instead of {old.Counterpart}" : ""),
-            JourneyUnpaired => before?.Pairing is { } pairing ? $"Unpaired the journey from journey {pairing.Counterpart}" : "Unpaired the journey",
+            JourneyPaired x => $"Paired the journey with journey {x.Counterpart}" + (before?.Pairing is { } old ? $" instead of {old.Counterpart}" + Dropped(old, A) : ""),
+            JourneyUnpaired => before?.Pairing is { } pairing ? $"Unpaired the journey from journey {pairing.Counterpart}" + Dropped(pairing, A) : "Unpaired the journey",
+            ActivityMatched { Previous: { } previous } x => $"Replaced the match of activity {A(x.ActivityId)} with activity {previous} of the paired journey with activity {x.Counterpart}",
             ActivityMatched x => $"Matched activity {A(x.ActivityId)} with activity {x.Counterpart} of the paired journey",
             ActivityUnmatched x => $"Removed the match of activity {A(x.ActivityId)} with the paired journey",
             _ => e.GetType().Name,
         };
     }
+
+    /// <summary>
+    /// Names the matches a pairing event drops: none in a history the journey recorded itself, which unmatches each one
+    /// first with its own event, but any a stream holds when the event is applied.
+    /// </summary>
+    private static string Dropped(JourneyPairing pairing, System.Func<ActivityId, string> activity) =>
+        pairing.Matches.Count == 0 ? "" : $", dropping the matches of {string.Join(", ", System.Linq.Enumerable.Select(pairing.Matches, m => $"activity {activity(m.Activity)} (with {m.Counterpart})"))}";
 
     private static string ActivityChanges(ActivityChanged x, Journey? before)
     {

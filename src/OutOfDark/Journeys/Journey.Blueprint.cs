@@ -110,23 +110,27 @@ public sealed partial class Journey
 
     private void ValidateLaneAdded(LaneAdded x)
     {
-        if (LaneId.Problem(x.LaneId.Value) is { } problem)
+        ValidateNewLaneId(x.LaneId);
+        ValidateLaneFields(x.Name, x.Order);
+        ValidateLaneNameFree(x.Name, x.LaneId);
+    }
+
+    private void ValidateNewLaneId(LaneId id)
+    {
+        if (LaneId.Problem(id.Value) is { } problem)
         {
             throw new JourneyRuleException(JourneyRules.InvalidValue, problem);
         }
 
-        if (x.LaneId.IsBuiltIn)
+        if (id.IsBuiltIn)
         {
-            throw new JourneyRuleException(JourneyRules.DuplicateId, $"'{x.LaneId}' is a built-in lane, present in every journey; give the new lane another id.", x.LaneId);
+            throw new JourneyRuleException(JourneyRules.DuplicateId, $"'{id}' is a built-in lane, present in every journey; give the new lane another id.", id);
         }
 
-        if (FindLane(x.LaneId) is { } taken)
+        if (FindLane(id) is { } taken)
         {
-            throw new JourneyRuleException(JourneyRules.DuplicateId, $"Lane id '{x.LaneId}' is already used by lane '{taken.Name}'.", x.LaneId);
+            throw new JourneyRuleException(JourneyRules.DuplicateId, $"Lane id '{id}' is already used by lane '{taken.Name}'.", id);
         }
-
-        ValidateLaneFields(x.Name, x.Order);
-        ValidateLaneNameFree(x.Name, x.LaneId);
     }
 
     /// <summary>Refuses a lane name another lane (built-ins included) already has, ignoring case and surrounding white space.</summary>
@@ -145,6 +149,11 @@ public sealed partial class Journey
     private static void ValidateLaneFields(string name, int order)
     {
         Guard.Against.InvalidName(name, "lane name");
+        ValidateLaneOrder(name, order);
+    }
+
+    private static void ValidateLaneOrder(string name, int order)
+    {
         if (order is < Lane.MinOrder or > Lane.MaxOrder)
         {
             throw new JourneyRuleException(JourneyRules.InvalidValue, $"Lane '{name}' has order {order}; a lane's order is from {Lane.MinOrder:N0} to {Lane.MaxOrder:N0} (the built-in lanes are 100, 200, 300 and 400).");
@@ -202,20 +211,28 @@ public sealed partial class Journey
         for (var i = 0; i < lanes.Count; i++)
         {
             var lane = lanes[i] ?? throw new JourneyRuleException(JourneyRules.InvalidValue, $"The snapshot's lane at index {i} is missing.");
-            ValidateLaneAdded(new LaneAdded(lane.Id, lane.Name, lane.Order));
+            // The same checks as LaneAdded, member by member, so a refusal names the member.
+            At($"Lanes[{i}].Id", () => ValidateNewLaneId(lane.Id));
+            At($"Lanes[{i}].Name", () => Guard.Against.InvalidName(lane.Name, "lane name"));
+            At($"Lanes[{i}].Order", () => ValidateLaneOrder(lane.Name, lane.Order));
+            At($"Lanes[{i}].Name", () => ValidateLaneNameFree(lane.Name, lane.Id));
             _customLanes.Add(lane);
         }
 
         _laneOrder = null;
     }
 
-    private void RequireActivityLanes()
+    private void RequireActivityLanes(ValueList<Activity> activities)
     {
-        foreach (var activity in _activities.Values)
+        for (var i = 0; i < activities.Count; i++)
         {
+            var activity = activities[i];
             if (FindLane(activity.Lane) is null)
             {
-                throw new JourneyRuleException(JourneyRules.UnknownLane, $"Activity '{activity.Name}' ({activity.Id}) sits in lane '{activity.Lane}', which the journey does not have.", activity.Id, activity.Lane);
+                throw new JourneyRuleException(JourneyRules.UnknownLane, $"Activity '{activity.Name}' ({activity.Id}) sits in lane '{activity.Lane}', which the journey does not have.", activity.Id, activity.Lane)
+                {
+                    SnapshotPath = $"Activities[{i}].Lane",
+                };
             }
         }
     }

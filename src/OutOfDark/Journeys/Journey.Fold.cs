@@ -118,6 +118,26 @@ public sealed partial class Journey
         _pending.Add(stamped);
     }
 
+    /// <summary>
+    /// Runs a check of the snapshot member at <paramref name="path"/>, and names that member (or the deeper one
+    /// <paramref name="member"/> picks from the refusal) in the refusal's <see cref="JourneyRuleException.SnapshotPath"/>.
+    /// </summary>
+    private static void At(string path, System.Action check, System.Func<JourneyRuleException, string?>? member = null)
+    {
+        try
+        {
+            check();
+        }
+        catch (JourneyRuleException ex)
+        {
+            var inner = ex.SnapshotPath ?? member?.Invoke(ex);
+            throw new JourneyRuleException(ex.Rule, ex.Message, [.. ex.Subjects])
+            {
+                SnapshotPath = inner is null ? path : inner.StartsWith('[') ? path + inner : $"{path}.{inner}",
+            };
+        }
+    }
+
     private void Restore(JourneySnapshot s)
     {
         Guard.Against.Null(s);
@@ -138,7 +158,7 @@ public sealed partial class Journey
         (Id, WorkspaceId, Name, Description, Owner, State) = (s.Id, s.WorkspaceId, s.Name, s.Description, s.Owner, s.State);
         (CreatedAt, LastChangedAt, Version) = (s.CreatedAt, s.LastChangedAt, s.Version);
         _created = true;
-        ValidateParentJourney(s.ParentJourneyId);
+        At(nameof(s.ParentJourneyId), () => ValidateParentJourney(s.ParentJourneyId));
         ParentJourneyId = s.ParentJourneyId;
 
         // Each element goes through the same checks its event would: one definition of "valid".
@@ -148,16 +168,18 @@ public sealed partial class Journey
             var p = s.Phases[i] ?? throw Missing("phase", i);
             ValidatePhaseAdded(new PhaseAdded(p.Id, p.Name, p.CustomerGoal, _phases.Count) { JourneyId = Id, OccurredAt = at, Actor = "snapshot" });
             _phases.Add(p with { Metrics = ValueList<MetricWidget>.Empty });
-            foreach (var metric in p.Metrics)
+            for (var j = 0; j < p.Metrics.Count; j++)
             {
-                ValidateKpiAdded(p.Id, metric, _phases[^1].Metrics.Count);
+                var metric = p.Metrics[j];
+                At($"Phases[{i}].Metrics[{j}]", () => ValidateKpiAdded(p.Id, metric, _phases[^1].Metrics.Count), ex => KpiMember(metric, ex));
                 AddKpi(p.Id, metric, _phases[^1].Metrics.Count);
             }
         }
 
-        foreach (var metric in s.Metrics)
+        for (var j = 0; j < s.Metrics.Count; j++)
         {
-            ValidateKpiAdded(null, metric, _journeyMetrics.Count);
+            var metric = s.Metrics[j];
+            At($"Metrics[{j}]", () => ValidateKpiAdded(null, metric, _journeyMetrics.Count), ex => KpiMember(metric, ex));
             AddKpi(null, metric, _journeyMetrics.Count);
         }
 
@@ -170,7 +192,7 @@ public sealed partial class Journey
 
         RestoreLanes(s.Lanes);
         RestoreActivities(s.Activities);
-        RequireActivityLanes();
+        RequireActivityLanes(s.Activities);
 
         for (var i = 0; i < s.Flows.Count; i++)
         {
@@ -236,6 +258,13 @@ public sealed partial class Journey
             new(JourneyRules.InvalidValue, $"The snapshot's {what} at index {index} is missing.");
     }
 
+    /// <summary>The member of a journey or phase metric a refusal of it is about, below the metric.</summary>
+    private static string? KpiMember(MetricWidget? metric, JourneyRuleException ex) =>
+        metric is null ? null
+        : ex.Rule == JourneyRules.DuplicateId || metric.Id == default ? nameof(metric.Id)
+        : string.IsNullOrWhiteSpace(metric.Title) || metric.Title.Length > JourneyGuards.MaxNameLength ? nameof(metric.Title)
+        : metric.ProblemMember();
+
     private void RestoreActivities(ValueList<Activity> activities)
     {
         for (var i = 0; i < activities.Count; i++)
@@ -252,7 +281,7 @@ public sealed partial class Journey
             }
 
             ValidateActivityFields(a.Name, a.Kind, a.Details);
-            ValidateSubJourney(a.Id, a.Name, a.SubJourneyId);
+            At($"Activities[{i}].SubJourneyId", () => ValidateSubJourney(a.Id, a.Name, a.SubJourneyId));
             if (a.Widgets is null)
             {
                 throw new JourneyRuleException(JourneyRules.InvalidValue, $"Activity '{a.Name}' ({a.Id}) must list its widgets (possibly none).", a.Id);
@@ -291,11 +320,13 @@ public sealed partial class Journey
             }
         }
 
-        foreach (var a in activities)
+        for (var i = 0; i < activities.Count; i++)
         {
-            foreach (var widget in a.Widgets)
+            var a = activities[i];
+            for (var j = 0; j < a.Widgets.Count; j++)
             {
-                ValidateNewWidget(a.Id, widget);
+                var widget = a.Widgets[j];
+                At($"Activities[{i}].Widgets[{j}]", () => ValidateNewWidget(a.Id, widget), ex => ex.Rule == JourneyRules.InvalidWidget && widget is MetricWidget metric ? metric.ProblemMember() : null);
                 _widgetOwners.Add(widget.Id, a.Id);
             }
         }

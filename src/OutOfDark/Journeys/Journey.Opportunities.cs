@@ -135,12 +135,7 @@ public sealed partial class Journey
         switch (e)
         {
             case OpportunityAdded x:
-                RequireNotEmpty(x.OpportunityId.Value, "opportunity", nameof(OpportunityId));
-                if (FindOpportunity(x.OpportunityId) is { } taken)
-                {
-                    throw new JourneyRuleException(JourneyRules.DuplicateId, $"Opportunity id {x.OpportunityId} is already used by '{taken.Title}'.", x.OpportunityId);
-                }
-
+                ValidateNewOpportunityId(x.OpportunityId);
                 ValidateOpportunityFields(x.Title, x.Description, x.Owner, x.Status);
                 break;
             case OpportunityChanged x:
@@ -184,6 +179,15 @@ public sealed partial class Journey
             case OpportunityRemoved x:
                 GetOpportunity(x.OpportunityId);
                 break;
+        }
+    }
+
+    private void ValidateNewOpportunityId(OpportunityId id)
+    {
+        RequireNotEmpty(id.Value, "opportunity", nameof(OpportunityId));
+        if (FindOpportunity(id) is { } taken)
+        {
+            throw new JourneyRuleException(JourneyRules.DuplicateId, $"Opportunity id {id} is already used by '{taken.Title}'.", id);
         }
     }
 
@@ -387,15 +391,36 @@ public sealed partial class Journey
             || (l.Widget is { } w && ids.Contains(w.Value))
             || (l.Warning is { } k && k.Subject.Kind is SubjectKind.Activity or SubjectKind.Metric && ids.Contains(k.Subject.Id))) >= 0);
 
+    /// <summary>The member of a link its refusal is about: the target of its kind (the link itself when its shape is wrong).</summary>
+    private string? LinkMember(OpportunityLink? link) =>
+        link is null || link.ShapeProblem() is not null ? null
+        : link.Kind switch
+        {
+            OpportunityLinkKind.Activity => nameof(link.Activity),
+            OpportunityLinkKind.Warning => nameof(link.Warning),
+            OpportunityLinkKind.Feedback when FindWidget(link.Widget!.Value, out _) is FeedbackWidget => nameof(link.Entry),
+            _ => nameof(link.Widget),
+        };
+
     private void RestoreOpportunities(ValueList<Opportunity> opportunities)
     {
         for (var i = 0; i < opportunities.Count; i++)
         {
             var o = opportunities[i] ?? throw new JourneyRuleException(JourneyRules.InvalidValue, $"The snapshot's opportunity at index {i} is missing.");
-            ValidateOpportunityEvent(new OpportunityAdded(o.Id, o.Title, o.Description, o.Owner, o.Status));
+
+            // The same checks as OpportunityAdded, member by member, so a refusal names the member.
+            At($"Opportunities[{i}].Id", () => ValidateNewOpportunityId(o.Id));
+            At($"Opportunities[{i}].Title", () => Guard.Against.InvalidName(o.Title, "opportunity title"));
+            At($"Opportunities[{i}].Description", () => Guard.Against.InvalidText(o.Description, "opportunity description"));
+            At($"Opportunities[{i}].Owner", () => Guard.Against.InvalidOptionalName(o.Owner, "opportunity owner"));
+            At($"Opportunities[{i}].Status", () => Guard.Against.UndefinedValue(o.Status, "opportunity status"));
             if (o.Scores?.Problem() is { } problem)
             {
-                throw new JourneyRuleException(JourneyRules.InvalidValue, $"Opportunity '{o.Title}' ({o.Id}): {problem}", o.Id);
+                var s = o.Scores;
+                var member = s.CustomerValue is < OpportunityScores.Min or > OpportunityScores.Max ? nameof(s.CustomerValue)
+                    : s.BusinessValue is < OpportunityScores.Min or > OpportunityScores.Max ? nameof(s.BusinessValue)
+                    : nameof(s.Effort);
+                throw new JourneyRuleException(JourneyRules.InvalidValue, $"Opportunity '{o.Title}' ({o.Id}): {problem}", o.Id) { SnapshotPath = $"Opportunities[{i}].Scores.{member}" };
             }
 
             if (o.Links is null)
@@ -404,12 +429,13 @@ public sealed partial class Journey
             }
 
             var seen = new HashSet<OpportunityLink>();
-            foreach (var link in o.Links)
+            for (var j = 0; j < o.Links.Count; j++)
             {
-                ValidateLink(o, link);
+                var link = o.Links[j];
+                At($"Opportunities[{i}].Links[{j}]", () => ValidateLink(o, link), _ => LinkMember(link));
                 if (!seen.Add(link))
                 {
-                    throw new JourneyRuleException(JourneyRules.InvalidLink, $"Opportunity '{o.Title}' ({o.Id}) lists {DescribeLink(link)} twice.", o.Id);
+                    throw new JourneyRuleException(JourneyRules.InvalidLink, $"Opportunity '{o.Title}' ({o.Id}) lists {DescribeLink(link)} twice.", o.Id) { SnapshotPath = $"Opportunities[{i}].Links[{j}]" };
                 }
             }
 

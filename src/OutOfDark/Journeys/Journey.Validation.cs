@@ -123,6 +123,7 @@ public sealed partial class Journey
                     throw new JourneyRuleException(JourneyRules.DuplicateId, $"Activity id {x.ActivityId} is already used by '{taken.Name}'.", x.ActivityId);
                 }
 
+                RequireNotMatchedCounterpart(x.ActivityId);
                 RequirePhase(x.PhaseId);
                 if (x.ParentId is { } parent)
                 {

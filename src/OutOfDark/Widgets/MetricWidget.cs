@@ -212,6 +212,107 @@ public sealed record MetricWidget(WidgetId Id, string Title) : Widget(Id, Title)
         return null;
     }
 
+    /// <summary>
+    /// The member <see cref="Validate"/> refuses, below the metric, in the order it checks them: for example
+    /// <c>Target</c>, <c>Observations[2].Value</c> or <c>Segments[1].Observations[0].Answers</c>; <see langword="null"/>
+    /// when the metric is valid. Lets a snapshot's reader point at the member.
+    /// </summary>
+    internal string? ProblemMember()
+    {
+        if (Unit is null || Unit.Length > Internal.JourneyGuards.MaxNameLength)
+        {
+            return nameof(Unit);
+        }
+
+        if (Observations is null)
+        {
+            return nameof(Observations);
+        }
+
+        if (!System.Enum.IsDefined(Kind))
+        {
+            return nameof(Kind);
+        }
+
+        if (!System.Enum.IsDefined(Direction))
+        {
+            return nameof(Direction);
+        }
+
+        foreach (var (limit, name) in new[] { (Target, nameof(Target)), (WarningThreshold, nameof(WarningThreshold)), (CriticalThreshold, nameof(CriticalThreshold)) })
+        {
+            if (limit is { } l && CheckValue(l) is not null)
+            {
+                return name;
+            }
+        }
+
+        if ((Target is { } t && WarningThreshold is { } w && IsWorse(t, w)))
+        {
+            return nameof(WarningThreshold);
+        }
+
+        if ((WarningThreshold is { } w2 && CriticalThreshold is { } c && IsWorse(w2, c)) || (Target is { } t2 && CriticalThreshold is { } c2 && IsWorse(t2, c2)))
+        {
+            return nameof(CriticalThreshold);
+        }
+
+        if (ObservationProblem(Observations) is { } observation)
+        {
+            return nameof(Observations) + observation;
+        }
+
+        if (Segments is null)
+        {
+            return nameof(Segments);
+        }
+
+        for (var i = 0; i < Segments.Count; i++)
+        {
+            var series = Segments[i];
+            if (series?.Segment is null || series.Observations is null || series.Segment.IsAll)
+            {
+                return $"{nameof(Segments)}[{i}]" + (series is null ? "" : series.Segment is null || series.Segment.IsAll ? ".Segment" : ".Observations");
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (Segments[j].Segment.Equals(series.Segment))
+                {
+                    return $"{nameof(Segments)}[{i}].Segment";
+                }
+            }
+
+            if (ObservationProblem(series.Observations) is { } problem)
+            {
+                return $"{nameof(Segments)}[{i}].Observations{problem}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The index and member of the first observation of a series <see cref="CheckObservation"/> refuses.</summary>
+    private string? ObservationProblem(ObservationSeries series)
+    {
+        var i = 0;
+        foreach (var observation in series.AsSpan())
+        {
+            if (CheckObservation(observation) is not null)
+            {
+                var member = CheckValue(observation.Value) is not null ? nameof(observation.Value)
+                    : observation.SampleSize is < 0 or > AnswerDistribution.MaxAnswers ? nameof(observation.SampleSize)
+                    : observation.Answers is { } answers && answers.Score is { } score && score == observation.Value && observation.SampleSize != answers.Total ? nameof(observation.SampleSize)
+                    : nameof(observation.Answers);
+                return $"[{i}].{member}";
+            }
+
+            i++;
+        }
+
+        return null;
+    }
+
     // Limits the wrong way round usually mean the direction is wrong: name the other one, then the other fix.
     private string Fix(string limit, string reference) => Direction == MetricDirection.HigherIsBetter
         ? $"If lower values are better for this metric, set Direction = MetricDirection.LowerIsBetter; otherwise put the {limit} below the {reference}."

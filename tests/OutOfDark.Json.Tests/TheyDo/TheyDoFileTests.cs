@@ -19,7 +19,7 @@ public sealed class TheyDoFileTests
     private static readonly SchemaValidator Metrics = new(TheyDoSchemas.ReadMetricsSchema());
     private static readonly SchemaValidator Opportunities = new(TheyDoSchemas.ReadOpportunitiesSchema());
 
-    internal static byte[] Sample(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TheyDo", "Samples", name));
+    private static byte[] Sample(string name) => TheyDoSamples.Bytes(name);
 
     private static void AssertValid(SchemaValidator schema, byte[] json)
     {

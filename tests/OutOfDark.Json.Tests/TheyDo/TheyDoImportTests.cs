@@ -11,23 +11,14 @@ namespace OutOfDark.Json.Tests.TheyDo;
 /// <summary>TheyDo metrics landing in a journey's metrics by import key, and going back out.</summary>
 public sealed class TheyDoImportTests
 {
-    private static readonly Actor Crm = new("theydo-sync");
+    private static readonly Actor Crm = TheyDoSamples.Crm;
     private readonly Journey _journey;
     private readonly Dictionary<string, WidgetId> _targets;
 
     public TheyDoImportTests()
     {
-        _journey = Journey.Create(Crm, WorkspaceId.New(), "Returns", FakeClock.FromUtc(2026, 10, 1, 9, 0, 0));
-        var care = _journey.AddPhase(Crm, "Care");
-        var refund = _journey.AddActivity(Crm, care, "Refund");
-        _targets = new Dictionary<string, WidgetId>
-        {
-            ["returns-csat"] = _journey.AddWidget(Crm, refund, new MetricWidget("Returns CSAT") { Unit = "%", Kind = MetricKind.Csat }),
-            ["store-nps"] = _journey.AddWidget(Crm, refund, new MetricWidget("NPS") { Kind = MetricKind.Nps }),
-            ["checkout-effort"] = _journey.AddWidget(Crm, refund, new MetricWidget("Effort") { Kind = MetricKind.Ces, Direction = MetricDirection.LowerIsBetter }),
-            ["returns-per-day"] = _journey.AddWidget(Crm, refund, new MetricWidget("Returns per day")),
-            ["refund-rate"] = _journey.AddWidget(Crm, refund, new MetricWidget("Refund rate") { Kind = MetricKind.Ratio, Target = 0.9m }),
-        };
+        _journey = TheyDoSamples.ReturnsJourney(out _, out var refund);
+        _targets = TheyDoSamples.Targets((_, metric) => _journey.AddWidget(Crm, refund, metric));
     }
 
     private MetricWidget Metric(string key) => (MetricWidget)_journey.FindWidget(_targets[key], out _)!;
@@ -38,7 +29,7 @@ public sealed class TheyDoImportTests
     [Fact]
     public void Each_type_lands_in_its_metric_by_the_documented_formula_and_a_reimport_changes_nothing()
     {
-        var file = TheyDoJson.ReadMetrics(TheyDoFileTests.Sample("metrics.json"));
+        var file = TheyDoSamples.Metrics();
 
         var (recorded, corrected) = TheyDoInterchange.ImportMetrics(_journey, Crm, file, _targets);
 
@@ -62,7 +53,7 @@ public sealed class TheyDoImportTests
     [Fact]
     public void An_import_key_without_a_target_is_refused_at_its_path_and_nothing_changes()
     {
-        var file = TheyDoJson.ReadMetrics(TheyDoFileTests.Sample("metrics.json"));
+        var file = TheyDoSamples.Metrics();
         _targets.Remove("returns-per-day");
         var before = _journey.ToSnapshot();
 
@@ -76,7 +67,7 @@ public sealed class TheyDoImportTests
     [Fact]
     public void Dimensions_become_segments_with_their_answers()
     {
-        var file = TheyDoJson.ReadMetrics(TheyDoFileTests.Sample("metrics-segmented.json"));
+        var file = TheyDoSamples.Metrics("metrics-segmented.json");
 
         Assert.Equal((2, 0), TheyDoInterchange.ImportMetrics(_journey, Crm, file, _targets));
 
@@ -90,7 +81,7 @@ public sealed class TheyDoImportTests
     [Fact]
     public void Dimensions_that_are_not_a_segment_are_refused_at_their_path()
     {
-        var file = TheyDoJson.ReadMetrics(TheyDoFileTests.Sample("metrics-segmented.json"));
+        var file = TheyDoSamples.Metrics("metrics-segmented.json");
         var point = (TheyDoCsatPoint)file.Metrics[0].DataPoints[1];
         var twice = point with { Dimensions = ValueList<TheyDoDimension>.Of(new TheyDoDimension("country", "NL"), new TheyDoDimension("country", "BE")) };
         file = file with { Metrics = file.Metrics.SetItem(0, file.Metrics[0] with { DataPoints = file.Metrics[0].DataPoints.SetItem(1, twice) }) };
@@ -105,7 +96,7 @@ public sealed class TheyDoImportTests
     public void A_value_the_journey_refuses_is_refused_at_its_data_point_and_nothing_changes()
     {
         // The sixth point is dated after "today" (2026-10-01 plus a day of slack): refused only after five were fine.
-        var file = TheyDoJson.ReadMetrics(TheyDoFileTests.Sample("metrics.json"));
+        var file = TheyDoSamples.Metrics();
         var late = file.Metrics[4] with { DataPoints = file.Metrics[4].DataPoints.Add(new TheyDoRatioPoint(new LocalDate(2026, 12, 1), null, 1, 2)) };
         file = file with { Metrics = file.Metrics.SetItem(4, late) };
         var before = _journey.ToSnapshot();
@@ -130,12 +121,13 @@ public sealed class TheyDoImportTests
     [Fact]
     public void Exported_metrics_are_a_valid_file_that_imports_back_to_the_same_values()
     {
-        TheyDoInterchange.ImportMetrics(_journey, Crm, TheyDoJson.ReadMetrics(TheyDoFileTests.Sample("metrics.json")), _targets);
+        TheyDoInterchange.ImportMetrics(_journey, Crm, TheyDoSamples.Metrics(), _targets);
 
-        var exported = TheyDoJson.WriteMetrics(TheyDoInterchange.ExportMetrics(_journey, _targets.Select(t => KeyValuePair.Create(t.Value, t.Key))));
+        var export = TheyDoInterchange.ExportMetrics(_journey, _targets.Select(t => KeyValuePair.Create(t.Value, t.Key)));
+        var exported = TheyDoJson.WriteMetrics(export.File);
 
-        using var document = JsonDocument.Parse(exported);
-        Assert.Empty(new SchemaValidator(TheyDoSchemas.ReadMetricsSchema()).Validate(document.RootElement));
+        TheyDoSamples.AssertValidMetrics(exported);
+        Assert.Equal([("returns-per-day", TheyDoDowngradeReason.KindWithoutType), ("refund-rate", TheyDoDowngradeReason.RatioWithoutTerms)], export.Downgrades.Select(d => (d.ImportKey, d.Reason)));
         var file = TheyDoJson.ReadMetrics(exported);
         Assert.Equal([TheyDoMetricType.Csat, TheyDoMetricType.Nps, TheyDoMetricType.Ces, TheyDoMetricType.Other, TheyDoMetricType.Other], file.Metrics.Select(m => m.Type));
         Assert.Equal(new TheyDoCsatPoint(new LocalDate(2026, 9, 30), null, 3, 7, 9, 41, 40), file.Metrics[0].DataPoints[1]);

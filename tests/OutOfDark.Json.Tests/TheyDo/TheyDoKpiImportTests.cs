@@ -11,31 +11,28 @@ namespace OutOfDark.Json.Tests.TheyDo;
 /// <summary>TheyDo metrics landing in journey and phase KPIs (not only in activities' metric widgets), and going back out.</summary>
 public sealed class TheyDoKpiImportTests
 {
-    private static readonly Actor Crm = new("theydo-sync");
+    private static readonly Actor Crm = TheyDoSamples.Crm;
     private readonly Journey _journey;
     private readonly PhaseId _care;
     private readonly Dictionary<string, WidgetId> _targets;
 
     public TheyDoKpiImportTests()
     {
-        _journey = Journey.Create(Crm, WorkspaceId.New(), "Returns", FakeClock.FromUtc(2026, 10, 1, 9, 0, 0));
-        _care = _journey.AddPhase(Crm, "Care");
-        var refund = _journey.AddActivity(Crm, _care, "Refund");
-        _targets = new Dictionary<string, WidgetId>
+        _journey = TheyDoSamples.ReturnsJourney(out _care, out var refund);
+
+        // A phase KPI and journey KPIs next to activity metrics.
+        _targets = TheyDoSamples.Targets((key, metric) => key switch
         {
-            // A phase KPI and a journey KPI next to activity metrics.
-            ["returns-csat"] = _journey.AddPhaseMetric(Crm, _care, new MetricWidget("Care CSAT") { Unit = "%", Kind = MetricKind.Csat }),
-            ["store-nps"] = _journey.AddJourneyMetric(Crm, new MetricWidget("NPS") { Kind = MetricKind.Nps }),
-            ["checkout-effort"] = _journey.AddWidget(Crm, refund, new MetricWidget("Effort") { Kind = MetricKind.Ces, Direction = MetricDirection.LowerIsBetter }),
-            ["returns-per-day"] = _journey.AddJourneyMetric(Crm, new MetricWidget("Returns per day")),
-            ["refund-rate"] = _journey.AddWidget(Crm, refund, new MetricWidget("Refund rate") { Kind = MetricKind.Ratio, Target = 0.9m }),
-        };
+            "returns-csat" => _journey.AddPhaseMetric(Crm, _care, metric),
+            "store-nps" or "returns-per-day" => _journey.AddJourneyMetric(Crm, metric),
+            _ => _journey.AddWidget(Crm, refund, metric),
+        });
     }
 
     [Fact]
     public void A_metric_lands_in_a_phase_kpi_and_in_a_journey_kpi_and_a_reimport_changes_nothing()
     {
-        var file = TheyDoJson.ReadMetrics(TheyDoFileTests.Sample("metrics.json"));
+        var file = TheyDoSamples.Metrics();
 
         Assert.Equal((6, 0), TheyDoInterchange.ImportMetrics(_journey, Crm, file, _targets));
 
@@ -54,12 +51,13 @@ public sealed class TheyDoKpiImportTests
     [Fact]
     public void Kpis_export_to_a_valid_file_that_imports_back_to_the_same_values()
     {
-        TheyDoInterchange.ImportMetrics(_journey, Crm, TheyDoJson.ReadMetrics(TheyDoFileTests.Sample("metrics.json")), _targets);
+        TheyDoInterchange.ImportMetrics(_journey, Crm, TheyDoSamples.Metrics(), _targets);
 
-        var exported = TheyDoJson.WriteMetrics(TheyDoInterchange.ExportMetrics(_journey, _targets.Select(t => KeyValuePair.Create(t.Value, t.Key))));
+        var export = TheyDoInterchange.ExportMetrics(_journey, _targets.Select(t => KeyValuePair.Create(t.Value, t.Key)));
+        var exported = TheyDoJson.WriteMetrics(export.File);
 
-        using var document = JsonDocument.Parse(exported);
-        Assert.Empty(new SchemaValidator(TheyDoSchemas.ReadMetricsSchema()).Validate(document.RootElement));
+        TheyDoSamples.AssertValidMetrics(exported);
+        Assert.Equal([("returns-per-day", TheyDoDowngradeReason.KindWithoutType), ("refund-rate", TheyDoDowngradeReason.RatioWithoutTerms)], export.Downgrades.Select(d => (d.ImportKey, d.Reason)));
         var file = TheyDoJson.ReadMetrics(exported);
         Assert.Equal([TheyDoMetricType.Csat, TheyDoMetricType.Nps, TheyDoMetricType.Ces, TheyDoMetricType.Other, TheyDoMetricType.Other], file.Metrics.Select(m => m.Type));
         var version = _journey.Version;

@@ -9,10 +9,10 @@ namespace OutOfDark.Json.Tests.TheyDo;
 /// <summary>TheyDo opportunities landing as first-class opportunities, and going back out.</summary>
 public sealed class TheyDoOpportunityImportTests
 {
-    private static readonly Actor Crm = new("theydo-sync");
-    private readonly Journey _journey = Journey.Create(Crm, WorkspaceId.New(), "Returns", FakeClock.FromUtc(2026, 10, 1, 9, 0, 0));
+    private static readonly Actor Crm = TheyDoSamples.Crm;
+    private readonly Journey _journey = TheyDoSamples.ReturnsJourney(out _, out _);
 
-    private static TheyDoOpportunitiesFile Sample() => TheyDoJson.ReadOpportunities(TheyDoFileTests.Sample("opportunities.json"));
+    private static TheyDoOpportunitiesFile Sample() => TheyDoSamples.Opportunities();
 
     [Fact]
     public void Opportunities_land_with_title_description_owner_and_an_unmapped_status_is_reported()
@@ -79,10 +79,11 @@ public sealed class TheyDoOpportunityImportTests
         _journey.AddOpportunity(Crm, "Print the label at home", "Queues at the post office.", status: OpportunityStatus.Planned);
         _journey.AddOpportunity(Crm, "Refund on drop-off", status: OpportunityStatus.Dropped);
 
-        var exported = TheyDoJson.WriteOpportunities(TheyDoInterchange.ExportOpportunities(_journey));
+        var export = TheyDoInterchange.ExportOpportunities(_journey);
+        var exported = TheyDoJson.WriteOpportunities(export.File);
 
-        using var document = JsonDocument.Parse(exported);
-        Assert.Empty(new SchemaValidator(TheyDoSchemas.ReadOpportunitiesSchema()).Validate(document.RootElement));
+        Assert.Empty(export.Losses);
+        TheyDoSamples.AssertValidOpportunities(exported);
         var file = TheyDoJson.ReadOpportunities(exported);
         Assert.Equal(["Planned", "Dropped"], file.Opportunities.Select(o => o.Status));
         var version = _journey.Version;

@@ -53,8 +53,117 @@ public sealed class PairingTests
         _toBe.PairWith(Ana, _asIs.Id);
         Assert.Equal(version, _toBe.Version);
 
-        _toBe.PairWith(Ana, JourneyId.New());
+        var other = JourneyId.New();
+        _toBe.PairWith(Ana, other);
         Assert.Empty(_toBe.Pairing!.Matches);
+    }
+
+    [Fact]
+    public void Pairing_with_another_journey_records_each_dropped_match_and_the_history_names_it()
+    {
+        _toBe.PairWith(Ana, _asIs.Id);
+        _toBe.MatchActivity(Ana, _newCheckout, _oldCheckout);
+        var before = _toBe.PendingEvents.Count;
+        var other = JourneyId.New();
+
+        _toBe.PairWith(Ana, other, "new baseline");
+
+        var raised = _toBe.PendingEvents.Skip(before).ToList();
+        Assert.Equal([new ActivityUnmatched(_newCheckout), new JourneyPaired(other)], raised.Select(e => e with { JourneyId = default, OccurredAt = default, Actor = "", Reason = null }));
+        Assert.All(raised, e => Assert.Equal("new baseline", e.Reason));
+        var history = new JourneyHistory(_toBe.PendingEvents).Entries.Select(e => e.Description).ToList();
+        Assert.Equal(
+            ["Removed the match of activity \"One-click checkout\" with the paired journey", $"Paired the journey with journey {other} instead of {_asIs.Id}"],
+            history.Skip(before));
+    }
+
+    [Fact]
+    public void Unpairing_records_each_dropped_match_first()
+    {
+        _toBe.PairWith(Ana, _asIs.Id);
+        _toBe.MatchActivity(Ana, _newCheckout, _oldCheckout);
+        var before = _toBe.PendingEvents.Count;
+
+        _toBe.Unpair(Ana);
+
+        Assert.Equal([typeof(ActivityUnmatched), typeof(JourneyUnpaired)], _toBe.PendingEvents.Skip(before).Select(e => e.GetType()));
+        Assert.Null(_toBe.Pairing);
+    }
+
+    [Fact]
+    public void A_pairing_event_applied_over_matches_names_the_matches_it_drops()
+    {
+        _toBe.PairWith(Ana, _asIs.Id);
+        _toBe.MatchActivity(Ana, _newCheckout, _oldCheckout);
+        var other = JourneyId.New();
+
+        // A stream written without the unmatch events: the journey still drops the match, and the history says so.
+        var text = EventDescriber.Describe(new JourneyPaired(other), _toBe);
+
+        Assert.Equal($"Paired the journey with journey {other} instead of {_asIs.Id}, dropping the matches of activity \"One-click checkout\" (with {_oldCheckout})", text);
+    }
+
+    [Fact]
+    public void A_refused_pairing_keeps_every_match()
+    {
+        _toBe.PairWith(Ana, _asIs.Id);
+        _toBe.MatchActivity(Ana, _newCheckout, _oldCheckout);
+
+        _toBe.Refused(() => _toBe.PairWith(Ana, _toBe.Id));
+
+        Assert.Equal([new ActivityMatch(_newCheckout, _oldCheckout)], _toBe.Pairing!.Matches);
+    }
+
+    [Fact]
+    public void Replacing_a_match_records_the_counterpart_it_replaces_and_the_history_says_so()
+    {
+        _toBe.PairWith(Ana, _asIs.Id);
+        _toBe.MatchActivity(Ana, _newCheckout, _oldCheckout);
+        var express = ActivityId.New();
+
+        _toBe.MatchActivity(Ana, _newCheckout, express);
+
+        var replaced = Assert.IsType<ActivityMatched>(_toBe.PendingEvents[^1]);
+        Assert.Equal((express, (ActivityId?)_oldCheckout), (replaced.Counterpart, replaced.Previous));
+        Assert.Null(Assert.IsType<ActivityMatched>(_toBe.PendingEvents[^2]).Previous);
+        Assert.Equal(
+            $"Replaced the match of activity \"One-click checkout\" with activity {_oldCheckout} of the paired journey with activity {express}",
+            new JourneyHistory(_toBe.PendingEvents).Entries[^1].Description);
+        Assert.Equal(_toBe.ToSnapshot(), Journey.Replay(_toBe.PendingEvents, _clock).ToSnapshot());
+    }
+
+    [Fact]
+    public void A_match_event_naming_the_wrong_previous_counterpart_is_refused()
+    {
+        _toBe.PairWith(Ana, _asIs.Id);
+        var saved = Journey.Replay(_toBe.PendingEvents, _clock);
+        var wrong = ActivityId.New();
+
+        var ex = saved.Refused(() => saved.Apply(new ActivityMatched(_newCheckout, _oldCheckout, wrong) { JourneyId = saved.Id, OccurredAt = _clock.GetCurrentInstant(), Actor = "ana" }));
+
+        Assert.Equal((JourneyRules.InvalidPairing, $"The match event of activity 'One-click checkout' ({_newCheckout}) gives its previous counterpart as {wrong}, but the activity's match is none; the event does not follow from this journey's history."), (ex.Rule, ex.Message));
+    }
+
+    [Fact]
+    public void Matching_an_activity_with_an_activity_of_its_own_journey_is_refused()
+    {
+        _toBe.PairWith(Ana, _asIs.Id);
+        var express = _toBe.AddActivity(Ana, _toBe.Phases[0].Id, "Express checkout");
+
+        var ex = _toBe.Refused(() => _toBe.MatchActivity(Ana, _newCheckout, express));
+
+        Assert.Equal((JourneyRules.InvalidPairing, $"Activity 'One-click checkout' ({_newCheckout}) cannot be matched with 'Express checkout' ({express}), an activity of the same journey: match it with an activity of the paired journey {_asIs.Id}."), (ex.Rule, ex.Message));
+    }
+
+    [Fact]
+    public void Adding_an_activity_with_the_id_of_a_matched_counterpart_is_refused()
+    {
+        _toBe.PairWith(Ana, _asIs.Id);
+        _toBe.MatchActivity(Ana, _newCheckout, _oldCheckout);
+
+        var ex = _toBe.Refused(() => _toBe.AddActivity(Ana, _toBe.Phases[0].Id, "Checkout", id: _oldCheckout));
+
+        Assert.Equal((JourneyRules.InvalidPairing, $"Activity id {_oldCheckout} belongs to the paired journey: 'One-click checkout' ({_newCheckout}) is matched with it. Give the new activity another id (ActivityId.New())."), (ex.Rule, ex.Message));
     }
 
     [Fact]
@@ -136,6 +245,19 @@ public sealed class PairingTests
 
         Assert.Equal(JourneyRules.InvalidPairing, ex.Rule);
         Assert.StartsWith($"Journeys 'Online store today' ({_asIs.Id}) and 'Other tenant' ({elsewhere.Id}) belong to different workspaces", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Comparing_a_journey_with_itself_is_refused()
+    {
+        var copy = Journey.FromSnapshot(_asIs.ToSnapshot(), _clock);
+
+        var self = Assert.Throws<ArgumentException>(() => JourneyComparison.Compare(_asIs, _asIs));
+        var withCopy = Assert.Throws<ArgumentException>(() => JourneyComparison.Compare(_asIs, copy));
+
+        Assert.Equal("toBe", self.ParamName);
+        Assert.Equal($"The to-be journey is journey 'Online store today' ({_asIs.Id}) itself at the same version ({_asIs.Version}), so nothing can differ: pass the journey paired with it (PairWith), or an earlier or later version of it. (Parameter 'toBe')", self.Message);
+        Assert.Equal(self.Message, withCopy.Message);
     }
 
     [Fact]

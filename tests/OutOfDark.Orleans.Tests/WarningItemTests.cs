@@ -1,0 +1,34 @@
+using System.Linq;
+using NodaTime;
+using NodaTime.Testing;
+using OutOfDark.Warnings;
+using Xunit;
+
+namespace OutOfDark.Orleans.Tests;
+
+/// <summary>A grain's Warnings row keeps what tells two warnings apart, the segment included (no cluster needed).</summary>
+public sealed class WarningItemTests
+{
+    [Fact]
+    public void Per_segment_warnings_become_items_with_their_segment_and_the_metrics_own_warning_has_none()
+    {
+        var ana = new Actor("ana");
+        var clock = new FakeClock(Instant.FromUtc(2031, 3, 10, 9, 0));
+        var journey = Journey.Create(ana, WorkspaceId.New(), "Shop", clock);
+        var checkout = journey.AddActivity(ana, journey.AddPhase(ana, "Buy"), "Checkout");
+        var csat = journey.AddWidget(ana, checkout, new MetricWidget("CSAT") { Unit = "%", Kind = MetricKind.Csat, Target = 80, WarningThreshold = 70, CriticalThreshold = 60 });
+        var day = new LocalDate(2031, 3, 9);
+        journey.RecordObservation(ana, csat, Segment.All, new Observation(day, 50m));
+        journey.RecordObservation(ana, csat, Segment.Of(("region", "DE")), new Observation(day, 65m));
+        journey.RecordObservation(ana, csat, Segment.Of(("region", "NL")), new Observation(day, 66m));
+        journey.SetRuleSettings(ana, MetricThresholdRule.RuleId, new MetricThresholdSettings { SplitBy = SegmentSplit.EverySegment });
+        var engine = new WarningEngine(journey, clock);
+        engine.EvaluateAll();
+
+        var items = engine.View().Where(i => i.Key.Rule == MetricThresholdRule.RuleId).Select(WarningItem.From).OrderBy(i => i.SubjectName, System.StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["Checkout › CSAT", "Checkout › CSAT (region DE)", "Checkout › CSAT (region NL)"], items.Select(i => i.SubjectName));
+        Assert.Null(items[0].Segment);
+        Assert.Equal(["DE", "NL"], items.Skip(1).Select(i => i.Segment!["region"]));
+    }
+}
