@@ -30,9 +30,9 @@ public class KpiReportTests
         var start = html.IndexOf("<section id=\"kpis\">", StringComparison.Ordinal);
         Assert.True(start >= 0, "The report has no KPI section.");
         var section = html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
-        Assert.Contains("<h4>Journey › Repeat &lt;purchase&gt;</h4>", section, StringComparison.Ordinal);
-        Assert.Contains("<h4>Phase Think › Conversion of Think</h4>", section, StringComparison.Ordinal);
-        Assert.Contains("<td>2026-03-09</td><td>10.5</td>", section, StringComparison.Ordinal);
+        Assert.Contains("<h3>Journey › Repeat &lt;purchase&gt;</h3>", section, StringComparison.Ordinal);
+        Assert.Contains("<h3>Phase Think › Conversion of Think</h3>", section, StringComparison.Ordinal);
+        Assert.Contains("<td><time datetime=\"2026-03-09\">9 Mar 2026</time></td><td>10.5</td>", section, StringComparison.Ordinal);
         Assert.Contains("Phase Think › Conversion of Think", html[html.IndexOf("<section id=\"warnings\">", StringComparison.Ordinal)..], StringComparison.Ordinal);
     }
 

@@ -172,7 +172,7 @@ public class SvgAndHtmlTests
         var report = HtmlReportRenderer.ToHtml(journey, new HtmlReportOptions { Warnings = engine.Warnings });
 
         Assert.Contains("ood-badge", svg, StringComparison.Ordinal);
-        Assert.Contains("<td>Newsletter › Open rate</td>", report, StringComparison.Ordinal);
+        Assert.Contains($"<td><a href=\"#activity-{mail.Value}\">Newsletter › Open rate</a></td>", report, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -234,16 +234,19 @@ public class SvgAndHtmlTests
     }
 
     [Fact]
-    public void The_emotion_curve_averages_each_persona_per_phase()
+    public void The_emotion_curve_has_one_point_per_persona_and_touchpoint_in_map_order()
     {
         var (journey, _, _) = SampleJourneys.OnlineStore();
 
         var curve = EmotionCurve.Compute(journey);
 
         var first = journey.Personas[0].Id;
-        var think = journey.Phases[1].Id;
-        var point = curve.Single(p => p.Persona == first && p.Phase == think);
-        Assert.Equal((1.5, 2.0, 2), (point.AsIs, point.ToBe!.Value, point.Samples));
+        var product = journey.Activities.Single(a => a.Name == "Product page").Id;
+        var point = curve.Single(p => p.Persona == first && p.Activity == product);
+        Assert.Equal((1.0, 2.0, 1), (point.AsIs, point.ToBe!.Value, point.Samples));
+        Assert.Equal(
+            ["Instagram campaign", "Product page", "Customer reviews", "Checkout", "Delivery", "Support chat"],
+            curve.Where(p => p.Persona == first).Select(p => journey.GetActivity(p.Activity).Name));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using NodaTime;
 using OutOfDark;
 using OutOfDark.Rendering;
@@ -35,6 +36,21 @@ public sealed record HtmlReportOptions
 
     /// <summary>When the report was made, shown in its header; <see langword="null"/> leaves it out (the report never reads a clock).</summary>
     public Instant? GeneratedAt { get; init; }
+
+    /// <summary>
+    /// The time zone the report's times (generated at, history) are shown in, named after each time: for example
+    /// <c>12 Apr 2026 11:00 CEST</c>, or the zone's id when it has no lettered abbreviation. <see cref="DateTimeZone.Utc"/>
+    /// by default (<c>12 Apr 2026 09:00 UTC</c>). Days (observations, feedback, plans) are calendar dates and are not converted.
+    /// Must not be <see langword="null"/>.
+    /// </summary>
+    public DateTimeZone TimeZone { get; init; } = DateTimeZone.Utc;
+
+    /// <summary>
+    /// The culture of the month names in dates (<c>d MMM yyyy</c>, for example <c>12 Apr 2026</c>, <c>12 avr. 2026</c> in
+    /// French); numbers keep the invariant format. <see cref="CultureInfo.InvariantCulture"/> (English month names) by
+    /// default. Must not be <see langword="null"/>.
+    /// </summary>
+    public CultureInfo Culture { get; init; } = CultureInfo.InvariantCulture;
 
     /// <summary>The formula that ranks opportunities in the report and places them on the matrix; <see cref="OpportunityPriority.Default"/> when <see langword="null"/>.</summary>
     public OpportunityPriorityFormula? OpportunityPriority { get; init; }

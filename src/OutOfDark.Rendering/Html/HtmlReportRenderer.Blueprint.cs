@@ -10,7 +10,7 @@ public static partial class HtmlReportRenderer
 {
     private static void WriteBlueprint(Journey journey, TextWriter w, HtmlReportOptions options, IReadOnlyList<Warning> shown, CancellationToken cancellationToken)
     {
-        w.Write("<section id=\"blueprint\"><h2>Service blueprint</h2>\n<p class=\"meta\">Each activity in its lane. Above the line of interaction: what the customer does; between it and the line of visibility: what the customer sees; below it: what the company does out of sight, and the support processes below the line of internal interaction.</p><div class=\"map\">\n");
+        w.Write("<section id=\"blueprint\"><h2>Service blueprint</h2>\n<p class=\"meta\">Each activity in its lane. Above the line of interaction: what the customer does; between it and the line of visibility: what the customer sees; below it: what the company does out of sight, and the support processes below the line of internal interaction.</p><div class=\"map\" role=\"region\" tabindex=\"0\" aria-label=\"Service blueprint, scrolls sideways on a narrow screen\">\n");
         var layout = ActivityMapLayout.Compute(journey, (options.Layout ?? LayoutOptions.Default) with { ServiceBlueprint = true });
         SvgMapRenderer.Write(journey, layout, w, new SvgMapOptions { Warnings = shown }, cancellationToken);
         w.Write("</div></section>\n");
@@ -29,7 +29,7 @@ public static partial class HtmlReportRenderer
         w.Write("<p class=\"meta\">Ranked by priority: ");
         w.Write(options.OpportunityPriority is null ? "(customer value + business value) ÷ effort, each scored 1–5" : "the host's formula");
         w.Write(". Unscored opportunities come last.</p>\n");
-        w.Write("<table class=\"opportunities\"><thead><tr><th>#</th><th>Opportunity</th><th>Status</th><th>Owner</th><th>Customer value</th><th>Business value</th><th>Effort</th><th>Priority</th><th>Quadrant</th><th>Addresses</th></tr></thead><tbody>\n");
+        w.Write("<div class=\"table-box\" role=\"region\" tabindex=\"0\" aria-label=\"Opportunities table\"><table class=\"opportunities\"><thead><tr><th>#</th><th>Opportunity</th><th>Status</th><th>Owner</th><th>Customer value</th><th>Business value</th><th>Effort</th><th>Priority</th><th>Quadrant</th><th>Addresses</th></tr></thead><tbody>\n");
         foreach (var r in OpportunityPriority.Rank(journey, options.OpportunityPriority))
         {
             var o = r.Opportunity;
@@ -75,7 +75,7 @@ public static partial class HtmlReportRenderer
             w.Write("</td></tr>\n");
         }
 
-        w.Write("</tbody></table>\n");
+        w.Write("</tbody></table></div>\n");
         WriteMatrix(journey, w, matrix);
         w.Write("</section>\n");
     }
@@ -83,7 +83,7 @@ public static partial class HtmlReportRenderer
     private static void WriteMatrix(Journey journey, TextWriter w, OpportunityMatrix m)
     {
         var p = m.Plot;
-        w.Write($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart matrix\" role=\"img\" width=\"{Numbers.Coordinate(m.Width)}\" height=\"{Numbers.Coordinate(m.Height)}\" font-size=\"11\" font-family=\"system-ui, sans-serif\"><title>Prioritisation matrix: value × effort</title>\n");
+        w.Write($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart matrix\" role=\"img\" viewBox=\"0 0 {Numbers.Coordinate(m.Width)} {Numbers.Coordinate(m.Height)}\" width=\"{Numbers.Coordinate(m.Width)}\" height=\"{Numbers.Coordinate(m.Height)}\" style=\"max-width:{Numbers.Coordinate(m.Width)}px\" font-size=\"11\" font-family=\"system-ui, sans-serif\"><title>Prioritisation matrix: value × effort</title>\n");
         string[] fills = ["#dcfce7", "#dbeafe", "#f1f5f9", "#fee2e2"];
         foreach (var q in m.Quadrants)
         {

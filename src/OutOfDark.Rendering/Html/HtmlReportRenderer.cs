@@ -6,7 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using NodaTime.Text;
+using NodaTime;
 using OutOfDark;
 using OutOfDark.Rendering;
 using OutOfDark.Warnings;
@@ -20,8 +20,14 @@ namespace OutOfDark.Rendering;
 /// <remarks>
 /// The file makes no external request: styles and SVG are inline, there is no script, and a Content-Security-Policy
 /// forbids scripts and remote content. All user text is escaped with <see cref="Markup"/>; links become clickable only
-/// for http, https and mailto addresses. Prints one activity per block without splitting it. Thread-safe; the journey
-/// must not change while it is written.
+/// for http, https and mailto addresses. A table of contents opens the report; each activity's section has the stable
+/// anchor <c>#activity-</c> followed by the activity id, which the map's boxes, the Warnings view and the contents link
+/// to (each phase's heading: <c>#phase-</c> and the phase id). Every chart has a viewBox and scales to the page's width;
+/// the map keeps its size in a container that scrolls sideways on a narrow screen and shrinks to the paper's width in
+/// print. Activity sections off screen are laid out only when scrolled to (<c>content-visibility: auto</c>), so a long
+/// report opens quickly. The print stylesheet keeps headings with what follows and charts, widgets and table rows whole, and folds
+/// observation tables and older history away; it sets no paper size, so A4 and Letter both print. Thread-safe; the
+/// journey must not change while it is written.
 /// </remarks>
 public static partial class HtmlReportRenderer
 {
@@ -29,38 +35,65 @@ public static partial class HtmlReportRenderer
         :root{color-scheme:light;--ink:#0f172a;--muted:#475569;--line:#e2e8f0}
         *{box-sizing:border-box}
         body{margin:0;font:14px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;color:var(--ink);background:#f8fafc}
+        a{color:#1d4ed8}
         header.report{background:#0f172a;color:#fff;padding:24px 32px}
-        header.report h1{margin:0 0 4px;font-size:26px;overflow-wrap:anywhere}
-        header.report p{margin:2px 0;color:#cbd5e1;overflow-wrap:anywhere}
+        header.report h1{margin:0 0 4px;font-size:26px;overflow-wrap:break-word}
+        header.report p{margin:2px 0;color:#cbd5e1;overflow-wrap:break-word}
+        nav.toc{padding:8px 32px 0}
+        nav.toc h2{font-size:16px;margin:8px 0 4px}
+        nav.toc ol{margin:0;padding-left:20px}nav.toc ol ol{font-size:13px;columns:2 16em}
         main{padding:8px 32px 32px}
-        section{background:#fff;border:1px solid var(--line);border-radius:10px;padding:16px 20px;margin:16px 0}
+        section{background:#fff;border:1px solid var(--line);border-radius:10px;padding:16px 20px;margin:16px 0;min-width:0}
         h2{margin:0 0 12px;font-size:19px}
-        h3{margin:0 0 6px;font-size:16px;overflow-wrap:anywhere}
-        h4{margin:10px 0 4px;font-size:14px;overflow-wrap:anywhere}
+        h3{margin:0 0 6px;font-size:16px;overflow-wrap:break-word}
+        h4{margin:10px 0 4px;font-size:14px;overflow-wrap:break-word}
+        h5{margin:10px 0 4px;font-size:14px;overflow-wrap:break-word}
+        .widget>h3{font-size:14px;margin:4px 0}
+        h3.phase-heading{font-size:17px;margin:22px 0 4px;padding-bottom:2px;border-bottom:1px solid var(--line)}
+        .activity>h4{font-size:16px;margin:0 0 6px}
+        .table-box{max-width:100%;overflow-x:auto}
         table{border-collapse:collapse;width:100%;margin:6px 0}
-        th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-        th{background:#f1f5f9;font-weight:600}
-        .map{overflow:auto;max-width:100%}.map svg{max-width:100%;height:auto}
+        th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word;word-break:normal}
+        th{background:#f1f5f9;font-weight:600;hyphens:manual}
+        time{white-space:nowrap}
+        .map{overflow:auto;max-width:100%}.map svg{display:block;max-width:100%;min-width:720px;height:auto}
         .phase-dot{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:6px}
         .sev{display:inline-block;border-radius:9px;padding:0 8px;color:#fff;font-size:12px;font-weight:600;white-space:nowrap}
         .sev-critical{background:#dc2626}.sev-warning{background:#c2410c}.sev-info{background:#1d4ed8}
-        .activity{border-left:6px solid #94a3b8;padding-left:14px}
-        .meta{color:var(--muted);font-size:13px;overflow-wrap:anywhere}
+        .activity{border-left:6px solid #94a3b8;padding-left:14px;margin:18px 0;content-visibility:auto;contain-intrinsic-size:auto 480px}
+        .meta{color:var(--muted);font-size:13px;overflow-wrap:break-word}
         .widget{border:1px solid var(--line);border-radius:8px;padding:8px 12px;margin:8px 0}
-        .text{white-space:pre-wrap;overflow-wrap:anywhere;max-height:24em;overflow:auto}
-        blockquote{margin:4px 0;padding-left:10px;border-left:3px solid #cbd5e1;white-space:pre-wrap;overflow-wrap:anywhere}
+        .text{white-space:pre-wrap;overflow-wrap:break-word;max-height:24em;overflow:auto}
+        blockquote{margin:4px 0;padding-left:10px;border-left:3px solid #cbd5e1;white-space:pre-wrap;overflow-wrap:break-word}
         .unsafe-link{font-family:monospace;overflow-wrap:anywhere;color:var(--muted)}
         ol.history{font-size:13px;color:var(--muted);padding-left:20px}
-        .chart{max-width:100%;height:auto}
-        @media print{body{background:#fff}header.report{background:#fff;color:#000;border-bottom:2px solid #000}
-        header.report p{color:#333}section{border:none;padding:0;break-inside:auto}.activity,.widget,tr{break-inside:avoid}
-        .map{overflow:visible}}
+        figure.chart-box{margin:8px 0;max-width:100%}
+        .chart{display:block;width:100%;max-width:100%;height:auto}
+        .metric-row{display:flex;flex-wrap:wrap;align-items:center;gap:4px 16px}
+        .metric-row .latest{font-size:18px;font-weight:600}
+        .spark{display:block;width:140px;max-width:100%;height:auto}
+        details>summary{cursor:pointer;color:#1d4ed8;font-size:13px}
+        @media (max-width:600px){header.report{padding:16px}nav.toc{padding:8px 16px 0}nav.toc ol ol{columns:1}main{padding:4px 8px 16px}
+        section{padding:12px 10px}}
+        @page{margin:12mm}
+        @media print{body{background:#fff;font-size:11pt}header.report{background:#fff;color:#000;border-bottom:2px solid #000;padding:0 0 8px}
+        header.report p{color:#333}nav.toc{padding:0;break-after:page}main{padding:0}
+        section{border:none;padding:0;margin:0 0 12px;break-inside:auto}
+        h2,h3,h4{break-after:avoid;page-break-after:avoid}
+        figure.chart-box,svg.chart,.widget,tr,.metric-row,blockquote,.activity>.meta{break-inside:avoid;page-break-inside:avoid}
+        .activity{break-inside:avoid-page;content-visibility:visible}
+        .map{overflow:visible}.map svg{width:100%;min-width:0;max-width:100%;height:auto;max-height:245mm}
+        .text{max-height:none;overflow:visible}
+        details:not([open])>:not(summary){display:none}details>summary{color:var(--muted)}
+        a{color:inherit;text-decoration:none}}
         """;
 
     /// <summary>Writes the report.</summary>
     /// <param name="journey">The journey.</param>
     /// <param name="writer">Where to write.</param>
     /// <param name="options">Warnings, history and chart inputs; <see cref="HtmlReportOptions.Default"/> when omitted.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="journey"/> or <paramref name="writer"/> is <see langword="null"/>, or the options' <see cref="HtmlReportOptions.TimeZone"/> or <see cref="HtmlReportOptions.Culture"/> is.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="HtmlReportOptions.MaxHistoryEntriesPerActivity"/> is negative.</exception>
     public static void Write(Journey journey, TextWriter writer, HtmlReportOptions? options = null) =>
         Write(journey, writer, options, CancellationToken.None);
 
@@ -84,12 +117,19 @@ public static partial class HtmlReportRenderer
         return writer.ToString();
     }
 
+    /// <summary>The anchor of an activity's section: <c>activity-</c> and the activity's id, stable across reports of the journey.</summary>
+    internal static string ActivityAnchor(ActivityId id) => "activity-" + id.Value.ToString("D", CultureInfo.InvariantCulture);
+
+    private static string PhaseAnchor(PhaseId id) => "phase-" + id.Value.ToString("D", CultureInfo.InvariantCulture);
+
     private static void Write(Journey journey, TextWriter w, HtmlReportOptions? options, CancellationToken cancellationToken)
     {
         Guard.Against.Null(journey);
         Guard.Against.Null(w);
         options ??= HtmlReportOptions.Default;
         Guard.Against.OutOfRange(options.MaxHistoryEntriesPerActivity, nameof(options), 0, int.MaxValue, "MaxHistoryEntriesPerActivity must be 0 or more.");
+        Guard.Against.Null(options.TimeZone, nameof(options), "HtmlReportOptions.TimeZone must not be null: leave it out for UTC.");
+        Guard.Against.Null(options.Culture, nameof(options), "HtmlReportOptions.Culture must not be null: leave it out for the invariant culture.");
         var shown = WarningIndex.Merge(options.Warnings, options.View);
         var warnings = new WarningIndex(journey, shown);
 
@@ -102,17 +142,18 @@ public static partial class HtmlReportRenderer
         w.Write("\n</style>\n</head>\n<body>\n");
 
         WriteOverview(journey, w, options);
+        WriteContents(journey, w, options);
         w.Write("<main>\n");
         WritePhases(journey, w);
-        WriteKpis(journey, w);
-        w.Write("<section id=\"map\"><h2>Activity map</h2><div class=\"map\">\n");
-        SvgMapRenderer.Write(journey, ActivityMapLayout.Compute(journey, options.Layout), w, new SvgMapOptions { Warnings = shown }, cancellationToken);
+        WriteKpis(journey, w, options);
+        w.Write("<section id=\"map\"><h2>Activity map</h2><p class=\"meta\">Select an activity to read its details. On a narrow screen, scroll the map sideways.</p><div class=\"map\" role=\"region\" tabindex=\"0\" aria-label=\"Activity map, scrolls sideways on a narrow screen\">\n");
+        SvgMapRenderer.Write(journey, ActivityMapLayout.Compute(journey, options.Layout), w, new SvgMapOptions { Warnings = shown, LinkNodes = true }, cancellationToken);
         w.Write("</div></section>\n");
         WriteBlueprint(journey, w, options, shown, cancellationToken);
         WriteWarnings(journey, w, shown);
         WriteOpportunities(journey, w, options);
         WriteEmotionCurve(journey, w, options.EmotionCurve ?? EmotionCurve.Compute(journey));
-        WriteFunnel(w, options.Funnel ?? Funnel.Compute(journey));
+        WriteFunnel(journey, w, options.Funnel ?? Funnel.Compute(journey), options.Funnel is null);
         if (options.Comparison is { } comparison)
         {
             ComparisonSection.Write(w, comparison);
@@ -135,8 +176,9 @@ public static partial class HtmlReportRenderer
         }
 
         w.Write("<p>");
-        w.Write(journey.State.ToString());
-        w.Write(" journey");
+        var state = HumanText.State(journey.State);
+        w.Write(char.ToUpperInvariant(state[0]));
+        w.Write(state.AsSpan(1));
         if (journey.Owner is { } owner)
         {
             w.Write(" · owned by ");
@@ -149,12 +191,11 @@ public static partial class HtmlReportRenderer
         w.Write(Numbers.Integer(journey.ActivityCount));
         w.Write(" activities · ");
         w.Write(Numbers.Integer(journey.Flows.Count));
-        w.Write(" flows · version ");
-        w.Write(Numbers.Integer(journey.Version));
+        w.Write(" flows");
         if (options.GeneratedAt is { } at)
         {
             w.Write(" · generated ");
-            w.Write(InstantPattern.General.Format(at));
+            Time(w, at, options);
         }
 
         w.Write("</p>");
@@ -177,28 +218,85 @@ public static partial class HtmlReportRenderer
         w.Write("</header>\n");
     }
 
+    /// <summary>Most activities listed in the table of contents; a larger journey lists its phases only.</summary>
+    private const int MaxActivitiesInContents = 150;
+
+    private static void WriteContents(Journey journey, TextWriter w, HtmlReportOptions options)
+    {
+        w.Write("<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">Contents</h2><ol>");
+        void Item(string id, string text) => w.Write($"<li><a href=\"#{id}\">{text}</a></li>");
+        Item("overview", "Phases");
+        if (journey.Metrics.Count > 0 || journey.Phases.Any(p => p.Metrics.Count > 0))
+        {
+            Item("kpis", "Journey and phase KPIs");
+        }
+
+        Item("map", "Activity map");
+        Item("blueprint", "Service blueprint");
+        Item("warnings", "Warnings");
+        Item("opportunities", "Opportunities");
+        Item("emotions", "Emotion curve");
+        Item("funnel", "Funnel");
+        if (options.Comparison is not null)
+        {
+            Item("comparison", "Current state against future state");
+        }
+
+        w.Write("<li><a href=\"#activities\">Activities</a>");
+        if (journey.Phases.Count > 0)
+        {
+            w.Write("<ol>");
+            var listActivities = journey.ActivityCount <= MaxActivitiesInContents;
+            foreach (var phase in journey.Phases)
+            {
+                w.Write($"<li><a href=\"#{PhaseAnchor(phase.Id)}\">");
+                Markup.Write(w, phase.Name);
+                w.Write("</a>");
+                var activities = journey.ActivitiesIn(phase.Id);
+                if (listActivities && activities.Count > 0)
+                {
+                    w.Write("<ol>");
+                    foreach (var activity in activities)
+                    {
+                        w.Write($"<li><a href=\"#{ActivityAnchor(activity.Id)}\">");
+                        Markup.Write(w, activity.Name);
+                        w.Write("</a></li>");
+                    }
+
+                    w.Write("</ol>");
+                }
+
+                w.Write("</li>");
+            }
+
+            w.Write("</ol>");
+        }
+
+        w.Write("</li></ol></nav>\n");
+    }
+
     private static void WritePhases(Journey journey, TextWriter w)
     {
-        w.Write("<section id=\"overview\"><h2>Phases</h2><table><thead><tr><th>Phase</th><th>Customer goal</th><th>Activities</th></tr></thead><tbody>\n");
+        w.Write("<section id=\"overview\"><h2>Phases</h2><div class=\"table-box\" role=\"region\" tabindex=\"0\" aria-label=\"Phases table\"><table><thead><tr><th>Phase</th><th>Customer goal</th><th>Activities</th></tr></thead><tbody>\n");
         for (var i = 0; i < journey.Phases.Count; i++)
         {
             var phase = journey.Phases[i];
             w.Write("<tr><td><span class=\"phase-dot\" style=\"background:");
             w.Write(Palette.PhaseStrong(i));
-            w.Write("\"></span>");
+            w.Write($"\"></span><a href=\"#{PhaseAnchor(phase.Id)}\">");
             Markup.Write(w, phase.Name);
-            w.Write("</td><td>");
+            w.Write("</a></td><td>");
             Markup.Write(w, phase.CustomerGoal);
             w.Write("</td><td>");
             w.Write(Numbers.Integer(journey.ActivityCountIn(phase.Id)));
             w.Write("</td></tr>\n");
         }
 
-        w.Write("</tbody></table></section>\n");
+        w.Write("</tbody></table></div></section>\n");
     }
 
     /// <summary>The journey's own metrics and each phase's (stage KPIs), each with its settings and latest observations; nothing when there are none.</summary>
-    private static void WriteKpis(Journey journey, TextWriter w)
+    private static void WriteKpis(Journey journey, TextWriter w, HtmlReportOptions options)
     {
         var kpis = journey.Metrics.Select(m => (Where: "Journey", Metric: m))
             .Concat(journey.Phases.SelectMany(p => p.Metrics.Select(m => (Where: "Phase " + p.Name, Metric: m))))
@@ -211,12 +309,12 @@ public static partial class HtmlReportRenderer
         w.Write("<section id=\"kpis\"><h2>Journey and phase KPIs</h2>\n");
         foreach (var (where, metric) in kpis)
         {
-            w.Write("<div class=\"widget\"><h4>");
+            w.Write("<div class=\"widget\"><h3>");
             Markup.Write(w, where);
             w.Write(" › ");
             Markup.Write(w, metric.Title);
-            w.Write("</h4>");
-            WriteMetric(w, metric);
+            w.Write("</h3>");
+            WriteMetric(w, metric, options);
             w.Write("</div>\n");
         }
 
@@ -232,13 +330,24 @@ public static partial class HtmlReportRenderer
             return;
         }
 
-        w.Write("<table><thead><tr><th>Severity</th><th>Where</th><th>Message</th><th>Evidence</th></tr></thead><tbody>\n");
+        w.Write("<div class=\"table-box\" role=\"region\" tabindex=\"0\" aria-label=\"Warnings table\"><table><thead><tr><th>Severity</th><th>Where</th><th>Message</th><th>Evidence</th></tr></thead><tbody>\n");
         foreach (var warning in warnings.OrderByDescending(x => x.Severity))
         {
             w.Write("<tr><td>");
             Severity(w, warning.Severity);
             w.Write("</td><td>");
-            Markup.Write(w, SubjectName(journey, warning.Key.Subject));
+            var name = SubjectName(journey, warning.Key.Subject);
+            if (SubjectAnchor(journey, warning.Key.Subject) is { } anchor)
+            {
+                w.Write($"<a href=\"#{anchor}\">");
+                Markup.Write(w, name);
+                w.Write("</a>");
+            }
+            else
+            {
+                Markup.Write(w, name);
+            }
+
             w.Write("</td><td>");
             Markup.Write(w, warning.Message);
             w.Write("</td><td>");
@@ -253,8 +362,18 @@ public static partial class HtmlReportRenderer
             w.Write("</td></tr>\n");
         }
 
-        w.Write("</tbody></table></section>\n");
+        w.Write("</tbody></table></div></section>\n");
     }
+
+    /// <summary>Where a warning's subject is described: its activity's section (a metric's owning activity), its phase's heading, or none.</summary>
+    private static string? SubjectAnchor(Journey journey, WarningSubject subject) => subject.Kind switch
+    {
+        SubjectKind.Activity when journey.TryGetActivity(new ActivityId(subject.Id), out var a) => ActivityAnchor(a.Id),
+        SubjectKind.Metric when journey.FindWidget(new WidgetId(subject.Id), out var owner) is MetricWidget && owner is not null => ActivityAnchor(owner.Id),
+        SubjectKind.Metric when journey.FindKpi(new WidgetId(subject.Id), out _) is not null => "kpis",
+        SubjectKind.Phase when journey.FindPhase(new PhaseId(subject.Id)) is { } p => PhaseAnchor(p.Id),
+        _ => null,
+    };
 
     private static string SubjectName(Journey journey, WarningSubject subject) => subject.Kind switch
     {
@@ -267,183 +386,41 @@ public static partial class HtmlReportRenderer
         _ => subject.ToString(),
     };
 
-    private static void WriteEmotionCurve(Journey journey, TextWriter w, IReadOnlyList<EmotionCurvePoint> points)
-    {
-        w.Write("<section id=\"emotions\"><h2>Emotion curve</h2>\n");
-        if (points.Count == 0 || journey.Phases.Count == 0)
-        {
-            w.Write("<p class=\"meta\">No emotions recorded.</p></section>\n");
-            return;
-        }
-
-        const double left = 110, top = 20, plotHeight = 200, step = 150;
-        var phases = journey.Phases;
-        var width = left + (Math.Max(1, phases.Count - 1) * step) + 60;
-        var height = top + plotHeight + 50;
-        double Y(double score) => top + ((2 - Math.Clamp(score, -2, 2)) / 4 * plotHeight);
-        double X(int phase) => left + (phase * step);
-
-        w.Write("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"");
-        w.Write(Numbers.Coordinate(width));
-        w.Write("\" height=\"");
-        w.Write(Numbers.Coordinate(height));
-        w.Write("\" font-size=\"12\" font-family=\"system-ui, sans-serif\"><title>Emotion per phase and persona, from −2 to +2</title>\n");
-        string[] labels = ["very negative", "negative", "neutral", "positive", "very positive"];
-        for (var s = -2; s <= 2; s++)
-        {
-            var y = Numbers.Coordinate(Y(s));
-            w.Write($"<line x1=\"{Numbers.Coordinate(left - 6)}\" x2=\"{Numbers.Coordinate(width - 30)}\" y1=\"{y}\" y2=\"{y}\" stroke=\"{(s == 0 ? "#94a3b8" : "#e2e8f0")}\"/>");
-            w.Write($"<text x=\"{Numbers.Coordinate(left - 10)}\" y=\"{Numbers.Coordinate(Y(s) + 4)}\" text-anchor=\"end\" fill=\"#475569\">{labels[s + 2]}</text>\n");
-        }
-
-        for (var p = 0; p < phases.Count; p++)
-        {
-            w.Write($"<text x=\"{Numbers.Coordinate(X(p))}\" y=\"{Numbers.Coordinate(top + plotHeight + 24)}\" text-anchor=\"middle\" font-weight=\"600\" fill=\"{Palette.PhaseStrong(p)}\">");
-            Markup.Write(w, Shorten(phases[p].Name, 22));
-            w.Write("</text>\n");
-        }
-
-        var legendY = top;
-        for (var i = 0; i < journey.Personas.Count; i++)
-        {
-            var persona = journey.Personas[i];
-            var series = points.Where(x => x.Persona == persona.Id)
-                .Select(x => (Index: journey.PhaseIndex(x.Phase), Point: x))
-                .Where(x => x.Index >= 0)
-                .OrderBy(x => x.Index)
-                .ToList();
-            if (series.Count == 0)
-            {
-                continue;
-            }
-
-            var colour = Palette.Series(i);
-            w.Write($"<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" points=\"");
-            w.Write(string.Join(' ', series.Select(x => Numbers.Coordinate(X(x.Index)) + "," + Numbers.Coordinate(Y(x.Point.AsIs)))));
-            w.Write("\"/>\n");
-            foreach (var (index, point) in series)
-            {
-                w.Write($"<circle cx=\"{Numbers.Coordinate(X(index))}\" cy=\"{Numbers.Coordinate(Y(point.AsIs))}\" r=\"4.5\" fill=\"{colour}\"><title>");
-                Markup.Write(w, persona.Name);
-                w.Write(" in ");
-                Markup.Write(w, phases[index].Name);
-                w.Write(FormattableString.Invariant($": as-is {point.AsIs:0.##} ({point.Samples} emotions)"));
-                w.Write("</title></circle>");
-            }
-
-            w.Write($"<text x=\"{Numbers.Coordinate(width - 26)}\" y=\"{Numbers.Coordinate(legendY)}\" fill=\"{colour}\" font-weight=\"600\" text-anchor=\"end\">");
-            Markup.Write(w, Shorten(persona.Name, 30));
-            w.Write("</text>\n");
-            legendY += 16;
-        }
-
-        w.Write("</svg></section>\n");
-    }
-
-    private static void WriteFunnel(TextWriter w, IReadOnlyList<FunnelChartStep> steps)
-    {
-        w.Write("<section id=\"funnel\"><h2>Funnel</h2>\n");
-        if (steps.Count == 0)
-        {
-            w.Write("<p class=\"meta\">No flows to follow.</p></section>\n");
-            return;
-        }
-
-        const double labelWidth = 220, barWidth = 420, rowHeight = 34;
-        var max = steps.Max(s => s.Count ?? 0m);
-        var height = (steps.Count * rowHeight) + 10;
-        w.Write($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"{Numbers.Coordinate(labelWidth + barWidth + 170)}\" height=\"{Numbers.Coordinate(height)}\" font-size=\"12\" font-family=\"system-ui, sans-serif\"><title>Funnel along the flows</title>\n");
-        FunnelChartStep? previous = null;
-        for (var i = 0; i < steps.Count; i++)
-        {
-            var step = steps[i];
-            var y = 5 + (i * rowHeight);
-            var fraction = max > 0 && step.Count is { } c ? (double)(c / max) : 0;
-            var bar = Math.Max(2, fraction * barWidth);
-            var x = labelWidth + ((barWidth - bar) / 2);
-            w.Write($"<text x=\"{Numbers.Coordinate(labelWidth - 10)}\" y=\"{Numbers.Coordinate(y + 19)}\" text-anchor=\"end\" fill=\"#0f172a\">");
-            Markup.Write(w, Shorten(step.Name, 32));
-            w.Write("<title>");
-            Markup.Write(w, step.Name);
-            w.Write("</title></text>");
-            w.Write($"<rect x=\"{Numbers.Coordinate(x)}\" y=\"{Numbers.Coordinate(y)}\" width=\"{Numbers.Coordinate(bar)}\" height=\"{Numbers.Coordinate(rowHeight - 6)}\" rx=\"4\" fill=\"{Palette.PhaseStrong(i)}\"/>");
-            var text = (step.Count is { } count ? Numbers.Exact(count) : "no data")
-                + (previous is { Count: { } before } && before != 0 && step.Count is { } now ? " · " + Numbers.Percent(now, before) + " of previous" : "");
-            w.Write($"<text x=\"{Numbers.Coordinate(labelWidth + barWidth + 10)}\" y=\"{Numbers.Coordinate(y + 19)}\" fill=\"#475569\">");
-            Markup.Write(w, text);
-            w.Write("</text>\n");
-            previous = step;
-        }
-
-        w.Write("</svg></section>\n");
-    }
-
     private static void WriteDetails(Journey journey, TextWriter w, HtmlReportOptions options, WarningIndex warnings, CancellationToken cancellationToken)
     {
         var history = options.History is { } h ? IndexHistory(h) : null;
         var personas = journey.Personas.ToDictionary(p => p.Id, p => p.Name);
         w.Write("<section id=\"activities\"><h2>Activities</h2>\n");
         var count = 0;
-        foreach (var activity in journey.Activities)
+        var byPhase = journey.Activities.GroupBy(a => a.PhaseId).ToDictionary(g => g.Key, g => g.ToList());
+        for (var p = 0; p < journey.Phases.Count; p++)
         {
-            if ((++count & 255) == 0)
+            var phase = journey.Phases[p];
+            w.Write($"<h3 class=\"phase-heading\" id=\"{PhaseAnchor(phase.Id)}\"><span class=\"phase-dot\" style=\"background:{Palette.PhaseStrong(p)}\"></span>");
+            Markup.Write(w, phase.Name);
+            w.Write("</h3>\n");
+            if (!byPhase.Remove(phase.Id, out var activities))
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                w.Write("<p class=\"meta\">No activities in this phase.</p>\n");
+                continue;
             }
 
-            var phaseIndex = journey.PhaseIndex(activity.PhaseId);
-            var d = activity.Details;
-            w.Write("<article class=\"activity\" style=\"border-color:");
-            w.Write(Palette.PhaseStrong(Math.Max(0, phaseIndex)));
-            w.Write("\"><h3>");
-            Markup.Write(w, activity.Name);
-            w.Write("</h3><p class=\"meta\">");
-            Markup.Write(w, phaseIndex >= 0 ? journey.Phases[phaseIndex].Name : "?");
-            w.Write(" · ");
-            w.Write(activity.Kind.ToString());
-            w.Write(" · ");
-            w.Write(d.Status.ToString());
-            Meta(w, "owner", d.Owner);
-            Meta(w, "team", d.Team);
-            Meta(w, "channels", d.Channels.Count == 0 ? null : string.Join(", ", d.Channels));
-            Meta(w, "tags", d.Tags.Count == 0 ? null : string.Join(", ", d.Tags));
-            Meta(w, "planned", d.PlannedStart is null && d.PlannedEnd is null ? null
-                : $"{(d.PlannedStart is { } s ? LocalDatePattern.Iso.Format(s) : "…")} – {(d.PlannedEnd is { } e ? LocalDatePattern.Iso.Format(e) : "…")}");
-            if (activity.ParentId is { } parent && journey.TryGetActivity(parent, out var parentActivity))
+            foreach (var activity in activities)
             {
-                Meta(w, "part of", parentActivity.Name);
-            }
+                if ((++count & 255) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
 
-            // The report renders one journey and cannot name another: the sub-journey appears by its id.
-            Meta(w, "detailed in sub-journey", activity.SubJourneyId?.ToString());
-            w.Write("</p>");
-            foreach (var warning in warnings.For(activity.Id.Value))
-            {
-                w.Write("<p>");
-                Severity(w, warning.Severity);
-                w.Write(' ');
-                Markup.Write(w, warning.Message);
-                w.Write("</p>");
+                WriteActivity(journey, w, options, activity, p, warnings, history, personas);
             }
+        }
 
-            if (d.Description is { } description)
-            {
-                w.Write("<div class=\"text\">");
-                Markup.Write(w, description);
-                w.Write("</div>");
-            }
-
-            foreach (var widget in activity.Widgets)
-            {
-                WriteWidget(w, widget, personas);
-            }
-
-            if (history is not null)
-            {
-                WriteHistory(w, history.GetValueOrDefault(activity.Id), options.MaxHistoryEntriesPerActivity);
-            }
-
-            w.Write("</article>\n");
+        // An activity whose phase the journey does not list (not possible through the journey's commands) is still shown.
+        foreach (var activity in byPhase.Values.SelectMany(a => a))
+        {
+            count++;
+            WriteActivity(journey, w, options, activity, -1, warnings, history, personas);
         }
 
         if (count == 0)
@@ -452,6 +429,71 @@ public static partial class HtmlReportRenderer
         }
 
         w.Write("</section>\n");
+    }
+
+    private static void WriteActivity(Journey journey, TextWriter w, HtmlReportOptions options, Activity activity, int phaseIndex, WarningIndex warnings,
+        Dictionary<ActivityId, List<HistoryEntry>>? history, Dictionary<PersonaId, string> personas)
+    {
+        var d = activity.Details;
+        w.Write($"<article class=\"activity\" id=\"{ActivityAnchor(activity.Id)}\" style=\"border-color:");
+        w.Write(Palette.PhaseStrong(Math.Max(0, phaseIndex)));
+        w.Write("\"><h4 class=\"activity-name\">");
+        Markup.Write(w, activity.Name);
+        w.Write("</h4><p class=\"meta\">");
+        Markup.Write(w, phaseIndex >= 0 ? journey.Phases[phaseIndex].Name : "?");
+        w.Write(" · ");
+        w.Write(HumanText.Kind(activity.Kind));
+        w.Write(" · ");
+        w.Write(HumanText.Status(d.Status));
+        Meta(w, "owner", d.Owner);
+        Meta(w, "team", d.Team);
+        Meta(w, "channels", d.Channels.Count == 0 ? null : string.Join(", ", d.Channels));
+        Meta(w, "tags", d.Tags.Count == 0 ? null : string.Join(", ", d.Tags));
+        if (d.PlannedStart is not null || d.PlannedEnd is not null)
+        {
+            w.Write(" · planned ");
+            Day(w, d.PlannedStart, options);
+            w.Write(" – ");
+            Day(w, d.PlannedEnd, options);
+        }
+
+        if (activity.ParentId is { } parent && journey.TryGetActivity(parent, out var parentActivity))
+        {
+            w.Write($" · part of <a href=\"#{ActivityAnchor(parent)}\">");
+            Markup.Write(w, parentActivity.Name);
+            w.Write("</a>");
+        }
+
+        // The report renders one journey and cannot name another: the sub-journey appears by its id.
+        Meta(w, "detailed in sub-journey", activity.SubJourneyId?.ToString());
+        w.Write("</p>");
+        foreach (var warning in warnings.For(activity.Id.Value))
+        {
+            w.Write("<p>");
+            Severity(w, warning.Severity);
+            w.Write(' ');
+            Markup.Write(w, warning.Message);
+            w.Write("</p>");
+        }
+
+        if (d.Description is { } description)
+        {
+            w.Write("<div class=\"text\">");
+            Markup.Write(w, description);
+            w.Write("</div>");
+        }
+
+        foreach (var widget in activity.Widgets)
+        {
+            WriteWidget(w, widget, personas, options);
+        }
+
+        if (history is not null)
+        {
+            WriteHistory(w, history.GetValueOrDefault(activity.Id), options);
+        }
+
+        w.Write("</article>\n");
     }
 
     private static Dictionary<ActivityId, List<HistoryEntry>> IndexHistory(JourneyHistory history)
@@ -473,21 +515,32 @@ public static partial class HtmlReportRenderer
         return result;
     }
 
-    private static void WriteHistory(TextWriter w, List<HistoryEntry>? entries, int max)
+    /// <summary>How many history entries show before the rest fold into a collapsed list.</summary>
+    private const int HistoryShownOpen = 5;
+
+    private static void WriteHistory(TextWriter w, List<HistoryEntry>? entries, HtmlReportOptions options)
     {
-        w.Write("<h4>History</h4>");
+        var max = options.MaxHistoryEntriesPerActivity;
+        w.Write("<h5>History</h5>");
         if (entries is null || entries.Count == 0)
         {
             w.Write("<p class=\"meta\">No recorded changes.</p>");
             return;
         }
 
+        var listed = Math.Min(max, entries.Count);
         w.Write("<ol class=\"history\" reversed>");
-        for (var i = entries.Count - 1; i >= Math.Max(0, entries.Count - max); i--)
+        var shown = 0;
+        for (var i = entries.Count - 1; i >= entries.Count - listed; i--)
         {
+            if (shown++ == HistoryShownOpen)
+            {
+                w.Write($"</ol><details><summary>{Numbers.Integer(listed - HistoryShownOpen)} earlier changes</summary><ol class=\"history\" start=\"{Numbers.Integer(entries.Count - HistoryShownOpen)}\" reversed>");
+            }
+
             var entry = entries[i];
             w.Write("<li>");
-            w.Write(InstantPattern.General.Format(entry.At));
+            Time(w, entry.At, options);
             w.Write(" · ");
             Markup.Write(w, entry.Actor);
             w.Write(": ");
@@ -502,7 +555,7 @@ public static partial class HtmlReportRenderer
             w.Write("</li>");
         }
 
-        w.Write("</ol>");
+        w.Write(shown > HistoryShownOpen ? "</ol></details>" : "</ol>");
         if (entries.Count > max)
         {
             w.Write("<p class=\"meta\">");
@@ -511,17 +564,17 @@ public static partial class HtmlReportRenderer
         }
     }
 
-    private static void WriteWidget(TextWriter w, Widget widget, Dictionary<PersonaId, string> personas)
+    private static void WriteWidget(TextWriter w, Widget widget, Dictionary<PersonaId, string> personas, HtmlReportOptions options)
     {
-        w.Write("<div class=\"widget\"><h4>");
+        w.Write("<div class=\"widget\"><h5>");
         Markup.Write(w, widget.Title);
         w.Write(" <span class=\"meta\">");
         Markup.Write(w, widget.KindName());
-        w.Write("</span></h4>");
+        w.Write("</span></h5>");
         switch (widget)
         {
             case MetricWidget metric:
-                WriteMetric(w, metric);
+                WriteMetric(w, metric, options);
                 break;
             case LinkWidget link:
                 if (Markup.IsSafeLink(link.Url))
@@ -551,18 +604,18 @@ public static partial class HtmlReportRenderer
                 w.Write("</span></p><p><strong>Solution:</strong> <span class=\"text\">");
                 Markup.Write(w, solution.Solution);
                 w.Write("</span></p><p class=\"meta\">Status: ");
-                w.Write(solution.Status.ToString());
+                w.Write(HumanText.Status(solution.Status));
                 w.Write("</p>");
                 break;
             case EmotionWidget emotion:
                 w.Write("<p>");
                 Markup.Write(w, personas.GetValueOrDefault(emotion.Persona, "Unknown persona"));
                 w.Write(": as-is ");
-                w.Write(emotion.AsIs.ToString());
+                w.Write(HumanText.Emotion(emotion.AsIs.Value));
                 if (emotion.ToBe is { } toBe)
                 {
                     w.Write(", to-be ");
-                    w.Write(toBe.ToString());
+                    w.Write(HumanText.Emotion(toBe.Value));
                 }
 
                 w.Write("</p>");
@@ -582,9 +635,9 @@ public static partial class HtmlReportRenderer
                     w.Write("</blockquote><p class=\"meta\">");
                     Markup.Write(w, entry.Source);
                     w.Write(" · ");
-                    w.Write(LocalDatePattern.Iso.Format(entry.Date));
+                    Day(w, entry.Date, options);
                     w.Write(" · ");
-                    w.Write(entry.Sentiment.ToString());
+                    w.Write(HumanText.Sentiment(entry.Sentiment));
                     w.Write("</p>");
                 }
 
@@ -601,10 +654,11 @@ public static partial class HtmlReportRenderer
         w.Write("</div>");
     }
 
-    private static void WriteMetric(TextWriter w, MetricWidget metric)
+    /// <summary>A metric as one compact row (latest value and date, target, a sparkline of every observation) with the observations in a collapsed table.</summary>
+    private static void WriteMetric(TextWriter w, MetricWidget metric, HtmlReportOptions options)
     {
         w.Write("<p class=\"meta\">");
-        w.Write(metric.Kind.ToString());
+        w.Write(HumanText.Kind(metric.Kind));
         Meta(w, "unit", metric.Unit.Length == 0 ? null : metric.Unit);
         w.Write(metric.Direction == MetricDirection.HigherIsBetter ? " · higher is better" : " · lower is better");
         Meta(w, "target", metric.Target is { } t ? Numbers.Exact(t) : null);
@@ -618,24 +672,66 @@ public static partial class HtmlReportRenderer
             return;
         }
 
-        w.Write("<table><thead><tr><th>Date</th><th>Value</th></tr></thead><tbody>");
-        const int shown = 12;
-        for (var i = observations.Count - 1; i >= Math.Max(0, observations.Count - shown); i--)
+        var latest = observations[^1];
+        w.Write("<div class=\"metric-row\"><span class=\"latest\">");
+        w.Write(Numbers.Exact(latest.Value));
+        if (metric.Unit.Length > 0)
+        {
+            w.Write(' ');
+            Markup.Write(w, metric.Unit);
+        }
+
+        w.Write("</span><span class=\"meta\">latest, ");
+        Day(w, latest.Date, options);
+        w.Write("</span>");
+        WriteSparkline(w, metric);
+        w.Write("<span class=\"meta\">");
+        w.Write(Numbers.Integer(observations.Count));
+        w.Write(observations.Count == 1 ? " observation" : " observations");
+        if (observations.Count > 1)
+        {
+            w.Write(" since ");
+            Day(w, observations[0].Date, options);
+        }
+
+        w.Write("</span></div>");
+        w.Write("<details><summary>All observations</summary><div class=\"table-box\"><table><thead><tr><th>Date</th><th>Value</th></tr></thead><tbody>");
+        for (var i = observations.Count - 1; i >= 0; i--)
         {
             w.Write("<tr><td>");
-            w.Write(LocalDatePattern.Iso.Format(observations[i].Date));
+            Day(w, observations[i].Date, options);
             w.Write("</td><td>");
             w.Write(Numbers.Exact(observations[i].Value));
             w.Write("</td></tr>");
         }
 
-        w.Write("</tbody></table>");
-        if (observations.Count > shown)
+        w.Write("</tbody></table></div></details>");
+    }
+
+    /// <summary>An instant in the report's time zone, kept on one line, with its ISO form for machines.</summary>
+    private static void Time(TextWriter w, Instant at, HtmlReportOptions options)
+    {
+        w.Write("<time datetime=\"");
+        w.Write(HumanText.Iso(at));
+        w.Write("\">");
+        Markup.Write(w, HumanText.Date(at, options.TimeZone, options.Culture));
+        w.Write("</time>");
+    }
+
+    /// <summary>A day, kept on one line; <c>…</c> when unknown.</summary>
+    private static void Day(TextWriter w, LocalDate? date, HtmlReportOptions options)
+    {
+        if (date is not { } day)
         {
-            w.Write("<p class=\"meta\">");
-            w.Write(Numbers.Integer(observations.Count - shown));
-            w.Write(" older observations not shown.</p>");
+            w.Write('…');
+            return;
         }
+
+        w.Write("<time datetime=\"");
+        w.Write(HumanText.Iso(day));
+        w.Write("\">");
+        Markup.Write(w, HumanText.Date(day, options.Culture));
+        w.Write("</time>");
     }
 
     private static void Meta(TextWriter w, string label, string? value)

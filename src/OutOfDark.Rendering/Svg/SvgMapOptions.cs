@@ -24,4 +24,7 @@ public sealed record SvgMapOptions
 
     /// <summary>Sizes and gaps for the layout; <see cref="LayoutOptions.Default"/> when <see langword="null"/>.</summary>
     public LayoutOptions? Layout { get; init; }
+
+    /// <summary>Whether each activity's box links to the HTML report's section of the activity (<c>#activity-</c> and its id); set by the report only.</summary>
+    internal bool LinkNodes { get; init; }
 }

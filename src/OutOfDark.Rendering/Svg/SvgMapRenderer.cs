@@ -75,7 +75,10 @@ public static partial class SvgMapRenderer
         var width = Math.Max(layout.Width, 1);
         var height = Math.Max(layout.Height, 1);
 
-        w.Write("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ood-map\" role=\"img\" width=\"");
+        // With links inside, the map is a group (an image's children are hidden from assistive technology, links included).
+        w.Write("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ood-map\" role=\"");
+        w.Write(options.LinkNodes ? "group" : "img");
+        w.Write("\" width=\"");
         w.Write(Numbers.Coordinate(width));
         w.Write("\" height=\"");
         w.Write(Numbers.Coordinate(height));
@@ -140,7 +143,21 @@ public static partial class SvgMapRenderer
                 throw new ArgumentException($"The layout names activity {node.ActivityId}, which the journey '{journey.Name}' does not have.", nameof(layout));
             }
 
+            if (options.LinkNodes)
+            {
+                // Inside the HTML report: the box is a link to the activity's section.
+                w.Write("<a class=\"ood-node-link\" href=\"#");
+                w.Write(HtmlReportRenderer.ActivityAnchor(activity.Id));
+                w.Write("\" aria-label=\"");
+                Markup.Write(w, activity.Name + ": details");
+                w.Write("\">");
+            }
+
             WriteNode(w, node, activity, Math.Max(0, journey.PhaseIndex(activity.PhaseId)), warnings.For(activity.Id.Value));
+            if (options.LinkNodes)
+            {
+                w.Write("</a>");
+            }
         }
 
         // Flow labels last, on a white plate, where they cover no box and no other label if the arrow leaves room.

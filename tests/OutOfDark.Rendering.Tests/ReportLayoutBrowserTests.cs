@@ -1,0 +1,120 @@
+using System;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using Microsoft.Playwright;
+using NodaTime.Testing;
+using OutOfDark.Rendering;
+using OutOfDark.Samples.OnlineStore;
+using OutOfDark.Warnings;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace OutOfDark.Rendering.Tests;
+
+/// <summary>The quickstart's report in Chromium: on a 390 px phone and printed to PDF on Letter and A4.</summary>
+[Collection(BrowserCollection.Name)]
+public class ReportLayoutBrowserTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    /// <summary>
+    /// The most pages the quickstart's report may print to, on Letter or A4 (it printed 69 Letter pages before the print
+    /// stylesheet). Documented in docs/rendering.md.
+    /// </summary>
+    public const int MaxPrintedPages = 30;
+
+    [Fact]
+    public async Task On_a_390_px_phone_the_page_does_not_scroll_sideways_charts_scale_and_headings_break_between_words()
+    {
+        if (browser.Require(output) is not { } chromium)
+        {
+            return;
+        }
+
+        var (page, leaks) = await BrowserFixture.OpenAsync(chromium, QuickstartReport(), "text/html", 390, 844, scale: 2);
+        await using var _ = page.Context;
+
+        var overflow = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.body.scrollWidth, document.documentElement.clientWidth]");
+        var svgs = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('svg')].filter(s => s.parentElement.closest('svg') === null && !s.hasAttribute('viewBox'))
+                .map(s => s.outerHTML.slice(0, 120))
+            """);
+        var charts = await page.EvaluateAsync<double[]>("""
+            () => [...document.querySelectorAll('svg.chart')].map(s => s.getBoundingClientRect().right)
+            """);
+        var breaking = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('th, h1, h2, h3, h4, h5')].filter(e => {
+                const s = getComputedStyle(e);
+                return s.wordBreak === 'break-all' || s.overflowWrap === 'anywhere' || s.wordBreak === 'break-word';
+              }).map(e => e.tagName + ': ' + e.textContent.slice(0, 40))
+            """);
+
+        // The map keeps a readable size in its own sideways-scrolling box rather than shrinking to the phone's width.
+        var map = await page.EvaluateAsync<double[]>("""
+            () => { const box = document.querySelector('#map .map'); const svg = box.querySelector('svg');
+              return [svg.getBoundingClientRect().width, box.clientWidth, box.scrollWidth, getComputedStyle(box).overflowX === 'auto' ? 1 : 0]; }
+            """);
+
+        Assert.Empty(leaks);
+        Assert.True(overflow[0] <= overflow[2] && overflow[1] <= overflow[2], $"The page scrolls sideways: {overflow[0]} px wide in a {overflow[2]} px viewport.");
+        Assert.Empty(svgs);
+        Assert.All(charts, right => Assert.True(right <= 390, $"A chart reaches {right} px."));
+        Assert.Empty(breaking);
+        Assert.True(map[0] >= 600, $"The map shrank to {map[0]} px.");
+        Assert.True(map[2] > map[1] && map[3] == 1, "The map's box does not scroll sideways.");
+    }
+
+    [Theory]
+    [InlineData("Letter")]
+    [InlineData("A4")]
+    public async Task The_quickstart_report_prints_within_the_page_bound_and_the_map_fits_the_page_width(string format)
+    {
+        if (browser.Require(output) is not { } chromium)
+        {
+            return;
+        }
+
+        var (page, leaks) = await BrowserFixture.OpenAsync(chromium, QuickstartReport(), "text/html", 1400, 1000);
+        await using var _ = page.Context;
+
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = format, PrintBackground = true });
+        var pages = PageCount(pdf);
+        output.WriteLine($"{format}: {pages} pages, {pdf.Length} bytes");
+
+        // The page's content width in CSS pixels: the paper's width less the stylesheet's 12 mm margins.
+        var paperWidth = format == "A4" ? 210 / 25.4 * 96 : 8.5 * 96;
+        var contentWidth = (int)Math.Floor(paperWidth - (2 * 12 / 25.4 * 96));
+        await page.SetViewportSizeAsync(contentWidth, 1000);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        var maps = await page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('.map svg')].map(s => s.getBoundingClientRect().right)");
+        var wide = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var toc = await page.EvaluateAsync<int>("() => document.querySelectorAll('nav.toc a[href^=\"#activity-\"]').length");
+
+        Assert.Empty(leaks);
+        Assert.InRange(pages, 2, MaxPrintedPages);
+        Assert.Equal(2, maps.Length);
+        Assert.All(maps, right => Assert.True(right <= contentWidth + 0.5, $"A map reaches {right} px on a {contentWidth} px wide page."));
+        Assert.True(wide <= contentWidth, $"The printed page is {wide} px wide for {contentWidth} px of paper.");
+        Assert.Equal(21, toc);
+    }
+
+    /// <summary>The report of the quickstart's journey as the quickstart writes it on its first run: warnings needing attention and the history.</summary>
+    internal static string QuickstartReport()
+    {
+        var clock = new FakeClock(OnlineStoreJourney.CreatedAt);
+        var journey = OnlineStoreJourney.Build(clock);
+        var engine = new WarningEngine(journey, clock);
+        engine.EvaluateAll();
+        var view = engine.View(WarningQuery.NeedsAttention);
+        return HtmlReportRenderer.ToHtml(journey, new HtmlReportOptions
+        {
+            Warnings = view.Select(v => v.Warning).ToList(),
+            History = new JourneyHistory(journey.PendingEvents, clock),
+            GeneratedAt = clock.GetCurrentInstant(),
+        });
+    }
+
+    /// <summary>Counts the page objects of a PDF Chromium wrote (each is <c>/Type /Page</c>, the tree nodes <c>/Type /Pages</c>).</summary>
+    private static int PageCount(byte[] pdf) =>
+        Regex.Matches(Encoding.Latin1.GetString(pdf), @"/Type\s*/Page(?![a-zA-Z])").Count;
+}
