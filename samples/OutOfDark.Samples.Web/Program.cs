@@ -96,6 +96,10 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapJourneyApi();
 app.MapWorkspaceApi();
+app.MapBulkWarningApi();
+app.MapExportApi();
+app.MapHistoryApi();
+app.MapEmotionApi();
 await app.RunAsync();
 return 0;
 

@@ -26,10 +26,10 @@ public class ScreenshotTests(BrowserFixture browser, ITestOutputHelper output)
         var layout = ActivityMapLayout.Compute(journey);
         using var writer = new StringWriter();
         SvgMapRenderer.Write(journey, layout, writer, new SvgMapOptions { Warnings = warnings });
-        var (page, leaks) = await BrowserFixture.OpenAsync(chromium, writer.ToString(), "image/svg+xml", (int)Math.Ceiling(layout.Width), (int)Math.Ceiling(layout.Height), scale: 2);
+        var (page, leaks) = await BrowserFixture.OpenAsync(chromium, writer.ToString(), "image/svg+xml", (int)Math.Ceiling(Math.Max(layout.Width, 640)), (int)Math.Ceiling(layout.Height + 44), scale: 2);
         await using var _ = page.Context;
 
-        var size = await page.EvaluateAsync<double[]>("() => { const b = document.documentElement.getBBox(); return [b.width, b.height, document.querySelectorAll('g.ood-node').length, document.querySelectorAll('g.ood-badge').length]; }");
+        var size = await page.EvaluateAsync<double[]>("() => { const b = document.documentElement.getBBox(); return [b.width, b.height, document.querySelectorAll('g.ood-node').length, document.querySelectorAll('g.ood-badge').length, document.querySelectorAll('g.ood-legend-item').length]; }");
         var path = Path.Combine(Images, "quickstart-map.png");
         Directory.CreateDirectory(Images);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
@@ -38,6 +38,7 @@ public class ScreenshotTests(BrowserFixture browser, ITestOutputHelper output)
         Assert.True(size[0] > 500 && size[1] > 300, $"The map drew only {size[0]}×{size[1]}.");
         Assert.Equal(journey.ActivityCount, (int)size[2]);
         Assert.Equal(warnings.Count, (int)size[3]);
+        Assert.Equal(5, (int)size[4]);
         AssertPng(path);
     }
 

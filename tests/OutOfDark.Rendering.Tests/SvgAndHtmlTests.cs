@@ -123,7 +123,9 @@ public class SvgAndHtmlTests
 
         var document = XDocument.Parse(SvgMapRenderer.ToSvg(journey, new SvgMapOptions { Warnings = all }));
 
-        var node = document.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "ood-node" && g.Element(Svg + "title")!.Value == "Checkout");
+        var node = document.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "ood-node" && (string?)g.Attribute("data-activity-id") == checkout.Id.Value.ToString());
+        Assert.Equal("Checkout — 2 open warnings, most severe: critical", node.Element(Svg + "title")!.Value);
+        Assert.Equal("critical", (string?)node.Attribute("data-severity"));
         var badge = node.Elements(Svg + "g").Single();
         Assert.Equal("ood-badge ood-critical", (string?)badge.Attribute("class"));
         Assert.Equal("2", badge.Element(Svg + "text")!.Value);

@@ -64,13 +64,13 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var page = await OpenAsync("#/map/" + SampleIds.Activity("Review request"));
         // The first metric is the response rate; the second counts the reviews written.
         var metric = page.Locator("#detail .widget[data-kind=metric]").First;
-        await Expect(metric).ToContainTextAsync("on 2026-04-04");
+        await Expect(metric).ToContainTextAsync("on 4 Apr 2026");
 
         await metric.Locator("input[name=value]").FillAsync("14.5");
         await metric.Locator("button[type=submit]").ClickAsync();
 
         await Expect(page.Locator("#detail .widget[data-kind=metric]").First.Locator(".value")).ToHaveTextAsync("14.5 %");
-        await Expect(page.Locator("#detail .widget[data-kind=metric]").First).ToContainTextAsync("on 2026-04-05");
+        await Expect(page.Locator("#detail .widget[data-kind=metric]").First).ToContainTextAsync("on 5 Apr 2026");
         await Expect(page.Locator("#detail .history li").First).ToContainTextAsync("web user");
         await page.Context.CloseAsync();
     }
@@ -84,7 +84,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await page.Locator("select[name=scope]").SelectOptionAsync("workspace");
 
-        await Expect(page.Locator("#warnings thead .journey-column")).ToBeVisibleAsync();
+        await Expect(page.Locator("#warnings thead .journey-column").First).ToBeVisibleAsync();
         await Expect(page.Locator("#warnings tbody tr td.journey-column").First).ToHaveTextAsync(OnlineStoreJourney.Name);
         await Expect(page.Locator("#warning-counts")).ToContainTextAsync("warnings across the workspace");
         await page.Locator("select[name=severity]").SelectOptionAsync("critical");
@@ -118,10 +118,10 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var page = await OpenAsync("#/map/" + id, p => p.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); });
 
         await Expect(page.Locator("#detail-name")).ToHaveTextAsync(Name);
-        await Expect(page.Locator($"[data-activity-id='{id}'] title")).ToContainTextAsync(Name);
+        await Expect(page.Locator($"#map [data-activity-id='{id}'] > title")).ToContainTextAsync(Name);
         await Expect(page.Locator("img")).ToHaveCountAsync(0);
         await page.Locator("#nav-warnings").ClickAsync();
-        await Expect(page.Locator("#warnings tbody")).ToContainTextAsync(Name);
+        await Expect(page.Locator("#warnings [data-section=open] tbody")).ToContainTextAsync(Name);
         await Expect(page.Locator("img")).ToHaveCountAsync(0);
         Assert.Equal(0, dialogs);
         await page.Context.CloseAsync();

@@ -47,6 +47,7 @@ internal static class JourneyApi
         api.MapGet("/", ListAsync);
         api.MapGet("/{journeyId}", GetAsync);
         api.MapGet("/{journeyId}/map", MapAsync);
+        api.MapGet("/{journeyId}/map.svg", MapSvgAsync);
         api.MapGet("/{journeyId}/activities/{activityId}", ActivityAsync);
         api.MapGet("/{journeyId}/warnings", WarningsAsync);
         api.MapPost("/{journeyId}/activities", AddActivityAsync);
@@ -70,6 +71,15 @@ internal static class JourneyApi
     private static Task<IResult> MapAsync(HttpContext context, string journeyId) =>
         ReadAsync(context, journeyId, reading =>
             Results.Ok(Mapping.Map(reading.Journey, ActivityMapLayout.Compute(reading.Journey), reading.View(WarningQuery.NeedsAttention))));
+
+    // The page's map is the renderer's own SVG (the same layout, flow labels, legend, phase colours and outlines as the
+    // report), with focusable boxes the page's script makes clickable.
+    private static Task<IResult> MapSvgAsync(HttpContext context, string journeyId) =>
+        ReadAsync(context, journeyId, reading =>
+        {
+            var options = new SvgMapOptions { View = reading.View(WarningQuery.NeedsAttention), Focusable = true };
+            return Results.Text(SvgMapRenderer.ToSvg(reading.Journey, options), "image/svg+xml; charset=utf-8");
+        });
 
     private static async Task<IResult> ActivityAsync(HttpContext context, string journeyId, string activityId)
     {
@@ -358,7 +368,7 @@ internal static class JourneyApi
             new Dictionary<string, string>(RuleFields) { [JourneyRules.UnknownActivity] = "subject", [JourneyRules.UnknownPhase] = "subject", [JourneyRules.Invalid] = "subject" }).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> ReadAsync(HttpContext context, string journeyId, Func<JourneyReading, IResult> read)
+    internal static async Task<IResult> ReadAsync(HttpContext context, string journeyId, Func<JourneyReading, IResult> read)
     {
         if (!JourneyId.TryParse(journeyId, null, out var id))
         {
@@ -424,7 +434,7 @@ internal static class JourneyApi
         }
     }
 
-    private static Actor Actor(HttpContext context) =>
+    internal static Actor Actor(HttpContext context) =>
         new(context.Request.Headers["X-Actor"].ToString() is { Length: > 0 and <= 200 } actor && !string.IsNullOrWhiteSpace(actor) ? actor : DefaultActor);
 
     private static T? RequiredId<T>(string? text, string field, Dictionary<string, string[]> errors)
@@ -456,7 +466,7 @@ internal static class JourneyApi
         return null;
     }
 
-    private static WarningSubject? ParseSubject(string? text, Dictionary<string, string[]> errors)
+    internal static WarningSubject? ParseSubject(string? text, Dictionary<string, string[]> errors)
     {
         var parts = text?.Split(':', 2);
         if (parts is [var kind, var id]

@@ -27,22 +27,23 @@ function svg(tag, attrs, text) {
   return node;
 }
 
+function truncate(text, max) {
+  return text.length > max ? text.slice(0, max - 1) + "…" : text;
+}
+
 function say(text) {
   const message = document.getElementById("message");
-  message.textContent = text || "";
+  message.textContent = readable(text) || "";
   message.hidden = !text;
 }
 
 function rememberVersion(response) {
   const etag = response.headers.get("ETag");
-  if (etag) {
-    state.version = etag;
-    document.getElementById("version").textContent = "version " + etag.replaceAll('"', "");
-  }
+  if (etag) state.version = etag;
 }
 
 async function api(path, options) {
-  const response = await fetch(path, options);
+  const response = await fetchWithRetry(path, options);
   rememberVersion(response);
   const type = response.headers.get("Content-Type") || "";
   const body = type.includes("json") ? await response.json() : null;
@@ -51,6 +52,7 @@ async function api(path, options) {
     const error = new Error((body && (body.detail || body.title)) || response.statusText);
     error.status = response.status;
     error.details = errors;
+    error.fields = (body && body.errors) || {};
     throw error;
   }
   return body;
@@ -68,60 +70,7 @@ function journeyPath(suffix) {
   return "/api/journeys/" + encodeURIComponent(state.journeyId) + (suffix || "");
 }
 
-// ---- Activity Map -------------------------------------------------------------------------------------------------
-
-function truncate(text, max) {
-  return text.length > max ? text.slice(0, max - 1) + "…" : text;
-}
-
-async function renderMap() {
-  const map = await api(journeyPath("/map"));
-  const host = document.getElementById("map");
-  const root = svg("svg", { width: map.width, height: map.height, viewBox: `0 0 ${map.width} ${map.height}`, role: "group", "aria-label": "Activity map" });
-  const defs = svg("defs");
-  const marker = svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" });
-  marker.append(svg("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: "#52606d" }));
-  defs.append(marker);
-  root.append(defs);
-
-  for (const lane of map.lanes) {
-    root.append(svg("rect", { class: "lane", x: lane.bounds.x, y: lane.bounds.y, width: lane.bounds.width, height: lane.bounds.height }));
-    root.append(svg("rect", { class: "lane-header", x: lane.header.x, y: lane.header.y, width: lane.header.width, height: lane.header.height }));
-    root.append(svg("text", { class: "lane-name", x: lane.header.x + 10, y: lane.header.y + 22 }, lane.name));
-    if (lane.customerGoal) {
-      root.append(svg("text", { class: "lane-goal", x: lane.header.x + 10, y: lane.header.y + 40 }, truncate(lane.customerGoal, Math.floor(lane.header.width / 6.2))));
-    }
-  }
-
-  for (const edge of map.edges) {
-    const line = svg("line", { class: "edge-" + edge.kind, x1: edge.x1, y1: edge.y1, x2: edge.x2, y2: edge.y2 });
-    if (edge.kind === "flow") line.setAttribute("marker-end", "url(#arrow)");
-    if (edge.label) line.append(svg("title", {}, edge.label));
-    root.append(line);
-  }
-
-  for (const node of map.nodes) {
-    const group = svg("g", {
-      class: "node" + (node.severity ? " severity-" + node.severity : "") + (node.activityId === state.selected ? " selected" : ""),
-      "data-activity-id": node.activityId,
-      "data-testid": "map-node",
-      tabindex: "0",
-      role: "button",
-    });
-    group.append(svg("title", {}, node.name + (node.warningCount ? ` — ${node.warningCount} warning(s)` : "")));
-    group.append(svg("rect", { x: node.bounds.x, y: node.bounds.y, width: node.bounds.width, height: node.bounds.height }));
-    const label = svg("text", { class: "node-name", x: node.bounds.x + 8, y: node.bounds.y + 19 }, truncate(node.name, Math.floor(node.bounds.width / 7)));
-    group.append(label);
-    group.append(svg("text", { class: "badge", x: node.bounds.x + 8, y: node.bounds.y + 36 },
-      node.status + (node.warningCount ? ` · ${node.warningCount} ⚠` : "")));
-    const open = () => { location.hash = "#/map/" + node.activityId; };
-    group.addEventListener("click", open);
-    group.addEventListener("keydown", event => { if (event.key === "Enter" || event.key === " ") { event.preventDefault(); open(); } });
-    root.append(group);
-  }
-
-  host.replaceChildren(root);
-}
+// ---- Activity Map: map.js (renderMap, mapDetailShown) -------------------------------------------------------------
 
 // ---- Detail view --------------------------------------------------------------------------------------------------
 
@@ -141,7 +90,7 @@ function widgetBody(widget) {
   switch (widget.kind) {
     case "metric": {
       const unit = c.unit ? " " + c.unit : "";
-      const latest = c.latest ? el("div", {}, el("span", { class: "value" }, c.latest.value + unit), " on " + c.latest.date) : el("div", { class: "muted" }, "No observations yet");
+      const latest = c.latest ? el("div", {}, el("span", { class: "value" }, c.latest.value + unit), " on " + humanDate(c.latest.date)) : el("div", { class: "muted" }, "No observations yet");
       const limits = el("div", { class: "muted" },
         `target ${c.target ?? "–"} · warning ${c.warningThreshold ?? "–"} · critical ${c.criticalThreshold ?? "–"} · ${c.observationCount} observations`);
       return [latest, limits, sparkline(c.recent), recordForm(widget)];
@@ -151,12 +100,12 @@ function widgetBody(widget) {
     case "description":
       return [el("p", {}, c.markdown)];
     case "solution":
-      return [el("p", {}, el("strong", {}, "Problem: "), c.problem), el("p", {}, el("strong", {}, "Solution: "), c.solution), el("div", { class: "muted" }, "Status: " + c.status)];
+      return [el("p", {}, el("strong", {}, "Problem: "), c.problem), el("p", {}, el("strong", {}, "Solution: "), c.solution), el("div", { class: "muted" }, "Status: " + words(c.status))];
     case "emotion":
-      return [el("p", {}, `${c.persona ?? "?"}: feels ${c.asIs > 0 ? "+" + c.asIs : c.asIs}` + (c.toBe !== null ? `, should feel ${c.toBe > 0 ? "+" + c.toBe : c.toBe}` : "")), c.note ? el("p", { class: "muted" }, c.note) : null];
+      return [el("p", { class: "emotion", "data-persona": c.persona ?? "" }, `${c.persona ?? "?"} feels ${emotionText(c.asIs)}` + (c.toBe !== null ? `; should feel ${emotionText(c.toBe)}` : "")), c.note ? el("p", { class: "muted" }, c.note) : null];
     case "feedback":
       return [el("div", { class: "muted" }, `${c.count} entries`),
-        el("ul", { class: "feedback" }, ...c.entries.map(e => el("li", {}, el("q", {}, e.quote), ` — ${e.source}, ${e.date} (${e.sentiment})`)))];
+        el("ul", { class: "feedback" }, ...c.entries.map(e => el("li", {}, el("q", {}, e.quote), ` — ${e.source}, ${humanDate(e.date)} (${words(e.sentiment)})`)))];
     default:
       return [el("dl", {}, ...Object.entries(c).flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v ?? "")]))];
   }
@@ -181,7 +130,8 @@ function recordForm(widget) {
       say("");
       await route();
     } catch (error) {
-      say(error.status === 412 ? "Someone changed the journey meanwhile; it is reloaded, try again." : `Could not record: ${error.message} ${error.details || ""}`);
+      const rest = showFieldErrors(form, error);
+      say(error.status === 412 ? "Someone changed the journey meanwhile; it is reloaded, try again." : rest ? `Could not record: ${rest}` : "");
       if (error.status === 412) await route();
     }
   });
@@ -194,8 +144,8 @@ async function renderDetail(activityId) {
   const a = detail.activity;
   const meta = el("dl", {},
     el("dt", {}, "Phase"), el("dd", {}, detail.phaseName),
-    el("dt", {}, "Kind"), el("dd", {}, a.kind),
-    el("dt", {}, "Status"), el("dd", {}, a.status),
+    el("dt", {}, "Kind"), el("dd", {}, words(a.kind)),
+    el("dt", {}, "Status"), el("dd", {}, words(a.status)),
     el("dt", {}, "Owner"), el("dd", {}, a.owner ?? "—"),
     el("dt", {}, "Team"), el("dd", {}, a.team ?? "—"),
     el("dt", {}, "Channels"), el("dd", {}, a.channels.join(", ") || "—"));
@@ -204,8 +154,7 @@ async function renderDetail(activityId) {
   const warnings = detail.warnings.length
     ? el("ul", { class: "activity-warnings" }, ...detail.warnings.map(w => el("li", {}, el("span", { class: "sev sev-" + w.severity }, w.severity), " ", w.message, el("span", { class: "muted" }, ` (${w.state})`))))
     : el("p", { class: "muted" }, "No warnings.");
-  const history = el("ol", { class: "history" }, ...detail.history.slice(0, 40).map(h =>
-    el("li", {}, el("time", {}, `v${h.version} · ${h.at} · ${h.actor}`), h.description + (h.reason ? ` (${h.reason})` : ""))));
+  const history = el("div", { id: "detail-history" });
   aside.replaceChildren(...[
     el("button", { type: "button", id: "close-detail" }, "Close"),
     el("h2", { id: "detail-name" }, a.name),
@@ -216,114 +165,35 @@ async function renderDetail(activityId) {
     el("h3", {}, "History"), history].filter(child => child !== null));
   aside.querySelector("#close-detail").addEventListener("click", () => { location.hash = "#/map"; });
   aside.hidden = false;
-}
-
-// ---- Warnings view ------------------------------------------------------------------------------------------------
-
-function fillFilters() {
-  const form = document.getElementById("warning-filters");
-  const phase = form.elements.phase, owner = form.elements.owner;
-  const keepPhase = phase.value, keepOwner = owner.value;
-  phase.replaceChildren(el("option", { value: "" }, "any"), ...state.journey.phases.map(p => el("option", { value: p.id }, p.name)));
-  const owners = [...new Set(state.journey.activities.map(a => a.owner).filter(o => o))].sort();
-  owner.replaceChildren(el("option", { value: "" }, "any"), ...owners.map(o => el("option", { value: o }, o)));
-  phase.value = keepPhase;
-  owner.value = keepOwner;
-}
-
-async function act(action, warning, extra) {
-  try {
-    await command(journeyPath("/warnings/" + action), Object.assign({ rule: warning.rule, subject: warning.subjectKind + ":" + warning.subjectId }, extra || {}));
-    say("");
-  } catch (error) {
-    say(error.status === 412 ? "Someone changed the journey meanwhile; the list is reloaded, try again." : `Could not ${action}: ${error.message} ${error.details || ""}`);
-  }
-  await renderWarnings();
-}
-
-// The whole workspace's warnings, from the workspace read model: filters and pages go to the server.
-async function renderWorkspaceWarnings(form) {
-  const query = new URLSearchParams();
-  for (const name of ["severity", "owner", "state"]) {
-    if (form.elements[name].value) query.set(name, form.elements[name].value);
-  }
-  const phase = form.elements.phase;
-  if (phase.value) query.set("phase", phase.options[phase.selectedIndex].textContent);
-  query.set("offset", String(state.offset));
-  query.set("limit", String(PAGE));
-  const page = await api("/api/workspace/warnings?" + query);
-  const rows = page.items.map(w => el("tr", { "data-warning-key": w.key, "data-state": w.state, "data-journey-id": w.journeyId },
-    el("td", { class: "journey-column" }, w.journeyName),
-    el("td", {}, el("span", { class: "sev sev-" + w.severity }, w.severity)),
-    el("td", {}, w.subjectName),
-    el("td", {}, w.phaseName ?? ""),
-    el("td", {}, w.owner ?? ""),
-    el("td", {}, w.message),
-    el("td", { class: "state" }, w.state + (w.snoozedUntil ? ` until ${w.snoozedUntil}` : "")),
-    el("td", {})));
-  document.querySelector("#warnings tbody").replaceChildren(...rows);
-  const shown = page.items.length ? `${page.offset + 1}–${page.offset + page.items.length} of ${page.total}` : `0 of ${page.total}`;
-  document.getElementById("warning-counts").textContent =
-    `${shown} warnings across the workspace · ${page.counts.critical} critical · ${page.counts.warning} warning · ${page.counts.info} info`;
-  document.getElementById("warning-pages").hidden = page.offset === 0 && !page.hasMore;
-  document.getElementById("previous-page").disabled = page.offset === 0;
-  document.getElementById("next-page").disabled = !page.hasMore;
-}
-
-async function renderWarnings() {
-  fillFilters();
-  const form = document.getElementById("warning-filters");
-  const workspace = form.elements.scope.value === "workspace";
-  for (const cell of document.querySelectorAll("#warnings .journey-column")) cell.hidden = !workspace;
-  if (workspace) return renderWorkspaceWarnings(form);
-  document.getElementById("warning-counts").textContent = "";
-  document.getElementById("warning-pages").hidden = true;
-  const query = new URLSearchParams();
-  for (const name of ["severity", "phase", "owner", "state"]) {
-    if (form.elements[name].value) query.set(name, form.elements[name].value);
-  }
-  const warnings = await api(journeyPath("/warnings?" + query));
-  const rows = warnings.map(w => {
-    const actions = el("td", {});
-    if (w.state !== "acknowledged") actions.append(el("button", { type: "button", "data-action": "acknowledge" }, "Acknowledge"));
-    if (w.state !== "snoozed") actions.append(el("button", { type: "button", "data-action": "snooze" }, "Snooze 7 days"));
-    if (w.state !== "resolved") actions.append(el("button", { type: "button", "data-action": "resolve" }, "Resolve"));
-    if (w.state !== "open") actions.append(el("button", { type: "button", "data-action": "reopen" }, "Reopen"));
-    actions.addEventListener("click", event => {
-      const action = event.target.getAttribute("data-action");
-      if (action) act(action, w, action === "snooze" ? { days: 7 } : {});
-    });
-    const state = w.state + (w.handledBy ? ` by ${w.handledBy}` : "") + (w.snoozedUntil ? ` until ${w.snoozedUntil}` : "");
-    return el("tr", { "data-warning-key": w.key, "data-state": w.state },
-      el("td", {}, el("span", { class: "sev sev-" + w.severity }, w.severity)),
-      el("td", {}, w.metric ? `${w.subjectName} › ${w.metric}` : w.subjectName),
-      el("td", {}, w.phaseName ?? ""),
-      el("td", {}, w.owner ?? ""),
-      el("td", { title: w.evidence.map(e => `${e.name}: ${e.value}`).join("\n") }, w.message),
-      el("td", { class: "state" }, state),
-      actions);
-  });
-  document.querySelector("#warnings tbody").replaceChildren(...rows);
+  await renderHistoryInto(history, { activity: activityId, limit: 10 });
+  decorateDetailEmotions(aside);
 }
 
 // ---- Routing ------------------------------------------------------------------------------------------------------
 
 async function route() {
-  const [, view, id] = (location.hash || "#/map").split("/");
-  const isWarnings = view === "warnings";
-  document.getElementById("map-view").hidden = isWarnings;
+  const [, view, id] = (location.hash || "#/map").split("?")[0].split("/");
+  const isWarnings = view === "warnings", isHistory = view === "history";
+  document.getElementById("map-view").hidden = isWarnings || isHistory;
   document.getElementById("warnings-view").hidden = !isWarnings;
-  document.getElementById("nav-map").classList.toggle("active", !isWarnings);
+  document.getElementById("history-view").hidden = !isHistory;
+  document.getElementById("nav-map").classList.toggle("active", !isWarnings && !isHistory);
   document.getElementById("nav-warnings").classList.toggle("active", isWarnings);
+  document.getElementById("nav-history").classList.toggle("active", isHistory);
   if (!state.journeyId) return;
   try {
     state.journey = await api(journeyPath(""));
+    showExports();
+    await refreshWarningCounts();
     if (isWarnings) {
       await renderWarnings();
+    } else if (isHistory) {
+      await renderHistory();
     } else {
       state.selected = id || null;
       await renderMap();
-      if (id) await renderDetail(id); else document.getElementById("detail").hidden = true;
+      await renderEmotionLane();
+      if (id) { await renderDetail(id); mapDetailShown(); } else document.getElementById("detail").hidden = true;
     }
   } catch (error) {
     say(error.message);
@@ -338,9 +208,7 @@ async function start() {
   state.journeyId = journeys.some(j => j.id === wanted) ? wanted : (journeys[0] && journeys[0].id);
   if (state.journeyId) select.value = state.journeyId; else say("No journeys in this workspace yet.");
   select.addEventListener("change", () => { state.journeyId = select.value; location.hash = "#/map"; route(); });
-  document.getElementById("warning-filters").addEventListener("change", () => { state.offset = 0; renderWarnings().catch(error => say(error.message)); });
-  document.getElementById("previous-page").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); renderWarnings().catch(error => say(error.message)); });
-  document.getElementById("next-page").addEventListener("click", () => { state.offset += PAGE; renderWarnings().catch(error => say(error.message)); });
+  setUpSearch();
   window.addEventListener("hashchange", route);
   await route();
   document.body.setAttribute("data-ready", "true");

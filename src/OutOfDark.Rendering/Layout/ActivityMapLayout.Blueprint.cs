@@ -80,7 +80,7 @@ public static partial class ActivityMapLayout
 
         var nodes = new List<NodeBox>(cells.Count);
         var boxes = new Dictionary<ActivityId, Box>(cells.Count);
-        var edges = new List<MapEdge>(cells.Count + journey.Flows.Count);
+        var requests = new List<EdgeRequest>(cells.Count + journey.Flows.Count);
         foreach (var (activity, phase, band, row, d) in cells)
         {
             var box = new Box(
@@ -92,20 +92,12 @@ public static partial class ActivityMapLayout
             nodes.Add(new NodeBox(activity.Id, activity.PhaseId, phase, d, box) { BlueprintLane = activity.Lane });
             if (activity.ParentId is { } parent)
             {
-                edges.Add(new MapEdge(MapEdgeKind.Tree, parent, activity.Id, RightMiddle(boxes[parent]), LeftMiddle(box), null, null));
+                requests.Add(new EdgeRequest(MapEdgeKind.Tree, parent, activity.Id, null, null));
             }
         }
 
-        foreach (var flow in journey.Flows)
-        {
-            var from = boxes[flow.From];
-            var to = boxes[flow.To];
-            var (start, end) = to.X >= from.Right ? (RightMiddle(from), LeftMiddle(to))
-                : to.Right <= from.X ? (LeftMiddle(from), RightMiddle(to))
-                : (RightMiddle(from), RightMiddle(to));
-            edges.Add(new MapEdge(MapEdgeKind.Flow, flow.From, flow.To, start, end, flow.Id, flow.Label));
-        }
-
+        AddFlows(journey, requests);
+        var edges = EdgeRouter.Route(boxes, requests, options, y);
         return new MapLayout(width, y, ValueList<PhaseLane>.From(phaseLanes), ValueList<NodeBox>.From(nodes), ValueList<MapEdge>.From(edges))
         {
             Bands = ValueList<BlueprintBand>.From(bands),

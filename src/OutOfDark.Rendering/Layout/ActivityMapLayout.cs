@@ -110,7 +110,7 @@ public static partial class ActivityMapLayout
         var totalWidth = phaseCount == 0 ? 0 : x - options.LaneGap;
         var nodes = new List<NodeBox>(journey.ActivityCount);
         var boxes = new Dictionary<ActivityId, Box>(journey.ActivityCount);
-        var edges = new List<MapEdge>(journey.ActivityCount + journey.Flows.Count);
+        var requests = new List<EdgeRequest>(journey.ActivityCount + journey.Flows.Count);
         foreach (var activity in journey.Activities)
         {
             var place = placements[activity.Id];
@@ -123,27 +123,22 @@ public static partial class ActivityMapLayout
             nodes.Add(new NodeBox(activity.Id, activity.PhaseId, place.Lane, place.Depth, box) { BlueprintLane = activity.Lane });
             if (activity.ParentId is { } parent)
             {
-                var from = boxes[parent];
-                edges.Add(new MapEdge(MapEdgeKind.Tree, parent, activity.Id, RightMiddle(from), LeftMiddle(box), null, null));
+                requests.Add(new EdgeRequest(MapEdgeKind.Tree, parent, activity.Id, null, null));
             }
         }
 
-        foreach (var flow in journey.Flows)
-        {
-            var from = boxes[flow.From];
-            var to = boxes[flow.To];
-            var (start, end) = to.X >= from.Right ? (RightMiddle(from), LeftMiddle(to))
-                : to.Right <= from.X ? (LeftMiddle(from), RightMiddle(to))
-                : (RightMiddle(from), RightMiddle(to));
-            edges.Add(new MapEdge(MapEdgeKind.Flow, flow.From, flow.To, start, end, flow.Id, flow.Label));
-        }
-
+        AddFlows(journey, requests);
+        var edges = EdgeRouter.Route(boxes, requests, options, height);
         return new MapLayout(totalWidth, height, ValueList<PhaseLane>.From(lanes), ValueList<NodeBox>.From(nodes), ValueList<MapEdge>.From(edges));
     }
 
-    private static Point RightMiddle(Box box) => new(box.Right, box.Y + (box.Height / 2));
-
-    private static Point LeftMiddle(Box box) => new(box.X, box.Y + (box.Height / 2));
+    private static void AddFlows(Journey journey, List<EdgeRequest> requests)
+    {
+        foreach (var flow in journey.Flows)
+        {
+            requests.Add(new EdgeRequest(MapEdgeKind.Flow, flow.From, flow.To, flow.Id, flow.Label));
+        }
+    }
 
     private readonly record struct Placement(int Lane, int Depth, double Center);
 

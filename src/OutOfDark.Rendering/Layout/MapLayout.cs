@@ -1,5 +1,6 @@
 using Ardalis.GuardClauses;
 using System;
+using System.Collections.Generic;
 
 namespace OutOfDark.Rendering;
 
@@ -54,11 +55,61 @@ public enum MapEdgeKind
 /// <param name="Kind">A tree link or a flow.</param>
 /// <param name="From">The activity it starts at.</param>
 /// <param name="To">The activity it ends at.</param>
-/// <param name="Start">Where it leaves the first box (the middle of its right edge, or its left edge for a flow going backwards).</param>
-/// <param name="End">Where it enters the second box.</param>
+/// <param name="Start">
+/// Where it leaves the first box: a point on its right side, or its left side when the second box lies to the left.
+/// Tree links leave from the middle of the side; flows meeting one side get distinct points spread along it.
+/// </param>
+/// <param name="End">Where it enters the second box: a point on its left side, or its right side when the second box lies to the left or in the same column.</param>
 /// <param name="FlowId">The flow, for a flow edge.</param>
 /// <param name="Label">The flow's label, if any.</param>
-public sealed record MapEdge(MapEdgeKind Kind, ActivityId From, ActivityId To, Point Start, Point End, FlowId? FlowId, string? Label);
+public sealed record MapEdge(MapEdgeKind Kind, ActivityId From, ActivityId To, Point Start, Point End, FlowId? FlowId, string? Label)
+{
+    /// <summary>
+    /// The line to draw: from <see cref="Start"/> to <see cref="End"/> (both included) through its bends, every segment
+    /// horizontal or vertical, crossing no activity box (it runs in the gaps between the columns of boxes and crosses a
+    /// column only between two boxes). <see cref="ActivityMapLayout.Compute"/> always sets it; empty on an edge made by
+    /// hand, which is then drawn straight from <see cref="Start"/> to <see cref="End"/>.
+    /// </summary>
+    public ValueList<Point> Route { get; init; } = ValueList<Point>.Empty;
+
+    /// <summary>The points to draw through: <see cref="Route"/>, or <see cref="Start"/> and <see cref="End"/> when it is empty.</summary>
+    /// <returns>At least two points.</returns>
+    public IReadOnlyList<Point> Points() => Route.Count >= 2 ? Route : [Start, End];
+
+    /// <summary>The point halfway along the drawn line (by length), where the flow's label is anchored.</summary>
+    /// <returns>A point on the line.</returns>
+    public Point Midpoint() => PointAlong(0.5);
+
+    /// <summary>The point at a fraction of the drawn line's length from <see cref="Start"/>.</summary>
+    /// <param name="fraction">0 for <see cref="Start"/>, 1 for <see cref="End"/>; clamped to that range.</param>
+    /// <returns>A point on the line.</returns>
+    public Point PointAlong(double fraction)
+    {
+        var points = Points();
+        var total = 0.0;
+        for (var i = 1; i < points.Count; i++)
+        {
+            total += Distance(points[i - 1], points[i]);
+        }
+
+        var left = Math.Clamp(fraction, 0, 1) * total;
+        for (var i = 1; i < points.Count; i++)
+        {
+            var length = Distance(points[i - 1], points[i]);
+            if (left <= length && length > 0)
+            {
+                var t = left / length;
+                return new Point(points[i - 1].X + ((points[i].X - points[i - 1].X) * t), points[i - 1].Y + ((points[i].Y - points[i - 1].Y) * t));
+            }
+
+            left -= length;
+        }
+
+        return points[^1];
+    }
+
+    private static double Distance(Point a, Point b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
+}
 
 /// <summary>Sizes and gaps of the layout, in layout units.</summary>
 public sealed record LayoutOptions

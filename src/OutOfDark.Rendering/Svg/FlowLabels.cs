@@ -8,9 +8,12 @@ namespace OutOfDark.Rendering;
 internal readonly record struct PlacedLabel(string Text, Box Box);
 
 /// <summary>
-/// Places flow labels along their arrows where they cover no activity box and no other label: the middle of the curve
-/// first, then points further along it, each also a line above and below. Where every candidate is taken, the one
-/// covering least wins. Boxes are looked up in a grid, so placing is linear in the number of labels and boxes.
+/// Places flow labels on their arrows: one label per labelled flow, its plate centred on a point of the arrow — the
+/// arrow's midpoint (by length) first, then points further from it along the arrow — where it covers no activity box and
+/// no other label. Where the arrow offers no such point, the plate may move off the line by up to
+/// <see cref="MaxDistance"/>; where no spot within that distance is free, the spot covering no other label and least of
+/// the boxes wins, and failing that the least covered one. Boxes and labels are looked up in a grid, so placing is
+/// linear in the number of labels and boxes.
 /// </summary>
 internal static class FlowLabels
 {
@@ -20,36 +23,24 @@ internal static class FlowLabels
     /// <summary>The most characters a label shows; the whole text is the arrow's tooltip.</summary>
     public const int MaxChars = 24;
 
+    /// <summary>The farthest a label's plate lies from its own arrow, in layout units.</summary>
+    public const double MaxDistance = 24;
+
+    /// <summary>The plate's height.</summary>
+    public const double Height = 14;
+
     /// <summary>An upper estimate of a glyph's width at <see cref="FontSize"/> in the map's sans-serif font.</summary>
     private const double CharWidth = 6.2;
 
     private const double Padding = 4;
 
-    private const double Height = 14;
-
     private const double Cell = 128;
 
-    private static readonly double[] Along = [0.5, 0.38, 0.62, 0.26, 0.74, 0.14, 0.86];
+    // Fractions of the arrow's length: the midpoint, then outwards in steps of 4 %, up to 6 % from either end.
+    private static readonly double[] Along = AlongSteps();
 
-    private static readonly double[] Shifts = [0, -Height - 2, Height + 2, -(2 * Height) - 4, (2 * Height) + 4];
-
-    // Where the coarse candidates are all taken: every 2 px up to four lines above and below, which finds the gaps
-    // between rows of boxes.
-    private static readonly double[] FineShifts = FineSteps();
-
-    /// <summary>The control points of a flow's arrow: a cubic curve leaving and entering its boxes horizontally.</summary>
-    /// <param name="edge">The flow edge.</param>
-    /// <returns>Start, first and second control point, end.</returns>
-    public static (Point Start, Point C1, Point C2, Point End) Curve(MapEdge edge)
-    {
-        var (s, e) = (edge.Start, edge.End);
-        var bend = Math.Max(30, Math.Abs(e.X - s.X) / 3);
-        var backwards = e.X < s.X;
-        var sameSide = Math.Abs(e.X - s.X) < 1e-9 || (!backwards && e.X < s.X + 1);
-        var c1 = s.X + (backwards ? -bend : bend);
-        var c2 = e.X + (backwards || sameSide ? bend : -bend);
-        return (s, new Point(c1, s.Y), new Point(c2, e.Y), e);
-    }
+    // Shifts of the plate's centre across the arrow: on it, then half a plate and a whole plate (plus a gap) either way.
+    private static readonly double[] Shifts = [0, -(Height / 2) - 1, (Height / 2) + 1, -Height - 2, Height + 2, -(1.5 * Height) - 3, (1.5 * Height) + 3];
 
     /// <summary>Places the label of every labelled flow of <paramref name="layout"/>, in edge order.</summary>
     /// <param name="layout">The layout.</param>
@@ -57,7 +48,8 @@ internal static class FlowLabels
     public static List<PlacedLabel> Place(MapLayout layout)
     {
         var placed = new List<PlacedLabel>();
-        Grid? taken = null;
+        Grid? boxes = null;
+        Grid? labels = null;
         foreach (var edge in layout.Edges)
         {
             if (edge is not { Kind: MapEdgeKind.Flow, Label: { } label })
@@ -65,76 +57,106 @@ internal static class FlowLabels
                 continue;
             }
 
-            if (taken is null)
+            if (boxes is null)
             {
-                taken = new Grid();
+                boxes = new Grid();
+                labels = new Grid();
                 foreach (var node in layout.Nodes)
                 {
-                    taken.Add(node.Bounds);
+                    boxes.Add(node.Bounds);
                 }
             }
 
             var text = LineWrap.Wrap(label, MaxChars, 1)[0];
             var width = (text.Length * CharWidth) + (2 * Padding);
-            var curve = Curve(edge);
-            Box? best = null;
-            var bestCover = double.MaxValue;
-            if (!TryPlace(taken, curve, width, Shifts, ref best, ref bestCover))
-            {
-                TryPlace(taken, curve, width, FineShifts, ref best, ref bestCover);
-            }
-
-            taken.Add(best!.Value);
-            placed.Add(new PlacedLabel(text, best.Value));
+            var best = Best(edge, width, boxes, labels!);
+            labels!.Add(best);
+            placed.Add(new PlacedLabel(text, best));
         }
 
         return placed;
     }
 
-    /// <summary>Tries each point along the curve with each shift; true at the first free box, else the least covered is kept.</summary>
-    private static bool TryPlace(Grid taken, (Point, Point, Point, Point) curve, double width, double[] shifts, ref Box? best, ref double bestCover)
+    /// <summary>The plate for one arrow: the first free candidate, else the least covered, labels weighing far more than boxes.</summary>
+    private static Box Best(MapEdge edge, double width, Grid boxes, Grid labels)
     {
-        foreach (var t in Along)
+        var points = edge.Points();
+        Box? best = null;
+        var bestCost = double.MaxValue;
+        foreach (var shift in Shifts)
         {
-            var p = Bezier(curve, t);
-            foreach (var shift in shifts)
+            foreach (var t in Along)
             {
-                var box = new Box(p.X - (width / 2), p.Y + shift - (Height / 2), width, Height);
-                var cover = taken.Cover(box);
-                if (cover < bestCover)
+                var p = edge.PointAlong(t);
+                // Across the arrow: up and down on a horizontal stretch, left and right on a vertical one.
+                var vertical = IsOnVertical(points, p);
+                var aside = shift == 0 ? 0 : Math.Sign(shift) * ((width / 2) + Math.Abs(shift) - (Height / 2));
+                var box = vertical
+                    ? new Box(p.X - (width / 2) + aside, p.Y - (Height / 2), width, Height)
+                    : new Box(p.X - (width / 2), p.Y + shift - (Height / 2), width, Height);
+
+                var onLabels = labels.Cover(box);
+                var cost = (onLabels * 1e6) + boxes.Cover(box);
+                if (cost == 0)
                 {
-                    (best, bestCover) = (box, cover);
+                    return box;
                 }
 
-                if (cover == 0)
+                if (cost < bestCost)
                 {
-                    return true;
+                    (best, bestCost) = (box, cost);
                 }
+            }
+        }
+
+        return best!.Value;
+    }
+
+    private static bool IsOnVertical(IReadOnlyList<Point> points, Point p)
+    {
+        for (var i = 1; i < points.Count; i++)
+        {
+            var (a, b) = (points[i - 1], points[i]);
+            if (Math.Abs(a.X - b.X) < 1e-9 && Math.Abs(p.X - a.X) < 1e-6 && p.Y >= Math.Min(a.Y, b.Y) - 1e-6 && p.Y <= Math.Max(a.Y, b.Y) + 1e-6)
+            {
+                return Math.Abs(a.Y - b.Y) > 1e-9;
             }
         }
 
         return false;
     }
 
-    private static double[] FineSteps()
+    /// <summary>The shortest distance between a box and a polyline (0 when they touch or cross).</summary>
+    public static double DistanceTo(IReadOnlyList<Point> points, Box box)
     {
-        var steps = new List<double>();
-        for (var d = 2.0; d <= 4 * (Height + 2); d += 2)
+        var best = double.MaxValue;
+        for (var i = 1; i < points.Count; i++)
         {
-            steps.Add(-d);
-            steps.Add(d);
+            best = Math.Min(best, SegmentToBox(points[i - 1], points[i], box));
+        }
+
+        return best;
+    }
+
+    // Axis-parallel segments only (the layout's routes): the segment is itself a thin box.
+    private static double SegmentToBox(Point a, Point b, Box box)
+    {
+        var dx = Math.Max(0, Math.Max(box.X - Math.Max(a.X, b.X), Math.Min(a.X, b.X) - box.Right));
+        var dy = Math.Max(0, Math.Max(box.Y - Math.Max(a.Y, b.Y), Math.Min(a.Y, b.Y) - box.Bottom));
+        return Math.Sqrt((dx * dx) + (dy * dy));
+    }
+
+    private static double[] AlongSteps()
+    {
+        var steps = new List<double> { 0.5 };
+        for (var d = 0.04; d <= 0.44 + 1e-9; d += 0.04)
+        {
+            steps.Add(0.5 - d);
+            steps.Add(0.5 + d);
         }
 
         return [.. steps];
     }
-
-    private static Point Bezier((Point S, Point C1, Point C2, Point E) c, double t)
-    {
-        var u = 1 - t;
-        var (a, b, d, e) = (u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t);
-        return new Point((a * c.S.X) + (b * c.C1.X) + (d * c.C2.X) + (e * c.E.X), (a * c.S.Y) + (b * c.C1.Y) + (d * c.C2.Y) + (e * c.E.Y));
-    }
-
     /// <summary>Boxes bucketed by the grid cells they touch.</summary>
     private sealed class Grid
     {

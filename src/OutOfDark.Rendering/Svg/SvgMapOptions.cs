@@ -22,6 +22,23 @@ public sealed record SvgMapOptions
     /// </summary>
     public IReadOnlyCollection<WarningViewItem>? View { get; init; }
 
+    /// <summary>
+    /// Whether to draw the legend in a strip below the map (what a flow arrow, a tree link and each severity's outline
+    /// look like); <see langword="true"/> by default. The legend adds <c>44</c> units to the drawing's height and makes it
+    /// at least <c>640</c> units wide.
+    /// </summary>
+    public bool Legend { get; init; } = true;
+
+    /// <summary>
+    /// Whether each activity's box is a focusable control for a host page that scripts the map: its group gets
+    /// <c>tabindex="0"</c>, <c>role="button"</c> and an <c>aria-label</c> with the activity's name and, when it has open
+    /// warnings, their count and the most severe one's severity; the <c>&lt;svg&gt;</c> element's role is then <c>group</c>
+    /// instead of <c>img</c>. Off by default (the static map is an image). Every
+    /// box's group carries <c>data-activity-id</c> (the activity id as a GUID) either way, and <c>data-severity</c>
+    /// (<c>critical</c>, <c>warning</c> or <c>info</c>) when it has warnings.
+    /// </summary>
+    public bool Focusable { get; init; }
+
     /// <summary>Sizes and gaps for the layout; <see cref="LayoutOptions.Default"/> when <see langword="null"/>.</summary>
     public LayoutOptions? Layout { get; init; }
 

@@ -72,12 +72,13 @@ public static partial class SvgMapRenderer
         Guard.Against.Null(w);
         options ??= SvgMapOptions.Default;
         var warnings = new WarningIndex(journey, WarningIndex.Merge(options.Warnings, options.View));
-        var width = Math.Max(layout.Width, 1);
-        var height = Math.Max(layout.Height, 1);
+        var width = Math.Max(Math.Max(layout.Width, 1), options.Legend ? Legend.Width : 0);
+        var height = Math.Max(layout.Height, 1) + (options.Legend ? Legend.Height : 0);
 
-        // With links inside, the map is a group (an image's children are hidden from assistive technology, links included).
+        // A static map is one image; with links or focusable boxes inside, it is a group (an image's children are hidden
+        // from assistive technology, links and controls included).
         w.Write("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ood-map\" role=\"");
-        w.Write(options.LinkNodes ? "group" : "img");
+        w.Write(options.LinkNodes || options.Focusable ? "group" : "img");
         w.Write("\" width=\"");
         w.Write(Numbers.Coordinate(width));
         w.Write("\" height=\"");
@@ -106,22 +107,13 @@ public static partial class SvgMapRenderer
         {
             if (edge.Kind == MapEdgeKind.Tree)
             {
-                var midX = (edge.Start.X + edge.End.X) / 2;
-                w.Write("<path class=\"ood-tree\" fill=\"none\" stroke=\"#94a3b8\" stroke-width=\"1.5\" d=\"M");
-                w.Write(Numbers.Coordinate(edge.Start.X));
-                w.Write(',');
-                w.Write(Numbers.Coordinate(edge.Start.Y));
-                w.Write(" H");
-                w.Write(Numbers.Coordinate(midX));
-                w.Write(" V");
-                w.Write(Numbers.Coordinate(edge.End.Y));
-                w.Write(" H");
-                w.Write(Numbers.Coordinate(edge.End.X));
+                w.Write("<path class=\"ood-tree\" fill=\"none\" stroke=\"#94a3b8\" stroke-width=\"1.5\" d=\"");
+                WritePath(w, edge.Points());
                 w.Write("\"/>\n");
             }
         }
 
-        // Flow lines go under the boxes so labels stay readable; their arrowheads end on the box edges, and their labels go on top.
+        // Flows are routed around the boxes by the layout; their arrowheads end on the box sides, and their labels go on top.
         foreach (var edge in layout.Edges)
         {
             if (edge.Kind == MapEdgeKind.Flow)
@@ -152,7 +144,7 @@ public static partial class SvgMapRenderer
                 w.Write("\">");
             }
 
-            WriteNode(w, node, activity, Math.Max(0, journey.PhaseIndex(activity.PhaseId)), warnings.For(activity.Id.Value));
+            WriteNode(w, node, activity, Math.Max(0, journey.PhaseIndex(activity.PhaseId)), warnings.For(activity.Id.Value), options.Focusable);
             if (options.LinkNodes)
             {
                 w.Write("</a>");
@@ -167,6 +159,11 @@ public static partial class SvgMapRenderer
             Rect(w, b.X, b.Y, b.Width, b.Height, "#ffffff", 3, " fill-opacity=\"0.9\"");
             Text(w, b.X + (b.Width / 2), b.Y + (b.Height / 2) + 3.5, [label.Text], "#334155", bold: false, size: FlowLabels.FontSize, anchor: "middle");
             w.Write("</g>\n");
+        }
+
+        if (options.Legend)
+        {
+            Legend.Write(w, 8, Math.Max(layout.Height, 1) + 8);
         }
 
         w.Write("</svg>\n");
@@ -202,13 +199,43 @@ public static partial class SvgMapRenderer
         w.Write("</g>\n");
     }
 
-    private static void WriteNode(TextWriter w, NodeBox node, Activity activity, int phaseIndex, IReadOnlyList<Warning> warnings)
+    private static void WriteNode(TextWriter w, NodeBox node, Activity activity, int phaseIndex, IReadOnlyList<Warning> warnings, bool focusable)
     {
         var b = node.Bounds;
-        w.Write("<g class=\"ood-node\"><title>");
+        var worst = warnings.Count > 0 ? WarningIndex.Worst(warnings) : (WarningSeverity?)null;
+        w.Write("<g class=\"ood-node\"");
+        if (worst is { } severity)
+        {
+            w.Write(" data-severity=\"");
+            w.Write(SeverityName(severity));
+            w.Write('"');
+        }
+
+        w.Write(" data-activity-id=\"");
+        w.Write(activity.Id.Value.ToString("D", CultureInfo.InvariantCulture));
+        w.Write('"');
+        if (focusable)
+        {
+            w.Write(" tabindex=\"0\" role=\"button\" aria-label=\"");
+            Markup.Write(w, activity.Name);
+            WriteWarningSummary(w, warnings, worst);
+            w.Write('"');
+        }
+
+        w.Write("><title>");
         Markup.Write(w, activity.Name);
+        WriteWarningSummary(w, warnings, worst);
         w.Write("</title>");
-        Rect(w, b.X, b.Y, b.Width, b.Height, "#ffffff", 6, " stroke=\"#cbd5e1\"");
+        if (worst is { } outlined)
+        {
+            // The outline in the severity's colour, thicker (and solid) the more severe; the title and the badge say it in words and numbers.
+            Rect(w, b.X, b.Y, b.Width, b.Height, "#ffffff", 6, OutlineAttributes(outlined));
+        }
+        else
+        {
+            Rect(w, b.X, b.Y, b.Width, b.Height, "#ffffff", 6, " stroke=\"#cbd5e1\"");
+        }
+
         Rect(w, b.X, b.Y, 6, b.Height, Palette.PhaseStrong(phaseIndex), 3);
         var chars = (int)((b.Width - 40) / CharWidth);
         var lines = LineWrap.Wrap(activity.Name, Math.Max(4, chars), LabelLines);
@@ -222,25 +249,47 @@ public static partial class SvgMapRenderer
         w.Write("</g>\n");
     }
 
+    /// <summary>The stroke of a flagged box: the severity's colour; 3.5 units for critical, 3 for warning, 2 and dashed for info.</summary>
+    internal static string OutlineAttributes(WarningSeverity severity) => severity switch
+    {
+        WarningSeverity.Critical => " stroke=\"" + Palette.Severity(severity) + "\" stroke-width=\"3.5\"",
+        WarningSeverity.Warning => " stroke=\"" + Palette.Severity(severity) + "\" stroke-width=\"3\"",
+        _ => " stroke=\"" + Palette.Severity(severity) + "\" stroke-width=\"2\" stroke-dasharray=\"5 3\"",
+    };
+
+    /// <summary>The lower-case name of a severity, as in CSS classes and text: "critical", "warning", "info".</summary>
+    internal static string SeverityName(WarningSeverity severity) => severity switch
+    {
+        WarningSeverity.Critical => "critical",
+        WarningSeverity.Warning => "warning",
+        _ => "info",
+    };
+
+    /// <summary>" — 2 open warnings, most severe: critical" (nothing when there are none).</summary>
+    private static void WriteWarningSummary(TextWriter w, IReadOnlyList<Warning> warnings, WarningSeverity? worst)
+    {
+        if (worst is not { } severity)
+        {
+            return;
+        }
+
+        w.Write(" — ");
+        if (warnings.Count == 1)
+        {
+            w.Write("1 open warning, ");
+            w.Write(SeverityName(severity));
+            return;
+        }
+
+        w.Write(Numbers.Integer(warnings.Count));
+        w.Write(" open warnings, most severe: ");
+        w.Write(SeverityName(severity));
+    }
+
     private static void WriteFlow(TextWriter w, MapEdge edge)
     {
-        var (s, c1, c2, e) = FlowLabels.Curve(edge);
-        w.Write("<path class=\"ood-flow\" fill=\"none\" stroke=\"#334155\" stroke-width=\"1.6\" stroke-dasharray=\"5 3\" marker-end=\"url(#ood-arrow)\" d=\"M");
-        w.Write(Numbers.Coordinate(s.X));
-        w.Write(',');
-        w.Write(Numbers.Coordinate(s.Y));
-        w.Write(" C");
-        w.Write(Numbers.Coordinate(c1.X));
-        w.Write(',');
-        w.Write(Numbers.Coordinate(c1.Y));
-        w.Write(' ');
-        w.Write(Numbers.Coordinate(c2.X));
-        w.Write(',');
-        w.Write(Numbers.Coordinate(c2.Y));
-        w.Write(' ');
-        w.Write(Numbers.Coordinate(e.X));
-        w.Write(',');
-        w.Write(Numbers.Coordinate(e.Y));
+        w.Write("<path class=\"ood-flow\" fill=\"none\" stroke=\"#334155\" stroke-width=\"1.6\" stroke-linejoin=\"round\" stroke-dasharray=\"5 3\" marker-end=\"url(#ood-arrow)\" d=\"");
+        WritePath(w, edge.Points());
         w.Write("\">");
         if (edge.Label is { } label)
         {
@@ -252,11 +301,23 @@ public static partial class SvgMapRenderer
         w.Write("</path>\n");
     }
 
+    /// <summary>Writes "M x,y L x,y …" through the points.</summary>
+    private static void WritePath(TextWriter w, IReadOnlyList<Point> points)
+    {
+        for (var i = 0; i < points.Count; i++)
+        {
+            w.Write(i == 0 ? "M" : " L");
+            w.Write(Numbers.Coordinate(points[i].X));
+            w.Write(',');
+            w.Write(Numbers.Coordinate(points[i].Y));
+        }
+    }
+
     private static void Badge(TextWriter w, double cx, double cy, IReadOnlyList<Warning> warnings)
     {
         var worst = WarningIndex.Worst(warnings);
         w.Write("<g class=\"ood-badge ood-");
-        w.Write(worst.ToString().ToLowerInvariant());
+        w.Write(SeverityName(worst));
         w.Write("\"><title>");
         foreach (var warning in warnings)
         {
@@ -278,7 +339,7 @@ public static partial class SvgMapRenderer
     }
 
     /// <summary>Writes a rounded rectangle; <paramref name="attributes"/> (for example a stroke) go after the fill.</summary>
-    private static void Rect(TextWriter w, double x, double y, double width, double height, string fill, double radius, string attributes = "")
+    internal static void Rect(TextWriter w, double x, double y, double width, double height, string fill, double radius, string attributes = "")
     {
         w.Write("<rect x=\"");
         w.Write(Numbers.Coordinate(x));
@@ -297,7 +358,7 @@ public static partial class SvgMapRenderer
         w.Write("/>");
     }
 
-    private static void Text(TextWriter w, double x, double y, List<string> lines, string fill, bool bold, double size, string anchor = "start", bool halo = false)
+    internal static void Text(TextWriter w, double x, double y, List<string> lines, string fill, bool bold, double size, string anchor = "start", bool halo = false)
     {
         w.Write("<text x=\"");
         w.Write(Numbers.Coordinate(x));

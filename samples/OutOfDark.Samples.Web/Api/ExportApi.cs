@@ -1,0 +1,119 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using OutOfDark.Json;
+using OutOfDark.Rendering;
+using OutOfDark.Samples.Web.Hosting;
+using OutOfDark.Warnings;
+
+namespace OutOfDark.Samples.Web.Api;
+
+/// <summary>
+/// The export buttons: a journey as the HTML report, the SVG map, a Mermaid journey diagram, CSV (activities) or the
+/// journey JSON document, each streamed as a download named after the journey.
+/// </summary>
+internal static class ExportApi
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static void MapExportApi(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/journeys/{journeyId}/export/{format}", ExportAsync);
+
+    // GET /api/journeys/{id}/export/{report|svg|mermaid|csv|json}
+    private static async Task<IResult> ExportAsync(HttpContext context, string journeyId, string format)
+    {
+        var (contentType, extension) = format switch
+        {
+            "report" => ("text/html; charset=utf-8", "html"),
+            "svg" => ("image/svg+xml; charset=utf-8", "svg"),
+            "mermaid" => ("text/vnd.mermaid; charset=utf-8", "mmd"),
+            "csv" => ("text/csv; charset=utf-8", "csv"),
+            "json" => ("application/json; charset=utf-8", "json"),
+            _ => (null, null),
+        };
+        if (contentType is null)
+        {
+            return HttpHelpers.NotFound($"There is no export '{format}': use report, svg, mermaid, csv or json.");
+        }
+
+        if (!JourneyId.TryParse(journeyId, null, out var id))
+        {
+            return HttpHelpers.Invalid("journeyId", $"'{journeyId}' is not a journey id (a GUID).");
+        }
+
+        var journeys = context.RequestServices.GetRequiredService<IJourneyAccess>();
+        var clock = context.RequestServices.GetRequiredService<IClock>();
+        var cancel = context.RequestAborted;
+        Journey journey;
+        System.Collections.Generic.IReadOnlyList<WarningViewItem> view;
+        try
+        {
+            // A journey is immutable: the reading's journey can be rendered after the read returns.
+            (journey, view) = await journeys.ReadAsync(id, r => (r.Journey, r.View(WarningQuery.NeedsAttention)), cancel).ConfigureAwait(false);
+        }
+        catch (JourneyNotFoundException e)
+        {
+            return HttpHelpers.NotFound(e.Message);
+        }
+
+        var flagged = view.Select(w => w.Warning).ToList();
+        var history = format == "report" ? new JourneyHistory(await journeys.ReadEventsAsync(id, cancel).ConfigureAwait(false), clock) : null;
+        context.Response.Headers.CacheControl = "no-store";
+        HttpHelpers.SetVersion(context.Response, journey.Version);
+        return Results.Stream(
+            body => format switch
+            {
+                "report" => HtmlReportRenderer.WriteAsync(journey, body, new HtmlReportOptions
+                {
+                    Warnings = flagged,
+                    View = view,
+                    History = history,
+                    GeneratedAt = clock.GetCurrentInstant(),
+                }, cancel),
+                "svg" => SvgMapRenderer.WriteAsync(journey, body, new SvgMapOptions { Warnings = flagged, View = view }, cancel),
+                "mermaid" => MermaidRenderer.WriteJourneyAsync(journey, body, cancellationToken: cancel),
+                "csv" => WriteTextAsync(body, writer => JourneyCsv.ExportActivitiesAsync(journey, writer, cancellationToken: cancel)),
+                _ => JourneyJsonSerializer.Default.SerializeDocumentAsync(body, journey.ToSnapshot(), cancel),
+            },
+            contentType,
+            FileName(journey.Name) + "." + extension);
+    }
+
+    private static async Task WriteTextAsync(Stream stream, Func<TextWriter, Task> write)
+    {
+        var writer = new StreamWriter(stream, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
+        await using (writer.ConfigureAwait(false))
+        {
+            await write(writer).ConfigureAwait(false);
+        }
+    }
+
+    // "Online store — checkout" → "online-store-checkout": the letters and digits of the name (any script), lower
+    // case, joined by hyphens; the download header carries a non-ASCII name as filename*.
+    internal static string FileName(string name)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in name)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else if (builder.Length > 0 && builder[^1] != '-')
+            {
+                builder.Append('-');
+            }
+        }
+
+        var slug = builder.ToString().Trim('-');
+        return slug.Length == 0 ? "journey" : slug[..Math.Min(slug.Length, 80)].TrimEnd('-');
+    }
+}

@@ -1,0 +1,97 @@
+// OutOfDark web sample: the emotion lane under the map and the persona switcher. For the chosen persona the lane draws
+// how they feel at each activity with an emotion widget, as-is (solid) and to-be (dashed), from very negative (−2) to
+// very positive (+2). The Detail view shows the chosen persona's emotions only (or every persona's).
+"use strict";
+
+async function renderEmotionLane() {
+  const host = document.getElementById("emotion-lane");
+  const lane = await api(journeyPath("/emotions"));
+  const personas = lane.personas.filter(p => lane.points.some(point => point.personaId === p.id));
+  if (!personas.length) { host.hidden = true; host.replaceChildren(); return; }
+  if (!personas.some(p => p.id === state.persona)) state.persona = personas[0].id;
+  const select = el("select", { id: "persona", name: "persona" }, ...personas.map(p => el("option", { value: p.id }, p.name)));
+  select.value = state.persona;
+  select.addEventListener("change", () => {
+    state.persona = select.value;
+    state.personaChosen = true;
+    renderEmotionLane().catch(error => say(error.message));
+    decorateDetailEmotions(document.getElementById("detail"));
+  });
+  const points = lane.points.filter(point => point.personaId === state.persona);
+  const persona = personas.find(p => p.id === state.persona);
+  host.replaceChildren(
+    el("h2", {}, "Emotion lane"),
+    el("form", { class: "filters" }, el("label", {}, "Persona ", select)),
+    emotionChart(points, persona.name),
+    emotionTable(points, persona.name));
+  host.hidden = false;
+}
+
+function emotionChart(points, personaName) {
+  const step = 120, left = 110, top = 14, rowHeight = 22, width = left + Math.max(1, points.length) * step, height = top + 4 * rowHeight + 40;
+  const y = score => top + (2 - score) * rowHeight;
+  const x = i => left + i * step + step / 2;
+  const chart = svg("svg", { class: "emotion-chart", viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-labelledby": "emotion-chart-title" });
+  chart.append(svg("title", { id: "emotion-chart-title" }, `How ${personaName} feels at each activity, as-is and to-be`));
+  for (let score = 2; score >= -2; score--) {
+    chart.append(svg("line", { class: "grid", x1: left, x2: width, y1: y(score), y2: y(score) }));
+    chart.append(svg("text", { class: "axis", x: 4, y: y(score) + 4 }, emotionText(score)));
+  }
+  const line = (values, cls) => {
+    const coords = values.map((v, i) => v === null || v === undefined ? null : `${x(i)},${y(v)}`).filter(Boolean);
+    if (coords.length > 1) chart.append(svg("polyline", { class: cls, points: coords.join(" ") }));
+    values.forEach((v, i) => { if (v !== null && v !== undefined) chart.append(svg("circle", { class: cls, cx: x(i), cy: y(v), r: 4 })); });
+  };
+  line(points.map(p => p.toBe), "to-be");
+  line(points.map(p => p.asIs), "as-is");
+  points.forEach((p, i) => chart.append(svg("text", { class: "touchpoint", x: x(i), y: height - 12, "text-anchor": "middle" }, truncate(p.activityName, 18))));
+  const legend = svg("g", { class: "legend" });
+  legend.append(svg("text", { x: width - 150, y: height - 28 }, "— as-is  ┅ to-be"));
+  chart.append(legend);
+  return el("div", { class: "emotion-scroll" }, chart);
+}
+
+// The same points as a table, for screen readers and exact values.
+function emotionTable(points, personaName) {
+  return el("details", { class: "emotion-table" }, el("summary", {}, `${personaName}'s emotions as a table`),
+    el("table", {}, el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Phase"), el("th", { scope: "col" }, "Activity"),
+      el("th", { scope: "col" }, "As-is"), el("th", { scope: "col" }, "To-be"), el("th", { scope: "col" }, "Note"))),
+    el("tbody", {}, ...points.map(p => el("tr", { "data-activity-id": p.activityId },
+      el("td", {}, p.phaseName),
+      el("td", {}, el("a", { href: "#/map/" + encodeURIComponent(p.activityId) }, p.activityName)),
+      el("td", {}, emotionText(p.asIs)),
+      el("td", {}, p.toBe === null ? "—" : emotionText(p.toBe)),
+      el("td", {}, p.note ?? ""))))));
+}
+
+// In the Detail view: a persona switcher over the emotion widgets, shared with the lane. Every persona's emotions show
+// until someone chooses a persona in either switcher.
+function decorateDetailEmotions(aside) {
+  if (!aside || aside.hidden) return;
+  const widgets = [...aside.querySelectorAll(".widget[data-kind=emotion]")];
+  aside.querySelector(".persona-switch")?.remove();
+  aside.querySelector(".persona-empty")?.remove();
+  if (!widgets.length || !state.journey) return;
+  const names = state.journey.personas.map(p => p.name);
+  const chosen = state.personaChosen ? (state.journey.personas.find(p => p.id === state.persona) || {}).name : "";
+  const select = el("select", { id: "detail-persona" }, el("option", { value: "" }, "every persona"), ...names.map(n => el("option", { value: n }, n)));
+  select.value = names.includes(chosen) ? chosen : "";
+  const empty = el("p", { class: "muted persona-empty", hidden: "hidden" });
+  const apply = () => {
+    let shown = 0;
+    for (const w of widgets) {
+      w.hidden = select.value !== "" && w.querySelector(".emotion")?.getAttribute("data-persona") !== select.value;
+      if (!w.hidden) shown++;
+    }
+    empty.textContent = `No emotion of ${select.value} recorded here.`;
+    empty.hidden = shown > 0;
+  };
+  select.addEventListener("change", () => {
+    const persona = state.journey.personas.find(p => p.name === select.value);
+    state.personaChosen = Boolean(persona);
+    if (persona) { state.persona = persona.id; renderEmotionLane().catch(error => say(error.message)); }
+    apply();
+  });
+  widgets[0].before(el("label", { class: "persona-switch" }, "Emotions of ", select), empty);
+  apply();
+}
