@@ -137,11 +137,10 @@ public static partial class SvgMapRenderer
 
             if (options.LinkNodes)
             {
-                // Inside the HTML report: the box is a link to the activity's section.
+                // Inside the HTML report: the box is a link to the activity's section. Its name is the box's own text (the
+                // activity's name and warning count): a label unlike the visible text fails WCAG 2.5.3 (label in name).
                 w.Write("<a class=\"ood-node-link\" href=\"#");
                 w.Write(HtmlReportRenderer.ActivityAnchor(activity.Id));
-                w.Write("\" aria-label=\"");
-                Markup.Write(w, activity.Name + ": details");
                 w.Write("\">");
             }
 
