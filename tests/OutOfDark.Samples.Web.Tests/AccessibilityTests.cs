@@ -76,7 +76,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
     }
 
     [BrowserFact]
-    public async Task The_keyboard_alone_opens_an_activity_closes_it_and_acknowledges_and_snoozes_a_warning_keeping_focus()
+    public async Task The_keyboard_alone_opens_an_activity_closes_it_and_acknowledges_a_warning_keeping_focus()
     {
         var (page, errors) = await OpenAsync("#/map");
         var checkout = SampleIds.Activity("Checkout").ToString();
@@ -110,12 +110,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
 
         await page.Keyboard.PressAsync("Enter");
         await Expect(row).ToHaveAttributeAsync("data-state", "acknowledged");
-        await AssertFocusOnRowAsync(page, key, place);
 
-        // The row's first action now is Snooze: Enter on it, and focus is still there.
-        await TabUntilAsync(page, $"document.activeElement?.matches(\"tr[data-warning-key='{key}'] button[data-action=snooze]\") === true");
-        await page.Keyboard.PressAsync("Enter");
-        await Expect(row).ToHaveAttributeAsync("data-state", "snoozed");
+        // The acknowledged warning leaves "Needs attention" for its folded section: focus stays at its place in the list.
         await AssertFocusOnRowAsync(page, key, place);
 
         Assert.True(errors.Count == 0, "The page reported errors:\n" + string.Join('\n', errors));
@@ -212,7 +208,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         var focused = await page.EvaluateAsync<string[]>("""
             () => {
               const row = document.activeElement.closest('tr[data-warning-key]');
-              const rows = [...document.querySelectorAll('#warnings tbody tr[data-warning-key]')];
+              const rows = [...document.querySelectorAll('#warnings tbody tr[data-warning-key]')].filter(r => r.getClientRects().length > 0);
               return [row.getAttribute('data-warning-key'), String(rows.indexOf(row))];
             }
             """);

@@ -77,11 +77,11 @@ public sealed class TriageApiTests : System.IDisposable
     }
 
     [Fact]
-    public async Task A_bulk_request_on_a_stale_version_is_412_and_changes_nothing()
+    public async Task A_bulk_request_on_a_stale_version_whose_warning_a_colleague_handled_is_412_and_changes_nothing()
     {
         var open = await OpenWarningsAsync();
         var stale = await ETagAsync(_client);
-        using (await SendAsync(_client, HttpMethod.Post, JourneyPath + "/warnings/acknowledge", Item(open[0]), stale))
+        using (await SendAsync(_client, HttpMethod.Post, JourneyPath + "/warnings/acknowledge", Item(open[1]), stale))
         {
         }
 

@@ -43,7 +43,8 @@
   function focusWarning({ key, index }) {
     const table = document.getElementById("warnings");
     if (!table || !focusable(table)) return false;
-    const rows = [...table.querySelectorAll("tbody tr[data-warning-key]")];
+    // Rows in a folded section (a warning that left "Needs attention") cannot take focus: the row now at its place does.
+    const rows = [...table.querySelectorAll("tbody tr[data-warning-key]")].filter(r => focusable(r));
     const row = rows.find(r => r.getAttribute("data-warning-key") === key) || rows[Math.min(index, rows.length - 1)];
     if (!row) return focus(table);
     return focus(row.querySelector("button:not([disabled]), a[href], input") || row);

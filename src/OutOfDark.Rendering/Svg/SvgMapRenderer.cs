@@ -320,7 +320,9 @@ public static partial class SvgMapRenderer
         var worst = WarningIndex.Worst(warnings);
         w.Write("<g class=\"ood-badge ood-");
         w.Write(SeverityName(worst));
-        w.Write("\"><title>");
+        // Hidden from assistive technology: the box's own name already says how many warnings and how severe, and the
+        // badge's count would otherwise be visible text missing from that name.
+        w.Write("\" aria-hidden=\"true\"><title>");
         foreach (var warning in warnings)
         {
             w.Write(warning.Severity.ToString());
