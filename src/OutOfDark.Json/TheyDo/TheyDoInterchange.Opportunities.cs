@@ -17,8 +17,9 @@ public static partial class TheyDoInterchange
     /// </summary>
     /// <remarks>
     /// A status OutOfDark does not know (TheyDo's statuses are free text) is not dropped silently: it is listed in the
-    /// result, and the opportunity is added as <see cref="OpportunityStatus.Idea"/> or keeps its status. A status or
-    /// <c>ownerEmail</c> that is absent leaves an existing opportunity's status or owner as it is. Scores, links, type,
+    /// result, and the opportunity is added as <see cref="OpportunityStatus.Idea"/> or keeps its status. A status,
+    /// <c>description</c> or <c>ownerEmail</c> that is absent (or <c>null</c>) leaves an existing opportunity's status,
+    /// description or owner as it is. Scores, links, type,
     /// tags, groups, group tags and external links are not placed (see docs/interchange.md).
     /// </remarks>
     /// <param name="journey">The journey that receives the opportunities.</param>
@@ -26,12 +27,12 @@ public static partial class TheyDoInterchange
     /// <param name="file">The file, from <see cref="TheyDoJson.ReadOpportunities"/>.</param>
     /// <param name="reason">Why, recorded on every event.</param>
     /// <returns>How many opportunities were added and changed, and for each unmapped status a line naming its JSON path
-    /// and text (for example <c>$.opportunities[0].status: "Validated" is not a status OutOfDark knows …</c>).</returns>
+    /// and text (<see cref="TheyDoOpportunitiesImport"/>; deconstructs as <c>var (added, changed, unmapped)</c>).</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="TheyDoImportException">Two opportunities of the file share an import key, or the journey refuses
     /// one (inner <see cref="JourneyRuleException"/>, for example a blank title); <see cref="TheyDoImportException.Path"/>
     /// says where in the file. The journey is unchanged.</exception>
-    public static (int Added, int Changed, IReadOnlyList<string> UnmappedStatuses) ImportOpportunities(Journey journey, Actor actor, TheyDoOpportunitiesFile file, string? reason = null)
+    public static TheyDoOpportunitiesImport ImportOpportunities(Journey journey, Actor actor, TheyDoOpportunitiesFile file, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(journey);
         ArgumentNullException.ThrowIfNull(file);
@@ -121,7 +122,7 @@ public static partial class TheyDoInterchange
         return new OpportunityId(new Guid(hash.AsSpan(0, 16)));
     }
 
-    private static (int Added, int Changed, IReadOnlyList<string> UnmappedStatuses) ApplyOpportunities(Journey journey, Actor actor, TheyDoOpportunitiesFile file, string? reason)
+    private static TheyDoOpportunitiesImport ApplyOpportunities(Journey journey, Actor actor, TheyDoOpportunitiesFile file, string? reason)
     {
         var (added, changed) = (0, 0);
         var unmapped = new List<string>();
@@ -153,10 +154,11 @@ public static partial class TheyDoInterchange
                 else
                 {
                     var owner = item.OwnerEmail ?? existing.Owner;
+                    var description = item.Description ?? existing.Description;
                     var newStatus = status ?? existing.Status;
-                    if (existing.Title != item.Title || existing.Description != item.Description || existing.Owner != owner || existing.Status != newStatus)
+                    if (existing.Title != item.Title || existing.Description != description || existing.Owner != owner || existing.Status != newStatus)
                     {
-                        journey.ChangeOpportunity(actor, id, item.Title, item.Description, owner, newStatus, reason);
+                        journey.ChangeOpportunity(actor, id, item.Title, description, owner, newStatus, reason);
                         changed++;
                     }
                 }
@@ -167,6 +169,6 @@ public static partial class TheyDoInterchange
             }
         }
 
-        return (added, changed, unmapped);
+        return new TheyDoOpportunitiesImport(added, changed, ValueList<string>.From(unmapped));
     }
 }

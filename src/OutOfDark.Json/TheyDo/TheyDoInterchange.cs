@@ -18,10 +18,16 @@ namespace OutOfDark.Json.TheyDo;
 /// <item><description><c>CSAT</c> and <c>NPS</c> on a metric of kind <see cref="MetricKind.Csat"/> /
 /// <see cref="MetricKind.Nps"/>: the answer counts (<see cref="AnswerDistribution"/>; NPS as its three groups), so the
 /// value is their score (% of 4–5 answers; % promoters − % detractors; 1 decimal, midpoint away from zero) and the
-/// sample size their total. On a metric of another kind: that score as a value, with the total as sample size;</description></item>
+/// sample size their total. On a percentage (CSAT only) or score metric: that score as a value, with the total as sample size;</description></item>
 /// <item><description><c>CES</c>: the score as the value and <c>respondents</c> as the sample size (TheyDo sends no counts);</description></item>
-/// <item><description><c>OTHER</c>: the value; <c>RATIO</c>: numerator ÷ denominator, rounded to 6 decimals.</description></item>
+/// <item><description><c>OTHER</c>: the value; <c>RATIO</c>: numerator ÷ denominator, rounded to 6 decimals, and on a
+/// <see cref="MetricKind.Percentage"/> metric whose unit is <c>%</c> that quotient × 100 (1/4 is 25).</description></item>
 /// </list>
+/// <para>
+/// A data point whose type does not fit the metric's kind is refused, never recorded as something else: <c>CSAT</c>
+/// feeds a CSAT, percentage or score metric; <c>NPS</c> an NPS or score metric; <c>CES</c> a CES or score metric;
+/// <c>RATIO</c> a ratio metric or a percentage metric with unit <c>%</c>; <c>OTHER</c> any metric.
+/// </para>
 /// <para>Thread-safe; the journey is not (use it from one thread).</para>
 /// </remarks>
 public static partial class TheyDoInterchange
@@ -39,7 +45,8 @@ public static partial class TheyDoInterchange
     /// <returns>How many observations were recorded and corrected.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="TheyDoImportException">An import key has no target or its target is not a metric of the journey,
-    /// two metrics of the file share an import key, two keys map to the same metric, a <c>CES</c> score is outside 1–7,
+    /// two metrics of the file share an import key, two keys map to the same metric, a <c>CES</c> score is outside 1–7, a data point's type does not fit the kind of the metric it feeds (for example
+    /// <c>NPS</c> into a CES metric, <c>RATIO</c> into a percentage metric whose unit is not <c>%</c>),
     /// a data point's dimensions are not a valid segment, it has no answers, too many (over
     /// <see cref="AnswerDistribution.MaxAnswers"/>) or a zero denominator, two points of a metric share a segment and
     /// date, or the journey refuses a value (inner <see cref="JourneyRuleException"/>);
@@ -76,7 +83,8 @@ public static partial class TheyDoInterchange
     /// <param name="importKeys">The metric widgets to export, each with the import key it gets in the file, in this order.</param>
     /// <returns>The file and the downgrade report.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A widget is not a metric of the journey, or a metric has no unit: TheyDo
+    /// <exception cref="ArgumentException">Two widgets are given the same import key (TheyDo's file holds one metric per
+    /// key), a widget is not a metric of the journey, or a metric has no unit: TheyDo
     /// requires <c>unit</c> on every metric, so give the metric one (<see cref="Journey.ChangeWidget"/>) or leave it
     /// out. Nothing is exported.</exception>
     public static TheyDoMetricsExport ExportMetrics(Journey journey, IEnumerable<KeyValuePair<WidgetId, string>> importKeys)
@@ -85,8 +93,16 @@ public static partial class TheyDoInterchange
         ArgumentNullException.ThrowIfNull(importKeys);
         var metrics = new List<TheyDoMetric>();
         var downgrades = new List<TheyDoMetricDowngrade>();
+        var keys = new Dictionary<string, WidgetId>(StringComparer.Ordinal);
         foreach (var (id, key) in importKeys)
         {
+            ArgumentNullException.ThrowIfNull(key, nameof(importKeys));
+            if (!keys.TryAdd(key, id))
+            {
+                throw new ArgumentException($"The import key \"{key}\" is given to widget {keys[key]} and to widget {id}: TheyDo's file needs one key per metric (its own import refuses the file), so give each metric its own key.", nameof(importKeys));
+            }
+
+
             if (journey.FindMetric(id, out _, out _) is not { } metric)
             {
                 throw new ArgumentException($"Widget {id} is not a metric of journey '{journey.Name}'.", nameof(importKeys));
@@ -127,10 +143,10 @@ public static partial class TheyDoInterchange
         switch (metric.Kind)
         {
             case MetricKind.Count or MetricKind.Percentage or MetricKind.Currency or MetricKind.Score:
-                yield return Of(TheyDoDowngradeReason.KindWithoutType, 0, $"TheyDo has no type for a {metric.Kind.ToString().ToLowerInvariant()} metric: written as OTHER aggregated by AVERAGE, every value kept.");
+                yield return Of(TheyDoDowngradeReason.KindWithoutType, observations.Count, $"TheyDo has no type for a {metric.Kind.ToString().ToLowerInvariant()} metric: written as OTHER aggregated by AVERAGE, every value kept.");
                 break;
             case MetricKind.Ratio:
-                yield return Of(TheyDoDowngradeReason.RatioWithoutTerms, 0, "The metric holds quotients, not the numerator and denominator TheyDo's RATIO needs: written as OTHER aggregated by AVERAGE with the quotients as values.");
+                yield return Of(TheyDoDowngradeReason.RatioWithoutTerms, observations.Count, "The metric holds quotients, not the numerator and denominator TheyDo's RATIO needs: written as OTHER aggregated by AVERAGE with the quotients as values.");
                 break;
             case MetricKind.Csat or MetricKind.Nps or MetricKind.Ces when type == TheyDoMetricType.Other:
                 var needs = metric.Kind == MetricKind.Ces ? "a sample size" : "its answer counts";
@@ -254,7 +270,18 @@ public static partial class TheyDoInterchange
 
     private static Observation Observe(MetricWidget metric, TheyDoDataPoint point, string path, string key)
     {
+        if (Misfit(metric, point) is { } misfit)
+        {
+            throw new TheyDoImportException(misfit, path, key);
+        }
+
         var value = ValueOf(point) ?? throw new TheyDoImportException("The data point has no value: no answers, or a zero denominator.", path, key);
+        if (point is TheyDoRatioPoint && metric.Kind == MetricKind.Percentage)
+        {
+            // A quotient of 1/4 is 25 % on a percentage metric (documented; the unit is "%", Misfit checked it).
+            value = Math.Round(value * 100m, 6, MidpointRounding.AwayFromZero);
+        }
+
         if (point is TheyDoCesPoint { Score: < 1m or > 7m } ces)
         {
             throw new TheyDoImportException($"The CES score {ces.Score} is outside the 1–7 scale; send the mean of 1–7 answers.", path + ".score", key);
@@ -284,6 +311,33 @@ public static partial class TheyDoInterchange
                 ? (int)total
                 : throw new ArgumentException($"The counts add up to {total}, more than the {AnswerDistribution.MaxAnswers:N0} answers a sample size may hold.");
         }
+    }
+
+    /// <summary>Why a data point's type does not fit the target metric's kind, or <see langword="null"/> when it fits.</summary>
+    private static string? Misfit(MetricWidget metric, TheyDoDataPoint point)
+    {
+        var (type, fits) = point switch
+        {
+            TheyDoCsatPoint => ("CSAT", metric.Kind is MetricKind.Csat or MetricKind.Percentage or MetricKind.Score),
+            TheyDoNpsPoint => ("NPS", metric.Kind is MetricKind.Nps or MetricKind.Score),
+            TheyDoCesPoint => ("CES", metric.Kind is MetricKind.Ces or MetricKind.Score),
+            TheyDoRatioPoint => ("RATIO", metric.Kind is MetricKind.Ratio || (metric.Kind == MetricKind.Percentage && metric.Unit?.Trim() == "%")),
+            _ => ("OTHER", true),
+        };
+        if (fits)
+        {
+            return null;
+        }
+
+        var takes = type switch
+        {
+            "CSAT" => "a CSAT, percentage or score metric",
+            "NPS" => "an NPS or score metric",
+            "CES" => "a CES or score metric",
+            _ => "a ratio metric, or a percentage metric whose unit is \"%\" (the quotient × 100)",
+        };
+        var a = type == "NPS" ? "An" : "A";
+        return $"{a} {type} data point cannot feed metric '{metric.Title}' of kind {metric.Kind}: its value would mean something else there. {a} {type} data point feeds {takes}; map its import key to such a metric, or change the metric's kind.";
     }
 
     private static (int Recorded, int Corrected) Apply(Journey journey, Actor actor, List<(WidgetId Metric, Segment Segment, Observation Observation, string Path, string Key)> plan, string? reason)

@@ -81,6 +81,20 @@ public static class TheyDoJson
         return buffer.ToArray();
     }
 
+    /// <summary>The name TheyDo's files give a metric type: <c>CSAT</c>, <c>NPS</c>, <c>CES</c>, <c>OTHER</c> or <c>RATIO</c>.</summary>
+    /// <param name="type">The type.</param>
+    /// <returns>The name, upper case, as in a file's <c>type</c> member.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is not a defined value.</exception>
+    public static string TypeName(TheyDoMetricType type) => type switch
+    {
+        TheyDoMetricType.Ces => "CES",
+        TheyDoMetricType.Csat => "CSAT",
+        TheyDoMetricType.Nps => "NPS",
+        TheyDoMetricType.Other => "OTHER",
+        TheyDoMetricType.Ratio => "RATIO",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a TheyDo metric type."),
+    };
+
     /// <summary>Writes an opportunities file, indented, members in the published order.</summary>
     /// <param name="file">The file.</param>
     /// <returns>UTF-8 JSON.</returns>
@@ -210,7 +224,7 @@ public static class TheyDoJson
         return new TheyDoMetric(metricType, String(element.GetProperty("importKey"), path + ".importKey"), String(element.GetProperty("title"), path + ".title"), String(element.GetProperty("unit"), path + ".unit"), ValueList<TheyDoDataPoint>.From(points))
         {
             Description = OptionalString(element, "description", path),
-            OwnerEmail = OptionalString(element, "ownerEmail", path),
+            OwnerEmail = OptionalEmail(element, path),
             Target = Optional(element, "target", path, (e, p) => Decimal(e, p)),
             TargetComparison = Optional<TheyDoTargetComparison>(element, "targetComparisonOperator", path, (e, p) => String(e, p) switch
             {
@@ -274,9 +288,27 @@ public static class TheyDoJson
             Tags = OptionalStrings(e, "tags", path),
             Groups = OptionalStrings(e, "groups", path),
             GroupTags = OptionalGroupTags(e, path),
-            OwnerEmail = OptionalString(e, "ownerEmail", path),
+            OwnerEmail = OptionalEmail(e, path),
         };
     }
+
+    /// <summary>The optional <c>ownerEmail</c>; the schema says <c>format: email</c>, so anything else is refused.</summary>
+    private static string? OptionalEmail(JsonElement e, string path)
+    {
+        if (OptionalString(e, "ownerEmail", path) is not { } text)
+        {
+            return null;
+        }
+
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        var valid = at > 0 && at == text.LastIndexOf('@') && at < text.Length - 1 && !text.Any(char.IsWhiteSpace)
+            && System.Net.Mail.MailAddress.TryCreate(text, out var address) && address.Address == text;
+        return valid
+            ? text
+            : throw new JourneyFormatException($"\"{Shorten(text)}\" is not an e-mail address, and ownerEmail must be one (for example \"care.lead@shop.example\"): give the owner's address, or leave ownerEmail out.", path + ".ownerEmail");
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     private static JsonElement Object(JsonElement e, string path, string[] required, string[]? allowed)
     {
@@ -422,14 +454,7 @@ public static class TheyDoJson
         }
 
         w.WriteStartObject();
-        w.WriteString("type", m.Type switch
-        {
-            TheyDoMetricType.Ces => "CES",
-            TheyDoMetricType.Csat => "CSAT",
-            TheyDoMetricType.Nps => "NPS",
-            TheyDoMetricType.Other => "OTHER",
-            _ => "RATIO",
-        });
+        w.WriteString("type", TypeName(m.Type));
         w.WriteString("importKey", m.ImportKey);
         w.WriteString("title", m.Title);
         OptionalString(w, "description", m.Description);

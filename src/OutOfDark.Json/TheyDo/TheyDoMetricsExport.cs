@@ -17,10 +17,18 @@ public sealed record TheyDoMetricsExport(TheyDoMetricsFile File, ValueList<TheyD
 /// <param name="Title">The metric's title.</param>
 /// <param name="WrittenAs">The TheyDo type the metric was written as.</param>
 /// <param name="Reason">What was changed or left out.</param>
-/// <param name="Observations">How many observations (all segments) it concerns, 0 when it concerns the metric itself
-/// (its kind or thresholds).</param>
+/// <param name="Observations">How many observations (all segments) it concerns: for <see cref="TheyDoDowngradeReason.KindWithoutType"/>
+/// and <see cref="TheyDoDowngradeReason.RatioWithoutTerms"/> every observation of the metric (each is written as an
+/// <c>OTHER</c> value); 0 for <see cref="TheyDoDowngradeReason.ThresholdsDropped"/>, which concerns the metric itself.</param>
 /// <param name="Explanation">The same, in a sentence for people.</param>
-public sealed record TheyDoMetricDowngrade(WidgetId Metric, string ImportKey, string Title, TheyDoMetricType WrittenAs, TheyDoDowngradeReason Reason, int Observations, string Explanation);
+public sealed record TheyDoMetricDowngrade(WidgetId Metric, string ImportKey, string Title, TheyDoMetricType WrittenAs, TheyDoDowngradeReason Reason, int Observations, string Explanation)
+{
+    /// <summary>
+    /// <see cref="WrittenAs"/> as the file writes it: <c>CSAT</c>, <c>NPS</c>, <c>CES</c>, <c>OTHER</c> or
+    /// <c>RATIO</c> (the enum value itself prints as <c>Csat</c>, <c>Other</c>, …).
+    /// </summary>
+    public string WrittenAsType => TheyDoJson.TypeName(WrittenAs);
+}
 
 /// <summary>Why an exported metric differs from the metric in the journey.</summary>
 public enum TheyDoDowngradeReason

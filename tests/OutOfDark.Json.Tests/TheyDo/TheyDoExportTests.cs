@@ -51,7 +51,7 @@ public sealed class TheyDoExportTests
         Assert.Equal(TheyDoMetricType.Other, export.File.Metrics[0].Type);
         Assert.Equal(
             [
-                (TheyDoDowngradeReason.KindWithoutType, 0, "TheyDo has no type for a currency metric: written as OTHER aggregated by AVERAGE, every value kept."),
+                (TheyDoDowngradeReason.KindWithoutType, 1, "TheyDo has no type for a currency metric: written as OTHER aggregated by AVERAGE, every value kept."),
                 (TheyDoDowngradeReason.SampleSizesDropped, 1, "1 observation(s) carry a sample size; TheyDo's OTHER values have no respondents: the sample sizes are dropped."),
                 (TheyDoDowngradeReason.ThresholdsDropped, 0, "TheyDo's metrics have a target only: the warning and critical thresholds are not written."),
             ],
@@ -72,6 +72,30 @@ public sealed class TheyDoExportTests
         Assert.Equal(new TheyDoNpsPoint(Day, null, 2, 2, 6), export.File.Metrics[0].DataPoints.Single());
         Assert.Equal(new TheyDoCesPoint(Day, null, 2m, 10), export.File.Metrics[1].DataPoints.Single());
         Assert.Equal([(nps, TheyDoDowngradeReason.AnswersGrouped, 1), (ces, TheyDoDowngradeReason.AnswersDropped, 1)], export.Downgrades.Select(d => (d.Metric, d.Reason, d.Observations)));
+    }
+
+    [Fact]
+    public void The_report_names_the_type_as_the_file_writes_it()
+    {
+        var spend = _journey.AddWidget(Crm, _refund, new MetricWidget("Refund spend") { Unit = "EUR", Kind = MetricKind.Currency });
+        _journey.RecordObservation(Crm, spend, Day, 90m);
+        _journey.RecordObservation(Crm, spend, Day.PlusDays(1), 95m);
+
+        var downgrade = Assert.Single(Export(spend).Downgrades);
+
+        Assert.Equal(("OTHER", 2), (downgrade.WrittenAsType, downgrade.Observations));
+        Assert.Equal(["CSAT", "NPS", "CES", "OTHER", "RATIO"], new[] { TheyDoMetricType.Csat, TheyDoMetricType.Nps, TheyDoMetricType.Ces, TheyDoMetricType.Other, TheyDoMetricType.Ratio }.Select(TheyDoJson.TypeName));
+    }
+
+    [Fact]
+    public void Two_metrics_under_one_import_key_are_refused_before_anything_is_written()
+    {
+        var a = _journey.AddWidget(Crm, _refund, new MetricWidget("Spend") { Unit = "EUR", Kind = MetricKind.Currency });
+        var b = _journey.AddWidget(Crm, _refund, new MetricWidget("Returns") { Unit = "returns" });
+
+        var ex = Assert.Throws<ArgumentException>(() => TheyDoInterchange.ExportMetrics(_journey, [KeyValuePair.Create(a, "same"), KeyValuePair.Create(b, "same")]));
+
+        Assert.Equal($"The import key \"same\" is given to widget {a} and to widget {b}: TheyDo's file needs one key per metric (its own import refuses the file), so give each metric its own key. (Parameter 'importKeys')", ex.Message);
     }
 
     [Fact]

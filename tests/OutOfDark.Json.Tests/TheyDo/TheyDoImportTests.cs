@@ -14,10 +14,12 @@ public sealed class TheyDoImportTests
     private static readonly Actor Crm = TheyDoSamples.Crm;
     private readonly Journey _journey;
     private readonly Dictionary<string, WidgetId> _targets;
+    private readonly ActivityId _refund;
 
     public TheyDoImportTests()
     {
         _journey = TheyDoSamples.ReturnsJourney(out _, out var refund);
+        _refund = refund;
         _targets = TheyDoSamples.Targets((_, metric) => _journey.AddWidget(Crm, refund, metric));
     }
 
@@ -105,6 +107,43 @@ public sealed class TheyDoImportTests
 
         Assert.Equal(("$.metrics[4].dataPoints[1]", "refund-rate"), (ex.Path, ex.ImportKey));
         Assert.IsType<JourneyRuleException>(ex.InnerException);
+        Assert.Equal(before, _journey.ToSnapshot());
+    }
+
+    private static TheyDoMetricsFile One(TheyDoMetricType type, string key, TheyDoDataPoint point) =>
+        new(ValueList<TheyDoMetric>.Of(new TheyDoMetric(type, key, key, "x", ValueList<TheyDoDataPoint>.Of(point)) { Aggregation = type == TheyDoMetricType.Other ? TheyDoAggregation.Average : null }));
+
+    [Fact]
+    public void A_ratio_into_a_percentage_metric_with_unit_percent_is_recorded_times_100()
+    {
+        var share = _journey.AddWidget(Crm, _refund, new MetricWidget("Refund share") { Unit = "%", Kind = MetricKind.Percentage });
+        var day = new LocalDate(2026, 9, 30);
+
+        TheyDoInterchange.ImportMetrics(_journey, Crm, One(TheyDoMetricType.Ratio, "share", new TheyDoRatioPoint(day, null, 1, 4)), new Dictionary<string, WidgetId> { ["share"] = share });
+
+        Assert.Equal(25m, ((MetricWidget)_journey.FindWidget(share, out _)!).Observations.Single().Value);
+    }
+
+    [Fact]
+    public void A_ratio_into_a_percentage_metric_with_another_unit_is_refused_at_its_path()
+    {
+        var share = _journey.AddWidget(Crm, _refund, new MetricWidget("Refund share") { Unit = "share", Kind = MetricKind.Percentage });
+
+        var ex = Assert.Throws<TheyDoImportException>(() => TheyDoInterchange.ImportMetrics(_journey, Crm, One(TheyDoMetricType.Ratio, "share", new TheyDoRatioPoint(new LocalDate(2026, 9, 30), null, 1, 4)), new Dictionary<string, WidgetId> { ["share"] = share }));
+
+        Assert.Equal("A RATIO data point cannot feed metric 'Refund share' of kind Percentage: its value would mean something else there. A RATIO data point feeds a ratio metric, or a percentage metric whose unit is \"%\" (the quotient × 100); map its import key to such a metric, or change the metric's kind. (at $.metrics[0].dataPoints[0])", ex.Message);
+    }
+
+    [Fact]
+    public void Nps_counts_into_a_ces_metric_are_refused_with_the_path_and_what_to_do_and_nothing_changes()
+    {
+        var file = One(TheyDoMetricType.Nps, "checkout-effort", new TheyDoNpsPoint(new LocalDate(2026, 9, 30), null, 20, 60, 20));
+        var before = _journey.ToSnapshot();
+
+        var ex = Assert.Throws<TheyDoImportException>(() => TheyDoInterchange.ImportMetrics(_journey, Crm, file, _targets));
+
+        Assert.Equal("An NPS data point cannot feed metric 'Effort' of kind Ces: its value would mean something else there. An NPS data point feeds an NPS or score metric; map its import key to such a metric, or change the metric's kind. (at $.metrics[0].dataPoints[0])", ex.Message);
+        Assert.Equal(("$.metrics[0].dataPoints[0]", "checkout-effort"), (ex.Path, ex.ImportKey));
         Assert.Equal(before, _journey.ToSnapshot());
     }
 

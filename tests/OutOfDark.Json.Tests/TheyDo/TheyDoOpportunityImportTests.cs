@@ -47,6 +47,42 @@ public sealed class TheyDoOpportunityImportTests
     }
 
     [Fact]
+    public void An_absent_description_keeps_the_existing_one()
+    {
+        var file = Sample();
+        TheyDoInterchange.ImportOpportunities(_journey, Crm, file);
+        var without = file with { Opportunities = file.Opportunities.SetItem(0, file.Opportunities[0] with { Description = null }) };
+
+        var result = TheyDoInterchange.ImportOpportunities(_journey, Crm, without);
+
+        Assert.Equal((0, 0), (result.Added, result.Changed));
+        Assert.Equal("Customers without a printer queue at the post office.", _journey.GetOpportunity(TheyDoInterchange.OpportunityIdOf(_journey, "opp-label-printing")).Description);
+    }
+
+    [Fact]
+    public void The_result_prints_its_counts_and_unmapped_statuses()
+    {
+        var result = TheyDoInterchange.ImportOpportunities(_journey, Crm, Sample());
+
+        Assert.Equal("TheyDoOpportunitiesImport { Added = 2, Changed = 0, UnmappedStatuses = [$.opportunities[0].status: \"Validated\" is not a status OutOfDark knows (Idea, Planned, In progress, Done, Dropped); the opportunity keeps its status, or Idea when new.] }", result.ToString());
+    }
+
+    [Theory]
+    [InlineData("not-an-email")]
+    [InlineData("two@at@signs.example")]
+    [InlineData("care lead@shop.example")]
+    [InlineData("@shop.example")]
+    public void An_owner_email_that_is_not_an_address_is_refused_at_its_path(string email)
+    {
+        var json = $$"""{ "format": "{{TheyDoOpportunitiesFile.Format}}", "opportunities": [ { "importKey": "a", "title": "A" }, { "importKey": "b", "title": "B", "ownerEmail": "{{email}}" } ] }""";
+
+        var ex = Assert.Throws<JourneyFormatException>(() => TheyDoJson.ReadOpportunities(System.Text.Encoding.UTF8.GetBytes(json)));
+
+        Assert.Equal("$.opportunities[1].ownerEmail", ex.Path);
+        Assert.StartsWith($"\"{email}\" is not an e-mail address, and ownerEmail must be one (for example \"care.lead@shop.example\"): give the owner's address, or leave ownerEmail out.", ex.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_duplicate_import_key_is_refused_at_its_path_and_nothing_changes()
     {
         var file = Sample();
