@@ -21,7 +21,10 @@ namespace OutOfDark.Json;
 /// <c>opportunities</c>, <c>pairing</c> and <c>metrics</c> of the journey, <c>metrics</c> of a phase, <c>lane</c> and
 /// <c>subJourneyId</c> of an activity, <c>segments</c> of a metric widget, and <c>sampleSize</c> and <c>answers</c> of an
 /// observation. A document carrying them was written by version 2: it says so with <c>"schemaVersion": 2</c>, or loses
-/// them (<see cref="JourneyFormatException"/>, "member X exists from schema version 2").</description></item>
+/// them (<see cref="JourneyFormatException"/>, "member X exists from schema version 2"). The one event step does the same
+/// for an event: a type version 1 never wrote is refused at <c>type</c> ("event type X exists from schema version 2"),
+/// and the widget of a <c>widget-added</c> / <c>widget-changed</c> is held to the widget and observation members
+/// above.</description></item>
 /// <item><description><c>ruleSettings</c>: a version-1 document has no rule settings, so it gets an empty list.
 /// Version-1 events need no change: no event of version 1 carries settings.</description></item>
 /// <item><description><c>warnings</c>: metric rules raise one warning per KPI since version 2, so a status recorded on a
