@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Nodes;
 
 namespace OutOfDark.Json;
@@ -20,7 +21,10 @@ namespace OutOfDark.Json;
 /// <c>opportunities</c>, <c>pairing</c> and <c>metrics</c> of the journey, <c>metrics</c> of a phase, <c>lane</c> and
 /// <c>subJourneyId</c> of an activity, <c>segments</c> of a metric widget, and <c>sampleSize</c> and <c>answers</c> of an
 /// observation. A document carrying them was written by version 2: it says so with <c>"schemaVersion": 2</c>, or loses
-/// them (<see cref="JourneyFormatException"/>, "member X exists from schema version 2").</description></item>
+/// them (<see cref="JourneyFormatException"/>, "member X exists from schema version 2"). The one event step does the same
+/// for an event: a type version 1 never wrote is refused at <c>type</c> ("event type X exists from schema version 2"),
+/// and the widget of a <c>widget-added</c> / <c>widget-changed</c> is held to the widget and observation members
+/// above.</description></item>
 /// <item><description><c>ruleSettings</c>: a version-1 document has no rule settings, so it gets an empty list.
 /// Version-1 events need no change: no event of version 1 carries settings.</description></item>
 /// <item><description><c>warnings</c>: metric rules raise one warning per KPI since version 2, so a status recorded on a
@@ -54,7 +58,61 @@ public sealed class JourneyJsonMigrationV1ToV2 : IJourneyJsonMigration
     ];
 
     /// <summary>The steps that rewrite one version-1 event, in order.</summary>
-    private static readonly IReadOnlyList<Action<JsonObject>> EventSteps = [];
+    private static readonly IReadOnlyList<Action<JsonObject>> EventSteps =
+    [
+        e => RefuseVersionTwoEvent(e, "$", StreamSays),
+    ];
+
+    /// <summary>How a stream's refusal names the version it read, and what to do.</summary>
+    internal const string StreamSays = "this stream says \"schemaVersion\": 1. Set \"schemaVersion\" to 2 if a version-2 program wrote it";
+
+    /// <summary>How a single event's refusal names the version it was read at, and what to do.</summary>
+    internal const string EventSays = "this event was read at schema version 1. Read it at schema version 2 if a version-2 program wrote it";
+
+    /// <summary>The event types version 1 wrote; every other type came in version 2.</summary>
+    private static readonly HashSet<string> VersionOneEventTypes = new(StringComparer.Ordinal)
+    {
+        "journey-created", "journey-renamed", "journey-description-changed", "journey-owner-changed", "journey-state-changed",
+        "phase-added", "phase-changed", "phase-moved", "phase-removed",
+        "persona-added", "persona-changed", "persona-removed",
+        "activity-added", "activity-changed", "activity-moved", "activity-removed",
+        "flow-added", "flow-removed",
+        "widget-added", "widget-changed", "widget-moved", "widget-removed",
+        "observation-recorded", "observation-corrected", "observation-removed",
+        "feedback-recorded",
+        "warning-acknowledged", "warning-snoozed", "warning-resolved", "warning-reopened",
+    };
+
+    /// <summary>The event types that came in version 2, in the order of <see cref="EventTypes.Names"/>.</summary>
+    internal static IEnumerable<string> VersionTwoEventTypes => EventTypes.Names.Where(n => !VersionOneEventTypes.Contains(n));
+
+    /// <summary>
+    /// Refuses a version-1 event that version 1 could not have written: an event type that came in version 2 (at
+    /// <c>type</c>), or a version-2 member in the widget it carries (<c>widget.segments</c>,
+    /// <c>widget.observations[i].sampleSize</c> / <c>answers</c>).
+    /// </summary>
+    /// <param name="journeyEvent">The event as written.</param>
+    /// <param name="path">The event's JSON path, <c>$</c> or <c>$.events[3]</c>.</param>
+    /// <param name="says">What the reader was told about the version, and what to do: <see cref="StreamSays"/> or <see cref="EventSays"/>.</param>
+    /// <exception cref="JourneyFormatException">The event came in version 2 or carries a version-2 member.</exception>
+    internal static void RefuseVersionTwoEvent(JsonObject journeyEvent, string path, string says)
+    {
+        if (journeyEvent["type"] is JsonValue type && type.TryGetValue<string>(out var name) && !VersionOneEventTypes.Contains(name)
+            && EventTypes.Names.Contains(name))
+        {
+            throw new JourneyFormatException($"Event type \"{name}\" exists from schema version 2; {says}.", path + ".type");
+        }
+
+        if (journeyEvent["widget"] is JsonObject widget)
+        {
+            var widgetPath = path + ".widget";
+            Refuse(widget, MetricMembers, widgetPath, says);
+            foreach (var (observation, observationPath) in Items(widget["observations"], widgetPath + ".observations"))
+            {
+                Refuse(observation, ObservationMembers, observationPath, says);
+            }
+        }
+    }
 
     private JourneyJsonMigrationV1ToV2()
     {
@@ -131,13 +189,16 @@ public sealed class JourneyJsonMigrationV1ToV2 : IJourneyJsonMigration
         }
     }
 
-    private static void Refuse(JsonObject item, string[] members, string path)
+    private static void Refuse(JsonObject item, string[] members, string path) =>
+        Refuse(item, members, path, "this document says \"schemaVersion\": 1. Set \"schemaVersion\" to 2 if a version-2 program wrote it");
+
+    private static void Refuse(JsonObject item, string[] members, string path, string says)
     {
         foreach (var member in members)
         {
             if (item.ContainsKey(member))
             {
-                throw new JourneyFormatException($"Member \"{member}\" exists from schema version 2; this document says \"schemaVersion\": 1. Set \"schemaVersion\" to 2 if a version-2 program wrote it, or remove the member.", $"{path}.{member}");
+                throw new JourneyFormatException($"Member \"{member}\" exists from schema version 2; {says}, or remove the member.", $"{path}.{member}");
             }
         }
     }

@@ -190,6 +190,11 @@ public sealed class JourneyJsonSerializer
             {
                 CheckVersion(schemaVersion, "$");
                 var node = ParseObject(json, "An event");
+                if (schemaVersion == 1)
+                {
+                    JourneyJsonMigrationV1ToV2.RefuseVersionTwoEvent(node, "$", JourneyJsonMigrationV1ToV2.EventSays);
+                }
+
                 Migrate(schemaVersion, m => m.MigrateEvent(node), "$");
                 return CheckEvent(JsonSerializer.Deserialize(Write(node), _event), "$");
             }
@@ -321,7 +326,16 @@ public sealed class JourneyJsonSerializer
                     {
                         if (array[i] is JsonObject item)
                         {
-                            Migrate(version, m => m.MigrateEvent(item), $"$.events[{i}]");
+                            var path = $"$.events[{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}]";
+                            try
+                            {
+                                Migrate(version, m => m.MigrateEvent(item), path);
+                            }
+                            catch (JourneyFormatException ex) when (ex.Path is { } inner && inner.StartsWith('$') && !inner.StartsWith("$.events[", StringComparison.Ordinal))
+                            {
+                                // A migration sees one event and names paths inside it from "$"; the stream names the event.
+                                throw new JourneyFormatException(ex.Problem ?? ex.Message, path + inner[1..], ex.InnerException);
+                            }
                         }
                     }
                 }
@@ -386,6 +400,11 @@ public sealed class JourneyJsonSerializer
             else if (System.Text.RegularExpressions.Regex.Match(message, "^The JSON property '(.*)' could not be mapped to any \\.NET member contained in type '([^']*)'") is { Success: true } unmapped)
             {
                 message = UnknownMember(unmapped.Groups[1].Value, unmapped.Groups[2].Value);
+            }
+            else if (message.StartsWith($"The JSON value could not be converted to {typeof(OpportunityScores).FullName}", StringComparison.Ordinal))
+            {
+                // System.Text.Json names the scores' type, not the score: "3.0" or "2.5" where a whole number belongs.
+                message = $"An opportunity score is a whole number from {OpportunityScores.Min} to {OpportunityScores.Max}, written without a decimal point (3, not 3.0).";
             }
             else if (message.Contains("depth", StringComparison.OrdinalIgnoreCase))
             {

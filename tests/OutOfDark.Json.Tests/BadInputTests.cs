@@ -408,4 +408,32 @@ public sealed class BadInputTests
 
         Assert.Equal("$.events[0]", ex.Path);
     }
+
+    [Theory]
+    [InlineData("effort", "3.0")]
+    [InlineData("customerValue", "2.5")]
+    [InlineData("businessValue", "\"4\"")]
+    public void An_opportunity_score_that_is_not_a_whole_number_is_refused_in_our_words_at_its_path(string score, string json)
+    {
+        var document = SampleJourneys.DocumentNode();
+        document["opportunities"]![0]!["scores"]![score] = JsonNode.Parse(json);
+
+        var ex = Refused(document);
+
+        Assert.Equal($"$.opportunities[0].scores.{score}", ex.Path);
+        Assert.StartsWith("An opportunity score is a whole number from 1 to 5, written without a decimal point (3, not 3.0).", ex.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_opportunity_scored_event_with_a_fractional_score_is_refused_at_the_score()
+    {
+        var scored = SampleJourneys.Store().PendingEvents.OfType<OpportunityScored>().First();
+        var node = JsonNode.Parse(Json.SerializeEvent(scored))!;
+        node["scores"]!["effort"] = JsonNode.Parse("2.0");
+
+        var ex = Assert.Throws<JourneyFormatException>(() => Json.DeserializeEvent(SampleJourneys.Bytes(node)));
+
+        Assert.Equal("$.scores.effort", ex.Path);
+        Assert.StartsWith("An opportunity score is a whole number from 1 to 5", ex.Problem, StringComparison.Ordinal);
+    }
 }

@@ -170,9 +170,9 @@ public sealed class RuleSettingsJsonTests
     [Fact]
     public void A_version_1_event_stream_and_a_version_1_event_load()
     {
-        var events = SampleJourneys.Store().PendingEvents.Where(e => e is not RuleSettingsChanged).ToList();
-        var stream = JsonNode.Parse(Json.SerializeEventStream(events))!.AsObject();
-        stream["schemaVersion"] = 1;
+        var versionOne = VersionOneEventTests.VersionOneEvents(SampleJourneys.Store().PendingEvents);
+        var events = versionOne.Select(e => Json.DeserializeEvent(SampleJourneys.Bytes(e!))).ToList();
+        var stream = new JsonObject { ["schemaVersion"] = 1, ["events"] = versionOne };
 
         var read = Json.DeserializeEventStream(SampleJourneys.Bytes(stream));
         var single = Json.DeserializeEvent(Json.SerializeEvent(events[1]), schemaVersion: 1);

@@ -221,12 +221,14 @@ public sealed partial class Journey
                     var metric = RequireWidget<MetricWidget>(x.ActivityId, x.WidgetId, "record an observation");
                     RequireSegment(x.Segment);
                     Guard.Against.NonIsoDate(x.Date, "observation date");
+                    // What the observation is (answers of the metric's scale, a value in range) comes before where it
+                    // goes: answers of the wrong kind are refused as such, whether or not the date is taken.
+                    RequireObservationFits(metric, x.Segment, x.ToObservation());
                     if (metric.SeriesOf(x.Segment).Contains(x.Date))
                     {
                         throw new JourneyRuleException(JourneyRules.ObservationDate, $"Metric '{metric.Title}' ({metric.Id}) already has an observation for {x.Segment} on {x.Date:yyyy-MM-dd}; correct it instead of recording another.", metric.Id, x.Date);
                     }
 
-                    RequireObservationFits(metric, x.Segment, x.ToObservation());
                     RequireNotAhead(metric, x.Date, e.OccurredAt);
                     break;
                 }
@@ -273,12 +275,14 @@ public sealed partial class Journey
                     var metric = RequireKpi(x.PhaseId, x.WidgetId);
                     RequireSegment(x.Segment);
                     Guard.Against.NonIsoDate(x.Date, "observation date");
+                    // What the observation is (answers of the metric's scale, a value in range) comes before where it
+                    // goes: answers of the wrong kind are refused as such, whether or not the date is taken.
+                    RequireObservationFits(metric, x.Segment, x.ToObservation());
                     if (metric.SeriesOf(x.Segment).Contains(x.Date))
                     {
                         throw new JourneyRuleException(JourneyRules.ObservationDate, $"Metric '{metric.Title}' ({metric.Id}) already has an observation for {x.Segment} on {x.Date:yyyy-MM-dd}; correct it instead of recording another.", metric.Id, x.Date);
                     }
 
-                    RequireObservationFits(metric, x.Segment, x.ToObservation());
                     RequireNotAhead(metric, x.Date, e.OccurredAt);
                     break;
                 }

@@ -143,6 +143,35 @@ public class SegmentedObservationTests
         Assert.Equal($"Metric 'CSAT' ({csat}), all customers on 2026-10-10: NPS answers can only be recorded on a metric of kind Nps; this metric's kind is Csat.", ex.Message);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Answers_on_another_scale_are_refused_as_such_even_on_a_date_that_already_has_a_value(bool segmented)
+    {
+        var csat = Csat();
+        var segment = segmented ? Fr : Segment.All;
+        _h.Journey.RecordAnswers(Ana, csat, _h.Today, AnswerDistribution.Of(SurveyScale.Csat, 0, 1, 0, 1, 2), segment);
+        var before = _h.Journey.Version;
+
+        var ex = _h.Journey.Refused(() => _h.Journey.RecordAnswers(Ana, csat, _h.Today, AnswerDistribution.NpsGroups(1, 2, 3), segment));
+
+        Assert.Equal(JourneyRules.InvalidWidget, ex.Rule);
+        Assert.Equal($"Metric 'CSAT' ({csat}), {segment} on 2026-10-10: NPS answers can only be recorded on a metric of kind Nps; this metric's kind is Csat.", ex.Message);
+        Assert.Equal(before, _h.Journey.Version);
+    }
+
+    [Fact]
+    public void Answers_of_the_right_scale_on_a_taken_date_are_told_to_correct_it()
+    {
+        var csat = Csat();
+        _h.Journey.RecordAnswers(Ana, csat, _h.Today, AnswerDistribution.Of(SurveyScale.Csat, 0, 1, 0, 1, 2), Fr);
+
+        var ex = _h.Journey.Refused(() => _h.Journey.RecordAnswers(Ana, csat, _h.Today, AnswerDistribution.Of(SurveyScale.Csat, 1, 1, 0, 1, 2), Fr));
+
+        Assert.Equal(JourneyRules.ObservationDate, ex.Rule);
+        Assert.EndsWith("correct it instead of recording another.", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Answers_with_no_answer_are_refused()
     {
