@@ -2,10 +2,22 @@ using BenchmarkDotNet.Running;
 
 namespace OutOfDark.Benchmarks;
 
-/// <summary>Runs the benchmarks chosen on the command line, for example <c>--filter *Replay*</c>.</summary>
+/// <summary>
+/// Runs the benchmarks chosen on the command line, for example <c>--filter *Replay*</c>; <c>cpu-time</c> runs the
+/// full-evaluation comparison in CPU time instead (<see cref="Warnings.Baselines.CpuTimeComparison"/>).
+/// </summary>
 public static class Program
 {
     /// <summary>The entry point.</summary>
     /// <param name="args">BenchmarkDotNet's arguments.</param>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "cpu-time")
+        {
+            Warnings.Baselines.CpuTimeComparison.Run(args[1..]);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

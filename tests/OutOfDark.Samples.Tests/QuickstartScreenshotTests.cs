@@ -9,8 +9,10 @@ using Xunit;
 namespace OutOfDark.Samples.Tests;
 
 /// <summary>
-/// Runs the quickstart, opens the map and report it writes in headless Chromium, and keeps the screenshots the README
-/// shows (docs/images/quickstart-map.png and quickstart-report.png).
+/// Runs the quickstart, opens the map and report it writes in headless Chromium, checks the report with axe-core, and
+/// takes the screenshots the README shows (quickstart-map.png, quickstart-report.png at 1400 px and
+/// quickstart-report-phone.png at 390 px): into a temporary folder, or into docs/images with
+/// <c>OUTOFDARK_SCREENSHOTS=docs/images</c> (see <see cref="Screenshots"/>).
 /// </summary>
 public sealed class QuickstartScreenshotTests : IAsyncLifetime
 {
@@ -18,8 +20,6 @@ public sealed class QuickstartScreenshotTests : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private string _output = "";
-
-    private static string Images => Path.Combine(RepositoryRoot(), "docs", "images");
 
     public async Task InitializeAsync()
     {
@@ -49,14 +49,13 @@ public sealed class QuickstartScreenshotTests : IAsyncLifetime
         var size = await page.EvaluateAsync<double[]>(
             "() => { const s = document.documentElement; return [s.width.baseVal.value, s.height.baseVal.value, document.querySelectorAll('g.ood-node').length, document.querySelectorAll('g.ood-badge').length]; }");
         await page.SetViewportSizeAsync((int)Math.Ceiling(size[0]), (int)Math.Ceiling(size[1]));
-        var path = Path.Combine(Images, "quickstart-map.png");
-        Directory.CreateDirectory(Images);
+        var path = Screenshots.PathOf("quickstart-map.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
 
         Assert.Empty(requests);
         Assert.Equal(21, (int)size[2]);
         Assert.InRange((int)size[3], 1, 21);
-        AssertPng(path);
+        Screenshots.AssertPng(path);
     }
 
     [Fact]
@@ -91,8 +90,7 @@ public sealed class QuickstartScreenshotTests : IAsyncLifetime
         var critical = await page.EvaluateAsync<string>("() => document.body.innerText");
         // The README shows the top of the report: overview, phases, map and the start of the Warnings view.
         var height = await page.EvaluateAsync<int>("() => Math.min(document.documentElement.scrollHeight, 1600)");
-        var path = Path.Combine(Images, "quickstart-report.png");
-        Directory.CreateDirectory(Images);
+        var path = Screenshots.PathOf("quickstart-report.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Clip = new Clip { X = 0, Y = 0, Width = 1400, Height = height } });
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
 
@@ -100,7 +98,37 @@ public sealed class QuickstartScreenshotTests : IAsyncLifetime
         Assert.Equal(9, sections); // with "Journey and phase KPIs" (the quickstart adds a phase KPI)
         Assert.Contains("Average wait rose to 8.7 min", critical, StringComparison.Ordinal);
         Assert.True(pdf.Length > 10_000, "The report should print to a PDF of several pages.");
-        AssertPng(path);
+        Screenshots.AssertPng(path);
+    }
+
+    [Fact]
+    public async Task The_quickstart_report_at_phone_width_is_kept_for_the_readme()
+    {
+        var (page, requests) = await OpenAsync("report.html", width: Screenshots.Phone, scale: 2);
+        var sections = await page.EvaluateAsync<int>("() => document.querySelectorAll('main > section').length");
+        var path = Screenshots.PathOf("quickstart-report-phone.png");
+        // The first screen, as a phone shows it (the whole report is tens of thousands of pixels tall).
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+
+        Assert.Empty(requests);
+        Assert.True(sections > 0, "The report at phone width has no sections.");
+        Screenshots.AssertPng(path);
+    }
+
+    [Fact]
+    public async Task The_quickstart_report_has_no_serious_accessibility_violation()
+    {
+        var (page, _) = await OpenAsync("report.html", width: Screenshots.Desktop, scale: 1);
+
+        await AxeAssert.NoSeriousViolationsAsync(page, "quickstart report");
+    }
+
+    [Fact]
+    public async Task The_quickstart_map_has_no_serious_accessibility_violation()
+    {
+        var (page, _) = await OpenAsync("map.svg");
+
+        await AxeAssert.NoSeriousViolationsAsync(page, "quickstart map (SVG)");
     }
 
     private async Task<(IPage Page, List<string> Requests)> OpenAsync(string file, int width = 1280, float scale = 2)
@@ -120,25 +148,5 @@ public sealed class QuickstartScreenshotTests : IAsyncLifetime
         };
         await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         return (page, requests);
-    }
-
-    private static void AssertPng(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        Assert.True(bytes.Length > 10_000, $"{path} is only {bytes.Length} bytes.");
-        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes[..4]);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OutOfDark.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("No OutOfDark.sln above " + AppContext.BaseDirectory);
     }
 }

@@ -60,17 +60,18 @@ public sealed class JourneyApiTests : System.IDisposable
     }
 
     [Fact]
-    public async Task A_write_with_a_stale_if_match_gets_412_and_changes_nothing()
+    public async Task A_write_with_a_stale_if_match_on_a_changed_subject_gets_412_and_changes_nothing()
     {
         var stale = await ETagAsync(_client);
-        using (var first = await SendAsync(_client, HttpMethod.Post, JourneyPath + "/activities", new { phaseId = SampleIds.Phase("See").ToString(), name = "Podcast" }, stale))
+        var underCheckout = new { phaseId = SampleIds.Phase("Do").ToString(), parentId = SampleIds.Activity("Checkout").ToString(), name = "Express checkout" };
+        using (var first = await SendAsync(_client, HttpMethod.Post, JourneyPath + "/activities", underCheckout, stale))
         {
             Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         }
 
         var (before, current) = await GetAsync(_client, JourneyPath);
 
-        using var response = await SendAsync(_client, HttpMethod.Post, JourneyPath + "/activities", new { phaseId = SampleIds.Phase("See").ToString(), name = "Radio spot" }, stale);
+        using var response = await SendAsync(_client, HttpMethod.Post, JourneyPath + "/activities", underCheckout with { name = "Radio spot" }, stale);
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -84,11 +85,12 @@ public sealed class JourneyApiTests : System.IDisposable
     }
 
     [Fact]
-    public async Task A_stale_if_match_on_a_warning_acknowledgement_gets_412_too()
+    public async Task A_stale_if_match_on_a_warning_whose_metric_got_a_value_gets_412_too()
     {
         var stale = await ETagAsync(_client);
-        using (await SendAsync(_client, HttpMethod.Post, JourneyPath + "/activities", new { phaseId = SampleIds.Phase("See").ToString(), name = "Podcast" }, stale))
+        using (var recorded = await SendAsync(_client, HttpMethod.Post, JourneyPath + "/widgets/" + SampleIds.Widget("Support call", "Average wait") + "/observations", new { date = "2026-04-05", value = 9 }, stale))
         {
+            Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
         }
 
         using var response = await SendAsync(_client, HttpMethod.Post, JourneyPath + "/warnings/acknowledge", SupportCallThreshold, stale);

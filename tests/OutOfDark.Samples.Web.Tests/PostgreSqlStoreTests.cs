@@ -41,12 +41,13 @@ public sealed class PostgreSqlStoreTests
             var (list, _) = await GetAsync(client, "/api/journeys");
             Assert.Equal(OnlineStoreJourney.Name, Assert.Single(list.EnumerateArray()).GetProperty("name").GetString());
             var etag = await ETagAsync(client);
-            using (var added = await SendAsync(client, HttpMethod.Post, JourneyPath + "/activities", new { phaseId = SampleIds.Phase("See").ToString(), name = "Podcast" }, etag))
+            var underCheckout = new { phaseId = SampleIds.Phase("Do").ToString(), parentId = SampleIds.Activity("Checkout").ToString(), name = "Podcast" };
+            using (var added = await SendAsync(client, HttpMethod.Post, JourneyPath + "/activities", underCheckout, etag))
             {
                 Assert.Equal(HttpStatusCode.Created, added.StatusCode);
             }
 
-            using var stale = await SendAsync(client, HttpMethod.Post, JourneyPath + "/activities", new { phaseId = SampleIds.Phase("See").ToString(), name = "Radio" }, etag);
+            using var stale = await SendAsync(client, HttpMethod.Post, JourneyPath + "/activities", underCheckout with { name = "Radio" }, etag);
             Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         }
         finally

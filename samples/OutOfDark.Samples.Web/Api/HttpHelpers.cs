@@ -1,17 +1,20 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OutOfDark.Samples.Web.Hosting;
 
 namespace OutOfDark.Samples.Web.Api;
 
 /// <summary>Versions as ETags, request bodies, and problem-details answers.</summary>
-internal static class HttpHelpers
+internal static partial class HttpHelpers
 {
     public static void SetVersion(HttpResponse response, long version) =>
         response.Headers.ETag = "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
@@ -79,6 +82,31 @@ internal static class HttpHelpers
 
     public static IResult NotFound(string detail) =>
         Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.");
+
+    /// <summary>412: someone changed what the command works on since the version it was sent against; names who, what and when.</summary>
+    public static IResult Conflict(JourneyConflictException e) =>
+        Results.Problem(
+            $"{e.Message}. Reload the journey and try again. Nothing was changed.",
+            statusCode: StatusCodes.Status412PreconditionFailed,
+            title: "Someone changed this part of the journey meanwhile.",
+            extensions: new Dictionary<string, object?>
+            {
+                ["currentVersion"] = e.ActualVersion,
+                ["changes"] = e.Conflicts.Select(c => c.Text).ToList(),
+            });
+
+    /// <summary>A domain message without the ids it quotes for developers: people see names, never GUIDs.</summary>
+    public static string WithoutIds(string message) =>
+        SpacesBeforePunctuation().Replace(BareId().Replace(QuotedId().Replace(message, ""), ""), "$1");
+
+    [GeneratedRegex(@"\s*\(\s*[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}\s*\)")]
+    private static partial Regex QuotedId();
+
+    [GeneratedRegex(@"\s*\b[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}\b")]
+    private static partial Regex BareId();
+
+    [GeneratedRegex(@"\s+([.,;:])")]
+    private static partial Regex SpacesBeforePunctuation();
 
     public static IResult Stale(JourneyConcurrencyException e) =>
         Results.Problem(

@@ -19,13 +19,14 @@ namespace OutOfDark.Samples.Web.Api;
 
 /// <summary>
 /// The JSON API: journeys, the map, an activity's Detail view, the Warnings view, and commands. Every answer about a
-/// journey carries its version as an ETag; every command takes it back in If-Match and is refused with 412 when stale.
+/// journey carries its version as an ETag; every command takes it back in If-Match and is refused with 412 when someone
+/// changed what it works on since that version (<see cref="CommandConflicts"/>).
 /// </summary>
 internal static class JourneyApi
 {
     private const string DefaultActor = "web user";
 
-    private static readonly Dictionary<string, string> RuleFields = new()
+    internal static readonly Dictionary<string, string> RuleFields = new()
     {
         [JourneyRules.UnknownPhase] = "phaseId",
         [JourneyRules.UnknownActivity] = "activityId",
@@ -55,6 +56,7 @@ internal static class JourneyApi
         api.MapPost("/{journeyId}/activities/{activityId}/widgets", AddWidgetAsync);
         api.MapPost("/{journeyId}/widgets/{widgetId}/observations", RecordObservationAsync);
         api.MapPost("/{journeyId}/warnings/{action}", HandleWarningAsync);
+        app.MapEditApi();
         app.MapGet("/api/notifications", (CriticalWarningFeed feed) =>
             Results.Ok(feed.Newest().Select(n => new NotificationDto(Mapping.Text(n.At), n.Key.ToString(), n.Key.Rule.Value, n.Message)).ToList()));
     }
@@ -390,11 +392,11 @@ internal static class JourneyApi
         }
     }
 
-    private static Task<IResult> ChangeAsync(HttpContext context, string journeyId, JourneyCommand command, Dictionary<string, string> fields, bool created = false) =>
+    internal static Task<IResult> ChangeAsync(HttpContext context, string journeyId, JourneyCommand command, Dictionary<string, string> fields, bool created = false) =>
         ChangeAsync(context, journeyId, command, fields, _ => null, created);
 
     // The field a refusal is about: the endpoint's own reading first (fieldOf), then the rule's usual field.
-    private static async Task<IResult> ChangeAsync(HttpContext context, string journeyId, JourneyCommand command, Dictionary<string, string> fields, Func<JourneyRuleException, string?> fieldOf, bool created = false)
+    internal static async Task<IResult> ChangeAsync(HttpContext context, string journeyId, JourneyCommand command, Dictionary<string, string> fields, Func<JourneyRuleException, string?> fieldOf, bool created = false)
     {
         if (!JourneyId.TryParse(journeyId, null, out var id))
         {
@@ -418,6 +420,10 @@ internal static class JourneyApi
         {
             return HttpHelpers.NotFound(e.Message);
         }
+        catch (JourneyConflictException e)
+        {
+            return HttpHelpers.Conflict(e);
+        }
         catch (JourneyConcurrencyException e)
         {
             return HttpHelpers.Stale(e);
@@ -425,7 +431,7 @@ internal static class JourneyApi
         catch (JourneyRuleException e)
         {
             var field = fieldOf(e) ?? (fields.TryGetValue(e.Rule, out var f) ? f : "body");
-            return HttpHelpers.Invalid(field, e.Message);
+            return HttpHelpers.Invalid(field, HttpHelpers.WithoutIds(e.Message));
         }
         catch (NotSupportedException e)
         {
@@ -437,7 +443,7 @@ internal static class JourneyApi
     internal static Actor Actor(HttpContext context) =>
         new(context.Request.Headers["X-Actor"].ToString() is { Length: > 0 and <= 200 } actor && !string.IsNullOrWhiteSpace(actor) ? actor : DefaultActor);
 
-    private static T? RequiredId<T>(string? text, string field, Dictionary<string, string[]> errors)
+    internal static T? RequiredId<T>(string? text, string field, Dictionary<string, string[]> errors)
         where T : struct, IParsable<T>
     {
         if (string.IsNullOrEmpty(text))
@@ -449,7 +455,7 @@ internal static class JourneyApi
         return OptionalId<T>(text, field, errors);
     }
 
-    private static T? OptionalId<T>(string? text, string field, Dictionary<string, string[]> errors)
+    internal static T? OptionalId<T>(string? text, string field, Dictionary<string, string[]> errors)
         where T : struct, IParsable<T>
     {
         if (string.IsNullOrEmpty(text))

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using NodaTime;
 using OutOfDark.Warnings;
 
@@ -13,6 +14,15 @@ internal abstract record JourneyCommand(Actor Actor)
     /// <summary>The id of the object the command creates, as text; <see langword="null"/> when it creates none.</summary>
     public virtual string? CreatedId => null;
 
+    /// <summary>
+    /// What the command works on: a command sent against an older version is still applied when no event since changed
+    /// any of these (<see cref="CommandConflicts"/>). Objects the command creates are not listed: nobody else can have
+    /// changed them.
+    /// </summary>
+    /// <param name="seen">The journey as the client saw it (at the version it sent), for what the command's ids belong to.</param>
+    /// <returns>The subjects; empty when the command depends on nothing anyone could change.</returns>
+    public abstract IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen);
+
     /// <summary>Runs the command on a journey (raising its events; the caller saves them).</summary>
     /// <exception cref="JourneyRuleException">The journey refused the command; it is unchanged.</exception>
     public abstract void ApplyTo(Journey journey);
@@ -26,6 +36,9 @@ internal sealed record AddActivityCommand(Actor Actor, ActivityId Id, PhaseId Ph
     public override string? CreatedId => Id.ToString();
 
     /// <inheritdoc />
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => Parent is { } parent ? [CommandSubject.Of(Phase), CommandSubject.Of(parent)] : [CommandSubject.Of(Phase)];
+
+    /// <inheritdoc />
     public override void ApplyTo(Journey journey) => journey.AddActivity(Actor, Phase, Name, Kind, Details, Parent, Id, Reason);
 }
 
@@ -33,6 +46,9 @@ internal sealed record AddActivityCommand(Actor Actor, ActivityId Id, PhaseId Ph
 internal sealed record MoveActivityCommand(Actor Actor, ActivityId Activity, PhaseId Phase, ActivityId? Parent, string? Reason)
     : JourneyCommand(Actor)
 {
+    /// <inheritdoc />
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => Parent is { } parent ? [CommandSubject.Of(Activity), CommandSubject.Of(Phase), CommandSubject.Of(parent)] : [CommandSubject.Of(Activity), CommandSubject.Of(Phase)];
+
     /// <inheritdoc />
     public override void ApplyTo(Journey journey) => journey.MoveActivity(Actor, Activity, Phase, Parent, Reason);
 }
@@ -45,6 +61,9 @@ internal sealed record AddWidgetCommand(Actor Actor, ActivityId Activity, Widget
     public override string? CreatedId => Widget.Id.ToString();
 
     /// <inheritdoc />
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Activity)];
+
+    /// <inheritdoc />
     public override void ApplyTo(Journey journey) => journey.AddWidget(Actor, Activity, Widget);
 }
 
@@ -52,6 +71,9 @@ internal sealed record AddWidgetCommand(Actor Actor, ActivityId Activity, Widget
 internal sealed record RecordObservationCommand(Actor Actor, WidgetId Metric, LocalDate Date, decimal Value, string? Reason)
     : JourneyCommand(Actor)
 {
+    /// <inheritdoc />
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Metric)];
+
     /// <inheritdoc />
     public override void ApplyTo(Journey journey) => journey.RecordObservation(Actor, Metric, Date, Value, Reason);
 }
@@ -76,6 +98,9 @@ internal enum WarningAction
 internal sealed record HandleWarningCommand(Actor Actor, WarningAction Action, WarningKey Key, Instant Until, string? Note)
     : JourneyCommand(Actor)
 {
+    /// <inheritdoc />
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Key), CommandSubject.Of(Key.Subject)];
+
     /// <inheritdoc />
     public override void ApplyTo(Journey journey)
     {

@@ -53,7 +53,7 @@ internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore comm
     /// <inheritdoc />
     public async Task<long> ExecuteAsync(JourneyId id, long? expectedVersion, JourneyCommand command, CancellationToken cancellationToken)
     {
-        var (_, version) = await ChangeAsync<object?>(id, expectedVersion, journey =>
+        var (_, version) = await ChangeAsync<object?>(id, expectedVersion, command, journey =>
         {
             command.ApplyTo(journey);
             return null;
@@ -82,7 +82,23 @@ internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore comm
     /// <returns>The command's result and the journey's version after the save.</returns>
     /// <exception cref="JourneyConcurrencyException">The journey is not at the expected version; nothing changed.</exception>
     /// <exception cref="JourneyRuleException">The journey refused the command; nothing changed.</exception>
-    public async Task<(T Result, long Version)> ChangeAsync<T>(JourneyId id, long? expectedVersion, Func<Journey, T> command, CancellationToken cancellationToken)
+    public Task<(T Result, long Version)> ChangeAsync<T>(JourneyId id, long? expectedVersion, Func<Journey, T> command, CancellationToken cancellationToken) =>
+        ChangeAsync(id, expectedVersion, null, command, cancellationToken);
+
+    /// <summary>
+    /// Runs a command on a journey and saves it, if the journey is still at <paramref name="expectedVersion"/> or the
+    /// events since that version changed none of the subjects of <paramref name="sent"/> (<see cref="CommandConflicts"/>).
+    /// </summary>
+    /// <param name="id">The journey.</param>
+    /// <param name="expectedVersion">The version the client saw; <see langword="null"/> for no check.</param>
+    /// <param name="sent">The web command, for what it works on; <see langword="null"/> to require the exact version.</param>
+    /// <param name="command">The command, run on the current journey.</param>
+    /// <param name="cancellationToken">Cancels the wait, the reads and the save.</param>
+    /// <returns>The command's result and the journey's version after the save.</returns>
+    /// <exception cref="JourneyConflictException">Someone changed one of the subjects since the expected version; nothing changed.</exception>
+    /// <exception cref="JourneyConcurrencyException">The journey is not at the expected version and no web command was given (or the version is one the journey never had); nothing changed.</exception>
+    /// <exception cref="JourneyRuleException">The journey refused the command; nothing changed.</exception>
+    public async Task<(T Result, long Version)> ChangeAsync<T>(JourneyId id, long? expectedVersion, JourneyCommand? sent, Func<Journey, T> command, CancellationToken cancellationToken)
     {
         var entry = await EnterAsync(id, cancellationToken).ConfigureAwait(false);
         try
@@ -90,7 +106,18 @@ internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore comm
             var (journey, engine) = await CatchUpAsync(id, entry, cancellationToken).ConfigureAwait(false);
             if (expectedVersion is { } expected && expected != journey.Version)
             {
-                throw new JourneyConcurrencyException(id, expected, journey.Version);
+                if (sent is null || expected > journey.Version || expected < 1)
+                {
+                    throw new JourneyConcurrencyException(id, expected, journey.Version);
+                }
+
+                // The journey as the client saw it, brought forward event by event to see what each change touched.
+                var seen = await store.LoadAsOfVersionAsync(Workspace, id, expected, cancellationToken).ConfigureAwait(false);
+                var since = await store.ReadEventsAsync(Workspace, id, expected, journey.Version, cancellationToken).ConfigureAwait(false);
+                if (CommandConflicts.Find(seen, since, sent) is { Count: > 0 } conflicts)
+                {
+                    throw new JourneyConflictException(id, expected, journey.Version, conflicts);
+                }
             }
 
             T result;

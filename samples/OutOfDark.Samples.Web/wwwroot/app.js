@@ -53,6 +53,7 @@ async function api(path, options) {
     error.status = response.status;
     error.details = errors;
     error.fields = (body && body.errors) || {};
+    error.errors = body && body.errors;
     throw error;
   }
   return body;
@@ -131,7 +132,7 @@ function recordForm(widget) {
       await route();
     } catch (error) {
       const rest = showFieldErrors(form, error);
-      say(error.status === 412 ? "Someone changed the journey meanwhile; it is reloaded, try again." : rest ? `Could not record: ${rest}` : "");
+      say(error.status === 412 ? error.message + " The view now shows the latest version." : rest ? `Could not record: ${rest}` : "");
       if (error.status === 412) await route();
     }
   });
@@ -164,6 +165,7 @@ async function renderDetail(activityId) {
     el("h3", {}, `Widgets (${detail.widgets.length})`), ...widgets,
     el("h3", {}, "History"), history].filter(child => child !== null));
   aside.querySelector("#close-detail").addEventListener("click", () => { location.hash = "#/map"; });
+  if (window.OutOfDarkEdit) window.OutOfDarkEdit.detail(aside, detail);
   aside.hidden = false;
   await renderHistoryInto(history, { activity: activityId, limit: 10 });
   decorateDetailEmotions(aside);

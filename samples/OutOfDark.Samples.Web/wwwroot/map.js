@@ -38,6 +38,7 @@ async function renderMap() {
   root.setAttribute("aria-label", root.querySelector("title") ? root.querySelector("title").textContent : "Activity map");
   const host = document.getElementById("map");
   host.replaceChildren(root);
+  if (window.OutOfDarkEdit) window.OutOfDarkEdit.map(host);
   for (const node of mapNodes()) {
     const id = node.getAttribute("data-activity-id");
     node.setAttribute("data-testid", "map-node");

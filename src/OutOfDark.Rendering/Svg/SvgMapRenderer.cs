@@ -137,11 +137,10 @@ public static partial class SvgMapRenderer
 
             if (options.LinkNodes)
             {
-                // Inside the HTML report: the box is a link to the activity's section.
+                // Inside the HTML report: the box is a link to the activity's section. Its name is the box's own text (the
+                // activity's name and warning count): a label unlike the visible text fails WCAG 2.5.3 (label in name).
                 w.Write("<a class=\"ood-node-link\" href=\"#");
                 w.Write(HtmlReportRenderer.ActivityAnchor(activity.Id));
-                w.Write("\" aria-label=\"");
-                Markup.Write(w, activity.Name + ": details");
                 w.Write("\">");
             }
 
@@ -174,7 +173,9 @@ public static partial class SvgMapRenderer
     {
         var b = lane.Bounds;
         var h = lane.Header;
-        w.Write("<g class=\"ood-lane\"><title>");
+        w.Write("<g class=\"ood-lane\" data-phase-id=\"");
+        w.Write(phase.Id.Value.ToString("D", CultureInfo.InvariantCulture));
+        w.Write("\"><title>");
         Markup.Write(w, phase.Name);
         if (phase.CustomerGoal is { } goal)
         {

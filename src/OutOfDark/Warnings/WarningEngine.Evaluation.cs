@@ -525,77 +525,110 @@ public sealed partial class WarningEngine
     }
 
     /// <summary>
-    /// Every metric rule on every metric of one activity, for the full evaluation's loop: each check takes the next
-    /// place in the evaluation's order (see <see cref="KeptOrder"/>).
+    /// The full evaluation's activity loop: every activity rule on each activity, then every metric rule on each of its
+    /// metrics, each check taking the next place in the evaluation's order (see <see cref="KeptPositions"/>).
     /// </summary>
-    private void EvaluateMetrics(Activity activity, ref int position, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
+    /// <returns>How many places the checks took.</returns>
+    private int EvaluateActivities(Activity[] activities, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
     {
-        foreach (var widget in activity.Widgets.AsSpan())
+        var position = 0;
+        for (var a = 0; a < activities.Length; a++)
         {
-            if (widget is MetricWidget metric)
+            cancellationToken.ThrowIfCancellationRequested();
+            var activity = activities[a];
+            var subject = WarningSubject.For(activity.Id);
+            foreach (var rule in _activityRules)
             {
-                var subject = WarningSubject.For(metric.Id);
-                foreach (var rule in _metricRules)
+                batch.Position = position++;
+                Evaluate(rule, subject, activity, null, null, now, today, batch, cancellationToken);
+            }
+
+            if (_metricRules.Length > 0)
+            {
+                foreach (var widget in activity.Widgets.AsSpan())
                 {
-                    batch.Position = position++;
-                    Evaluate(rule, subject, activity, metric, null, now, today, batch, cancellationToken);
+                    if (widget is MetricWidget metric)
+                    {
+                        var metricSubject = WarningSubject.For(metric.Id);
+                        foreach (var rule in _metricRules)
+                        {
+                            batch.Position = position++;
+                            Evaluate(rule, metricSubject, activity, metric, null, now, today, batch, cancellationToken);
+                        }
+                    }
                 }
             }
         }
+
+        return position;
     }
 
     /// <summary>
-    /// Every activity rule on one activity: what the per-rule <see cref="Evaluate"/> does, with the engine's tables read
-    /// once per activity rather than once per check, for the full evaluation's inner loop.
+    /// Whether every check of the activity loop uses its rule's journey-wide settings and no metric rule splits by
+    /// segment (nor did last time): then <see cref="EvaluateActivitiesPlain"/> does what <see cref="EvaluateActivities"/> does.
     /// </summary>
-    private void EvaluateActivity(Activity activity, int position, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
+    private bool Plain()
     {
-        var rules = _activityRules;
-        if (_overrides.Count > 0)
+        if (_overrides.Count > 0 || _metricOverrides.Count > 0 || _splitSlots.Count > 0)
         {
+            return false;
+        }
+
+        foreach (var rule in _metricRules)
+        {
+            if (_ruleSettings[rule] is MetricRuleSettings { SplitBy: not SegmentSplit.None })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="EvaluateActivities"/> when <see cref="Plain"/>: each check goes straight to its rule with the rule's
+    /// settings, without looking for overrides or segments.
+    /// </summary>
+    /// <returns>How many places the checks took.</returns>
+    private int EvaluateActivitiesPlain(Activity[] activities, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)
+    {
+        var activityRules = _activityRules;
+        var metricRules = _metricRules;
+        var settings = _ruleSettings;
+        var position = 0;
+        for (var a = 0; a < activities.Length; a++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var activity = activities[a];
             var subject = WarningSubject.For(activity.Id);
-            for (var i = 0; i < rules.Length; i++)
+            for (var i = 0; i < activityRules.Length; i++)
             {
-                batch.Position = position + i;
-                Evaluate(rules[i], subject, activity, null, null, now, today, batch, cancellationToken);
+                var rule = activityRules[i];
+                batch.Position = position++;
+                EvaluateWith(rule, subject, activity, null, null, settings[rule], now, today, batch, cancellationToken);
             }
 
-            return;
-        }
-
-        var slotSubject = WarningSubject.For(activity.Id);
-        var ruleSettings = _ruleSettings;
-        var evaluators = _evaluators;
-        var ids = _ruleIds;
-        var severities = _severities;
-        var journey = _journey;
-        var zone = _options.Zone;
-        batch.Checks += rules.Length;
-        for (var i = 0; i < rules.Length; i++)
-        {
-            var rule = rules[i];
-            batch.Position = position + i;
-            var settings = ruleSettings[rule];
-            if (!settings.Enabled)
+            if (metricRules.Length == 0)
             {
-                Disabled(rule, slotSubject, settings, now, batch, cancellationToken);
                 continue;
             }
 
-            RuleResult result;
-            try
+            foreach (var widget in activity.Widgets.AsSpan())
             {
-                var context = new RuleContext(ids[rule], severities[rule], journey, slotSubject, activity, null, null, now, zone, today, this, rule, cancellationToken);
-                result = evaluators[rule](in context, settings);
+                if (widget is MetricWidget metric)
+                {
+                    var metricSubject = WarningSubject.For(metric.Id);
+                    for (var i = 0; i < metricRules.Length; i++)
+                    {
+                        var rule = metricRules[i];
+                        batch.Position = position++;
+                        EvaluateWith(rule, metricSubject, activity, metric, null, settings[rule], now, today, batch, cancellationToken);
+                    }
+                }
             }
-            catch (Exception ex)
-            {
-                HandleFailure(rule, slotSubject, ex, now, batch, cancellationToken);
-                continue;
-            }
-
-            Record(rule, slotSubject, result, now, batch);
         }
+
+        return position;
     }
 
     /// <summary>
@@ -630,6 +663,31 @@ public sealed partial class WarningEngine
     }
 
     private void Record(int rule, WarningSubject subject, in RuleResult result, Instant now, Batch batch)
+    {
+        var warning = result.Warning;
+        if (warning is null ? batch.IsFull && !batch.HasKeptHere() : batch.IsKeptHere(warning))
+        {
+            // No warning where a full evaluation keeps none, or the rule handed back the warning kept at this place:
+            // nothing to apply.
+            if (warning is not null)
+            {
+                batch.Unchanged++;
+            }
+
+            if (result.RecheckAt is { } recheck && recheck > now)
+            {
+                batch.Due.Add((new Slot(rule, subject), recheck));
+            }
+
+            return;
+        }
+
+        RecordResult(rule, subject, result, now, batch);
+    }
+
+    /// <summary>What <see cref="Record"/> does with a result that is not the warning kept at its place: added to the batch.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void RecordResult(int rule, WarningSubject subject, in RuleResult result, Instant now, Batch batch)
     {
         var slot = new Slot(rule, subject);
         if (result.Warning is { } kept && ReferenceEquals(kept, _lastKept) && _lastKeptSlot == slot)
@@ -669,6 +727,11 @@ public sealed partial class WarningEngine
         var key = (rule, metric.Id.Value);
         _splitSlots.TryGetValue(key, out var previous);
         List<Segment>? current = null;
+
+        // Segments share their metric's check and have no place of their own in the full evaluation's order: the kept
+        // table answers for them.
+        var place = batch.Position;
+        batch.Position = int.MaxValue;
         if (settings is MetricRuleSettings { SplitBy: not SegmentSplit.None } split)
         {
             foreach (var series in metric.Segments.AsSpan())
@@ -701,6 +764,8 @@ public sealed partial class WarningEngine
         {
             _splitSlots[key] = [.. current];
         }
+
+        batch.Position = place;
     }
 
     private void EvaluateWith(int rule, WarningSubject subject, Activity? activity, MetricWidget? metric, Phase? phase, RuleSettings settings, Instant now, LocalDate today, Batch batch, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public sealed partial class WarningEngine
         // counts the kept warnings it saw, and only when some are missing looks for them.
         var warnings = _warnings;
         var keptBefore = warnings.Count;
-        var seen = 0;
+        var seen = batch.Unchanged;
         var failures = batch.IsFull && _failures.Count > 0 ? new Dictionary<Slot, RuleFailure>() : _failures;
         if (batch.IsFull)
         {
@@ -157,14 +157,18 @@ public sealed partial class WarningEngine
 
         if (batch.IsFull)
         {
-            if (!_keptOrder.IsValid || _keptOrder.BuiltFor != _activitiesVersion || raised is not null || changed is not null || cleared is not null)
+            if (batch.KeptAt is null)
             {
-                _keptOrder.Rebuild(batch.Results, _warnings, _activitiesVersion);
+                _keptPositions.Rebuild(batch, _warnings, _activitiesVersion);
+            }
+            else if (raised is not null || changed is not null || cleared is not null)
+            {
+                _keptPositions.Update(batch, _warnings);
             }
         }
         else if (raised is not null || changed is not null || cleared is not null)
         {
-            _keptOrder.Invalidate();
+            _keptPositions.Invalidate();
         }
 
         _evaluatedVersion = _journey.Version;
@@ -228,10 +232,19 @@ public sealed partial class WarningEngine
     {
         // A full evaluation reports every subject it checked that raised or failed; a kept warning it did not report
         // no longer holds (or its subject is gone).
-        var reported = new HashSet<Slot>(batch.Results.Count);
+        var reported = new HashSet<Slot>(batch.Results.Count + batch.Unchanged);
         foreach (var result in batch.Results)
         {
             reported.Add(result.Slot);
+        }
+
+        // Read by place, every kept warning with a place was either handed back unchanged or reported.
+        foreach (var kept in batch.KeptAt ?? [])
+        {
+            if (kept is not null)
+            {
+                reported.Add(new Slot(_ruleIndex[kept.Key.Rule], kept.Key.Subject));
+            }
         }
 
         List<Slot>? gone = null;

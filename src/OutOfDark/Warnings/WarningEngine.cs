@@ -84,7 +84,10 @@ public sealed partial class WarningEngine : IKeptWarnings
     private HashSet<Slot> _evaluated = [];
     private long _evaluatedVersion = -1;
     private bool _needsFull = true;
-    private readonly KeptOrder _keptOrder = new();
+    private readonly KeptPositions _keptPositions = new();
+
+    // The kept warnings by place while a full evaluation walks the activities with a valid KeptPositions; else null.
+    private Warning?[]? _keptAt;
     private Activity[] _activities = [];
     private long _activitiesVersion = -1;
 
@@ -240,30 +243,27 @@ public sealed partial class WarningEngine : IKeptWarnings
         var batch = _fullBatch ??= new Batch(full: true, capacity: Math.Max(_warnings.Count, activities.Length) + 16);
         batch.Reset();
 
-        _keptOrder.Rewind();
-        var position = 0;
+        // While nothing changed the journey or the kept table since the last full evaluation, every place in its order
+        // holds the same rule and subject: the kept warning there is an array read, and an unchanged one is not recorded.
+        var keptAt = _keptPositions.IsValid && _keptPositions.BuiltFor == _activitiesVersion ? _keptPositions.Items : null;
+        batch.KeptAt = keptAt;
+        _keptAt = keptAt;
         try
         {
-            for (var a = 0; a < activities.Length; a++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var activity = activities[a];
-                EvaluateActivity(activity, position, now, today, batch, cancellationToken);
-                position += _activityRules.Length;
-                if (_metricRules.Length > 0)
-                {
-                    EvaluateMetrics(activity, ref position, now, today, batch, cancellationToken);
-                }
-            }
-
+            var position = Plain()
+                ? EvaluateActivitiesPlain(activities, now, today, batch, cancellationToken)
+                : EvaluateActivities(activities, now, today, batch, cancellationToken);
             if (_metricRules.Length > 0)
             {
                 EvaluateKpis(ref position, now, today, batch, cancellationToken);
             }
+
+            batch.Positions = position;
         }
         finally
         {
             batch.Position = int.MaxValue;
+            _keptAt = null;
         }
 
         EvaluatePhasesAndJourney(now, today, batch, cancellationToken);
@@ -317,8 +317,19 @@ public sealed partial class WarningEngine : IKeptWarnings
     /// <inheritdoc />
     Warning? IKeptWarnings.Kept(int rule, WarningSubject subject)
     {
+        if (_keptAt is { } keptAt && (uint)_fullBatch!.Position < (uint)keptAt.Length)
+        {
+            // A valid KeptPositions: the place holds this rule and subject, and its entry is what the table keeps.
+            var atPlace = keptAt[_fullBatch.Position];
+            if (atPlace is null || (atPlace.Key.Subject.Id == subject.Id && atPlace.Key.Subject.Kind == subject.Kind
+                && ReferenceEquals(atPlace.Key.Subject.Segment, subject.Segment) && atPlace.Key.Rule == _ruleIds[rule]))
+            {
+                return atPlace;
+            }
+        }
+
         var slot = new Slot(rule, subject);
-        var kept = _keptOrder.Find(_fullBatch?.Position ?? int.MaxValue, slot, out var found) ? found : _warnings.GetValueOrDefault(slot);
+        var kept = _warnings.GetValueOrDefault(slot);
         (_lastKeptSlot, _lastKept) = (slot, kept);
         return kept;
     }
@@ -394,120 +405,6 @@ public sealed partial class WarningEngine : IKeptWarnings
         Evaluated,
         Kept,
         Forget,
-    }
-
-    private sealed class Batch(bool full, int capacity)
-    {
-        public bool IsFull { get; } = full;
-
-        public int Checks { get; set; }
-
-        public void Reset()
-        {
-            Checks = 0;
-            Position = int.MaxValue;
-            Results.Clear();
-            Due.Clear();
-        }
-
-        public List<(Slot Slot, Warning? Warning, RuleFailure? Failure, ResultKind Kind, int Position)> Results { get; } = new(capacity);
-
-        /// <summary>Where in a full evaluation's order the current check is (see <see cref="KeptOrder"/>); <see cref="int.MaxValue"/> outside the activity loop.</summary>
-        public int Position { get; set; } = int.MaxValue;
-
-        public List<(Slot, Instant)> Due { get; } = [];
-
-        public void Add(Slot slot, Warning? warning, RuleFailure? failure)
-        {
-            // A full evaluation needs no "no warning" results: what it does not report is cleared.
-            if (warning is not null || failure is not null || !IsFull)
-            {
-                Results.Add((slot, warning, failure, ResultKind.Evaluated, Position));
-            }
-        }
-
-        public void Keep(Slot slot, Warning kept) => Results.Add((slot, kept, null, ResultKind.Kept, Position));
-
-        public void Forget(Slot slot) => Results.Add((slot, null, null, ResultKind.Forget, Position));
-    }
-
-    /// <summary>
-    /// The kept warnings in the order the last full evaluation met them (activity by activity, rule by rule), each with
-    /// its place in that order: a repeat full evaluation walks it alongside its own checks and finds a kept warning with
-    /// a step forward instead of a hash look-up. Valid only while the kept table has not changed since it was built;
-    /// whatever it cannot answer, the table answers.
-    /// </summary>
-    private sealed class KeptOrder
-    {
-        private (int Position, Slot Slot, Warning Warning)[] _items = [];
-        private int _count;
-        private int _cursor;
-
-        /// <summary>Whether it matches the kept table.</summary>
-        public bool IsValid { get; private set; }
-
-        /// <summary>The journey version of the activity order its places count in.</summary>
-        public long BuiltFor { get; private set; } = -1;
-
-        /// <summary>Makes it unusable until rebuilt: the kept table changed.</summary>
-        public void Invalidate() => IsValid = false;
-
-        /// <summary>Starts a full evaluation's walk from the beginning.</summary>
-        public void Rewind() => _cursor = 0;
-
-        /// <summary>Rebuilds it from a full evaluation's results and the table they were applied to.</summary>
-        public void Rebuild(List<(Slot Slot, Warning? Warning, RuleFailure? Failure, ResultKind Kind, int Position)> results, Dictionary<Slot, Warning> warnings, long activitiesVersion)
-        {
-            BuiltFor = activitiesVersion;
-            if (_items.Length < results.Count)
-            {
-                _items = new (int, Slot, Warning)[results.Count];
-            }
-
-            _count = 0;
-            foreach (var (slot, warning, failure, kind, position) in results)
-            {
-                if (position == int.MaxValue || failure is not null || warning is null)
-                {
-                    continue;
-                }
-
-                if (kind == ResultKind.Kept)
-                {
-                    _items[_count++] = (position, slot, warning);
-                }
-                else if (kind == ResultKind.Evaluated && warnings.TryGetValue(slot, out var stored))
-                {
-                    _items[_count++] = (position, slot, stored);
-                }
-            }
-
-            _cursor = 0;
-            IsValid = true;
-        }
-
-        /// <summary>The kept warning for a slot at a place in the full evaluation's order, when it is the next one there.</summary>
-        public bool Find(int position, Slot slot, out Warning? warning)
-        {
-            warning = null;
-            if (!IsValid || position == int.MaxValue)
-            {
-                return false;
-            }
-
-            while (_cursor < _count && _items[_cursor].Position < position)
-            {
-                _cursor++;
-            }
-
-            if (_cursor < _count && _items[_cursor].Position == position && _items[_cursor].Slot == slot)
-            {
-                warning = _items[_cursor++].Warning;
-                return true;
-            }
-
-            return false;
-        }
     }
 
     private sealed class Subscription(WarningEngine engine, IWarningObserver observer) : IDisposable

@@ -69,15 +69,16 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
         WarningSeverity severity;
         decimal limit;
         Hold hold;
-        if (Held(metric, observations, metric.CriticalThreshold, settings, out hold))
+        var banded = settings.ClearBand != 0m;
+        if (Held(metric, observations, metric.CriticalThreshold, settings, banded, out hold))
         {
             (severity, limit) = (WarningSeverity.Critical, metric.CriticalThreshold!.Value);
         }
-        else if (Held(metric, observations, metric.WarningThreshold, settings, out hold))
+        else if (Held(metric, observations, metric.WarningThreshold, settings, banded, out hold))
         {
             (severity, limit) = (WarningSeverity.Warning, metric.WarningThreshold!.Value);
         }
-        else if (settings.FlagOffTarget && Held(metric, observations, metric.Target, settings, out hold))
+        else if (settings.FlagOffTarget && Held(metric, observations, metric.Target, settings, banded, out hold))
         {
             (severity, limit) = (WarningSeverity.Info, metric.Target!.Value);
         }
@@ -103,7 +104,8 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
     /// each stretch of observations back inside since the newest one past the limit must be shorter than
     /// <c>ClearAfter</c>, until a run of at least <c>MinimumRun</c> observations past the limit raised it.
     /// </summary>
-    private static bool Held(MetricWidget metric, ObservationSeries observations, decimal? limit, MetricThresholdSettings settings, out Hold hold)
+    /// <remarks>Without a band (<paramref name="banded"/> false) every value not past the limit is back inside, so the second comparison is left out.</remarks>
+    private static bool Held(MetricWidget metric, ObservationSeries observations, decimal? limit, MetricThresholdSettings settings, bool banded, out Hold hold)
     {
         hold = default;
         if (limit is not { } l)
@@ -112,7 +114,7 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
         }
 
         var higher = metric.Direction == MetricDirection.HigherIsBetter;
-        var clear = higher ? l + settings.ClearBand : l - settings.ClearBand;
+        var clear = !banded ? l : higher ? l + settings.ClearBand : l - settings.ClearBand;
         var series = observations.AsSpan();
         var i = series.Length - 1;
         var firstInside = -1;
@@ -124,7 +126,7 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
             var inside = 0;
             while (i >= 0 && inside < settings.ClearAfter && !metric.IsWorse(series[i].Value, l))
             {
-                if (!metric.IsWorse(series[i].Value, clear))
+                if (!banded || !metric.IsWorse(series[i].Value, clear))
                 {
                     inside++;
                 }

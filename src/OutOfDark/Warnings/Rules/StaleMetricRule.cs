@@ -35,15 +35,40 @@ public sealed class StaleMetricRule : WarningRule<StaleMetricSettings>
             return RuleResult.None;
         }
 
-        var staleFrom = latest.Date.PlusDays(settings.Days + 1);
-        if (context.Today < staleFrom)
+        // On day numbers (ISO dates; other calendars take the calendar's arithmetic): a metric that is not stale costs
+        // two date conversions, not calendar arithmetic and a time-zone conversion.
+        var observed = latest.Date;
+        if (IsIsoFromYearOne(observed) && IsIsoFromYearOne(context.Today))
         {
-            return new RuleResult(null, context.StartOf(staleFrom));
+            var staleDay = DayNumber(observed) + settings.Days + 1;
+            if (DayNumber(context.Today) < staleDay)
+            {
+                return new RuleResult(null, ReferenceEquals(context.Zone, DateTimeZone.Utc)
+                    ? Instant.FromUnixTimeSeconds((staleDay - UnixEpochDay) * (long)NodaConstants.SecondsPerDay)
+                    : context.StartOf(LocalDate.FromDateOnly(System.DateOnly.FromDayNumber(staleDay))));
+            }
+        }
+        else
+        {
+            var staleFrom = observed.PlusDays(settings.Days + 1);
+            if (context.Today < staleFrom)
+            {
+                return new RuleResult(null, context.StartOf(staleFrom));
+            }
         }
 
         var found = new Found(context.MetricTitle, latest.Date, settings.Days);
         return context.Raise(WarningSeverity.Warning, found, static f => f.Message(), static f => f.Evidence());
     }
+
+    /// <summary>The day number (<see cref="System.DateOnly.DayNumber"/>) of 1970-01-01, where Unix time begins.</summary>
+    private static readonly int UnixEpochDay = new System.DateOnly(1970, 1, 1).DayNumber;
+
+    /// <summary>Whether a date has a day number: an ISO date in year 1 or later.</summary>
+    private static bool IsIsoFromYearOne(LocalDate date) => date.Year >= 1 && date.Calendar == CalendarSystem.Iso;
+
+    /// <summary>An ISO date's day number: days since 0001-01-01.</summary>
+    private static int DayNumber(LocalDate date) => new System.DateOnly(date.Year, date.Month, date.Day).DayNumber;
 
     /// <summary>What the rule found: everything its message and evidence say.</summary>
     private readonly record struct Found(string Title, LocalDate Latest, int Days)

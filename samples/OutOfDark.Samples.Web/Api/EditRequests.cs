@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+
+namespace OutOfDark.Samples.Web.Api;
+
+// What the editing endpoints accept (EditApi). Fields left out keep their "empty" meaning: no owner, no goal, no label.
+
+internal sealed record ChangeActivityRequest(
+    string? Name,
+    string? Kind,
+    string? Status,
+    string? Owner,
+    string? Team,
+    IReadOnlyList<string>? Channels,
+    string? Description,
+    string? Reason);
+
+internal sealed record ChangeWidgetRequest(
+    string? Title,
+    string? Unit,
+    string? Direction,
+    decimal? Target,
+    decimal? WarningThreshold,
+    decimal? CriticalThreshold,
+    string? Url,
+    string? Markdown,
+    string? Reason);
+
+internal sealed record PositionRequest(int? Position, string? Reason);
+
+internal sealed record RemoveRequest(string? Reason);
+
+internal sealed record AddFlowRequest(string? From, string? To, string? Label, string? Reason);
+
+internal sealed record ChangeFlowRequest(string? Label, string? Reason);
+
+internal sealed record PhaseRequest(string? Name, string? CustomerGoal, int? Position, string? Reason);
+
+internal sealed record PersonaRequest(string? Name, string? Description, string? Reason);

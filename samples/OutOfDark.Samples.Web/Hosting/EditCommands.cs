@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Generic;
+
+namespace OutOfDark.Samples.Web.Hosting;
+
+/// <summary>
+/// Changes an activity's name, kind, status, owner, team, channels and description at once
+/// (<see cref="Journey.ChangeActivity"/>); its other details (planned dates, tags) keep their values.
+/// </summary>
+internal sealed record ChangeActivityCommand(
+    Actor Actor,
+    ActivityId Activity,
+    string Name,
+    ActivityKind Kind,
+    ActivityStatus Status,
+    string? Owner,
+    string? Team,
+    IReadOnlyList<string> Channels,
+    string? Description,
+    string? Reason)
+    : JourneyCommand(Actor)
+{
+    /// <inheritdoc />
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Activity)];
+
+    /// <inheritdoc />
+    public override void ApplyTo(Journey journey)
+    {
+        var current = journey.GetActivity(Activity);
+        var details = current.Details with
+        {
+            Status = Status,
+            Owner = Owner,
+            Team = Team,
+            Channels = ValueList<string>.From(Channels),
+            Description = Description,
+        };
+        journey.ChangeActivity(Actor, Activity, Name, Kind, details, Reason);
+    }
+}
+
+/// <summary>Removes an activity with its descendants and their flows (<see cref="Journey.RemoveActivity"/>).</summary>
+internal sealed record RemoveActivityCommand(Actor Actor, ActivityId Activity, string? Reason)
+    : JourneyCommand(Actor)
+{
+    /// <inheritdoc />
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Activity)];
+
+    /// <inheritdoc />
+    public override void ApplyTo(Journey journey) => journey.RemoveActivity(Actor, Activity, Reason);
+}
+
+/// <summary>
+/// Changes a widget's title and the fields of its kind (<see cref="Journey.ChangeWidget"/>): the change is a function of
+/// the widget as the journey holds it, so fields the request leaves out keep their values.
+/// </summary>
+internal sealed record ChangeWidgetCommand(Actor Actor, WidgetId Widget, Func<Widget, Widget> Change, string? Reason)
+    : JourneyCommand(Actor)
+{
+    /// <inheritdoc />
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Widget)];
+
+    /// <inheritdoc />
+    public override void ApplyTo(Journey journey)
+    {
+        var current = journey.FindWidget(Widget, out _)
+            ?? throw new JourneyRuleException(JourneyRules.UnknownWidget, $"Journey '{journey.Name}' has no such widget; it may have been removed.");
+        journey.ChangeWidget(Actor, Change(current), Reason);
+    }
+}
+
+/// <summary>Moves a widget to a position in its activity's Detail view (<see cref="Journey.MoveWidget"/>).</summary>
+internal sealed record MoveWidgetCommand(Actor Actor, WidgetId Widget, int Position, string? Reason)
+    : JourneyCommand(Actor)
+{
+    /// <inheritdoc />
+    /// <remarks>A position means something only in the list the client saw: any change to that list conflicts.</remarks>
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) =>
+        seen.FindWidget(Widget, out var activity) is not null ? [CommandSubject.Of(Widget), CommandSubject.Of(activity!.Id)]
+        : seen.FindKpi(Widget, out var phase) is not null ? [CommandSubject.Of(Widget), phase is { } p ? CommandSubject.Of(p) : CommandSubject.Journey]
+        : [CommandSubject.Of(Widget)];
+
+    /// <inheritdoc />
+    public override void ApplyTo(Journey journey) => journey.MoveWidget(Actor, Widget, Position, Reason);
+}
+
+/// <summary>Removes a widget (<see cref="Journey.RemoveWidget"/>).</summary>
+internal sealed record RemoveWidgetCommand(Actor Actor, WidgetId Widget, string? Reason)
+    : JourneyCommand(Actor)
+{
+    /// <inheritdoc />
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Widget)];
+
+    /// <inheritdoc />
+    public override void ApplyTo(Journey journey) => journey.RemoveWidget(Actor, Widget, Reason);
+}
+
+/// <summary>Adds a flow between two activities (<see cref="Journey.AddFlow"/>).</summary>
+internal sealed record AddFlowCommand(Actor Actor, FlowId Id, ActivityId From, ActivityId To, string? Label, string? Reason)
+    : JourneyCommand(Actor)
+{
+    /// <inheritdoc />
+    public override string? CreatedId => Id.ToString();
+
+    /// <inheritdoc />
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(From), CommandSubject.Of(To)];
+
+    /// <inheritdoc />
+    public override void ApplyTo(Journey journey) => journey.AddFlow(Actor, From, To, Label, Id, Reason);
+}
+
+/// <summary>Removes a flow (<see cref="Journey.RemoveFlow"/>).</summary>
+internal sealed record RemoveFlowCommand(Actor Actor, FlowId Flow, string? Reason)
+    : JourneyCommand(Actor)
+{
+    /// <inheritdoc />
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Flow)];
+
+    /// <inheritdoc />
+    public override void ApplyTo(Journey journey) => journey.RemoveFlow(Actor, Flow, Reason);
+}
+
+/// <summary>
+/// Changes a flow's label, as the journey has no command for it: the flow is removed and added again with the same id,
+/// ends and the new label, in one save.
+/// </summary>
+internal sealed record RelabelFlowCommand(Actor Actor, FlowId Flow, string? Label, string? Reason)
+    : JourneyCommand(Actor)
+{
+    /// <inheritdoc />
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Flow)];
+
+    /// <inheritdoc />
+    public override void ApplyTo(Journey journey)
+    {
+        var flow = journey.FindFlow(Flow)
+            ?? throw new JourneyRuleException(JourneyRules.UnknownFlow, $"Journey '{journey.Name}' has no such flow; it may have been removed.");
+        if (flow.Label == Label)
+        {
+            return;
+        }
+
+        journey.RemoveFlow(Actor, Flow, Reason);
+        journey.AddFlow(Actor, flow.From, flow.To, Label, Flow, Reason);
+    }
+}
+
+/// <summary>Adds a phase at a position, or at the end (<see cref="Journey.AddPhase"/>).</summary>
+internal sealed record AddPhaseCommand(Actor Actor, PhaseId Id, string Name, string? CustomerGoal, int? Position, string? Reason)
+    : JourneyCommand(Actor)
+{
+    /// <inheritdoc />
+    public override string? CreatedId => Id.ToString();
+
+    /// <inheritdoc />
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => Position is null ? [] : [CommandSubject.PhaseOrder];
+
+    /// <inheritdoc />
+    public override void ApplyTo(Journey journey) => journey.AddPhase(Actor, Name, CustomerGoal, Position, Id, Reason);
+}
+
+/// <summary>Changes a phase's name and customer goal (<see cref="Journey.ChangePhase"/>).</summary>
+internal sealed record ChangePhaseCommand(Actor Actor, PhaseId Phase, string Name, string? CustomerGoal, string? Reason)
+    : JourneyCommand(Actor)
+{
+    /// <inheritdoc />
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Phase)];
+
+    /// <inheritdoc />
+    public override void ApplyTo(Journey journey) => journey.ChangePhase(Actor, Phase, Name, CustomerGoal, Reason);
+}
+
+/// <summary>Moves a phase to a position (<see cref="Journey.MovePhase"/>).</summary>
+internal sealed record MovePhaseCommand(Actor Actor, PhaseId Phase, int Position, string? Reason)
+    : JourneyCommand(Actor)
+{
+    /// <inheritdoc />
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Phase), CommandSubject.PhaseOrder];
+
+    /// <inheritdoc />
+    public override void ApplyTo(Journey journey) => journey.MovePhase(Actor, Phase, Position, Reason);
+}
+
+/// <summary>Removes a phase that holds no activities (<see cref="Journey.RemovePhase"/>).</summary>
+internal sealed record RemovePhaseCommand(Actor Actor, PhaseId Phase, string? Reason)
+    : JourneyCommand(Actor)
+{
+    /// <inheritdoc />
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Phase)];
+
+    /// <inheritdoc />
+    public override void ApplyTo(Journey journey) => journey.RemovePhase(Actor, Phase, Reason);
+}
+
+/// <summary>Adds a persona (<see cref="Journey.AddPersona"/>).</summary>
+internal sealed record AddPersonaCommand(Actor Actor, PersonaId Id, string Name, string? Description, string? Reason)
+    : JourneyCommand(Actor)
+{
+    /// <inheritdoc />
+    public override string? CreatedId => Id.ToString();
+
+    /// <inheritdoc />
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [];
+
+    /// <inheritdoc />
+    public override void ApplyTo(Journey journey) => journey.AddPersona(Actor, Name, Description, Id, Reason);
+}
+
+/// <summary>Changes a persona's name and description (<see cref="Journey.ChangePersona"/>).</summary>
+internal sealed record ChangePersonaCommand(Actor Actor, PersonaId Persona, string Name, string? Description, string? Reason)
+    : JourneyCommand(Actor)
+{
+    /// <inheritdoc />
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Persona)];
+
+    /// <inheritdoc />
+    public override void ApplyTo(Journey journey) => journey.ChangePersona(Actor, Persona, Name, Description, Reason);
+}
+
+/// <summary>Removes a persona no emotion widget refers to (<see cref="Journey.RemovePersona"/>).</summary>
+internal sealed record RemovePersonaCommand(Actor Actor, PersonaId Persona, string? Reason)
+    : JourneyCommand(Actor)
+{
+    /// <inheritdoc />
+    public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Persona)];
+
+    /// <inheritdoc />
+    public override void ApplyTo(Journey journey) => journey.RemovePersona(Actor, Persona, Reason);
+}

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Microsoft.Playwright;
+using OutOfDark.Samples.OnlineStore;
+using OutOfDark.Tests.Shared;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace OutOfDark.Samples.Web.Tests;
+
+/// <summary>
+/// The web sample's screenshots the README and the sample's README show, at desktop (1400 px) and phone (390 px)
+/// width: each view loads without a console error, fits the width (WCAG reflow: no page-wide sideways scrolling) and
+/// gives a real image. They go to a temporary folder unless <c>OUTOFDARK_SCREENSHOTS</c> names one (see
+/// <see cref="Screenshots"/>).
+/// </summary>
+public sealed class ScreenshotTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [BrowserFact]
+    public Task The_map_with_the_detail_view_open_is_captured_at_desktop_width() =>
+        CaptureAsync("#/map/" + SampleIds.Activity("Checkout"), "#detail-name", Screenshots.Desktop, "web-map-detail.png");
+
+    [BrowserFact]
+    public Task The_warnings_view_is_captured_at_desktop_width() =>
+        CaptureAsync("#/warnings", "#warnings tbody tr", Screenshots.Desktop, "web-warnings.png");
+
+    [BrowserFact]
+    public Task The_detail_view_is_captured_at_phone_width() =>
+        CaptureAsync("#/map/" + SampleIds.Activity("Checkout"), "#detail-name", Screenshots.Phone, "web-detail-phone.png");
+
+    [BrowserFact]
+    public Task The_warnings_view_is_captured_at_phone_width() =>
+        CaptureAsync("#/warnings", "#warnings tbody tr", Screenshots.Phone, "web-warnings-phone.png");
+
+    private async Task CaptureAsync(string hash, string shown, int width, string file)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = width == Screenshots.Phone ? 844 : 900 },
+            DeviceScaleFactor = width == Screenshots.Phone ? 2 : 1,
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        var errors = PageErrors.Watch(page);
+
+        await page.GotoAsync("/" + hash);
+        await Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
+        await Expect(page.Locator(shown).First).ToBeVisibleAsync();
+        if (shown == "#detail-name")
+        {
+            // The phone shot shows the Detail view, scrolled into view as a user would after tapping an activity.
+            await page.Locator("#detail").ScrollIntoViewIfNeededAsync();
+        }
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        var path = Screenshots.PathOf(file);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+
+        Assert.True(errors.Count == 0, "The page reported errors:\n" + string.Join('\n', errors));
+        Assert.True(overflow <= 0, $"At {width} px the page scrolls sideways by {overflow} px.");
+        Screenshots.AssertPng(path);
+        await context.CloseAsync();
+    }
+}
