@@ -68,7 +68,7 @@ public sealed class OpportunityTests
         Assert.Empty(_journey.GetOpportunity(_paypal).Links);
         Assert.Equal(new[] { OpportunityLink.ToFeedback(_voice, 0) }, _journey.GetOpportunity(wallet).Links);
         Assert.Equal(
-            "Removed feedback entry 1 (negative, from \"survey\") of feedback \"Voice of customer\" on activity \"Payment\", unlinking it from opportunity \"Offer PayPal\"",
+            "Removed feedback entry 1 (negative, from \"survey\") of feedback \"Voice of customer\", unlinking it from opportunity \"Offer PayPal\"",
             new JourneyHistory(_journey.PendingEvents).Entries.Last().Description);
     }
 
