@@ -148,7 +148,7 @@ public sealed record LinkOpportunityStep(int OpportunityPick, int Kind, int Targ
             OpportunityLinkKind.PainPoint => Missing ? OpportunityLink.ToPainPoint(new WidgetId(missing))
                 : Pick(Widgets(journey), TargetPick) is { } w ? OpportunityLink.ToPainPoint(w.Id) : null,
             OpportunityLinkKind.Feedback => Missing ? OpportunityLink.ToFeedback(new WidgetId(missing), Entry)
-                : Pick(Widgets(journey), TargetPick) is { } f ? OpportunityLink.ToFeedback(f.Id, Entry) : null,
+                : FeedbackTarget(journey, TargetPick, Entry),
             _ => Missing ? OpportunityLink.ToWarning(new WarningKey(new RuleId("activity.no-owner"), WarningSubject.For(new ActivityId(missing))))
                 : Pick(journey.Activities.Select(a => WarningSubject.For(a.Id))
                     .Concat(Widgets(journey).OfType<MetricWidget>().Select(m => WarningSubject.For(m.Id)))
@@ -163,6 +163,20 @@ public sealed record LinkOpportunityStep(int OpportunityPick, int Kind, int Targ
 
         journey.LinkOpportunity(Actor, o.Id, link);
         return true;
+    }
+
+    // Mostly an entry the feedback widget holds (so later removals of entries meet links), now and then one past its end
+    // or a widget of another kind (so the refusals are exercised too).
+    private static OpportunityLink? FeedbackTarget(Journey journey, int targetPick, int entry)
+    {
+        var feedback = Widgets(journey).OfType<FeedbackWidget>().Where(f => f.Entries.Count > 0).ToList();
+        if (feedback.Count == 0 || targetPick % 8 == 7)
+        {
+            return Pick(Widgets(journey), targetPick) is { } w ? OpportunityLink.ToFeedback(w.Id, entry) : null;
+        }
+
+        var widget = Pick(feedback, targetPick)!;
+        return OpportunityLink.ToFeedback(widget.Id, (int)((uint)entry % (uint)(widget.Entries.Count + (targetPick % 8 == 6 ? 1 : 0))));
     }
 }
 

@@ -179,6 +179,7 @@ public sealed partial class Journey
                 break;
             case FeedbackRemoved x:
                 ReplaceWidget(x.ActivityId, x.WidgetId, e, w => (FeedbackWidget)w with { Entries = ((FeedbackWidget)w).Entries.RemoveAt(x.Index) });
+                RenumberFeedbackLinks(x.WidgetId, x.Index);
                 break;
             case WarningAcknowledged x:
                 SetWarning(new WarningStatus(x.Warning, WarningHandling.Acknowledged, e.Actor, e.OccurredAt, x.Note, null));

@@ -350,6 +350,59 @@ public sealed partial class Journey
     }
 
     /// <summary>
+    /// After entry <paramref name="removed"/> of a feedback widget is removed: drops the links to that entry and moves
+    /// the links to later entries down by one, so each link keeps naming the entry it named. Part of the event fold, so
+    /// replaying the history gives the same links.
+    /// </summary>
+    private void RenumberFeedbackLinks(WidgetId widget, int removed)
+    {
+        for (var i = 0; i < _opportunities.Count; i++)
+        {
+            var o = _opportunities[i];
+            if (o.Links.FindIndex(l => l.Kind == OpportunityLinkKind.Feedback && l.Widget == widget && l.Entry >= removed) < 0)
+            {
+                continue;
+            }
+
+            var kept = new List<OpportunityLink>(o.Links.Count);
+            foreach (var link in o.Links)
+            {
+                if (link.Kind != OpportunityLinkKind.Feedback || link.Widget != widget || link.Entry < removed)
+                {
+                    kept.Add(link);
+                }
+                else if (link.Entry > removed)
+                {
+                    kept.Add(link with { Entry = link.Entry - 1 });
+                }
+            }
+
+            _opportunities[i] = o with { Links = ValueList<OpportunityLink>.From(kept) };
+        }
+    }
+
+    /// <summary>The opportunities linked to a warning about a phase: those that lose links when the phase is removed.</summary>
+    internal IReadOnlyList<Opportunity> OpportunitiesLinkedToPhase(PhaseId phase) =>
+        _opportunities.FindAll(o => o.Links.FindIndex(l => l.Warning is { } k && k.Subject.Kind == SubjectKind.Phase && k.Subject.Id == phase.Value) >= 0);
+
+    /// <summary>
+    /// The opportunities that lose a link when a widget is changed to <paramref name="changed"/>: links to a pain point
+    /// that is no longer an emotion widget, to feedback entries it no longer has, to warnings about a metric it no longer is.
+    /// </summary>
+    internal IReadOnlyList<Opportunity> OpportunitiesUnlinkedByChange(Widget changed) =>
+        _opportunities.FindAll(o => o.Links.FindIndex(l => l.Kind switch
+        {
+            OpportunityLinkKind.PainPoint => l.Widget == changed.Id && changed is not EmotionWidget,
+            OpportunityLinkKind.Feedback => l.Widget == changed.Id && (changed is not FeedbackWidget f || l.Entry >= f.Entries.Count),
+            OpportunityLinkKind.Warning => l.Warning is { } k && k.Subject.Kind == SubjectKind.Metric && k.Subject.Id == changed.Id.Value && changed is not MetricWidget,
+            _ => false,
+        }) >= 0);
+
+    /// <summary>The opportunities linked to one entry of a feedback widget: those that lose a link when it is removed.</summary>
+    internal IReadOnlyList<Opportunity> OpportunitiesLinkedToFeedbackEntry(WidgetId widget, int entry) =>
+        _opportunities.FindAll(o => o.Links.FindIndex(l => l.Kind == OpportunityLinkKind.Feedback && l.Widget == widget && l.Entry == entry) >= 0);
+
+    /// <summary>
     /// The opportunities linked to an activity's subtree (the activities, their widgets, warnings about either): those
     /// that lose links when it is removed. For the history's sentence.
     /// </summary>

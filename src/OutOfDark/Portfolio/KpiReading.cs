@@ -24,7 +24,10 @@ public sealed record KpiReading(string Title, string Unit, MetricKind Kind, Metr
         return new KpiReading(metric.Title, metric.Unit, metric.Kind, metric.Direction, latest?.Date, latest?.Value, StatusOf(metric, latest?.Value));
     }
 
-    /// <summary>Reads every metric widget of a journey's activities, in map order then widget order.</summary>
+    /// <summary>
+    /// Reads every KPI of a journey: its journey KPIs (<see cref="Journey.Metrics"/>), then each phase's KPIs in phase
+    /// order, then the metric widgets of its activities in map order then widget order.
+    /// </summary>
     /// <param name="journey">The journey.</param>
     /// <returns>The readings.</returns>
     /// <exception cref="System.ArgumentNullException"><paramref name="journey"/> is <see langword="null"/>.</exception>
@@ -32,6 +35,19 @@ public sealed record KpiReading(string Title, string Unit, MetricKind Kind, Metr
     {
         System.ArgumentNullException.ThrowIfNull(journey);
         var readings = new List<KpiReading>();
+        foreach (var metric in journey.Metrics)
+        {
+            readings.Add(Of(metric));
+        }
+
+        foreach (var phase in journey.Phases)
+        {
+            foreach (var metric in phase.Metrics)
+            {
+                readings.Add(Of(metric));
+            }
+        }
+
         foreach (var activity in journey.Activities)
         {
             foreach (var widget in activity.Widgets.AsSpan())

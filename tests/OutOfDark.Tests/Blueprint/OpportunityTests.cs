@@ -56,6 +56,41 @@ public sealed class OpportunityTests
     }
 
     [Fact]
+    public void Removing_a_feedback_entry_unlinks_it_and_moves_links_to_later_entries_down()
+    {
+        _journey.RecordFeedback(Ana, _voice, new FeedbackEntry("interview", "Card only is fine", Sentiment.Positive, new LocalDate(2026, 9, 30)));
+        var wallet = _journey.AddOpportunity(Ana, "Offer wallets");
+        _journey.LinkOpportunity(Ana, _paypal, OpportunityLink.ToFeedback(_voice, 0));
+        _journey.LinkOpportunity(Ana, wallet, OpportunityLink.ToFeedback(_voice, 1));
+
+        _journey.RemoveFeedback(Ana, _voice, 0);
+
+        Assert.Empty(_journey.GetOpportunity(_paypal).Links);
+        Assert.Equal(new[] { OpportunityLink.ToFeedback(_voice, 0) }, _journey.GetOpportunity(wallet).Links);
+        Assert.Equal(
+            "Removed feedback entry 1 (negative, from \"survey\") of feedback \"Voice of customer\", unlinking it from opportunity \"Offer PayPal\"",
+            new JourneyHistory(_journey.PendingEvents).Entries.Last().Description);
+    }
+
+    [Fact]
+    public void Changing_feedback_to_fewer_entries_and_removing_a_phase_name_the_opportunities_they_unlink()
+    {
+        _journey.LinkOpportunity(Ana, _paypal, OpportunityLink.ToFeedback(_voice, 0));
+        var empty = _journey.AddPhase(Ana, "After sales");
+        var wallet = _journey.AddOpportunity(Ana, "Offer wallets");
+        _journey.LinkOpportunity(Ana, wallet, OpportunityLink.ToWarning(new WarningKey(new RuleId("phase.empty"), WarningSubject.For(empty))));
+
+        _journey.ChangeWidget(Ana, (FeedbackWidget)_journey.FindWidget(_voice, out _)! with { Entries = ValueList<FeedbackEntry>.Empty });
+        _journey.RemovePhase(Ana, empty);
+
+        Assert.Empty(_journey.GetOpportunity(_paypal).Links);
+        Assert.Empty(_journey.GetOpportunity(wallet).Links);
+        var texts = new JourneyHistory(_journey.PendingEvents).Entries.Select(e => e.Description).TakeLast(2).ToList();
+        Assert.EndsWith(", unlinking it from opportunity \"Offer PayPal\"", texts[0], StringComparison.Ordinal);
+        Assert.Equal("Removed phase \"After sales\", unlinking it from opportunity \"Offer wallets\"", texts[1]);
+    }
+
+    [Fact]
     public void Linking_twice_and_unlinking_what_is_not_linked_record_nothing()
     {
         _journey.LinkOpportunity(Ana, _paypal, OpportunityLink.ToActivity(_checkout));

@@ -206,6 +206,29 @@ public class JourneyPortfolioTests
     }
 
     [Fact]
+    public async Task The_roll_up_counts_journey_and_phase_kpis_of_the_subtree()
+    {
+        var company = await NewAsync("Company");
+        foreach (var (name, revenue) in new[] { ("Online store", 50m), ("Retail store", 70m) })
+        {
+            var child = Journey.Create(Ana, _workspace, name, _clock);
+            child.SetParent(Ana, company.Id);
+            var metric = child.AddJourneyMetric(Ana, new MetricWidget("Revenue") { Unit = "EUR", Kind = MetricKind.Currency });
+            child.RecordObservation(Ana, metric, new LocalDate(2026, 9, 30), revenue);
+            var buy = child.AddPhase(Ana, "Buy");
+            var conversion = child.AddPhaseMetric(Ana, buy, new MetricWidget("Conversion") { Unit = "%", Kind = MetricKind.Percentage });
+            child.RecordObservation(Ana, conversion, new LocalDate(2026, 9, 30), 3m);
+            await _store.SaveAsync(child);
+        }
+
+        var kpis = (await _portfolio.RollUpAsync(_workspace)).Find(company.Id)!.Subtree.Kpis;
+
+        var revenueGroup = Assert.Single(kpis, k => k.Title == "Revenue");
+        Assert.Equal((2, 120m), (revenueGroup.Metrics, revenueGroup.Sum));
+        Assert.Equal(2, Assert.Single(kpis, k => k.Title == "Conversion").Metrics);
+    }
+
+    [Fact]
     public async Task The_readme_portfolio_lines_run_as_the_readme_says()
     {
         var ana = Ana;
