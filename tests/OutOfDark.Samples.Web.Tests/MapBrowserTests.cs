@@ -85,7 +85,7 @@ public sealed class MapBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
         var support = page.Locator($"#map g.ood-node[data-activity-id='{SampleIds.Activity("Support call")}']");
 
         await Expect(support).ToHaveAttributeAsync("data-severity", "critical");
-        Assert.Contains("critical", await support.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
+        await Expect(support).ToHaveAccessibleNameAsync(new System.Text.RegularExpressions.Regex("critical"));
         Assert.Equal("#b91c1c", await support.Locator("rect").First.GetAttributeAsync("stroke"));
         await page.Context.CloseAsync();
     }

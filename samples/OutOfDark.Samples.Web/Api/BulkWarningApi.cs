@@ -113,6 +113,11 @@ internal static class BulkWarningApi
             {
                 return HttpHelpers.NotFound(e.Message);
             }
+            catch (JourneyConflictException e)
+            {
+                // A colleague changed what the first command works on since the user's version: nothing was applied.
+                return HttpHelpers.Conflict(e);
+            }
             catch (JourneyConcurrencyException e)
             {
                 // Only the first change checks the version, so nothing of this request has been applied.

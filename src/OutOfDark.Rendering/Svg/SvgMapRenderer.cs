@@ -218,10 +218,9 @@ public static partial class SvgMapRenderer
         w.Write('"');
         if (focusable)
         {
-            w.Write(" tabindex=\"0\" role=\"button\" aria-label=\"");
-            Markup.Write(w, activity.Name);
-            WriteWarningSummary(w, warnings, worst);
-            w.Write('"');
+            // Named by its <title> (the name and the warning summary), not aria-label: a label would have to contain the
+            // box's visible, wrapped and possibly shortened text word for word.
+            w.Write(" tabindex=\"0\" role=\"button\"");
         }
 
         w.Write("><title>");
