@@ -66,9 +66,13 @@
         done = !detailOpen() && !!map && focus(byAttribute(map, "data-activity-id", pending.value));
         break;
       }
-      case "warning":
-        done = focusWarning(pending.value);
+      case "warning": {
+        // The triage view renders more than once after an action (the list, then its counts): until the time is up,
+        // focus is put back whenever a render drops it to the page, never taken from where the user moved it.
+        const lost = !document.activeElement || document.activeElement === document.body;
+        if (!pending.placed || lost) pending.placed = focusWarning(pending.value) || !!pending.placed;
         break;
+      }
     }
     if (done) pending = null;
   }
