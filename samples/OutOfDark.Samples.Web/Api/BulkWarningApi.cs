@@ -78,7 +78,7 @@ internal static class BulkWarningApi
         }
 
         var clock = context.RequestServices.GetRequiredService<IClock>();
-        var until = action == WarningAction.Snooze ? SnoozeEnd(body, clock, errors) : default;
+        var until = action == WarningAction.Snooze ? JourneyApi.SnoozeEnd(body.Until, body.Days, clock, errors) : default;
         if (errors.Count > 0)
         {
             return HttpHelpers.Invalid(errors);
@@ -135,28 +135,6 @@ internal static class BulkWarningApi
         }
 
         return Results.Ok(new BulkWarningResultDto(version, applied, failed));
-    }
-
-    private static Instant SnoozeEnd(BulkWarningRequest body, IClock clock, Dictionary<string, string[]> errors)
-    {
-        if (body.Until is { Length: > 0 } text)
-        {
-            if (InstantPattern.ExtendedIso.Parse(text) is { Success: true } parsed)
-            {
-                return parsed.Value;
-            }
-
-            errors["until"] = [$"'{text}' is not an ISO instant such as 2026-04-12T09:00:00Z."];
-            return default;
-        }
-
-        if (body.Days is > 0 and <= 365)
-        {
-            return clock.GetCurrentInstant() + Duration.FromDays(body.Days.Value);
-        }
-
-        errors["until"] = ["A snooze needs 'until' (an ISO instant) or 'days' (1 to 365)."];
-        return default;
     }
 }
 

@@ -326,29 +326,7 @@ internal static class JourneyApi
 
         var subject = ParseSubject(body.Subject, errors);
         var clock = context.RequestServices.GetRequiredService<IClock>();
-        Instant until = default;
-        if (action == "snooze")
-        {
-            if (body.Until is { Length: > 0 } text)
-            {
-                if (InstantPattern.ExtendedIso.Parse(text) is { Success: true } parsed)
-                {
-                    until = parsed.Value;
-                }
-                else
-                {
-                    errors["until"] = [$"'{text}' is not an ISO instant such as 2026-04-12T09:00:00Z."];
-                }
-            }
-            else if (body.Days is > 0 and <= 365)
-            {
-                until = clock.GetCurrentInstant() + Duration.FromDays(body.Days.Value);
-            }
-            else
-            {
-                errors["until"] = ["A snooze needs 'until' (an ISO instant) or 'days' (1 to 365)."];
-            }
-        }
+        var until = action == "snooze" ? SnoozeEnd(body.Until, body.Days, clock, errors) : default;
 
         if (errors.Count > 0)
         {
@@ -485,5 +463,31 @@ internal static class JourneyApi
 
         errors["subject"] = [$"'{text}' is not a warning subject such as activity:0f8fad5b-d9cb-469f-a165-70867728950e."];
         return null;
+    }
+
+    /// <summary>
+    /// The end of a snooze: <paramref name="until"/> as an ISO instant, else <paramref name="days"/> (1 to 365) from now;
+    /// neither, or an unreadable instant, adds an error under "until" and gives <see langword="default"/>.
+    /// </summary>
+    internal static Instant SnoozeEnd(string? until, int? days, IClock clock, Dictionary<string, string[]> errors)
+    {
+        if (until is { Length: > 0 } text)
+        {
+            if (InstantPattern.ExtendedIso.Parse(text) is { Success: true } parsed)
+            {
+                return parsed.Value;
+            }
+
+            errors["until"] = [$"'{text}' is not an ISO instant such as 2026-04-12T09:00:00Z."];
+            return default;
+        }
+
+        if (days is > 0 and <= 365)
+        {
+            return clock.GetCurrentInstant() + Duration.FromDays(days.Value);
+        }
+
+        errors["until"] = ["A snooze needs 'until' (an ISO instant) or 'days' (1 to 365)."];
+        return default;
     }
 }
