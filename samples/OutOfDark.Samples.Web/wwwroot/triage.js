@@ -256,13 +256,15 @@ function triageSnoozeDialog(host, opener, title, submit) {
   host.querySelector("dialog.snooze-dialog")?.remove();
   const id = "snooze-title-" + Math.random().toString(36).slice(2);
   const dialog = el("dialog", { class: "snooze-dialog", "aria-labelledby": id }, el("h2", { id }, title));
-  let acted = false;
-  const form = triageSnoozeForm(options => { acted = true; dialog.close(); submit(options); }, () => dialog.close());
-  dialog.append(form);
-  dialog.addEventListener("close", () => {
+  // Closed here, at once (the dialog's own close event comes later, after the next key may have moved focus on).
+  const finish = backToOpener => {
+    if (dialog.open) dialog.close();
     dialog.remove();
-    if (!acted && opener.isConnected) opener.focus();
-  });
+    if (backToOpener && opener.isConnected) opener.focus();
+  };
+  const form = triageSnoozeForm(options => { finish(false); submit(options); }, () => finish(true));
+  dialog.append(form);
+  dialog.addEventListener("cancel", event => { event.preventDefault(); finish(true); });
   host.append(dialog);
   dialog.showModal();
   form.elements.period.focus();
