@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
+using OutOfDark.Tests.Shared;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
@@ -55,6 +56,7 @@ public sealed class TriageKeyboardTests(BrowserFixture fixture) : IClassFixture<
         await Expect(dialog).ToBeVisibleAsync();
         await Expect(dialog).ToHaveAccessibleNameAsync("Snooze: " + subject);
         await Expect(dialog.Locator("select[name=period]")).ToBeFocusedAsync();
+        await AxeAssert.NoSeriousViolationsAsync(page, "Snooze dialog");
 
         await page.Keyboard.PressAsync("Escape");
         await Expect(dialog).ToHaveCountAsync(0);
