@@ -81,6 +81,8 @@ public sealed class ScreenshotTests(BrowserFixture fixture) : IClassFixture<Brow
             BaseURL = fixture.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = width == Screenshots.Phone ? 844 : 900 },
             DeviceScaleFactor = width == Screenshots.Phone ? 2 : 1,
+            Locale = "en-GB",
+            TimezoneId = "UTC",
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
