@@ -33,7 +33,7 @@ internal sealed record JourneyConflict(JourneyEvent Event, string Text);
 /// holds (a phase that gained activities cannot be removed): the check only keeps people from overwriting, unseen, a
 /// change to the very thing they are working on.
 /// </remarks>
-internal static class CommandConflicts
+internal static partial class CommandConflicts
 {
     private static readonly InstantPattern When = InstantPattern.CreateWithInvariantCulture("'at' HH:mm 'UTC on' d MMM uuuu");
 
@@ -118,6 +118,10 @@ internal static class CommandConflicts
                 subjects.Add(CommandSubject.Of(x.PersonaId));
                 what = $"changed persona {Persona(before, x.PersonaId)}";
                 break;
+            case PersonaMoved x:
+                // Only the order of the personas changes (see OrderSubjects).
+                what = $"moved persona {Persona(before, x.PersonaId)} in the list of personas";
+                break;
             case PersonaRemoved x:
                 subjects.Add(CommandSubject.Of(x.PersonaId));
                 what = $"removed persona {Persona(before, x.PersonaId)}";
@@ -152,6 +156,10 @@ internal static class CommandConflicts
                 }
 
                 what = $"moved activity {Activity(before, x.ActivityId)}";
+                break;
+            case ActivityReordered x:
+                // Only the order of its siblings changes (see OrderSubjects): edits of the activity itself still apply.
+                what = $"moved activity {Activity(before, x.ActivityId)} among its neighbours";
                 break;
             case ActivityRemoved x:
                 Removal(before, x.ActivityId, subjects);
@@ -294,6 +302,7 @@ internal static class CommandConflicts
                 break;
         }
 
+        OrderSubjects(e, before, subjects);
         var actor = string.IsNullOrWhiteSpace(e.Actor) ? "Someone" : e.Actor;
         return new JourneyChange(subjects, everything, $"{actor} {what} {When.Format(e.OccurredAt)}");
     }
