@@ -22,37 +22,21 @@ internal static class ReorderApi
         api.MapPut("/personas/{personaId}/position", MovePersonaAsync);
     }
 
-    private static async Task<IResult> ReorderActivityAsync(HttpContext context, string journeyId, string activityId)
-    {
-        var (body, problem) = await HttpHelpers.ReadBodyAsync<PositionRequest>(context.Request).ConfigureAwait(false);
-        if (body is null)
+    private static Task<IResult> ReorderActivityAsync(HttpContext context, string journeyId, string activityId) =>
+        CommandEndpoint.HandleAsync<PositionRequest>(context, journeyId, (body, errors) =>
         {
-            return problem!;
-        }
+            var activity = JourneyApi.RequiredId<ActivityId>(activityId, "activityId", errors);
+            var position = Position(body.Position, errors);
+            return actor => new Edit(new ReorderActivityCommand(actor, activity!.Value, position, body.Reason), Fields());
+        });
 
-        var errors = new Dictionary<string, string[]>();
-        var activity = JourneyApi.RequiredId<ActivityId>(activityId, "activityId", errors);
-        var position = Position(body.Position, errors);
-        return errors.Count > 0
-            ? HttpHelpers.Invalid(errors)
-            : await JourneyApi.ChangeAsync(context, journeyId, new ReorderActivityCommand(JourneyApi.Actor(context), activity!.Value, position, body.Reason), Fields()).ConfigureAwait(false);
-    }
-
-    private static async Task<IResult> MovePersonaAsync(HttpContext context, string journeyId, string personaId)
-    {
-        var (body, problem) = await HttpHelpers.ReadBodyAsync<PositionRequest>(context.Request).ConfigureAwait(false);
-        if (body is null)
+    private static Task<IResult> MovePersonaAsync(HttpContext context, string journeyId, string personaId) =>
+        CommandEndpoint.HandleAsync<PositionRequest>(context, journeyId, (body, errors) =>
         {
-            return problem!;
-        }
-
-        var errors = new Dictionary<string, string[]>();
-        var persona = JourneyApi.RequiredId<PersonaId>(personaId, "personaId", errors);
-        var position = Position(body.Position, errors);
-        return errors.Count > 0
-            ? HttpHelpers.Invalid(errors)
-            : await JourneyApi.ChangeAsync(context, journeyId, new MovePersonaCommand(JourneyApi.Actor(context), persona!.Value, position, body.Reason), Fields()).ConfigureAwait(false);
-    }
+            var persona = JourneyApi.RequiredId<PersonaId>(personaId, "personaId", errors);
+            var position = Position(body.Position, errors);
+            return actor => new Edit(new MovePersonaCommand(actor, persona!.Value, position, body.Reason), Fields());
+        });
 
     private static int Position(int? position, Dictionary<string, string[]> errors)
     {
