@@ -71,77 +71,44 @@ internal static class CommandConflicts
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(before);
-        var subjects = new List<CommandSubject>();
-        var everything = false;
-        string what;
-        switch (e)
-        {
-            case JourneyCreated:
-                (what, everything) = ("created the journey", true);
-                break;
-            case JourneyRenamed or JourneyDescriptionChanged or JourneyOwnerChanged or JourneyStateChanged or JourneyParentChanged:
-                subjects.Add(CommandSubject.Journey);
-                what = e switch
-                {
-                    JourneyRenamed => "renamed the journey",
-                    JourneyDescriptionChanged => "changed the journey's description",
-                    JourneyOwnerChanged => "changed the journey's owner",
-                    JourneyStateChanged => "changed the journey's state",
-                    _ => "changed the journey's parent",
-                };
-                break;
-            case JourneyPaired or JourneyUnpaired:
-                subjects.Add(CommandSubject.Journey);
-                what = e is JourneyPaired ? "paired the journey with another" : "unpaired the journey";
-                break;
-            case PhaseAdded x:
-                subjects.AddRange([CommandSubject.Of(x.PhaseId), CommandSubject.PhaseOrder]);
-                what = $"added phase '{x.Name}'";
-                break;
-            case PhaseChanged x:
-                subjects.Add(CommandSubject.Of(x.PhaseId));
-                what = $"changed phase {Phase(before, x.PhaseId)}";
-                break;
-            case PhaseMoved x:
-                subjects.AddRange([CommandSubject.Of(x.PhaseId), CommandSubject.PhaseOrder]);
-                what = $"moved phase {Phase(before, x.PhaseId)}";
-                break;
-            case PhaseRemoved x:
-                subjects.AddRange([CommandSubject.Of(x.PhaseId), CommandSubject.PhaseOrder]);
-                what = $"removed phase {Phase(before, x.PhaseId)}";
-                break;
-            case PersonaAdded x:
-                subjects.Add(CommandSubject.Of(x.PersonaId));
-                what = $"added persona '{x.Name}'";
-                break;
-            case PersonaChanged x:
-                subjects.Add(CommandSubject.Of(x.PersonaId));
-                what = $"changed persona {Persona(before, x.PersonaId)}";
-                break;
-            case PersonaRemoved x:
-                subjects.Add(CommandSubject.Of(x.PersonaId));
-                what = $"removed persona {Persona(before, x.PersonaId)}";
-                break;
-            case ActivityAdded x:
-                subjects.Add(CommandSubject.Of(x.ActivityId));
-                if (x.ParentId is { } parent)
-                {
-                    subjects.Add(CommandSubject.Of(parent));
-                    what = $"added activity '{x.Name}' under {Activity(before, parent)}";
-                }
-                else
-                {
-                    what = $"added activity '{x.Name}'";
-                }
+        var (subjects, everything, what) = Readings.TryGetValue(e.GetType(), out var read)
+            ? read(e, before)
+            : ([], true, "changed the journey");
+        var actor = string.IsNullOrWhiteSpace(e.Actor) ? "Someone" : e.Actor;
+        return new JourneyChange(subjects, everything, $"{actor} {what} {When.Format(e.OccurredAt)}");
+    }
 
-                break;
-            case ActivityChanged x:
-                subjects.Add(CommandSubject.Of(x.ActivityId));
-                what = $"changed activity {Activity(before, x.ActivityId)}";
-                break;
-            case ActivityMoved x:
-                subjects.Add(CommandSubject.Of(x.ActivityId));
-                if (before.TryGetActivity(x.ActivityId, out var moved) && moved.ParentId is { } oldParent)
+    // What one kind of event changed: its subjects, whether it conflicts with every command, and the change in words.
+    private delegate (List<CommandSubject> Subjects, bool Everything, string What) Reading(JourneyEvent e, Journey before);
+
+    // Every kind of event the table knows, by its exact type (the events are sealed records); any other conflicts with
+    // every command.
+    private static readonly Dictionary<Type, Reading> Readings = new[]
+    {
+        Everything<JourneyCreated>("created the journey"),
+        On<JourneyRenamed>(_ => CommandSubject.Journey, (_, _) => "renamed the journey"),
+        On<JourneyDescriptionChanged>(_ => CommandSubject.Journey, (_, _) => "changed the journey's description"),
+        On<JourneyOwnerChanged>(_ => CommandSubject.Journey, (_, _) => "changed the journey's owner"),
+        On<JourneyStateChanged>(_ => CommandSubject.Journey, (_, _) => "changed the journey's state"),
+        On<JourneyParentChanged>(_ => CommandSubject.Journey, (_, _) => "changed the journey's parent"),
+        On<JourneyPaired>(_ => CommandSubject.Journey, (_, _) => "paired the journey with another"),
+        On<JourneyUnpaired>(_ => CommandSubject.Journey, (_, _) => "unpaired the journey"),
+        On<PhaseAdded>(x => [CommandSubject.Of(x.PhaseId), CommandSubject.PhaseOrder], (x, _) => $"added phase '{x.Name}'"),
+        On<PhaseChanged>(x => CommandSubject.Of(x.PhaseId), (x, b) => $"changed phase {Phase(b, x.PhaseId)}"),
+        On<PhaseMoved>(x => [CommandSubject.Of(x.PhaseId), CommandSubject.PhaseOrder], (x, b) => $"moved phase {Phase(b, x.PhaseId)}"),
+        On<PhaseRemoved>(x => [CommandSubject.Of(x.PhaseId), CommandSubject.PhaseOrder], (x, b) => $"removed phase {Phase(b, x.PhaseId)}"),
+        On<PersonaAdded>(x => CommandSubject.Of(x.PersonaId), (x, _) => $"added persona '{x.Name}'"),
+        On<PersonaChanged>(x => CommandSubject.Of(x.PersonaId), (x, b) => $"changed persona {Persona(b, x.PersonaId)}"),
+        On<PersonaRemoved>(x => CommandSubject.Of(x.PersonaId), (x, b) => $"removed persona {Persona(b, x.PersonaId)}"),
+        On<ActivityAdded>(
+            x => x.ParentId is { } parent ? [CommandSubject.Of(x.ActivityId), CommandSubject.Of(parent)] : [CommandSubject.Of(x.ActivityId)],
+            (x, b) => x.ParentId is { } parent ? $"added activity '{x.Name}' under {Activity(b, parent)}" : $"added activity '{x.Name}'"),
+        On<ActivityChanged>(x => CommandSubject.Of(x.ActivityId), (x, b) => $"changed activity {Activity(b, x.ActivityId)}"),
+        On<ActivityMoved>(
+            (x, b) =>
+            {
+                List<CommandSubject> subjects = [CommandSubject.Of(x.ActivityId)];
+                if (b.TryGetActivity(x.ActivityId, out var moved) && moved.ParentId is { } oldParent)
                 {
                     subjects.Add(CommandSubject.Of(oldParent));
                 }
@@ -151,160 +118,115 @@ internal static class CommandConflicts
                     subjects.Add(CommandSubject.Of(newParent));
                 }
 
-                what = $"moved activity {Activity(before, x.ActivityId)}";
-                break;
-            case ActivityRemoved x:
-                Removal(before, x.ActivityId, subjects);
-                what = $"removed activity {Activity(before, x.ActivityId)}";
-                break;
-            case ActivityLaneChanged x:
-                subjects.Add(CommandSubject.Of(x.ActivityId));
-                what = $"moved activity {Activity(before, x.ActivityId)} to another lane";
-                break;
-            case SubJourneyLinked x:
-                subjects.Add(CommandSubject.Of(x.ActivityId));
-                what = $"linked a sub-journey to activity {Activity(before, x.ActivityId)}";
-                break;
-            case ActivityMatched or ActivityUnmatched:
-                var matched = e is ActivityMatched m ? m.ActivityId : ((ActivityUnmatched)e).ActivityId;
-                subjects.Add(CommandSubject.Of(matched));
-                what = $"{(e is ActivityMatched ? "matched" : "unmatched")} activity {Activity(before, matched)} with its counterpart";
-                break;
-            case FlowAdded x:
-                subjects.AddRange([CommandSubject.Of(x.FlowId), CommandSubject.Of(x.From), CommandSubject.Of(x.To)]);
-                what = $"added a flow from {Activity(before, x.From)} to {Activity(before, x.To)}";
-                break;
-            case FlowRemoved x:
-                subjects.Add(CommandSubject.Of(x.FlowId));
-                if (before.FindFlow(x.FlowId) is { } flow)
-                {
-                    subjects.AddRange([CommandSubject.Of(flow.From), CommandSubject.Of(flow.To)]);
-                    what = $"removed the flow from {Activity(before, flow.From)} to {Activity(before, flow.To)}";
-                }
-                else
-                {
-                    what = "removed a flow";
-                }
+                return subjects;
+            },
+            (x, b) => $"moved activity {Activity(b, x.ActivityId)}"),
+        On<ActivityRemoved>((x, b) => Removal(b, x.ActivityId), (x, b) => $"removed activity {Activity(b, x.ActivityId)}"),
+        On<ActivityLaneChanged>(x => CommandSubject.Of(x.ActivityId), (x, b) => $"moved activity {Activity(b, x.ActivityId)} to another lane"),
+        On<SubJourneyLinked>(x => CommandSubject.Of(x.ActivityId), (x, b) => $"linked a sub-journey to activity {Activity(b, x.ActivityId)}"),
+        On<ActivityMatched>(x => CommandSubject.Of(x.ActivityId), (x, b) => $"matched activity {Activity(b, x.ActivityId)} with its counterpart"),
+        On<ActivityUnmatched>(x => CommandSubject.Of(x.ActivityId), (x, b) => $"unmatched activity {Activity(b, x.ActivityId)} with its counterpart"),
+        On<FlowAdded>(
+            x => [CommandSubject.Of(x.FlowId), CommandSubject.Of(x.From), CommandSubject.Of(x.To)],
+            (x, b) => $"added a flow from {Activity(b, x.From)} to {Activity(b, x.To)}"),
+        On<FlowRemoved>(
+            (x, b) => b.FindFlow(x.FlowId) is { } flow
+                ? [CommandSubject.Of(x.FlowId), CommandSubject.Of(flow.From), CommandSubject.Of(flow.To)]
+                : [CommandSubject.Of(x.FlowId)],
+            (x, b) => b.FindFlow(x.FlowId) is { } flow
+                ? $"removed the flow from {Activity(b, flow.From)} to {Activity(b, flow.To)}"
+                : "removed a flow"),
+        On<WidgetAdded>(
+            x => [CommandSubject.Of(x.Widget.Id), CommandSubject.Of(x.ActivityId)],
+            (x, b) => $"added widget '{x.Widget.Title}' to activity {Activity(b, x.ActivityId)}"),
+        On<WidgetChanged>(
+            x => [CommandSubject.Of(x.Widget.Id), CommandSubject.Of(x.ActivityId)],
+            (x, b) => $"changed widget {Widget(b, x.Widget.Id)} of activity {Activity(b, x.ActivityId)}"),
+        On<WidgetMoved>(
+            x => [CommandSubject.Of(x.WidgetId), CommandSubject.Of(x.ActivityId)],
+            (x, b) => $"moved widget {Widget(b, x.WidgetId)} of activity {Activity(b, x.ActivityId)}"),
+        On<WidgetRemoved>(
+            x => [CommandSubject.Of(x.WidgetId), CommandSubject.Of(x.ActivityId)],
+            (x, b) => $"removed widget {Widget(b, x.WidgetId)} from activity {Activity(b, x.ActivityId)}"),
+        Value<ObservationRecorded>(x => x.WidgetId, "recorded a value of"),
+        Value<MeasurementRecorded>(x => x.WidgetId, "recorded a value of"),
+        Value<KpiMeasurementRecorded>(x => x.WidgetId, "recorded a value of"),
+        Value<ObservationCorrected>(x => x.WidgetId, "corrected a value of"),
+        Value<MeasurementCorrected>(x => x.WidgetId, "corrected a value of"),
+        Value<KpiMeasurementCorrected>(x => x.WidgetId, "corrected a value of"),
+        Value<ObservationRemoved>(x => x.WidgetId, "removed a value of"),
+        Value<MeasurementRemoved>(x => x.WidgetId, "removed a value of"),
+        Value<KpiMeasurementRemoved>(x => x.WidgetId, "removed a value of"),
+        Value<FeedbackRecorded>(x => x.WidgetId, "recorded feedback in"),
+        Value<FeedbackRemoved>(x => x.WidgetId, "removed feedback from"),
+        On<KpiAdded>(
+            x => [CommandSubject.Of(x.Metric.Id), Holder(x.PhaseId)],
+            (x, b) => $"added KPI '{x.Metric.Title}' to {HolderName(b, x.PhaseId)}"),
+        On<KpiChanged>(x => CommandSubject.Of(x.Metric.Id), (x, b) => $"changed KPI {Widget(b, x.Metric.Id)}"),
+        On<KpiMoved>(x => [CommandSubject.Of(x.WidgetId), Holder(x.PhaseId)], (x, b) => $"moved KPI {Widget(b, x.WidgetId)}"),
+        On<KpiRemoved>(
+            x => [CommandSubject.Of(x.WidgetId), Holder(x.PhaseId)],
+            (x, b) => $"removed KPI {Widget(b, x.WidgetId)} from {HolderName(b, x.PhaseId)}"),
+        On<RuleSettingsChanged>(
+            x => x.Activity is { } tunedActivity ? CommandSubject.Of(tunedActivity)
+                : x.Metric is { } tunedMetric ? CommandSubject.Of(tunedMetric)
+                : CommandSubject.Journey,
+            (x, b) => $"changed the settings of rule {x.Rule}"
+                + (x.Activity is { } a ? $" for activity {Activity(b, a)}" : x.Metric is { } w ? $" for {Widget(b, w)}" : "")),
+        Warning<WarningAcknowledged>("acknowledged"),
+        Warning<WarningSnoozed>("snoozed"),
+        Warning<WarningResolved>("resolved"),
+        Warning<WarningReopened>("reopened"),
+        On<LaneAdded>(x => CommandSubject.Of(x.LaneId), (x, _) => $"added lane '{x.Name}'"),
+        On<LaneChanged>(x => CommandSubject.Of(x.LaneId), (x, _) => $"changed lane '{x.Name}'"),
+        On<LaneRemoved>(x => CommandSubject.Of(x.LaneId), (x, _) => $"removed lane '{x.LaneId.Value}'"),
+        On<OpportunityAdded>(x => CommandSubject.Of(x.OpportunityId), (x, _) => $"added opportunity '{x.Title}'"),
+        On<OpportunityChanged>(x => CommandSubject.Of(x.OpportunityId), (_, _) => "changed an opportunity"),
+        On<OpportunityScored>(x => CommandSubject.Of(x.OpportunityId), (_, _) => "changed an opportunity"),
+        On<OpportunityLinked>(x => CommandSubject.Of(x.OpportunityId), (_, _) => "changed an opportunity"),
+        On<OpportunityUnlinked>(x => CommandSubject.Of(x.OpportunityId), (_, _) => "changed an opportunity"),
+        On<OpportunityRemoved>(x => CommandSubject.Of(x.OpportunityId), (_, _) => "removed an opportunity"),
+    }.ToDictionary();
 
-                break;
-            case WidgetAdded x:
-                subjects.AddRange([CommandSubject.Of(x.Widget.Id), CommandSubject.Of(x.ActivityId)]);
-                what = $"added widget '{x.Widget.Title}' to activity {Activity(before, x.ActivityId)}";
-                break;
-            case WidgetChanged x:
-                subjects.AddRange([CommandSubject.Of(x.Widget.Id), CommandSubject.Of(x.ActivityId)]);
-                what = $"changed widget {Widget(before, x.Widget.Id)} of activity {Activity(before, x.ActivityId)}";
-                break;
-            case WidgetMoved x:
-                subjects.AddRange([CommandSubject.Of(x.WidgetId), CommandSubject.Of(x.ActivityId)]);
-                what = $"moved widget {Widget(before, x.WidgetId)} of activity {Activity(before, x.ActivityId)}";
-                break;
-            case WidgetRemoved x:
-                subjects.AddRange([CommandSubject.Of(x.WidgetId), CommandSubject.Of(x.ActivityId)]);
-                what = $"removed widget {Widget(before, x.WidgetId)} from activity {Activity(before, x.ActivityId)}";
-                break;
-            case ObservationRecorded or MeasurementRecorded or KpiMeasurementRecorded:
-                var recorded = WidgetOf(e);
-                subjects.Add(CommandSubject.Of(recorded));
-                what = $"recorded a value of {Widget(before, recorded)}";
-                break;
-            case ObservationCorrected or MeasurementCorrected or KpiMeasurementCorrected:
-                var corrected = WidgetOf(e);
-                subjects.Add(CommandSubject.Of(corrected));
-                what = $"corrected a value of {Widget(before, corrected)}";
-                break;
-            case ObservationRemoved or MeasurementRemoved or KpiMeasurementRemoved:
-                var removed = WidgetOf(e);
-                subjects.Add(CommandSubject.Of(removed));
-                what = $"removed a value of {Widget(before, removed)}";
-                break;
-            case FeedbackRecorded x:
-                subjects.Add(CommandSubject.Of(x.WidgetId));
-                what = $"recorded feedback in {Widget(before, x.WidgetId)}";
-                break;
-            case FeedbackRemoved x:
-                subjects.Add(CommandSubject.Of(x.WidgetId));
-                what = $"removed feedback from {Widget(before, x.WidgetId)}";
-                break;
-            case KpiAdded x:
-                subjects.AddRange([CommandSubject.Of(x.Metric.Id), Holder(x.PhaseId)]);
-                what = $"added KPI '{x.Metric.Title}' to {HolderName(before, x.PhaseId)}";
-                break;
-            case KpiChanged x:
-                subjects.Add(CommandSubject.Of(x.Metric.Id));
-                what = $"changed KPI {Widget(before, x.Metric.Id)}";
-                break;
-            case KpiMoved x:
-                subjects.AddRange([CommandSubject.Of(x.WidgetId), Holder(x.PhaseId)]);
-                what = $"moved KPI {Widget(before, x.WidgetId)}";
-                break;
-            case KpiRemoved x:
-                subjects.AddRange([CommandSubject.Of(x.WidgetId), Holder(x.PhaseId)]);
-                what = $"removed KPI {Widget(before, x.WidgetId)} from {HolderName(before, x.PhaseId)}";
-                break;
-            case RuleSettingsChanged x:
-                subjects.Add(x.Activity is { } tunedActivity ? CommandSubject.Of(tunedActivity)
-                    : x.Metric is { } tunedMetric ? CommandSubject.Of(tunedMetric)
-                    : CommandSubject.Journey);
-                what = $"changed the settings of rule {x.Rule}"
-                    + (x.Activity is { } a ? $" for activity {Activity(before, a)}" : x.Metric is { } w ? $" for {Widget(before, w)}" : "");
-                break;
-            case WarningAcknowledged or WarningSnoozed or WarningResolved or WarningReopened:
-                var key = EventTouches.Warning(e)!.Value;
-                subjects.Add(CommandSubject.Of(key));
-                var verb = e switch
-                {
-                    WarningAcknowledged => "acknowledged",
-                    WarningSnoozed => "snoozed",
-                    WarningResolved => "resolved",
-                    _ => "reopened",
-                };
-                what = $"{verb} the {key.Rule} warning on {SubjectName(before, key.Subject)}";
-                break;
-            case LaneAdded x:
-                subjects.Add(CommandSubject.Of(x.LaneId));
-                what = $"added lane '{x.Name}'";
-                break;
-            case LaneChanged x:
-                subjects.Add(CommandSubject.Of(x.LaneId));
-                what = $"changed lane '{x.Name}'";
-                break;
-            case LaneRemoved x:
-                subjects.Add(CommandSubject.Of(x.LaneId));
-                what = $"removed lane '{x.LaneId.Value}'";
-                break;
-            case OpportunityAdded x:
-                subjects.Add(CommandSubject.Of(x.OpportunityId));
-                what = $"added opportunity '{x.Title}'";
-                break;
-            case OpportunityChanged or OpportunityScored or OpportunityLinked or OpportunityUnlinked or OpportunityRemoved:
-                var opportunity = e switch
-                {
-                    OpportunityChanged c => c.OpportunityId,
-                    OpportunityScored s => s.OpportunityId,
-                    OpportunityLinked l => l.OpportunityId,
-                    OpportunityUnlinked u => u.OpportunityId,
-                    _ => ((OpportunityRemoved)e).OpportunityId,
-                };
-                subjects.Add(CommandSubject.Of(opportunity));
-                what = e is OpportunityRemoved ? "removed an opportunity" : "changed an opportunity";
-                break;
-            default:
-                (what, everything) = ("changed the journey", true);
-                break;
-        }
+    // An event of type T: its subjects, read against the journey before it, and the change in words.
+    private static KeyValuePair<Type, Reading> On<T>(Func<T, Journey, List<CommandSubject>> subjects, Func<T, Journey, string> what)
+        where T : JourneyEvent =>
+        new(typeof(T), (e, before) => (subjects((T)e, before), false, what((T)e, before)));
 
-        var actor = string.IsNullOrWhiteSpace(e.Actor) ? "Someone" : e.Actor;
-        return new JourneyChange(subjects, everything, $"{actor} {what} {When.Format(e.OccurredAt)}");
-    }
+    // An event of type T whose subjects need only the event.
+    private static KeyValuePair<Type, Reading> On<T>(Func<T, List<CommandSubject>> subjects, Func<T, Journey, string> what)
+        where T : JourneyEvent =>
+        On<T>((x, _) => subjects(x), what);
+
+    // An event of type T about one subject.
+    private static KeyValuePair<Type, Reading> On<T>(Func<T, CommandSubject> subject, Func<T, Journey, string> what)
+        where T : JourneyEvent =>
+        On<T>((x, _) => [subject(x)], what);
+
+    // An event of type T that conflicts with every command.
+    private static KeyValuePair<Type, Reading> Everything<T>(string what)
+        where T : JourneyEvent =>
+        new(typeof(T), (_, _) => ([], true, what));
+
+    // An event of type T about a metric's values or a feedback widget's entries: "recorded a value of 'NPS'".
+    private static KeyValuePair<Type, Reading> Value<T>(Func<T, WidgetId> widget, string verb)
+        where T : JourneyEvent =>
+        On<T>(x => CommandSubject.Of(widget(x)), (x, b) => $"{verb} {Widget(b, widget(x))}");
+
+    // A warning's handling: "acknowledged the metric.threshold warning on activity 'Checkout'".
+    private static KeyValuePair<Type, Reading> Warning<T>(string verb)
+        where T : JourneyEvent =>
+        On<T>(
+            x => CommandSubject.Of(EventTouches.Warning(x)!.Value),
+            (x, b) => $"{verb} the {EventTouches.Warning(x)!.Value.Rule} warning on {SubjectName(b, EventTouches.Warning(x)!.Value.Subject)}");
 
     // An activity's removal takes its descendants in the map, their widgets and every flow touching any of them.
-    private static void Removal(Journey before, ActivityId removed, List<CommandSubject> subjects)
+    private static List<CommandSubject> Removal(Journey before, ActivityId removed)
     {
-        subjects.Add(CommandSubject.Of(removed));
+        List<CommandSubject> subjects = [CommandSubject.Of(removed)];
         if (!before.TryGetActivity(removed, out var root))
         {
-            return;
+            return subjects;
         }
 
         if (root.ParentId is { } parent)
@@ -330,21 +252,9 @@ internal static class CommandConflicts
                 subjects.AddRange([CommandSubject.Of(flow.Id), CommandSubject.Of(flow.From), CommandSubject.Of(flow.To)]);
             }
         }
-    }
 
-    private static WidgetId WidgetOf(JourneyEvent e) => e switch
-    {
-        ObservationRecorded x => x.WidgetId,
-        ObservationCorrected x => x.WidgetId,
-        ObservationRemoved x => x.WidgetId,
-        MeasurementRecorded x => x.WidgetId,
-        MeasurementCorrected x => x.WidgetId,
-        MeasurementRemoved x => x.WidgetId,
-        KpiMeasurementRecorded x => x.WidgetId,
-        KpiMeasurementCorrected x => x.WidgetId,
-        KpiMeasurementRemoved x => x.WidgetId,
-        _ => throw new ArgumentException($"{e.GetType().Name} is not about a metric's values.", nameof(e)),
-    };
+        return subjects;
+    }
 
     private static CommandSubject Holder(PhaseId? phase) => phase is { } p ? CommandSubject.Of(p) : CommandSubject.Journey;
 

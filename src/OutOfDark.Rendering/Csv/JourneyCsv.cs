@@ -404,11 +404,7 @@ public static class JourneyCsv
         var activityText = row.Raw("activity_id");
         var activityId = ActivityId.TryParse(activityText, null, out var a) ? a
             : throw new FormatException($"The activity_id '{activityText}' is not a GUID.");
-        var metricText = row.Raw("metric_id");
-        var metricId = WidgetId.TryParse(metricText, null, out var m) ? m
-            : throw new FormatException($"The metric_id '{metricText}' is not a GUID.");
-        var date = row.Date("date") ?? throw new FormatException("The date is empty.");
-        var value = row.Number("value") ?? throw new FormatException("The value is empty; write a number such as " + row.Example + ".");
+        var (metricId, date, value) = MetricValue(row);
         var activity = state.TryGetActivity(activityId, out var found) ? found
             : throw new FormatException($"The journey has no activity {activityId}.");
         if (state.FindKpi(metricId, out var kpiPhase) is not null)
@@ -428,17 +424,7 @@ public static class JourneyCsv
         }
 
         var metric = existing as MetricWidget;
-        var newMetric = metric is null
-            ? new MetricWidget(metricId, row.Text("metric") is { Length: > 0 } title ? title : throw new FormatException($"Metric {metricId} does not exist yet, so the row needs its title in the metric column."))
-            {
-                Unit = row.Text("unit"),
-                Kind = row.Enum("kind", MetricKind.Count),
-            }
-            : null;
-        if ((metric ?? newMetric)!.CheckValue(value) is { } problem)
-        {
-            throw new FormatException(problem);
-        }
+        var newMetric = NewMetric(row, metric, metricId, value);
 
         return journey =>
         {
@@ -447,15 +433,7 @@ public static class JourneyCsv
                 journey.AddWidget(actor, activityId, newMetric, "CSV import");
             }
 
-            var current = (MetricWidget)journey.FindWidget(metricId, out _)!;
-            if (current.Observations.Contains(date))
-            {
-                journey.CorrectObservation(actor, metricId, date, value, "CSV import");
-            }
-            else
-            {
-                journey.RecordObservation(actor, metricId, date, value, "CSV import");
-            }
+            RecordOrCorrect(journey, actor, (MetricWidget)journey.FindWidget(metricId, out _)!, date, value);
         };
     }
 
@@ -467,11 +445,7 @@ public static class JourneyCsv
             throw new FormatException($"A {scope} KPI row leaves activity_id empty; it has '{activityText}'. Write scope '{ActivityScope}' for a metric of that activity.");
         }
 
-        var metricText = row.Raw("metric_id");
-        var metricId = WidgetId.TryParse(metricText, null, out var m) ? m
-            : throw new FormatException($"The metric_id '{metricText}' is not a GUID.");
-        var date = row.Date("date") ?? throw new FormatException("The date is empty.");
-        var value = row.Number("value") ?? throw new FormatException("The value is empty; write a number such as " + row.Example + ".");
+        var (metricId, date, value) = MetricValue(row);
         var phaseName = row.Text("phase");
         PhaseId? phaseId = null;
         if (ofPhase)
@@ -498,17 +472,7 @@ public static class JourneyCsv
             throw new FormatException($"Metric {metricId} is a KPI of {Where(state, kpiPhase)}, not of {here}.");
         }
 
-        var newMetric = metric is null
-            ? new MetricWidget(metricId, row.Text("metric") is { Length: > 0 } title ? title : throw new FormatException($"Metric {metricId} does not exist yet, so the row needs its title in the metric column."))
-            {
-                Unit = row.Text("unit"),
-                Kind = row.Enum("kind", MetricKind.Count),
-            }
-            : null;
-        if ((metric ?? newMetric)!.CheckValue(value) is { } problem)
-        {
-            throw new FormatException(problem);
-        }
+        var newMetric = NewMetric(row, metric, metricId, value);
 
         return journey =>
         {
@@ -524,16 +488,51 @@ public static class JourneyCsv
                 }
             }
 
-            var current = journey.FindKpi(metricId, out _)!;
-            if (current.Observations.Contains(date))
-            {
-                journey.CorrectObservation(actor, metricId, date, value, "CSV import");
-            }
-            else
-            {
-                journey.RecordObservation(actor, metricId, date, value, "CSV import");
-            }
+            RecordOrCorrect(journey, actor, journey.FindKpi(metricId, out _)!, date, value);
         };
+    }
+
+    // The metric, date and value columns every observation row has, activity metric or KPI alike.
+    private static (WidgetId MetricId, LocalDate Date, decimal Value) MetricValue(Row row)
+    {
+        var metricText = row.Raw("metric_id");
+        var metricId = WidgetId.TryParse(metricText, null, out var m) ? m
+            : throw new FormatException($"The metric_id '{metricText}' is not a GUID.");
+        var date = row.Date("date") ?? throw new FormatException("The date is empty.");
+        var value = row.Number("value") ?? throw new FormatException("The value is empty; write a number such as " + row.Example + ".");
+        return (metricId, date, value);
+    }
+
+    // The metric a row makes when the journey has none with its id yet (null when it has: metric), from the metric, unit
+    // and kind columns; the row's value must suit the metric it goes to, found or made.
+    private static MetricWidget? NewMetric(Row row, MetricWidget? metric, WidgetId metricId, decimal value)
+    {
+        var newMetric = metric is null
+            ? new MetricWidget(metricId, row.Text("metric") is { Length: > 0 } title ? title : throw new FormatException($"Metric {metricId} does not exist yet, so the row needs its title in the metric column."))
+            {
+                Unit = row.Text("unit"),
+                Kind = row.Enum("kind", MetricKind.Count),
+            }
+            : null;
+        if ((metric ?? newMetric)!.CheckValue(value) is { } problem)
+        {
+            throw new FormatException(problem);
+        }
+
+        return newMetric;
+    }
+
+    // A row's value on a date the metric already has corrects that observation; on any other date it records one.
+    private static void RecordOrCorrect(Journey journey, Actor actor, MetricWidget current, LocalDate date, decimal value)
+    {
+        if (current.Observations.Contains(date))
+        {
+            journey.CorrectObservation(actor, current.Id, date, value, "CSV import");
+        }
+        else
+        {
+            journey.RecordObservation(actor, current.Id, date, value, "CSV import");
+        }
     }
 
     private static string Where(Journey journey, PhaseId? phase) =>

@@ -217,41 +217,14 @@ public sealed partial class Journey
                 RequireObservation(RequireWidget<MetricWidget>(x.ActivityId, x.WidgetId, "remove an observation"), x.Date);
                 break;
             case MeasurementRecorded x:
-                {
-                    var metric = RequireWidget<MetricWidget>(x.ActivityId, x.WidgetId, "record an observation");
-                    RequireSegment(x.Segment);
-                    Guard.Against.NonIsoDate(x.Date, "observation date");
-                    // What the observation is (answers of the metric's scale, a value in range) comes before where it
-                    // goes: answers of the wrong kind are refused as such, whether or not the date is taken.
-                    RequireObservationFits(metric, x.Segment, x.ToObservation());
-                    if (metric.SeriesOf(x.Segment).Contains(x.Date))
-                    {
-                        throw new JourneyRuleException(JourneyRules.ObservationDate, $"Metric '{metric.Title}' ({metric.Id}) already has an observation for {x.Segment} on {x.Date:yyyy-MM-dd}; correct it instead of recording another.", metric.Id, x.Date);
-                    }
-
-                    RequireNotAhead(metric, x.Date, e.OccurredAt);
-                    break;
-                }
-
+                ValidateMeasurementRecorded(RequireWidget<MetricWidget>(x.ActivityId, x.WidgetId, "record an observation"), x.Segment, x.Date, x.ToObservation, e.OccurredAt);
+                break;
             case MeasurementCorrected x:
-                {
-                    var metric = RequireWidget<MetricWidget>(x.ActivityId, x.WidgetId, "correct an observation");
-                    RequireSegment(x.Segment);
-                    Guard.Against.NonIsoDate(x.Date, "observation date");
-                    RequireObservation(metric, x.Segment, x.Date);
-                    RequireObservationFits(metric, x.Segment, x.ToObservation());
-                    break;
-                }
-
+                ValidateMeasurementCorrected(RequireWidget<MetricWidget>(x.ActivityId, x.WidgetId, "correct an observation"), x.Segment, x.Date, x.ToObservation);
+                break;
             case MeasurementRemoved x:
-                {
-                    var metric = RequireWidget<MetricWidget>(x.ActivityId, x.WidgetId, "remove an observation");
-                    RequireSegment(x.Segment);
-                    Guard.Against.NonIsoDate(x.Date, "observation date");
-                    RequireObservation(metric, x.Segment, x.Date);
-                    break;
-                }
-
+                ValidateMeasurementRemoved(RequireWidget<MetricWidget>(x.ActivityId, x.WidgetId, "remove an observation"), x.Segment, x.Date);
+                break;
             case KpiAdded x:
                 ValidateKpiAdded(x.PhaseId, x.Metric, x.Position);
                 break;
@@ -271,41 +244,14 @@ public sealed partial class Journey
                 RequireKpi(x.PhaseId, x.WidgetId);
                 break;
             case KpiMeasurementRecorded x:
-                {
-                    var metric = RequireKpi(x.PhaseId, x.WidgetId);
-                    RequireSegment(x.Segment);
-                    Guard.Against.NonIsoDate(x.Date, "observation date");
-                    // What the observation is (answers of the metric's scale, a value in range) comes before where it
-                    // goes: answers of the wrong kind are refused as such, whether or not the date is taken.
-                    RequireObservationFits(metric, x.Segment, x.ToObservation());
-                    if (metric.SeriesOf(x.Segment).Contains(x.Date))
-                    {
-                        throw new JourneyRuleException(JourneyRules.ObservationDate, $"Metric '{metric.Title}' ({metric.Id}) already has an observation for {x.Segment} on {x.Date:yyyy-MM-dd}; correct it instead of recording another.", metric.Id, x.Date);
-                    }
-
-                    RequireNotAhead(metric, x.Date, e.OccurredAt);
-                    break;
-                }
-
+                ValidateMeasurementRecorded(RequireKpi(x.PhaseId, x.WidgetId), x.Segment, x.Date, x.ToObservation, e.OccurredAt);
+                break;
             case KpiMeasurementCorrected x:
-                {
-                    var metric = RequireKpi(x.PhaseId, x.WidgetId);
-                    RequireSegment(x.Segment);
-                    Guard.Against.NonIsoDate(x.Date, "observation date");
-                    RequireObservation(metric, x.Segment, x.Date);
-                    RequireObservationFits(metric, x.Segment, x.ToObservation());
-                    break;
-                }
-
+                ValidateMeasurementCorrected(RequireKpi(x.PhaseId, x.WidgetId), x.Segment, x.Date, x.ToObservation);
+                break;
             case KpiMeasurementRemoved x:
-                {
-                    var metric = RequireKpi(x.PhaseId, x.WidgetId);
-                    RequireSegment(x.Segment);
-                    Guard.Against.NonIsoDate(x.Date, "observation date");
-                    RequireObservation(metric, x.Segment, x.Date);
-                    break;
-                }
-
+                ValidateMeasurementRemoved(RequireKpi(x.PhaseId, x.WidgetId), x.Segment, x.Date);
+                break;
             case FeedbackRecorded x:
                 {
                     var feedback = RequireWidget<FeedbackWidget>(x.ActivityId, x.WidgetId, "record feedback");
@@ -812,6 +758,37 @@ public sealed partial class Journey
     {
         var widget = RequireWidget(activityId, widgetId);
         return widget as T ?? throw new JourneyRuleException(JourneyRules.WrongWidgetKind, $"Cannot {purpose} on widget '{widget.Title}' ({widgetId}): it is a {widget.KindName()} widget.", widgetId);
+    }
+
+    // A segment's observation recorded, corrected or removed: an activity's metric and a KPI (found by the caller, which
+    // names the missing one its own way) are held to the same checks, in the same order. The observation is made only
+    // once the segment and the date have passed.
+    private static void ValidateMeasurementRecorded(MetricWidget metric, Segment segment, LocalDate date, Func<Observation> observation, Instant occurredAt)
+    {
+        RequireSegment(segment);
+        Guard.Against.NonIsoDate(date, "observation date");
+        // What the observation is (answers of the metric's scale, a value in range) comes before where it goes: answers
+        // of the wrong kind are refused as such, whether or not the date is taken.
+        RequireObservationFits(metric, segment, observation());
+        if (metric.SeriesOf(segment).Contains(date))
+        {
+            throw new JourneyRuleException(JourneyRules.ObservationDate, $"Metric '{metric.Title}' ({metric.Id}) already has an observation for {segment} on {date:yyyy-MM-dd}; correct it instead of recording another.", metric.Id, date);
+        }
+
+        RequireNotAhead(metric, date, occurredAt);
+    }
+
+    private static void ValidateMeasurementCorrected(MetricWidget metric, Segment segment, LocalDate date, Func<Observation> observation)
+    {
+        ValidateMeasurementRemoved(metric, segment, date);
+        RequireObservationFits(metric, segment, observation());
+    }
+
+    private static void ValidateMeasurementRemoved(MetricWidget metric, Segment segment, LocalDate date)
+    {
+        RequireSegment(segment);
+        Guard.Against.NonIsoDate(date, "observation date");
+        RequireObservation(metric, segment, date);
     }
 
     private static void RequireObservation(MetricWidget metric, LocalDate date)
