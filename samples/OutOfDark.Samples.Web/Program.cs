@@ -100,6 +100,7 @@ app.MapBulkWarningApi();
 app.MapExportApi();
 app.MapHistoryApi();
 app.MapEmotionApi();
+app.MapReorderApi();
 await app.RunAsync();
 return 0;
 

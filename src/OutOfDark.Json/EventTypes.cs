@@ -67,6 +67,8 @@ public static class EventTypes
         (typeof(JourneyUnpaired), "journey-unpaired"),
         (typeof(ActivityMatched), "activity-matched"),
         (typeof(ActivityUnmatched), "activity-unmatched"),
+        (typeof(ActivityReordered), "activity-reordered"),
+        (typeof(PersonaMoved), "persona-moved"),
     ];
 
     /// <summary>Every event type's discriminator, in the order of the format documentation.</summary>

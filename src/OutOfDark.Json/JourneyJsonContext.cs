@@ -109,6 +109,8 @@ namespace OutOfDark.Json;
 [JsonSerializable(typeof(JourneyUnpaired))]
 [JsonSerializable(typeof(ActivityMatched))]
 [JsonSerializable(typeof(ActivityUnmatched))]
+[JsonSerializable(typeof(ActivityReordered))]
+[JsonSerializable(typeof(PersonaMoved))]
 [JsonSerializable(typeof(JourneyPairing))]
 [JsonSerializable(typeof(ActivityMatch))]
 internal sealed partial class JourneyJsonContext : JsonSerializerContext

@@ -455,7 +455,8 @@ public sealed class JourneyJsonSerializer
         typeof(LaneRemoved), typeof(ActivityLaneChanged), typeof(OpportunityAdded), typeof(OpportunityChanged),
         typeof(OpportunityScored), typeof(OpportunityLinked), typeof(OpportunityUnlinked), typeof(OpportunityRemoved),
         typeof(SmallSampleSettings), typeof(JourneyPaired), typeof(JourneyUnpaired), typeof(ActivityMatched),
-        typeof(ActivityUnmatched), typeof(JourneyPairing), typeof(ActivityMatch),
+        typeof(ActivityUnmatched), typeof(JourneyPairing), typeof(ActivityMatch), typeof(ActivityReordered),
+        typeof(PersonaMoved),
     ];
 
     /// <summary>Our message for a member the type does not have, listing the members it does (as the converters do).</summary>

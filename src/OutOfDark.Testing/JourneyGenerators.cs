@@ -138,6 +138,7 @@ public static class JourneyGenerators
             (1, from p in pick from q in pick select (JourneyStep)new MovePhaseStep(p, q)),
             (1, pick.Select(p => (JourneyStep)new RemovePhaseStep(p))),
             (2, from id in guid from name in Names() from d in OptionalTexts() select (JourneyStep)new AddPersonaStep(id, name, d)),
+            (1, from p in pick from q in pick select (JourneyStep)new MovePersonaStep(p, q)),
             (1, pick.Select(p => (JourneyStep)new RemovePersonaStep(p))),
             (12, from id in guid
                  from reuse in Gen.Frequency<int?>((20, Gen.Constant<int?>(null)), (1, pick.Select(p => (int?)p)))
@@ -149,6 +150,7 @@ public static class JourneyGenerators
                  select (JourneyStep)new AddActivityStep(id, reuse, phase, parent, name, kind, details)),
             (3, from p in pick from name in Names() from kind in Gen.Elements(Enum.GetValues<ActivityKind>()) from details in Details() select (JourneyStep)new ChangeActivityStep(p, name, kind, details)),
             (3, from p in pick from phase in pick from parent in Gen.Choose(-300, 1_000) select (JourneyStep)new MoveActivityStep(p, phase, parent)),
+            (2, from p in pick from q in pick select (JourneyStep)new ReorderActivityStep(p, q)),
             (1, pick.Select(p => (JourneyStep)new RemoveActivityStep(p))),
             (4, from id in guid from a in pick from b in pick from label in Gen.Elements<string?>(null, "clicks", "buys", "calls") select (JourneyStep)new AddFlowStep(id, a, b, label)),
             (1, pick.Select(p => (JourneyStep)new RemoveFlowStep(p))),

@@ -37,6 +37,23 @@ public class LayoutTests
         }
     }
 
+    /// <summary>The map draws each group of siblings (one parent, one phase) top to bottom in the user's order, reorders included.</summary>
+    [Property(Arbitrary = new[] { typeof(LongJourneyArbitraries) }, MaxTest = 60)]
+    public void Siblings_are_drawn_top_to_bottom_in_the_order_the_user_gave_them(JourneyScenario scenario)
+    {
+        var journey = scenario.Build().Journey;
+        var layout = ActivityMapLayout.Compute(journey);
+        var y = layout.Nodes.ToDictionary(n => n.ActivityId, n => n.Bounds.Y);
+        foreach (var activity in journey.Activities)
+        {
+            var siblings = journey.SiblingsOf(activity.Id);
+            for (var i = 1; i < siblings.Count; i++)
+            {
+                Assert.True(y[siblings[i - 1].Id] < y[siblings[i].Id], $"'{siblings[i - 1].Name}' comes before '{siblings[i].Name}' but is not drawn above it");
+            }
+        }
+    }
+
     [Property(Arbitrary = new[] { typeof(MapsOf40) }, MaxTest = 60)]
     public void Every_activity_gets_one_box_inside_its_lane_below_the_header(JourneySpec spec)
     {

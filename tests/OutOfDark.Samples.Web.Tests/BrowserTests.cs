@@ -14,7 +14,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 {
     private async Task<IPage> OpenAsync(string hash, Action<IPage>? beforeLoad = null)
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
+        // Dates follow the browser's locale and time zone (format.js): fixed here so the expected text is the same everywhere.
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1600, Height = 900 }, Locale = "en-GB", TimezoneId = "UTC" });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         beforeLoad?.Invoke(page);

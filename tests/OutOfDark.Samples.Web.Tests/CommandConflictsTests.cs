@@ -67,6 +67,11 @@ public sealed class CommandConflictsTests
         ["add persona"] = a => new AddPersonaCommand(a, new PersonaId(Id(a, "persona")), "Bargain hunter " + a.Name, null, null),
         ["change persona First-time buyer"] = a => new ChangePersonaCommand(a, SampleIds.Persona("First-time buyer"), "Newcomer " + a.Name, null, null),
         ["remove persona Gift shopper"] = a => new RemovePersonaCommand(a, SampleIds.Persona("Gift shopper"), null),
+        ["reorder Checkout first in Do"] = a => new ReorderActivityCommand(a, SampleIds.Activity("Checkout"), 0, null),
+        ["reorder Cart last in Do"] = a => new ReorderActivityCommand(a, SampleIds.Activity("Cart"), 2, null),
+        ["reorder Payment after its sibling"] = a => new ReorderActivityCommand(a, SampleIds.Activity("Payment"), 1, null),
+        ["move persona Gift shopper first"] = a => new MovePersonaCommand(a, SampleIds.Persona("Gift shopper"), 0, null),
+        ["move persona First-time buyer last"] = a => new MovePersonaCommand(a, SampleIds.Persona("First-time buyer"), 2, null),
     };
 
     public static TheoryData<string, string, bool> Table => new()
@@ -108,6 +113,18 @@ public sealed class CommandConflictsTests
         { "add persona", "change persona First-time buyer", false },
         { "change persona First-time buyer", "remove persona Gift shopper", false },
         { "change persona First-time buyer", "change persona First-time buyer", true },
+        // A place among siblings means something only in the group the sender saw; edits of the activity itself still apply.
+        { "reorder Cart last in Do", "reorder Checkout first in Do", true },
+        { "reorder Checkout first in Do", "change Checkout", false },
+        { "reorder Payment after its sibling", "reorder Checkout first in Do", false },
+        { "add activity to See", "reorder Checkout first in Do", false },
+        { "move Payment to the top", "reorder Checkout first in Do", true },
+        { "remove Checkout", "reorder Payment after its sibling", true },
+        { "change Checkout", "reorder Checkout first in Do", false },
+        { "move persona Gift shopper first", "move persona First-time buyer last", true },
+        { "add persona", "move persona Gift shopper first", true },
+        { "change persona First-time buyer", "move persona Gift shopper first", false },
+        { "move persona Gift shopper first", "remove persona Gift shopper", false },
     };
 
     [Theory]

@@ -33,7 +33,7 @@ internal sealed record JourneyConflict(JourneyEvent Event, string Text);
 /// holds (a phase that gained activities cannot be removed): the check only keeps people from overwriting, unseen, a
 /// change to the very thing they are working on.
 /// </remarks>
-internal static class CommandConflicts
+internal static partial class CommandConflicts
 {
     private static readonly InstantPattern When = InstantPattern.CreateWithInvariantCulture("'at' HH:mm 'UTC on' d MMM uuuu");
 
@@ -74,6 +74,7 @@ internal static class CommandConflicts
         var (subjects, everything, what) = Readings.TryGetValue(e.GetType(), out var read)
             ? read(e, before)
             : ([], true, "changed the journey");
+        OrderSubjects(e, before, subjects);
         var actor = string.IsNullOrWhiteSpace(e.Actor) ? "Someone" : e.Actor;
         return new JourneyChange(subjects, everything, $"{actor} {what} {When.Format(e.OccurredAt)}");
     }
@@ -100,6 +101,10 @@ internal static class CommandConflicts
         On<PersonaAdded>(x => CommandSubject.Of(x.PersonaId), (x, _) => $"added persona '{x.Name}'"),
         On<PersonaChanged>(x => CommandSubject.Of(x.PersonaId), (x, b) => $"changed persona {Persona(b, x.PersonaId)}"),
         On<PersonaRemoved>(x => CommandSubject.Of(x.PersonaId), (x, b) => $"removed persona {Persona(b, x.PersonaId)}"),
+
+        // A reorder changes only the order of a list (OrderSubjects names it): edits of the item itself still apply.
+        On<PersonaMoved>(_ => new List<CommandSubject>(), (x, b) => $"moved persona {Persona(b, x.PersonaId)} in the list of personas"),
+        On<ActivityReordered>(_ => new List<CommandSubject>(), (x, b) => $"moved activity {Activity(b, x.ActivityId)} among its neighbours"),
         On<ActivityAdded>(
             x => x.ParentId is { } parent ? [CommandSubject.Of(x.ActivityId), CommandSubject.Of(parent)] : [CommandSubject.Of(x.ActivityId)],
             (x, b) => x.ParentId is { } parent ? $"added activity '{x.Name}' under {Activity(b, parent)}" : $"added activity '{x.Name}'"),

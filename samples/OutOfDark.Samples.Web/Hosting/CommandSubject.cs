@@ -18,6 +18,15 @@ internal enum CommandSubjectKind
     /// <summary>A persona.</summary>
     Persona,
 
+    /// <summary>The order of the personas (changed by adding, moving or removing one).</summary>
+    PersonaOrder,
+
+    /// <summary>
+    /// The order of one group of sibling activities — those with one parent (or none) in one phase — changed by an
+    /// activity joining, leaving or moving within the group.
+    /// </summary>
+    SiblingOrder,
+
     /// <summary>An activity, with its place in the map and its list of widgets.</summary>
     Activity,
 
@@ -50,6 +59,13 @@ internal readonly record struct CommandSubject(CommandSubjectKind Kind, string K
 
     /// <summary>The order of the phases.</summary>
     public static CommandSubject PhaseOrder { get; } = new(CommandSubjectKind.PhaseOrder, "");
+
+    /// <summary>The order of the personas.</summary>
+    public static CommandSubject PersonaOrder { get; } = new(CommandSubjectKind.PersonaOrder, "");
+
+    /// <summary>The order of the activities with one parent (or none) in one phase.</summary>
+    public static CommandSubject SiblingsIn(PhaseId phase, ActivityId? parent) =>
+        new(CommandSubjectKind.SiblingOrder, Text(phase.Value) + "/" + (parent is { } p ? Text(p.Value) : ""));
 
     /// <summary>A phase.</summary>
     public static CommandSubject Of(PhaseId id) => new(CommandSubjectKind.Phase, Text(id.Value));

@@ -1,10 +1,9 @@
 // OutOfDark web sample: the keyboard path. The views re-render after every change, which drops the browser's focus;
 // this module puts focus back where the user was, whoever rendered the view:
 //   - an activity opened from the map (Enter or click): focus moves to the Detail view's heading;
-//   - Escape closes the Detail view: focus returns to that activity on the map;
-//   - a warning action (acknowledge, snooze, resolve, reopen): focus stays on the warning's row, or moves to the row
-//     now at its place when the warning left the list.
-// It only reads the DOM (data-activity-id, data-warning-key, #detail) and never changes what a view shows.
+//   - Escape closes the Detail view: focus returns to that activity on the map.
+// (The Warnings view puts focus back itself after an action, once its list is drawn again: triage.js.)
+// It only reads the DOM (data-activity-id, #detail) and never changes what a view shows.
 "use strict";
 
 (() => {
@@ -39,17 +38,6 @@
     return [...scope.querySelectorAll(`[${name}]`)].find(node => node.getAttribute(name) === value) || null;
   }
 
-  // Focus the warning's row (its first action, else the row), or the row now at the same place, or the table.
-  function focusWarning({ key, index }) {
-    const table = document.getElementById("warnings");
-    if (!table || !focusable(table)) return false;
-    // Rows in a folded section (a warning that left "Needs attention") cannot take focus: the row now at its place does.
-    const rows = [...table.querySelectorAll("tbody tr[data-warning-key]")].filter(r => focusable(r));
-    const row = rows.find(r => r.getAttribute("data-warning-key") === key) || rows[Math.min(index, rows.length - 1)];
-    if (!row) return focus(table);
-    return focus(row.querySelector("button:not([disabled]), a[href], input") || row);
-  }
-
   function settle() {
     if (!pending) return;
     if (Date.now() > pending.until) { pending = null; return; }
@@ -64,13 +52,6 @@
       case "activity": {
         const map = document.getElementById("map");
         done = !detailOpen() && !!map && focus(byAttribute(map, "data-activity-id", pending.value));
-        break;
-      }
-      case "warning": {
-        // The triage view renders more than once after an action (the list, then its counts): until the time is up,
-        // focus is put back whenever a render drops it to the page, never taken from where the user moved it.
-        const lost = !document.activeElement || document.activeElement === document.body;
-        if (!pending.placed || lost) pending.placed = focusWarning(pending.value) || !!pending.placed;
         break;
       }
     }
@@ -97,25 +78,4 @@
     expect("activity", id);
     location.hash = "#/map";
   });
-
-  // A warning action re-renders the list: remember which row it was and where.
-  document.addEventListener("click", event => {
-    const button = event.target instanceof Element ? event.target.closest("#warnings button[data-action]") : null;
-    if (!button) return;
-    const row = button.closest("tr[data-warning-key]");
-    if (!row) return;
-    const rows = [...row.parentElement.querySelectorAll("tr[data-warning-key]")];
-    // Wait for the list to change: the row is still there, in its old state, until the command's answer comes back.
-    const before = row.getAttribute("data-state");
-    pending = { kind: "wait", until: Date.now() + PENDING_MS };
-    const key = row.getAttribute("data-warning-key"), index = rows.indexOf(row);
-    const watch = new MutationObserver(() => {
-      const now = byAttribute(document.getElementById("warnings") || document, "data-warning-key", key);
-      if (now === row && row.getAttribute("data-state") === before) return;
-      watch.disconnect();
-      expect("warning", { key, index });
-    });
-    watch.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-state"] });
-    setTimeout(() => watch.disconnect(), PENDING_MS);
-  }, true);
 })();

@@ -90,10 +90,10 @@ function widgetBody(widget) {
   const c = widget.content;
   switch (widget.kind) {
     case "metric": {
-      const unit = c.unit ? " " + c.unit : "";
-      const latest = c.latest ? el("div", {}, el("span", { class: "value" }, c.latest.value + unit), " on " + humanDate(c.latest.date)) : el("div", { class: "muted" }, "No observations yet");
+      const latest = c.latest ? el("div", {}, el("span", { class: "value" }, formatAmount(c.latest.value, c.unit)), " on " + humanDate(c.latest.date)) : el("div", { class: "muted" }, "No observations yet");
+      const limit = value => value === null || value === undefined ? "–" : formatNumber(value);
       const limits = el("div", { class: "muted" },
-        `target ${c.target ?? "–"} · warning ${c.warningThreshold ?? "–"} · critical ${c.criticalThreshold ?? "–"} · ${c.observationCount} observations`);
+        `target ${limit(c.target)} · warning ${limit(c.warningThreshold)} · critical ${limit(c.criticalThreshold)} · ${formatNumber(c.observationCount)} observations`);
       return [latest, limits, sparkline(c.recent), recordForm(widget)];
     }
     case "link":
@@ -108,7 +108,7 @@ function widgetBody(widget) {
       return [el("div", { class: "muted" }, `${c.count} entries`),
         el("ul", { class: "feedback" }, ...c.entries.map(e => el("li", {}, el("q", {}, e.quote), ` — ${e.source}, ${humanDate(e.date)} (${words(e.sentiment)})`)))];
     default:
-      return [el("dl", {}, ...Object.entries(c).flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v ?? "")]))];
+      return [el("dl", {}, ...Object.entries(c).flatMap(([k, v]) => [el("dt", {}, words(k)), el("dd", {}, formatValue(v))]))];
   }
 }
 
@@ -149,11 +149,12 @@ async function renderDetail(activityId) {
     el("dt", {}, "Status"), el("dd", {}, words(a.status)),
     el("dt", {}, "Owner"), el("dd", {}, a.owner ?? "—"),
     el("dt", {}, "Team"), el("dd", {}, a.team ?? "—"),
-    el("dt", {}, "Channels"), el("dd", {}, a.channels.join(", ") || "—"));
+    el("dt", {}, "Channels"), el("dd", {}, a.channels.join(", ") || "—"),
+    ...(a.plannedStart || a.plannedEnd ? [el("dt", {}, "Planned"), el("dd", {}, [humanDate(a.plannedStart), humanDate(a.plannedEnd)].filter(d => d).join(" – "))] : []));
   const widgets = detail.widgets.map(w => el("article", { class: "widget", "data-kind": w.kind, "data-widget-id": w.id },
-    el("span", { class: "kind" }, w.kind), el("h3", {}, w.title), ...widgetBody(w)));
+    el("span", { class: "kind" }, words(w.kind)), el("h3", {}, w.title), ...widgetBody(w)));
   const warnings = detail.warnings.length
-    ? el("ul", { class: "activity-warnings" }, ...detail.warnings.map(w => el("li", {}, el("span", { class: "sev sev-" + w.severity }, w.severity), " ", w.message, el("span", { class: "muted" }, ` (${w.state})`))))
+    ? el("ul", { class: "activity-warnings" }, ...detail.warnings.map(w => el("li", {}, el("span", { class: "sev sev-" + w.severity }, w.severity), " ", readable(w.message), el("span", { class: "muted" }, ` (${words(w.state)})`))))
     : el("p", { class: "muted" }, "No warnings.");
   const history = el("div", { id: "detail-history" });
   aside.replaceChildren(...[

@@ -54,7 +54,7 @@
       for (const [name, messages] of Object.entries(error.errors)) {
         const slot = form && form.querySelector(`[data-error-for="${name}"]`);
         if (slot) {
-          slot.textContent = messages.join(" ");
+          slot.textContent = readable(messages.join(" "));
           if (form.elements[name]) form.elements[name].setAttribute("aria-invalid", "true");
           if (!placed && form.elements[name]) form.elements[name].focus();
           placed = true;

@@ -48,7 +48,8 @@ function emotionChart(points, personaName) {
   const legend = svg("g", { class: "legend" });
   legend.append(svg("text", { x: width - 150, y: height - 28 }, "— as-is  ┅ to-be"));
   chart.append(legend);
-  return el("div", { class: "emotion-scroll" }, chart);
+  // At phone width the chart scrolls sideways inside this box: the keyboard can reach and scroll it too.
+  return el("div", { class: "emotion-scroll", tabindex: "0", role: "region", "aria-label": `Emotion chart of ${personaName}` }, chart);
 }
 
 // The same points as a table, for screen readers and exact values.

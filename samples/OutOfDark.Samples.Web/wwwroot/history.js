@@ -6,14 +6,14 @@
 const HISTORY_KINDS = { "": "every kind", journey: "journey, phases and personas", activities: "activities and flows", widgets: "widgets", observations: "values recorded", warnings: "warnings handled", other: "other" };
 
 function historyLine(item, now) {
-  const when = el("time", { datetime: item.at, title: new Date(item.at).toLocaleString("en-GB") },
+  const when = el("time", { datetime: item.at, title: humanDateTime(item.at) },
     humanInstant(item.at, now) + " · " + item.actor);
   const line = el("li", { "data-kind": item.kind, "data-count": String(item.count) }, when);
   if (item.count > 1) {
-    line.append(el("details", {}, el("summary", {}, item.description),
-      el("ul", { class: "run" }, ...item.details.map(text => el("li", {}, text)))));
+    line.append(el("details", {}, el("summary", {}, readable(item.description)),
+      el("ul", { class: "run" }, ...item.details.map(text => el("li", {}, readable(text))))));
   } else {
-    line.append(item.description + (item.reason ? ` (${item.reason})` : ""));
+    line.append(readable(item.description) + (item.reason ? ` (${readable(item.reason)})` : ""));
   }
   return line;
 }

@@ -35,6 +35,9 @@ async function renderMap() {
     throw new Error("The map could not be read.");
   }
   const root = document.importNode(parsed.documentElement, true);
+  // The renderer writes the domain's messages (warnings in a box's tooltip): names for ids, local dates for ISO ones.
+  for (const title of root.querySelectorAll("title, desc")) title.textContent = readable(title.textContent);
+  for (const labelled of root.querySelectorAll("[aria-label]")) labelled.setAttribute("aria-label", readable(labelled.getAttribute("aria-label")));
   root.setAttribute("aria-label", root.querySelector("title") ? root.querySelector("title").textContent : "Activity map");
   const host = document.getElementById("map");
   host.replaceChildren(root);

@@ -1,5 +1,5 @@
-// OutOfDark web sample: talking to the server when it is slow or down, and messages a person can read.
-// Loaded before app.js; app.js's api() reads through fetchWithRetry and say() passes text through readable().
+// OutOfDark web sample: talking to the server when it is slow or down, and errors shown next to their fields.
+// Loaded before app.js; app.js's api() reads through fetchWithRetry. Messages are made readable by format.js.
 "use strict";
 
 // A read (GET) that cannot reach the server, or meets a gateway error, is tried again with back-off (1 s, 2 s, 4 s …
@@ -74,31 +74,6 @@ async function fetchWithRetry(path, options) {
   }
 }
 
-// Ids mean nothing to a person: each GUID in a message becomes the name of what it identifies in the open journey
-// (an activity, phase or persona), or "(an item that no longer exists)".
-const GUID = /'?\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b'?/gi;
-
-function nameOf(id) {
-  const journey = typeof state !== "undefined" ? state.journey : null;
-  if (!journey) return null;
-  const lower = id.toLowerCase();
-  for (const list of [journey.activities, journey.phases, journey.personas]) {
-    const found = (list || []).find(item => item.id.toLowerCase() === lower);
-    if (found) return `"${found.name}"`;
-  }
-  if (journey.id.toLowerCase() === lower) return `"${journey.name}"`;
-  return null;
-}
-
-// An id in brackets after a name ("Metric 'Checkout completion' (0f8f…)") only repeats it and is dropped.
-const BRACKETED_GUID = /\s*\(\s*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s*\)/gi;
-
-function readable(text) {
-  if (!text) return text;
-  return String(text).replace(BRACKETED_GUID, "")
-    .replace(GUID, match => nameOf(match.replaceAll("'", "")) || "(an item that no longer exists)");
-}
-
 // Errors next to the field that caused them: each field's messages go into a .field-error beside the input of that
 // name, tied to it with aria-describedby, and are cleared as soon as the field is edited. Returns the messages no field
 // of the form takes, for the page's message line.
@@ -131,40 +106,4 @@ function clearFieldErrors(form) {
     input.removeAttribute("aria-invalid");
     input.removeAttribute("aria-describedby");
   }
-}
-
-// Human formats: "in progress" for inProgress, "12 Apr 2026" for 2026-04-12, "today 10:02" for an instant of today.
-function words(camel) {
-  return camel ? String(camel).replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase() : "";
-}
-
-const EMOTIONS = { "-2": "very negative", "-1": "negative", "0": "neutral", "1": "positive", "2": "very positive" };
-
-function emotionText(score) {
-  const sign = score > 0 ? "+" + score : score < 0 ? "−" + Math.abs(score) : "0";
-  return `${EMOTIONS[String(score)] || "?"} (${sign})`;
-}
-
-const DAY_MS = 86400000;
-
-function localDay(date) {
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
-}
-
-function humanDate(text) {
-  if (!text) return "";
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(text + "T00:00:00") : new Date(text);
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
-}
-
-// nowText: the server's clock (ISO instant), so "today" follows the journey's time, not the visitor's machine.
-function humanInstant(text, nowText) {
-  if (!text) return "";
-  const at = new Date(text);
-  const now = nowText ? new Date(nowText) : new Date();
-  const time = at.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
-  const days = Math.round((localDay(now) - localDay(at)) / DAY_MS);
-  if (days === 0) return "today " + time;
-  if (days === 1) return "yesterday " + time;
-  return humanDate(text);
 }

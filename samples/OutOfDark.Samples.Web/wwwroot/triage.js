@@ -2,6 +2,8 @@
 // and resolved ones in sections of their own; evidence inline; the subject links to its Detail view; snooze for a
 // chosen length with a note; select several and acknowledge or snooze them in one request. The filters live in the
 // URL (#/warnings?severity=critical&owner=…), so reload and back keep them. The navigation shows the open counts.
+// After an action, focus stays where the person was working (see placeTriageFocus) and a polite live region says what
+// was done ("Acknowledged: Checkout"). Evidence, messages and dates go through format.js.
 "use strict";
 
 const SECTIONS = [
@@ -49,8 +51,12 @@ function fillFilters() {
 
 // ---- Rows -------------------------------------------------------------------------------------------------------
 
+function triageSubjectName(w) {
+  return w.metric ? `${w.subjectName} › ${w.metric}` : w.subjectName;
+}
+
 function triageSubjectCell(w, journeyId) {
-  const name = w.metric ? `${w.subjectName} › ${w.metric}` : w.subjectName;
+  const name = triageSubjectName(w);
   const activityId = w.activityId || (w.subjectKind === "activity" ? w.subjectId : null);
   if (!activityId) return el("td", {}, name);
   const href = (journeyId && journeyId !== state.journeyId ? "?journey=" + encodeURIComponent(journeyId) : location.pathname + location.search)
@@ -67,9 +73,9 @@ function triageStateText(w) {
 }
 
 function triageMessageCell(w) {
-  const cell = el("td", {}, el("div", {}, w.message));
+  const cell = el("td", {}, el("div", { class: "message" }, readable(w.message)));
   if (w.evidence && w.evidence.length) {
-    cell.append(el("dl", { class: "evidence" }, ...w.evidence.flatMap(e => [el("dt", {}, e.name), el("dd", {}, e.value)])));
+    cell.append(el("dl", { class: "evidence" }, ...formatEvidence(w.evidence, w.rule).flatMap(e => [el("dt", {}, e.name), el("dd", {}, e.value)])));
   }
   return cell;
 }
@@ -84,11 +90,11 @@ function triageActionsCell(w, journeyId) {
   cell.addEventListener("click", event => {
     const action = event.target.getAttribute && event.target.getAttribute("data-action");
     if (!action || event.target.closest("form")) return;
+    const origin = triageFocusOrigin(cell.closest("tr"), action);
     if (action === "snooze") {
-      if (!cell.querySelector("form.snooze")) cell.append(triageSnoozeForm(options => handleWarnings("snooze", [{ w, journeyId }], options), cell));
-      cell.querySelector("form.snooze select").focus();
+      triageSnoozeDialog(cell, event.target, "Snooze: " + triageSubjectName(w), options => handleWarnings("snooze", [{ w, journeyId }], options, origin));
     } else {
-      handleWarnings(action, [{ w, journeyId }], {});
+      handleWarnings(action, [{ w, journeyId }], {}, origin);
     }
   });
   return cell;
@@ -152,6 +158,8 @@ async function renderWarnings() {
   const workspace = form.elements.scope.value === "workspace";
   const wantedState = form.elements.state.value;
   triage.rows.clear();
+  // A folded section the person opened stays open when the list is drawn again.
+  const unfolded = new Set([...document.querySelectorAll("#warnings details[open][data-section]")].map(d => d.getAttribute("data-section")));
   const groups = workspace ? await triageWorkspaceGroups(form, wantedState) : await triageJourneyGroups(form);
   const sections = SECTIONS
     .filter(spec => wantedState === "all" || (wantedState ? spec.state === wantedState : spec.state !== "resolved"))
@@ -159,6 +167,7 @@ async function renderWarnings() {
       const found = groups[spec.state] || { items: [], total: 0 };
       const rows = found.items.map(item => triageRow(item.w, item.journeyId, workspace));
       const built = triageSection(wantedState === spec.state || wantedState === "all" ? { ...spec, open: true } : spec, rows, workspace, found.total);
+      if (built.tagName === "DETAILS" && unfolded.has(spec.state)) built.open = true;
       return built;
     });
   document.getElementById("warnings").replaceChildren(...sections);
@@ -241,8 +250,29 @@ async function refreshWarningCounts() {
 
 // ---- Actions ----------------------------------------------------------------------------------------------------
 
+// A modal dialog holding the snooze form, opened from a row's "Snooze…" or the bulk bar's "Snooze selected…": focus goes
+// into it; Escape or Cancel closes it and gives focus back to the button that opened it; Snooze closes it and acts.
+function triageSnoozeDialog(host, opener, title, submit) {
+  host.querySelector("dialog.snooze-dialog")?.remove();
+  const id = "snooze-title-" + Math.random().toString(36).slice(2);
+  const dialog = el("dialog", { class: "snooze-dialog", "aria-labelledby": id }, el("h2", { id }, title));
+  // Closed here, at once (the dialog's own close event comes later, after the next key may have moved focus on).
+  const finish = backToOpener => {
+    if (dialog.open) dialog.close();
+    dialog.remove();
+    if (backToOpener && opener.isConnected) opener.focus();
+  };
+  const form = triageSnoozeForm(options => { finish(false); submit(options); }, () => finish(true));
+  dialog.append(form);
+  dialog.addEventListener("cancel", event => { event.preventDefault(); finish(true); });
+  host.append(dialog);
+  dialog.showModal();
+  form.elements.period.focus();
+  return dialog;
+}
+
 // A small form to snooze for 1 day, 1 week or until a chosen date, with a note.
-function triageSnoozeForm(submit, owner) {
+function triageSnoozeForm(submit, cancel) {
   const form = el("form", { class: "snooze" },
     el("label", {}, "For ",
       el("select", { name: "period" },
@@ -258,7 +288,7 @@ function triageSnoozeForm(submit, owner) {
     untilLabel.hidden = form.elements.period.value !== "custom";
     form.elements.until.required = !untilLabel.hidden;
   });
-  form.querySelector("[data-cancel]").addEventListener("click", () => { form.remove(); owner.querySelector("button")?.focus(); });
+  form.querySelector("[data-cancel]").addEventListener("click", () => cancel());
   form.addEventListener("submit", event => {
     event.preventDefault();
     const options = { note: form.elements.note.value || null };
@@ -272,13 +302,14 @@ function triageSnoozeForm(submit, owner) {
     } else {
       options.days = Number(form.elements.period.value);
     }
-    submit(options, form);
+    submit(options);
   });
   return form;
 }
 
-// Applies an action to warnings (one or several, possibly of several journeys): one bulk request per journey.
-async function handleWarnings(action, items, options) {
+// Applies an action to warnings (one or several, possibly of several journeys): one bulk request per journey. origin
+// (triageFocusOrigin): where focus goes back once the list is drawn again.
+async function handleWarnings(action, items, options, origin) {
   const byJourney = new Map();
   for (const item of items) {
     if (!byJourney.has(item.journeyId)) byJourney.set(item.journeyId, []);
@@ -304,10 +335,62 @@ async function handleWarnings(action, items, options) {
   else say("");
   triage.selected.clear();
   await renderWarnings();
+  placeTriageFocus(origin);
+  if (!problems.length) announceTriage(items.length === 1 ? `${DONE[action]}: ${triageSubjectName(items[0].w)}` : `${DONE[action]} ${applied} warnings`);
   await refreshWarningCounts();
 }
 
 const DONE = { acknowledge: "Acknowledged", snooze: "Snoozed", resolve: "Resolved", reopen: "Reopened" };
+
+// ---- Focus after an action --------------------------------------------------------------------------------------
+
+// Where an action started: the row (by journey and key), its section and place in it, and the control to come back to
+// (an action's name for a row's button, "select" for the bulk bar's rows).
+function triageFocusOrigin(row, control) {
+  const table = row && row.closest("table[data-section]");
+  if (!table) return null;
+  const rows = [...table.querySelectorAll("tbody tr[data-warning-key]")];
+  return { rowId: triageRowId(row.getAttribute("data-journey-id"), row.getAttribute("data-warning-key")), section: table.getAttribute("data-section"), index: rows.indexOf(row), control };
+}
+
+// The bulk bar acts on the selected rows: focus comes back to the first of them, or the row now at its place.
+function triageBulkOrigin() {
+  const box = document.querySelector("#warnings tbody tr[data-warning-key] input.select:checked");
+  return box ? triageFocusOrigin(box.closest("tr"), "select") : null;
+}
+
+// After the list is drawn again: the warning's row when it is still in its section (the action failed, or did not move
+// it), else the row now at its place (the next one), else the one before it (it was the last), else the section's
+// heading (the section is empty). On that row, the same control: the next warning can be acknowledged with one more
+// Enter. Focus the person moved elsewhere meanwhile is left where it is.
+function placeTriageFocus(origin) {
+  if (!origin) return;
+  const active = document.activeElement;
+  if (active && active !== document.body && active.isConnected && !active.closest("#warnings, #bulk-bar")) return;
+  const sections = [...document.querySelectorAll("#warnings .warning-section[data-section]")];
+  const section = sections.find(s => s.getAttribute("data-section") === origin.section) || sections[0];
+  if (!section) return;
+  const rows = [...section.querySelectorAll("tbody tr[data-warning-key]")];
+  const row = rows.find(r => triageRowId(r.getAttribute("data-journey-id"), r.getAttribute("data-warning-key")) === origin.rowId)
+    || rows[Math.min(origin.index, rows.length - 1)];
+  let target = section.querySelector(":scope > h2, :scope > summary");
+  if (row) {
+    target = row.querySelector(origin.control === "select" ? "input.select" : `button[data-action="${origin.control}"]`)
+      || row.querySelector("button[data-action]") || target;
+  }
+  if (!target) return;
+  if (!target.matches("button, input, summary")) target.setAttribute("tabindex", "-1");
+  target.focus();
+}
+
+// Says what was done in a polite live region (screen readers read it after the newly focused control).
+function announceTriage(text) {
+  const region = document.getElementById("triage-announce");
+  if (!region) return;
+  region.textContent = "";
+  // Emptied first and filled a moment later, so the same words twice in a row are read twice.
+  setTimeout(() => { region.textContent = text; }, 100);
+}
 
 function triageSelectedItems() {
   return [...triage.selected].map(id => triage.rows.get(id)).filter(Boolean);
@@ -330,9 +413,12 @@ function setUpTriage() {
     el("button", { type: "button", id: "bulk-snooze" }, "Snooze selected…"),
     el("button", { type: "button", id: "bulk-clear" }, "Clear selection"));
   document.getElementById("warnings").before(bar);
-  bar.querySelector("#bulk-acknowledge").addEventListener("click", () => handleWarnings("acknowledge", triageSelectedItems(), {}));
-  bar.querySelector("#bulk-snooze").addEventListener("click", () => {
-    if (!bar.querySelector("form.snooze")) bar.append(triageSnoozeForm(options => handleWarnings("snooze", triageSelectedItems(), options), bar));
+  bar.before(el("p", { id: "triage-announce", class: "visually-hidden", role: "status", "aria-live": "polite" }));
+  bar.querySelector("#bulk-acknowledge").addEventListener("click", () => handleWarnings("acknowledge", triageSelectedItems(), {}, triageBulkOrigin()));
+  bar.querySelector("#bulk-snooze").addEventListener("click", event => {
+    const count = triageSelectedItems().length;
+    triageSnoozeDialog(bar, event.currentTarget, count === 1 ? "Snooze 1 warning" : `Snooze ${count} warnings`,
+      options => handleWarnings("snooze", triageSelectedItems(), options, triageBulkOrigin()));
   });
   bar.querySelector("#bulk-clear").addEventListener("click", () => {
     triage.selected.clear();

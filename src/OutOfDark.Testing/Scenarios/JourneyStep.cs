@@ -149,6 +149,24 @@ public sealed record AddPersonaStep(Guid Id, string Name, string? Description) :
     }
 }
 
+/// <summary>Moves a persona to another place in the journey's list of personas.</summary>
+/// <param name="PersonaPick">Which persona.</param>
+/// <param name="PositionPick">Where to, resolved against the number of personas.</param>
+public sealed record MovePersonaStep(int PersonaPick, int PositionPick) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        if (Pick(journey.Personas, PersonaPick) is not { } persona)
+        {
+            return false;
+        }
+
+        journey.MovePersona(Actor, persona.Id, (int)((uint)PositionPick % (uint)journey.Personas.Count));
+        return true;
+    }
+}
+
 /// <summary>Removes a persona (refused while an emotion widget uses it).</summary>
 /// <param name="PersonaPick">Which persona.</param>
 public sealed record RemovePersonaStep(int PersonaPick) : JourneyStep
@@ -229,6 +247,24 @@ public sealed record MoveActivityStep(int ActivityPick, int PhasePick, int Paren
 
         var parent = ParentPick < 0 ? null : Pick(activities, ParentPick);
         journey.MoveActivity(Actor, activity.Id, phase.Id, parent?.Id);
+        return true;
+    }
+}
+
+/// <summary>Moves an activity to another place among its siblings (same parent, same phase).</summary>
+/// <param name="ActivityPick">Which activity.</param>
+/// <param name="PositionPick">Where to, resolved against its number of siblings.</param>
+public sealed record ReorderActivityStep(int ActivityPick, int PositionPick) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        if (Pick(journey.Activities, ActivityPick) is not { } activity)
+        {
+            return false;
+        }
+
+        journey.ReorderActivity(Actor, activity.Id, (int)((uint)PositionPick % (uint)journey.SiblingsOf(activity.Id).Count));
         return true;
     }
 }

@@ -22,6 +22,14 @@ public sealed record ActivityChanged(ActivityId ActivityId, string Name, Activit
 /// <param name="ParentId">Its parent now, or <see langword="null"/> at the top level.</param>
 public sealed record ActivityMoved(ActivityId ActivityId, PhaseId PhaseId, ActivityId? ParentId) : JourneyEvent;
 
+/// <summary>
+/// An activity took another place among its siblings: the activities with the same parent (or none) in the same phase.
+/// Its phase and parent stay; the siblings between its old and new place shift by one.
+/// </summary>
+/// <param name="ActivityId">The activity.</param>
+/// <param name="Position">Its new index among its siblings, from 0 to the number of siblings (itself included) − 1.</param>
+public sealed record ActivityReordered(ActivityId ActivityId, int Position) : JourneyEvent;
+
 /// <summary>An activity was removed, with its descendants in the map and every flow touching any of them.</summary>
 /// <param name="ActivityId">The activity.</param>
 public sealed record ActivityRemoved(ActivityId ActivityId) : JourneyEvent;

@@ -44,10 +44,15 @@ public static class EventDescriber
             PhaseRemoved x => $"Removed phase {P(x.PhaseId)}" + BlueprintText.Unlinked(before?.OpportunitiesLinkedToPhase(x.PhaseId)),
             PersonaAdded x => $"Added persona {Quote(x.Name)}",
             PersonaChanged x => $"Changed persona {Quote(x.Name)}",
+            PersonaMoved x => $"Moved persona {(before?.FindPersona(x.PersonaId) is { } moved ? Quote(moved.Name) : x.PersonaId.ToString())} to position {x.Position + 1}",
             PersonaRemoved x => $"Removed persona {(before?.FindPersona(x.PersonaId) is { } p ? Quote(p.Name) : x.PersonaId.ToString())}",
             ActivityAdded x => $"Added {Words(x.Kind.ToString())} {Quote(x.Name)} to phase {P(x.PhaseId)}" + (x.ParentId is { } parent ? $" under {A(parent)}" : ""),
             ActivityChanged x => $"Changed activity {A(x.ActivityId)}: {ActivityChanges(x, before)}",
             ActivityMoved x => $"Moved activity {A(x.ActivityId)} to phase {P(x.PhaseId)}" + (x.ParentId is { } parent ? $" under {A(parent)}" : " at the top level"),
+            ActivityReordered x => $"Moved {A(x.ActivityId)} to place {x.Position + 1} in phase "
+                + (before is not null && before.TryGetActivity(x.ActivityId, out var reordered)
+                    ? P(reordered.PhaseId) + (reordered.ParentId is { } under ? $" under {A(under)}" : "")
+                    : "(unknown)"),
             ActivityRemoved x => $"Removed activity {A(x.ActivityId)}" + (before is not null && before.ChildrenOf(x.ActivityId).Count > 0 ? " and the activities under it" : "")
                 + BlueprintText.Unlinked(before?.OpportunitiesLinkedToSubtree(x.ActivityId)),
             FlowAdded x => $"Added a flow from {A(x.From)} to {A(x.To)}" + (x.Label is null ? "" : $" ({Quote(x.Label)})"),

@@ -28,6 +28,9 @@ public static class EventTouches
             case ActivityMoved x:
                 yield return x.ActivityId;
                 break;
+            case ActivityReordered x:
+                yield return x.ActivityId;
+                break;
             case ActivityRemoved x:
                 yield return x.ActivityId;
                 break;

@@ -207,6 +207,20 @@ public sealed partial class Journey
         }
     }
 
+    /// <summary>Moves a persona to another index in <see cref="Personas"/>: the personas between shift by one, the others keep their places.</summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="personaId">The persona.</param>
+    /// <param name="position">Its new index, from 0 to the number of personas − 1; its current index changes nothing.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The persona does not exist (<c>unknown-persona</c>) or the position is out of range (<c>invalid-position</c>, naming the persona and the valid range).</exception>
+    public void MovePersona(Actor actor, PersonaId personaId, int position, string? reason = null)
+    {
+        if (_personas.FindIndex(p => p.Id == personaId) is var index && (index < 0 || index != position))
+        {
+            Raise(new PersonaMoved(personaId, position), actor, reason);
+        }
+    }
+
     /// <summary>Removes a persona no emotion widget refers to.</summary>
     /// <param name="actor">Who makes the change.</param>
     /// <param name="personaId">The persona.</param>
@@ -301,6 +315,24 @@ public sealed partial class Journey
         if (activity.PhaseId != phaseId || activity.ParentId != parentId)
         {
             Raise(new ActivityMoved(activityId, phaseId, parentId), actor, reason);
+        }
+    }
+
+    /// <summary>
+    /// Moves an activity to another index among its siblings — the activities with the same parent (or none) in the
+    /// same phase, in map order (<see cref="SiblingsOf"/>) — keeping its phase and parent; the siblings between shift by
+    /// one. The map, the journey document and every view show siblings in this order.
+    /// </summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="activityId">The activity.</param>
+    /// <param name="position">Its new index among its siblings, from 0 to the number of siblings (itself included) − 1; its current index changes nothing.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">The activity does not exist (<c>unknown-activity</c>) or the position is out of range (<c>invalid-position</c>, naming the activity, its phase and the valid range).</exception>
+    public void ReorderActivity(Actor actor, ActivityId activityId, int position, string? reason = null)
+    {
+        if (!_activities.ContainsKey(activityId) || SiblingIds(activityId).IndexOf(activityId) != position)
+        {
+            Raise(new ActivityReordered(activityId, position), actor, reason);
         }
     }
 

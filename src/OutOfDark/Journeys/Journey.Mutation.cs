@@ -60,6 +60,15 @@ public sealed partial class Journey
             case PersonaChanged x:
                 _personas[_personas.FindIndex(p => p.Id == x.PersonaId)] = new Persona(x.PersonaId, x.Name, x.Description);
                 break;
+            case PersonaMoved x:
+                {
+                    var index = _personas.FindIndex(p => p.Id == x.PersonaId);
+                    var persona = _personas[index];
+                    _personas.RemoveAt(index);
+                    _personas.Insert(x.Position, persona);
+                    break;
+                }
+
             case PersonaRemoved x:
                 _personas.RemoveAt(_personas.FindIndex(p => p.Id == x.PersonaId));
                 break;
@@ -94,6 +103,10 @@ public sealed partial class Journey
                     break;
                 }
 
+            case ActivityReordered x:
+                MutateActivityReordered(x);
+                Touch(x.ActivityId, e, a => a);
+                break;
             case ActivityRemoved x:
                 RemoveSubtree(x.ActivityId);
                 break;
@@ -247,6 +260,25 @@ public sealed partial class Journey
             var index = list.FindIndex(m => m.Id == id);
             list[index] = change(list[index]);
         });
+
+    /// <summary>
+    /// Puts an activity at its new index among its siblings (same parent, same phase). The parent's child list also
+    /// holds children in other phases; they keep their places, and the activity goes just before the sibling now at
+    /// that index (or just after the last sibling).
+    /// </summary>
+    private void MutateActivityReordered(ActivityReordered x)
+    {
+        var all = _activities[x.ActivityId].ParentId is { } parent ? _children[parent] : _roots;
+        var siblings = SiblingIds(x.ActivityId);
+        siblings.Remove(x.ActivityId);
+        var was = all.IndexOf(x.ActivityId);
+        all.RemoveAt(was);
+        var at = siblings.Count == 0 ? was
+            : x.Position < siblings.Count ? all.IndexOf(siblings[x.Position])
+            : all.IndexOf(siblings[^1]) + 1;
+        all.Insert(at, x.ActivityId);
+        _preorder = null;
+    }
 
     private void Touch(ActivityId id, JourneyEvent e, System.Func<Activity, Activity> change) =>
         _activities[id] = change(_activities[id]) with { LastChangedAt = e.OccurredAt };

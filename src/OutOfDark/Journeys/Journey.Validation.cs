@@ -102,6 +102,10 @@ public sealed partial class Journey
             case PersonaChanged x:
                 ValidatePersona(x.PersonaId, x.Name, x.Description, adding: false);
                 break;
+            case PersonaMoved x:
+                RequirePersona(x.PersonaId);
+                RequireMovePosition(x.Position, _personas.Count, $"Persona '{FindPersona(x.PersonaId)!.Name}' ({x.PersonaId})", $"the journey has {Text.Count(_personas.Count, "persona", "personas")}");
+                break;
             case PersonaRemoved x:
                 RequirePersona(x.PersonaId);
                 foreach (var activity in _activities.Values)
@@ -149,6 +153,16 @@ public sealed partial class Journey
                 }
 
                 break;
+            case ActivityReordered x:
+                {
+                    RequireActivity(x.ActivityId);
+                    var activity = _activities[x.ActivityId];
+                    var count = SiblingIds(x.ActivityId).Count;
+                    var place = activity.ParentId is { } reorderedUnder ? $"under '{_activities[reorderedUnder].Name}'" : "at the top level";
+                    RequireMovePosition(x.Position, count, $"Activity '{activity.Name}' ({activity.Id})", $"phase '{GetPhase(activity.PhaseId).Name}' has {Text.Count(count, "activity", "activities")} {place}");
+                    break;
+                }
+
             case ActivityRemoved x:
                 RequireActivity(x.ActivityId);
                 break;

@@ -98,7 +98,7 @@ public sealed partial class Journey
     /// <summary>The phases, in order.</summary>
     public IReadOnlyList<Phase> Phases => _phases;
 
-    /// <summary>The personas, in the order they were added.</summary>
+    /// <summary>The personas, in the order they were added unless moved with <see cref="MovePersona"/>.</summary>
     public IReadOnlyList<Persona> Personas => _personas;
 
     /// <summary>
@@ -107,7 +107,7 @@ public sealed partial class Journey
     /// </summary>
     public IReadOnlyList<MetricWidget> Metrics => _journeyMetrics;
 
-    /// <summary>The activities of the map, depth first: each parent before its children, siblings in the order they joined.</summary>
+    /// <summary>The activities of the map, depth first: each parent before its children, siblings in the order they joined unless reordered with <see cref="ReorderActivity"/>.</summary>
     public IReadOnlyList<Activity> Activities => new ActivityView(this, Preorder());
 
     /// <summary>The number of activities.</summary>
@@ -281,6 +281,15 @@ public sealed partial class Journey
     public IReadOnlyList<Activity> ChildrenOf(ActivityId id) =>
         _children.TryGetValue(id, out var children) ? new ActivityView(this, children) : [];
 
+    /// <summary>
+    /// An activity's siblings, itself included: the activities with the same parent (or none) in the same phase, in
+    /// the order <see cref="ReorderActivity"/> sets. An activity's index here is its place among them.
+    /// </summary>
+    /// <param name="id">The activity.</param>
+    /// <returns>The siblings, itself included; empty for an unknown id.</returns>
+    public IReadOnlyList<Activity> SiblingsOf(ActivityId id) =>
+        _activities.ContainsKey(id) ? new ActivityView(this, SiblingIds(id)) : [];
+
     /// <summary>The activities living in a phase, in map order.</summary>
     /// <param name="id">The phase.</param>
     /// <returns>The activities.</returns>
@@ -391,6 +400,23 @@ public sealed partial class Journey
 
         _preorder = order;
         return order;
+    }
+
+    /// <summary>The ids of an existing activity's siblings, itself included, in order (a new list).</summary>
+    private List<ActivityId> SiblingIds(ActivityId id)
+    {
+        var activity = _activities[id];
+        var all = activity.ParentId is { } parent ? _children[parent] : _roots;
+        var siblings = new List<ActivityId>(all.Count);
+        foreach (var sibling in all)
+        {
+            if (_activities[sibling].PhaseId == activity.PhaseId)
+            {
+                siblings.Add(sibling);
+            }
+        }
+
+        return siblings;
     }
 
     private sealed class ActivityView(Journey journey, List<ActivityId> ids) : IReadOnlyList<Activity>

@@ -455,8 +455,8 @@ public sealed partial class WarningEngine
             case WidgetRemoved or ActivityRemoved:
                 removals = true;
                 break;
-            case WidgetMoved or FeedbackRecorded or FeedbackRemoved or FlowAdded or FlowRemoved:
-                // Metric rules read neither widget order, feedback nor flows.
+            case WidgetMoved or ActivityReordered or FeedbackRecorded or FeedbackRemoved or FlowAdded or FlowRemoved:
+                // Metric rules read neither widget order, sibling order, feedback nor flows.
                 break;
             default:
                 foreach (var id in EventTouches.Activities(e))
