@@ -34,10 +34,87 @@ public sealed partial class WarningEngine
 
         public List<(Slot Slot, Warning? Warning, RuleFailure? Failure, ResultKind Kind, int Position)> Results { get; } = new(capacity);
 
-        public List<(Slot, Instant)> Due { get; } = [];
+        public List<(Slot Slot, Instant Due)> Due { get; } = [];
+
+        /// <summary>The place of each entry of <see cref="Due"/> in a full evaluation's order (<see cref="Position"/>).</summary>
+        public List<int> DuePositions { get; } = [];
+
+        /// <summary>
+        /// The recheck instants the previous full evaluation queued, with their places, while this one finds the same:
+        /// a full evaluation over the same places (the journey's version unchanged) counts each recheck that equals the
+        /// next of them instead of recording it. <see langword="null"/> when not matching.
+        /// </summary>
+        private List<(Slot Slot, Instant Due)>? _expectedDue;
+        private List<int>? _expectedPositions;
+
+        /// <summary>How many of the expected recheck instants this evaluation found in turn; -1 once it found another (then <see cref="Due"/> holds them all).</summary>
+        private int _dueMatched = -1;
+
+        /// <summary>Starts counting rechecks against the previous full evaluation's (same places, queue unchanged since).</summary>
+        public void ExpectDue(List<(Slot Slot, Instant Due)> due, List<int> positions)
+        {
+            (_expectedDue, _expectedPositions, _dueMatched) = (due, positions, 0);
+        }
+
+        /// <summary>A recheck instant for the check at the current place.</summary>
+        public void AddDue(Slot slot, Instant due)
+        {
+            if (_dueMatched >= 0)
+            {
+                var expected = _expectedDue!;
+                var matched = _dueMatched;
+                if (matched < expected.Count && expected[matched].Due == due)
+                {
+                    var place = _expectedPositions![matched];
+                    if (place == Position && (place != int.MaxValue || expected[matched].Slot == slot))
+                    {
+                        // The same place (so the same rule and subject), or outside the places the same slot: as queued.
+                        _dueMatched = matched + 1;
+                        return;
+                    }
+                }
+
+                StopMatching();
+            }
+
+            Due.Add((slot, due));
+            DuePositions.Add(Position);
+        }
+
+        /// <summary>
+        /// Whether the evaluation found exactly the recheck instants it was matched against; otherwise (and when it was not
+        /// matching) <see cref="Due"/> and <see cref="DuePositions"/> hold all it found.
+        /// </summary>
+        public bool FoundExpectedDue()
+        {
+            if (_dueMatched < 0)
+            {
+                return false;
+            }
+
+            if (_dueMatched == _expectedDue!.Count)
+            {
+                return true;
+            }
+
+            StopMatching();
+            return false;
+        }
+
+        /// <summary>Records the rechecks matched so far, in their order, and stops matching.</summary>
+        private void StopMatching()
+        {
+            var expected = _expectedDue!;
+            var positions = _expectedPositions!;
+            Due.InsertRange(0, expected.GetRange(0, _dueMatched));
+            DuePositions.InsertRange(0, positions.GetRange(0, _dueMatched));
+            _dueMatched = -1;
+        }
 
         public void Reset()
         {
+            DuePositions.Clear();
+            (_expectedDue, _expectedPositions, _dueMatched) = (null, null, -1);
             Checks = 0;
             Unchanged = 0;
             Positions = 0;

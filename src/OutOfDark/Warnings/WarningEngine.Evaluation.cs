@@ -676,7 +676,7 @@ public sealed partial class WarningEngine
 
             if (result.RecheckAt is { } recheck && recheck > now)
             {
-                batch.Due.Add((new Slot(rule, subject), recheck));
+                batch.AddDue(new Slot(rule, subject), recheck);
             }
 
             return;
@@ -703,7 +703,7 @@ public sealed partial class WarningEngine
 
         if (result.RecheckAt is { } due && due > now)
         {
-            batch.Due.Add((slot, due));
+            batch.AddDue(slot, due);
         }
     }
 

@@ -132,7 +132,18 @@ public sealed partial class WarningEngine
             }
 
             _failures = failures;
-            if (_dueChanged || !SameDue(batch.Due, _fullDue))
+            if (batch.FoundExpectedDue())
+            {
+                // Every recheck as queued, place by place: the queue stands.
+            }
+            else if (!_dueChanged && SameDue(batch.Due, _fullDue))
+            {
+                // The same rechecks, found over other places (the journey changed): the queue stands, at these places.
+                _fullDuePositions.Clear();
+                _fullDuePositions.AddRange(batch.DuePositions);
+                _fullDueBuiltFor = _activitiesVersion;
+            }
+            else
             {
                 _dueSinceFull.Clear();
                 _due.Clear();
@@ -140,6 +151,9 @@ public sealed partial class WarningEngine
                 _dueAfterFull = _due.Count;
                 _fullDue.Clear();
                 _fullDue.AddRange(batch.Due);
+                _fullDuePositions.Clear();
+                _fullDuePositions.AddRange(batch.DuePositions);
+                _fullDueBuiltFor = _activitiesVersion;
                 _dueChanged = false;
             }
 

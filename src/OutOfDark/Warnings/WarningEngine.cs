@@ -65,6 +65,10 @@ public sealed partial class WarningEngine : IKeptWarnings
     // The recheck instants the last full evaluation queued, and whether the queue changed since: a repeat full
     // evaluation that finds the same ones leaves the queue as it is instead of rebuilding it.
     private readonly List<(Slot Slot, Instant Due)> _fullDue = [];
+    private readonly List<int> _fullDuePositions = [];
+
+    // The version of the activity order whose places _fullDuePositions count in.
+    private long _fullDueBuiltFor = -1;
     private bool _dueChanged = true;
     private int _dueAfterFull;
     private WarningSettings _settings;
@@ -248,6 +252,13 @@ public sealed partial class WarningEngine : IKeptWarnings
         var keptAt = _keptPositions.IsValid && _keptPositions.BuiltFor == _activitiesVersion ? _keptPositions.Items : null;
         batch.KeptAt = keptAt;
         _keptAt = keptAt;
+        if (keptAt is not null && !_dueChanged && _fullDueBuiltFor == _activitiesVersion)
+        {
+            // The same places as the evaluation that queued the rechecks, and the queue untouched since: rechecks that
+            // match it are counted, not recorded.
+            batch.ExpectDue(_fullDue, _fullDuePositions);
+        }
+
         try
         {
             var position = Plain()

@@ -124,9 +124,9 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
             // Counting stops at ClearAfter, which clears the warning whatever lies further back: a metric long inside its
             // limit costs ClearAfter steps, not its whole history.
             var inside = 0;
-            while (i >= 0 && inside < settings.ClearAfter && !metric.IsWorse(series[i].Value, l))
+            while (i >= 0 && inside < settings.ClearAfter && !Worse(higher, series[i].Value, l))
             {
-                if (!banded || !metric.IsWorse(series[i].Value, clear))
+                if (!banded || !Worse(higher, series[i].Value, clear))
                 {
                     inside++;
                 }
@@ -145,7 +145,7 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
             }
 
             var end = i;
-            while (i >= 0 && metric.IsWorse(series[i].Value, l))
+            while (i >= 0 && Worse(higher, series[i].Value, l))
             {
                 i--;
             }
@@ -158,6 +158,10 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
             }
         }
     }
+
+    /// <summary><see cref="MetricWidget.IsWorse"/> for a metric whose direction is known: past the limit in that direction.</summary>
+    private static bool Worse(bool higherIsBetter, decimal value, decimal limit) =>
+        higherIsBetter ? DecimalOrder.Less(value, limit) : DecimalOrder.Less(limit, value);
 
     /// <summary>What the rule found: everything its message and evidence say.</summary>
     private readonly record struct Found(

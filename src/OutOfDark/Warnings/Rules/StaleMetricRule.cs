@@ -38,10 +38,10 @@ public sealed class StaleMetricRule : WarningRule<StaleMetricSettings>
         // On day numbers (ISO dates; other calendars take the calendar's arithmetic): a metric that is not stale costs
         // two date conversions, not calendar arithmetic and a time-zone conversion.
         var observed = latest.Date;
-        if (IsIsoFromYearOne(observed) && IsIsoFromYearOne(context.Today))
+        if (IsIsoFromYearOne(observed) && TodayNumber(context.Today) is var today && today >= 0)
         {
             var staleDay = DayNumber(observed) + settings.Days + 1;
-            if (DayNumber(context.Today) < staleDay)
+            if (today < staleDay)
             {
                 return new RuleResult(null, ReferenceEquals(context.Zone, DateTimeZone.Utc)
                     ? Instant.FromUnixTimeSeconds((staleDay - UnixEpochDay) * (long)NodaConstants.SecondsPerDay)
@@ -66,6 +66,25 @@ public sealed class StaleMetricRule : WarningRule<StaleMetricSettings>
 
     /// <summary>Whether a date has a day number: an ISO date in year 1 or later.</summary>
     private static bool IsIsoFromYearOne(LocalDate date) => date.Year >= 1 && date.Calendar == CalendarSystem.Iso;
+
+    /// <summary>The last date <see cref="TodayNumber"/> worked out, with its day number: every check of an evaluation asks for the same today.</summary>
+    private static Day? _lastToday;
+
+    /// <summary>Today's day number (see <see cref="DayNumber"/>), or -1 when it has none; the last one asked for is kept (an immutable pair, so threads may share it).</summary>
+    private static int TodayNumber(LocalDate today)
+    {
+        if (_lastToday is { } last && last.Date == today)
+        {
+            return last.Number;
+        }
+
+        var number = IsIsoFromYearOne(today) ? DayNumber(today) : -1;
+        _lastToday = new Day(today, number);
+        return number;
+    }
+
+    /// <summary>A date and its day number (-1 when it has none).</summary>
+    private sealed record Day(LocalDate Date, int Number);
 
     /// <summary>An ISO date's day number: days since 0001-01-01.</summary>
     private static int DayNumber(LocalDate date) => new System.DateOnly(date.Year, date.Month, date.Day).DayNumber;
