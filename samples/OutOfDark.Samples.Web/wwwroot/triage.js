@@ -58,10 +58,10 @@ function triageSubjectName(w) {
 function triageSubjectCell(w, journeyId) {
   const name = triageSubjectName(w);
   const activityId = w.activityId || (w.subjectKind === "activity" ? w.subjectId : null);
-  if (!activityId) return el("td", {}, name);
+  if (!activityId) return el("td", { "data-label": "Subject" }, name);
   const href = (journeyId && journeyId !== state.journeyId ? "?journey=" + encodeURIComponent(journeyId) : location.pathname + location.search)
     + "#/map/" + encodeURIComponent(activityId);
-  return el("td", {}, el("a", { href, class: "subject", title: "Open the Detail view" }, name));
+  return el("td", { "data-label": "Subject" }, el("a", { href, class: "subject", title: "Open the Detail view" }, name));
 }
 
 function triageStateText(w) {
@@ -73,7 +73,7 @@ function triageStateText(w) {
 }
 
 function triageMessageCell(w) {
-  const cell = el("td", {}, el("div", { class: "message" }, readable(w.message)));
+  const cell = el("td", { "data-label": "Warning" }, el("div", { class: "message" }, readable(w.message)));
   if (w.evidence && w.evidence.length) {
     cell.append(el("dl", { class: "evidence" }, ...formatEvidence(w.evidence, w.rule).flatMap(e => [el("dt", {}, e.name), el("dd", {}, e.value)])));
   }
@@ -81,7 +81,7 @@ function triageMessageCell(w) {
 }
 
 function triageActionsCell(w, journeyId) {
-  const cell = el("td", { class: "actions" });
+  const cell = el("td", { class: "actions", "data-label": "Actions" });
   const button = (action, label) => el("button", { type: "button", "data-action": action }, label);
   if (w.state !== "acknowledged") cell.append(button("acknowledge", "Acknowledge"));
   if (w.state !== "snoozed") cell.append(button("snooze", "Snooze…"));
@@ -110,15 +110,25 @@ function triageRow(w, journeyId, workspace) {
     updateTriageBulkBar();
   });
   return el("tr", { "data-warning-key": key, "data-state": w.state, "data-journey-id": journeyId },
-    el("td", {}, box),
-    workspace ? el("td", { class: "journey-column" }, w.journeyName) : null,
-    el("td", {}, el("span", { class: "sev sev-" + w.severity }, w.severity)),
+    el("td", { class: "select-cell", "data-label": "Select" }, box),
+    workspace ? el("td", { class: "journey-column", "data-label": "Journey" }, w.journeyName) : null,
+    el("td", { "data-label": "Severity" }, el("span", { class: "sev sev-" + w.severity }, w.severity)),
     triageSubjectCell(w, journeyId),
-    el("td", {}, w.phaseName ?? ""),
-    el("td", {}, w.owner ?? ""),
+    el("td", { "data-label": "Phase" }, w.phaseName ?? ""),
+    el("td", { "data-label": "Owner" }, w.owner ?? ""),
     triageMessageCell(w),
-    el("td", { class: "state" }, triageStateText(w), w.note ? el("div", { class: "note" }, "“" + w.note + "”") : null),
+    el("td", { class: "state", "data-label": "State" }, triageStateText(w), w.note ? el("div", { class: "note" }, "“" + w.note + "”") : null),
     triageActionsCell(w, journeyId));
+}
+
+// At phone width (triage-phone.css) the rows become cards with display: block, which makes browsers forget that
+// they are a table; explicit roles keep the rows, column headers and cells announced as a table.
+function triageKeepTableRoles(table) {
+  table.setAttribute("role", "table");
+  for (const group of table.querySelectorAll("thead, tbody")) group.setAttribute("role", "rowgroup");
+  for (const row of table.querySelectorAll("tr")) row.setAttribute("role", "row");
+  for (const header of table.querySelectorAll("th")) header.setAttribute("role", "columnheader");
+  for (const cell of table.querySelectorAll("td")) cell.setAttribute("role", "cell");
 }
 
 function triageRowId(journeyId, key) {
@@ -134,6 +144,7 @@ function triageSection(spec, rows, workspace, count) {
     el("th", { scope: "col" }, "Actions")));
   const table = el("table", { class: "warnings", "data-section": spec.state },
     el("caption", { class: "visually-hidden" }, spec.title), head, el("tbody", {}, ...rows));
+  triageKeepTableRoles(table);
   head.querySelector(".select-all").addEventListener("change", event => {
     for (const box of table.querySelectorAll("tbody .select")) {
       box.checked = event.target.checked;
