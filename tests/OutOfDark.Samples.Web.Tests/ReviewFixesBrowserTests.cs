@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using Microsoft.Playwright;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace OutOfDark.Samples.Web.Tests;
+
+/// <summary>
+/// What a CX-manager review of the web sample found, in Chromium: the message banner speaks words only (no field keys
+/// such as <c>phaseId:</c>) and is cleared by the next change that goes through; the bulk tick boxes' names read dates
+/// as the rows show them, not as ISO dates.
+/// </summary>
+public sealed partial class ReviewFixesBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private async Task<IPage> OpenAsync(string hash)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        await page.GotoAsync("/" + hash);
+        await Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
+        return page;
+    }
+
+    [GeneratedRegex(@"\b[a-z]+Id\s*:|\b\d{4}-\d{2}-\d{2}")]
+    private static partial Regex KeyOrIsoDate();
+
+    [BrowserFact]
+    public async Task A_refused_removal_names_no_field_key_and_the_next_change_clears_it()
+    {
+        var page = await OpenAsync("#/map");
+        await page.Locator("#edit-journey summary").ClickAsync();
+        var remove = page.Locator("form[aria-label='Phase See'] [data-edit=remove]");
+        await remove.ClickAsync();
+        await remove.ClickAsync();
+        var message = page.Locator("#message");
+        await Expect(message).ToContainTextAsync("still holds");
+        await Expect(message).Not.ToHaveTextAsync(KeyOrIsoDate());
+
+        // An unrelated change elsewhere (acknowledging a warning) goes through: the old refusal leaves the banner.
+        await page.GotoAsync("/#/warnings");
+        await Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
+        await Expect(message).ToContainTextAsync("still holds");
+        await page.Locator("#warnings [data-section=open] tbody tr").First.Locator("button[data-action=acknowledge]").ClickAsync();
+        await Expect(page.Locator("#triage-announce")).ToContainTextAsync("Acknowledged");
+        await Expect(message).ToBeHiddenAsync();
+        await page.Context.CloseAsync();
+    }
+}
