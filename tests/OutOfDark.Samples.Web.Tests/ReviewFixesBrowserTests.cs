@@ -51,4 +51,28 @@ public sealed partial class ReviewFixesBrowserTests(BrowserFixture fixture) : IC
         await Expect(message).ToBeHiddenAsync();
         await page.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task The_bulk_tick_boxes_are_named_as_their_rows_read()
+    {
+        var page = await OpenAsync("#/warnings");
+        var rows = page.Locator("#warnings [data-section=open] tbody tr");
+        await Expect(rows.First).ToBeVisibleAsync();
+        var mismatches = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('#warnings tbody tr')].flatMap(row => {
+              const label = row.querySelector('input.select').getAttribute('aria-label');
+              const subject = row.querySelector('td[data-label=Subject]').textContent.trim();
+              const message = row.querySelector('.message').textContent.trim();
+              const wanted = `Select ${subject}: ${message}`;
+              return label === wanted ? [] : [`"${label}" instead of "${wanted}"`];
+            })
+            """);
+        Assert.True(mismatches.Length == 0, "Tick boxes named unlike their rows:\n" + string.Join('\n', mismatches));
+        foreach (var label in await rows.Locator("input.select").EvaluateAllAsync<string[]>("boxes => boxes.map(b => b.getAttribute('aria-label'))"))
+        {
+            Assert.DoesNotMatch(KeyOrIsoDate(), label);
+        }
+
+        await page.Context.CloseAsync();
+    }
 }

@@ -103,7 +103,7 @@ function triageActionsCell(w, journeyId) {
 function triageRow(w, journeyId, workspace) {
   const key = w.key;
   triage.rows.set(triageRowId(journeyId, key), { w, journeyId });
-  const box = el("input", { type: "checkbox", class: "select", "aria-label": "Select " + w.subjectName + ": " + w.message });
+  const box = el("input", { type: "checkbox", class: "select", "aria-label": "Select " + triageSubjectName(w) + ": " + readable(w.message) });
   box.checked = triage.selected.has(triageRowId(journeyId, key));
   box.addEventListener("change", () => {
     if (box.checked) triage.selected.add(triageRowId(journeyId, key)); else triage.selected.delete(triageRowId(journeyId, key));
