@@ -53,6 +53,32 @@ public sealed partial class ReviewFixesBrowserTests(BrowserFixture fixture) : IC
     }
 
     [BrowserFact]
+    public async Task The_snooze_dialog_takes_a_note_of_several_lines_and_shows_when_the_warning_comes_back()
+    {
+        var page = await OpenAsync("#/warnings");
+        var row = page.Locator("#warnings [data-section=open] tbody tr").First;
+        await row.Locator("button[data-action=snooze]").ClickAsync();
+        var form = row.Locator("dialog form.snooze");
+        await Expect(form.Locator("textarea[name=note]")).ToBeVisibleAsync();
+        var ends = form.Locator("output[name=ends]");
+        await Expect(ends).ToContainTextAsync("Comes back ");
+        var week = await ends.TextContentAsync();
+
+        await form.Locator("select[name=period]").SelectOptionAsync("1");
+        await Expect(ends).Not.ToHaveTextAsync(week!);
+        await Expect(ends).ToContainTextAsync("Comes back ");
+
+        await form.Locator("select[name=period]").SelectOptionAsync("custom");
+        await Expect(ends).ToHaveTextAsync("Choose the date it comes back.");
+        await form.Locator("input[name=until]").FillAsync("2030-05-17");
+        var expected = await page.EvaluateAsync<string>("() => humanDateTime(new Date('2030-05-17T00:00:00').toISOString())");
+        await Expect(ends).ToHaveTextAsync("Comes back " + expected);
+        Assert.Contains("2030", expected, System.StringComparison.Ordinal);
+        await Expect(ends).Not.ToHaveTextAsync(KeyOrIsoDate());
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task The_bulk_tick_boxes_are_named_as_their_rows_read()
     {
         var page = await OpenAsync("#/warnings");

@@ -291,14 +291,27 @@ function triageSnoozeForm(submit, cancel) {
         el("option", { value: "7", selected: "selected" }, "1 week"),
         el("option", { value: "custom" }, "until a date…"))),
     el("label", { class: "until", hidden: "hidden" }, "Until ", el("input", { type: "date", name: "until" })),
-    el("label", {}, "Note ", el("input", { type: "text", name: "note", maxlength: "500", placeholder: "why, for the others" })),
+    el("label", { class: "note-field" }, "Note ", el("textarea", { name: "note", rows: "3", maxlength: "500", placeholder: "why, for the others" })),
+    el("output", { name: "ends", class: "snooze-ends", "aria-live": "polite" }),
     el("button", { type: "submit" }, "Snooze"),
     el("button", { type: "button", "data-cancel": "true" }, "Cancel"));
   const untilLabel = form.querySelector(".until");
+  // The end the snooze will have, shown before Snooze is pressed: now plus the days (the server counts from its own
+  // clock, so to the minute it may differ), or the start of the chosen day, in the visitor's time zone.
+  const showEnd = () => {
+    const period = form.elements.period.value;
+    let end = null;
+    if (period !== "custom") end = new Date((state.now ? Date.parse(state.now) : Date.now()) + Number(period) * DAY_MS);
+    else if (form.elements.until.value) end = new Date(form.elements.until.value + "T00:00:00");
+    form.elements.ends.value = end && !Number.isNaN(end.getTime()) ? "Comes back " + humanDateTime(end.toISOString()) : "Choose the date it comes back.";
+  };
   form.elements.period.addEventListener("change", () => {
     untilLabel.hidden = form.elements.period.value !== "custom";
     form.elements.until.required = !untilLabel.hidden;
+    showEnd();
   });
+  form.elements.until.addEventListener("input", showEnd);
+  showEnd();
   form.querySelector("[data-cancel]").addEventListener("click", () => cancel());
   form.addEventListener("submit", event => {
     event.preventDefault();
