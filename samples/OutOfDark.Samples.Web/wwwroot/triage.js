@@ -312,6 +312,9 @@ function triageSnoozeForm(submit, cancel) {
   });
   form.elements.until.addEventListener("input", showEnd);
   showEnd();
+  // The server's clock may not be the browser's (the sample can start its clock at a set instant): ask it for now.
+  api(journeyPath("/history?offset=0&limit=1")).then(page => { state.now = page.now; if (form.isConnected) showEnd(); },
+    error => say("Could not read the server's clock for the snooze's end: " + error.message));
   form.querySelector("[data-cancel]").addEventListener("click", () => cancel());
   form.addEventListener("submit", event => {
     event.preventDefault();
