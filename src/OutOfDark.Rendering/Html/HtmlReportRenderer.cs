@@ -147,10 +147,10 @@ public static partial class HtmlReportRenderer
         WritePhases(journey, w);
         WriteKpis(journey, w, options);
         w.Write("<section id=\"map\"><h2>Activity map</h2><p class=\"meta\">Select an activity to read its details. On a narrow screen, scroll the map sideways.</p><div class=\"map\" role=\"region\" tabindex=\"0\" aria-label=\"Activity map, scrolls sideways on a narrow screen\">\n");
-        SvgMapRenderer.Write(journey, ActivityMapLayout.Compute(journey, options.Layout), w, new SvgMapOptions { Warnings = shown, LinkNodes = true }, cancellationToken);
+        SvgMapRenderer.Write(journey, ActivityMapLayout.Compute(journey, options.Layout), w, new SvgMapOptions { Warnings = shown, LinkNodes = true, DisplayZone = options.TimeZone, DisplayCulture = options.Culture }, cancellationToken);
         w.Write("</div></section>\n");
         WriteBlueprint(journey, w, options, shown, cancellationToken);
-        WriteWarnings(journey, w, shown);
+        WriteWarnings(journey, w, shown, options);
         WriteOpportunities(journey, w, options);
         WriteEmotionCurve(journey, w, options.EmotionCurve ?? EmotionCurve.Compute(journey));
         WriteFunnel(journey, w, options.Funnel ?? Funnel.Compute(journey), options.Funnel is null);
@@ -321,7 +321,7 @@ public static partial class HtmlReportRenderer
         w.Write("</section>\n");
     }
 
-    private static void WriteWarnings(Journey journey, TextWriter w, IReadOnlyList<Warning> warnings)
+    private static void WriteWarnings(Journey journey, TextWriter w, IReadOnlyList<Warning> warnings, HtmlReportOptions options)
     {
         w.Write("<section id=\"warnings\"><h2>Warnings</h2>\n");
         if (warnings.Count == 0)
@@ -349,13 +349,13 @@ public static partial class HtmlReportRenderer
             }
 
             w.Write("</td><td>");
-            Markup.Write(w, warning.Message);
+            Markup.Write(w, DisplayText.Localize(warning.Message, options.TimeZone, options.Culture));
             w.Write("</td><td>");
             foreach (var evidence in warning.Evidence)
             {
                 Markup.Write(w, evidence.Name);
                 w.Write(": ");
-                Markup.Write(w, evidence.Value);
+                Markup.Write(w, DisplayText.Evidence(evidence, options.TimeZone, options.Culture));
                 w.Write("<br>");
             }
 
@@ -472,7 +472,7 @@ public static partial class HtmlReportRenderer
             w.Write("<p>");
             Severity(w, warning.Severity);
             w.Write(' ');
-            Markup.Write(w, warning.Message);
+            Markup.Write(w, DisplayText.Localize(warning.Message, options.TimeZone, options.Culture));
             w.Write("</p>");
         }
 
@@ -544,7 +544,7 @@ public static partial class HtmlReportRenderer
             w.Write(" · ");
             Markup.Write(w, entry.Actor);
             w.Write(": ");
-            Markup.Write(w, entry.Description);
+            Markup.Write(w, DisplayText.Localize(entry.Description, options.TimeZone, options.Culture));
             if (entry.Reason is { } reason)
             {
                 w.Write(" (");
