@@ -41,7 +41,7 @@ public static partial class HtmlReportRenderer
         header.report p{margin:2px 0;color:#cbd5e1;overflow-wrap:break-word}
         nav.toc{padding:8px 32px 0}
         nav.toc h2{font-size:16px;margin:8px 0 4px}
-        nav.toc ol{margin:0;padding-left:20px}nav.toc ol ol{font-size:13px;columns:2 16em}
+        nav.toc ol{margin:0;padding-left:20px}nav.toc ol ol{font-size:13px;columns:2 16em}nav.toc ol ol>li{break-inside:avoid;page-break-inside:avoid}
         main{padding:8px 32px 32px}
         section{background:#fff;border:1px solid var(--line);border-radius:10px;padding:16px 20px;margin:16px 0;min-width:0}
         h2{margin:0 0 12px;font-size:19px}
@@ -74,7 +74,11 @@ public static partial class HtmlReportRenderer
         .spark{display:block;width:140px;max-width:100%;height:auto}
         details>summary{cursor:pointer;color:#1d4ed8;font-size:13px}
         @media (max-width:600px){header.report{padding:16px}nav.toc{padding:8px 16px 0}nav.toc ol ol{columns:1}main{padding:4px 8px 16px}
-        section{padding:12px 10px}}
+        section{padding:12px 10px}
+        table.warnings thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+        table.warnings,table.warnings tbody,table.warnings tr,table.warnings td{display:block;width:100%}
+        table.warnings tr{border-bottom:1px solid var(--line);padding:6px 0}table.warnings td{border:none;padding:2px 4px}
+        table.warnings td:nth-child(2)::before{content:"Where: ";font-weight:600}table.warnings td:nth-child(4)::before{content:"Evidence: ";font-weight:600}table.warnings td:empty{display:none}}
         @page{margin:12mm}
         @media print{body{background:#fff;font-size:11pt}header.report{background:#fff;color:#000;border-bottom:2px solid #000;padding:0 0 8px}
         header.report p{color:#333}nav.toc{padding:0;break-after:page}main{padding:0}
@@ -330,7 +334,7 @@ public static partial class HtmlReportRenderer
             return;
         }
 
-        w.Write("<div class=\"table-box\" role=\"region\" tabindex=\"0\" aria-label=\"Warnings table\"><table><thead><tr><th>Severity</th><th>Where</th><th>Message</th><th>Evidence</th></tr></thead><tbody>\n");
+        w.Write("<div class=\"table-box\" role=\"region\" tabindex=\"0\" aria-label=\"Warnings table\"><table class=\"warnings\"><thead><tr><th>Severity</th><th>Where</th><th>Message</th><th>Evidence</th></tr></thead><tbody>\n");
         foreach (var warning in warnings.OrderByDescending(x => x.Severity))
         {
             w.Write("<tr><td>");
