@@ -119,49 +119,36 @@ internal static class JourneyApi
         }
     }
 
-    private static Task<IResult> WarningsAsync(HttpContext context, string journeyId, string? severity, string? phase, string? owner, string? state)
+    // GET /api/journeys/{id}/warnings?severity=&state=&phase=&owner= — the same syntax as /api/workspace/warnings:
+    // severity and state take several names (repeated or separated by commas); phase and owner are given at most once.
+    private static Task<IResult> WarningsAsync(HttpContext context, string journeyId)
     {
-        WarningSeverity? severityFilter = null;
-        if (!string.IsNullOrEmpty(severity))
-        {
-            if (!Enum.TryParse<WarningSeverity>(severity, ignoreCase: true, out var s) || !Enum.IsDefined(s))
-            {
-                return Task.FromResult(HttpHelpers.Invalid("severity", $"'{severity}' is not a severity: use info, warning or critical."));
-            }
-
-            severityFilter = s;
-        }
-
-        WarningState? stateFilter = null;
-        if (!string.IsNullOrEmpty(state))
-        {
-            if (!Enum.TryParse<WarningState>(state, ignoreCase: true, out var s) || !Enum.IsDefined(s))
-            {
-                return Task.FromResult(HttpHelpers.Invalid("state", $"'{state}' is not a warning state: use open, acknowledged, snoozed or resolved."));
-            }
-
-            stateFilter = s;
-        }
-
+        var q = context.Request.Query;
+        var errors = new Dictionary<string, string[]>();
+        var severities = QueryParameters.Several<WarningSeverity>(q["severity"], "severity", "info, warning or critical", errors);
+        var states = QueryParameters.Several<WarningState>(q["state"], "state", "open, acknowledged, snoozed or resolved", errors);
+        var owner = QueryParameters.One(q["owner"], "owner", errors);
         PhaseId? phaseFilter = null;
-        if (!string.IsNullOrEmpty(phase))
+        if (QueryParameters.One(q["phase"], "phase", errors) is { } phase)
         {
-            if (!PhaseId.TryParse(phase, null, out var p))
+            if (PhaseId.TryParse(phase, null, out var p))
             {
-                return Task.FromResult(HttpHelpers.Invalid("phase", $"'{phase}' is not a phase id (a GUID)."));
+                phaseFilter = p;
             }
-
-            phaseFilter = p;
+            else
+            {
+                errors["phase"] = [$"'{phase}' is not a phase id (a GUID)."];
+            }
         }
 
-        var query = new WarningQuery
+        if (errors.Count > 0)
         {
-            Phase = phaseFilter,
-            Owner = string.IsNullOrEmpty(owner) ? null : owner,
-            States = stateFilter is { } st ? [st] : null,
-        };
+            return Task.FromResult(HttpHelpers.Invalid(errors));
+        }
+
+        var query = new WarningQuery { Phase = phaseFilter, Owner = owner, States = states };
         return ReadAsync(context, journeyId, reading => Results.Ok(reading.View(query)
-            .Where(w => severityFilter is null || w.Severity == severityFilter)
+            .Where(w => severities is null || severities.Contains(w.Severity))
             .Select(w => Mapping.Warning(reading.Journey, w))
             .ToList()));
     }

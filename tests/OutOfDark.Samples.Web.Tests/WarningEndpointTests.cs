@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Xunit;
+using static OutOfDark.Samples.Web.Tests.ApiClient;
+
+namespace OutOfDark.Samples.Web.Tests;
+
+/// <summary>
+/// What a reviewer found attacking the warning endpoints over HTTP: actions on warnings that are not raised, half-applied
+/// bulk requests, list filters that silently answered another question, reopening an open warning, ids quoted in 404s,
+/// and bare 400s for unreadable history paging.
+/// </summary>
+public sealed partial class WarningEndpointTests : IDisposable
+{
+    private static readonly string[] Actions = ["acknowledge", "snooze", "resolve", "reopen"];
+
+    private readonly WebSampleFactory _factory = new();
+    private readonly HttpClient _client;
+
+    public WarningEndpointTests() => _client = _factory.CreateClient();
+
+    /// <summary>The ways a warning key can name no raised warning.</summary>
+    public enum NotRaisedKind
+    {
+        /// <summary>A rule id nobody runs, on a real activity.</summary>
+        UnknownRule,
+
+        /// <summary>activity.no-owner on an activity that has an owner.</summary>
+        RuleNotRaisedOnSubject,
+
+        /// <summary>A metric rule on an activity (the wrong kind of subject).</summary>
+        WrongSubjectKind,
+
+        /// <summary>The rule of a raised warning on an activity the journey does not have.</summary>
+        UnknownSubject,
+    }
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+    }
+
+    [Property(MaxTest = 25)]
+    public async Task Several_states_or_severities_by_commas_or_repeats_give_the_union_of_each_alone(bool[] stateChoice, bool[] severityChoice, bool repeat)
+    {
+        string[] states = ["open", "acknowledged", "snoozed", "resolved"];
+        string[] severities = ["info", "warning", "critical"];
+        var chosenStates = states.Where((_, i) => i < stateChoice.Length && stateChoice[i]).ToArray();
+        var chosenSeverities = severities.Where((_, i) => i < severityChoice.Length && severityChoice[i]).ToArray();
+        await AcknowledgeOneAsync();
+
+        var expected = new HashSet<string>();
+        foreach (var state in chosenStates.DefaultIfEmpty(null))
+        {
+            foreach (var severity in chosenSeverities.DefaultIfEmpty(null))
+            {
+                var single = new List<string>();
+                if (state is not null)
+                {
+                    single.Add("state=" + state);
+                }
+
+                if (severity is not null)
+                {
+                    single.Add("severity=" + severity);
+                }
+
+                expected.UnionWith(await KeysAsync(string.Join('&', single)));
+            }
+        }
+
+        var query = new List<string>();
+        if (chosenStates.Length > 0)
+        {
+            query.AddRange(repeat ? chosenStates.Select(s => "state=" + s) : ["state=" + string.Join(',', chosenStates)]);
+        }
+
+        if (chosenSeverities.Length > 0)
+        {
+            query.AddRange(repeat ? chosenSeverities.Select(s => "severity=" + s) : ["severity=" + string.Join(',', chosenSeverities)]);
+        }
+
+        Assert.Equal(expected.Order(), (await KeysAsync(string.Join('&', query))).Order());
+    }
+
+    [Fact]
+    public async Task State_open_and_snoozed_lists_both_where_it_used_to_list_none()
+    {
+        var open = await OpenWarningsAsync();
+        using (var snooze = await SendAsync(_client, HttpMethod.Post, JourneyPath + "/warnings/snooze", new { Item(open[0]).Rule, Item(open[0]).Subject, days = 7 }, null))
+        {
+            Assert.Equal(HttpStatusCode.OK, snooze.StatusCode);
+        }
+
+        var both = await KeysAsync("state=open,snoozed");
+
+        Assert.Equal(open.Length, both.Count);
+        Assert.Contains(open[0].GetProperty("key").GetString()!, both);
+        Assert.Equal(both.Order(), (await KeysAsync("state=open&state=snoozed")).Order());
+    }
+
+    [Theory]
+    [InlineData("state=open,closed", "state", "'closed' is not a state: use open, acknowledged, snoozed or resolved.")]
+    [InlineData("state=1", "state", "'1' is not a state: use open, acknowledged, snoozed or resolved.")]
+    [InlineData("severity=critical,urgent", "severity", "'urgent' is not a severity: use info, warning or critical.")]
+    [InlineData("owner=Ana&owner=Ben", "owner", "'owner' takes one value but was given 2; give it once.")]
+    [InlineData("phase=a&phase=b", "phase", "'phase' takes one value but was given 2; give it once.")]
+    public async Task An_unknown_or_repeated_filter_value_is_refused_naming_the_parameter(string query, string field, string message)
+    {
+        foreach (var path in new[] { JourneyPath + "/warnings?", "/api/workspace/warnings?" })
+        {
+            using var response = await _client.GetAsync(path + query);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal(message, (await response.JsonAsync()).GetProperty("errors").GetProperty(field)[0].GetString());
+        }
+    }
+
+    [Theory]
+    [InlineData("limit=abc", "limit", "'abc' is not a whole number from 1 to 500.")]
+    [InlineData("limit=0", "limit", "'0' is not a whole number from 1 to 500.")]
+    [InlineData("limit=5&limit=6", "limit", "'limit' takes one value but was given 2; give it once.")]
+    [InlineData("offset=99999999999", "offset", "'99999999999' is not a whole number from 0 to 2147483647.")]
+    [InlineData("offset=-1", "offset", "'-1' is not a whole number from 0 to 2147483647.")]
+    public async Task Unreadable_history_paging_is_a_problem_naming_the_parameter_and_its_range(string query, string field, string message)
+    {
+        using var response = await _client.GetAsync(JourneyPath + "/history?" + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(message, (await response.JsonAsync()).GetProperty("errors").GetProperty(field)[0].GetString());
+    }
+
+    [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-")]
+    private static partial Regex GuidPattern();
+
+    private static Ref Item(JsonElement w) =>
+        new(w.GetProperty("rule").GetString()!, w.GetProperty("subjectKind").GetString() + ":" + w.GetProperty("subjectId").GetString());
+
+    private async Task<Ref> NotRaisedAsync(NotRaisedKind kind, Guid unknown)
+    {
+        var owned = "activity:" + (await OwnedActivityAsync()).GetProperty("id").GetString();
+        var (rule, subject) = kind switch
+        {
+            NotRaisedKind.UnknownRule => ("nope", owned),
+            NotRaisedKind.RuleNotRaisedOnSubject => ("activity.no-owner", owned),
+            NotRaisedKind.WrongSubjectKind => ("metric.threshold", owned),
+            _ => ("activity.no-owner", "activity:" + unknown),
+        };
+        return new Ref(rule, subject);
+    }
+
+    private async Task<JsonElement> OwnedActivityAsync()
+    {
+        var (journey, _) = await GetAsync(_client, JourneyPath);
+        return journey.GetProperty("activities").EnumerateArray().First(a => a.GetProperty("owner").ValueKind == JsonValueKind.String);
+    }
+
+    private async Task<JsonElement[]> OpenWarningsAsync() =>
+        [.. (await GetAsync(_client, JourneyPath + "/warnings?state=open")).Body.EnumerateArray()];
+
+    private async Task AcknowledgeOneAsync()
+    {
+        var open = await OpenWarningsAsync();
+        if ((await KeysAsync("state=acknowledged")).Count == 0)
+        {
+            using var response = await SendAsync(_client, HttpMethod.Post, JourneyPath + "/warnings/acknowledge", Item(open[^1]), null);
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
+    private async Task<List<string>> KeysAsync(string query)
+    {
+        var (body, _) = await GetAsync(_client, JourneyPath + "/warnings?" + query);
+        return [.. body.EnumerateArray().Select(w => w.GetProperty("key").GetString()!)];
+    }
+
+    private async Task<int> HistoryTotalAsync() =>
+        (await GetAsync(_client, JourneyPath + "/history?limit=1")).Body.GetProperty("total").GetInt32();
+
+    /// <summary>A warning as the endpoints take it.</summary>
+    private sealed record Ref(string Rule, string Subject);
+}
