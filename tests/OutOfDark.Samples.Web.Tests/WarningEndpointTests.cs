@@ -50,6 +50,103 @@ public sealed partial class WarningEndpointTests : IDisposable
         _factory.Dispose();
     }
 
+    [Property(MaxTest = 32)]
+    public async Task An_action_on_a_warning_that_is_not_raised_is_refused_naming_rule_or_subject_and_records_nothing(NotRaisedKind kind, byte actionIndex, bool bulk, Guid unknown)
+    {
+        var action = Actions[actionIndex % Actions.Length];
+        var item = await NotRaisedAsync(kind, unknown);
+        var before = await ETagAsync(_client);
+        var history = await HistoryTotalAsync();
+        var snooze = action == "snooze" ? 30 : (int?)null;
+
+        using var response = bulk
+            ? await SendAsync(_client, HttpMethod.Post, JourneyPath + "/warnings/bulk", new { action, warnings = new[] { item }, days = snooze, note = "x" }, before)
+            : await SendAsync(_client, HttpMethod.Post, JourneyPath + "/warnings/" + action, new { rule = item.Rule, subject = item.Subject, days = snooze, note = "x" }, before);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.JsonAsync()).GetProperty("errors");
+        var prefix = bulk ? "warnings[0]." : "";
+        var field = errors.EnumerateObject().Single().Name;
+        Assert.True(field == prefix + "rule" || field == prefix + "subject", $"the refusal names the rule or the subject, not {field}");
+        var message = errors.GetProperty(field)[0].GetString()!;
+        Assert.Contains("No such warning is raised now", message, StringComparison.Ordinal);
+        Assert.Contains("reload the Warnings view", message, StringComparison.Ordinal);
+        Assert.DoesNotMatch(GuidPattern(), message);
+        Assert.Equal(before, await ETagAsync(_client));
+        Assert.Equal(history, await HistoryTotalAsync());
+    }
+
+    [Fact]
+    public async Task A_snooze_refused_before_the_warning_exists_does_not_silence_it_when_it_is_raised_later()
+    {
+        var owned = await OwnedActivityAsync();
+        var subject = "activity:" + owned.GetProperty("id").GetString();
+
+        using (var refused = await SendAsync(_client, HttpMethod.Post, JourneyPath + "/warnings/snooze", new { rule = "activity.no-owner", subject, days = 30, note = "x" }, null))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.True((await refused.JsonAsync()).GetProperty("errors").TryGetProperty("subject", out _), "activity.no-owner is raised on other activities, so the subject is at fault");
+        }
+
+        using (var removeOwner = await SendAsync(_client, HttpMethod.Put, JourneyPath + "/activities/" + owned.GetProperty("id").GetString(), new
+        {
+            name = owned.GetProperty("name").GetString(),
+            kind = owned.GetProperty("kind").GetString(),
+            status = owned.GetProperty("status").GetString(),
+            owner = (string?)null,
+            team = owned.GetProperty("team").GetString(),
+            channels = owned.GetProperty("channels").EnumerateArray().Select(c => c.GetString()).ToArray(),
+            description = owned.GetProperty("description").GetString(),
+        }, null))
+        {
+            Assert.Equal(HttpStatusCode.OK, removeOwner.StatusCode);
+        }
+
+        var (warnings, _) = await GetAsync(_client, JourneyPath + "/warnings");
+        var raised = warnings.EnumerateArray().Single(w => w.GetProperty("rule").GetString() == "activity.no-owner" && w.GetProperty("subjectId").GetString() == owned.GetProperty("id").GetString());
+        Assert.Equal("open", raised.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_bulk_request_with_one_warning_that_is_not_raised_names_it_and_applies_none()
+    {
+        var open = await OpenWarningsAsync();
+        var before = await ETagAsync(_client);
+
+        using var response = await SendAsync(_client, HttpMethod.Post, JourneyPath + "/warnings/bulk", new
+        {
+            action = "acknowledge",
+            warnings = new[] { Item(open[0]), new Ref("activity.no-owner", "activity:00000000-0000-0000-0000-000000000001") },
+        }, before);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.JsonAsync()).GetProperty("errors");
+        Assert.Equal("warnings[1].subject", errors.EnumerateObject().Single().Name);
+        Assert.Equal(before, await ETagAsync(_client));
+        var (acknowledged, _) = await GetAsync(_client, JourneyPath + "/warnings?state=acknowledged");
+        Assert.Equal(0, acknowledged.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_bulk_request_naming_a_warning_twice_is_refused_naming_the_repeat_and_applies_none()
+    {
+        var open = await OpenWarningsAsync();
+        var before = await ETagAsync(_client);
+        var history = await HistoryTotalAsync();
+
+        using var response = await SendAsync(_client, HttpMethod.Post, JourneyPath + "/warnings/bulk", new
+        {
+            action = "acknowledge",
+            warnings = new[] { Item(open[0]), Item(open[1]), Item(open[0]) },
+        }, before);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.JsonAsync()).GetProperty("errors");
+        Assert.Equal("This is the same warning as warnings[0]; give each warning once.", errors.GetProperty("warnings[2]")[0].GetString());
+        Assert.Equal(before, await ETagAsync(_client));
+        Assert.Equal(history, await HistoryTotalAsync());
+    }
+
     [Property(MaxTest = 25)]
     public async Task Several_states_or_severities_by_commas_or_repeats_give_the_union_of_each_alone(bool[] stateChoice, bool[] severityChoice, bool repeat)
     {

@@ -393,6 +393,10 @@ internal static class JourneyApi
         {
             return HttpHelpers.Stale(e);
         }
+        catch (WarningNotRaisedException e)
+        {
+            return HttpHelpers.Invalid(e.Field, e.Message);
+        }
         catch (JourneyRuleException e)
         {
             var field = fieldOf(e) ?? (fields.TryGetValue(e.Rule, out var f) ? f : "body");
