@@ -223,6 +223,38 @@ public sealed partial class WarningEndpointTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Reopening_an_open_warning_records_nothing_and_keeps_the_version()
+    {
+        var open = await OpenWarningsAsync();
+        var before = await ETagAsync(_client);
+        var history = await HistoryTotalAsync();
+
+        using var response = await SendAsync(_client, HttpMethod.Post, JourneyPath + "/warnings/reopen", Item(open[0]), before);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(before.Trim('"'), (await response.JsonAsync()).GetProperty("version").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(before, await ETagAsync(_client));
+        Assert.Equal(history, await HistoryTotalAsync());
+    }
+
+    [Fact]
+    public async Task Reopening_an_acknowledged_warning_records_it_and_opens_it()
+    {
+        var open = await OpenWarningsAsync();
+        using (await SendAsync(_client, HttpMethod.Post, JourneyPath + "/warnings/acknowledge", Item(open[0]), null))
+        {
+        }
+
+        var history = await HistoryTotalAsync();
+
+        using var response = await SendAsync(_client, HttpMethod.Post, JourneyPath + "/warnings/reopen", Item(open[0]), null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(history + 1, await HistoryTotalAsync());
+        Assert.Contains(open[0].GetProperty("key").GetString()!, await KeysAsync("state=open"));
+    }
+
     [Theory]
     [InlineData("limit=abc", "limit", "'abc' is not a whole number from 1 to 500.")]
     [InlineData("limit=0", "limit", "'0' is not a whole number from 1 to 500.")]

@@ -169,8 +169,8 @@ internal sealed record HandleWarningCommand(Actor Actor, WarningAction Action, W
     /// <summary>As <see cref="Admit(IReadOnlyList{WarningViewItem})"/>, naming <paramref name="index"/> of a bulk request in the refusal.</summary>
     internal HandleWarningCommand? Admit(IReadOnlyList<WarningViewItem> present, int? index)
     {
-        _ = Find(present, Key, index);
-        return this;
+        var item = Find(present, Key, index);
+        return Action == WarningAction.Reopen && item.State == WarningState.Open ? null : this;
     }
 
     /// <inheritdoc />
