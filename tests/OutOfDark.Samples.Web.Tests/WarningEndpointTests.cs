@@ -255,6 +255,53 @@ public sealed partial class WarningEndpointTests : IDisposable
         Assert.Contains(open[0].GetProperty("key").GetString()!, await KeysAsync("state=open"));
     }
 
+    [Fact]
+    public async Task Commands_on_a_removed_activity_or_flow_are_404_without_ids()
+    {
+        var (journey, _) = await GetAsync(_client, JourneyPath);
+        var flow = journey.GetProperty("flows")[0];
+        var activity = flow.GetProperty("from").GetString();
+        using (var remove = await SendAsync(_client, HttpMethod.Delete, JourneyPath + "/activities/" + activity, new { }, null))
+        {
+            Assert.Equal(HttpStatusCode.OK, remove.StatusCode);
+        }
+
+        var unknown = Guid.NewGuid().ToString();
+        (HttpMethod Method, string Path, object Body, string What)[] requests =
+        [
+            (HttpMethod.Delete, "/activities/" + activity, new { }, "activity"),
+            (HttpMethod.Put, "/activities/" + activity + "/place", new { position = 0 }, "activity"),
+            (HttpMethod.Put, "/activities/" + unknown + "/place", new { position = 0 }, "activity"),
+            (HttpMethod.Post, "/activities/" + activity + "/widgets", new { kind = "description", title = "Notes", markdown = "x" }, "activity"),
+            (HttpMethod.Delete, "/flows/" + flow.GetProperty("id").GetString(), new { }, "flow"),
+        ];
+        foreach (var (method, path, body, what) in requests)
+        {
+            using var response = await SendAsync(_client, method, JourneyPath + path, body, null);
+
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal($"This {what} no longer exists (someone removed it?); reload.", (await response.JsonAsync()).GetProperty("detail").GetString());
+        }
+
+        using var detail = await _client.GetAsync(JourneyPath + "/activities/" + activity);
+        Assert.Equal(HttpStatusCode.NotFound, detail.StatusCode);
+        Assert.Equal("This activity no longer exists (someone removed it?); reload.", (await detail.JsonAsync()).GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/warnings")]
+    [InlineData("/history")]
+    [InlineData("/export/json")]
+    public async Task An_unknown_journey_is_404_without_ids(string tail)
+    {
+        using var response = await _client.GetAsync("/api/journeys/" + Guid.NewGuid() + tail);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var detail = (await response.JsonAsync()).GetProperty("detail").GetString()!;
+        Assert.Equal("This journey no longer exists (someone removed it?); reload.", detail);
+    }
+
     [Theory]
     [InlineData("limit=abc", "limit", "'abc' is not a whole number from 1 to 500.")]
     [InlineData("limit=0", "limit", "'0' is not a whole number from 1 to 500.")]

@@ -113,7 +113,7 @@ internal static class BulkWarningApi
         }
         catch (JourneyNotFoundException e)
         {
-            return HttpHelpers.NotFound(HttpHelpers.WithoutIds(e.Message));
+            return HttpHelpers.NotFound(e);
         }
         catch (JourneyConflictException e)
         {

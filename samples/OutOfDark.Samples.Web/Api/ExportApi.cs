@@ -61,7 +61,7 @@ internal static class ExportApi
         }
         catch (JourneyNotFoundException e)
         {
-            return HttpHelpers.NotFound(e.Message);
+            return HttpHelpers.NotFound(e);
         }
 
         var flagged = view.Select(w => w.Warning).ToList();

@@ -73,7 +73,7 @@ internal static class HistoryApi
         }
         catch (JourneyNotFoundException e)
         {
-            return HttpHelpers.NotFound(e.Message);
+            return HttpHelpers.NotFound(e);
         }
 
         var history = new JourneyHistory(events, clock);

@@ -106,7 +106,7 @@ internal static class JourneyApi
                 var current = reading.Journey;
                 if (!current.TryGetActivity(id, out var activity))
                 {
-                    return HttpHelpers.NotFound($"Journey '{current.Name}' has no activity {id}.");
+                    return HttpHelpers.Gone("activity");
                 }
 
                 var warnings = reading.Warnings.Where(w => w.ActivityId == id);
@@ -115,7 +115,7 @@ internal static class JourneyApi
         }
         catch (JourneyNotFoundException e)
         {
-            return HttpHelpers.NotFound(e.Message);
+            return HttpHelpers.NotFound(e);
         }
     }
 
@@ -353,7 +353,7 @@ internal static class JourneyApi
         }
         catch (JourneyNotFoundException e)
         {
-            return HttpHelpers.NotFound(e.Message);
+            return HttpHelpers.NotFound(e);
         }
     }
 
@@ -383,7 +383,7 @@ internal static class JourneyApi
         }
         catch (JourneyNotFoundException e)
         {
-            return HttpHelpers.NotFound(e.Message);
+            return HttpHelpers.NotFound(e);
         }
         catch (JourneyConflictException e)
         {
@@ -397,6 +397,11 @@ internal static class JourneyApi
         {
             return HttpHelpers.Invalid(e.Field, e.Message);
         }
+        catch (JourneyRuleException e) when (GoneObjects.TryGetValue(e.Rule, out var what) && NamedInPath(context, e))
+        {
+            // The object the path names is not in the journey (any more): 404, as a GET of it would be.
+            return HttpHelpers.Gone(what);
+        }
         catch (JourneyRuleException e)
         {
             var field = fieldOf(e) ?? (fields.TryGetValue(e.Rule, out var f) ? f : "body");
@@ -407,6 +412,33 @@ internal static class JourneyApi
             // The hosting cannot run this command (an Orleans cluster whose grain API lacks it): nothing changed.
             return Results.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "Not available in this hosting.", detail: e.Message);
         }
+    }
+
+    // The rules that refuse a command for an object missing from the journey, and the object in words.
+    private static readonly Dictionary<string, string> GoneObjects = new()
+    {
+        [JourneyRules.UnknownActivity] = "activity",
+        [JourneyRules.UnknownWidget] = "widget",
+        [JourneyRules.UnknownFlow] = "flow",
+        [JourneyRules.UnknownPhase] = "phase",
+        [JourneyRules.UnknownPersona] = "persona",
+        [JourneyRules.UnknownLane] = "lane",
+        [JourneyRules.UnknownOpportunity] = "opportunity",
+    };
+
+    // Whether a refusal is about an id of the request's path (…/activities/{activityId}/…), not one of its body (a
+    // parentId or a flow's end stays a 400 naming that field).
+    private static bool NamedInPath(HttpContext context, JourneyRuleException e)
+    {
+        foreach (var value in context.Request.RouteValues.Values)
+        {
+            if (value is string text && Guid.TryParse(text, out var id) && e.Subjects.Any(s => Guid.TryParse(s.ToString(), out var subject) && subject == id))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static Actor Actor(HttpContext context) =>
