@@ -74,45 +74,19 @@ internal static class EditApi
         {
             var widget = JourneyApi.RequiredId<WidgetId>(widgetId, "widgetId", errors);
             var title = Name(body.Title, "title", "The widget needs a title.", errors);
-            var direction = MetricDirection.HigherIsBetter;
-            if (body.Direction is { Length: > 0 } d && (!Enum.TryParse(d, ignoreCase: true, out direction) || !Enum.IsDefined(direction)))
-            {
-                errors["direction"] = [$"'{d}' is not a direction: use higherIsBetter or lowerIsBetter."];
-            }
-
-            Uri? url = null;
-            if (body.Url is { } text && !Uri.TryCreate(text, UriKind.Absolute, out url))
-            {
-                errors["url"] = [$"'{text}' is not an absolute address such as https://example.com/page."];
-            }
-
-            // Only the fields of the widget's own kind apply; the others are ignored, as the UI sends one form per kind.
-            Widget Change(Widget current) => current switch
-            {
-                MetricWidget metric => metric with
-                {
-                    Title = title!,
-                    Unit = body.Unit ?? metric.Unit,
-                    Direction = body.Direction is { Length: > 0 } ? direction : metric.Direction,
-                    Target = body.Target,
-                    WarningThreshold = body.WarningThreshold,
-                    CriticalThreshold = body.CriticalThreshold,
-                },
-                LinkWidget link => link with { Title = title!, Url = url ?? link.Url },
-                DescriptionWidget description => description with { Title = title!, Markdown = body.Markdown ?? description.Markdown },
-                _ => current with { Title = title! },
-            };
-
+            var change = WidgetRequests.Change(body, title!, errors);
             var fields = new Dictionary<string, string>(JourneyApi.RuleFields)
             {
                 [JourneyRules.InvalidWidget] = "title",
                 [JourneyRules.InvalidValue] = "target",
                 [JourneyRules.Invalid] = "title",
+                [JourneyRules.UnknownPersona] = "persona",
             };
             return actor => new Edit(
-                new ChangeWidgetCommand(actor, widget!.Value, Change, body.Reason),
+                new ChangeWidgetCommand(actor, widget!.Value, change, body.Reason),
                 fields,
-                e => e.Rule is JourneyRules.InvalidWidget or JourneyRules.InvalidValue ? ThresholdField(e.Message) : null);
+                e => e.Subjects.OfType<WidgetField>().FirstOrDefault()?.Name
+                    ?? (e.Rule is JourneyRules.InvalidWidget or JourneyRules.InvalidValue ? ThresholdField(e.Message) : null));
         });
 
     private static Task<IResult> MoveWidgetAsync(HttpContext context, string journeyId, string widgetId) =>

@@ -245,7 +245,7 @@ internal static class JourneyApi
             context,
             journeyId,
             new AddWidgetCommand(Actor(context), activity!.Value, widget),
-            RuleFields,
+            new Dictionary<string, string>(RuleFields) { [JourneyRules.UnknownPersona] = "persona" },
             created: true).ConfigureAwait(false);
     }
 
