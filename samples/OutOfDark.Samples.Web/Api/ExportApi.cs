@@ -73,7 +73,7 @@ internal static partial class ExportApi
         }
         catch (JourneyNotFoundException e)
         {
-            return HttpHelpers.NotFound(e.Message);
+            return HttpHelpers.NotFound(e);
         }
 
         var flagged = view.Select(w => w.Warning).ToList();
