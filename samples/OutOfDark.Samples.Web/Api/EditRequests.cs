@@ -2,7 +2,8 @@ using System.Collections.Generic;
 
 namespace OutOfDark.Samples.Web.Api;
 
-// What the editing endpoints accept (EditApi). Fields left out keep their "empty" meaning: no owner, no goal, no label.
+// What the editing endpoints accept (EditApi). On a change (PUT) a member left out keeps its value and null clears an
+// optional one: EditApi reads which members the body holds (CommandEndpoint), as a record cannot tell them apart.
 
 internal sealed record ChangeActivityRequest(
     string? Name,

@@ -97,6 +97,22 @@
     });
   }
 
+  // What a change form sends: only the members the person changed, so a value they did not touch reaches the server
+  // exactly as it was (the server keeps what a request leaves out). read(form.elements) gives the form's body; it is
+  // read once now, as the form was filled, and compared with what it gives on submit.
+  function changesOf(form, read) {
+    const original = read(form.elements);
+    return f => {
+      const now = read(f);
+      return Object.fromEntries(Object.entries(now).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(original[key])));
+    };
+  }
+
+  // Channels are edited one per line, so a channel may hold a comma; empty lines are dropped, nothing is trimmed.
+  function lines(text) {
+    return text.split(/\r?\n/).filter(line => line !== "");
+  }
+
   async function send(path, body, method) {
     return command(journeyPath(path), body, method);
   }
@@ -145,19 +161,20 @@
   function activityForm(a) {
     const form = el("form", { id: "edit-activity", class: "edit-form", "aria-label": "Edit activity" });
     form.append(
-      field(form, "Name", "name", input(a.name, { required: "required", maxlength: "200" })),
+      field(form, "Name", "name", input(a.name, { required: "required", maxlength: "500" })),
       field(form, "Kind", "kind", select(KINDS.map(k => [k, k]), a.kind)),
       field(form, "Status", "status", select(STATUSES.map(s => [s, s]), a.status)),
       field(form, "Owner", "owner", input(a.owner)),
       field(form, "Team", "team", input(a.team)),
-      field(form, "Channels (comma-separated)", "channels", input(a.channels.join(", "))),
+      field(form, "Channels (one per line)", "channels", Object.assign(el("textarea", { rows: String(Math.max(2, a.channels.length)) }), { value: a.channels.join("\n") })),
       field(form, "Description", "description", Object.assign(el("textarea", { rows: "2" }), { value: a.description ?? "" })),
       el("button", { type: "submit" }, "Save activity"));
     form.elements.name.removeAttribute("required"); // the server says what is missing, next to the field
-    submitter(form, "save the activity", f => send("/activities/" + encodeURIComponent(a.id), {
+    const changes = changesOf(form, f => ({
       name: f.name.value, kind: f.kind.value, status: f.status.value, owner: f.owner.value, team: f.team.value,
-      channels: f.channels.value.split(",").map(c => c.trim()).filter(c => c), description: f.description.value,
-    }, "PUT"));
+      channels: lines(f.channels.value), description: f.description.value,
+    }));
+    submitter(form, "save the activity", f => send("/activities/" + encodeURIComponent(a.id), changes(f), "PUT"));
     return form;
   }
 
@@ -255,7 +272,8 @@
     down.addEventListener("click", () => move(index + 1));
     const form = el("form", { id: "edit-widget-" + index, class: "edit-form", "aria-label": "Edit " + widget.title, hidden: "hidden" });
     form.append(field(form, "Title", "title", input(widget.title)), ...widgetFields(form, widget.kind, widget), el("button", { type: "submit" }, "Save widget"));
-    submitter(form, "save the widget", f => send("/widgets/" + encodeURIComponent(widget.id), widgetBody(f), "PUT"));
+    const changes = changesOf(form, widgetBody);
+    submitter(form, "save the widget", f => send("/widgets/" + encodeURIComponent(widget.id), changes(f), "PUT"));
     edit.addEventListener("click", () => {
       form.hidden = !form.hidden;
       edit.setAttribute("aria-expanded", String(!form.hidden));
@@ -274,7 +292,8 @@
       const form = el("form", { id: "flow-" + flow.id, class: "edit-form inline", "data-flow-id": flow.id, "aria-label": `Flow from ${nameOf(flow.from)} to ${nameOf(flow.to)}` });
       form.append(el("span", {}, `${nameOf(flow.from)} → ${nameOf(flow.to)}`), field(form, "Label", "label", input(flow.label)), el("button", { type: "submit" }, "Save label"),
         removeButton("Remove", "this flow", () => send("/flows/" + encodeURIComponent(flow.id), {}, "DELETE")));
-      submitter(form, "save the flow", f => send("/flows/" + encodeURIComponent(flow.id), { label: f.label.value }, "PUT"));
+      const changes = changesOf(form, f => ({ label: f.label.value }));
+      submitter(form, "save the flow", f => send("/flows/" + encodeURIComponent(flow.id), changes(f), "PUT"));
       return el("li", {}, form);
     }));
     const add = el("form", { id: "add-flow", class: "edit-form inline", "aria-label": "Add a flow" });
@@ -395,7 +414,8 @@
       form.append(field(form, "Name", "name", input(p.name)), field(form, "Customer goal", "customerGoal", input(p.customerGoal)),
         el("button", { type: "submit" }, "Save"), up, down,
         removeButton("Remove", "phase " + p.name, () => send("/phases/" + encodeURIComponent(p.id), {}, "DELETE")));
-      submitter(form, "save the phase", f => send("/phases/" + encodeURIComponent(p.id), { name: f.name.value, customerGoal: f.customerGoal.value }, "PUT"));
+      const changes = changesOf(form, f => ({ name: f.name.value, customerGoal: f.customerGoal.value }));
+      submitter(form, "save the phase", f => send("/phases/" + encodeURIComponent(p.id), changes(f), "PUT"));
       return el("li", {}, form);
     });
   }
@@ -412,7 +432,8 @@
       const form = el("form", { id: "persona-" + index, class: "edit-form inline", "data-persona-id": p.id, "aria-label": "Persona " + p.name });
       form.append(field(form, "Name", "name", input(p.name)), field(form, "Description", "description", input(p.description)),
         el("button", { type: "submit" }, "Save"), removeButton("Remove", "persona " + p.name, () => send("/personas/" + encodeURIComponent(p.id), {}, "DELETE")));
-      submitter(form, "save the persona", f => send("/personas/" + encodeURIComponent(p.id), { name: f.name.value, description: f.description.value }, "PUT"));
+      const changes = changesOf(form, f => ({ name: f.name.value, description: f.description.value }));
+      submitter(form, "save the persona", f => send("/personas/" + encodeURIComponent(p.id), changes(f), "PUT"));
       return el("li", {}, form);
     });
   }
