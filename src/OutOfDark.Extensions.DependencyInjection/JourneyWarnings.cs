@@ -65,7 +65,7 @@ public sealed partial class JourneyWarnings : IDisposable
         _observers = observers;
         _logger = logger;
         _workspaceWarnings = workspaceWarnings;
-        _meter = new Meter(MeterName);
+        _meter = new Meter(MeterName, version: null, tags: null, scope: this);
         _evaluations = _meter.CreateCounter<long>("outofdark.warnings.evaluations", description: "Warning evaluations of a journey, full or incremental.");
         _duration = _meter.CreateHistogram<double>("outofdark.warnings.evaluation.duration", unit: "ms", description: "How long a warning evaluation took.");
         _raised = _meter.CreateCounter<long>("outofdark.warnings.raised", description: "Warnings raised (a new episode of a rule's condition on a subject).");

@@ -231,7 +231,7 @@ public sealed class AddOutOfDarkTests
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == JourneyWarnings.MeterName)
+            if (instrument.Meter.Name == JourneyWarnings.MeterName && ReferenceEquals(instrument.Meter.Scope, warnings))
             {
                 l.EnableMeasurementEvents(instrument);
             }

@@ -55,13 +55,54 @@ public class ReportLayoutBrowserTests(BrowserFixture browser, ITestOutputHelper 
               return [svg.getBoundingClientRect().width, box.clientWidth, box.scrollWidth, getComputedStyle(box).overflowX === 'auto' ? 1 : 0]; }
             """);
 
+        // The Warnings table reflows into one card per warning: no cell is cut off or scrolled sideways.
+        var clipped = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('table.warnings td')].filter(td => td.scrollWidth > td.clientWidth + 1 || td.getBoundingClientRect().right > 390)
+                .map(td => td.textContent.slice(0, 40))
+            """);
+        var warningCells = await page.EvaluateAsync<int>("() => document.querySelectorAll('table.warnings td').length");
+        var warningsBox = await page.EvaluateAsync<int[]>("() => { const b = document.querySelector('#warnings .table-box'); return [b.scrollWidth, b.clientWidth]; }");
+
         Assert.Empty(leaks);
+        Assert.True(warningCells > 0, "The quickstart's report has no warnings to lay out.");
+        Assert.Empty(clipped);
+        Assert.True(warningsBox[0] <= warningsBox[1], $"The Warnings table scrolls sideways: {warningsBox[0]} px in {warningsBox[1]} px.");
         Assert.True(overflow[0] <= overflow[2] && overflow[1] <= overflow[2], $"The page scrolls sideways: {overflow[0]} px wide in a {overflow[2]} px viewport.");
         Assert.Empty(svgs);
         Assert.All(charts, right => Assert.True(right <= 390, $"A chart reaches {right} px."));
         Assert.Empty(breaking);
         Assert.True(map[0] >= 600, $"The map shrank to {map[0]} px.");
         Assert.True(map[2] > map[1] && map[3] == 1, "The map's box does not scroll sideways.");
+    }
+
+    [Fact]
+    public async Task At_1400_px_the_contents_keep_each_phase_with_its_activities_in_one_column()
+    {
+        if (browser.Require(output) is not { } chromium)
+        {
+            return;
+        }
+
+        var (page, leaks) = await BrowserFixture.OpenAsync(chromium, QuickstartReport(), "text/html", 1400, 1000);
+        await using var _ = page.Context;
+
+        // A phase's group split across the two columns has links in both halves of the list.
+        var groups = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('nav.toc ol ol > li')].map(li =>
+                {
+                const box = li.parentElement.getBoundingClientRect();
+                const column = a => Math.floor((a.getBoundingClientRect().left - box.left) / (box.width / 2));
+                return li.firstElementChild.textContent + ': ' + new Set([...li.querySelectorAll('a')].map(column)).size;
+              })
+            """);
+        var columns = await page.EvaluateAsync<int>("""
+            () => { const ol = document.querySelector('nav.toc ol ol'); const box = ol.getBoundingClientRect();
+              return new Set([...ol.querySelectorAll(':scope > li > a')].map(a => Math.floor((a.getBoundingClientRect().left - box.left) / (box.width / 2)))).size; }
+            """);
+
+        Assert.Empty(leaks);
+        Assert.Equal(2, columns);
+        Assert.All(groups, g => Assert.EndsWith(": 1", g, StringComparison.Ordinal));
     }
 
     [Theory]

@@ -135,7 +135,7 @@ public sealed class JourneyApiTests : System.IDisposable
     }
 
     [Fact]
-    public async Task Moving_an_activity_under_an_unknown_parent_names_parentId_and_an_unknown_activity_names_activityId()
+    public async Task Moving_an_activity_under_an_unknown_parent_names_parentId_and_moving_an_unknown_activity_is_404()
     {
         var body = new { phaseId = SampleIds.Phase("Do").ToString(), parentId = System.Guid.NewGuid().ToString() };
 
@@ -144,8 +144,8 @@ public sealed class JourneyApiTests : System.IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, unknownParent.StatusCode);
         Assert.True((await unknownParent.JsonAsync()).GetProperty("errors").TryGetProperty("parentId", out _));
-        Assert.Equal(HttpStatusCode.BadRequest, unknownActivity.StatusCode);
-        Assert.True((await unknownActivity.JsonAsync()).GetProperty("errors").TryGetProperty("activityId", out _));
+        Assert.Equal(HttpStatusCode.NotFound, unknownActivity.StatusCode);
+        Assert.Equal("This activity no longer exists (someone removed it?); reload.", (await unknownActivity.JsonAsync()).GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -129,7 +129,7 @@ public sealed class PhoneWidthTests(BrowserFixture fixture) : IClassFixture<Brow
     }
 
     [BrowserFact]
-    public async Task The_warnings_view_fits_with_its_table_scrolling_inside_and_the_snooze_form_open()
+    public async Task The_warnings_view_fits_with_its_rows_as_cards_and_the_snooze_form_open()
     {
         var (page, errors) = await OpenAsync("#/warnings");
         var row = page.Locator("#warnings [data-section=open] tbody tr").First;
@@ -140,6 +140,56 @@ public sealed class PhoneWidthTests(BrowserFixture fixture) : IClassFixture<Brow
         await Expect(row.Locator("form.snooze")).ToBeVisibleAsync();
 
         await AssertFitsAsync(page, errors, "Warnings");
+        await page.Context.CloseAsync();
+    }
+
+    // Where each part of the first open warning's card ends up: the page's sideways scroll, then every action button,
+    // the message and the evidence that is not wholly inside the viewport.
+    private const string FirstWarningOffScreen = """
+        () => {
+          const out = [];
+          if (document.scrollingElement.scrollWidth > window.innerWidth + 1) out.push(`the page is ${document.scrollingElement.scrollWidth} px wide`);
+          const row = document.querySelector('#warnings [data-section=open] tbody tr');
+          const parts = [...row.querySelectorAll('td.actions button, .message, .evidence')];
+          if (!parts.some(p => p.matches('button'))) out.push('the first warning has no action buttons');
+          for (const p of parts) {
+            const r = p.getBoundingClientRect();
+            if (r.left < 0 || r.right > window.innerWidth || r.width === 0) {
+              out.push(`${p.tagName.toLowerCase()} "${p.textContent.trim().slice(0, 30)}" spans x=${r.left.toFixed(0)}..${r.right.toFixed(0)}`);
+            }
+          }
+          for (const box of document.querySelectorAll('#warnings-view, .warning-section, table.warnings')) {
+            if (box.scrollWidth > box.clientWidth + 1) out.push(`${box.className || box.id} scrolls sideways (${box.scrollWidth} in ${box.clientWidth})`);
+          }
+          return out;
+        }
+        """;
+
+    [BrowserFact]
+    public Task Every_action_of_the_first_warning_is_on_screen_in_the_journey_scope() => AssertFirstWarningOnScreenAsync("journey");
+
+    [BrowserFact]
+    public Task Every_action_of_the_first_warning_is_on_screen_in_the_workspace_scope() => AssertFirstWarningOnScreenAsync("workspace");
+
+    private async Task AssertFirstWarningOnScreenAsync(string scope)
+    {
+        var (page, errors) = await OpenAsync("#/warnings");
+        if (scope == "workspace")
+        {
+            await page.Locator("select[name=scope]").SelectOptionAsync("workspace");
+            await Expect(page.Locator("#warning-counts")).ToContainTextAsync("across the workspace");
+        }
+
+        var row = page.Locator("#warnings [data-section=open] tbody tr").First;
+        await Expect(row.Locator("button[data-action=acknowledge]")).ToBeVisibleAsync();
+        var offScreen = await page.EvaluateAsync<string[]>(FirstWarningOffScreen);
+        Assert.True(offScreen.Length == 0, $"At 390 px ({scope} scope) the first warning is not all on screen:\n" + string.Join('\n', offScreen));
+
+        // The card still reads as a table row: its cells are announced under their column headers.
+        await Expect(page.Locator("#warnings [data-section=open] table").First).ToHaveAttributeAsync("role", "table");
+        await Expect(row.GetByRole(AriaRole.Cell).First).ToBeVisibleAsync();
+        Assert.True(await page.GetByRole(AriaRole.Columnheader, new() { Name = "Actions" }).CountAsync() > 0, "The cards lost their column headers.");
+        Assert.True(errors.Count == 0, "The page reported errors:\n" + string.Join('\n', errors));
         await page.Context.CloseAsync();
     }
 

@@ -120,7 +120,7 @@ public sealed class TriageBrowserTests(BrowserFixture fixture) : IClassFixture<B
 
         await first.Locator("button[data-action=snooze]").ClickAsync();
         await first.Locator("form.snooze select[name=period]").SelectOptionAsync("1");
-        await first.Locator("form.snooze input[name=note]").FillAsync("waiting for the carrier's fix");
+        await first.Locator("form.snooze textarea[name=note]").FillAsync("waiting for the carrier's fix");
         await first.Locator("form.snooze button[type=submit]").ClickAsync();
 
         var row = page.Locator($"details[data-section=snoozed] tr[data-warning-key='{key}']");

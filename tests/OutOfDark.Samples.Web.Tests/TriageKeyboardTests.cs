@@ -67,7 +67,7 @@ public sealed class TriageKeyboardTests(BrowserFixture fixture) : IClassFixture<
         await page.Keyboard.PressAsync("Enter");
         await Expect(dialog.Locator("select[name=period]")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Tab");
-        await Expect(dialog.Locator("input[name=note]")).ToBeFocusedAsync();
+        await Expect(dialog.Locator("textarea[name=note]")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("waiting for the carrier");
         await page.Keyboard.PressAsync("Tab");
         await Expect(dialog.Locator("button[type=submit]")).ToBeFocusedAsync();

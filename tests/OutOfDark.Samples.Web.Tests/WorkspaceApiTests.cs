@@ -15,7 +15,8 @@ namespace OutOfDark.Samples.Web.Tests;
 /// <summary>The workspace-wide Warnings view's API: the read model filtered and paged in the query string.</summary>
 public sealed class WorkspaceApiTests : IDisposable
 {
-    private static readonly object SupportCallThreshold = new { rule = "metric.threshold", subject = "activity:" + SampleIds.Activity("Support call") };
+    // The threshold warning the seeded journey raises on Support call's Average wait (a warning action needs a raised warning).
+    private static readonly object SupportCallThreshold = new { rule = "metric.threshold", subject = "metric:" + SampleIds.Widget("Support call", "Average wait") };
 
     private readonly WebSampleFactory _factory = new();
     private readonly HttpClient _client;

@@ -14,9 +14,9 @@ using OutOfDark.Warnings;
 namespace OutOfDark.Samples.Web.Api;
 
 /// <summary>
-/// The Warnings view's "select several → acknowledge" in one request: every warning is validated first (a bad one
-/// refuses the whole request, naming <c>warnings[i].subject</c>, and nothing changes); then each is applied in turn
-/// and the answer lists what was applied and what the journey refused, each with its reason.
+/// The Warnings view's "select several → acknowledge" in one request, all or nothing: every warning is validated
+/// (readable, given once, raised now) and a bad one refuses the whole request, naming <c>warnings[i].rule</c>,
+/// <c>warnings[i].subject</c> or <c>warnings[i]</c>, with nothing changed; otherwise all are saved in one commit.
 /// </summary>
 internal static class BulkWarningApi
 {
@@ -68,7 +68,14 @@ internal static class BulkWarningApi
                 var itemErrors = new Dictionary<string, string[]>();
                 if (JourneyApi.ParseSubject(item.Subject, itemErrors) is { } subject)
                 {
-                    keys.Add(new WarningKey(new RuleId(ruleText), subject));
+                    var key = new WarningKey(new RuleId(ruleText), subject);
+                    if (keys.IndexOf(key) is var first and >= 0)
+                    {
+                        // Applied twice it would be recorded twice: refused, so the client learns it sent a list it did not mean.
+                        errors[$"warnings[{i}]"] = [$"This is the same warning as warnings[{first}]; give each warning once."];
+                    }
+
+                    keys.Add(key);
                 }
                 else
                 {
@@ -94,47 +101,39 @@ internal static class BulkWarningApi
             return problem!;
         }
 
-        var journeys = context.RequestServices.GetRequiredService<IJourneyAccess>();
+        // One command for all of them, checked against the warnings raised now and saved in one commit: a warning that
+        // is not raised refuses the whole request (naming warnings[i]) and nothing changes.
         var actor = JourneyApi.Actor(context);
-        var applied = new List<string>();
-        var failed = new List<BulkWarningFailureDto>();
-        long? version = null;
-        foreach (var key in keys)
+        var command = new HandleWarningsCommand(actor, [.. keys.Select(key => new HandleWarningCommand(actor, action!.Value, key, until, body.Note))]);
+        var journeys = context.RequestServices.GetRequiredService<IJourneyAccess>();
+        long version;
+        try
         {
-            try
-            {
-                // The version the user saw is checked until the first change is made; after that the request has
-                // been accepted, and a colleague's change in between does not stop the rest.
-                var check = version is null ? expected : null;
-                version = await journeys.ExecuteAsync(id, check, new HandleWarningCommand(actor, action!.Value, key, until, body.Note), context.RequestAborted).ConfigureAwait(false);
-                applied.Add(key.ToString());
-            }
-            catch (JourneyNotFoundException e)
-            {
-                return HttpHelpers.NotFound(e.Message);
-            }
-            catch (JourneyConflictException e)
-            {
-                // A colleague changed what the first command works on since the user's version: nothing was applied.
-                return HttpHelpers.Conflict(e);
-            }
-            catch (JourneyConcurrencyException e)
-            {
-                // Only the first change checks the version, so nothing of this request has been applied.
-                return HttpHelpers.Stale(e);
-            }
-            catch (JourneyRuleException e)
-            {
-                failed.Add(new BulkWarningFailureDto(key.ToString(), e.Message));
-            }
+            version = await journeys.ExecuteAsync(id, expected, command, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JourneyNotFoundException e)
+        {
+            return HttpHelpers.NotFound(e);
+        }
+        catch (JourneyConflictException e)
+        {
+            return HttpHelpers.Conflict(e);
+        }
+        catch (JourneyConcurrencyException e)
+        {
+            return HttpHelpers.Stale(e);
+        }
+        catch (WarningNotRaisedException e)
+        {
+            return HttpHelpers.Invalid(e.Field, e.Message);
+        }
+        catch (JourneyRuleException e)
+        {
+            return HttpHelpers.Invalid("warnings", HttpHelpers.WithoutIds(e.Message));
         }
 
-        if (version is { } last)
-        {
-            HttpHelpers.SetVersion(context.Response, last);
-        }
-
-        return Results.Ok(new BulkWarningResultDto(version, applied, failed));
+        HttpHelpers.SetVersion(context.Response, version);
+        return Results.Ok(new BulkWarningResultDto(version, [.. keys.Select(k => k.ToString())], []));
     }
 }
 
@@ -147,5 +146,8 @@ internal sealed record BulkWarningRequest(string? Action, IReadOnlyList<BulkWarn
 /// <summary>A warning the journey refused to change, and why.</summary>
 internal sealed record BulkWarningFailureDto(string Key, string Message);
 
-/// <summary>What a bulk request did: the journey's version after it (null when nothing changed), the keys applied and the refusals.</summary>
+/// <summary>
+/// What a bulk request did: the journey's version after it (unchanged when nothing needed changing, as reopening open
+/// warnings), the keys applied, and <c>failed</c>, always empty since a refusal refuses the whole request (kept for clients).
+/// </summary>
 internal sealed record BulkWarningResultDto(long? Version, IReadOnlyList<string> Applied, IReadOnlyList<BulkWarningFailureDto> Failed);

@@ -99,7 +99,18 @@ internal sealed record AddWidgetRequest(
     decimal? WarningThreshold,
     decimal? CriticalThreshold,
     string? Url,
-    string? Markdown);
+    string? Markdown,
+    string? Persona = null,
+    int? AsIs = null,
+    int? ToBe = null,
+    string? Note = null,
+    string? Problem = null,
+    string? Solution = null,
+    string? Status = null,
+    IReadOnlyList<FeedbackEntryRequest>? Entries = null);
+
+/// <summary>One feedback entry as the widget requests take it: who said it, what, how it felt, on which ISO date.</summary>
+internal sealed record FeedbackEntryRequest(string? Source, string? Quote, string? Sentiment, string? Date);
 
 internal sealed record RecordObservationRequest(string? Date, decimal? Value, string? Reason);
 

@@ -83,49 +83,19 @@ internal static class EditApi
         {
             var widget = JourneyApi.RequiredId<WidgetId>(widgetId, "widgetId", errors);
             var title = given.Contains("title") ? Name(body.Title, "title", "The widget needs a title.", errors) : null;
-            var direction = MetricDirection.HigherIsBetter;
-            if (Required(body.Direction, "direction", given, errors) is { } d && (!Enum.TryParse(d, ignoreCase: true, out direction) || !Enum.IsDefined(direction)))
-            {
-                errors["direction"] = [$"'{d}' is not a direction: use higherIsBetter or lowerIsBetter."];
-            }
-
-            Uri? url = null;
-            if (Required(body.Url, "url", given, errors) is { } text && !Uri.TryCreate(text, UriKind.Absolute, out url))
-            {
-                errors["url"] = [$"'{text}' is not an absolute address such as https://example.com/page."];
-            }
-
-            // Only the fields of the widget's own kind apply; the others are ignored, as the UI sends one form per kind. A
-            // member left out keeps its value; null clears a target, threshold, unit or markdown.
-            Widget Change(Widget current)
-            {
-                var changed = current with { Title = title ?? current.Title };
-                return changed switch
-                {
-                    MetricWidget metric => metric with
-                    {
-                        Unit = given.Contains("unit") ? body.Unit ?? "" : metric.Unit,
-                        Direction = given.Contains("direction") ? direction : metric.Direction,
-                        Target = given.Contains("target") ? body.Target : metric.Target,
-                        WarningThreshold = given.Contains("warningThreshold") ? body.WarningThreshold : metric.WarningThreshold,
-                        CriticalThreshold = given.Contains("criticalThreshold") ? body.CriticalThreshold : metric.CriticalThreshold,
-                    },
-                    LinkWidget link => link with { Url = url ?? link.Url },
-                    DescriptionWidget description => description with { Markdown = given.Contains("markdown") ? body.Markdown ?? "" : description.Markdown },
-                    _ => changed,
-                };
-            }
-
+            var change = WidgetRequests.Change(body, title, given, errors);
             var fields = new Dictionary<string, string>(JourneyApi.RuleFields)
             {
                 [JourneyRules.InvalidWidget] = "title",
                 [JourneyRules.InvalidValue] = "target",
                 [JourneyRules.Invalid] = "title",
+                [JourneyRules.UnknownPersona] = "persona",
             };
             return actor => new Edit(
-                new ChangeWidgetCommand(actor, widget!.Value, Change, body.Reason),
+                new ChangeWidgetCommand(actor, widget!.Value, change, body.Reason),
                 fields,
-                e => e.Rule is JourneyRules.InvalidWidget or JourneyRules.InvalidValue ? ThresholdField(e.Message) : null);
+                e => e.Subjects.OfType<WidgetField>().FirstOrDefault()?.Name
+                    ?? (e.Rule is JourneyRules.InvalidWidget or JourneyRules.InvalidValue ? ThresholdField(e.Message) : null));
         });
 
     private static Task<IResult> MoveWidgetAsync(HttpContext context, string journeyId, string widgetId) =>
@@ -265,7 +235,7 @@ internal static class EditApi
     }
 
     // A required member (kind, status, direction, url): left out keeps the value, null cannot clear it.
-    private static string? Required(string? value, string field, IReadOnlySet<string> given, Dictionary<string, string[]> errors)
+    internal static string? Required(string? value, string field, IReadOnlySet<string> given, Dictionary<string, string[]> errors)
     {
         if (!given.Contains(field))
         {

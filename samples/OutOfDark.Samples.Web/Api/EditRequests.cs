@@ -24,7 +24,17 @@ internal sealed record ChangeWidgetRequest(
     decimal? CriticalThreshold,
     string? Url,
     string? Markdown,
-    string? Reason);
+    string? Reason,
+    string? MetricKind = null,
+    string? Persona = null,
+    int? AsIs = null,
+    int? ToBe = null,
+    string? Note = null,
+    string? Problem = null,
+    string? Solution = null,
+    string? Status = null,
+    FeedbackEntryRequest? AddEntry = null,
+    IReadOnlyList<int>? RemoveEntries = null);
 
 internal sealed record PositionRequest(int? Position, string? Reason);
 

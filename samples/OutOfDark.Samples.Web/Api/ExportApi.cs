@@ -1,7 +1,9 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -20,7 +22,7 @@ namespace OutOfDark.Samples.Web.Api;
 /// The export buttons: a journey as the HTML report, the SVG map, a Mermaid journey diagram, CSV (activities) or the
 /// journey JSON document, each streamed as a download named after the journey.
 /// </summary>
-internal static class ExportApi
+internal static partial class ExportApi
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -49,6 +51,16 @@ internal static class ExportApi
             return HttpHelpers.Invalid("journeyId", $"'{journeyId}' is not a journey id (a GUID).");
         }
 
+        if (ReportZone(context.Request.Query["tz"]) is not { } zone)
+        {
+            return HttpHelpers.Invalid("tz", $"'{context.Request.Query["tz"]}' is not a known time zone: use an IANA zone id such as Europe/Berlin, or leave tz out for UTC.");
+        }
+
+        if (ReportCulture(context.Request.Query["culture"]) is not { } culture)
+        {
+            return HttpHelpers.Invalid("culture", $"'{context.Request.Query["culture"]}' is not a language tag: use one such as de-DE, or leave culture out for English.");
+        }
+
         var journeys = context.RequestServices.GetRequiredService<IJourneyAccess>();
         var clock = context.RequestServices.GetRequiredService<IClock>();
         var cancel = context.RequestAborted;
@@ -61,7 +73,7 @@ internal static class ExportApi
         }
         catch (JourneyNotFoundException e)
         {
-            return HttpHelpers.NotFound(e.Message);
+            return HttpHelpers.NotFound(e);
         }
 
         var flagged = view.Select(w => w.Warning).ToList();
@@ -77,6 +89,8 @@ internal static class ExportApi
                     View = view,
                     History = history,
                     GeneratedAt = clock.GetCurrentInstant(),
+                    TimeZone = zone,
+                    Culture = culture,
                 }, cancel),
                 "svg" => SvgMapRenderer.WriteAsync(journey, body, new SvgMapOptions { Warnings = flagged, View = view }, cancel),
                 "mermaid" => MermaidRenderer.WriteJourneyAsync(journey, body, cancellationToken: cancel),
@@ -86,6 +100,38 @@ internal static class ExportApi
             contentType,
             FileName(journey.Name) + "." + extension);
     }
+
+    // ?tz=Europe/Berlin: the zone the report's times are shown in; absent or empty is UTC, an unknown id is null.
+    private static DateTimeZone? ReportZone(string? id) =>
+        string.IsNullOrEmpty(id) ? DateTimeZone.Utc : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
+
+    // ?culture=de-DE: the culture of the report's month names and numbers; absent or empty is the invariant culture,
+    // a malformed tag is null. A well-formed tag the runtime has no data for (the sample runs with invariant
+    // globalization) falls back to the invariant culture, so a browser's language never makes the export fail.
+    private static CultureInfo? ReportCulture(string? tag)
+    {
+        if (string.IsNullOrEmpty(tag))
+        {
+            return CultureInfo.InvariantCulture;
+        }
+
+        if (tag.Length > 35 || !LanguageTag().IsMatch(tag))
+        {
+            return null;
+        }
+
+        try
+        {
+            return CultureInfo.GetCultureInfo(tag);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.InvariantCulture;
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LanguageTag();
 
     private static async Task WriteTextAsync(Stream stream, Func<TextWriter, Task> write)
     {

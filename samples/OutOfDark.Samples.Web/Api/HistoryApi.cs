@@ -27,9 +27,15 @@ internal static class HistoryApi
         app.MapGet("/api/journeys/{journeyId}/history", HistoryAsync);
 
     // GET /api/journeys/{id}/history?kind=observations&activity=<id>&offset=0&limit=20
-    private static async Task<IResult> HistoryAsync(HttpContext context, string journeyId, string? kind, string? activity, int? offset, int? limit)
+    private static async Task<IResult> HistoryAsync(HttpContext context, string journeyId)
     {
+        // Read by hand rather than bound: a bound int? answers "limit=abc" or a repeat with a bare 400 and no field.
+        var q = context.Request.Query;
         var errors = new Dictionary<string, string[]>();
+        var kind = QueryParameters.One(q["kind"], "kind", errors);
+        var activity = QueryParameters.One(q["activity"], "activity", errors);
+        var offset = QueryParameters.Number(q["offset"], "offset", 0, 0, int.MaxValue, errors);
+        var limit = QueryParameters.Number(q["limit"], "limit", 20, 1, 500, errors);
         if (!string.IsNullOrEmpty(kind) && !Kinds.Contains(kind))
         {
             errors["kind"] = [$"'{kind}' is not a kind of change: use {string.Join(", ", Kinds)}."];
@@ -46,16 +52,6 @@ internal static class HistoryApi
             {
                 errors["activity"] = ["The activity is not an activity id; open the activity from the map instead."];
             }
-        }
-
-        if (offset is < 0)
-        {
-            errors["offset"] = ["The offset is 0 or more."];
-        }
-
-        if (limit is < 1 or > 500)
-        {
-            errors["limit"] = ["The limit is 1 to 500."];
         }
 
         if (!JourneyId.TryParse(journeyId, null, out var id))
@@ -77,14 +73,14 @@ internal static class HistoryApi
         }
         catch (JourneyNotFoundException e)
         {
-            return HttpHelpers.NotFound(e.Message);
+            return HttpHelpers.NotFound(e);
         }
 
         var history = new JourneyHistory(events, clock);
         var entries = activityId is { } only ? history.ForActivity(only) : history.Entries;
         var groups = Group(entries.Reverse().Where(e => kind is null or "" || KindOf(e.Event) == kind), history.Current);
-        var from = offset ?? 0;
-        var take = limit ?? 20;
+        var from = offset;
+        var take = limit;
         var page = groups.Skip(from).Take(take).ToList();
         HttpHelpers.SetVersion(context.Response, history.Current.Version);
         return Results.Ok(new HistoryPageDto(Mapping.Text(clock.GetCurrentInstant()), Kinds, page, groups.Count, from, take, from + page.Count < groups.Count));

@@ -192,6 +192,18 @@ internal static partial class HttpHelpers
     public static IResult NotFound(string detail) =>
         Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.");
 
+    /// <summary>404 for a journey that does not exist (any more): the same words whatever the id, and no id quoted.</summary>
+    public static IResult NotFound(JourneyNotFoundException e)
+    {
+        _ = e;
+        return Gone("journey");
+    }
+
+    /// <summary>404 for an object of the journey that a request names in its path but that does not exist (any more).</summary>
+    /// <param name="what">What it is, in words: activity, widget, flow, phase, persona, …</param>
+    public static IResult Gone(string what) =>
+        NotFound($"This {what} no longer exists (someone removed it?); reload.");
+
     /// <summary>412: someone changed what the command works on since the version it was sent against; names who, what and when.</summary>
     public static IResult Conflict(JourneyConflictException e) =>
         Results.Problem(

@@ -106,7 +106,7 @@ internal static class JourneyApi
                 var current = reading.Journey;
                 if (!current.TryGetActivity(id, out var activity))
                 {
-                    return HttpHelpers.NotFound($"Journey '{current.Name}' has no activity {id}.");
+                    return HttpHelpers.Gone("activity");
                 }
 
                 var warnings = reading.Warnings.Where(w => w.ActivityId == id);
@@ -115,53 +115,40 @@ internal static class JourneyApi
         }
         catch (JourneyNotFoundException e)
         {
-            return HttpHelpers.NotFound(e.Message);
+            return HttpHelpers.NotFound(e);
         }
     }
 
-    private static Task<IResult> WarningsAsync(HttpContext context, string journeyId, string? severity, string? phase, string? owner, string? state)
+    // GET /api/journeys/{id}/warnings?severity=&state=&phase=&owner= — the same syntax as /api/workspace/warnings:
+    // severity and state take several names (repeated or separated by commas); phase and owner are given at most once.
+    private static Task<IResult> WarningsAsync(HttpContext context, string journeyId)
     {
-        WarningSeverity? severityFilter = null;
-        if (!string.IsNullOrEmpty(severity))
-        {
-            if (!Enum.TryParse<WarningSeverity>(severity, ignoreCase: true, out var s) || !Enum.IsDefined(s))
-            {
-                return Task.FromResult(HttpHelpers.Invalid("severity", $"'{severity}' is not a severity: use info, warning or critical."));
-            }
-
-            severityFilter = s;
-        }
-
-        WarningState? stateFilter = null;
-        if (!string.IsNullOrEmpty(state))
-        {
-            if (!Enum.TryParse<WarningState>(state, ignoreCase: true, out var s) || !Enum.IsDefined(s))
-            {
-                return Task.FromResult(HttpHelpers.Invalid("state", $"'{state}' is not a warning state: use open, acknowledged, snoozed or resolved."));
-            }
-
-            stateFilter = s;
-        }
-
+        var q = context.Request.Query;
+        var errors = new Dictionary<string, string[]>();
+        var severities = QueryParameters.Several<WarningSeverity>(q["severity"], "severity", "info, warning or critical", errors);
+        var states = QueryParameters.Several<WarningState>(q["state"], "state", "open, acknowledged, snoozed or resolved", errors);
+        var owner = QueryParameters.One(q["owner"], "owner", errors);
         PhaseId? phaseFilter = null;
-        if (!string.IsNullOrEmpty(phase))
+        if (QueryParameters.One(q["phase"], "phase", errors) is { } phase)
         {
-            if (!PhaseId.TryParse(phase, null, out var p))
+            if (PhaseId.TryParse(phase, null, out var p))
             {
-                return Task.FromResult(HttpHelpers.Invalid("phase", $"'{phase}' is not a phase id (a GUID)."));
+                phaseFilter = p;
             }
-
-            phaseFilter = p;
+            else
+            {
+                errors["phase"] = [$"'{phase}' is not a phase id (a GUID)."];
+            }
         }
 
-        var query = new WarningQuery
+        if (errors.Count > 0)
         {
-            Phase = phaseFilter,
-            Owner = string.IsNullOrEmpty(owner) ? null : owner,
-            States = stateFilter is { } st ? [st] : null,
-        };
+            return Task.FromResult(HttpHelpers.Invalid(errors));
+        }
+
+        var query = new WarningQuery { Phase = phaseFilter, Owner = owner, States = states };
         return ReadAsync(context, journeyId, reading => Results.Ok(reading.View(query)
-            .Where(w => severityFilter is null || w.Severity == severityFilter)
+            .Where(w => severities is null || severities.Contains(w.Severity))
             .Select(w => Mapping.Warning(reading.Journey, w))
             .ToList()));
     }
@@ -260,7 +247,7 @@ internal static class JourneyApi
             context,
             journeyId,
             new AddWidgetCommand(Actor(context), activity!.Value, widget),
-            RuleFields,
+            new Dictionary<string, string>(RuleFields) { [JourneyRules.UnknownPersona] = "persona" },
             created: true).ConfigureAwait(false);
     }
 
@@ -368,7 +355,7 @@ internal static class JourneyApi
         }
         catch (JourneyNotFoundException e)
         {
-            return HttpHelpers.NotFound(e.Message);
+            return HttpHelpers.NotFound(e);
         }
     }
 
@@ -398,7 +385,7 @@ internal static class JourneyApi
         }
         catch (JourneyNotFoundException e)
         {
-            return HttpHelpers.NotFound(e.Message);
+            return HttpHelpers.NotFound(e);
         }
         catch (JourneyConflictException e)
         {
@@ -407,6 +394,15 @@ internal static class JourneyApi
         catch (JourneyConcurrencyException e)
         {
             return HttpHelpers.Stale(e);
+        }
+        catch (WarningNotRaisedException e)
+        {
+            return HttpHelpers.Invalid(e.Field, e.Message);
+        }
+        catch (JourneyRuleException e) when (GoneObjects.TryGetValue(e.Rule, out var what) && NamedInPath(context, e))
+        {
+            // The object the path names is not in the journey (any more): 404, as a GET of it would be.
+            return HttpHelpers.Gone(what);
         }
         catch (JourneyRuleException e)
         {
@@ -418,6 +414,33 @@ internal static class JourneyApi
             // The hosting cannot run this command (an Orleans cluster whose grain API lacks it): nothing changed.
             return Results.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "Not available in this hosting.", detail: e.Message);
         }
+    }
+
+    // The rules that refuse a command for an object missing from the journey, and the object in words.
+    private static readonly Dictionary<string, string> GoneObjects = new()
+    {
+        [JourneyRules.UnknownActivity] = "activity",
+        [JourneyRules.UnknownWidget] = "widget",
+        [JourneyRules.UnknownFlow] = "flow",
+        [JourneyRules.UnknownPhase] = "phase",
+        [JourneyRules.UnknownPersona] = "persona",
+        [JourneyRules.UnknownLane] = "lane",
+        [JourneyRules.UnknownOpportunity] = "opportunity",
+    };
+
+    // Whether a refusal is about an id of the request's path (…/activities/{activityId}/…), not one of its body (a
+    // parentId or a flow's end stays a 400 naming that field).
+    private static bool NamedInPath(HttpContext context, JourneyRuleException e)
+    {
+        foreach (var value in context.Request.RouteValues.Values)
+        {
+            if (value is string text && Guid.TryParse(text, out var id) && e.Subjects.Any(s => Guid.TryParse(s.ToString(), out var subject) && subject == id))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static Actor Actor(HttpContext context) =>

@@ -141,6 +141,7 @@ internal static class Mapping
                 return new()
                 {
                     ["persona"] = journey.FindPersona(e.Persona)?.Name,
+                    ["personaId"] = e.Persona.ToString(),
                     ["asIs"] = e.AsIs.Value,
                     ["toBe"] = e.ToBe?.Value,
                     ["gap"] = e.Gap,
@@ -150,7 +151,7 @@ internal static class Mapping
                 return new()
                 {
                     ["count"] = f.Entries.Count,
-                    ["entries"] = f.Entries.Reverse().Take(10).Select(x => new { date = Text(x.Date), source = x.Source, quote = x.Quote, sentiment = Camel(x.Sentiment) }).ToList(),
+                    ["entries"] = f.Entries.Select((x, i) => new { index = i, date = Text(x.Date), source = x.Source, quote = x.Quote, sentiment = Camel(x.Sentiment) }).Reverse().Take(10).ToList(),
                 };
             default:
                 // A custom widget kind: its public properties, as text.

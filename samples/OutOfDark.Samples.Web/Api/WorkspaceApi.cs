@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -32,13 +31,13 @@ internal static class WorkspaceApi
     {
         var q = context.Request.Query;
         var errors = new Dictionary<string, string[]>();
-        var severities = Several<WarningSeverity>(q["severity"], "severity", "info, warning or critical", errors);
-        var states = Several<WarningState>(q["state"], "state", "open, acknowledged, snoozed or resolved", errors);
+        var severities = QueryParameters.Several<WarningSeverity>(q["severity"], "severity", "info, warning or critical", errors);
+        var states = QueryParameters.Several<WarningState>(q["state"], "state", "open, acknowledged, snoozed or resolved", errors);
         JourneyId? journey = null;
-        var owner = One(q["owner"], "owner", errors);
-        var team = One(q["team"], "team", errors);
-        var phase = One(q["phase"], "phase", errors);
-        if (One(q["journey"], "journey", errors) is { } journeyText)
+        var owner = QueryParameters.One(q["owner"], "owner", errors);
+        var team = QueryParameters.One(q["team"], "team", errors);
+        var phase = QueryParameters.One(q["phase"], "phase", errors);
+        if (QueryParameters.One(q["journey"], "journey", errors) is { } journeyText)
         {
             if (JourneyId.TryParse(journeyText, null, out var id))
             {
@@ -51,7 +50,7 @@ internal static class WorkspaceApi
         }
 
         RuleId? rule = null;
-        if (One(q["rule"], "rule", errors) is { } ruleText)
+        if (QueryParameters.One(q["rule"], "rule", errors) is { } ruleText)
         {
             if (RuleId.IsValid(ruleText))
             {
@@ -63,8 +62,8 @@ internal static class WorkspaceApi
             }
         }
 
-        var offset = Number(q["offset"], "offset", 0, 0, int.MaxValue, errors);
-        var limit = Number(q["limit"], "limit", 50, 1, WorkspaceWarningQuery.MaxLimit, errors);
+        var offset = QueryParameters.Number(q["offset"], "offset", 0, 0, int.MaxValue, errors);
+        var limit = QueryParameters.Number(q["limit"], "limit", 50, 1, WorkspaceWarningQuery.MaxLimit, errors);
         if (errors.Count > 0)
         {
             return HttpHelpers.Invalid(errors);
@@ -118,59 +117,4 @@ internal static class WorkspaceApi
         Mapping.Text(r.RaisedAt),
         Mapping.Camel(r.State),
         r.SnoozedUntil is { } until ? Mapping.Text(until) : null);
-
-    // A single-valued parameter given twice is refused: silently taking one of them would answer another question.
-    private static string? One(Microsoft.Extensions.Primitives.StringValues values, string field, Dictionary<string, string[]> errors)
-    {
-        if (values.Count > 1)
-        {
-            errors[field] = [$"'{field}' takes one value but was given {values.Count}; give it once."];
-            return null;
-        }
-
-        return values.Count == 0 || string.IsNullOrEmpty(values[0]) ? null : values[0];
-    }
-
-    private static List<TEnum>? Several<TEnum>(Microsoft.Extensions.Primitives.StringValues values, string field, string choices, Dictionary<string, string[]> errors)
-        where TEnum : struct, Enum
-    {
-        // Each name is matched exactly (ignoring case): Enum.TryParse would read "info,critical" as a flags OR and
-        // accept numbers.
-        var list = new List<TEnum>();
-        foreach (var value in values)
-        {
-            foreach (var name in (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) is not { } known)
-                {
-                    errors[field] = [$"'{name}' is not a {field}: use {choices}."];
-                    return null;
-                }
-
-                var parsed = Enum.Parse<TEnum>(known);
-                if (!list.Contains(parsed))
-                {
-                    list.Add(parsed);
-                }
-            }
-        }
-
-        return list.Count == 0 ? null : list;
-    }
-
-    private static int Number(Microsoft.Extensions.Primitives.StringValues values, string field, int fallback, int min, int max, Dictionary<string, string[]> errors)
-    {
-        if (One(values, field, errors) is not { } text)
-        {
-            return fallback;
-        }
-
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
-        {
-            return number;
-        }
-
-        errors[field] = [$"'{text}' is not a whole number from {min} to {max}."];
-        return fallback;
-    }
 }

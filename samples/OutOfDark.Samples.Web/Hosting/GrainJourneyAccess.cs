@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NodaTime;
@@ -62,8 +63,33 @@ internal sealed class GrainJourneyAccess(IClusterClient cluster, IJourneyStore s
     /// <inheritdoc />
     public async Task<long> ExecuteAsync(JourneyId id, long? expectedVersion, JourneyCommand command, CancellationToken cancellationToken)
     {
-        var message = ToGrainCommand(command);
         var grain = cluster.GetJourneyGrain(Workspace, id);
+        if (command is WarningCommand warning)
+        {
+            // Checked against the warnings the grain raises now, before sending: the grain's own command records any
+            // key. (Not under the grain's turn: a warning that clears in between is still recorded.)
+            var admitted = await ReadAsync(id, reading => warning.Admit(reading.Warnings), cancellationToken).ConfigureAwait(false);
+            if (admitted is null)
+            {
+                return (await grain.GetJourneyAsync().WaitAsync(cancellationToken).ConfigureAwait(false)).Version;
+            }
+
+            if (admitted is HandleWarningsCommand several)
+            {
+                // The grain has no bulk command: one command per warning, the version checked before the first.
+                var last = await ExecuteAsync(id, expectedVersion, several.Items[0], cancellationToken).ConfigureAwait(false);
+                foreach (var item in several.Items.Skip(1))
+                {
+                    last = await ExecuteAsync(id, null, item, cancellationToken).ConfigureAwait(false);
+                }
+
+                return last;
+            }
+
+            command = admitted;
+        }
+
+        var message = ToGrainCommand(command);
         if (expectedVersion is { } expected)
         {
             var current = await grain.GetJourneyAsync().WaitAsync(cancellationToken).ConfigureAwait(false);

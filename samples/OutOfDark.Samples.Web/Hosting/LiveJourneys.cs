@@ -53,8 +53,21 @@ internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore comm
     /// <inheritdoc />
     public async Task<long> ExecuteAsync(JourneyId id, long? expectedVersion, JourneyCommand command, CancellationToken cancellationToken)
     {
-        var (_, version) = await ChangeAsync<object?>(id, expectedVersion, command, journey =>
+        var (_, version) = await ChangeAsync<object?>(id, expectedVersion, command, (journey, engine) =>
         {
+            // A warning command is checked against the warnings raised now, under the same gate as the save: nothing
+            // is recorded for a warning that is not raised, and a command that changes nothing saves nothing.
+            if (command is WarningCommand warning)
+            {
+                if (warning.Admit(engine.View()) is not { } admitted)
+                {
+                    return null;
+                }
+
+                admitted.ApplyTo(journey);
+                return null;
+            }
+
             command.ApplyTo(journey);
             return null;
         }, cancellationToken).ConfigureAwait(false);
@@ -98,7 +111,12 @@ internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore comm
     /// <exception cref="JourneyConflictException">Someone changed one of the subjects since the expected version; nothing changed.</exception>
     /// <exception cref="JourneyConcurrencyException">The journey is not at the expected version and no web command was given (or the version is one the journey never had); nothing changed.</exception>
     /// <exception cref="JourneyRuleException">The journey refused the command; nothing changed.</exception>
-    public async Task<(T Result, long Version)> ChangeAsync<T>(JourneyId id, long? expectedVersion, JourneyCommand? sent, Func<Journey, T> command, CancellationToken cancellationToken)
+    public Task<(T Result, long Version)> ChangeAsync<T>(JourneyId id, long? expectedVersion, JourneyCommand? sent, Func<Journey, T> command, CancellationToken cancellationToken) =>
+        ChangeAsync(id, expectedVersion, sent, (journey, _) => command(journey), cancellationToken);
+
+    // As above, the command also seeing the journey's warning engine (caught up, before the command runs). A command
+    // that raises no event saves nothing and the version stays.
+    private async Task<(T Result, long Version)> ChangeAsync<T>(JourneyId id, long? expectedVersion, JourneyCommand? sent, Func<Journey, WarningEngine, T> command, CancellationToken cancellationToken)
     {
         var entry = await EnterAsync(id, cancellationToken).ConfigureAwait(false);
         try
@@ -123,7 +141,7 @@ internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore comm
             T result;
             try
             {
-                result = command(journey);
+                result = command(journey, engine);
             }
             catch
             {
@@ -134,6 +152,11 @@ internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore comm
                 }
 
                 throw;
+            }
+
+            if (journey.PendingEvents.Count == 0)
+            {
+                return (result, journey.Version);
             }
 
             try

@@ -48,7 +48,8 @@ async function api(path, options) {
   const type = response.headers.get("Content-Type") || "";
   const body = type.includes("json") ? await response.json() : null;
   if (!response.ok) {
-    const errors = body && body.errors ? Object.entries(body.errors).map(([field, list]) => field + ": " + list.join(" ")).join("; ") : "";
+    // The banner speaks words only: the field keys ("phaseId") stay in error.fields for the messages next to fields.
+    const errors = body && body.errors ? Object.values(body.errors).flat().join(" ") : "";
     const error = new Error((body && (body.detail || body.title)) || response.statusText);
     error.status = response.status;
     error.details = errors;
@@ -56,6 +57,8 @@ async function api(path, options) {
     error.errors = body && body.errors;
     throw error;
   }
+  // A change that went through clears an earlier refusal still on screen; whatever the caller says next replaces it.
+  if (((options && options.method) || "GET").toUpperCase() !== "GET") say("");
   return body;
 }
 

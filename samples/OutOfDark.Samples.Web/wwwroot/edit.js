@@ -203,6 +203,8 @@
 
   function widgetFields(form, kind, w) {
     const c = (w && w.content) || {};
+    const more = window.OutOfDarkWidgets && OutOfDarkWidgets.fields(form, kind, w, { field, input, select });
+    if (more) return more;
     switch (kind) {
       case "metric":
         return [
@@ -233,12 +235,13 @@
       target: number(f.target), warningThreshold: number(f.warningThreshold), criticalThreshold: number(f.criticalThreshold),
       url: f.url ? f.url.value : undefined,
       markdown: f.markdown ? f.markdown.value : undefined,
+      ...(window.OutOfDarkWidgets ? OutOfDarkWidgets.body(f) : {}),
     };
   }
 
   function addWidgetForm(a) {
     const form = el("form", { id: "add-widget", class: "edit-form", "aria-label": "Add widget" });
-    const kind = select([["metric", "metric"], ["link", "link"], ["description", "description"]], "metric");
+    const kind = select([["metric", "metric"], ["link", "link"], ["description", "description"], ...(window.OutOfDarkWidgets ? OutOfDarkWidgets.kinds : [])], "metric");
     const extra = el("div", { class: "kind-fields" });
     form.append(el("h4", {}, "Add widget"), field(form, "Kind", "kind", kind), field(form, "Title", "title", input("")), extra,
       el("button", { type: "submit" }, "Add widget"));

@@ -58,10 +58,10 @@ function triageSubjectName(w) {
 function triageSubjectCell(w, journeyId) {
   const name = triageSubjectName(w);
   const activityId = w.activityId || (w.subjectKind === "activity" ? w.subjectId : null);
-  if (!activityId) return el("td", {}, name);
+  if (!activityId) return el("td", { "data-label": "Subject" }, name);
   const href = (journeyId && journeyId !== state.journeyId ? "?journey=" + encodeURIComponent(journeyId) : location.pathname + location.search)
     + "#/map/" + encodeURIComponent(activityId);
-  return el("td", {}, el("a", { href, class: "subject", title: "Open the Detail view" }, name));
+  return el("td", { "data-label": "Subject" }, el("a", { href, class: "subject", title: "Open the Detail view" }, name));
 }
 
 function triageStateText(w) {
@@ -73,7 +73,7 @@ function triageStateText(w) {
 }
 
 function triageMessageCell(w) {
-  const cell = el("td", {}, el("div", { class: "message" }, readable(w.message)));
+  const cell = el("td", { "data-label": "Warning" }, el("div", { class: "message" }, readable(w.message)));
   if (w.evidence && w.evidence.length) {
     cell.append(el("dl", { class: "evidence" }, ...formatEvidence(w.evidence, w.rule).flatMap(e => [el("dt", {}, e.name), el("dd", {}, e.value)])));
   }
@@ -81,7 +81,7 @@ function triageMessageCell(w) {
 }
 
 function triageActionsCell(w, journeyId) {
-  const cell = el("td", { class: "actions" });
+  const cell = el("td", { class: "actions", "data-label": "Actions" });
   const button = (action, label) => el("button", { type: "button", "data-action": action }, label);
   if (w.state !== "acknowledged") cell.append(button("acknowledge", "Acknowledge"));
   if (w.state !== "snoozed") cell.append(button("snooze", "Snooze…"));
@@ -103,22 +103,32 @@ function triageActionsCell(w, journeyId) {
 function triageRow(w, journeyId, workspace) {
   const key = w.key;
   triage.rows.set(triageRowId(journeyId, key), { w, journeyId });
-  const box = el("input", { type: "checkbox", class: "select", "aria-label": "Select " + w.subjectName + ": " + w.message });
+  const box = el("input", { type: "checkbox", class: "select", "aria-label": "Select " + triageSubjectName(w) + ": " + readable(w.message) });
   box.checked = triage.selected.has(triageRowId(journeyId, key));
   box.addEventListener("change", () => {
     if (box.checked) triage.selected.add(triageRowId(journeyId, key)); else triage.selected.delete(triageRowId(journeyId, key));
     updateTriageBulkBar();
   });
   return el("tr", { "data-warning-key": key, "data-state": w.state, "data-journey-id": journeyId },
-    el("td", {}, box),
-    workspace ? el("td", { class: "journey-column" }, w.journeyName) : null,
-    el("td", {}, el("span", { class: "sev sev-" + w.severity }, w.severity)),
+    el("td", { class: "select-cell", "data-label": "Select" }, box),
+    workspace ? el("td", { class: "journey-column", "data-label": "Journey" }, w.journeyName) : null,
+    el("td", { "data-label": "Severity" }, el("span", { class: "sev sev-" + w.severity }, w.severity)),
     triageSubjectCell(w, journeyId),
-    el("td", {}, w.phaseName ?? ""),
-    el("td", {}, w.owner ?? ""),
+    el("td", { "data-label": "Phase" }, w.phaseName ?? ""),
+    el("td", { "data-label": "Owner" }, w.owner ?? ""),
     triageMessageCell(w),
-    el("td", { class: "state" }, triageStateText(w), w.note ? el("div", { class: "note" }, "“" + w.note + "”") : null),
+    el("td", { class: "state", "data-label": "State" }, triageStateText(w), w.note ? el("div", { class: "note" }, "“" + w.note + "”") : null),
     triageActionsCell(w, journeyId));
+}
+
+// At phone width (triage-phone.css) the rows become cards with display: block, which makes browsers forget that
+// they are a table; explicit roles keep the rows, column headers and cells announced as a table.
+function triageKeepTableRoles(table) {
+  table.setAttribute("role", "table");
+  for (const group of table.querySelectorAll("thead, tbody")) group.setAttribute("role", "rowgroup");
+  for (const row of table.querySelectorAll("tr")) row.setAttribute("role", "row");
+  for (const header of table.querySelectorAll("th")) header.setAttribute("role", "columnheader");
+  for (const cell of table.querySelectorAll("td")) cell.setAttribute("role", "cell");
 }
 
 function triageRowId(journeyId, key) {
@@ -134,6 +144,7 @@ function triageSection(spec, rows, workspace, count) {
     el("th", { scope: "col" }, "Actions")));
   const table = el("table", { class: "warnings", "data-section": spec.state },
     el("caption", { class: "visually-hidden" }, spec.title), head, el("tbody", {}, ...rows));
+  triageKeepTableRoles(table);
   head.querySelector(".select-all").addEventListener("change", event => {
     for (const box of table.querySelectorAll("tbody .select")) {
       box.checked = event.target.checked;
@@ -280,14 +291,30 @@ function triageSnoozeForm(submit, cancel) {
         el("option", { value: "7", selected: "selected" }, "1 week"),
         el("option", { value: "custom" }, "until a date…"))),
     el("label", { class: "until", hidden: "hidden" }, "Until ", el("input", { type: "date", name: "until" })),
-    el("label", {}, "Note ", el("input", { type: "text", name: "note", maxlength: "500", placeholder: "why, for the others" })),
+    el("label", { class: "note-field" }, "Note ", el("textarea", { name: "note", rows: "3", maxlength: "500", placeholder: "why, for the others" })),
+    el("output", { name: "ends", class: "snooze-ends", "aria-live": "polite" }),
     el("button", { type: "submit" }, "Snooze"),
     el("button", { type: "button", "data-cancel": "true" }, "Cancel"));
   const untilLabel = form.querySelector(".until");
+  // The end the snooze will have, shown before Snooze is pressed: now plus the days (the server counts from its own
+  // clock, so to the minute it may differ), or the start of the chosen day, in the visitor's time zone.
+  const showEnd = () => {
+    const period = form.elements.period.value;
+    let end = null;
+    if (period !== "custom") end = new Date((state.now ? Date.parse(state.now) : Date.now()) + Number(period) * DAY_MS);
+    else if (form.elements.until.value) end = new Date(form.elements.until.value + "T00:00:00");
+    form.elements.ends.value = end && !Number.isNaN(end.getTime()) ? "Comes back " + humanDateTime(end.toISOString()) : "Choose the date it comes back.";
+  };
   form.elements.period.addEventListener("change", () => {
     untilLabel.hidden = form.elements.period.value !== "custom";
     form.elements.until.required = !untilLabel.hidden;
+    showEnd();
   });
+  form.elements.until.addEventListener("input", showEnd);
+  showEnd();
+  // The server's clock may not be the browser's (the sample can start its clock at a set instant): ask it for now.
+  api(journeyPath("/history?offset=0&limit=1")).then(page => { state.now = page.now; if (form.isConnected) showEnd(); },
+    error => say("Could not read the server's clock for the snooze's end: " + error.message));
   form.querySelector("[data-cancel]").addEventListener("click", () => cancel());
   form.addEventListener("submit", event => {
     event.preventDefault();

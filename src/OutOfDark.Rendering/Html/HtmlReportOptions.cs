@@ -38,7 +38,7 @@ public sealed record HtmlReportOptions
     public Instant? GeneratedAt { get; init; }
 
     /// <summary>
-    /// The time zone the report's times (generated at, history) are shown in, named after each time: for example
+    /// The time zone the report's times (generated at, history, instants inside warning messages) are shown in, named after each time: for example
     /// <c>12 Apr 2026 11:00 CEST</c>, or the zone's id when it has no lettered abbreviation. <see cref="DateTimeZone.Utc"/>
     /// by default (<c>12 Apr 2026 09:00 UTC</c>). Days (observations, feedback, plans) are calendar dates and are not converted.
     /// Must not be <see langword="null"/>.
@@ -47,8 +47,10 @@ public sealed record HtmlReportOptions
 
     /// <summary>
     /// The culture of the month names in dates (<c>d MMM yyyy</c>, for example <c>12 Apr 2026</c>, <c>12 avr. 2026</c> in
-    /// French); numbers keep the invariant format. <see cref="CultureInfo.InvariantCulture"/> (English month names) by
-    /// default. Must not be <see langword="null"/>.
+    /// French) and of the numbers inside warning messages, evidence and history lines (<c>1.370,5</c> in de-DE; the
+    /// tables, charts and metrics keep the invariant format). ISO days and instants inside those texts are shown in the
+    /// report's date style and <see cref="TimeZone"/>. <see cref="CultureInfo.InvariantCulture"/> (English month names)
+    /// by default. Must not be <see langword="null"/>.
     /// </summary>
     public CultureInfo Culture { get; init; } = CultureInfo.InvariantCulture;
 

@@ -12,7 +12,7 @@ public static partial class HtmlReportRenderer
     {
         w.Write("<section id=\"blueprint\"><h2>Service blueprint</h2>\n<p class=\"meta\">Each activity in its lane. Above the line of interaction: what the customer does; between it and the line of visibility: what the customer sees; below it: what the company does out of sight, and the support processes below the line of internal interaction.</p><div class=\"map\" role=\"region\" tabindex=\"0\" aria-label=\"Service blueprint, scrolls sideways on a narrow screen\">\n");
         var layout = ActivityMapLayout.Compute(journey, (options.Layout ?? LayoutOptions.Default) with { ServiceBlueprint = true });
-        SvgMapRenderer.Write(journey, layout, w, new SvgMapOptions { Warnings = shown }, cancellationToken);
+        SvgMapRenderer.Write(journey, layout, w, new SvgMapOptions { Warnings = shown, DisplayZone = options.TimeZone, DisplayCulture = options.Culture }, cancellationToken);
         w.Write("</div></section>\n");
     }
 

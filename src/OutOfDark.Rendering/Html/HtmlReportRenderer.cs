@@ -41,7 +41,7 @@ public static partial class HtmlReportRenderer
         header.report p{margin:2px 0;color:#cbd5e1;overflow-wrap:break-word}
         nav.toc{padding:8px 32px 0}
         nav.toc h2{font-size:16px;margin:8px 0 4px}
-        nav.toc ol{margin:0;padding-left:20px}nav.toc ol ol{font-size:13px;columns:2 16em}
+        nav.toc ol{margin:0;padding-left:20px}nav.toc ol ol{font-size:13px;columns:2 16em}nav.toc ol ol>li{break-inside:avoid;page-break-inside:avoid}
         main{padding:8px 32px 32px}
         section{background:#fff;border:1px solid var(--line);border-radius:10px;padding:16px 20px;margin:16px 0;min-width:0}
         h2{margin:0 0 12px;font-size:19px}
@@ -74,7 +74,11 @@ public static partial class HtmlReportRenderer
         .spark{display:block;width:140px;max-width:100%;height:auto}
         details>summary{cursor:pointer;color:#1d4ed8;font-size:13px}
         @media (max-width:600px){header.report{padding:16px}nav.toc{padding:8px 16px 0}nav.toc ol ol{columns:1}main{padding:4px 8px 16px}
-        section{padding:12px 10px}}
+        section{padding:12px 10px}
+        table.warnings thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+        table.warnings,table.warnings tbody,table.warnings tr,table.warnings td{display:block;width:100%}
+        table.warnings tr{border-bottom:1px solid var(--line);padding:6px 0}table.warnings td{border:none;padding:2px 4px}
+        table.warnings td:nth-child(2)::before{content:"Where: ";font-weight:600}table.warnings td:nth-child(4)::before{content:"Evidence: ";font-weight:600}table.warnings td:empty{display:none}}
         @page{margin:12mm}
         @media print{body{background:#fff;font-size:11pt}header.report{background:#fff;color:#000;border-bottom:2px solid #000;padding:0 0 8px}
         header.report p{color:#333}nav.toc{padding:0;break-after:page}main{padding:0}
@@ -147,10 +151,10 @@ public static partial class HtmlReportRenderer
         WritePhases(journey, w);
         WriteKpis(journey, w, options);
         w.Write("<section id=\"map\"><h2>Activity map</h2><p class=\"meta\">Select an activity to read its details. On a narrow screen, scroll the map sideways.</p><div class=\"map\" role=\"region\" tabindex=\"0\" aria-label=\"Activity map, scrolls sideways on a narrow screen\">\n");
-        SvgMapRenderer.Write(journey, ActivityMapLayout.Compute(journey, options.Layout), w, new SvgMapOptions { Warnings = shown, LinkNodes = true }, cancellationToken);
+        SvgMapRenderer.Write(journey, ActivityMapLayout.Compute(journey, options.Layout), w, new SvgMapOptions { Warnings = shown, LinkNodes = true, DisplayZone = options.TimeZone, DisplayCulture = options.Culture }, cancellationToken);
         w.Write("</div></section>\n");
         WriteBlueprint(journey, w, options, shown, cancellationToken);
-        WriteWarnings(journey, w, shown);
+        WriteWarnings(journey, w, shown, options);
         WriteOpportunities(journey, w, options);
         WriteEmotionCurve(journey, w, options.EmotionCurve ?? EmotionCurve.Compute(journey));
         WriteFunnel(journey, w, options.Funnel ?? Funnel.Compute(journey), options.Funnel is null);
@@ -321,7 +325,7 @@ public static partial class HtmlReportRenderer
         w.Write("</section>\n");
     }
 
-    private static void WriteWarnings(Journey journey, TextWriter w, IReadOnlyList<Warning> warnings)
+    private static void WriteWarnings(Journey journey, TextWriter w, IReadOnlyList<Warning> warnings, HtmlReportOptions options)
     {
         w.Write("<section id=\"warnings\"><h2>Warnings</h2>\n");
         if (warnings.Count == 0)
@@ -330,7 +334,7 @@ public static partial class HtmlReportRenderer
             return;
         }
 
-        w.Write("<div class=\"table-box\" role=\"region\" tabindex=\"0\" aria-label=\"Warnings table\"><table><thead><tr><th>Severity</th><th>Where</th><th>Message</th><th>Evidence</th></tr></thead><tbody>\n");
+        w.Write("<div class=\"table-box\" role=\"region\" tabindex=\"0\" aria-label=\"Warnings table\"><table class=\"warnings\"><thead><tr><th>Severity</th><th>Where</th><th>Message</th><th>Evidence</th></tr></thead><tbody>\n");
         foreach (var warning in warnings.OrderByDescending(x => x.Severity))
         {
             w.Write("<tr><td>");
@@ -349,13 +353,13 @@ public static partial class HtmlReportRenderer
             }
 
             w.Write("</td><td>");
-            Markup.Write(w, warning.Message);
+            Markup.Write(w, DisplayText.Localize(warning.Message, options.TimeZone, options.Culture));
             w.Write("</td><td>");
             foreach (var evidence in warning.Evidence)
             {
                 Markup.Write(w, evidence.Name);
                 w.Write(": ");
-                Markup.Write(w, evidence.Value);
+                Markup.Write(w, DisplayText.Evidence(evidence, options.TimeZone, options.Culture));
                 w.Write("<br>");
             }
 
@@ -472,7 +476,7 @@ public static partial class HtmlReportRenderer
             w.Write("<p>");
             Severity(w, warning.Severity);
             w.Write(' ');
-            Markup.Write(w, warning.Message);
+            Markup.Write(w, DisplayText.Localize(warning.Message, options.TimeZone, options.Culture));
             w.Write("</p>");
         }
 
@@ -544,7 +548,7 @@ public static partial class HtmlReportRenderer
             w.Write(" · ");
             Markup.Write(w, entry.Actor);
             w.Write(": ");
-            Markup.Write(w, entry.Description);
+            Markup.Write(w, DisplayText.Localize(entry.Description, options.TimeZone, options.Culture));
             if (entry.Reason is { } reason)
             {
                 w.Write(" (");

@@ -44,4 +44,10 @@ public sealed record SvgMapOptions
 
     /// <summary>Whether each activity's box links to the HTML report's section of the activity (<c>#activity-</c> and its id); set by the report only.</summary>
     internal bool LinkNodes { get; init; }
+
+    /// <summary>The zone the warning messages' ISO instants are shown in on the badges' tooltips (the HTML report passes its own).</summary>
+    internal NodaTime.DateTimeZone DisplayZone { get; init; } = NodaTime.DateTimeZone.Utc;
+
+    /// <summary>The culture of the warning messages' dates and numbers on the badges' tooltips (the HTML report passes its own).</summary>
+    internal System.Globalization.CultureInfo DisplayCulture { get; init; } = System.Globalization.CultureInfo.InvariantCulture;
 }

@@ -95,7 +95,7 @@ public static partial class SvgMapRenderer
         foreach (var lane in layout.Lanes)
         {
             var phase = journey.FindPhase(lane.PhaseId) ?? throw new ArgumentException($"The layout names phase {lane.PhaseId}, which the journey '{journey.Name}' does not have.", nameof(layout));
-            WriteLane(w, lane, phase, warnings.For(phase.Id.Value));
+            WriteLane(w, lane, phase, warnings.For(phase.Id.Value), options);
         }
 
         if (layout.Bands.Count > 0)
@@ -144,7 +144,7 @@ public static partial class SvgMapRenderer
                 w.Write("\">");
             }
 
-            WriteNode(w, node, activity, Math.Max(0, journey.PhaseIndex(activity.PhaseId)), warnings.For(activity.Id.Value), options.Focusable);
+            WriteNode(w, node, activity, Math.Max(0, journey.PhaseIndex(activity.PhaseId)), warnings.For(activity.Id.Value), options.Focusable, options);
             if (options.LinkNodes)
             {
                 w.Write("</a>");
@@ -169,7 +169,7 @@ public static partial class SvgMapRenderer
         w.Write("</svg>\n");
     }
 
-    private static void WriteLane(TextWriter w, PhaseLane lane, Phase phase, IReadOnlyList<Warning> warnings)
+    private static void WriteLane(TextWriter w, PhaseLane lane, Phase phase, IReadOnlyList<Warning> warnings, SvgMapOptions options)
     {
         var b = lane.Bounds;
         var h = lane.Header;
@@ -195,13 +195,13 @@ public static partial class SvgMapRenderer
 
         if (warnings.Count > 0)
         {
-            Badge(w, h.Right - 16, h.Y + 16, warnings);
+            Badge(w, h.Right - 16, h.Y + 16, warnings, options);
         }
 
         w.Write("</g>\n");
     }
 
-    private static void WriteNode(TextWriter w, NodeBox node, Activity activity, int phaseIndex, IReadOnlyList<Warning> warnings, bool focusable)
+    private static void WriteNode(TextWriter w, NodeBox node, Activity activity, int phaseIndex, IReadOnlyList<Warning> warnings, bool focusable, SvgMapOptions options)
     {
         var b = node.Bounds;
         var worst = warnings.Count > 0 ? WarningIndex.Worst(warnings) : (WarningSeverity?)null;
@@ -244,7 +244,7 @@ public static partial class SvgMapRenderer
         Text(w, b.X + 14, top, lines, "#0f172a", bold: false, size: 12);
         if (warnings.Count > 0)
         {
-            Badge(w, b.Right - 13, b.Y + 13, warnings);
+            Badge(w, b.Right - 13, b.Y + 13, warnings, options);
         }
 
         w.Write("</g>\n");
@@ -314,7 +314,7 @@ public static partial class SvgMapRenderer
         }
     }
 
-    private static void Badge(TextWriter w, double cx, double cy, IReadOnlyList<Warning> warnings)
+    private static void Badge(TextWriter w, double cx, double cy, IReadOnlyList<Warning> warnings, SvgMapOptions options)
     {
         var worst = WarningIndex.Worst(warnings);
         w.Write("<g class=\"ood-badge ood-");
@@ -326,7 +326,7 @@ public static partial class SvgMapRenderer
         {
             w.Write(warning.Severity.ToString());
             w.Write(": ");
-            Markup.Write(w, warning.Message);
+            Markup.Write(w, DisplayText.Localize(warning.Message, options.DisplayZone, options.DisplayCulture));
             w.Write('\n');
         }
 
