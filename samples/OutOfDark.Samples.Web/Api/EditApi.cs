@@ -17,9 +17,6 @@ namespace OutOfDark.Samples.Web.Api;
 /// </summary>
 internal static class EditApi
 {
-    // The journey's own limit, so the form, the API and the model agree.
-    private const int MaxName = 500;
-
     // The members of an activity change that a request may leave out to keep.
     private static readonly string[] ActivityMembers = ["name", "kind", "status", "owner", "team", "channels", "description"];
 
@@ -216,18 +213,12 @@ internal static class EditApi
         });
 
     // A name is kept exactly as sent (no trimming, as on create); the journey refuses blank names and characters it
-    // does not keep, naming the field.
+    // does not keep, naming the field; its length was checked with the body (TextLimits).
     private static string? Name(string? name, string field, string missing, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
             errors[field] = [missing];
-            return null;
-        }
-
-        if (name.Length > MaxName)
-        {
-            errors[field] = [$"Keep it to {MaxName} characters; this one has {name.Length}."];
             return null;
         }
 

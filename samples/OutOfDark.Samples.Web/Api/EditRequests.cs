@@ -15,26 +15,13 @@ internal sealed record ChangeActivityRequest(
     string? Description,
     string? Reason);
 
+// The members of the widget's kind are WidgetKindFields (Dtos.cs), shared with AddWidgetRequest; a feedback widget's
+// change adds one entry and removes others by index.
 internal sealed record ChangeWidgetRequest(
     string? Title,
-    string? Unit,
-    string? Direction,
-    decimal? Target,
-    decimal? WarningThreshold,
-    decimal? CriticalThreshold,
-    string? Url,
-    string? Markdown,
     string? Reason,
-    string? MetricKind = null,
-    string? Persona = null,
-    int? AsIs = null,
-    int? ToBe = null,
-    string? Note = null,
-    string? Problem = null,
-    string? Solution = null,
-    string? Status = null,
     FeedbackEntryRequest? AddEntry = null,
-    IReadOnlyList<int>? RemoveEntries = null);
+    IReadOnlyList<int>? RemoveEntries = null) : WidgetKindFields;
 
 internal sealed record PositionRequest(int? Position, string? Reason);
 

@@ -30,7 +30,18 @@ internal static partial class HttpHelpers
             return true;
         }
 
-        var text = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
+        // RFC 9110 §13.1.1: If-Match compares strongly, so a weak tag never matches: 412, as for a version that is not
+        // the journey's, and nothing is changed.
+        if (header.StartsWith("W/", StringComparison.OrdinalIgnoreCase))
+        {
+            problem = Results.Problem(
+                $"If-Match takes the journey's ETag as sent, such as \"12\"; a weak tag ({header}) never matches a change (RFC 9110). Send the ETag without W/, or reload the journey. Nothing was changed.",
+                statusCode: StatusCodes.Status412PreconditionFailed,
+                title: "If-Match does not match.");
+            return false;
+        }
+
+        var text = header;
         if (text.Length >= 2 && text[0] == '"' && text[^1] == '"'
             && long.TryParse(text.AsSpan(1, text.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
         {
@@ -65,15 +76,24 @@ internal static partial class HttpHelpers
         JsonDocument document;
         try
         {
-            if (request.ContentLength == 0)
+            var parse = new JsonDocumentOptions { MaxDepth = options.MaxDepth is 0 ? 64 : options.MaxDepth };
+            if (HttpMethods.IsDelete(request.Method))
+            {
+                // A removal's body is optional ({reason?}): none, or an empty one, is the same as {}.
+                using var buffer = new System.IO.MemoryStream();
+                await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
+                document = buffer.Length == 0
+                    ? JsonDocument.Parse("{}")
+                    : JsonDocument.Parse(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), parse);
+            }
+            else if (request.ContentLength == 0)
             {
                 return (null, none, Invalid("body", "The request needs a JSON body."));
             }
-
-            document = await JsonDocument.ParseAsync(
-                request.Body,
-                new JsonDocumentOptions { MaxDepth = options.MaxDepth is 0 ? 64 : options.MaxDepth },
-                request.HttpContext.RequestAborted).ConfigureAwait(false);
+            else
+            {
+                document = await JsonDocument.ParseAsync(request.Body, parse, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -99,6 +119,13 @@ internal static partial class HttpHelpers
                 {
                     return (null, none, Invalid(member.Name, $"The member '{member.Name}' is sent twice (ignoring case); send it once."));
                 }
+            }
+
+            var tooLong = new Dictionary<string, string[]>();
+            TextLimits.Check(root, "", tooLong);
+            if (tooLong.Count > 0)
+            {
+                return (null, none, Invalid(tooLong));
             }
 
             try

@@ -444,7 +444,7 @@ internal static class JourneyApi
     }
 
     internal static Actor Actor(HttpContext context) =>
-        new(context.Request.Headers["X-Actor"].ToString() is { Length: > 0 and <= 200 } actor && !string.IsNullOrWhiteSpace(actor) ? actor : DefaultActor);
+        new(context.Request.Headers["X-Actor"].ToString() is { Length: > 0 } actor ? actor : DefaultActor); // checked by JsonCommandFilter
 
     internal static T? RequiredId<T>(string? text, string field, Dictionary<string, string[]> errors)
         where T : struct, IParsable<T>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using NodaTime;
 using NodaTime.Text;
@@ -191,7 +192,9 @@ internal static class WidgetRequests
     }
 
     // A metric's target and thresholds must fit its kind (no negative count, no percentage over 100); each one that does
-    // not is refused next to its own field.
+    // not is refused next to its own field. Then their order: from the target towards the critical threshold each limit
+    // is no better than the one before, refused next to the later limit in words a person reads (the journey's own
+    // message speaks to C# callers: "set Direction = MetricDirection.LowerIsBetter").
     private static void CheckLimits(MetricWidget metric, Dictionary<string, string[]> errors)
     {
         foreach (var (limit, field) in new[] { (metric.Target, "target"), (metric.WarningThreshold, "warningThreshold"), (metric.CriticalThreshold, "criticalThreshold") })
@@ -201,6 +204,42 @@ internal static class WidgetRequests
                 errors[field] = [problem];
             }
         }
+
+        if (errors.Count == 0 && OrderProblem(metric) is { } order)
+        {
+            errors[order.Field] = [order.Message];
+        }
+    }
+
+    /// <summary>
+    /// The first pair of a metric's limits in the wrong order for its direction (the same pairs, in the same order, as the
+    /// journey checks): the field of the later limit and a sentence for the person who typed it, for example "The warning
+    /// threshold (5) must not be below the target (10) when lower is better: raise it, or choose “higher is better” as the
+    /// direction.".
+    /// </summary>
+    internal static (string Field, string Message)? OrderProblem(MetricWidget metric)
+    {
+        var pairs = new[]
+        {
+            (Limit: metric.WarningThreshold, Field: "warningThreshold", Name: "warning threshold", Reference: metric.Target, ReferenceName: "target"),
+            (Limit: metric.CriticalThreshold, Field: "criticalThreshold", Name: "critical threshold", Reference: metric.WarningThreshold, ReferenceName: "warning threshold"),
+            (Limit: metric.CriticalThreshold, Field: "criticalThreshold", Name: "critical threshold", Reference: metric.Target, ReferenceName: "target"),
+        };
+        foreach (var (limit, field, name, reference, referenceName) in pairs)
+        {
+            if (limit is { } l && reference is { } r && metric.IsWorse(r, l))
+            {
+                var lower = metric.Direction == MetricDirection.LowerIsBetter;
+                var (side, direction, other, fix) = lower
+                    ? ("must not be below", "lower is better", "higher is better", "raise it")
+                    : ("must not be above", "higher is better", "lower is better", "lower it");
+                return (field, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The {name} ({l}) {side} the {referenceName} ({r}) when {direction}: {fix}, or choose “{other}” as the direction."));
+            }
+        }
+
+        return null;
     }
 
     private static T Parse<T>(string? text, T fallback, string field, string what, Dictionary<string, string[]> errors)

@@ -11,8 +11,20 @@
 
   // ---- Forms with errors next to their fields -----------------------------------------------------------------------
 
+  // The API's length limits (Api/TextLimits.cs), so the form stops where the server would refuse: free text 10,000
+  // characters, every other text 500. Channels (one per line) are checked one by one by the server.
+  const FREE_TEXT = ["description", "customerGoal", "markdown", "note", "problem", "solution", "quote", "reason"];
+  function limitLength(control, name) {
+    const member = name.split(".").pop();
+    if (member === "channels" || control.hasAttribute("maxlength")) return;
+    if (control.tagName === "TEXTAREA" || (control.tagName === "INPUT" && control.type === "text")) {
+      control.setAttribute("maxlength", FREE_TEXT.includes(member) ? "10000" : "500");
+    }
+  }
+
   // A labelled field with a place for its error; the error is cleared as soon as the field is changed.
   function field(form, label, name, control) {
+    limitLength(control, name);
     const id = form.id + "-" + name;
     const error = el("span", { class: "field-error", id: id + "-error", role: "alert", "data-error-for": name });
     control.id = id;
@@ -54,7 +66,7 @@
       for (const [name, messages] of Object.entries(error.errors)) {
         const slot = form && form.querySelector(`[data-error-for="${name}"]`);
         if (slot) {
-          slot.textContent = readable(messages.join(" "));
+          slot.replaceChildren(isolated(readable(messages.join(" "))));
           if (form.elements[name]) form.elements[name].setAttribute("aria-invalid", "true");
           if (!placed && form.elements[name]) form.elements[name].focus();
           placed = true;
@@ -201,19 +213,13 @@
     return form;
   }
 
+  // The fields of a widget's kind: widgets.js gives a metric's, an emotion's, a solution's and feedback's; a link's and a
+  // description's are here.
   function widgetFields(form, kind, w) {
     const c = (w && w.content) || {};
     const more = window.OutOfDarkWidgets && OutOfDarkWidgets.fields(form, kind, w, { field, input, select });
     if (more) return more;
     switch (kind) {
-      case "metric":
-        return [
-          field(form, "Unit", "unit", input(c.unit)),
-          field(form, "Direction", "direction", select([["higherIsBetter", "higher is better"], ["lowerIsBetter", "lower is better"]], c.direction || "higherIsBetter")),
-          field(form, "Target", "target", input(c.target, { type: "number", step: "any" })),
-          field(form, "Warning threshold", "warningThreshold", input(c.warningThreshold, { type: "number", step: "any" })),
-          field(form, "Critical threshold", "criticalThreshold", input(c.criticalThreshold, { type: "number", step: "any" })),
-        ];
       case "link":
         return [field(form, "Address", "url", input(c.url, { placeholder: "https://…" }))];
       case "description":
