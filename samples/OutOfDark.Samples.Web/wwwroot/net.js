@@ -61,7 +61,8 @@ async function fetchWithRetry(path, options) {
       reason = "The server is not available right now.";
     } catch (error) {
       if (method !== "GET") {
-        const down = new Error("The server could not be reached; nothing was sent. Check the connection and try again.");
+        // A failed fetch cannot tell "never sent" from "sent, but the answer was lost": the change may have been saved.
+        const down = new Error("The server could not be reached or its answer was lost: the change may not have been saved; reload to check before trying again.");
         down.status = 0;
         throw down;
       }

@@ -58,10 +58,10 @@ function triageSubjectName(w) {
 function triageSubjectCell(w, journeyId) {
   const name = triageSubjectName(w);
   const activityId = w.activityId || (w.subjectKind === "activity" ? w.subjectId : null);
-  if (!activityId) return el("td", { "data-label": "Subject" }, name);
+  if (!activityId) return el("td", { "data-label": "Subject" }, bdi(name));
   const href = (journeyId && journeyId !== state.journeyId ? "?journey=" + encodeURIComponent(journeyId) : location.pathname + location.search)
     + "#/map/" + encodeURIComponent(activityId);
-  return el("td", { "data-label": "Subject" }, el("a", { href, class: "subject", title: "Open the Detail view" }, name));
+  return el("td", { "data-label": "Subject" }, el("a", { href, class: "subject", title: "Open the Detail view" }, bdi(name)));
 }
 
 function triageStateText(w) {
@@ -73,7 +73,7 @@ function triageStateText(w) {
 }
 
 function triageMessageCell(w) {
-  const cell = el("td", { "data-label": "Warning" }, el("div", { class: "message" }, readable(w.message)));
+  const cell = el("td", { "data-label": "Warning" }, el("div", { class: "message" }, isolated(readable(w.message))));
   if (w.evidence && w.evidence.length) {
     cell.append(el("dl", { class: "evidence" }, ...formatEvidence(w.evidence, w.rule).flatMap(e => [el("dt", {}, e.name), el("dd", {}, e.value)])));
   }
@@ -291,7 +291,7 @@ function triageSnoozeForm(submit, cancel) {
         el("option", { value: "7", selected: "selected" }, "1 week"),
         el("option", { value: "custom" }, "until a date…"))),
     el("label", { class: "until", hidden: "hidden" }, "Until ", el("input", { type: "date", name: "until" })),
-    el("label", { class: "note-field" }, "Note ", el("textarea", { name: "note", rows: "3", maxlength: "500", placeholder: "why, for the others" })),
+    el("label", { class: "note-field" }, "Note ", el("textarea", { name: "note", rows: "3", maxlength: "10000", placeholder: "why, for the others" })),
     el("output", { name: "ends", class: "snooze-ends", "aria-live": "polite" }),
     el("button", { type: "submit" }, "Snooze"),
     el("button", { type: "button", "data-cancel": "true" }, "Cancel"));
@@ -416,7 +416,7 @@ function announceTriage(text) {
   if (!region) return;
   region.textContent = "";
   // Emptied first and filled a moment later, so the same words twice in a row are read twice.
-  setTimeout(() => { region.textContent = text; }, 100);
+  setTimeout(() => { region.replaceChildren(isolated(text)); }, 100);
 }
 
 function triageSelectedItems() {
