@@ -194,7 +194,7 @@ public sealed partial class PeopleBrowserTests(BrowserFixture fixture) : IClassF
         var (support, _) = await ApiClient.GetAsync(client, ApiClient.JourneyPath + "/activities/" + SampleIds.Activity("Support call"));
         // The workspace list pages by 50: the owner's warnings fit on its first page.
         var workspace = await OpenAsync("#/warnings?scope=workspace&state=all&owner=" + Uri.EscapeDataString(support.GetProperty("activity").GetProperty("owner").GetString()!));
-        await Expect(workspace.Locator($"#warnings tr[data-warning-key='{SupportCallThreshold}'] a.subject")).ToHaveTextAsync("Average wait on Support call");
+        await Expect(workspace.Locator($"#warnings tr[data-warning-key='{SupportCallThreshold}'] td[data-label=Subject]")).ToHaveTextAsync("Average wait on Support call");
         await workspace.Context.CloseAsync();
     }
 
