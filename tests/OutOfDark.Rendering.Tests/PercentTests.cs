@@ -65,7 +65,7 @@ public class PercentTests
     public void A_shown_percentage_is_whole_only_when_the_value_is_and_never_crosses_a_whole_number((decimal Before, decimal After) counts)
     {
         var (before, after) = counts;
-        var text = Numbers.Percent(after, before);
+        var text = Numbers.Percent(after, before, CultureInfo.InvariantCulture);
         var shown = decimal.Parse(text[..^2].TrimStart('>', ' '), CultureInfo.InvariantCulture);
         var exact = after / before * 100m;
         Assert.EndsWith(" %", text, StringComparison.Ordinal);

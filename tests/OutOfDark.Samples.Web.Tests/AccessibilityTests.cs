@@ -20,12 +20,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
 {
     private async Task<(IPage Page, List<string> Errors)> OpenAsync(string hash, int width = 1400)
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = 900 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        var errors = PageErrors.Watch(page);
-        await page.GotoAsync("/" + hash);
-        await Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
+        List<string> errors = [];
+        var page = await WebPage.OpenAsync(fixture, hash, width, beforeLoad: p => errors = PageErrors.Watch(p));
         return (page, errors);
     }
 

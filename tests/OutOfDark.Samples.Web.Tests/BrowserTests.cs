@@ -12,17 +12,9 @@ namespace OutOfDark.Samples.Web.Tests;
 
 public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> OpenAsync(string hash, Action<IPage>? beforeLoad = null)
-    {
-        // Dates follow the browser's locale and time zone (format.js): fixed here so the expected text is the same everywhere.
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1600, Height = 900 }, Locale = "en-GB", TimezoneId = "UTC" });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        beforeLoad?.Invoke(page);
-        await page.GotoAsync("/" + hash);
-        await Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
-        return page;
-    }
+    // Dates follow the browser's locale and time zone (format.js): fixed here so the expected text is the same everywhere.
+    private Task<IPage> OpenAsync(string hash, Action<IPage>? beforeLoad = null) =>
+        WebPage.OpenAsync(fixture, hash, width: 1600, locale: "en-GB", timeZone: "UTC", beforeLoad: beforeLoad);
 
     [BrowserFact]
     public async Task Clicking_an_activity_on_the_map_opens_its_detail_view_with_its_widgets()

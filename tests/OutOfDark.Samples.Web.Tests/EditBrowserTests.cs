@@ -14,15 +14,8 @@ namespace OutOfDark.Samples.Web.Tests;
 /// <summary>Editing the journey in the web sample's UI (edit.js), in Chromium: every object kind, reorder, drag, errors, two people.</summary>
 public sealed class EditBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> OpenAsync(string hash, IBrowserContext? context = null)
-    {
-        context ??= await NewContextAsync();
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        await page.GotoAsync("/" + hash);
-        await Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
-        return page;
-    }
+    private async Task<IPage> OpenAsync(string hash, IBrowserContext? context = null) =>
+        await WebPage.OpenInAsync(context ?? await NewContextAsync(), hash);
 
     private Task<IBrowserContext> NewContextAsync() =>
         fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 2200, Height = 1300 } });

@@ -17,21 +17,7 @@ namespace OutOfDark.Samples.Web.Tests;
 /// </summary>
 public sealed partial class HumanFormatTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> OpenAsync(string url)
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
-            TimezoneId = "Asia/Tokyo",
-            Locale = "en-GB",
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        await page.GotoAsync("/" + url);
-        await Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
-        return page;
-    }
+    private Task<IPage> OpenAsync(string url) => WebPage.OpenAsync(fixture, url, locale: "en-GB", timeZone: "Asia/Tokyo");
 
     private static async Task<Dictionary<string, string>> EvidenceAsync(IPage page, string key)
     {

@@ -16,15 +16,7 @@ public sealed class MapBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
-    private async Task<IPage> OpenAsync(string hash, int width = 1400)
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = 900 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        await page.GotoAsync("/" + hash);
-        await Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
-        return page;
-    }
+    private Task<IPage> OpenAsync(string hash, int width = 1400) => WebPage.OpenAsync(fixture, hash, width);
 
     [BrowserFact]
     public async Task The_web_map_shows_the_flow_labels_the_legend_the_phase_colours_and_the_care_lane()

@@ -18,18 +18,8 @@ public sealed class PhoneWidthTests(BrowserFixture fixture) : IClassFixture<Brow
 {
     private async Task<(IPage Page, List<string> Errors)> OpenAsync(string hash)
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = Screenshots.Phone, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        var errors = PageErrors.Watch(page);
-        await page.GotoAsync("/" + hash);
-        await Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
+        List<string> errors = [];
+        var page = await WebPage.OpenAsync(fixture, hash, Screenshots.Phone, 844, configure: o => (o.IsMobile, o.HasTouch) = (true, true), beforeLoad: p => errors = PageErrors.Watch(p));
         return (page, errors);
     }
 

@@ -13,15 +13,7 @@ namespace OutOfDark.Samples.Web.Tests;
 /// <summary>Reordering activities among their siblings and personas in the web sample's UI (reorder.js), in Chromium.</summary>
 public sealed class ReorderBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> OpenAsync(string hash)
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 2200, Height = 1300 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        await page.GotoAsync("/" + hash);
-        await Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
-        return page;
-    }
+    private Task<IPage> OpenAsync(string hash) => WebPage.OpenAsync(fixture, hash, 2200, 1300);
 
     private async Task<JsonElement> JourneyAsync()
     {

@@ -13,19 +13,7 @@ namespace OutOfDark.Samples.Web.Tests;
 /// </summary>
 public sealed partial class ReviewFixesBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> OpenAsync(string hash)
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        await page.GotoAsync("/" + hash);
-        await Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
-        return page;
-    }
+    private Task<IPage> OpenAsync(string hash) => WebPage.OpenAsync(fixture, hash);
 
     [GeneratedRegex(@"\b[a-z]+Id\s*:|\b\d{4}-\d{2}-\d{2}")]
     private static partial Regex KeyOrIsoDate();

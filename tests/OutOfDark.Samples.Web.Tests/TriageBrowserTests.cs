@@ -17,22 +17,8 @@ namespace OutOfDark.Samples.Web.Tests;
 /// <summary>The triage, search, export, history and retry views of the web sample, in Chromium.</summary>
 public sealed class TriageBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> OpenAsync(string url)
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
-            TimezoneId = "UTC",
-            Locale = "en-GB",
-            AcceptDownloads = true,
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        await page.GotoAsync("/" + url);
-        await Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
-        return page;
-    }
+    private Task<IPage> OpenAsync(string url) =>
+        WebPage.OpenAsync(fixture, url, locale: "en-GB", timeZone: "UTC", configure: o => o.AcceptDownloads = true);
 
     private async Task<JsonElement[]> OpenWarningsAsync()
     {

@@ -18,15 +18,7 @@ public sealed class WidgetBrowserTests(BrowserFixture fixture) : IClassFixture<B
 
     private async Task<IPage> OpenAsync(string hash, int width = 2200)
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = width == Screenshots.Phone ? 844 : 1300 },
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        await page.GotoAsync("/" + hash);
-        await Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
+        var page = await WebPage.OpenAsync(fixture, hash, width, width == Screenshots.Phone ? 844 : 1300);
         await Expect(page.Locator("#detail-name")).ToHaveTextAsync("Wishlist reminder");
         return page;
     }

@@ -258,6 +258,92 @@ public abstract class WorkspaceWarningsChecks
         Assert.Equal(JourneyAnalytics.Health(engines[1].Journey, engines[1].View()), line.Health);
     }
 
+    // The workspace view must show each warning in the state its own journey's Warnings view gives: handling one
+    // warning (or a key that is not raised) leaves another of the same rule, or of the same activity, as it was.
+    [Fact]
+    public async Task Handling_one_warning_leaves_the_others_of_its_rule_and_its_activity_as_they_were()
+    {
+        var clock = new FakeClock(Start);
+        var model = await OpenAsync(clock);
+        var (workspace, engines) = await TwoJourneysAsync(model, clock);
+        var engine = engines[0];
+        var journey = engine.Journey;
+        var projector = new WorkspaceWarningProjector(engine);
+        await model.ApplyAsync(projector.Project(clock.GetCurrentInstant()));
+        var ownerless = WorkspaceWarningProjector.RowsOf(engine).Where(r => r.Key.Rule == NoOwnerRule.RuleId).Select(r => r.Key).ToList();
+        Assert.True(ownerless.Count >= 2, "The example should raise the no-owner rule on two activities.");
+        var handled = ownerless[0];
+        var sameActivity = WorkspaceWarningProjector.RowsOf(engine).Where(r => r.Key.Subject == handled.Subject && r.Key != handled).Select(r => r.Key).ToList();
+        Assert.NotEmpty(sameActivity);
+
+        // A key that is not raised (the newsletter has an owner), then the warning itself.
+        var newsletter = journey.Activities.Single(a => a.Name == "Newsletter").Id;
+        journey.AcknowledgeWarning(Ana, new WarningKey(NoOwnerRule.RuleId, WarningSubject.For(newsletter)), "not raised");
+        journey.AcknowledgeWarning(Ana, handled, "on it");
+        engine.Refresh();
+        await model.ApplyAsync(projector.Project(clock.GetCurrentInstant()));
+
+        var page = await model.QueryAsync(workspace, new WorkspaceWarningQuery { Journey = journey.Id, Limit = 1000 });
+        Assert.Equal(States(engine.View()), States(page.Items));
+        Assert.Equal(WarningState.Acknowledged, page.Items.Single(r => r.Key == handled).State);
+        Assert.All(page.Items.Where(r => r.Key != handled), r => Assert.Equal(WarningState.Open, r.State));
+        Assert.Empty((await model.QueryAsync(workspace, new WorkspaceWarningQuery { Journey = engines[1].Journey.Id, States = [WarningState.Acknowledged] })).Items);
+    }
+
+    // Random journeys (per-segment warnings included) and random handlings of raised warnings, each projected as it
+    // happens: the workspace view's state and snooze end of every warning equal the journey's own Warnings view.
+    [Property(Arbitrary = new[] { typeof(JourneyArbitraries) }, MaxTest = 40)]
+    public async Task The_workspace_view_shows_each_warning_in_the_state_of_the_journeys_own_view_after_random_handlings(JourneyScenario scenario, int[] handlings)
+    {
+        var workspace = WorkspaceId.New();
+        var modelClock = new FakeClock(JourneyScenario.Start);
+        var model = await OpenAsync(modelClock);
+        var (journey, clock) = (scenario with { WorkspaceId = workspace.Value }).Build();
+        var engine = new WarningEngine(journey, clock, settings: Settings);
+        var projector = new WorkspaceWarningProjector(engine);
+        engine.Refresh();
+        await model.ApplyAsync(projector.Project(clock.GetCurrentInstant()));
+        foreach (var handling in handlings)
+        {
+            var view = engine.View();
+            if (view.Count == 0)
+            {
+                break;
+            }
+
+            var pick = handling & int.MaxValue;
+            var key = view[pick % view.Count].Key;
+            try
+            {
+                switch (pick / view.Count % 4)
+                {
+                    case 0: journey.AcknowledgeWarning(Ana, key); break;
+                    case 1: journey.SnoozeWarning(Ana, key, clock.GetCurrentInstant() + Duration.FromMinutes(1 + (pick % 90))); break;
+                    case 2: journey.ResolveWarning(Ana, key); break;
+                    default: journey.ReopenWarning(Ana, key); break;
+                }
+            }
+            catch (JourneyRuleException)
+            {
+                // A handling the journey refuses (reopening an open warning) changes nothing; the check below still holds.
+            }
+
+            clock.Advance(Duration.FromMinutes(pick % 7));
+            engine.Refresh();
+            await model.ApplyAsync(projector.Project(clock.GetCurrentInstant()));
+        }
+
+        modelClock.Reset(clock.GetCurrentInstant());
+        var page = await model.QueryAsync(workspace, new WorkspaceWarningQuery { Limit = WorkspaceWarningQuery.MaxLimit });
+        Assert.Equal(States(engine.View()), States(page.Items));
+    }
+
+    private static string[] States(IEnumerable<WarningViewItem> view) =>
+        [.. view.Select(i => $"{i.Key} | {i.State} | {(i.State == WarningState.Snoozed ? i.Status?.SnoozedUntil : null)}").Order(StringComparer.Ordinal)];
+
+    private static string[] States(IEnumerable<WorkspaceWarning> rows) =>
+        [.. rows.Select(r => $"{r.Key} | {r.State} | {r.SnoozedUntil}").Order(StringComparer.Ordinal)];
+
     // Two journeys of a new workspace: phases See, Do and an empty Care; touchpoints without metrics, some without an owner.
     private static async Task<(WorkspaceId Workspace, WarningEngine[] Engines)> TwoJourneysAsync(IWorkspaceWarnings model, FakeClock clock)
     {

@@ -91,49 +91,18 @@ internal static class BulkWarningApi
             return HttpHelpers.Invalid(errors);
         }
 
-        if (!JourneyId.TryParse(journeyId, null, out var id))
-        {
-            return HttpHelpers.Invalid("journeyId", $"'{journeyId}' is not a journey id (a GUID).");
-        }
-
-        if (!HttpHelpers.TryReadIfMatch(context.Request, out var expected, out problem))
-        {
-            return problem!;
-        }
-
         // One command for all of them, checked against the warnings raised now and saved in one commit: a warning that
-        // is not raised refuses the whole request (naming warnings[i]) and nothing changes.
+        // is not raised refuses the whole request (naming warnings[i]) and nothing changes. The refusals are answered as
+        // every command endpoint's (JourneyApi.ExecuteAsync); a refusing rule names "warnings".
         var actor = JourneyApi.Actor(context);
         var command = new HandleWarningsCommand(actor, [.. keys.Select(key => new HandleWarningCommand(actor, action!.Value, key, until, body.Note))]);
-        var journeys = context.RequestServices.GetRequiredService<IJourneyAccess>();
-        long version;
-        try
-        {
-            version = await journeys.ExecuteAsync(id, expected, command, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (JourneyNotFoundException e)
-        {
-            return HttpHelpers.NotFound(e);
-        }
-        catch (JourneyConflictException e)
-        {
-            return HttpHelpers.Conflict(e);
-        }
-        catch (JourneyConcurrencyException e)
-        {
-            return HttpHelpers.Stale(e);
-        }
-        catch (WarningNotRaisedException e)
-        {
-            return HttpHelpers.Invalid(e.Field, e.Message);
-        }
-        catch (JourneyRuleException e)
-        {
-            return HttpHelpers.Invalid("warnings", HttpHelpers.WithoutIds(e.Message));
-        }
-
-        HttpHelpers.SetVersion(context.Response, version);
-        return Results.Ok(new BulkWarningResultDto(version, [.. keys.Select(k => k.ToString())], []));
+        return await JourneyApi.ExecuteAsync(
+            context,
+            journeyId,
+            command,
+            [],
+            _ => "warnings",
+            version => Results.Ok(new BulkWarningResultDto(version, [.. keys.Select(k => k.ToString())], []))).ConfigureAwait(false);
     }
 }
 

@@ -361,7 +361,22 @@ internal static class JourneyApi
         ChangeAsync(context, journeyId, command, fields, _ => null, created);
 
     // The field a refusal is about: the endpoint's own reading first (fieldOf), then the rule's usual field.
-    internal static async Task<IResult> ChangeAsync(HttpContext context, string journeyId, JourneyCommand command, Dictionary<string, string> fields, Func<JourneyRuleException, string?> fieldOf, bool created = false)
+    internal static Task<IResult> ChangeAsync(HttpContext context, string journeyId, JourneyCommand command, Dictionary<string, string> fields, Func<JourneyRuleException, string?> fieldOf, bool created = false) =>
+        ExecuteAsync(context, journeyId, command, fields, fieldOf, version =>
+        {
+            var answer = new ChangedDto(version, command.CreatedId);
+            return created ? Results.Json(answer, statusCode: StatusCodes.Status201Created) : Results.Ok(answer);
+        });
+
+    /// <summary>
+    /// Runs a command against the journey the path names with the request's If-Match, sets the answer's ETag and
+    /// answers with <paramref name="answer"/> (given the journey's version after it); a refusal becomes its problem:
+    /// 400 for a path id that is not a GUID, a refusing rule (naming <paramref name="fieldOf"/>'s field, else the
+    /// rule's in <paramref name="fields"/>, else <c>body</c>) or a warning that is not raised; 404 for an unknown
+    /// journey or an object of the path that is gone; 409/412 for a conflict or a stale If-Match; 501 when the
+    /// hosting cannot run the command. Every command endpoint answers through here.
+    /// </summary>
+    internal static async Task<IResult> ExecuteAsync(HttpContext context, string journeyId, JourneyCommand command, Dictionary<string, string> fields, Func<JourneyRuleException, string?> fieldOf, Func<long, IResult> answer)
     {
         if (!JourneyId.TryParse(journeyId, null, out var id))
         {
@@ -378,8 +393,7 @@ internal static class JourneyApi
         {
             var version = await journeys.ExecuteAsync(id, expected, command, context.RequestAborted).ConfigureAwait(false);
             HttpHelpers.SetVersion(context.Response, version);
-            var answer = new ChangedDto(version, command.CreatedId);
-            return created ? Results.Json(answer, statusCode: StatusCodes.Status201Created) : Results.Ok(answer);
+            return answer(version);
         }
         catch (JourneyNotFoundException e)
         {

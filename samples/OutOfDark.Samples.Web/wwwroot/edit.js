@@ -103,8 +103,13 @@
     return command(journeyPath(path), body, method);
   }
 
-  // A button that asks once more before it removes something.
-  function removeButton(label, what, remove) {
+  // Focus and a polite announcement once a removal or move is drawn (focus.js): candidates in order of preference.
+  function refocus(candidates, text) {
+    if (window.OutOfDarkFocus) OutOfDarkFocus.after(candidates, text);
+  }
+
+  // A button that asks once more before it removes something; next() (read before the removal) lists where focus goes.
+  function removeButton(label, what, remove, next) {
     const button = el("button", { type: "button", class: "danger", "data-edit": "remove" }, label);
     button.addEventListener("click", () => {
       if (button.getAttribute("data-armed") !== "true") {
@@ -114,9 +119,11 @@
       }
       busy(async () => {
         try {
+          const candidates = next ? next() : [];
           await remove();
           say("");
           await route();
+          refocus(candidates, "Removed " + what);
         } catch (error) {
           await showRefusal(null, error, "remove " + what);
         }
@@ -170,7 +177,10 @@
       field(form, "Move to phase…", "phaseId", select(phaseOptions(), a.phaseId)),
       field(form, "Under", "parentId", select([["", "(top level)"], ...activityOptions(a.id)], a.parentId)),
       el("button", { type: "submit" }, "Move"));
-    submitter(form, "move the activity", f => moveActivity(a.id, f.phaseId.value, f.parentId.value || null));
+    submitter(form, "move the activity", f => moveActivity(a.id, f.phaseId.value, f.parentId.value || null), async () => {
+      await route();
+      refocus(['#move-activity button[type="submit"]'], `Moved ${a.name} to ${(state.journey.phases.find(p => p.id === form.elements.phaseId.value) || {}).name || "its phase"}`);
+    });
     return form;
   }
 
@@ -238,7 +248,7 @@
   }
 
   // Edit, reorder and remove buttons under each widget of the Detail view.
-  function widgetTools(article, widget, index, count) {
+  function widgetTools(article, widget, index, count, allWidgets) {
     const tools = el("div", { class: "edit-tools" });
     const edit = el("button", { type: "button", "data-edit": "edit-widget", "aria-expanded": "false" }, "Edit");
     const up = el("button", { type: "button", "data-edit": "widget-up", "aria-label": `Move ${widget.title} up` }, "↑ Up");
@@ -250,8 +260,9 @@
         await send("/widgets/" + encodeURIComponent(widget.id) + "/position", { position }, "PUT");
         say("");
         await route();
-        const moved = document.querySelector(`#detail .widget[data-widget-id="${widget.id}"] [data-edit="${position < index ? "widget-up" : "widget-down"}"]`);
-        if (moved && !moved.disabled) moved.focus();
+        const tools = `#detail .widget[data-widget-id="${widget.id}"]`;
+        const [same, other] = position < index ? ["widget-up", "widget-down"] : ["widget-down", "widget-up"];
+        refocus([`${tools} [data-edit="${same}"]`, `${tools} [data-edit="${other}"]`], `Moved ${widget.title} to place ${position + 1} of ${count}`);
       } catch (error) {
         await showRefusal(null, error, "move the widget");
       }
@@ -266,7 +277,8 @@
       edit.setAttribute("aria-expanded", String(!form.hidden));
       if (!form.hidden) form.elements.title.focus();
     });
-    tools.append(edit, up, down, removeButton("Remove", "widget " + widget.title, () => send("/widgets/" + encodeURIComponent(widget.id), {}, "DELETE")));
+    tools.append(edit, up, down, removeButton("Remove", "widget " + widget.title, () => send("/widgets/" + encodeURIComponent(widget.id), {}, "DELETE"),
+      () => [...[allWidgets[index + 1], allWidgets[index - 1]].filter(Boolean).map(w => `#detail .widget[data-widget-id="${w.id}"] [data-edit="edit-widget"]`), "#add-widget select", "#detail-name"]));
     edit.setAttribute("aria-controls", form.id);
     // The form sits beside the widget, not in it: the widget's own form (a metric's "Record") stays its only form.
     article.append(tools);
@@ -275,10 +287,11 @@
 
   function flowSection(a) {
     const flows = state.journey.flows.filter(f => f.from === a.id || f.to === a.id);
-    const list = el("ul", { class: "edit-list", id: "activity-flows" }, ...flows.map(flow => {
+    const list = el("ul", { class: "edit-list", id: "activity-flows" }, ...flows.map((flow, index) => {
       const form = el("form", { id: "flow-" + flow.id, class: "edit-form inline", "data-flow-id": flow.id, "aria-label": `Flow from ${nameOf(flow.from)} to ${nameOf(flow.to)}` });
       form.append(el("span", {}, `${nameOf(flow.from)} → ${nameOf(flow.to)}`), field(form, "Label", "label", input(flow.label)), el("button", { type: "submit" }, "Save label"),
-        removeButton("Remove", "this flow", () => send("/flows/" + encodeURIComponent(flow.id), {}, "DELETE")));
+        removeButton("Remove", "this flow", () => send("/flows/" + encodeURIComponent(flow.id), {}, "DELETE"),
+          () => [...[flows[index + 1], flows[index - 1]].filter(Boolean).map(f => `#flow-${f.id} input[name="label"]`), "#add-flow select"]));
       submitter(form, "save the flow", f => send("/flows/" + encodeURIComponent(flow.id), { label: f.label.value }, "PUT"));
       return el("li", {}, form);
     }));
@@ -290,15 +303,26 @@
 
   function detail(aside, d) {
     const a = d.activity;
-    aside.querySelectorAll(".widget").forEach((article, index) => widgetTools(article, d.widgets[index], index, d.widgets.length));
+    aside.querySelectorAll(".widget").forEach((article, index) => widgetTools(article, d.widgets[index], index, d.widgets.length, d.widgets));
     const panel = el("section", { class: "edit-activity", "aria-label": "Edit this activity" },
       el("h3", {}, "Edit"), activityForm(a), moveForm(a), addWidgetForm(a), ...flowSection(a), childForm(a),
       removeButton("Remove activity", a.name, async () => {
         await send("/activities/" + encodeURIComponent(a.id), {}, "DELETE");
         location.hash = "#/map";
-      }));
+      }, () => neighbours(a)));
     const history = [...aside.querySelectorAll("h3")].find(h => h.textContent === "History");
     if (history) aside.insertBefore(panel, history); else aside.append(panel);
+  }
+
+  // Where focus goes once an activity is removed: its next sibling's map box, the previous one's, its parent's, then
+  // any activity of its phase, then the journey panel.
+  function neighbours(a) {
+    const all = state.journey.activities;
+    const siblings = all.filter(x => x.phaseId === a.phaseId && (x.parentId || null) === (a.parentId || null));
+    const at = siblings.findIndex(x => x.id === a.id);
+    const ids = [siblings[at + 1], siblings[at - 1]].filter(Boolean).map(x => x.id)
+      .concat(a.parentId ? [a.parentId] : [], all.filter(x => x.phaseId === a.phaseId && x.id !== a.id).map(x => x.id));
+    return [...ids.map(id => OutOfDarkFocus.mapBox(id)), "#edit-journey summary"];
   }
 
   // ---- The map: drag an activity to another phase -----------------------------------------------------------------
@@ -393,13 +417,20 @@
       const down = el("button", { type: "button", "data-edit": "phase-down", "aria-label": `Move phase ${p.name} later` }, "→");
       up.disabled = index === 0;
       down.disabled = index === phases.length - 1;
+      const row = `#edit-journey form[data-phase-id="${p.id}"]`;
       const move = position => busy(() => send("/phases/" + encodeURIComponent(p.id) + "/position", { position }, "PUT")
-        .then(() => { say(""); return route(); }, error => showRefusal(form, error, "move the phase")));
+        .then(async () => {
+          say("");
+          await route();
+          const [same, other] = position < index ? ["phase-up", "phase-down"] : ["phase-down", "phase-up"];
+          refocus([`${row} [data-edit="${same}"]`, `${row} [data-edit="${other}"]`], `Moved phase ${p.name} to place ${position + 1} of ${phases.length}`);
+        }, error => showRefusal(form, error, "move the phase")));
       up.addEventListener("click", () => move(index - 1));
       down.addEventListener("click", () => move(index + 1));
       form.append(field(form, "Name", "name", input(p.name)), field(form, "Customer goal", "customerGoal", input(p.customerGoal)),
         el("button", { type: "submit" }, "Save"), up, down,
-        removeButton("Remove", "phase " + p.name, () => send("/phases/" + encodeURIComponent(p.id), {}, "DELETE")));
+        removeButton("Remove", "phase " + p.name, () => send("/phases/" + encodeURIComponent(p.id), {}, "DELETE"),
+          () => [...[phases[index + 1], phases[index - 1]].filter(Boolean).map(x => `#edit-journey form[data-phase-id="${x.id}"] input[name="name"]`), '#add-phase input[name="name"]']));
       submitter(form, "save the phase", f => send("/phases/" + encodeURIComponent(p.id), { name: f.name.value, customerGoal: f.customerGoal.value }, "PUT"));
       return el("li", {}, form);
     });
@@ -413,10 +444,12 @@
   }
 
   function personaRows() {
-    return state.journey.personas.map((p, index) => {
+    const personas = state.journey.personas;
+    return personas.map((p, index) => {
       const form = el("form", { id: "persona-" + index, class: "edit-form inline", "data-persona-id": p.id, "aria-label": "Persona " + p.name });
       form.append(field(form, "Name", "name", input(p.name)), field(form, "Description", "description", input(p.description)),
-        el("button", { type: "submit" }, "Save"), removeButton("Remove", "persona " + p.name, () => send("/personas/" + encodeURIComponent(p.id), {}, "DELETE")));
+        el("button", { type: "submit" }, "Save"), removeButton("Remove", "persona " + p.name, () => send("/personas/" + encodeURIComponent(p.id), {}, "DELETE"),
+          () => [...[personas[index + 1], personas[index - 1]].filter(Boolean).map(x => `#edit-journey form[data-persona-id="${x.id}"] input[name="name"]`), '#add-persona input[name="name"]']));
       submitter(form, "save the persona", f => send("/personas/" + encodeURIComponent(p.id), { name: f.name.value, description: f.description.value }, "PUT"));
       return el("li", {}, form);
     });

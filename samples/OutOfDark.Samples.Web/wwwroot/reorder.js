@@ -27,9 +27,11 @@
       await command(journeyPath(path), { position }, "PUT");
       say("");
       await route();
-      const again = document.querySelector(refocus);
-      if (again && !again.disabled) again.focus();
-      else if (again) (again.parentElement.querySelector("button:not([disabled])") || again).focus();
+      // The same button in its new place; at the top or bottom (disabled) its other move button.
+      const other = refocus.replace(/-(up|down)"\]$/, (_, d) => `-${d === "up" ? "down" : "up"}"]`);
+      const moved = `Moved ${what} to place ${position + 1}`;
+      if (window.OutOfDarkFocus) OutOfDarkFocus.after([refocus, other], moved);
+      else (document.querySelector(refocus) || document.body).focus();
     } catch (error) {
       say("Could not move " + what + ": " + (error.details || error.message));
     } finally {

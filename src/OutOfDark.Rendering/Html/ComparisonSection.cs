@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
+using NodaTime;
 using OutOfDark.Comparison;
 
 namespace OutOfDark.Rendering;
@@ -7,16 +9,17 @@ namespace OutOfDark.Rendering;
 /// <summary>The report's "Current state against future state" section: what an as-is / to-be comparison found.</summary>
 internal static class ComparisonSection
 {
-    public static void Write(TextWriter w, JourneyComparison comparison)
+    /// <summary>Writes the section; counts in <paramref name="culture"/>, the comparison's own lines localized as <see cref="DisplayText.Localize"/> does.</summary>
+    public static void Write(TextWriter w, JourneyComparison comparison, DateTimeZone zone, CultureInfo culture)
     {
         w.Write("<section id=\"comparison\"><h2>Current state against future state</h2>\n<p class=\"meta\">");
-        w.Write(Numbers.Integer(comparison.Added.Count));
+        w.Write(Numbers.Integer(comparison.Added.Count, culture));
         w.Write(" added · ");
-        w.Write(Numbers.Integer(comparison.Removed.Count));
+        w.Write(Numbers.Integer(comparison.Removed.Count, culture));
         w.Write(" removed · ");
-        w.Write(Numbers.Integer(comparison.Changed.Count));
+        w.Write(Numbers.Integer(comparison.Changed.Count, culture));
         w.Write(" changed · ");
-        w.Write(Numbers.Integer(comparison.Unchanged));
+        w.Write(Numbers.Integer(comparison.Unchanged, culture));
         w.Write(" unchanged</p>\n");
         if (comparison.IsEmpty)
         {
@@ -27,17 +30,17 @@ internal static class ComparisonSection
         w.Write("<table><thead><tr><th>Change</th><th>Phase</th><th>Activity</th><th>What differs</th></tr></thead><tbody>\n");
         foreach (var a in comparison.Added)
         {
-            Row(w, "added", a.Phase, a.Name, []);
+            Row(w, "added", a.Phase, a.Name, [], zone, culture);
         }
 
         foreach (var r in comparison.Removed)
         {
-            Row(w, "removed", r.Phase, r.Name, []);
+            Row(w, "removed", r.Phase, r.Name, [], zone, culture);
         }
 
         foreach (var c in comparison.Changed)
         {
-            Row(w, "changed", c.ToBe.Phase, c.AsIs.Name == c.ToBe.Name ? c.ToBe.Name : c.AsIs.Name + " → " + c.ToBe.Name, JourneyComparison.Describe(c));
+            Row(w, "changed", c.ToBe.Phase, c.AsIs.Name == c.ToBe.Name ? c.ToBe.Name : c.AsIs.Name + " → " + c.ToBe.Name, JourneyComparison.Describe(c), zone, culture);
         }
 
         w.Write("</tbody></table>\n");
@@ -54,17 +57,17 @@ internal static class ComparisonSection
                 }
 
                 w.Write("</td><td>");
-                w.Write(Numbers.Integer(p.Added));
+                w.Write(Numbers.Integer(p.Added, culture));
                 w.Write("</td><td>");
-                w.Write(Numbers.Integer(p.Removed));
+                w.Write(Numbers.Integer(p.Removed, culture));
                 w.Write("</td><td>");
-                w.Write(Numbers.Integer(p.Changed));
+                w.Write(Numbers.Integer(p.Changed, culture));
                 w.Write("</td><td>");
                 foreach (var k in p.Kpis)
                 {
                     if (k.Differs)
                     {
-                        Markup.Write(w, JourneyComparison.Describe(k));
+                        Markup.Write(w, DisplayText.Localize(JourneyComparison.Describe(k), zone, culture));
                         w.Write("<br>");
                     }
                 }
@@ -73,7 +76,7 @@ internal static class ComparisonSection
                 {
                     if (e.Differs)
                     {
-                        Markup.Write(w, JourneyComparison.Describe(e));
+                        Markup.Write(w, DisplayText.Localize(JourneyComparison.Describe(e), zone, culture));
                         w.Write("<br>");
                     }
                 }
@@ -87,7 +90,7 @@ internal static class ComparisonSection
         w.Write("</section>\n");
     }
 
-    private static void Row(TextWriter w, string change, string phase, string activity, IReadOnlyList<string> details)
+    private static void Row(TextWriter w, string change, string phase, string activity, IReadOnlyList<string> details, DateTimeZone zone, CultureInfo culture)
     {
         w.Write("<tr><td>");
         w.Write(change);
@@ -103,7 +106,7 @@ internal static class ComparisonSection
                 w.Write("<br>");
             }
 
-            Markup.Write(w, details[i]);
+            Markup.Write(w, DisplayText.Localize(details[i], zone, culture));
         }
 
         w.Write("</td></tr>\n");

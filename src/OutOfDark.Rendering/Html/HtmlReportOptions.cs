@@ -47,10 +47,13 @@ public sealed record HtmlReportOptions
 
     /// <summary>
     /// The culture of the month names in dates (<c>d MMM yyyy</c>, for example <c>12 Apr 2026</c>, <c>12 avr. 2026</c> in
-    /// French) and of the numbers inside warning messages, evidence and history lines (<c>1.370,5</c> in de-DE; the
-    /// tables, charts and metrics keep the invariant format). ISO days and instants inside those texts are shown in the
-    /// report's date style and <see cref="TimeZone"/>. <see cref="CultureInfo.InvariantCulture"/> (English month names)
-    /// by default. Must not be <see langword="null"/>.
+    /// French) and of every number a reader sees: the tables' counts and values, metric values, targets and thresholds,
+    /// the funnel's counts and percentages, the charts' and the map's figures, and the numbers inside warning messages,
+    /// evidence, history lines and the comparison (<c>1.370,5</c> in de-DE, <c>1 370,5</c> in fr-FR). Coordinates and
+    /// other attribute values stay invariant. ISO days and instants inside domain texts are shown in the report's date
+    /// style and <see cref="TimeZone"/>. <see cref="CultureInfo.InvariantCulture"/> by default: English month names and
+    /// numbers as before (<c>1370.5</c>, no group separator); any other culture, <c>en-US</c> included, groups
+    /// thousands (<c>1,370.5</c>). Must not be <see langword="null"/>.
     /// </summary>
     public CultureInfo Culture { get; init; } = CultureInfo.InvariantCulture;
 

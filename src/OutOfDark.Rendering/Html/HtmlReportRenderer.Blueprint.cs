@@ -12,7 +12,7 @@ public static partial class HtmlReportRenderer
     {
         w.Write("<section id=\"blueprint\"><h2>Service blueprint</h2>\n<p class=\"meta\">Each activity in its lane. Above the line of interaction: what the customer does; between it and the line of visibility: what the customer sees; below it: what the company does out of sight, and the support processes below the line of internal interaction.</p><div class=\"map\" role=\"region\" tabindex=\"0\" aria-label=\"Service blueprint, scrolls sideways on a narrow screen\">\n");
         var layout = ActivityMapLayout.Compute(journey, (options.Layout ?? LayoutOptions.Default) with { ServiceBlueprint = true });
-        SvgMapRenderer.Write(journey, layout, w, new SvgMapOptions { Warnings = shown, DisplayZone = options.TimeZone, DisplayCulture = options.Culture }, cancellationToken);
+        SvgMapRenderer.Write(journey, layout, w, new SvgMapOptions { Warnings = shown, TimeZone = options.TimeZone, Culture = options.Culture }, cancellationToken);
         w.Write("</div></section>\n");
     }
 
@@ -34,7 +34,7 @@ public static partial class HtmlReportRenderer
         {
             var o = r.Opportunity;
             w.Write("<tr><td>");
-            w.Write(Numbers.Integer(r.Rank));
+            w.Write(Numbers.Integer(r.Rank, options.Culture));
             w.Write("</td><td>");
             Markup.Write(w, o.Title);
             if (o.Description is { } description)
@@ -51,7 +51,7 @@ public static partial class HtmlReportRenderer
             w.Write("</td>");
             if (o.Scores is { } s)
             {
-                w.Write($"<td>{Numbers.Integer(s.CustomerValue)}</td><td>{Numbers.Integer(s.BusinessValue)}</td><td>{Numbers.Integer(s.Effort)}</td><td>{Numbers.Exact(r.Priority!.Value)}</td><td>{QuadrantText(OpportunityPriority.QuadrantOf(s))}</td>");
+                w.Write($"<td>{Numbers.Integer(s.CustomerValue, options.Culture)}</td><td>{Numbers.Integer(s.BusinessValue, options.Culture)}</td><td>{Numbers.Integer(s.Effort, options.Culture)}</td><td>{Numbers.Exact(r.Priority!.Value, options.Culture)}</td><td>{QuadrantText(OpportunityPriority.QuadrantOf(s))}</td>");
             }
             else
             {
@@ -76,11 +76,11 @@ public static partial class HtmlReportRenderer
         }
 
         w.Write("</tbody></table></div>\n");
-        WriteMatrix(journey, w, matrix);
+        WriteMatrix(journey, w, matrix, options);
         w.Write("</section>\n");
     }
 
-    private static void WriteMatrix(Journey journey, TextWriter w, OpportunityMatrix m)
+    private static void WriteMatrix(Journey journey, TextWriter w, OpportunityMatrix m, HtmlReportOptions options)
     {
         var p = m.Plot;
         w.Write($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart matrix\" role=\"img\" viewBox=\"0 0 {Numbers.Coordinate(m.Width)} {Numbers.Coordinate(m.Height)}\" width=\"{Numbers.Coordinate(m.Width)}\" height=\"{Numbers.Coordinate(m.Height)}\" style=\"max-width:{Numbers.Coordinate(m.Width)}px\" font-size=\"11\" font-family=\"system-ui, sans-serif\"><title>Prioritisation matrix: value × effort</title>\n");
@@ -98,9 +98,9 @@ public static partial class HtmlReportRenderer
         {
             var o = journey.GetOpportunity(point.OpportunityId);
             w.Write($"<g class=\"matrix-point\"><title>");
-            Markup.Write(w, $"#{point.Rank} {o.Title}: value {Numbers.Exact(point.Value)}, effort {point.Effort}, priority {Numbers.Exact(point.Priority)}");
+            Markup.Write(w, $"#{Numbers.Integer(point.Rank, options.Culture)} {o.Title}: value {Numbers.Exact(point.Value, options.Culture)}, effort {Numbers.Integer(point.Effort, options.Culture)}, priority {Numbers.Exact(point.Priority, options.Culture)}");
             w.Write($"</title><circle cx=\"{Numbers.Coordinate(point.Center.X)}\" cy=\"{Numbers.Coordinate(point.Center.Y)}\" r=\"9\" fill=\"#1d4ed8\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>");
-            w.Write($"<text x=\"{Numbers.Coordinate(point.Center.X)}\" y=\"{Numbers.Coordinate(point.Center.Y + 3.5)}\" text-anchor=\"middle\" fill=\"#ffffff\" font-weight=\"600\">{Numbers.Integer(point.Rank)}</text></g>\n");
+            w.Write($"<text x=\"{Numbers.Coordinate(point.Center.X)}\" y=\"{Numbers.Coordinate(point.Center.Y + 3.5)}\" text-anchor=\"middle\" fill=\"#ffffff\" font-weight=\"600\">{Numbers.Integer(point.Rank, options.Culture)}</text></g>\n");
         }
 
         w.Write("</svg>\n");

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 
@@ -16,7 +17,7 @@ public static partial class HtmlReportRenderer
     /// One point per touchpoint (activity in map order) that carries any persona's emotion; per persona a solid as-is
     /// line and a dashed to-be line over the touchpoints that have a to-be score; the phases named under their touchpoints.
     /// </summary>
-    private static void WriteEmotionCurve(Journey journey, TextWriter w, IReadOnlyList<EmotionCurvePoint> points)
+    private static void WriteEmotionCurve(Journey journey, TextWriter w, IReadOnlyList<EmotionCurvePoint> points, CultureInfo culture)
     {
         w.Write("<section id=\"emotions\"><h2>Emotion curve</h2>\n");
         var columns = new List<ActivityId>();
@@ -100,12 +101,12 @@ public static partial class HtmlReportRenderer
             {
                 var activity = journey.GetActivity(point.Activity).Name;
                 w.Write($"<circle cx=\"{Numbers.Coordinate(X(column[point.Activity]))}\" cy=\"{Numbers.Coordinate(Y(point.AsIs))}\" r=\"4.5\" fill=\"{colour}\"><title>");
-                Markup.Write(w, $"{persona.Name} at {activity}: as-is {HumanText.Emotion(point.AsIs)}" + (point.Samples > 1 ? $", mean of {point.Samples} emotions" : ""));
+                Markup.Write(w, $"{persona.Name} at {activity}: as-is {HumanText.Emotion(point.AsIs, culture)}" + (point.Samples > 1 ? $", mean of {Numbers.Integer(point.Samples, culture)} emotions" : ""));
                 w.Write("</title></circle>");
                 if (point.ToBe is { } target)
                 {
                     w.Write($"<circle cx=\"{Numbers.Coordinate(X(column[point.Activity]))}\" cy=\"{Numbers.Coordinate(Y(target))}\" r=\"4\" fill=\"#ffffff\" stroke=\"{colour}\" stroke-width=\"2\"><title>");
-                    Markup.Write(w, $"{persona.Name} at {activity}: to-be {HumanText.Emotion(target)}");
+                    Markup.Write(w, $"{persona.Name} at {activity}: to-be {HumanText.Emotion(target, culture)}");
                     w.Write("</title></circle>");
                 }
             }
@@ -151,7 +152,7 @@ public static partial class HtmlReportRenderer
     }
 
     /// <summary>The funnel along one flow path, in one colour, with each step's share of the previous one, and a caption naming the path.</summary>
-    private static void WriteFunnel(Journey journey, TextWriter w, IReadOnlyList<FunnelChartStep> steps, bool computed)
+    private static void WriteFunnel(Journey journey, TextWriter w, IReadOnlyList<FunnelChartStep> steps, bool computed, CultureInfo culture)
     {
         w.Write("<section id=\"funnel\"><h2>Funnel</h2>\n");
         if (steps.Count == 0)
@@ -205,13 +206,13 @@ public static partial class HtmlReportRenderer
             w.Write("</title></text>");
             w.Write($"<rect x=\"{Numbers.Coordinate(x)}\" y=\"{Numbers.Coordinate(y)}\" width=\"{Numbers.Coordinate(bar)}\" height=\"{Numbers.Coordinate(rowHeight - 6)}\" rx=\"4\" fill=\"{FunnelColour}\"/>");
             var rose = previous is { Count: { } b } && step.Count is { } n && n > b;
-            var text = (step.Count is { } count ? Numbers.Exact(count) : "no data")
-                + (previous is { Count: { } before } && before != 0 && step.Count is { } now ? " · " + Numbers.Percent(now, before) + " of previous" + (rose ? " *" : "") : "");
+            var text = (step.Count is { } count ? Numbers.Exact(count, culture) : "no data")
+                + (previous is { Count: { } before } && before != 0 && step.Count is { } now ? " · " + Numbers.Percent(now, before, culture) + " of previous" + (rose ? " *" : "") : "");
             if (rose)
             {
                 var reachedFrom = journey.TryGetActivity(step.Activity, out _) ? journey.FlowsTo(step.Activity).Count : 0;
                 rises.Add(step.Name + (reachedFrom > 1
-                    ? $" counts more than {previous!.Name}: it is also reached from {Numbers.Integer(reachedFrom - 1)} other {(reachedFrom == 2 ? "activity" : "activities")}"
+                    ? $" counts more than {previous!.Name}: it is also reached from {Numbers.Integer(reachedFrom - 1, culture)} other {(reachedFrom == 2 ? "activity" : "activities")}"
                     : $" counts more than {previous!.Name}: the two counts are measured separately"));
             }
 
@@ -241,7 +242,7 @@ public static partial class HtmlReportRenderer
     }
 
     /// <summary>A small line of a metric's observations, oldest to newest, with the target as a dashed line when it lies in range.</summary>
-    private static void WriteSparkline(TextWriter w, MetricWidget metric)
+    private static void WriteSparkline(TextWriter w, MetricWidget metric, CultureInfo culture)
     {
         const double width = 140, height = 32, pad = 3;
         var values = metric.Observations.Select(o => (double)o.Value).ToList();
@@ -257,7 +258,7 @@ public static partial class HtmlReportRenderer
         double X(int i) => values.Count == 1 ? width / 2 : pad + (i * (width - (2 * pad)) / (values.Count - 1));
         double Y(double v) => span == 0 ? height / 2 : height - pad - ((v - min) / span * (height - (2 * pad)));
         w.Write($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"spark\" role=\"img\" viewBox=\"0 0 {Numbers.Coordinate(width)} {Numbers.Coordinate(height)}\" width=\"{Numbers.Coordinate(width)}\" height=\"{Numbers.Coordinate(height)}\"><title>");
-        Markup.Write(w, $"{metric.Title}: {values.Count} observations from {Numbers.Exact(metric.Observations.Min(o => o.Value))} to {Numbers.Exact(metric.Observations.Max(o => o.Value))}");
+        Markup.Write(w, $"{metric.Title}: {Numbers.Integer(values.Count, culture)} observations from {Numbers.Exact(metric.Observations.Min(o => o.Value), culture)} to {Numbers.Exact(metric.Observations.Max(o => o.Value), culture)}");
         w.Write("</title>");
         if (metric.Target is { } target)
         {

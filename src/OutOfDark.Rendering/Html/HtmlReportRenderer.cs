@@ -148,19 +148,19 @@ public static partial class HtmlReportRenderer
         WriteOverview(journey, w, options);
         WriteContents(journey, w, options);
         w.Write("<main>\n");
-        WritePhases(journey, w);
+        WritePhases(journey, w, options.Culture);
         WriteKpis(journey, w, options);
         w.Write("<section id=\"map\"><h2>Activity map</h2><p class=\"meta\">Select an activity to read its details. On a narrow screen, scroll the map sideways.</p><div class=\"map\" role=\"region\" tabindex=\"0\" aria-label=\"Activity map, scrolls sideways on a narrow screen\">\n");
-        SvgMapRenderer.Write(journey, ActivityMapLayout.Compute(journey, options.Layout), w, new SvgMapOptions { Warnings = shown, LinkNodes = true, DisplayZone = options.TimeZone, DisplayCulture = options.Culture }, cancellationToken);
+        SvgMapRenderer.Write(journey, ActivityMapLayout.Compute(journey, options.Layout), w, new SvgMapOptions { Warnings = shown, LinkNodes = true, TimeZone = options.TimeZone, Culture = options.Culture }, cancellationToken);
         w.Write("</div></section>\n");
         WriteBlueprint(journey, w, options, shown, cancellationToken);
         WriteWarnings(journey, w, shown, options);
         WriteOpportunities(journey, w, options);
-        WriteEmotionCurve(journey, w, options.EmotionCurve ?? EmotionCurve.Compute(journey));
-        WriteFunnel(journey, w, options.Funnel ?? Funnel.Compute(journey), options.Funnel is null);
+        WriteEmotionCurve(journey, w, options.EmotionCurve ?? EmotionCurve.Compute(journey), options.Culture);
+        WriteFunnel(journey, w, options.Funnel ?? Funnel.Compute(journey), options.Funnel is null, options.Culture);
         if (options.Comparison is { } comparison)
         {
-            ComparisonSection.Write(w, comparison);
+            ComparisonSection.Write(w, comparison, options.TimeZone, options.Culture);
         }
 
         WriteDetails(journey, w, options, warnings, cancellationToken);
@@ -190,11 +190,11 @@ public static partial class HtmlReportRenderer
         }
 
         w.Write(" · ");
-        w.Write(Numbers.Integer(journey.Phases.Count));
+        w.Write(Numbers.Integer(journey.Phases.Count, options.Culture));
         w.Write(" phases · ");
-        w.Write(Numbers.Integer(journey.ActivityCount));
+        w.Write(Numbers.Integer(journey.ActivityCount, options.Culture));
         w.Write(" activities · ");
-        w.Write(Numbers.Integer(journey.Flows.Count));
+        w.Write(Numbers.Integer(journey.Flows.Count, options.Culture));
         w.Write(" flows");
         if (options.GeneratedAt is { } at)
         {
@@ -279,7 +279,7 @@ public static partial class HtmlReportRenderer
         w.Write("</li></ol></nav>\n");
     }
 
-    private static void WritePhases(Journey journey, TextWriter w)
+    private static void WritePhases(Journey journey, TextWriter w, CultureInfo culture)
     {
         w.Write("<section id=\"overview\"><h2>Phases</h2><div class=\"table-box\" role=\"region\" tabindex=\"0\" aria-label=\"Phases table\"><table><thead><tr><th>Phase</th><th>Customer goal</th><th>Activities</th></tr></thead><tbody>\n");
         for (var i = 0; i < journey.Phases.Count; i++)
@@ -292,7 +292,7 @@ public static partial class HtmlReportRenderer
             w.Write("</a></td><td>");
             Markup.Write(w, phase.CustomerGoal);
             w.Write("</td><td>");
-            w.Write(Numbers.Integer(journey.ActivityCountIn(phase.Id)));
+            w.Write(Numbers.Integer(journey.ActivityCountIn(phase.Id), culture));
             w.Write("</td></tr>\n");
         }
 
@@ -539,7 +539,7 @@ public static partial class HtmlReportRenderer
         {
             if (shown++ == HistoryShownOpen)
             {
-                w.Write($"</ol><details><summary>{Numbers.Integer(listed - HistoryShownOpen)} earlier changes</summary><ol class=\"history\" start=\"{Numbers.Integer(entries.Count - HistoryShownOpen)}\" reversed>");
+                w.Write($"</ol><details><summary>{Numbers.Integer(listed - HistoryShownOpen, options.Culture)} earlier changes</summary><ol class=\"history\" start=\"{Numbers.Integer(entries.Count - HistoryShownOpen, CultureInfo.InvariantCulture)}\" reversed>");
             }
 
             var entry = entries[i];
@@ -563,7 +563,7 @@ public static partial class HtmlReportRenderer
         if (entries.Count > max)
         {
             w.Write("<p class=\"meta\">");
-            w.Write(Numbers.Integer(entries.Count - max));
+            w.Write(Numbers.Integer(entries.Count - max, options.Culture));
             w.Write(" older changes not shown.</p>");
         }
     }
@@ -615,11 +615,11 @@ public static partial class HtmlReportRenderer
                 w.Write("<p>");
                 Markup.Write(w, personas.GetValueOrDefault(emotion.Persona, "Unknown persona"));
                 w.Write(": as-is ");
-                w.Write(HumanText.Emotion(emotion.AsIs.Value));
+                w.Write(HumanText.Emotion(emotion.AsIs.Value, options.Culture));
                 if (emotion.ToBe is { } toBe)
                 {
                     w.Write(", to-be ");
-                    w.Write(HumanText.Emotion(toBe.Value));
+                    w.Write(HumanText.Emotion(toBe.Value, options.Culture));
                 }
 
                 w.Write("</p>");
@@ -665,9 +665,9 @@ public static partial class HtmlReportRenderer
         w.Write(HumanText.Kind(metric.Kind));
         Meta(w, "unit", metric.Unit.Length == 0 ? null : metric.Unit);
         w.Write(metric.Direction == MetricDirection.HigherIsBetter ? " · higher is better" : " · lower is better");
-        Meta(w, "target", metric.Target is { } t ? Numbers.Exact(t) : null);
-        Meta(w, "warning at", metric.WarningThreshold is { } wt ? Numbers.Exact(wt) : null);
-        Meta(w, "critical at", metric.CriticalThreshold is { } ct ? Numbers.Exact(ct) : null);
+        Meta(w, "target", metric.Target is { } t ? Numbers.Exact(t, options.Culture) : null);
+        Meta(w, "warning at", metric.WarningThreshold is { } wt ? Numbers.Exact(wt, options.Culture) : null);
+        Meta(w, "critical at", metric.CriticalThreshold is { } ct ? Numbers.Exact(ct, options.Culture) : null);
         w.Write("</p>");
         var observations = metric.Observations;
         if (observations.Count == 0)
@@ -678,7 +678,7 @@ public static partial class HtmlReportRenderer
 
         var latest = observations[^1];
         w.Write("<div class=\"metric-row\"><span class=\"latest\">");
-        w.Write(Numbers.Exact(latest.Value));
+        w.Write(Numbers.Exact(latest.Value, options.Culture));
         if (metric.Unit.Length > 0)
         {
             w.Write(' ');
@@ -688,9 +688,9 @@ public static partial class HtmlReportRenderer
         w.Write("</span><span class=\"meta\">latest, ");
         Day(w, latest.Date, options);
         w.Write("</span>");
-        WriteSparkline(w, metric);
+        WriteSparkline(w, metric, options.Culture);
         w.Write("<span class=\"meta\">");
-        w.Write(Numbers.Integer(observations.Count));
+        w.Write(Numbers.Integer(observations.Count, options.Culture));
         w.Write(observations.Count == 1 ? " observation" : " observations");
         if (observations.Count > 1)
         {
@@ -705,7 +705,7 @@ public static partial class HtmlReportRenderer
             w.Write("<tr><td>");
             Day(w, observations[i].Date, options);
             w.Write("</td><td>");
-            w.Write(Numbers.Exact(observations[i].Value));
+            w.Write(Numbers.Exact(observations[i].Value, options.Culture));
             w.Write("</td></tr>");
         }
 

@@ -45,9 +45,19 @@ public sealed record SvgMapOptions
     /// <summary>Whether each activity's box links to the HTML report's section of the activity (<c>#activity-</c> and its id); set by the report only.</summary>
     internal bool LinkNodes { get; init; }
 
-    /// <summary>The zone the warning messages' ISO instants are shown in on the badges' tooltips (the HTML report passes its own).</summary>
-    internal NodaTime.DateTimeZone DisplayZone { get; init; } = NodaTime.DateTimeZone.Utc;
+    /// <summary>
+    /// The time zone the instants inside warning messages are shown in on the badges' tooltips, as
+    /// <see cref="HtmlReportOptions.TimeZone"/> does in the report (which passes its own). <see cref="NodaTime.DateTimeZone.Utc"/>
+    /// by default. Must not be <see langword="null"/>.
+    /// </summary>
+    public NodaTime.DateTimeZone TimeZone { get; init; } = NodaTime.DateTimeZone.Utc;
 
-    /// <summary>The culture of the warning messages' dates and numbers on the badges' tooltips (the HTML report passes its own).</summary>
-    internal System.Globalization.CultureInfo DisplayCulture { get; init; } = System.Globalization.CultureInfo.InvariantCulture;
+    /// <summary>
+    /// The culture of the numbers and month names a person reads on the map: the warning counts and the dates and numbers
+    /// inside warning messages on the badges' tooltips (<c>1.370,5</c> in de-DE), as <see cref="HtmlReportOptions.Culture"/>
+    /// does in the report (which passes its own). Coordinates and other attribute values stay invariant.
+    /// <see cref="System.Globalization.CultureInfo.InvariantCulture"/> by default (numbers as the domain writes them).
+    /// Must not be <see langword="null"/>.
+    /// </summary>
+    public System.Globalization.CultureInfo Culture { get; init; } = System.Globalization.CultureInfo.InvariantCulture;
 }

@@ -25,6 +25,7 @@ public static partial class SvgMapRenderer
     /// <param name="journey">The journey.</param>
     /// <param name="writer">Where to write.</param>
     /// <param name="options">Warnings and layout sizes; <see cref="SvgMapOptions.Default"/> when omitted.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>, or the options' <see cref="SvgMapOptions.TimeZone"/> or <see cref="SvgMapOptions.Culture"/> is.</exception>
     public static void Write(Journey journey, TextWriter writer, SvgMapOptions? options = null)
     {
         Guard.Against.Null(journey);
@@ -37,6 +38,7 @@ public static partial class SvgMapRenderer
     /// <param name="layout">The layout.</param>
     /// <param name="writer">Where to write.</param>
     /// <param name="options">Warnings; <see cref="SvgMapOptions.Default"/> when omitted.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>, or the options' <see cref="SvgMapOptions.TimeZone"/> or <see cref="SvgMapOptions.Culture"/> is.</exception>
     /// <exception cref="ArgumentException">The layout names an activity or phase the journey does not have.</exception>
     public static void Write(Journey journey, MapLayout layout, TextWriter writer, SvgMapOptions? options = null) =>
         Write(journey, layout, writer, options, CancellationToken.None);
@@ -47,6 +49,7 @@ public static partial class SvgMapRenderer
     /// <param name="options">Warnings and layout sizes.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>A task that completes when the document is written and flushed.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>, or the options' <see cref="SvgMapOptions.TimeZone"/> or <see cref="SvgMapOptions.Culture"/> is.</exception>
     public static Task WriteAsync(Journey journey, Stream stream, SvgMapOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(journey);
@@ -58,6 +61,7 @@ public static partial class SvgMapRenderer
     /// <param name="journey">The journey.</param>
     /// <param name="options">Warnings and layout sizes.</param>
     /// <returns>The SVG document.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>, or the options' <see cref="SvgMapOptions.TimeZone"/> or <see cref="SvgMapOptions.Culture"/> is.</exception>
     public static string ToSvg(Journey journey, SvgMapOptions? options = null)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
@@ -71,6 +75,8 @@ public static partial class SvgMapRenderer
         Guard.Against.Null(layout);
         Guard.Against.Null(w);
         options ??= SvgMapOptions.Default;
+        Guard.Against.Null(options.TimeZone, nameof(options), "SvgMapOptions.TimeZone must not be null: leave it out for UTC.");
+        Guard.Against.Null(options.Culture, nameof(options), "SvgMapOptions.Culture must not be null: leave it out for the invariant culture.");
         var warnings = new WarningIndex(journey, WarningIndex.Merge(options.Warnings, options.View));
         var width = Math.Max(Math.Max(layout.Width, 1), options.Legend ? Legend.Width : 0);
         var height = Math.Max(layout.Height, 1) + (options.Legend ? Legend.Height : 0);
@@ -151,11 +157,17 @@ public static partial class SvgMapRenderer
             }
         }
 
-        // Flow labels last, on a white plate, where they cover no box and no other label if the arrow leaves room.
+        // Flow labels last, on a white plate, where they cover no box (nor its outline) and no other label; a plate off its arrow has a leader line to it.
         foreach (var label in FlowLabels.Place(layout))
         {
             var b = label.Box;
             w.Write("<g class=\"ood-flow-label\">");
+            if (label.HasLeader)
+            {
+                var end = label.LeaderEnd;
+                w.Write($"<line class=\"ood-leader\" x1=\"{Numbers.Coordinate(label.Anchor.X)}\" y1=\"{Numbers.Coordinate(label.Anchor.Y)}\" x2=\"{Numbers.Coordinate(end.X)}\" y2=\"{Numbers.Coordinate(end.Y)}\" stroke=\"#334155\" stroke-width=\"0.8\"/><circle cx=\"{Numbers.Coordinate(label.Anchor.X)}\" cy=\"{Numbers.Coordinate(label.Anchor.Y)}\" r=\"1.8\" fill=\"#334155\"/>");
+            }
+
             Rect(w, b.X, b.Y, b.Width, b.Height, "#ffffff", 3, " fill-opacity=\"0.9\"");
             Text(w, b.X + (b.Width / 2), b.Y + (b.Height / 2) + 3.5, [label.Text], "#334155", bold: false, size: FlowLabels.FontSize, anchor: "middle");
             w.Write("</g>\n");
@@ -225,7 +237,7 @@ public static partial class SvgMapRenderer
 
         w.Write("><title>");
         Markup.Write(w, activity.Name);
-        WriteWarningSummary(w, warnings, worst);
+        WriteWarningSummary(w, warnings, worst, options.Culture);
         w.Write("</title>");
         if (worst is { } outlined)
         {
@@ -267,7 +279,7 @@ public static partial class SvgMapRenderer
     };
 
     /// <summary>" — 2 open warnings, most severe: critical" (nothing when there are none).</summary>
-    private static void WriteWarningSummary(TextWriter w, IReadOnlyList<Warning> warnings, WarningSeverity? worst)
+    private static void WriteWarningSummary(TextWriter w, IReadOnlyList<Warning> warnings, WarningSeverity? worst, CultureInfo culture)
     {
         if (worst is not { } severity)
         {
@@ -282,7 +294,7 @@ public static partial class SvgMapRenderer
             return;
         }
 
-        w.Write(Numbers.Integer(warnings.Count));
+        w.Write(Numbers.Integer(warnings.Count, culture));
         w.Write(" open warnings, most severe: ");
         w.Write(SeverityName(severity));
     }
@@ -326,7 +338,7 @@ public static partial class SvgMapRenderer
         {
             w.Write(warning.Severity.ToString());
             w.Write(": ");
-            Markup.Write(w, DisplayText.Localize(warning.Message, options.DisplayZone, options.DisplayCulture));
+            Markup.Write(w, DisplayText.Localize(warning.Message, options.TimeZone, options.Culture));
             w.Write('\n');
         }
 
@@ -337,7 +349,7 @@ public static partial class SvgMapRenderer
         w.Write("\" r=\"9\" fill=\"");
         w.Write(Palette.Severity(worst));
         w.Write("\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>");
-        Text(w, cx, cy + 4, [warnings.Count > 9 ? "9+" : Numbers.Integer(warnings.Count)], "#ffffff", bold: true, size: 10, anchor: "middle");
+        Text(w, cx, cy + 4, [warnings.Count > 9 ? "9+" : Numbers.Integer(warnings.Count, options.Culture)], "#ffffff", bold: true, size: 10, anchor: "middle");
         w.Write("</g>");
     }
 

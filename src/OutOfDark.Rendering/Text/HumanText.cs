@@ -13,9 +13,12 @@ internal static class HumanText
     /// <summary>A feedback sentiment in words with its number, as <see cref="Emotion(int)"/>.</summary>
     public static string Sentiment(Sentiment sentiment) => Emotion((int)sentiment);
 
-    /// <summary>A mean emotion score in words (the nearest whole score) with the mean to two decimals: <c>negative (−1.33)</c>.</summary>
-    public static string Emotion(double mean) =>
-        Feeling((int)System.Math.Round(mean, System.MidpointRounding.AwayFromZero)) + " (" + Signed(mean) + ")";
+    /// <summary>
+    /// A mean emotion score in words (the nearest whole score) with the mean to two decimals in <paramref name="culture"/>:
+    /// <c>negative (−1.33)</c>, <c>negative (−1,33)</c> in de-DE.
+    /// </summary>
+    public static string Emotion(double mean, CultureInfo culture) =>
+        Feeling((int)System.Math.Round(mean, System.MidpointRounding.AwayFromZero)) + " (" + Signed(mean, culture) + ")";
 
     /// <summary>An activity's status in lower-case words.</summary>
     public static string Status(ActivityStatus status) => status switch
@@ -106,9 +109,9 @@ internal static class HumanText
         _ => "0",
     };
 
-    private static string Signed(double value)
+    private static string Signed(double value, CultureInfo culture)
     {
-        var text = System.Math.Abs(value).ToString("0.##", CultureInfo.InvariantCulture);
+        var text = System.Math.Abs(value).ToString("0.##", culture);
         return text == "0" ? "0" : (value > 0 ? "+" : "\u2212") + text;
     }
 }

@@ -212,6 +212,50 @@ public readonly struct RuleContext
 
         return new RuleResult(new Warning(new WarningKey(Rule, Subject), severity, new WarningText<TFacts>(facts, message, evidence), Now, pastLimit(facts)));
     }
+
+    /// <summary>
+    /// The warning the engine keeps for this rule and subject when a rule found its facts from exactly these inputs
+    /// (the same immutable objects; see <see cref="RaiseFoundFrom{TFacts}"/>): then the rule's result is that warning,
+    /// and it need not look at the inputs again.
+    /// </summary>
+    /// <param name="input">The immutable object the rule's result depends on besides its settings (for a metric rule, the metric widget, which holds its series, thresholds, direction, unit and title).</param>
+    /// <param name="settings">The rule's settings.</param>
+    /// <returns>The kept warning, or <see langword="null"/> when there is none or it was found from other inputs.</returns>
+    internal Warning? KeptFoundFrom(object input, RuleSettings settings) =>
+        _kept?.Kept(_ruleIndex, Subject) is { Text: { } text } kept && text.FoundFrom(input, settings, kept.Severity) ? kept : null;
+
+    /// <summary>
+    /// As <see cref="Raise{TFacts}(WarningSeverity, in TFacts, Func{TFacts, string}, Func{TFacts, ValueList{WarningEvidence}}, Func{TFacts, decimal?})"/>,
+    /// remembering on the warning's text that its facts were found from <paramref name="input"/> and <paramref name="settings"/>
+    /// (see <see cref="KeptFoundFrom"/>). Only for rules whose result depends on nothing else (not the time, not other subjects).
+    /// </summary>
+    /// <typeparam name="TFacts">A value holding everything the message, evidence and distance depend on.</typeparam>
+    /// <param name="input">The immutable object the facts were found from.</param>
+    /// <param name="settings">The rule's settings.</param>
+    /// <param name="severity">How urgent it is.</param>
+    /// <param name="facts">What the rule found.</param>
+    /// <param name="message">Writes the message; a static lambda.</param>
+    /// <param name="evidence">Writes the evidence; a static lambda.</param>
+    /// <param name="pastLimit">Works out <see cref="Warning.PastLimit"/> from the facts; a static lambda.</param>
+    /// <returns>The result.</returns>
+    internal RuleResult RaiseFoundFrom<TFacts>(object input, RuleSettings settings, WarningSeverity severity, in TFacts facts, Func<TFacts, string> message, Func<TFacts, ValueList<WarningEvidence>> evidence, Func<TFacts, decimal?> pastLimit)
+        where TFacts : struct, IEquatable<TFacts>
+    {
+        WarningText<TFacts> found;
+        Warning result;
+        if (_kept?.Kept(_ruleIndex, Subject) is { Text: WarningText<TFacts> text } kept && kept.Severity == severity && text.Holds(facts, message))
+        {
+            (found, result) = (text, kept);
+        }
+        else
+        {
+            found = new WarningText<TFacts>(facts, message, evidence);
+            result = new Warning(new WarningKey(Rule, Subject), severity, found, Now, pastLimit(facts));
+        }
+
+        found.RememberFoundFrom(input, settings, severity);
+        return new RuleResult(result);
+    }
 }
 
 /// <summary>The warnings an engine keeps, for a rule to hand back one that has not changed.</summary>

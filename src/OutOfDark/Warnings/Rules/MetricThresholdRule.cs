@@ -66,6 +66,14 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
             return RuleResult.None;
         }
 
+        // The result depends on the metric widget (its series, the segment's series, thresholds, direction, unit and
+        // title; all immutable, and any change to them is a new widget) and the settings alone: when the kept warning was
+        // found from these same objects, it is the result, without walking the series again.
+        if (context.KeptFoundFrom(metric, settings) is { } same)
+        {
+            return new RuleResult(same);
+        }
+
         WarningSeverity severity;
         decimal limit;
         Hold hold;
@@ -93,7 +101,7 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
         var found = new Found(
             context.MetricTitle, metric.Unit, metric.Direction == MetricDirection.HigherIsBetter, latest.Value, latest.Date, severity, limit,
             hold.Run, series[hold.LastPast - hold.Run + 1].Date, past.Value, past.Date, hold.Inside, settings.ClearAfter, settings.ClearBand);
-        return context.Raise(severity, found, static f => f.Message(), static f => f.Evidence(), static f => Warning.Distance(f.PastValue, f.Limit));
+        return context.RaiseFoundFrom(metric, settings, severity, found, static f => f.Message(), static f => f.Evidence(), static f => Warning.Distance(f.PastValue, f.Limit));
     }
 
     /// <summary>Where a held warning stands: the newest observation past the limit, the run of observations past it ending there, and the observations back inside since.</summary>
