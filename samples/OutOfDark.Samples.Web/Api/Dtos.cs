@@ -66,7 +66,11 @@ internal sealed record WarningDto(
     string? Note,
     string? SnoozedUntil,
     string? ActivityId,
-    string? Metric);
+    string? Metric,
+    string? Unit = null);
+
+/// <summary>A change that made a command conflict (412), for the page to word: who, what ("changed activity 'Checkout'"), when (ISO instant).</summary>
+internal sealed record ConflictDto(string Actor, string What, string At);
 
 internal sealed record EvidenceDto(string Name, string Value);
 

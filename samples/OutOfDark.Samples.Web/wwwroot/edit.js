@@ -73,7 +73,9 @@
         }
       }
     }
-    if (error.status === 412) {
+    if (error.status === 412 && form) {
+      showConflict(form, error);
+    } else if (error.status === 412) {
       say(error.message + " The view now shows the latest version.");
       await route();
     } else if (!placed) {

@@ -52,7 +52,8 @@ function fillFilters() {
 // ---- Rows -------------------------------------------------------------------------------------------------------
 
 function triageSubjectName(w) {
-  return w.metric ? `${w.subjectName} › ${w.metric}` : w.subjectName;
+  // A metric's warning names the metric and where it sits: "Average wait on Support call" (workspace rows carry it so).
+  return w.metric ? `${w.metric} on ${w.subjectName}` : w.subjectName;
 }
 
 function triageSubjectCell(w, journeyId) {
@@ -73,9 +74,10 @@ function triageStateText(w) {
 }
 
 function triageMessageCell(w) {
-  const cell = el("td", { "data-label": "Warning" }, el("div", { class: "message" }, isolated(readable(w.message))));
+  const cell = el("td", { "data-label": "Warning" }, el("div", { class: "rule", "data-rule": w.rule }, ruleName(w.rule)),
+    el("div", { class: "message" }, isolated(readable(w.message))));
   if (w.evidence && w.evidence.length) {
-    cell.append(el("dl", { class: "evidence" }, ...formatEvidence(w.evidence, w.rule).flatMap(e => [el("dt", {}, e.name), el("dd", {}, e.value)])));
+    cell.append(el("dl", { class: "evidence" }, ...formatEvidence(w.evidence, w.rule, w.unit).flatMap(e => [el("dt", {}, e.name), el("dd", {}, e.value)])));
   }
   return cell;
 }
@@ -92,7 +94,7 @@ function triageActionsCell(w, journeyId) {
     if (!action || event.target.closest("form")) return;
     const origin = triageFocusOrigin(cell.closest("tr"), action);
     if (action === "snooze") {
-      triageSnoozeDialog(cell, event.target, "Snooze: " + triageSubjectName(w), options => handleWarnings("snooze", [{ w, journeyId }], options, origin));
+      triageSnoozeDialog(cell, event.target, "Snooze: " + triageSubjectName(w), ruleName(w.rule) + ": " + readable(w.message), options => handleWarnings("snooze", [{ w, journeyId }], options, origin));
     } else {
       handleWarnings(action, [{ w, journeyId }], {}, origin);
     }
@@ -103,7 +105,7 @@ function triageActionsCell(w, journeyId) {
 function triageRow(w, journeyId, workspace) {
   const key = w.key;
   triage.rows.set(triageRowId(journeyId, key), { w, journeyId });
-  const box = el("input", { type: "checkbox", class: "select", "aria-label": "Select " + triageSubjectName(w) + ": " + readable(w.message) });
+  const box = el("input", { type: "checkbox", class: "select", "aria-label": "Select " + triageSubjectName(w) + ": " + ruleName(w.rule) + ": " + readable(w.message) });
   box.checked = triage.selected.has(triageRowId(journeyId, key));
   box.addEventListener("change", () => {
     if (box.checked) triage.selected.add(triageRowId(journeyId, key)); else triage.selected.delete(triageRowId(journeyId, key));
@@ -263,10 +265,12 @@ async function refreshWarningCounts() {
 
 // A modal dialog holding the snooze form, opened from a row's "Snooze…" or the bulk bar's "Snooze selected…": focus goes
 // into it; Escape or Cancel closes it and gives focus back to the button that opened it; Snooze closes it and acts.
-function triageSnoozeDialog(host, opener, title, submit) {
+// about: what is snoozed, in words (the rule's name and the message), or null for several warnings.
+function triageSnoozeDialog(host, opener, title, about, submit) {
   host.querySelector("dialog.snooze-dialog")?.remove();
   const id = "snooze-title-" + Math.random().toString(36).slice(2);
-  const dialog = el("dialog", { class: "snooze-dialog", "aria-labelledby": id }, el("h2", { id }, title));
+  const dialog = el("dialog", { class: "snooze-dialog", "aria-labelledby": id, "aria-describedby": about ? id + "-about" : null },
+    el("h2", { id }, title), about ? el("p", { id: id + "-about", class: "snooze-about" }, about) : null);
   // Closed here, at once (the dialog's own close event comes later, after the next key may have moved focus on).
   const finish = backToOpener => {
     if (dialog.open) dialog.close();
@@ -363,7 +367,7 @@ async function handleWarnings(action, items, options, origin) {
   triage.selected.clear();
   await renderWarnings();
   placeTriageFocus(origin);
-  if (!problems.length) announceTriage(items.length === 1 ? `${DONE[action]}: ${triageSubjectName(items[0].w)}` : `${DONE[action]} ${applied} warnings`);
+  if (!problems.length) announceTriage(items.length === 1 ? `${DONE[action]}: ${triageSubjectName(items[0].w)} (${ruleName(items[0].w.rule)})` : `${DONE[action]} ${applied} warnings`);
   await refreshWarningCounts();
 }
 
@@ -444,7 +448,7 @@ function setUpTriage() {
   bar.querySelector("#bulk-acknowledge").addEventListener("click", () => handleWarnings("acknowledge", triageSelectedItems(), {}, triageBulkOrigin()));
   bar.querySelector("#bulk-snooze").addEventListener("click", event => {
     const count = triageSelectedItems().length;
-    triageSnoozeDialog(bar, event.currentTarget, count === 1 ? "Snooze 1 warning" : `Snooze ${count} warnings`,
+    triageSnoozeDialog(bar, event.currentTarget, count === 1 ? "Snooze 1 warning" : `Snooze ${count} warnings`, null,
       options => handleWarnings("snooze", triageSelectedItems(), options, triageBulkOrigin()));
   });
   bar.querySelector("#bulk-clear").addEventListener("click", () => {
