@@ -168,10 +168,15 @@ function shortDecimals(text) {
 }
 
 // A message (the domain's, or the server's) as the page shows it: names for ids and rule ids, local dates for ISO
-// ones, long decimals rounded.
-function readable(text) {
+// ones, long decimals rounded — in the domain's own words only. What a user typed (see userTextRuns) shows exactly as
+// typed. known: more user text the message may hold beyond the open journey's (a workspace warning's subject, owner).
+function readable(text, known) {
   if (!text) return text;
-  const named = String(text).replace(BRACKETED_GUID, "")
+  return userTextRuns(String(text), known).map(run => run.user ? run.text : readableDomainText(run.text)).join("");
+}
+
+function readableDomainText(text) {
+  const named = text.replace(BRACKETED_GUID, "")
     .replace(GUID, match => nameOf(match.replaceAll("'", "")) || "(an item that no longer exists)");
   return shortDecimals(localDates(ruleNamesIn(named)));
 }
