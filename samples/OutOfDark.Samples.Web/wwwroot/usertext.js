@@ -46,19 +46,31 @@ function standsAlone(text, at, length) {
 const QUOTED_USER_TEXT = /(?<![\p{L}\p{N}_])(['"])([^\n]*?)\1(?![\p{L}\p{N}_])/gu;
 const ONLY_DOMAIN_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)+)$/i;
 
+// What readable rewrites (format.js): a known text that would cut one of these in two (a name "04" inside a date, "."
+// inside a number) is not taken as user text.
+function domainTokens(source) {
+  const tokens = [];
+  for (const pattern of [ISO_IN_TEXT, LONG_DECIMAL, GUID, RULE_ID_IN_TEXT]) {
+    for (const match of source.matchAll(pattern)) tokens.push([match.index, match.index + match[0].length]);
+  }
+  return tokens;
+}
+
 function userTextRuns(text, known) {
   const source = String(text);
+  const tokens = domainTokens(source);
+  const cutsAToken = (start, end) => tokens.some(([s, e]) => s < end && start < e && !(start <= s && e <= end));
   const user = new Array(source.length).fill(false);
   for (const name of knownUserTexts(known)) {
     for (let at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + 1)) {
-      if (user.slice(at, at + name.length).some(Boolean) || !standsAlone(source, at, name.length)) continue;
+      if (user.slice(at, at + name.length).some(Boolean) || !standsAlone(source, at, name.length) || cutsAToken(at, at + name.length)) continue;
       user.fill(true, at, at + name.length);
     }
   }
   for (const match of source.matchAll(QUOTED_USER_TEXT)) {
     const inner = match[2];
     const start = match.index + 1;
-    if (!inner || ONLY_DOMAIN_ID.test(inner)) continue;
+    if (!inner || ONLY_DOMAIN_ID.test(inner) || cutsAToken(start, start + inner.length)) continue;
     user.fill(true, start, start + inner.length);
   }
   const runs = [];

@@ -36,7 +36,7 @@ internal static partial class DisplayText
             return text;
         }
 
-        return userText.RewriteOutside(text, run => LocalizeDomainText(run, zone, culture));
+        return userText.RewriteOutside(text, run => LocalizeDomainText(run, zone, culture), IsoPattern(), NumberPattern());
     }
 
     private static string LocalizeDomainText(string text, DateTimeZone zone, CultureInfo culture)

@@ -58,16 +58,19 @@ internal sealed partial class UserText
 
     /// <summary>
     /// <paramref name="text"/> with each run that is not user text passed through <paramref name="rewrite"/>; user text
-    /// is copied as it is.
+    /// is copied as it is. <paramref name="domainTokens"/>: what the rewrite changes (a date, a number); a known text
+    /// that would cut one of them in two (a name "04" inside a date, "." inside a number) is not taken as user text.
     /// </summary>
-    public string RewriteOutside(string text, Func<string, string> rewrite)
+    public string RewriteOutside(string text, Func<string, string> rewrite, params Regex[] domainTokens)
     {
+        var tokens = domainTokens.SelectMany(r => r.Matches(text)).Select(m => (Start: m.Index, End: m.Index + m.Length)).ToList();
+        bool CutsAToken(int start, int end) => tokens.Exists(t => t.Start < end && start < t.End && !(start <= t.Start && t.End <= end));
         var user = new bool[text.Length];
         foreach (var name in _known)
         {
             for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
             {
-                if (Array.IndexOf(user, true, at, name.Length) < 0 && StandsAlone(text, at, name.Length))
+                if (Array.IndexOf(user, true, at, name.Length) < 0 && StandsAlone(text, at, name.Length) && !CutsAToken(at, at + name.Length))
                 {
                     Array.Fill(user, true, at, name.Length);
                 }
@@ -77,7 +80,7 @@ internal sealed partial class UserText
         foreach (Match match in QuotedPattern().Matches(text))
         {
             var inner = match.Groups["inner"];
-            if (inner.Length > 0 && !DomainIdPattern().IsMatch(inner.Value))
+            if (inner.Length > 0 && !DomainIdPattern().IsMatch(inner.Value) && !CutsAToken(inner.Index, inner.Index + inner.Length))
             {
                 Array.Fill(user, true, inner.Index, inner.Length);
             }
