@@ -126,7 +126,10 @@ public sealed class WorkspaceWarningProjector
                 item.Warning.RaisedAt,
                 item.Warning.PastLimit,
                 phaseIndex,
-                place);
+                place)
+            {
+                HandledAt = item.Status?.At,
+            };
         }
 
         return rows;
