@@ -382,8 +382,27 @@ public abstract class WorkspaceWarningsChecks
         Assert.Equal(WarningState.Acknowledged, await FreshWrites());
         Assert.Equal(WarningState.Open, await Shown());
 
+        // The same through a difference (an upsert of the changed row): the fresh engine's later update still says
+        // acknowledged, and the row stays open.
+        var fresh = new WarningEngine(journey, clock, settings: Settings);
+        var freshProjector = new WorkspaceWarningProjector(fresh);
+        await model.ApplyAsync(freshProjector.Project(clock.GetCurrentInstant()));
+        clock.Advance(Duration.FromMinutes(1));
+        journey.ChangeActivityDetails(Ana, banner, d => d with { Team = "web" });
+        fresh.Refresh();
+        var difference = freshProjector.Project(clock.GetCurrentInstant());
+        Assert.False(difference.ReplacesAll);
+        Assert.Contains(difference.Upserts, r => r.Key == key && r.State == WarningState.Acknowledged);
+        await model.ApplyAsync(difference);
+        Assert.Equal(WarningState.Open, await Shown());
+
+        // Acknowledged in the new episode: any engine's update shows it, a difference or a full one.
         clock.Advance(Duration.FromMinutes(1));
         journey.AcknowledgeWarning(Ana, key);
+        journey.ChangeActivityDetails(Ana, banner, d => d with { Team = "shop" });
+        fresh.Refresh();
+        await model.ApplyAsync(freshProjector.Project(clock.GetCurrentInstant()));
+        Assert.Equal(WarningState.Acknowledged, await Shown());
         Assert.Equal(WarningState.Acknowledged, await FreshWrites());
         Assert.Equal(WarningState.Acknowledged, await Shown());
     }
@@ -415,10 +434,14 @@ public abstract class WorkspaceWarningsChecks
             var view = live.View();
             try
             {
-                if (pick % 4 < 2 && view.Count > 0)
+                // Half the handlings and every flap are about no-owner warnings, so that handled warnings clear and
+                // come back often.
+                var ownerless = view.Where(i => i.Key.Rule == NoOwnerRule.RuleId).ToList();
+                var candidates = pick / 3 % 2 == 0 && ownerless.Count > 0 ? ownerless : view;
+                if (pick % 3 == 0 && candidates.Count > 0)
                 {
-                    var key = view[pick / 4 % view.Count].Key;
-                    switch (pick / 4 / view.Count % 4)
+                    var key = candidates[pick / 6 % candidates.Count].Key;
+                    switch (pick / 6 / candidates.Count % 4)
                     {
                         case 0: journey.AcknowledgeWarning(Ana, key); break;
                         case 1: journey.SnoozeWarning(Ana, key, clock.GetCurrentInstant() + Duration.FromMinutes(1 + (pick % 90))); break;
@@ -426,11 +449,22 @@ public abstract class WorkspaceWarningsChecks
                         default: journey.ReopenWarning(Ana, key); break;
                     }
                 }
+                else if (pick % 3 == 2 && ownerless.Count > 0)
+                {
+                    // A flap: the activity gets an owner (its no-owner warning clears, and the long-lived engine sees
+                    // it), then loses it again (the warning comes back).
+                    var activity = new ActivityId(ownerless[pick / 3 % ownerless.Count].Key.Subject.Id);
+                    journey.ChangeActivityDetails(Ana, activity, d => d with { Owner = "ana" });
+                    clock.Advance(Duration.FromMinutes(1));
+                    live.Refresh();
+                    await model.ApplyAsync(projector.Project(clock.GetCurrentInstant()));
+                    journey.ChangeActivityDetails(Ana, activity, d => d with { Owner = null });
+                }
                 else if (journey.ActivityCount > 0)
                 {
                     // Giving an activity an owner clears its no-owner warning; taking it away raises it again.
-                    var activity = journey.Activities[pick / 4 % journey.ActivityCount];
-                    journey.ChangeActivityDetails(Ana, activity.Id, d => d with { Owner = d.Owner is null ? "ana" : null });
+                    var activity = journey.Activities[pick / 3 % journey.ActivityCount].Id;
+                    journey.ChangeActivityDetails(Ana, activity, d => d with { Owner = d.Owner is null ? "ana" : null });
                 }
             }
             catch (JourneyRuleException)
@@ -441,7 +475,7 @@ public abstract class WorkspaceWarningsChecks
             clock.Advance(Duration.FromMinutes(pick % 7));
             live.Refresh();
             await model.ApplyAsync(projector.Project(clock.GetCurrentInstant()));
-            if (pick / 7 % 3 == 0)
+            if (pick / 7 % 2 == 0)
             {
                 await FreshWrites();
             }
