@@ -23,7 +23,9 @@ namespace OutOfDark.Storage.Relational;
 /// <para>
 /// An update runs in one write transaction: a full update reads the journey's stored raise instants, deletes its rows
 /// and inserts the new ones; a difference upserts (keeping a row's raise instant while its severity does not rise) and
-/// deletes the cleared keys. A page is one statement (<c>ORDER BY … LIMIT … OFFSET …</c> on the view's index, one row
+/// deletes the cleared keys. Either way a stored open row stays open against a status recorded before its raise instant
+/// (<see cref="WorkspaceWarningChecks.KeepEpisode"/>): the full update compares with the rows it read, the upsert in its
+/// <c>DO UPDATE</c> clause, with the status's instant as a parameter (it is not stored). A page is one statement (<c>ORDER BY … LIMIT … OFFSET …</c> on the view's index, one row
 /// past the page to tell whether more follow); the counts are one <c>GROUP BY severity</c>. Every value is a parameter.
 /// </para>
 /// <para>
