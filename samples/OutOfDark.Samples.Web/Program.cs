@@ -101,6 +101,7 @@ app.MapExportApi();
 app.MapHistoryApi();
 app.MapEmotionApi();
 app.MapReorderApi();
+app.MapRulesApi();
 await app.RunAsync();
 return 0;
 

@@ -22,13 +22,10 @@ public static class HostileText
         "Robert'); DELETE FROM events WHERE ('1'='1",
         "a:b;c#d",
         "%%{init: {'theme':'dark'}}%%",
-        "section Evil\n  task: 5: me",
         "end",
         "graph TD; A-->B",
         "x[\"y\"] --> z((w))",
         "{{curly}} [square] (round)",
-        "line\nbreak\r\nand\ttab",
-        "NUL\0inside",
         "🚀 Launch 👩‍👩‍👧 ✔",
         "שלום مرحبا",
         "&amp; &lt; &#x3C; &#60;",
@@ -38,22 +35,46 @@ public static class HostileText
         "+1+1",
         "-2+3",
         "@SUM(A1)",
-        "\u202Eevil\u202C",
         "**bold** __strong__ *em* _it_ ***both***",
         "a|b\\|c\\",
         "\\*not em\\* \\_x\\_ \\\\ back\\",
         "$$x^2$$ and $$\\frac{1}{2}$$",
         "$$\\href{javascript:alert(1)}{x}$$ $5 $$",
         "`code` ``double`` ~~strike~~",
-        "# heading\n> quote\n1. item\n- item",
         "[link](javascript:alert(1)) ![img](x.png) <https://x>",
         "<br/>html<b>bold</b><img src=x onerror=alert(1)>",
         "#42;#59;entity #quot; &#42;",
         "::icon(fa fa-book) :::urgent",
         "click a call alert() style a fill:#f00",
-        "---\ntitle: front\n---",
         "%%{wrap}%% %% comment",
         "   padded   ",
+    ];
+
+    /// <summary>
+    /// Hostile multi-line texts for descriptions and notes (which may hold tabs and line breaks, unlike names): Mermaid
+    /// statements, markdown blocks and front matter spread over lines.
+    /// </summary>
+    public static IReadOnlyList<string> MultiLine { get; } =
+    [
+        "section Evil\n  task: 5: me",
+        "line\nbreak\r\nand\ttab",
+        "# heading\n> quote\n1. item\n- item",
+        "---\ntitle: front\n---",
+    ];
+
+    /// <summary>
+    /// Text the model refuses in every name and text: control characters other than tab and line breaks (NUL, BEL, DEL,
+    /// C1) and the bidi embedding and override characters U+202A–U+202E, which would reorder the text around a name.
+    /// </summary>
+    public static IReadOnlyList<string> Refused { get; } =
+    [
+        "NUL\0inside",
+        "\u202Eevil\u202C",
+        "bell\u0007ring",
+        "del\u007Fete",
+        "c1\u0085next",
+        "\u202Aembedded\u202C",
+        "\u202Doverride",
     ];
 
     /// <summary>A string of <paramref name="length"/> characters mixing markup and plain text.</summary>

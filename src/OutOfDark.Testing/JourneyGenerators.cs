@@ -32,7 +32,7 @@ public static class JourneyGenerators
     public static Gen<string> Names() => Gen.Frequency<string>(
         (6, Gen.Elements(Words)),
         (3, Gen.Elements<string>((System.Collections.Generic.IEnumerable<string>)HostileText.Names)),
-        (3, ArbMap.Default.GeneratorFor<NonWhiteSpaceString>().Select(s => s.Get.Length > 500 ? s.Get[..500] : s.Get)),
+        (3, ArbMap.Default.GeneratorFor<NonWhiteSpaceString>().Select(s => Printable(s.Get.Length > 500 ? s.Get[..500] : s.Get))),
         (1, Gen.Choose(1, 500).Select(n => HostileText.OfLength(n).TrimEnd() is { Length: > 0 } t ? t : "x")));
 
     /// <summary>Names as above, and now and then an invalid one (empty, blank or too long) that commands refuse.</summary>
@@ -41,10 +41,11 @@ public static class JourneyGenerators
         (30, Names()),
         (1, Gen.Elements("", "   ", HostileText.OfLength(501))));
 
-    /// <summary>Free text: names, empty text, long markup-laden text.</summary>
+    /// <summary>Free text: names, empty text, multi-line hostile text, long markup-laden text.</summary>
     /// <returns>The generator.</returns>
     public static Gen<string> Texts() => Gen.Frequency<string>(
         (5, Names()),
+        (1, Gen.Elements<string>((System.Collections.Generic.IEnumerable<string>)HostileText.MultiLine)),
         (1, Gen.Constant("")),
         (1, Gen.Choose(500, 10_000).Select(HostileText.OfLength)));
 
@@ -320,4 +321,20 @@ public static class JourneyGenerators
     /// <returns>The generator.</returns>
     public static Gen<Instant> Instants() =>
         Gen.Choose(0, 365 * 24 * 60).Select(m => JourneyScenario.Start + Duration.FromMinutes(m));
+
+    // Names hold no control or bidi override characters (the model refuses them): those become '?', which keeps the
+    // text non-blank.
+    private static string Printable(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsControl(chars[i]) || chars[i] is >= '\u202A' and <= '\u202E')
+            {
+                chars[i] = '?';
+            }
+        }
+
+        return new string(chars);
+    }
 }

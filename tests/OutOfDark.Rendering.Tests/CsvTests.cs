@@ -64,7 +64,6 @@ public class CsvTests
     [InlineData("+1+1")]
     [InlineData("-2+3")]
     [InlineData("@SUM(A1)")]
-    [InlineData("\tTabbed")]
     public async Task Export_puts_an_apostrophe_before_cells_a_spreadsheet_would_run_as_a_formula(string name)
     {
         var journey = EmptyStore(out var see);
@@ -75,6 +74,18 @@ public class CsvTests
         var row = csv.Split('\n')[1];
         Assert.DoesNotContain("," + name[0], row, StringComparison.Ordinal);
         Assert.Contains("'" + name[0], row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_puts_an_apostrophe_before_a_description_starting_with_a_tab()
+    {
+        // Names refuse tabs; a description may start with one, and a spreadsheet would read that cell as a formula.
+        var journey = EmptyStore(out var see);
+        journey.AddActivity(new Actor("ana"), see, "Tabbed", details: new ActivityDetails { Description = "\tTabbed" });
+
+        var row = (await ExportActivities(journey)).Split('\n')[1];
+
+        Assert.EndsWith(",'\tTabbed", row.TrimEnd('\r'), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,12 +120,13 @@ public class CsvTests
         var ex = await Assert.ThrowsAsync<CsvImportException>(() => JourneyCsv.ImportActivitiesAsync(journey, new StringReader(csv), new Actor("importer")));
 
         Assert.Equal(version, journey.Version);
-        Assert.Equal([3L, 6, 7, 8], ex.Errors.Select(e => e.Line));
+        Assert.Equal([3L, 4, 6, 7, 8], ex.Errors.Select(e => e.Line));
         Assert.Contains("no phase named 'Nowhere'", ex.Errors[0].Reason, StringComparison.Ordinal);
-        Assert.Contains("'Sparkle' is not one of Touchpoint, Milestone, Other", ex.Errors[1].Reason, StringComparison.Ordinal);
-        Assert.Contains("'2026-13-01' is not a date", ex.Errors[2].Reason, StringComparison.Ordinal);
-        Assert.Contains("name is empty", ex.Errors[3].Reason, StringComparison.Ordinal);
-        Assert.StartsWith("The CSV has 4 bad rows, so nothing was imported: line 3: ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("control character U+000A", ex.Errors[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("'Sparkle' is not one of Touchpoint, Milestone, Other", ex.Errors[2].Reason, StringComparison.Ordinal);
+        Assert.Contains("'2026-13-01' is not a date", ex.Errors[3].Reason, StringComparison.Ordinal);
+        Assert.Contains("name is empty", ex.Errors[4].Reason, StringComparison.Ordinal);
+        Assert.StartsWith("The CSV has 5 bad rows, so nothing was imported: line 3: ", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

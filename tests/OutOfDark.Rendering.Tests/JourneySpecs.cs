@@ -96,7 +96,8 @@ public sealed record JourneySpec(string Name, string[] Phases, string[] Personas
 /// <summary>FsCheck generators for journeys with ordinary, odd and hostile text.</summary>
 internal static class JourneyGen
 {
-    // Ours (payloads that set a flag a test can read) first, then the shared list from OutOfDark.Testing.
+    // Ours (payloads that set a flag a test can read) first, then the shared list from OutOfDark.Testing. All are single
+    // lines, as names refuse tabs and line breaks; MultiLine holds the texts only descriptions, notes and quotes take.
     public static readonly string[] Hostile =
     [
         "<script>window.__pwned=(window.__pwned||0)+1</script>",
@@ -119,8 +120,6 @@ internal static class JourneyGen
         "-2",
         "@SUM(A1)",
         "'already quoted",
-        "two\nlines",
-        "tab\tinside",
         "🙂 emoji 👩‍👩‍👧",
         "Ümlaut, comma",
         "bar | and \\ backslash",
@@ -140,9 +139,13 @@ internal static class JourneyGen
     private static Gen<string?> Optional(Gen<string> gen) =>
         Gen.Frequency((1, Gen.Constant<string?>(null)), (3, gen.Select(s => (string?)s)));
 
+    /// <summary>Texts with tabs and line breaks, for descriptions, notes and quotes (names refuse them).</summary>
+    public static readonly string[] MultiLine = ["two\nlines", "tab\tinside", .. OutOfDark.Testing.HostileText.MultiLine];
+
     private static Gen<string?> LongText =>
         Gen.Frequency(
             (4, Optional(Text)),
+            (1, Gen.Elements(MultiLine).Select(m => (string?)m)),
             (1, Gen.Elements(Hostile).Select(h => (string?)(new string('x', 10_000) + h))));
 
     private static Gen<string[]> Names => Gen.Choose(0, 3).SelectMany(n => Gen.ListOf(Text, n)).Select(l => l.Distinct(StringComparer.Ordinal).Take(3).ToArray());

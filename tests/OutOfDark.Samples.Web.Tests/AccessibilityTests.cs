@@ -109,7 +109,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
 
         // The acknowledged warning leaves "Needs attention" for its folded section: focus stays at its place in the list.
         await AssertFocusOnRowAsync(page, key, place);
-        await Expect(page.Locator("#triage-announce")).ToHaveTextAsync("Acknowledged: Support call › Average wait");
+        await Expect(page.Locator("#triage-announce")).ToHaveTextAsync("Acknowledged: Average wait on Support call (Metric past threshold)");
 
         Assert.True(errors.Count == 0, "The page reported errors:\n" + string.Join('\n', errors));
         await page.Context.CloseAsync();

@@ -243,9 +243,12 @@ public sealed class EditBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await form.Locator("[name=value]").FillAsync("6");
         await form.Locator("button[type=submit]").ClickAsync();
 
-        await Expect(ana.Locator("#message")).ToContainTextAsync("web user recorded a value of 'Average wait' at ");
-        await Expect(ana.Locator("#message")).ToContainTextAsync("Nothing was changed.");
-        await Expect(ana.Locator("#message")).Not.ToHaveTextAsync(new System.Text.RegularExpressions.Regex("[0-9a-f]{8}-[0-9a-f]{4}-"));
+        // The refusal is said in the form, which keeps Ana's value: who changed what, and when in her time zone.
+        var conflict = form.Locator(".conflict");
+        await Expect(conflict).ToContainTextAsync("web user recorded a value of 'Average wait' on ");
+        await Expect(conflict).ToContainTextAsync("Not saved");
+        await Expect(conflict).Not.ToHaveTextAsync(new System.Text.RegularExpressions.Regex("[0-9a-f]{8}-[0-9a-f]{4}-|UTC"));
+        await Expect(form.Locator("[name=value]")).ToHaveValueAsync("6");
         await ana.Context.CloseAsync();
         await ben.Context.CloseAsync();
     }

@@ -202,8 +202,8 @@ public sealed class JourneyApiTests : System.IDisposable
         using var response = await SendAsync(_client, HttpMethod.Post, JourneyPath + "/activities/" + SampleIds.Activity("Support call") + "/widgets", body, await ETagAsync(_client));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var message = (await response.JsonAsync()).GetProperty("errors").GetProperty("widget")[0].GetString();
-        Assert.Contains("warning threshold", message, System.StringComparison.Ordinal);
+        var message = (await response.JsonAsync()).GetProperty("errors").GetProperty("warningThreshold")[0].GetString();
+        Assert.Equal("The warning threshold (5) must not be below the target (10) when lower is better: raise it, or choose “higher is better” as the direction.", message);
     }
 
     [Fact]

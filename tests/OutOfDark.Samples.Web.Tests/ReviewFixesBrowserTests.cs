@@ -76,8 +76,9 @@ public sealed partial class ReviewFixesBrowserTests(BrowserFixture fixture) : IC
             () => [...document.querySelectorAll('#warnings tbody tr')].flatMap(row => {
               const label = row.querySelector('input.select').getAttribute('aria-label');
               const subject = row.querySelector('td[data-label=Subject]').textContent.trim();
+              const rule = row.querySelector('.rule').textContent.trim();
               const message = row.querySelector('.message').textContent.trim();
-              const wanted = `Select ${subject}: ${message}`;
+              const wanted = `Select ${subject}: ${rule}: ${message}`;
               return label === wanted ? [] : [`"${label}" instead of "${wanted}"`];
             })
             """);

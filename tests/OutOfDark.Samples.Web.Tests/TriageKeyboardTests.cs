@@ -34,6 +34,7 @@ public sealed class TriageKeyboardTests(BrowserFixture fixture) : IClassFixture<
         var key = await OpenRows(page).Nth(0).GetAttributeAsync("data-warning-key");
         var next = await OpenRows(page).Nth(1).GetAttributeAsync("data-warning-key");
         var subject = (await OpenRows(page).Nth(0).Locator("td").Nth(2).InnerTextAsync()).Trim();
+        var rule = (await OpenRows(page).Nth(0).Locator("td .rule").InnerTextAsync()).Trim();
         var snooze = $"tr[data-warning-key='{key}'] button[data-action=snooze]";
         await FocusAsync(page, snooze);
 
@@ -64,7 +65,7 @@ public sealed class TriageKeyboardTests(BrowserFixture fixture) : IClassFixture<
         // The row now at the snoozed warning's place is the next one: its Snooze… button has focus.
         await Expect(page.Locator($"tr[data-warning-key='{next}'] button[data-action=snooze]")).ToBeFocusedAsync();
         Assert.Equal(next, await OpenRows(page).Nth(0).GetAttributeAsync("data-warning-key"));
-        await Expect(page.Locator("#triage-announce")).ToHaveTextAsync("Snoozed: " + subject);
+        await Expect(page.Locator("#triage-announce")).ToHaveTextAsync($"Snoozed: {subject} ({rule})");
         await page.Context.CloseAsync();
     }
 

@@ -117,6 +117,26 @@ public sealed class WidgetApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_change_that_puts_a_threshold_on_the_wrong_side_is_refused_on_that_threshold_in_words_and_changes_nothing()
+    {
+        using (var added = await AddAsync(new { kind = "metric", title = "Hold time", unit = "min", metricKind = "count", direction = "lowerIsBetter", target = 2, warningThreshold = 5, criticalThreshold = 10 }))
+        {
+            await CreatedAsync(added);
+        }
+
+        var id = (await WidgetAsync("Hold time")).GetProperty("id").GetString()!;
+        using (var refused = await ChangeAsync(id, new { criticalThreshold = 4 }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal(
+                "The critical threshold (4) must not be below the warning threshold (5) when lower is better: raise it, or choose “higher is better” as the direction.",
+                await ErrorAsync(refused, "criticalThreshold"));
+        }
+
+        Assert.Equal(10m, (await WidgetAsync("Hold time")).GetProperty("content").GetProperty("criticalThreshold").GetDecimal());
+    }
+
+    [Fact]
     public async Task A_metric_kind_is_added_and_changed_and_a_change_that_leaves_a_limit_outside_the_new_kind_is_refused_on_that_limit()
     {
         using (var added = await AddAsync(new { kind = "metric", title = "Chat wait", unit = "min", metricKind = "count", direction = "lowerIsBetter", target = 2, criticalThreshold = 150 }))

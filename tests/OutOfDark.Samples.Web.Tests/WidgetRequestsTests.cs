@@ -15,10 +15,13 @@ public sealed class WidgetRequestsTests
     private static readonly string Persona = PersonaId.New().ToString();
 
     private static AddWidgetRequest Add(string kind, string? metricKind = null, decimal? target = null, int? asIs = null, int? toBe = null) =>
-        new(kind, "Title", "min", metricKind, null, target, null, null, null, null, Persona, asIs, toBe);
+        new(kind, "Title") { Unit = "min", MetricKind = metricKind, Target = target, Persona = Persona, AsIs = asIs, ToBe = toBe };
+
+    // The members a feedback change sends.
+    private static readonly HashSet<string> Given = new(["title", "addEntry", "removeEntries"], System.StringComparer.OrdinalIgnoreCase);
 
     private static ChangeWidgetRequest Change(FeedbackEntryRequest? add, IReadOnlyList<int>? remove) =>
-        new("Title", null, null, null, null, null, null, null, null, AddEntry: add, RemoveEntries: remove);
+        new("Title", null, add, remove);
 
     [Property]
     public bool An_emotion_score_is_taken_exactly_when_it_is_on_the_scale(int asIs, int toBe)
@@ -49,6 +52,24 @@ public sealed class WidgetRequestsTests
     }
 
     [Property]
+    public Property The_threshold_order_is_refused_exactly_when_the_journey_refuses_it_and_on_the_later_limit() =>
+        Prop.ForAll(
+            Gen.Elements(MetricDirection.HigherIsBetter, MetricDirection.LowerIsBetter).ToArbitrary(),
+            Gen.ArrayOf(Gen.OneOf(Gen.Constant<int?>(null), Gen.Choose(0, 20).Select(i => (int?)i)), 3).ToArbitrary(),
+            (direction, limits) =>
+            {
+                var metric = new MetricWidget(WidgetId.New(), "Wait") { Direction = direction, Target = limits[0], WarningThreshold = limits[1], CriticalThreshold = limits[2] };
+                var journey = Journey.Create(new Actor("test"), WorkspaceId.New(), "Journey", NodaTime.SystemClock.Instance);
+                var activity = journey.AddActivity(new Actor("test"), journey.AddPhase(new Actor("test"), "See"), "Call");
+                var refused = Record.Exception(() => journey.AddWidget(new Actor("test"), activity, metric)) is JourneyRuleException;
+                var problem = WidgetRequests.OrderProblem(metric);
+                var later = problem is { Field: "warningThreshold" } ? metric.WarningThreshold : metric.CriticalThreshold;
+                return refused == (problem is not null)
+                    && (problem is null || problem.Value.Message.Contains($"({later})", System.StringComparison.Ordinal)
+                        && problem.Value.Message.Contains(direction == MetricDirection.LowerIsBetter ? "when lower is better" : "when higher is better", System.StringComparison.Ordinal));
+            });
+
+    [Property]
     public Property Changing_feedback_keeps_the_entries_not_removed_in_order_and_adds_the_new_one_last() =>
         Prop.ForAll(
             Gen.Choose(0, 12).ToArbitrary(),
@@ -61,7 +82,7 @@ public sealed class WidgetRequestsTests
                 var valid = remove.Where(i => i < count).ToList();
                 var newEntry = add ? new FeedbackEntryRequest("Chat", "New", "positive", "2026-05-01") : null;
                 var errors = new Dictionary<string, string[]>();
-                var change = WidgetRequests.Change(Change(newEntry, valid), "Title", errors);
+                var change = WidgetRequests.Change(Change(newEntry, valid), "Title", Given, errors);
 
                 var changed = (FeedbackWidget)change(widget);
                 var expected = entries.Where((_, i) => !valid.Contains(i)).Select(e => e.Quote).Concat(add ? ["New"] : []).ToList();
@@ -72,7 +93,7 @@ public sealed class WidgetRequestsTests
     public bool Removing_an_entry_that_is_not_there_changes_nothing_and_names_removeEntries(PositiveInt beyond)
     {
         var widget = new FeedbackWidget(WidgetId.New(), "Title", ValueList<FeedbackEntry>.Of(new FeedbackEntry("Chat", "Hi", Sentiment.Neutral, new LocalDate(2026, 4, 1))));
-        var change = WidgetRequests.Change(Change(null, [beyond.Get]), "Title", new Dictionary<string, string[]>());
+        var change = WidgetRequests.Change(Change(null, [beyond.Get]), "Title", Given, new Dictionary<string, string[]>());
 
         var refused = Assert.Throws<JourneyRuleException>(() => change(widget));
         return refused.Subjects.OfType<WidgetField>().Single().Name == "removeEntries" && widget.Entries.Count == 1;

@@ -42,7 +42,7 @@ public sealed class WorkspaceApiTests : IDisposable
         Assert.All(items, i => Assert.Equal(OnlineStoreJourney.Id.ToString(), i.GetProperty("journeyId").GetString()));
         var severities = items.Select(i => Rank(i.GetProperty("severity").GetString()!)).ToList();
         Assert.Equal(severities.OrderByDescending(s => s), severities);
-        Assert.Contains(items, i => i.GetProperty("subjectName").GetString() == "Support call" && i.GetProperty("rule").GetString() == "metric.threshold");
+        Assert.Contains(items, i => i.GetProperty("subjectName").GetString() == "Average wait on Support call" && i.GetProperty("rule").GetString() == "metric.threshold");
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class WorkspaceApiTests : IDisposable
         var acknowledged = await PageAsync("?state=acknowledged");
 
         var row = Assert.Single(acknowledged.GetProperty("items").EnumerateArray());
-        Assert.Equal("Support call", row.GetProperty("subjectName").GetString());
+        Assert.Equal("Average wait on Support call", row.GetProperty("subjectName").GetString());
         var (health, _) = await GetAsync(_client, "/api/workspace/health");
         var line = Assert.Single(health.EnumerateArray());
         Assert.Equal((await GetAsync(_client, JourneyPath)).Body.GetProperty("version").GetInt64(), line.GetProperty("version").GetInt64());

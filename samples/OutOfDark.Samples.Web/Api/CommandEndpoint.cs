@@ -27,21 +27,34 @@ internal static class CommandEndpoint
     /// (field name → messages the UI shows next to it) and returns how to make the command; that is only called, with
     /// the request's actor, when no error was recorded.
     /// </summary>
-    public static async Task<IResult> HandleAsync<TRequest>(
+    public static Task<IResult> HandleAsync<TRequest>(
         HttpContext context,
         string journeyId,
         Func<TRequest, Dictionary<string, string[]>, Func<Actor, Edit>> validate,
         bool created = false)
+        where TRequest : class =>
+        HandleAsync<TRequest>(context, journeyId, (body, _, errors) => validate(body, errors), created);
+
+    /// <summary>
+    /// Like the other overload, but <paramref name="validate"/> also gets the names of the members the body holds
+    /// (compared ignoring case): a change keeps what a member left out holds, and clears it for a member sent as
+    /// <c>null</c>.
+    /// </summary>
+    public static async Task<IResult> HandleAsync<TRequest>(
+        HttpContext context,
+        string journeyId,
+        Func<TRequest, IReadOnlySet<string>, Dictionary<string, string[]>, Func<Actor, Edit>> validate,
+        bool created = false)
         where TRequest : class
     {
-        var (body, problem) = await HttpHelpers.ReadBodyAsync<TRequest>(context.Request).ConfigureAwait(false);
+        var (body, members, problem) = await HttpHelpers.ReadBodyWithMembersAsync<TRequest>(context.Request).ConfigureAwait(false);
         if (body is null)
         {
             return problem!;
         }
 
         var errors = new Dictionary<string, string[]>();
-        var make = validate(body, errors);
+        var make = validate(body, members, errors);
         if (errors.Count > 0)
         {
             return HttpHelpers.Invalid(errors);

@@ -66,7 +66,11 @@ internal sealed record WarningDto(
     string? Note,
     string? SnoozedUntil,
     string? ActivityId,
-    string? Metric);
+    string? Metric,
+    string? Unit = null);
+
+/// <summary>A change that made a command conflict (412), for the page to word: who, what ("changed activity 'Checkout'"), when (ISO instant).</summary>
+internal sealed record ConflictDto(string Actor, string What, string At);
 
 internal sealed record EvidenceDto(string Name, string Value);
 
@@ -89,25 +93,47 @@ internal sealed record AddActivityRequest(string? PhaseId, string? ParentId, str
 
 internal sealed record MoveActivityRequest(string? PhaseId, string? ParentId, string? Reason);
 
-internal sealed record AddWidgetRequest(
-    string? Kind,
-    string? Title,
-    string? Unit,
-    string? MetricKind,
-    string? Direction,
-    decimal? Target,
-    decimal? WarningThreshold,
-    decimal? CriticalThreshold,
-    string? Url,
-    string? Markdown,
-    string? Persona = null,
-    int? AsIs = null,
-    int? ToBe = null,
-    string? Note = null,
-    string? Problem = null,
-    string? Solution = null,
-    string? Status = null,
-    IReadOnlyList<FeedbackEntryRequest>? Entries = null);
+/// <summary>
+/// The members of a widget's own kind, shared by adding (<see cref="AddWidgetRequest"/>) and changing
+/// (<see cref="ChangeWidgetRequest"/>) a widget so the two take the same names: a metric's unit, kind, direction, target
+/// and thresholds; a link's url; a description's markdown; an emotion's persona, scores (−2…+2) and note; a solution's
+/// problem, solution and status.
+/// </summary>
+internal abstract record WidgetKindFields
+{
+    public string? Unit { get; init; }
+
+    public string? MetricKind { get; init; }
+
+    public string? Direction { get; init; }
+
+    public decimal? Target { get; init; }
+
+    public decimal? WarningThreshold { get; init; }
+
+    public decimal? CriticalThreshold { get; init; }
+
+    public string? Url { get; init; }
+
+    public string? Markdown { get; init; }
+
+    public string? Persona { get; init; }
+
+    public int? AsIs { get; init; }
+
+    public int? ToBe { get; init; }
+
+    public string? Note { get; init; }
+
+    public string? Problem { get; init; }
+
+    public string? Solution { get; init; }
+
+    public string? Status { get; init; }
+}
+
+/// <summary>Adds a widget of <see cref="Kind"/>: its title, the members of its kind, and a feedback widget's first entries.</summary>
+internal sealed record AddWidgetRequest(string? Kind, string? Title, IReadOnlyList<FeedbackEntryRequest>? Entries = null) : WidgetKindFields;
 
 /// <summary>One feedback entry as the widget requests take it: who said it, what, how it felt, on which ISO date.</summary>
 internal sealed record FeedbackEntryRequest(string? Source, string? Quote, string? Sentiment, string? Date);

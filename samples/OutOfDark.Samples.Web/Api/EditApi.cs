@@ -17,7 +17,8 @@ namespace OutOfDark.Samples.Web.Api;
 /// </summary>
 internal static class EditApi
 {
-    private const int MaxName = 200;
+    // The members of an activity change that a request may leave out to keep.
+    private static readonly string[] ActivityMembers = ["name", "kind", "status", "owner", "team", "channels", "description"];
 
     public static void MapEditApi(this IEndpointRouteBuilder app)
     {
@@ -39,27 +40,32 @@ internal static class EditApi
         api.MapDelete("/personas/{personaId}", RemovePersonaAsync);
     }
 
+    // Merge semantics: a member left out keeps its value, null clears an optional one (owner, team, channels,
+    // description); text is kept exactly as sent, as on create.
     private static Task<IResult> ChangeActivityAsync(HttpContext context, string journeyId, string activityId) =>
-        CommandEndpoint.HandleAsync<ChangeActivityRequest>(context, journeyId, (body, errors) =>
+        CommandEndpoint.HandleAsync<ChangeActivityRequest>(context, journeyId, (body, given, errors) =>
         {
             var activity = JourneyApi.RequiredId<ActivityId>(activityId, "activityId", errors);
-            var name = Name(body.Name, "name", "The activity needs a name.", errors);
+            var name = given.Contains("name") ? Name(body.Name, "name", "The activity needs a name.", errors) : "";
             var kind = ActivityKind.Touchpoint;
-            if (body.Kind is { Length: > 0 } k && (!Enum.TryParse(k, ignoreCase: true, out kind) || !Enum.IsDefined(kind)))
+            if (Required(body.Kind, "kind", given, errors) is { } k && (!Enum.TryParse(k, ignoreCase: true, out kind) || !Enum.IsDefined(kind)))
             {
                 errors["kind"] = [$"'{k}' is not an activity kind: use touchpoint, milestone or other."];
             }
 
             var status = ActivityStatus.Planned;
-            if (body.Status is { Length: > 0 } s && (!Enum.TryParse(s, ignoreCase: true, out status) || !Enum.IsDefined(status)))
+            if (Required(body.Status, "status", given, errors) is { } s && (!Enum.TryParse(s, ignoreCase: true, out status) || !Enum.IsDefined(status)))
             {
                 errors["status"] = [$"'{s}' is not a status: use planned, active, paused or retired."];
             }
 
-            var channels = (body.Channels ?? []).Select(c => c?.Trim() ?? "").Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            var kept = new HashSet<string>(
+                ActivityMembers.Where(m => !given.Contains(m)),
+                StringComparer.OrdinalIgnoreCase);
             return actor => new Edit(
-                new ChangeActivityCommand(actor, activity!.Value, name!, kind, status, Optional(body.Owner), Optional(body.Team), channels, Optional(body.Description), body.Reason),
-                new Dictionary<string, string>(JourneyApi.RuleFields) { [JourneyRules.Invalid] = "name", [JourneyRules.InvalidValue] = "name" });
+                new ChangeActivityCommand(actor, activity!.Value, name!, kind, status, Optional(body.Owner), Optional(body.Team), body.Channels ?? [], Optional(body.Description), body.Reason, kept),
+                new Dictionary<string, string>(JourneyApi.RuleFields) { [JourneyRules.Invalid] = "name", [JourneyRules.InvalidValue] = "name" },
+                e => FieldNamed(e, ("activity owner", "owner"), ("activity team", "team"), ("channel", "channels"), ("activity description", "description"), ("reason", "reason")));
         });
 
     private static Task<IResult> RemoveActivityAsync(HttpContext context, string journeyId, string activityId) =>
@@ -70,11 +76,11 @@ internal static class EditApi
         });
 
     private static Task<IResult> ChangeWidgetAsync(HttpContext context, string journeyId, string widgetId) =>
-        CommandEndpoint.HandleAsync<ChangeWidgetRequest>(context, journeyId, (body, errors) =>
+        CommandEndpoint.HandleAsync<ChangeWidgetRequest>(context, journeyId, (body, given, errors) =>
         {
             var widget = JourneyApi.RequiredId<WidgetId>(widgetId, "widgetId", errors);
-            var title = Name(body.Title, "title", "The widget needs a title.", errors);
-            var change = WidgetRequests.Change(body, title!, errors);
+            var title = given.Contains("title") ? Name(body.Title, "title", "The widget needs a title.", errors) : null;
+            var change = WidgetRequests.Change(body, title, given, errors);
             var fields = new Dictionary<string, string>(JourneyApi.RuleFields)
             {
                 [JourneyRules.InvalidWidget] = "title",
@@ -121,11 +127,11 @@ internal static class EditApi
         }, created: true);
 
     private static Task<IResult> ChangeFlowAsync(HttpContext context, string journeyId, string flowId) =>
-        CommandEndpoint.HandleAsync<ChangeFlowRequest>(context, journeyId, (body, errors) =>
+        CommandEndpoint.HandleAsync<ChangeFlowRequest>(context, journeyId, (body, given, errors) =>
         {
             var flow = JourneyApi.RequiredId<FlowId>(flowId, "flowId", errors);
             return actor => new Edit(
-                new RelabelFlowCommand(actor, flow!.Value, Optional(body.Label), body.Reason),
+                new RelabelFlowCommand(actor, flow!.Value, Optional(body.Label), body.Reason, KeepLabel: !given.Contains("label")),
                 new Dictionary<string, string>(JourneyApi.RuleFields) { [JourneyRules.UnknownFlow] = "flowId", [JourneyRules.Invalid] = "label" });
         });
 
@@ -151,11 +157,18 @@ internal static class EditApi
         }, created: true);
 
     private static Task<IResult> ChangePhaseAsync(HttpContext context, string journeyId, string phaseId) =>
-        CommandEndpoint.HandleAsync<PhaseRequest>(context, journeyId, (body, errors) =>
+        CommandEndpoint.HandleAsync<PhaseRequest>(context, journeyId, (body, given, errors) =>
         {
             var phase = JourneyApi.RequiredId<PhaseId>(phaseId, "phaseId", errors);
-            var name = Name(body.Name, "name", "The phase needs a name.", errors);
-            return actor => new Edit(new ChangePhaseCommand(actor, phase!.Value, name!, Optional(body.CustomerGoal), body.Reason), PhaseFields());
+            var name = given.Contains("name") ? Name(body.Name, "name", "The phase needs a name.", errors) : "";
+            if (given.Contains("position"))
+            {
+                errors["position"] = ["A change does not move the phase: send the position to PUT …/phases/{phaseId}/position."];
+            }
+
+            return actor => new Edit(
+                new ChangePhaseCommand(actor, phase!.Value, name!, Optional(body.CustomerGoal), body.Reason, KeepName: !given.Contains("name"), KeepGoal: !given.Contains("customerGoal")),
+                PhaseFields());
         });
 
     private static Task<IResult> MovePhaseAsync(HttpContext context, string journeyId, string phaseId) =>
@@ -183,11 +196,13 @@ internal static class EditApi
         }, created: true);
 
     private static Task<IResult> ChangePersonaAsync(HttpContext context, string journeyId, string personaId) =>
-        CommandEndpoint.HandleAsync<PersonaRequest>(context, journeyId, (body, errors) =>
+        CommandEndpoint.HandleAsync<PersonaRequest>(context, journeyId, (body, given, errors) =>
         {
             var persona = JourneyApi.RequiredId<PersonaId>(personaId, "personaId", errors);
-            var name = Name(body.Name, "name", "The persona needs a name.", errors);
-            return actor => new Edit(new ChangePersonaCommand(actor, persona!.Value, name!, Optional(body.Description), body.Reason), PersonaFields());
+            var name = given.Contains("name") ? Name(body.Name, "name", "The persona needs a name.", errors) : "";
+            return actor => new Edit(
+                new ChangePersonaCommand(actor, persona!.Value, name!, Optional(body.Description), body.Reason, KeepName: !given.Contains("name"), KeepDescription: !given.Contains("description")),
+                PersonaFields());
         });
 
     private static Task<IResult> RemovePersonaAsync(HttpContext context, string journeyId, string personaId) =>
@@ -197,22 +212,47 @@ internal static class EditApi
             return actor => new Edit(new RemovePersonaCommand(actor, persona!.Value, body.Reason), PersonaFields());
         });
 
-    private static string? Name(string? text, string field, string missing, Dictionary<string, string[]> errors)
+    // A name is kept exactly as sent (no trimming, as on create); the journey refuses blank names and characters it
+    // does not keep, naming the field; its length was checked with the body (TextLimits).
+    private static string? Name(string? name, string field, string missing, Dictionary<string, string[]> errors)
     {
-        var name = text?.Trim();
-        if (string.IsNullOrEmpty(name))
+        if (string.IsNullOrWhiteSpace(name))
         {
             errors[field] = [missing];
             return null;
         }
 
-        if (name.Length > MaxName)
+        return name;
+    }
+
+    // A required member (kind, status, direction, url): left out keeps the value, null cannot clear it.
+    internal static string? Required(string? value, string field, IReadOnlySet<string> given, Dictionary<string, string[]> errors)
+    {
+        if (!given.Contains(field))
         {
-            errors[field] = [$"Keep it to {MaxName} characters; this one has {name.Length}."];
             return null;
         }
 
-        return name;
+        if (value is null)
+        {
+            errors[field] = [$"The {field} cannot be cleared: send a value, or leave the member out to keep it."];
+        }
+
+        return value;
+    }
+
+    // The field a domain refusal names in its message ("The activity owner …"), for rules several fields share.
+    internal static string? FieldNamed(JourneyRuleException e, params (string Words, string Field)[] fields)
+    {
+        foreach (var (words, field) in fields)
+        {
+            if (e.Message.StartsWith("The " + words + " ", StringComparison.Ordinal))
+            {
+                return field;
+            }
+        }
+
+        return null;
     }
 
     private static int Position(int? position, Dictionary<string, string[]> errors)
@@ -226,7 +266,9 @@ internal static class EditApi
         return p;
     }
 
-    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    // An optional text: null or "" (an emptied input) is none; anything else is kept exactly, and the journey refuses
+    // white space alone, naming the field.
+    private static string? Optional(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
     // A metric's threshold refusal names the threshold that is out of line with the direction or the others.
     private static string? ThresholdField(string message) =>

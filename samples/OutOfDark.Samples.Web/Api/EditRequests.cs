@@ -2,7 +2,8 @@ using System.Collections.Generic;
 
 namespace OutOfDark.Samples.Web.Api;
 
-// What the editing endpoints accept (EditApi). Fields left out keep their "empty" meaning: no owner, no goal, no label.
+// What the editing endpoints accept (EditApi). On a change (PUT) a member left out keeps its value and null clears an
+// optional one: EditApi reads which members the body holds (CommandEndpoint), as a record cannot tell them apart.
 
 internal sealed record ChangeActivityRequest(
     string? Name,
@@ -14,26 +15,13 @@ internal sealed record ChangeActivityRequest(
     string? Description,
     string? Reason);
 
+// The members of the widget's kind are WidgetKindFields (Dtos.cs), shared with AddWidgetRequest; a feedback widget's
+// change adds one entry and removes others by index.
 internal sealed record ChangeWidgetRequest(
     string? Title,
-    string? Unit,
-    string? Direction,
-    decimal? Target,
-    decimal? WarningThreshold,
-    decimal? CriticalThreshold,
-    string? Url,
-    string? Markdown,
     string? Reason,
-    string? MetricKind = null,
-    string? Persona = null,
-    int? AsIs = null,
-    int? ToBe = null,
-    string? Note = null,
-    string? Problem = null,
-    string? Solution = null,
-    string? Status = null,
     FeedbackEntryRequest? AddEntry = null,
-    IReadOnlyList<int>? RemoveEntries = null);
+    IReadOnlyList<int>? RemoveEntries = null) : WidgetKindFields;
 
 internal sealed record PositionRequest(int? Position, string? Reason);
 

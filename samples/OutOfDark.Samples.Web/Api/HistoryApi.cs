@@ -78,7 +78,8 @@ internal static class HistoryApi
 
         var history = new JourneyHistory(events, clock);
         var entries = activityId is { } only ? history.ForActivity(only) : history.Entries;
-        var groups = Group(entries.Reverse().Where(e => kind is null or "" || KindOf(e.Event) == kind), history.Current);
+        var rules = context.RequestServices.GetRequiredService<OutOfDark.Warnings.RuleRegistry>();
+        var groups = Group(entries.Reverse().Where(e => kind is null or "" || KindOf(e.Event) == kind), history.Current, rules);
         var from = offset;
         var take = limit;
         var page = groups.Skip(from).Take(take).ToList();
@@ -103,7 +104,10 @@ internal static class HistoryApi
     /// Folds runs (newest first) of values recorded for the same metric by the same person into one line each; every
     /// other entry stays a line of its own.
     /// </summary>
-    public static List<HistoryGroupDto> Group(IEnumerable<HistoryEntry> newestFirst, Journey current)
+    /// <param name="newestFirst">The entries, newest first.</param>
+    /// <param name="current">The journey now, for the titles of metrics.</param>
+    /// <param name="rules">The rules the host runs: a warning's line names its rule ("Metric off its baseline") instead of its id.</param>
+    public static List<HistoryGroupDto> Group(IEnumerable<HistoryEntry> newestFirst, Journey current, OutOfDark.Warnings.RuleRegistry? rules = null)
     {
         var groups = new List<HistoryGroupDto>();
         var run = new List<HistoryEntry>();
@@ -116,7 +120,7 @@ internal static class HistoryApi
 
             var newest = run[0];
             var oldest = run[^1];
-            var description = run.Count == 1 ? newest.Description : RunDescription(run.Count, newest.Event, current);
+            var description = run.Count == 1 ? WithRuleName(newest, rules) : RunDescription(run.Count, newest.Event, current);
             groups.Add(new HistoryGroupDto(
                 KindOf(newest.Event),
                 oldest.Version,
@@ -147,6 +151,28 @@ internal static class HistoryApi
 
         Flush();
         return groups;
+    }
+
+    // The domain's sentence names a handled warning by its rule id ("Acknowledged warning metric.baseline on …"); people
+    // read the rule's name instead. A rule the host no longer runs keeps its id.
+    private static string WithRuleName(HistoryEntry entry, OutOfDark.Warnings.RuleRegistry? rules)
+    {
+        var key = entry.Event switch
+        {
+            WarningAcknowledged x => x.Warning,
+            WarningSnoozed x => x.Warning,
+            WarningResolved x => x.Warning,
+            WarningReopened x => x.Warning,
+            _ => (OutOfDark.Warnings.WarningKey?)null,
+        };
+        if (key is not { } k || rules?.Rules.FirstOrDefault(r => r.Id == k.Rule) is not { } rule)
+        {
+            return entry.Description;
+        }
+
+        var id = $"warning {k.Rule.Value} ";
+        var at = entry.Description.IndexOf(id, StringComparison.Ordinal);
+        return at < 0 ? entry.Description : string.Concat(entry.Description.AsSpan(0, at), $"warning \"{rule.Name}\" ", entry.Description.AsSpan(at + id.Length));
     }
 
     // Values recorded for one widget form a run; nothing else does.

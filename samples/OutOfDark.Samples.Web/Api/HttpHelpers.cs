@@ -30,7 +30,18 @@ internal static partial class HttpHelpers
             return true;
         }
 
-        var text = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
+        // RFC 9110 §13.1.1: If-Match compares strongly, so a weak tag never matches: 412, as for a version that is not
+        // the journey's, and nothing is changed.
+        if (header.StartsWith("W/", StringComparison.OrdinalIgnoreCase))
+        {
+            problem = Results.Problem(
+                $"If-Match takes the journey's ETag as sent, such as \"12\"; a weak tag ({header}) never matches a change (RFC 9110). Send the ETag without W/, or reload the journey. Nothing was changed.",
+                statusCode: StatusCodes.Status412PreconditionFailed,
+                title: "If-Match does not match.");
+            return false;
+        }
+
+        var text = header;
         if (text.Length >= 2 && text[0] == '"' && text[^1] == '"'
             && long.TryParse(text.AsSpan(1, text.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
         {
@@ -46,21 +57,146 @@ internal static partial class HttpHelpers
     public static async Task<(T? Body, IResult? Problem)> ReadBodyAsync<T>(HttpRequest request)
         where T : class
     {
-        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var (body, _, problem) = await ReadBodyWithMembersAsync<T>(request).ConfigureAwait(false);
+        return (body, problem);
+    }
+
+    /// <summary>
+    /// Reads a JSON body and the names of the members it holds (compared ignoring case), so that a change can tell a
+    /// member left out (keep the value) from one sent as <c>null</c> (clear it). The body must be one JSON object, read
+    /// strictly: a body that is not JSON (truncated, a lone surrogate, nested deeper than 64 levels) is a 400 under
+    /// <c>body</c> with the line and position; a duplicate member, a member the endpoint does not know, or a number
+    /// sent as a string is a 400 naming that member. Nothing is run in any of these cases.
+    /// </summary>
+    public static async Task<(T? Body, IReadOnlySet<string> Members, IResult? Problem)> ReadBodyWithMembersAsync<T>(HttpRequest request)
+        where T : class
+    {
+        var options = Strict(request.HttpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
+        var none = new HashSet<string>();
+        JsonDocument document;
         try
         {
-            var body = request.ContentLength == 0 ? null : await JsonSerializer.DeserializeAsync<T>(request.Body, options, request.HttpContext.RequestAborted).ConfigureAwait(false);
-            return body is null ? (null, Invalid("body", "The request needs a JSON body.")) : (body, null);
+            var parse = new JsonDocumentOptions { MaxDepth = options.MaxDepth is 0 ? 64 : options.MaxDepth };
+            if (HttpMethods.IsDelete(request.Method))
+            {
+                // A removal's body is optional ({reason?}): none, or an empty one, is the same as {}.
+                using var buffer = new System.IO.MemoryStream();
+                await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
+                document = buffer.Length == 0
+                    ? JsonDocument.Parse("{}")
+                    : JsonDocument.Parse(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), parse);
+            }
+            else if (request.ContentLength == 0)
+            {
+                return (null, none, Invalid("body", "The request needs a JSON body."));
+            }
+            else
+            {
+                document = await JsonDocument.ParseAsync(request.Body, parse, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, TooLarge(request.HttpContext));
+            return (null, none, TooLarge(request.HttpContext));
         }
         catch (JsonException e)
         {
-            var field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
-            return (null, Invalid(field, $"The value of '{field}' is not valid JSON of the expected type."));
+            return (null, none, NotJson(e));
         }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, none, Invalid("body", $"The body must be one JSON object ({{\"name\": …}}); it is {Article(root.ValueKind)}."));
+            }
+
+            var members = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var member in root.EnumerateObject())
+            {
+                if (!members.Add(member.Name))
+                {
+                    return (null, none, Invalid(member.Name, $"The member '{member.Name}' is sent twice (ignoring case); send it once."));
+                }
+            }
+
+            var tooLong = new Dictionary<string, string[]>();
+            TextLimits.Check(root, "", tooLong);
+            if (tooLong.Count > 0)
+            {
+                return (null, none, Invalid(tooLong));
+            }
+
+            try
+            {
+                var body = root.Deserialize<T>(options);
+                return body is null ? (null, none, Invalid("body", "The request needs a JSON body.")) : (body, members, null);
+            }
+            catch (JsonException e)
+            {
+                return (null, none, MemberProblem(e, root));
+            }
+        }
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> StrictOptions = [];
+
+    // The host's options, but refusing what a lenient reader would silently drop or convert.
+    private static JsonSerializerOptions Strict(JsonSerializerOptions options) =>
+        StrictOptions.GetValue(options, o => new JsonSerializerOptions(o)
+        {
+            UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+            AllowDuplicateProperties = false,
+        });
+
+    private static IResult NotJson(JsonException e)
+    {
+        var where = e.LineNumber is { } line && e.BytePositionInLine is { } position
+            ? $" at line {line + 1}, position {position + 1}"
+            : "";
+        var why = e.InnerException?.Message ?? FirstSentence(e.Message);
+        return Invalid("body", $"The body is not valid JSON{where}: {why} Send one JSON object encoded as UTF-8.");
+    }
+
+    // A member whose value is the wrong type, or that the endpoint does not know.
+    private static IResult MemberProblem(JsonException e, JsonElement root)
+    {
+        var path = e.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : null;
+        if (e.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            var unknown = root.EnumerateObject().Select(m => m.Name).FirstOrDefault(n => e.Message.Contains($"'{n}'", StringComparison.Ordinal)) ?? path ?? "body";
+            return Invalid(unknown, $"'{unknown}' is not a member this endpoint takes; check its spelling or leave it out.");
+        }
+
+        var field = path ?? "body";
+        var got = path is not null && root.TryGetProperty(path.Split('.', '[')[0], out var value) ? $" (got {Article(value.ValueKind)})" : "";
+        return Invalid(field, $"The value of '{field}' is not of the expected type{got}: send text in quotes, numbers without quotes, lists in brackets.");
+    }
+
+    private static string Article(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "a list",
+        JsonValueKind.String => "text",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "true/false",
+        JsonValueKind.Null => "null",
+        _ => "an object",
+    };
+
+    // The reader's reason without its own "LineNumber: … | BytePositionInLine: …" and "Path: …" tails.
+    private static string FirstSentence(string message)
+    {
+        foreach (var tail in new[] { " LineNumber:", " Path:" })
+        {
+            if (message.IndexOf(tail, StringComparison.Ordinal) is var at and > 0)
+            {
+                message = message[..at];
+            }
+        }
+
+        return message.TrimEnd();
     }
 
     /// <summary>413: the body is over the server's limit (<c>OutOfDark:MaxRequestBodySize</c>).</summary>
@@ -105,6 +241,8 @@ internal static partial class HttpHelpers
             {
                 ["currentVersion"] = e.ActualVersion,
                 ["changes"] = e.Conflicts.Select(c => c.Text).ToList(),
+                // The same changes for a page to write in its visitor's words: who, what, and when as an ISO instant.
+                ["conflicts"] = e.Conflicts.Select(c => new ConflictDto(string.IsNullOrWhiteSpace(c.Event.Actor) ? "Someone" : c.Event.Actor, c.What, Mapping.Text(c.Event.OccurredAt))).ToList(),
             });
 
     /// <summary>A domain message without the ids it quotes for developers: people see names, never GUIDs.</summary>

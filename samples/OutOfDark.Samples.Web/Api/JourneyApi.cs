@@ -182,16 +182,18 @@ internal static class JourneyApi
 
         var details = ActivityDetails.Empty with
         {
-            Owner = string.IsNullOrWhiteSpace(body.Owner) ? null : body.Owner,
-            Team = string.IsNullOrWhiteSpace(body.Team) ? null : body.Team,
+            // Kept exactly as sent, as a change keeps them: "" (an empty input) is none, white space alone is refused.
+            Owner = string.IsNullOrEmpty(body.Owner) ? null : body.Owner,
+            Team = string.IsNullOrEmpty(body.Team) ? null : body.Team,
             Channels = ValueList<string>.From(body.Channels ?? []),
         };
-        var fields = new Dictionary<string, string>(RuleFields) { [JourneyRules.UnknownActivity] = "parentId", [JourneyRules.Invalid] = "name" };
+        var fields = new Dictionary<string, string>(RuleFields) { [JourneyRules.UnknownActivity] = "parentId", [JourneyRules.Invalid] = "name", [JourneyRules.InvalidValue] = "name" };
         return await ChangeAsync(
             context,
             journeyId,
             new AddActivityCommand(Actor(context), ActivityId.New(), phase!.Value, parent, body.Name!, kind, details, body.Reason),
             fields,
+            e => EditApi.FieldNamed(e, ("activity owner", "owner"), ("activity team", "team"), ("channel", "channels"), ("activity description", "description"), ("reason", "reason")),
             created: true).ConfigureAwait(false);
     }
 
@@ -456,7 +458,7 @@ internal static class JourneyApi
     }
 
     internal static Actor Actor(HttpContext context) =>
-        new(context.Request.Headers["X-Actor"].ToString() is { Length: > 0 and <= 200 } actor && !string.IsNullOrWhiteSpace(actor) ? actor : DefaultActor);
+        new(context.Request.Headers["X-Actor"].ToString() is { Length: > 0 } actor ? actor : DefaultActor); // checked by JsonCommandFilter
 
     internal static T? RequiredId<T>(string? text, string field, Dictionary<string, string[]> errors)
         where T : struct, IParsable<T>

@@ -9,7 +9,9 @@ namespace OutOfDark.Samples.Web.Api;
 /// Lets a command through only with a body declared as <c>application/json</c> (UTF-8, the only charset allowed):
 /// anything else is 415 with problem details naming the expected content type, and the body is not read. An HTML form
 /// can send only <c>application/x-www-form-urlencoded</c>, <c>multipart/form-data</c> or <c>text/plain</c>, so no form
-/// on any site can reach a command. Reads (GET, HEAD, OPTIONS, TRACE) pass untouched.
+/// on any site can reach a command. Reads (GET, HEAD, OPTIONS, TRACE) pass untouched; a DELETE may come with no body
+/// and no Content-Type at all. A command's <c>X-Actor</c> header is checked here too (<see cref="TextLimits.ActorProblem"/>):
+/// one the history cannot show is a 400 naming <c>X-Actor</c>, never replaced by the default name.
 /// </summary>
 internal sealed class JsonCommandFilter : IEndpointFilter
 {
@@ -26,7 +28,18 @@ internal sealed class JsonCommandFilter : IEndpointFilter
             return next(context);
         }
 
+        if (TextLimits.ActorProblem(request.Headers["X-Actor"].ToString()) is { } actor)
+        {
+            return ValueTask.FromResult<object?>(HttpHelpers.Invalid("X-Actor", actor));
+        }
+
         var declared = request.ContentType;
+        if (HttpMethods.IsDelete(request.Method) && string.IsNullOrEmpty(declared) && IsEmpty(request))
+        {
+            // A removal needs no body: {reason?} is optional.
+            return next(context);
+        }
+
         if (MediaTypeHeaderValue.TryParse(declared, out var type)
             && type.MediaType.Equals(ContentType, StringComparison.OrdinalIgnoreCase)
             && (type.Charset.Length == 0 || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
@@ -41,4 +54,8 @@ internal sealed class JsonCommandFilter : IEndpointFilter
             title: "Unsupported media type.",
             extensions: new System.Collections.Generic.Dictionary<string, object?> { ["expectedContentType"] = ContentType }));
     }
+
+    // No body at all: no length, or a length of 0, and no chunked transfer.
+    private static bool IsEmpty(HttpRequest request) =>
+        request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding"));
 }

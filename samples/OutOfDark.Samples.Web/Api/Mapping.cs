@@ -87,7 +87,9 @@ internal static class Mapping
         item.Status?.Note,
         item.Status?.SnoozedUntil is { } until ? Text(until) : null,
         item.ActivityId?.ToString(),
-        item.Metric);
+        item.Metric,
+        // A metric's unit, for the evidence values that are values of the metric ("4.2 s").
+        item.Key.Subject.Kind == SubjectKind.Metric && journey.FindMetric(new WidgetId(item.Key.Subject.Id), out _, out _) is { Unit.Length: > 0 } metric ? metric.Unit : null);
 
     public static MapDto Map(Journey journey, MapLayout layout, IReadOnlyList<WarningViewItem> warnings)
     {

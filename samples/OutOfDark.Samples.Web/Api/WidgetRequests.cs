@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using NodaTime;
 using NodaTime.Text;
@@ -87,46 +88,55 @@ internal static class WidgetRequests
 
     /// <summary>
     /// The change a change-widget request makes: the title, and the fields of the widget's own kind (the others are
-    /// ignored, as the UI sends one form per kind). Checks what can be checked without the widget at once; what needs
-    /// the widget (a metric's limits under its kind, an entry index) is checked when the change runs and refused with a
-    /// <see cref="JourneyRuleException"/> whose subjects hold the <see cref="WidgetField"/> to name.
+    /// ignored, as the UI sends one form per kind). A member left out of the body (not in <paramref name="given"/>)
+    /// keeps its value; <c>null</c> clears an optional one (unit, target, thresholds, markdown, to-be score, note) and is
+    /// refused for a required one (metric kind, direction, url, persona, as-is score, status). Checks what can be checked
+    /// without the widget at once; what needs the widget (a metric's limits under its kind, an entry index) is checked
+    /// when the change runs and refused with a <see cref="JourneyRuleException"/> whose subjects hold the
+    /// <see cref="WidgetField"/> to name.
     /// </summary>
-    public static Func<Widget, Widget> Change(ChangeWidgetRequest body, string title, Dictionary<string, string[]> errors)
+    public static Func<Widget, Widget> Change(ChangeWidgetRequest body, string? title, IReadOnlySet<string> given, Dictionary<string, string[]> errors)
     {
-        var kind = body.MetricKind is { Length: > 0 }
-            ? Parse(body.MetricKind, MetricKind.Count, "metricKind", "a metric kind: use count, percentage, currency, score, nps, csat, ces or ratio", errors)
+        var kind = EditApi.Required(body.MetricKind, "metricKind", given, errors) is { } k
+            ? Parse(k, MetricKind.Count, "metricKind", "a metric kind: use count, percentage, currency, score, nps, csat, ces or ratio", errors)
             : (MetricKind?)null;
-        var direction = body.Direction is { Length: > 0 }
-            ? Parse(body.Direction, MetricDirection.HigherIsBetter, "direction", "a direction: use higherIsBetter or lowerIsBetter", errors)
+        var direction = EditApi.Required(body.Direction, "direction", given, errors) is { } d
+            ? Parse(d, MetricDirection.HigherIsBetter, "direction", "a direction: use higherIsBetter or lowerIsBetter", errors)
             : (MetricDirection?)null;
         Uri? url = null;
-        if (body.Url is { } text && !Uri.TryCreate(text, UriKind.Absolute, out url))
+        if (EditApi.Required(body.Url, "url", given, errors) is { } text && !Uri.TryCreate(text, UriKind.Absolute, out url))
         {
             errors["url"] = [$"'{text}' is not an absolute address such as https://example.com/page."];
         }
 
-        PersonaId? persona = body.Persona is { Length: > 0 } ? JourneyApi.RequiredId<PersonaId>(body.Persona, "persona", errors) : null;
+        PersonaId? persona = EditApi.Required(body.Persona, "persona", given, errors) is { Length: > 0 } p ? JourneyApi.RequiredId<PersonaId>(p, "persona", errors) : null;
+        if (given.Contains("asIs") && body.AsIs is null)
+        {
+            errors["asIs"] = ["The asIs score cannot be cleared: send a value, or leave the member out to keep it."];
+        }
+
         var asIs = Score(body.AsIs, "asIs", errors);
         var toBe = Score(body.ToBe, "toBe", errors);
-        var status = body.Status is { Length: > 0 }
-            ? Parse(body.Status, SolutionStatus.Proposed, "status", "a status: use proposed, planned, inProgress, done or rejected", errors)
+        var status = EditApi.Required(body.Status, "status", given, errors) is { } s
+            ? Parse(s, SolutionStatus.Proposed, "status", "a status: use proposed, planned, inProgress, done or rejected", errors)
             : (SolutionStatus?)null;
         var added = body.AddEntry is { } e && !IsBlank(e) ? Entry(e, "addEntry", errors) : null;
 
         return current =>
         {
+            var named = title ?? current.Title;
             switch (current)
             {
                 case MetricWidget metric:
                     var changed = metric with
                     {
-                        Title = title,
-                        Unit = body.Unit ?? metric.Unit,
+                        Title = named,
+                        Unit = given.Contains("unit") ? body.Unit ?? "" : metric.Unit,
                         Kind = kind ?? metric.Kind,
                         Direction = direction ?? metric.Direction,
-                        Target = body.Target,
-                        WarningThreshold = body.WarningThreshold,
-                        CriticalThreshold = body.CriticalThreshold,
+                        Target = given.Contains("target") ? body.Target : metric.Target,
+                        WarningThreshold = given.Contains("warningThreshold") ? body.WarningThreshold : metric.WarningThreshold,
+                        CriticalThreshold = given.Contains("criticalThreshold") ? body.CriticalThreshold : metric.CriticalThreshold,
                     };
                     var problems = new Dictionary<string, string[]>();
                     CheckLimits(changed, problems);
@@ -137,24 +147,24 @@ internal static class WidgetRequests
 
                     return changed;
                 case LinkWidget link:
-                    return link with { Title = title, Url = url ?? link.Url };
+                    return link with { Title = named, Url = url ?? link.Url };
                 case DescriptionWidget description:
-                    return description with { Title = title, Markdown = body.Markdown ?? description.Markdown };
+                    return description with { Title = named, Markdown = given.Contains("markdown") ? body.Markdown ?? "" : description.Markdown };
                 case EmotionWidget emotion:
                     return emotion with
                     {
-                        Title = title,
+                        Title = named,
                         Persona = persona ?? emotion.Persona,
                         AsIs = asIs ?? emotion.AsIs,
-                        ToBe = toBe,
-                        Note = body.Note is null ? emotion.Note : Optional(body.Note),
+                        ToBe = given.Contains("toBe") ? toBe : emotion.ToBe,
+                        Note = given.Contains("note") ? Optional(body.Note) : emotion.Note,
                     };
                 case SolutionWidget solution:
                     return solution with
                     {
-                        Title = title,
-                        Problem = body.Problem?.Trim() ?? solution.Problem,
-                        Solution = body.Solution?.Trim() ?? solution.Solution,
+                        Title = named,
+                        Problem = given.Contains("problem") ? body.Problem?.Trim() ?? "" : solution.Problem,
+                        Solution = given.Contains("solution") ? body.Solution?.Trim() ?? "" : solution.Solution,
                         Status = status ?? solution.Status,
                     };
                 case FeedbackWidget feedback:
@@ -174,15 +184,17 @@ internal static class WidgetRequests
                         kept.Add(added);
                     }
 
-                    return feedback with { Title = title, Entries = ValueList<FeedbackEntry>.From(kept) };
+                    return feedback with { Title = named, Entries = ValueList<FeedbackEntry>.From(kept) };
                 default:
-                    return current with { Title = title };
+                    return current with { Title = named };
             }
         };
     }
 
     // A metric's target and thresholds must fit its kind (no negative count, no percentage over 100); each one that does
-    // not is refused next to its own field.
+    // not is refused next to its own field. Then their order: from the target towards the critical threshold each limit
+    // is no better than the one before, refused next to the later limit in words a person reads (the journey's own
+    // message speaks to C# callers: "set Direction = MetricDirection.LowerIsBetter").
     private static void CheckLimits(MetricWidget metric, Dictionary<string, string[]> errors)
     {
         foreach (var (limit, field) in new[] { (metric.Target, "target"), (metric.WarningThreshold, "warningThreshold"), (metric.CriticalThreshold, "criticalThreshold") })
@@ -192,6 +204,42 @@ internal static class WidgetRequests
                 errors[field] = [problem];
             }
         }
+
+        if (errors.Count == 0 && OrderProblem(metric) is { } order)
+        {
+            errors[order.Field] = [order.Message];
+        }
+    }
+
+    /// <summary>
+    /// The first pair of a metric's limits in the wrong order for its direction (the same pairs, in the same order, as the
+    /// journey checks): the field of the later limit and a sentence for the person who typed it, for example "The warning
+    /// threshold (5) must not be below the target (10) when lower is better: raise it, or choose “higher is better” as the
+    /// direction.".
+    /// </summary>
+    internal static (string Field, string Message)? OrderProblem(MetricWidget metric)
+    {
+        var pairs = new[]
+        {
+            (Limit: metric.WarningThreshold, Field: "warningThreshold", Name: "warning threshold", Reference: metric.Target, ReferenceName: "target"),
+            (Limit: metric.CriticalThreshold, Field: "criticalThreshold", Name: "critical threshold", Reference: metric.WarningThreshold, ReferenceName: "warning threshold"),
+            (Limit: metric.CriticalThreshold, Field: "criticalThreshold", Name: "critical threshold", Reference: metric.Target, ReferenceName: "target"),
+        };
+        foreach (var (limit, field, name, reference, referenceName) in pairs)
+        {
+            if (limit is { } l && reference is { } r && metric.IsWorse(r, l))
+            {
+                var lower = metric.Direction == MetricDirection.LowerIsBetter;
+                var (side, direction, other, fix) = lower
+                    ? ("must not be below", "lower is better", "higher is better", "raise it")
+                    : ("must not be above", "higher is better", "lower is better", "lower it");
+                return (field, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The {name} ({l}) {side} the {referenceName} ({r}) when {direction}: {fix}, or choose “{other}” as the direction."));
+            }
+        }
+
+        return null;
     }
 
     private static T Parse<T>(string? text, T fallback, string field, string what, Dictionary<string, string[]> errors)

@@ -15,12 +15,14 @@ namespace OutOfDark.Samples.Web.Hosting;
 /// can never let a stale command through unseen.
 /// </param>
 /// <param name="Text">The change as a person reads it: "Ana changed activity 'Checkout' at 10:02 UTC on 5 Apr 2026".</param>
-internal sealed record JourneyChange(IReadOnlyList<CommandSubject> Subjects, bool Everything, string Text);
+/// <param name="What">The change alone, without who and when: "changed activity 'Checkout'" (a page writes the time in its visitor's zone).</param>
+internal sealed record JourneyChange(IReadOnlyList<CommandSubject> Subjects, bool Everything, string Text, string What);
 
 /// <summary>A change since the version a client saw that touches what its command works on.</summary>
 /// <param name="Event">The event that made the change.</param>
 /// <param name="Text">The change in words, naming who, what and when (no ids).</param>
-internal sealed record JourneyConflict(JourneyEvent Event, string Text);
+/// <param name="What">The change alone, without who and when (the event carries those).</param>
+internal sealed record JourneyConflict(JourneyEvent Event, string Text, string What);
 
 /// <summary>
 /// Decides whether a command sent against an older version of a journey may still be applied: it may unless an event
@@ -54,7 +56,7 @@ internal static partial class CommandConflicts
             var change = Describe(e, seen);
             if (change.Everything || change.Subjects.Any(wanted.Contains))
             {
-                conflicts.Add(new JourneyConflict(e, change.Text));
+                conflicts.Add(new JourneyConflict(e, change.Text, change.What));
             }
 
             seen.Apply(e);
@@ -76,7 +78,7 @@ internal static partial class CommandConflicts
             : ([], true, "changed the journey");
         OrderSubjects(e, before, subjects);
         var actor = string.IsNullOrWhiteSpace(e.Actor) ? "Someone" : e.Actor;
-        return new JourneyChange(subjects, everything, $"{actor} {what} {When.Format(e.OccurredAt)}");
+        return new JourneyChange(subjects, everything, $"{actor} {what} {When.Format(e.OccurredAt)}", what);
     }
 
     // What one kind of event changed: its subjects, whether it conflicts with every command, and the change in words.

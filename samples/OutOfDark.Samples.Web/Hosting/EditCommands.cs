@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace OutOfDark.Samples.Web.Hosting;
 
 /// <summary>
 /// Changes an activity's name, kind, status, owner, team, channels and description at once
-/// (<see cref="Journey.ChangeActivity"/>); its other details (planned dates, tags) keep their values.
+/// (<see cref="Journey.ChangeActivity"/>); its other details (planned dates, tags) keep their values, and so do the
+/// members named in <paramref name="Kept"/> (the request left them out: <c>name</c>, <c>kind</c>, <c>status</c>,
+/// <c>owner</c>, <c>team</c>, <c>channels</c>, <c>description</c>, compared ignoring case).
 /// </summary>
 internal sealed record ChangeActivityCommand(
     Actor Actor,
@@ -17,7 +20,8 @@ internal sealed record ChangeActivityCommand(
     string? Team,
     IReadOnlyList<string> Channels,
     string? Description,
-    string? Reason)
+    string? Reason,
+    IReadOnlySet<string>? Kept = null)
     : JourneyCommand(Actor)
 {
     /// <inheritdoc />
@@ -29,14 +33,16 @@ internal sealed record ChangeActivityCommand(
         var current = journey.GetActivity(Activity);
         var details = current.Details with
         {
-            Status = Status,
-            Owner = Owner,
-            Team = Team,
-            Channels = ValueList<string>.From(Channels),
-            Description = Description,
+            Status = Keep("status") ? current.Details.Status : Status,
+            Owner = Keep("owner") ? current.Details.Owner : Owner,
+            Team = Keep("team") ? current.Details.Team : Team,
+            Channels = Keep("channels") ? current.Details.Channels : ValueList<string>.From(Channels),
+            Description = Keep("description") ? current.Details.Description : Description,
         };
-        journey.ChangeActivity(Actor, Activity, Name, Kind, details, Reason);
+        journey.ChangeActivity(Actor, Activity, Keep("name") ? current.Name : Name, Keep("kind") ? current.Kind : Kind, details, Reason);
     }
+
+    private bool Keep(string member) => Kept?.Contains(member) == true;
 }
 
 /// <summary>Removes an activity with its descendants and their flows (<see cref="Journey.RemoveActivity"/>).</summary>
@@ -122,9 +128,9 @@ internal sealed record RemoveFlowCommand(Actor Actor, FlowId Flow, string? Reaso
 
 /// <summary>
 /// Changes a flow's label, as the journey has no command for it: the flow is removed and added again with the same id,
-/// ends and the new label, in one save.
+/// ends and the new label, in one save. <paramref name="KeepLabel"/> (the request left the label out) changes nothing.
 /// </summary>
-internal sealed record RelabelFlowCommand(Actor Actor, FlowId Flow, string? Label, string? Reason)
+internal sealed record RelabelFlowCommand(Actor Actor, FlowId Flow, string? Label, string? Reason, bool KeepLabel = false)
     : JourneyCommand(Actor)
 {
     /// <inheritdoc />
@@ -135,7 +141,7 @@ internal sealed record RelabelFlowCommand(Actor Actor, FlowId Flow, string? Labe
     {
         var flow = journey.FindFlow(Flow)
             ?? throw new JourneyRuleException(JourneyRules.UnknownFlow, $"Journey '{journey.Name}' has no such flow; it may have been removed.");
-        if (flow.Label == Label)
+        if (KeepLabel || flow.Label == Label)
         {
             return;
         }
@@ -159,15 +165,27 @@ internal sealed record AddPhaseCommand(Actor Actor, PhaseId Id, string Name, str
     public override void ApplyTo(Journey journey) => journey.AddPhase(Actor, Name, CustomerGoal, Position, Id, Reason);
 }
 
-/// <summary>Changes a phase's name and customer goal (<see cref="Journey.ChangePhase"/>).</summary>
-internal sealed record ChangePhaseCommand(Actor Actor, PhaseId Phase, string Name, string? CustomerGoal, string? Reason)
+/// <summary>
+/// Changes a phase's name and customer goal (<see cref="Journey.ChangePhase"/>); <paramref name="KeepName"/> and
+/// <paramref name="KeepGoal"/> keep the present value (the request left the member out).
+/// </summary>
+internal sealed record ChangePhaseCommand(Actor Actor, PhaseId Phase, string Name, string? CustomerGoal, string? Reason, bool KeepName = false, bool KeepGoal = false)
     : JourneyCommand(Actor)
 {
     /// <inheritdoc />
     public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Phase)];
 
     /// <inheritdoc />
-    public override void ApplyTo(Journey journey) => journey.ChangePhase(Actor, Phase, Name, CustomerGoal, Reason);
+    public override void ApplyTo(Journey journey)
+    {
+        var current = journey.FindPhase(Phase);
+        journey.ChangePhase(
+            Actor,
+            Phase,
+            KeepName && current is not null ? current.Name : Name,
+            KeepGoal && current is not null ? current.CustomerGoal : CustomerGoal,
+            Reason);
+    }
 }
 
 /// <summary>Moves a phase to a position (<see cref="Journey.MovePhase"/>).</summary>
@@ -206,15 +224,27 @@ internal sealed record AddPersonaCommand(Actor Actor, PersonaId Id, string Name,
     public override void ApplyTo(Journey journey) => journey.AddPersona(Actor, Name, Description, Id, Reason);
 }
 
-/// <summary>Changes a persona's name and description (<see cref="Journey.ChangePersona"/>).</summary>
-internal sealed record ChangePersonaCommand(Actor Actor, PersonaId Persona, string Name, string? Description, string? Reason)
+/// <summary>
+/// Changes a persona's name and description (<see cref="Journey.ChangePersona"/>); <paramref name="KeepName"/> and
+/// <paramref name="KeepDescription"/> keep the present value (the request left the member out).
+/// </summary>
+internal sealed record ChangePersonaCommand(Actor Actor, PersonaId Persona, string Name, string? Description, string? Reason, bool KeepName = false, bool KeepDescription = false)
     : JourneyCommand(Actor)
 {
     /// <inheritdoc />
     public override IReadOnlyCollection<CommandSubject> SubjectsIn(Journey seen) => [CommandSubject.Of(Persona)];
 
     /// <inheritdoc />
-    public override void ApplyTo(Journey journey) => journey.ChangePersona(Actor, Persona, Name, Description, Reason);
+    public override void ApplyTo(Journey journey)
+    {
+        var current = journey.FindPersona(Persona);
+        journey.ChangePersona(
+            Actor,
+            Persona,
+            KeepName && current is not null ? current.Name : Name,
+            KeepDescription && current is not null ? current.Description : Description,
+            Reason);
+    }
 }
 
 /// <summary>Removes a persona no emotion widget refers to (<see cref="Journey.RemovePersona"/>).</summary>

@@ -33,7 +33,7 @@ function truncate(text, max) {
 
 function say(text) {
   const message = document.getElementById("message");
-  message.textContent = readable(text) || "";
+  message.replaceChildren(isolated(readable(text) || ""));
   message.hidden = !text;
 }
 
@@ -55,6 +55,7 @@ async function api(path, options) {
     error.details = errors;
     error.fields = (body && body.errors) || {};
     error.errors = body && body.errors;
+    error.problem = body;
     throw error;
   }
   // A change that went through clears an earlier refusal still on screen; whatever the caller says next replaces it.
@@ -134,9 +135,9 @@ function recordForm(widget) {
       say("");
       await route();
     } catch (error) {
+      if (error.status === 412) { showConflict(form, error); return; }
       const rest = showFieldErrors(form, error);
-      say(error.status === 412 ? error.message + " The view now shows the latest version." : rest ? `Could not record: ${rest}` : "");
-      if (error.status === 412) await route();
+      say(rest ? `Could not record: ${rest}` : "");
     }
   });
   return form;
@@ -157,7 +158,7 @@ async function renderDetail(activityId) {
   const widgets = detail.widgets.map(w => el("article", { class: "widget", "data-kind": w.kind, "data-widget-id": w.id },
     el("span", { class: "kind" }, words(w.kind)), el("h3", {}, w.title), ...widgetBody(w)));
   const warnings = detail.warnings.length
-    ? el("ul", { class: "activity-warnings" }, ...detail.warnings.map(w => el("li", {}, el("span", { class: "sev sev-" + w.severity }, w.severity), " ", readable(w.message), el("span", { class: "muted" }, ` (${words(w.state)})`))))
+    ? el("ul", { class: "activity-warnings" }, ...detail.warnings.map(w => el("li", {}, el("span", { class: "sev sev-" + w.severity }, w.severity), " ", isolated(readable(w.message)), el("span", { class: "muted" }, ` (${words(w.state)})`))))
     : el("p", { class: "muted" }, "No warnings.");
   const history = el("div", { id: "detail-history" });
   aside.replaceChildren(...[
@@ -215,6 +216,8 @@ async function start() {
   if (state.journeyId) select.value = state.journeyId; else say("No journeys in this workspace yet.");
   select.addEventListener("change", () => { state.journeyId = select.value; location.hash = "#/map"; route(); });
   setUpSearch();
+  setUpActorName();
+  await loadRuleNames();
   window.addEventListener("hashchange", route);
   await route();
   document.body.setAttribute("data-ready", "true");

@@ -11,8 +11,20 @@
 
   // ---- Forms with errors next to their fields -----------------------------------------------------------------------
 
+  // The API's length limits (Api/TextLimits.cs), so the form stops where the server would refuse: free text 10,000
+  // characters, every other text 500. Channels (one per line) are checked one by one by the server.
+  const FREE_TEXT = ["description", "customerGoal", "markdown", "note", "problem", "solution", "quote", "reason"];
+  function limitLength(control, name) {
+    const member = name.split(".").pop();
+    if (member === "channels" || control.hasAttribute("maxlength")) return;
+    if (control.tagName === "TEXTAREA" || (control.tagName === "INPUT" && control.type === "text")) {
+      control.setAttribute("maxlength", FREE_TEXT.includes(member) ? "10000" : "500");
+    }
+  }
+
   // A labelled field with a place for its error; the error is cleared as soon as the field is changed.
   function field(form, label, name, control) {
+    limitLength(control, name);
     const id = form.id + "-" + name;
     const error = el("span", { class: "field-error", id: id + "-error", role: "alert", "data-error-for": name });
     control.id = id;
@@ -54,14 +66,16 @@
       for (const [name, messages] of Object.entries(error.errors)) {
         const slot = form && form.querySelector(`[data-error-for="${name}"]`);
         if (slot) {
-          slot.textContent = readable(messages.join(" "));
+          slot.replaceChildren(isolated(readable(messages.join(" "))));
           if (form.elements[name]) form.elements[name].setAttribute("aria-invalid", "true");
           if (!placed && form.elements[name]) form.elements[name].focus();
           placed = true;
         }
       }
     }
-    if (error.status === 412) {
+    if (error.status === 412 && form) {
+      showConflict(form, error);
+    } else if (error.status === 412) {
       say(error.message + " The view now shows the latest version.");
       await route();
     } else if (!placed) {
@@ -95,6 +109,22 @@
         }
       });
     });
+  }
+
+  // What a change form sends: only the members the person changed, so a value they did not touch reaches the server
+  // exactly as it was (the server keeps what a request leaves out). read(form.elements) gives the form's body; it is
+  // read once now, as the form was filled, and compared with what it gives on submit.
+  function changesOf(form, read) {
+    const original = read(form.elements);
+    return f => {
+      const now = read(f);
+      return Object.fromEntries(Object.entries(now).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(original[key])));
+    };
+  }
+
+  // Channels are edited one per line, so a channel may hold a comma; empty lines are dropped, nothing is trimmed.
+  function lines(text) {
+    return text.split(/\r?\n/).filter(line => line !== "");
   }
 
   async function send(path, body, method) {
@@ -152,19 +182,20 @@
   function activityForm(a) {
     const form = el("form", { id: "edit-activity", class: "edit-form", "aria-label": "Edit activity" });
     form.append(
-      field(form, "Name", "name", input(a.name, { required: "required", maxlength: "200" })),
+      field(form, "Name", "name", input(a.name, { required: "required", maxlength: "500" })),
       field(form, "Kind", "kind", select(KINDS.map(k => [k, k]), a.kind)),
       field(form, "Status", "status", select(STATUSES.map(s => [s, s]), a.status)),
       field(form, "Owner", "owner", input(a.owner)),
       field(form, "Team", "team", input(a.team)),
-      field(form, "Channels (comma-separated)", "channels", input(a.channels.join(", "))),
+      field(form, "Channels (one per line)", "channels", Object.assign(el("textarea", { rows: String(Math.max(2, a.channels.length)) }), { value: a.channels.join("\n") })),
       field(form, "Description", "description", Object.assign(el("textarea", { rows: "2" }), { value: a.description ?? "" })),
       el("button", { type: "submit" }, "Save activity"));
     form.elements.name.removeAttribute("required"); // the server says what is missing, next to the field
-    submitter(form, "save the activity", f => send("/activities/" + encodeURIComponent(a.id), {
+    const changes = changesOf(form, f => ({
       name: f.name.value, kind: f.kind.value, status: f.status.value, owner: f.owner.value, team: f.team.value,
-      channels: f.channels.value.split(",").map(c => c.trim()).filter(c => c), description: f.description.value,
-    }, "PUT"));
+      channels: lines(f.channels.value), description: f.description.value,
+    }));
+    submitter(form, "save the activity", f => send("/activities/" + encodeURIComponent(a.id), changes(f), "PUT"));
     return form;
   }
 
@@ -194,19 +225,13 @@
     return form;
   }
 
+  // The fields of a widget's kind: widgets.js gives a metric's, an emotion's, a solution's and feedback's; a link's and a
+  // description's are here.
   function widgetFields(form, kind, w) {
     const c = (w && w.content) || {};
     const more = window.OutOfDarkWidgets && OutOfDarkWidgets.fields(form, kind, w, { field, input, select });
     if (more) return more;
     switch (kind) {
-      case "metric":
-        return [
-          field(form, "Unit", "unit", input(c.unit)),
-          field(form, "Direction", "direction", select([["higherIsBetter", "higher is better"], ["lowerIsBetter", "lower is better"]], c.direction || "higherIsBetter")),
-          field(form, "Target", "target", input(c.target, { type: "number", step: "any" })),
-          field(form, "Warning threshold", "warningThreshold", input(c.warningThreshold, { type: "number", step: "any" })),
-          field(form, "Critical threshold", "criticalThreshold", input(c.criticalThreshold, { type: "number", step: "any" })),
-        ];
       case "link":
         return [field(form, "Address", "url", input(c.url, { placeholder: "https://…" }))];
       case "description":
@@ -269,7 +294,8 @@
     down.addEventListener("click", () => move(index + 1));
     const form = el("form", { id: "edit-widget-" + index, class: "edit-form", "aria-label": "Edit " + widget.title, hidden: "hidden" });
     form.append(field(form, "Title", "title", input(widget.title)), ...widgetFields(form, widget.kind, widget), el("button", { type: "submit" }, "Save widget"));
-    submitter(form, "save the widget", f => send("/widgets/" + encodeURIComponent(widget.id), widgetBody(f), "PUT"));
+    const changes = changesOf(form, widgetBody);
+    submitter(form, "save the widget", f => send("/widgets/" + encodeURIComponent(widget.id), changes(f), "PUT"));
     edit.addEventListener("click", () => {
       form.hidden = !form.hidden;
       edit.setAttribute("aria-expanded", String(!form.hidden));
@@ -290,7 +316,8 @@
       form.append(el("span", {}, `${nameOf(flow.from)} → ${nameOf(flow.to)}`), field(form, "Label", "label", input(flow.label)), el("button", { type: "submit" }, "Save label"),
         removeButton("Remove", "this flow", () => send("/flows/" + encodeURIComponent(flow.id), {}, "DELETE"),
           () => [...[flows[index + 1], flows[index - 1]].filter(Boolean).map(f => `#flow-${f.id} input[name="label"]`), "#add-flow select"]));
-      submitter(form, "save the flow", f => send("/flows/" + encodeURIComponent(flow.id), { label: f.label.value }, "PUT"));
+      const changes = changesOf(form, f => ({ label: f.label.value }));
+      submitter(form, "save the flow", f => send("/flows/" + encodeURIComponent(flow.id), changes(f), "PUT"));
       return el("li", {}, form);
     }));
     const add = el("form", { id: "add-flow", class: "edit-form inline", "aria-label": "Add a flow" });
@@ -429,7 +456,8 @@
         el("button", { type: "submit" }, "Save"), up, down,
         removeButton("Remove", "phase " + p.name, () => send("/phases/" + encodeURIComponent(p.id), {}, "DELETE"),
           () => [...[phases[index + 1], phases[index - 1]].filter(Boolean).map(x => `#edit-journey form[data-phase-id="${x.id}"] input[name="name"]`), '#add-phase input[name="name"]']));
-      submitter(form, "save the phase", f => send("/phases/" + encodeURIComponent(p.id), { name: f.name.value, customerGoal: f.customerGoal.value }, "PUT"));
+      const changes = changesOf(form, f => ({ name: f.name.value, customerGoal: f.customerGoal.value }));
+      submitter(form, "save the phase", f => send("/phases/" + encodeURIComponent(p.id), changes(f), "PUT"));
       return el("li", {}, form);
     });
   }
@@ -448,7 +476,8 @@
       form.append(field(form, "Name", "name", input(p.name)), field(form, "Description", "description", input(p.description)),
         el("button", { type: "submit" }, "Save"), removeButton("Remove", "persona " + p.name, () => send("/personas/" + encodeURIComponent(p.id), {}, "DELETE"),
           () => [...[personas[index + 1], personas[index - 1]].filter(Boolean).map(x => `#edit-journey form[data-persona-id="${x.id}"] input[name="name"]`), '#add-persona input[name="name"]']));
-      submitter(form, "save the persona", f => send("/personas/" + encodeURIComponent(p.id), { name: f.name.value, description: f.description.value }, "PUT"));
+      const changes = changesOf(form, f => ({ name: f.name.value, description: f.description.value }));
+      submitter(form, "save the persona", f => send("/personas/" + encodeURIComponent(p.id), changes(f), "PUT"));
       return el("li", {}, form);
     });
   }

@@ -5,8 +5,10 @@
 //     significant digits for smaller numbers ("0.00123");
 //   - dates and instants in the visitor's locale and time zone (Intl.DateTimeFormat): "12 Apr 2026" for 2026-04-12 (a
 //     calendar date stays that date in every zone), "12 Apr 2026, 11:00" for 2026-04-12T09:00:57.9068289Z in Paris;
-//   - messages (readable): the domain's text with each ISO date or instant written as above and each id written as the
-//     name of what it identifies. The domain's text itself is never changed, only how the page shows it.
+//   - messages (readable): the domain's text with each ISO date or instant written as above, each id written as the
+//     name of what it identifies, each rule id ("metric.baseline") as the rule's name and each number with more than
+//     three decimals ("140.055552 s") rounded as above ("140.056 s"). The domain's text itself is never changed, only
+//     how the page shows it.
 "use strict";
 
 // ---- Words ------------------------------------------------------------------------------------------------------
@@ -132,30 +134,71 @@ function nameOf(id) {
 // An id in brackets after a name ("Metric 'Checkout completion' (0f8f…)") only repeats it and is dropped.
 const BRACKETED_GUID = /\s*\(\s*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s*\)/gi;
 
-// A message (the domain's, or the server's) as the page shows it: names for ids, local dates for ISO ones.
+// ---- Rules ------------------------------------------------------------------------------------------------------
+
+// The rules the server runs (GET /api/rules: the built-ins and the integrator's), by id. Loaded once at start
+// (loadRuleNames); until then, and for a rule the server no longer runs, a rule is shown by its id.
+const RULES = new Map();
+
+async function loadRuleNames() {
+  const rules = await api("/api/rules");
+  RULES.clear();
+  for (const rule of rules) RULES.set(rule.id, rule);
+}
+
+function ruleName(id) {
+  const rule = RULES.get(String(id));
+  return rule ? rule.name : String(id ?? "");
+}
+
+// A rule id in a text: lower-case words joined by dots and dashes ("metric.baseline", "emotion.expectation-gap").
+const RULE_ID_IN_TEXT = /(?<![\w.-])[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)+(?![\w-]|\.[a-z0-9])/g;
+
+function ruleNamesIn(text) {
+  return RULES.size ? text.replace(RULE_ID_IN_TEXT, match => RULES.has(match) ? `"${RULES.get(match).name}"` : match) : text;
+}
+
+// ---- Messages ---------------------------------------------------------------------------------------------------
+
+// A computed number in a message ("28-day mean of 140.055552 s"): more than three decimals is noise to a person.
+const LONG_DECIMAL = /(?<![\d.,])-?\d+\.\d{4,}(?![\d.])/g;
+
+function shortDecimals(text) {
+  return text.replace(LONG_DECIMAL, match => formatNumber(match));
+}
+
+// A message (the domain's, or the server's) as the page shows it: names for ids and rule ids, local dates for ISO
+// ones, long decimals rounded.
 function readable(text) {
   if (!text) return text;
   const named = String(text).replace(BRACKETED_GUID, "")
     .replace(GUID, match => nameOf(match.replaceAll("'", "")) || "(an item that no longer exists)");
-  return localDates(named);
+  return shortDecimals(localDates(ruleNamesIn(named)));
 }
 
 // ---- Evidence ---------------------------------------------------------------------------------------------------
 
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
+// The evidence of a metric rule that are values of the metric itself, shown with the metric's unit ("4.2 s").
+const METRIC_VALUES = new Set(["latest value", "last value past it", "from value", "to value", "baseline mean", "baseline standard deviation",
+  "target", "warning threshold", "critical threshold", "clear band"]);
+
 // A warning's evidence ([{ name, value }], values as the domain writes them: invariant numbers, ISO dates and instants)
-// as [{ name, value }] for people; rule: the warning's rule id (the threshold of an emotion rule is an emotion). Two
+// as [{ name, value }] for people; rule: the warning's rule id (the threshold of an emotion rule is an emotion); unit:
+// the metric's unit when the warning is about a metric (the API's warning "unit"), shown beside its values. Two
 // different numbers never read the same: when the usual rounding would show a value and the limit it passed as equal
 // ("60" and "60" for 60.0004 against 60), both get the decimals that tell them apart.
-function formatEvidence(evidence, rule) {
+function formatEvidence(evidence, rule, unit) {
+  const metricRule = String(rule || "").startsWith("metric.");
   const emotional = name => /emotion/.test(name) || (String(rule || "").startsWith("emotion.") && name === "threshold");
   const items = (evidence || []).map(e => {
     const name = String(e.name);
     const value = e.value === null || e.value === undefined ? "" : String(e.value);
     const numeric = PLAIN_NUMBER.test(value);
     const percent = /(?:\s%|\spercent)$/.test(name);
-    return { name: percent ? name.replace(/(?:\s%|\spercent)$/, "") : name, raw: value, numeric, percent, emotion: emotional(name), decimals: undefined };
+    const unitHere = !percent && unit && metricRule && METRIC_VALUES.has(name) ? unit : "";
+    return { name: percent ? name.replace(/(?:\s%|\spercent)$/, "") : name, raw: value, numeric, percent, unit: unitHere, emotion: emotional(name), decimals: undefined };
   });
   const numbers = items.filter(i => i.numeric && !i.emotion);
   for (let round = 0; round < 20; round++) {
@@ -181,7 +224,7 @@ function evidenceValue(item) {
   const { name, raw } = item;
   if (item.numeric) {
     if (item.emotion && EMOTIONS[String(Number(raw))]) return emotionText(Number(raw));
-    return formatAmount(raw, item.percent ? "%" : "", item.decimals);
+    return formatAmount(raw, item.percent ? "%" : item.unit, item.decimals);
   }
   if (ISO_DATE.test(raw)) return humanDate(raw);
   if (/^\d{4}-\d{2}-\d{2}T/.test(raw)) return humanDateTime(raw);

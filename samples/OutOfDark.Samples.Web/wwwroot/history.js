@@ -7,13 +7,13 @@ const HISTORY_KINDS = { "": "every kind", journey: "journey, phases and personas
 
 function historyLine(item, now) {
   const when = el("time", { datetime: item.at, title: humanDateTime(item.at) },
-    humanInstant(item.at, now) + " · " + item.actor);
+    humanInstant(item.at, now) + " · ", bdi(item.actor));
   const line = el("li", { "data-kind": item.kind, "data-count": String(item.count) }, when);
   if (item.count > 1) {
-    line.append(el("details", {}, el("summary", {}, readable(item.description)),
-      el("ul", { class: "run" }, ...item.details.map(text => el("li", {}, readable(text))))));
+    line.append(el("details", {}, el("summary", {}, isolated(readable(item.description))),
+      el("ul", { class: "run" }, ...item.details.map(text => el("li", {}, isolated(readable(text)))))));
   } else {
-    line.append(readable(item.description) + (item.reason ? ` (${readable(item.reason)})` : ""));
+    line.append(isolated(readable(item.description)), ...(item.reason ? [" (", bdi(readable(item.reason)), ")"] : []));
   }
   return line;
 }

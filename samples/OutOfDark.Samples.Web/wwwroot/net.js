@@ -48,8 +48,20 @@ function retryWait(delay) {
   });
 }
 
+// Every change carries who makes it: the name the person gave in "Your name" (people.js) as the X-Actor header, so
+// history, conflicts and "acknowledged by" name them. Header values travel as bytes: the name goes as its UTF-8 bytes
+// (the server reads header bytes as UTF-8), so "Zoë" or "Łucja" arrive as typed.
+function withActor(options) {
+  const name = typeof actorName === "function" ? actorName() : "";
+  if (!name) return options;
+  const headers = new Headers((options && options.headers) || {});
+  headers.set("X-Actor", String.fromCharCode(...new TextEncoder().encode(name)));
+  return Object.assign({}, options, { headers });
+}
+
 async function fetchWithRetry(path, options) {
   const method = ((options && options.method) || "GET").toUpperCase();
+  if (method !== "GET") options = withActor(options);
   for (;;) {
     let reason;
     try {
@@ -61,7 +73,8 @@ async function fetchWithRetry(path, options) {
       reason = "The server is not available right now.";
     } catch (error) {
       if (method !== "GET") {
-        const down = new Error("The server could not be reached; nothing was sent. Check the connection and try again.");
+        // A failed fetch cannot tell "never sent" from "sent, but the answer was lost": the change may have been saved.
+        const down = new Error("The server could not be reached or its answer was lost: the change may not have been saved; reload to check before trying again.");
         down.status = 0;
         throw down;
       }

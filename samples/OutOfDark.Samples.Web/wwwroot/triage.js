@@ -52,16 +52,17 @@ function fillFilters() {
 // ---- Rows -------------------------------------------------------------------------------------------------------
 
 function triageSubjectName(w) {
-  return w.metric ? `${w.subjectName} › ${w.metric}` : w.subjectName;
+  // A metric's warning names the metric and where it sits: "Average wait on Support call" (workspace rows carry it so).
+  return w.metric ? `${w.metric} on ${w.subjectName}` : w.subjectName;
 }
 
 function triageSubjectCell(w, journeyId) {
   const name = triageSubjectName(w);
   const activityId = w.activityId || (w.subjectKind === "activity" ? w.subjectId : null);
-  if (!activityId) return el("td", { "data-label": "Subject" }, name);
+  if (!activityId) return el("td", { "data-label": "Subject" }, bdi(name));
   const href = (journeyId && journeyId !== state.journeyId ? "?journey=" + encodeURIComponent(journeyId) : location.pathname + location.search)
     + "#/map/" + encodeURIComponent(activityId);
-  return el("td", { "data-label": "Subject" }, el("a", { href, class: "subject", title: "Open the Detail view" }, name));
+  return el("td", { "data-label": "Subject" }, el("a", { href, class: "subject", title: "Open the Detail view" }, bdi(name)));
 }
 
 function triageStateText(w) {
@@ -73,9 +74,10 @@ function triageStateText(w) {
 }
 
 function triageMessageCell(w) {
-  const cell = el("td", { "data-label": "Warning" }, el("div", { class: "message" }, readable(w.message)));
+  const cell = el("td", { "data-label": "Warning" }, el("div", { class: "rule", "data-rule": w.rule }, ruleName(w.rule)),
+    el("div", { class: "message" }, isolated(readable(w.message))));
   if (w.evidence && w.evidence.length) {
-    cell.append(el("dl", { class: "evidence" }, ...formatEvidence(w.evidence, w.rule).flatMap(e => [el("dt", {}, e.name), el("dd", {}, e.value)])));
+    cell.append(el("dl", { class: "evidence" }, ...formatEvidence(w.evidence, w.rule, w.unit).flatMap(e => [el("dt", {}, e.name), el("dd", {}, e.value)])));
   }
   return cell;
 }
@@ -92,7 +94,7 @@ function triageActionsCell(w, journeyId) {
     if (!action || event.target.closest("form")) return;
     const origin = triageFocusOrigin(cell.closest("tr"), action);
     if (action === "snooze") {
-      triageSnoozeDialog(cell, event.target, "Snooze: " + triageSubjectName(w), options => handleWarnings("snooze", [{ w, journeyId }], options, origin));
+      triageSnoozeDialog(cell, event.target, "Snooze: " + triageSubjectName(w), ruleName(w.rule) + ": " + readable(w.message), options => handleWarnings("snooze", [{ w, journeyId }], options, origin));
     } else {
       handleWarnings(action, [{ w, journeyId }], {}, origin);
     }
@@ -103,7 +105,7 @@ function triageActionsCell(w, journeyId) {
 function triageRow(w, journeyId, workspace) {
   const key = w.key;
   triage.rows.set(triageRowId(journeyId, key), { w, journeyId });
-  const box = el("input", { type: "checkbox", class: "select", "aria-label": "Select " + triageSubjectName(w) + ": " + readable(w.message) });
+  const box = el("input", { type: "checkbox", class: "select", "aria-label": "Select " + triageSubjectName(w) + ": " + ruleName(w.rule) + ": " + readable(w.message) });
   box.checked = triage.selected.has(triageRowId(journeyId, key));
   box.addEventListener("change", () => {
     if (box.checked) triage.selected.add(triageRowId(journeyId, key)); else triage.selected.delete(triageRowId(journeyId, key));
@@ -263,10 +265,12 @@ async function refreshWarningCounts() {
 
 // A modal dialog holding the snooze form, opened from a row's "Snooze…" or the bulk bar's "Snooze selected…": focus goes
 // into it; Escape or Cancel closes it and gives focus back to the button that opened it; Snooze closes it and acts.
-function triageSnoozeDialog(host, opener, title, submit) {
+// about: what is snoozed, in words (the rule's name and the message), or null for several warnings.
+function triageSnoozeDialog(host, opener, title, about, submit) {
   host.querySelector("dialog.snooze-dialog")?.remove();
   const id = "snooze-title-" + Math.random().toString(36).slice(2);
-  const dialog = el("dialog", { class: "snooze-dialog", "aria-labelledby": id }, el("h2", { id }, title));
+  const dialog = el("dialog", { class: "snooze-dialog", "aria-labelledby": id, "aria-describedby": about ? id + "-about" : null },
+    el("h2", { id }, title), about ? el("p", { id: id + "-about", class: "snooze-about" }, about) : null);
   // Closed here, at once (the dialog's own close event comes later, after the next key may have moved focus on).
   const finish = backToOpener => {
     if (dialog.open) dialog.close();
@@ -291,7 +295,7 @@ function triageSnoozeForm(submit, cancel) {
         el("option", { value: "7", selected: "selected" }, "1 week"),
         el("option", { value: "custom" }, "until a date…"))),
     el("label", { class: "until", hidden: "hidden" }, "Until ", el("input", { type: "date", name: "until" })),
-    el("label", { class: "note-field" }, "Note ", el("textarea", { name: "note", rows: "3", maxlength: "500", placeholder: "why, for the others" })),
+    el("label", { class: "note-field" }, "Note ", el("textarea", { name: "note", rows: "3", maxlength: "10000", placeholder: "why, for the others" })),
     el("output", { name: "ends", class: "snooze-ends", "aria-live": "polite" }),
     el("button", { type: "submit" }, "Snooze"),
     el("button", { type: "button", "data-cancel": "true" }, "Cancel"));
@@ -363,7 +367,7 @@ async function handleWarnings(action, items, options, origin) {
   triage.selected.clear();
   await renderWarnings();
   placeTriageFocus(origin);
-  if (!problems.length) announceTriage(items.length === 1 ? `${DONE[action]}: ${triageSubjectName(items[0].w)}` : `${DONE[action]} ${applied} warnings`);
+  if (!problems.length) announceTriage(items.length === 1 ? `${DONE[action]}: ${triageSubjectName(items[0].w)} (${ruleName(items[0].w.rule)})` : `${DONE[action]} ${applied} warnings`);
   await refreshWarningCounts();
 }
 
@@ -416,7 +420,7 @@ function announceTriage(text) {
   if (!region) return;
   region.textContent = "";
   // Emptied first and filled a moment later, so the same words twice in a row are read twice.
-  setTimeout(() => { region.textContent = text; }, 100);
+  setTimeout(() => { region.replaceChildren(isolated(text)); }, 100);
 }
 
 function triageSelectedItems() {
@@ -444,7 +448,7 @@ function setUpTriage() {
   bar.querySelector("#bulk-acknowledge").addEventListener("click", () => handleWarnings("acknowledge", triageSelectedItems(), {}, triageBulkOrigin()));
   bar.querySelector("#bulk-snooze").addEventListener("click", event => {
     const count = triageSelectedItems().length;
-    triageSnoozeDialog(bar, event.currentTarget, count === 1 ? "Snooze 1 warning" : `Snooze ${count} warnings`,
+    triageSnoozeDialog(bar, event.currentTarget, count === 1 ? "Snooze 1 warning" : `Snooze ${count} warnings`, null,
       options => handleWarnings("snooze", triageSelectedItems(), options, triageBulkOrigin()));
   });
   bar.querySelector("#bulk-clear").addEventListener("click", () => {

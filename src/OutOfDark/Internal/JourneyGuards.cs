@@ -18,7 +18,7 @@ internal static class JourneyGuards
     /// <summary>The longest free text (description, quote, note) the model accepts.</summary>
     public const int MaxTextLength = 4_000_000;
 
-    /// <summary>Refuses a missing, blank or too long name, or one that cannot be stored as UTF-8.</summary>
+    /// <summary>Refuses a missing, blank or too long name, one that cannot be stored as UTF-8, or one holding a control or bidi override character.</summary>
     public static void InvalidName(this IGuardClause guard, string? value, string what)
     {
         if (value is null || string.IsNullOrWhiteSpace(value))
@@ -32,6 +32,24 @@ internal static class JourneyGuards
         }
 
         guard.InvalidUtf16(value, what);
+        guard.InvalidCharacters(value, what, multiLine: false);
+    }
+
+    /// <summary>
+    /// Refuses text holding a control character (C0 U+0000–U+001F, DEL, C1 U+0080–U+009F) or a bidi embedding or
+    /// override (U+202A–U+202E): the first shows as U+FFFD or breaks CSV and terminals, the second reorders the text
+    /// around a name (a history line, a message). Bidi isolates (U+2066–U+2069) stay allowed: they cannot leak out.
+    /// <paramref name="multiLine"/> text (descriptions, notes) may hold tabs and line breaks.
+    /// </summary>
+    public static void InvalidCharacters(this IGuardClause guard, string value, string what, bool multiLine)
+    {
+        _ = guard;
+        if (Text.ForbiddenCharacterIndex(value, multiLine) is var at and >= 0)
+        {
+            var kind = char.IsControl(value[at]) ? "a control character" : "a bidi override character";
+            var allowed = multiLine ? " (tabs and line breaks are allowed)" : "";
+            throw new JourneyRuleException(JourneyRules.InvalidValue, $"The {what} contains {kind} U+{(int)value[at]:X4} at position {at + 1}; remove it{allowed}.");
+        }
     }
 
     /// <summary>
@@ -65,7 +83,7 @@ internal static class JourneyGuards
         }
     }
 
-    /// <summary>Refuses free text that is too long or cannot be stored as UTF-8; <see langword="null"/> is accepted.</summary>
+    /// <summary>Refuses free text that is too long, cannot be stored as UTF-8, or holds a control character other than tab and line breaks or a bidi override; <see langword="null"/> is accepted.</summary>
     public static void InvalidText(this IGuardClause guard, string? value, string what)
     {
         if (value is null)
@@ -79,6 +97,7 @@ internal static class JourneyGuards
         }
 
         guard.InvalidUtf16(value, what);
+        guard.InvalidCharacters(value, what, multiLine: true);
     }
 
     /// <summary>Refuses text holding a lone surrogate: it cannot round-trip through UTF-8 (JSON, SQL, HTML), so it is refused at the command.</summary>

@@ -34,4 +34,29 @@ internal static class Text
 
         return -1;
     }
+
+    /// <summary>
+    /// The index of the first character a name (or, when <paramref name="multiLine"/>, a free text) must not hold, or -1:
+    /// a control character (tab, CR and LF allowed in multi-line text) or a bidi embedding or override U+202A–U+202E.
+    /// </summary>
+    public static int ForbiddenCharacterIndex(ReadOnlySpan<char> value, bool multiLine)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsControl(c))
+            {
+                if (!(multiLine && c is '\t' or '\n' or '\r'))
+                {
+                    return i;
+                }
+            }
+            else if (c is >= '\u202A' and <= '\u202E')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

@@ -271,9 +271,10 @@ public sealed partial class Journey
                     var feedback = RequireWidget<FeedbackWidget>(x.ActivityId, x.WidgetId, "record feedback");
                     if (x.Entry is not null)
                     {
-                        foreach (var (text, what) in TextsOf(x.Entry))
+                        foreach (var (text, what, multiLine) in TextsOf(x.Entry))
                         {
                             Guard.Against.InvalidUtf16(text, what);
+                            Guard.Against.InvalidCharacters(text, what, multiLine);
                         }
                     }
                     if (FeedbackWidget.CheckEntry(x.Entry) is { } problem)
@@ -557,9 +558,10 @@ public sealed partial class Journey
             throw new JourneyRuleException(JourneyRules.UnknownPersona, $"Emotion widget '{emotion.Title}' ({emotion.Id}) names persona {emotion.Persona}, which the journey does not have.", emotion.Id, emotion.Persona);
         }
 
-        foreach (var (text, what) in TextsOf(widget))
+        foreach (var (text, what, multiLine) in TextsOf(widget))
         {
             Guard.Against.InvalidUtf16(text, what);
+            Guard.Against.InvalidCharacters(text, what, multiLine);
         }
 
         var problem = widget.Validate();
@@ -569,33 +571,33 @@ public sealed partial class Journey
         }
     }
 
-    private static IEnumerable<(string Text, string What)> TextsOf(FeedbackEntry entry) =>
-        [(entry.Source ?? "", "feedback source"), (entry.Quote ?? "", "feedback quote")];
+    private static IEnumerable<(string Text, string What, bool MultiLine)> TextsOf(FeedbackEntry entry) =>
+        [(entry.Source ?? "", "feedback source", false), (entry.Quote ?? "", "feedback quote", true)];
 
     /// <summary>
     /// Every text a built-in widget holds, named for the message: each must survive UTF-8 (JSON, SQL, CSV) unchanged, so
-    /// text with a lone surrogate is refused here as it is in names. A custom kind's own members are its serializer's.
+    /// text with a lone surrogate, a control character (tabs and line breaks only in multi-line texts) or a bidi override is refused here as it is in names. A custom kind's own members are its serializer's.
     /// </summary>
-    private static IEnumerable<(string Text, string What)> TextsOf(Widget widget)
+    private static IEnumerable<(string Text, string What, bool MultiLine)> TextsOf(Widget widget)
     {
-        yield return (widget.Title, "widget title");
+        yield return (widget.Title, "widget title", false);
         switch (widget)
         {
             case MetricWidget metric:
-                yield return (metric.Unit, "metric unit");
+                yield return (metric.Unit, "metric unit", false);
                 break;
             case DescriptionWidget description:
-                yield return (description.Markdown, "description's markdown");
+                yield return (description.Markdown, "description's markdown", true);
                 break;
             case SolutionWidget solution:
-                yield return (solution.Problem, "solution's problem");
-                yield return (solution.Solution, "solution's solution");
+                yield return (solution.Problem, "solution's problem", true);
+                yield return (solution.Solution, "solution's solution", true);
                 break;
             case EmotionWidget { Note: { } note }:
-                yield return (note, "emotion note");
+                yield return (note, "emotion note", true);
                 break;
             case LinkWidget link:
-                yield return (link.Url.OriginalString, "link URL");
+                yield return (link.Url.OriginalString, "link URL", false);
                 break;
             case FeedbackWidget feedback:
                 foreach (var text in feedback.Entries.SelectMany(TextsOf))
@@ -605,8 +607,8 @@ public sealed partial class Journey
 
                 break;
             case UnknownWidget unknown:
-                yield return (unknown.Kind, "widget kind");
-                yield return (unknown.Content, "widget content");
+                yield return (unknown.Kind, "widget kind", false);
+                yield return (unknown.Content, "widget content", true);
                 break;
         }
     }

@@ -166,7 +166,7 @@ public sealed class LaneTests
     [InlineData("Frontstage")]
     [InlineData("  customer ACTIONS ")]
     [InlineData("partners")]
-    [InlineData("Partners\t")]
+    [InlineData("Partners\u00A0")]
     public void A_lane_name_another_lane_has_is_refused_ignoring_case_and_surrounding_space(string name)
     {
         _journey.AddLane(Ana, new LaneId("partners"), "Partners", 350);

@@ -12,7 +12,8 @@ namespace OutOfDark.Tests.Properties;
 
 /// <summary>
 /// Any text a command takes is either accepted and read back unchanged, or refused with <see cref="JourneyRuleException"/>
-/// leaving the journey unchanged; text that cannot round-trip through UTF-8 (a lone surrogate) is always refused.
+/// leaving the journey unchanged; text that cannot round-trip through UTF-8 (a lone surrogate) is always refused, and so
+/// is a control character (in free text, one other than tab and line breaks).
 /// </summary>
 public class TextInputProperties
 {
@@ -73,7 +74,7 @@ public class TextInputProperties
     [Property(Arbitrary = new[] { typeof(SurrogateTexts) }, MaxTest = 300)]
     public void A_name_is_accepted_and_read_back_or_refused_with_nothing_changed(string text)
     {
-        var acceptable = !string.IsNullOrWhiteSpace(text) && !HasLoneSurrogate(text);
+        var acceptable = !string.IsNullOrWhiteSpace(text) && !HasLoneSurrogate(text) && !text.Any(char.IsControl);
         AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.Rename(Ana, t), j => j.Name);
         AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.AddPhase(Ana, t), j => j.Phases[^1].Name);
         AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.AddActivity(Ana, j.Phases[0].Id, t), j => j.Activities[^1].Name);
@@ -83,7 +84,7 @@ public class TextInputProperties
     [Property(Arbitrary = new[] { typeof(SurrogateTexts) }, MaxTest = 300)]
     public void A_free_text_is_accepted_and_read_back_or_refused_with_nothing_changed(string text)
     {
-        var acceptable = !HasLoneSurrogate(text);
+        var acceptable = !HasLoneSurrogate(text) && !text.Contains('\0', StringComparison.Ordinal);
         AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.Describe(Ana, t), j => j.Description);
         AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.AddPhase(Ana, "Think", t), j => j.Phases[^1].CustomerGoal);
     }

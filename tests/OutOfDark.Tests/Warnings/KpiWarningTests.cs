@@ -37,6 +37,17 @@ public class KpiWarningTests
     }
 
     [Fact]
+    public void Workspace_rows_name_each_failing_metric_and_the_activity_it_sits_on()
+    {
+        TwoFailingMetrics();
+        var engine = _h.Engine();
+
+        var rows = WorkspaceWarningProjector.RowsOf(engine).Where(r => r.Key.Rule == MetricThresholdRule.RuleId).Select(r => r.SubjectName).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["Click rate on Newsletter", "Open rate on Newsletter"], rows);
+    }
+
+    [Fact]
     public void A_metric_that_recovers_clears_only_its_own_warning()
     {
         var (_, open, click) = TwoFailingMetrics();

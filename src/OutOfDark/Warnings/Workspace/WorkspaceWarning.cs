@@ -14,7 +14,7 @@ namespace OutOfDark.Warnings;
 /// <param name="Severity">How urgent it is.</param>
 /// <param name="State">Where it stood when the row was written; see <see cref="StateAt"/> for the state at a later instant.</param>
 /// <param name="SnoozedUntil">Until when it is snoozed, for <see cref="WarningState.Snoozed"/>; otherwise <see langword="null"/>.</param>
-/// <param name="SubjectName">The activity's or phase's name, or the journey's name.</param>
+/// <param name="SubjectName">The activity's or phase's name, or the journey's name; for a metric, the metric's title and what it sits on: "Checkout completion on Checkout".</param>
 /// <param name="PhaseId">The phase the subject lives in (or is), or <see langword="null"/> for the journey.</param>
 /// <param name="PhaseName">That phase's name, or <see langword="null"/>.</param>
 /// <param name="Owner">The activity's owner, if any.</param>

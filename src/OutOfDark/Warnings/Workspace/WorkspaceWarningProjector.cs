@@ -126,7 +126,9 @@ public sealed class WorkspaceWarningProjector
                 item.Severity,
                 item.State,
                 snoozedUntil,
-                item.SubjectName,
+                // A metric's row names the metric and where it sits ("Checkout completion on Checkout"): the read model
+                // keeps one name per row, and a workspace list of "Checkout" twice would not say which KPI is failing.
+                item.Metric is { } metric ? $"{metric} on {item.SubjectName}" + (item.Key.Subject.Segment is { } segment ? $" ({segment})" : "") : item.SubjectName,
                 item.PhaseId,
                 item.PhaseId is { } id ? journey.FindPhase(id)?.Name : null,
                 item.Owner,
