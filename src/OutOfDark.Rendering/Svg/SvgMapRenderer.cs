@@ -165,7 +165,7 @@ public static partial class SvgMapRenderer
             if (label.HasLeader)
             {
                 var end = label.LeaderEnd;
-                w.Write($"<line class=\"ood-leader\" x1=\"{Numbers.Coordinate(label.Anchor.X)}\" y1=\"{Numbers.Coordinate(label.Anchor.Y)}\" x2=\"{Numbers.Coordinate(end.X)}\" y2=\"{Numbers.Coordinate(end.Y)}\" stroke=\"#334155\" stroke-width=\"0.8\"/><circle cx=\"{Numbers.Coordinate(label.Anchor.X)}\" cy=\"{Numbers.Coordinate(label.Anchor.Y)}\" r=\"1.8\" fill=\"#334155\"/>");
+                w.Write($"<line class=\"ood-leader\" x1=\"{Numbers.Coordinate(label.Anchor.X)}\" y1=\"{Numbers.Coordinate(label.Anchor.Y)}\" x2=\"{Numbers.Coordinate(end.X)}\" y2=\"{Numbers.Coordinate(end.Y)}\" stroke=\"#334155\" stroke-width=\"0.8\"/><circle class=\"ood-leader-dot\" cx=\"{Numbers.Coordinate(label.Anchor.X)}\" cy=\"{Numbers.Coordinate(label.Anchor.Y)}\" r=\"1.8\" fill=\"#334155\"/>");
             }
 
             Rect(w, b.X, b.Y, b.Width, b.Height, "#ffffff", 3, " fill-opacity=\"0.9\"");
