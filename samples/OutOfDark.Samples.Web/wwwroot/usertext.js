@@ -14,10 +14,20 @@
 // Characters that continue a word or a number: a known text must not start or end in the middle of one.
 const USER_TEXT_JOINER = /[\p{L}\p{N}_]/u;
 
+// The open journey's texts are gathered once per journey loaded (a view formats many messages).
+let journeyUserTexts = { journey: undefined, texts: [] };
+
 function knownUserTexts(extra) {
+  const journey = typeof state !== "undefined" ? state.journey : null;
+  if (journeyUserTexts.journey !== journey) journeyUserTexts = { journey, texts: journeyTexts(journey) };
+  const own = (extra || []).filter(value => typeof value === "string" && value.trim());
+  if (!own.length) return journeyUserTexts.texts;
+  return [...new Set([...journeyUserTexts.texts, ...own])].sort((a, b) => b.length - a.length);
+}
+
+function journeyTexts(journey) {
   const texts = new Set();
   const add = value => { if (typeof value === "string" && value.trim()) texts.add(value); };
-  const journey = typeof state !== "undefined" ? state.journey : null;
   if (journey) {
     add(journey.name); add(journey.owner);
     for (const phase of journey.phases || []) { add(phase.name); add(phase.customerGoal); }
@@ -29,7 +39,6 @@ function knownUserTexts(extra) {
     }
     for (const flow of journey.flows || []) add(flow.label);
   }
-  for (const value of extra || []) add(value);
   return [...texts].sort((a, b) => b.length - a.length);
 }
 
