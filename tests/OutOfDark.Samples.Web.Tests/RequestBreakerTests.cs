@@ -190,6 +190,59 @@ public sealed class RequestBreakerTests : IDisposable
         Assert.Equal("Each warning is {rule, subject}; this one is null.", errors.GetProperty("warnings[0]")[0].GetString());
     }
 
+    [Theory]
+    [InlineData("snooze", false, "{\"until\":\"9999-12-31T00:00:00Z\"}", "until", "A snooze ends at most 365 days from now")]
+    [InlineData("snooze", false, "{\"days\":400}", "days", "Snooze for 1 to 365 days; 400 is outside that.")]
+    [InlineData("snooze", false, "{\"days\":7,\"until\":\"2030-01-01T00:00:00Z\"}", "until", "Give one of until or days, not both.")]
+    [InlineData("acknowledge", false, "{\"days\":7}", "days", "'days' applies to snooze only, not to acknowledge; leave it out.")]
+    [InlineData("resolve", false, "{\"until\":\"2030-01-01T00:00:00Z\"}", "until", "'until' applies to snooze only, not to resolve; leave it out.")]
+    [InlineData("snooze", true, "{\"until\":\"9999-12-31T00:00:00Z\"}", "until", "A snooze ends at most 365 days from now")]
+    [InlineData("reopen", true, "{\"days\":1}", "days", "'days' applies to snooze only, not to reopen; leave it out.")]
+    public async Task Snooze_members_are_checked_each_under_its_own_name_and_refused_where_they_do_not_apply(string action, bool bulk, string extra, string field, string message)
+    {
+        var (open, _) = await GetAsync(_client, JourneyPath + "/warnings?state=open");
+        var first = open.EnumerateArray().First();
+        var item = $"\"rule\":\"{first.GetProperty("rule").GetString()}\",\"subject\":\"{first.GetProperty("subjectKind").GetString()}:{first.GetProperty("subjectId").GetString()}\"";
+        var members = extra[1..^1];
+        var body = bulk
+            ? $"{{\"action\":\"{action}\",\"warnings\":[{{{item}}}],{members}}}"
+            : $"{{{item},{members}}}";
+        var before = await ETagAsync(_client);
+
+        using var response = await SendRawAsync(HttpMethod.Post, JourneyPath + "/warnings/" + (bulk ? "bulk" : action), Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.JsonAsync()).GetProperty("errors");
+        Assert.Equal(field, errors.EnumerateObject().Single().Name);
+        Assert.StartsWith(message, errors.GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await ETagAsync(_client));
+    }
+
+    [Fact]
+    public async Task X_actor_given_twice_is_refused_not_joined()
+    {
+        var before = await ETagAsync(_client);
+        using var request = new HttpRequestMessage(HttpMethod.Put, Checkout) { Content = new StringContent("{\"name\":\"Checkout\"}", Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("X-Actor", ["Ana", "Ben"]);
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("give X-Actor once", (await response.JsonAsync()).GetProperty("errors").GetProperty("X-Actor")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await ETagAsync(_client));
+    }
+
+    [Theory]
+    [InlineData("tz=Europe/Berlin&tz=UTC", "tz")]
+    [InlineData("culture=de-DE&culture=en", "culture")]
+    public async Task A_report_parameter_given_twice_is_refused_naming_it(string query, string field)
+    {
+        using var response = await _client.GetAsync(JourneyPath + "/export/report?" + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal($"'{field}' takes one value but was given 2; give it once.", (await response.JsonAsync()).GetProperty("errors").GetProperty(field)[0].GetString());
+    }
+
     private static (HttpMethod Method, string Path, List<(string Name, string Value)> Members) Body(Endpoint endpoint) => endpoint switch
     {
         Endpoint.Change => (HttpMethod.Put, Checkout, [("name", "Checkout"), ("owner", "Ops"), ("description", "Pay and confirm")]),
