@@ -32,6 +32,7 @@ internal static class JourneyApi
         [JourneyRules.UnknownActivity] = "activityId",
         [JourneyRules.UnknownWidget] = "widgetId",
         [JourneyRules.MapCycle] = "parentId",
+        [JourneyRules.ParentInOtherPhase] = "parentId",
         [JourneyRules.ObservationDate] = "date",
         [JourneyRules.InvalidValue] = "value",
         [JourneyRules.InvalidWidget] = "widget",

@@ -235,11 +235,11 @@ public sealed partial class Journey
     /// <param name="name">Its name.</param>
     /// <param name="kind">What sort of action it is.</param>
     /// <param name="details">Its channels, owner, status, schedule and tags; empty when omitted.</param>
-    /// <param name="parentId">Its parent in the map; top level when omitted.</param>
+    /// <param name="parentId">Its parent in the map, which must live in <paramref name="phaseId"/> (a child lives in its parent's phase); top level when omitted.</param>
     /// <param name="id">Its id; a new one when omitted.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <returns>The activity's id.</returns>
-    /// <exception cref="JourneyRuleException">The id is taken, the phase or parent does not exist, or a field is invalid.</exception>
+    /// <exception cref="JourneyRuleException">The id is taken, the phase or parent does not exist, the parent lives in another phase (<c>parent-in-other-phase</c>), or a field is invalid.</exception>
     public ActivityId AddActivity(
         Actor actor,
         PhaseId phaseId,
@@ -300,14 +300,18 @@ public sealed partial class Journey
         ChangeActivity(actor, activityId, name, activity.Kind, activity.Details, reason);
     }
 
-    /// <summary>Moves an activity to another phase and/or under another parent (or to the top level) of the map.</summary>
+    /// <summary>
+    /// Moves an activity to another phase and/or under another parent (or to the top level) of the map. A child lives in
+    /// its parent's phase: the activity's descendants move to the new phase with it.
+    /// </summary>
     /// <param name="actor">Who makes the change.</param>
     /// <param name="activityId">The activity.</param>
     /// <param name="phaseId">Its phase after the move.</param>
-    /// <param name="parentId">Its parent after the move, or <see langword="null"/> for the top level.</param>
+    /// <param name="parentId">Its parent after the move, which must live in <paramref name="phaseId"/>, or <see langword="null"/> for the top level.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">
-    /// Something does not exist, or the new parent is the activity itself or one of its descendants (the map must stay a tree).
+    /// Something does not exist, the new parent is the activity itself or one of its descendants (<c>map-cycle</c>: the
+    /// map must stay a tree), or the new parent lives in another phase than <paramref name="phaseId"/> (<c>parent-in-other-phase</c>).
     /// </exception>
     public void MoveActivity(Actor actor, ActivityId activityId, PhaseId phaseId, ActivityId? parentId, string? reason = null)
     {
