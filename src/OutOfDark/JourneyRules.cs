@@ -39,6 +39,12 @@ public static class JourneyRules
     /// </summary>
     public const string ParentInOtherPhase = "parent-in-other-phase";
 
+    /// <summary>
+    /// A new or renamed phase or persona may not take the name of another phase or persona of the journey (compared
+    /// ordinally, ignoring case): views and filters find them by name.
+    /// </summary>
+    public const string DuplicateName = "duplicate-name";
+
     /// <summary>A flow must join two different, existing activities, and only once.</summary>
     public const string InvalidFlow = "invalid-flow";
 

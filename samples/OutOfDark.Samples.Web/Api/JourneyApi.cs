@@ -33,6 +33,7 @@ internal static class JourneyApi
         [JourneyRules.UnknownWidget] = "widgetId",
         [JourneyRules.MapCycle] = "parentId",
         [JourneyRules.ParentInOtherPhase] = "parentId",
+        [JourneyRules.DuplicateName] = "name",
         [JourneyRules.ObservationDate] = "date",
         [JourneyRules.InvalidValue] = "value",
         [JourneyRules.InvalidWidget] = "widget",

@@ -902,4 +902,28 @@ public sealed partial class Journey
                 parentId);
         }
     }
+
+    /// <summary>Refuses a phase name another phase has (ordinal, ignoring case); commands only, so stored duplicates still load.</summary>
+    private void RequireUniquePhaseName(string name, PhaseId? self)
+    {
+        foreach (var other in _phases)
+        {
+            if (other.Id != self && string.Equals(other.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new JourneyRuleException(JourneyRules.DuplicateName, $"The journey already has a phase named '{other.Name}' ({other.Id}); phase names are compared ignoring case, so choose another name or use that phase.", other.Id);
+            }
+        }
+    }
+
+    /// <summary>Refuses a persona name another persona has (ordinal, ignoring case); commands only, so stored duplicates still load.</summary>
+    private void RequireUniquePersonaName(string name, PersonaId? self)
+    {
+        foreach (var other in _personas)
+        {
+            if (other.Id != self && string.Equals(other.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new JourneyRuleException(JourneyRules.DuplicateName, $"The journey already has a persona named '{other.Name}' ({other.Id}); persona names are compared ignoring case, so choose another name or use that persona.", other.Id);
+            }
+        }
+    }
 }
