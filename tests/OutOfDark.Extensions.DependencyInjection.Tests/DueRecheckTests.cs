@@ -49,7 +49,7 @@ public sealed class DueRecheckTests
             {
                 await Eventually(async () => (await readModel.CountAsync(workspace, new WorkspaceWarningQuery { Rule = StaleMetricRule.RuleId })).Total == 1);
                 var row = Assert.Single((await readModel.QueryAsync(workspace, new WorkspaceWarningQuery { Rule = StaleMetricRule.RuleId })).Items);
-                Assert.Equal("Checkout", row.SubjectName);
+                Assert.Equal("Completion on Checkout", row.SubjectName);
                 Assert.Equal(WarningState.Open, row.State);
             }
 
