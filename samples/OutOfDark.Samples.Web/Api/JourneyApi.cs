@@ -32,6 +32,8 @@ internal static class JourneyApi
         [JourneyRules.UnknownActivity] = "activityId",
         [JourneyRules.UnknownWidget] = "widgetId",
         [JourneyRules.MapCycle] = "parentId",
+        [JourneyRules.ParentInOtherPhase] = "parentId",
+        [JourneyRules.DuplicateName] = "name",
         [JourneyRules.ObservationDate] = "date",
         [JourneyRules.InvalidValue] = "value",
         [JourneyRules.InvalidWidget] = "widget",
