@@ -27,6 +27,7 @@ public static class EventTypes
         (typeof(ActivityRemoved), "activity-removed"),
         (typeof(FlowAdded), "flow-added"),
         (typeof(FlowRemoved), "flow-removed"),
+        (typeof(FlowRelabelled), "flow-relabelled"),
         (typeof(WidgetAdded), "widget-added"),
         (typeof(WidgetChanged), "widget-changed"),
         (typeof(WidgetMoved), "widget-moved"),

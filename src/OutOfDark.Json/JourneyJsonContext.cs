@@ -50,6 +50,7 @@ namespace OutOfDark.Json;
 [JsonSerializable(typeof(ActivityRemoved))]
 [JsonSerializable(typeof(FlowAdded))]
 [JsonSerializable(typeof(FlowRemoved))]
+[JsonSerializable(typeof(FlowRelabelled))]
 [JsonSerializable(typeof(WidgetAdded))]
 [JsonSerializable(typeof(WidgetChanged))]
 [JsonSerializable(typeof(WidgetMoved))]

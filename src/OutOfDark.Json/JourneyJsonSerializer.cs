@@ -442,7 +442,7 @@ public sealed class JourneyJsonSerializer
         typeof(JourneyOwnerChanged), typeof(JourneyStateChanged), typeof(PhaseAdded), typeof(PhaseChanged),
         typeof(PhaseMoved), typeof(PhaseRemoved), typeof(PersonaAdded), typeof(PersonaChanged), typeof(PersonaRemoved),
         typeof(ActivityAdded), typeof(ActivityChanged), typeof(ActivityMoved), typeof(ActivityRemoved),
-        typeof(FlowAdded), typeof(FlowRemoved), typeof(WidgetAdded), typeof(WidgetChanged), typeof(WidgetMoved),
+        typeof(FlowAdded), typeof(FlowRemoved), typeof(FlowRelabelled), typeof(WidgetAdded), typeof(WidgetChanged), typeof(WidgetMoved),
         typeof(WidgetRemoved), typeof(ObservationRecorded), typeof(ObservationCorrected), typeof(ObservationRemoved),
         typeof(FeedbackRecorded), typeof(MeasurementRecorded), typeof(MeasurementCorrected), typeof(MeasurementRemoved),
         typeof(WarningAcknowledged), typeof(WarningSnoozed), typeof(WarningResolved), typeof(WarningReopened),

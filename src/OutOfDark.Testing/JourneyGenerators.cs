@@ -155,6 +155,7 @@ public static class JourneyGenerators
             (1, pick.Select(p => (JourneyStep)new RemoveActivityStep(p))),
             (4, from id in guid from a in pick from b in pick from label in Gen.Elements<string?>(null, "clicks", "buys", "calls") select (JourneyStep)new AddFlowStep(id, a, b, label)),
             (1, pick.Select(p => (JourneyStep)new RemoveFlowStep(p))),
+            (2, from p in pick from label in Gen.Elements<string?>(null, "clicks", "buys", "calls", "returns") select (JourneyStep)new RelabelFlowStep(p, label)),
             (8, from p in pick from w in Widgets() select (JourneyStep)new AddWidgetStep(p, w)),
             (4, from p in pick from w in Widgets() select (JourneyStep)new AddMetricStep(p, w)),
             (3, from p in pick from q in pick from w in Widgets() select (JourneyStep)new AddKpiStep(p, q, w)),

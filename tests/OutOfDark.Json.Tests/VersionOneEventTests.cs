@@ -39,7 +39,7 @@ public sealed class VersionOneEventTests
         "lane-added", "lane-changed", "lane-removed", "activity-lane-changed",
         "opportunity-added", "opportunity-changed", "opportunity-scored", "opportunity-linked", "opportunity-unlinked", "opportunity-removed",
         "journey-paired", "journey-unpaired", "activity-matched", "activity-unmatched",
-        "activity-reordered", "persona-moved",
+        "activity-reordered", "persona-moved", "flow-relabelled",
     ];
 
     public static TheoryData<string> VersionTwoTypeData() => new(VersionTwoTypes);

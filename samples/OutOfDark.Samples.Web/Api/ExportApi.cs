@@ -115,8 +115,9 @@ internal static partial class ExportApi
         string.IsNullOrEmpty(id) ? DateTimeZone.Utc : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
 
     // ?culture=de-DE: the culture of the report's month names and numbers; absent or empty is the invariant culture,
-    // a malformed tag is null. A well-formed tag the runtime has no data for (the sample runs with invariant
-    // globalization) falls back to the invariant culture, so a browser's language never makes the export fail.
+    // a malformed tag is null. The sample runs with ICU's culture data (not invariant globalization); a well-formed
+    // tag the runtime has no data for (a host without ICU, or an unknown language) falls back to the invariant
+    // culture, so a browser's language never makes the export fail.
     private static CultureInfo? ReportCulture(string? tag)
     {
         if (string.IsNullOrEmpty(tag))

@@ -94,7 +94,7 @@ internal static class HistoryApi
             or KpiMeasurementRecorded or KpiMeasurementCorrected or KpiMeasurementRemoved or FeedbackRecorded or FeedbackRemoved => "observations",
         WarningAcknowledged or WarningSnoozed or WarningResolved or WarningReopened => "warnings",
         WidgetAdded or WidgetChanged or WidgetMoved or WidgetRemoved or KpiAdded or KpiChanged or KpiMoved or KpiRemoved => "widgets",
-        ActivityAdded or ActivityChanged or ActivityMoved or ActivityReordered or ActivityRemoved or FlowAdded or FlowRemoved or SubJourneyLinked => "activities",
+        ActivityAdded or ActivityChanged or ActivityMoved or ActivityReordered or ActivityRemoved or FlowAdded or FlowRemoved or FlowRelabelled or SubJourneyLinked => "activities",
         JourneyCreated or JourneyRenamed or JourneyDescriptionChanged or JourneyOwnerChanged or JourneyStateChanged or JourneyParentChanged
             or PhaseAdded or PhaseChanged or PhaseMoved or PhaseRemoved or PersonaAdded or PersonaChanged or PersonaMoved or PersonaRemoved => "journey",
         _ => "other",

@@ -143,6 +143,11 @@ internal static partial class CommandConflicts
             (x, b) => b.FindFlow(x.FlowId) is { } flow
                 ? $"removed the flow from {Activity(b, flow.From)} to {Activity(b, flow.To)}"
                 : "removed a flow"),
+        On<FlowRelabelled>(
+            x => CommandSubject.Of(x.FlowId),
+            (x, b) => b.FindFlow(x.FlowId) is { } flow
+                ? $"relabelled the flow from {Activity(b, flow.From)} to {Activity(b, flow.To)}"
+                : "relabelled a flow"),
         On<WidgetAdded>(
             x => [CommandSubject.Of(x.Widget.Id), CommandSubject.Of(x.ActivityId)],
             (x, b) => $"added widget '{x.Widget.Title}' to activity {Activity(b, x.ActivityId)}"),

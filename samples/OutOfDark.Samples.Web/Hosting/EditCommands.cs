@@ -127,8 +127,8 @@ internal sealed record RemoveFlowCommand(Actor Actor, FlowId Flow, string? Reaso
 }
 
 /// <summary>
-/// Changes a flow's label, as the journey has no command for it: the flow is removed and added again with the same id,
-/// ends and the new label, in one save. <paramref name="KeepLabel"/> (the request left the label out) changes nothing.
+/// Changes a flow's label (<see cref="Journey.RelabelFlow"/>): one history entry, the flow's id and ends kept.
+/// <paramref name="KeepLabel"/> (the request left the label out) changes nothing.
 /// </summary>
 internal sealed record RelabelFlowCommand(Actor Actor, FlowId Flow, string? Label, string? Reason, bool KeepLabel = false)
     : JourneyCommand(Actor)
@@ -139,15 +139,12 @@ internal sealed record RelabelFlowCommand(Actor Actor, FlowId Flow, string? Labe
     /// <inheritdoc />
     public override void ApplyTo(Journey journey)
     {
-        var flow = journey.FindFlow(Flow)
-            ?? throw new JourneyRuleException(JourneyRules.UnknownFlow, $"Journey '{journey.Name}' has no such flow; it may have been removed.");
-        if (KeepLabel || flow.Label == Label)
+        if (KeepLabel)
         {
             return;
         }
 
-        journey.RemoveFlow(Actor, Flow, Reason);
-        journey.AddFlow(Actor, flow.From, flow.To, Label, Flow, Reason);
+        journey.RelabelFlow(Actor, Flow, Label, Reason);
     }
 }
 

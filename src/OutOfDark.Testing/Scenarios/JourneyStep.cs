@@ -328,6 +328,24 @@ public sealed record RemoveFlowStep(int FlowPick) : JourneyStep
     }
 }
 
+/// <summary>Relabels a flow (<see cref="Journey.RelabelFlow"/>).</summary>
+/// <param name="FlowPick">Which flow.</param>
+/// <param name="Label">Its new label; the present label changes nothing.</param>
+public sealed record RelabelFlowStep(int FlowPick, string? Label) : JourneyStep
+{
+    /// <inheritdoc />
+    public override bool Run(Journey journey, FakeClock clock)
+    {
+        if (Pick(journey.Flows, FlowPick) is not { } flow)
+        {
+            return false;
+        }
+
+        journey.RelabelFlow(Actor, flow.Id, Label);
+        return true;
+    }
+}
+
 /// <summary>Adds a widget to an activity.</summary>
 /// <param name="ActivityPick">Which activity.</param>
 /// <param name="Seed">What widget to add.</param>

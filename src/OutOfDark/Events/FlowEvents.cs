@@ -10,3 +10,8 @@ public sealed record FlowAdded(FlowId FlowId, ActivityId From, ActivityId To, st
 /// <summary>A flow was removed.</summary>
 /// <param name="FlowId">The flow.</param>
 public sealed record FlowRemoved(FlowId FlowId) : JourneyEvent;
+
+/// <summary>A flow's label changed; its ends and id stay.</summary>
+/// <param name="FlowId">The flow.</param>
+/// <param name="Label">The new label, or <see langword="null"/> when the label was cleared.</param>
+public sealed record FlowRelabelled(FlowId FlowId, string? Label) : JourneyEvent;

@@ -57,6 +57,9 @@ public static class EventDescriber
                 + BlueprintText.Unlinked(before?.OpportunitiesLinkedToSubtree(x.ActivityId)),
             FlowAdded x => $"Added a flow from {A(x.From)} to {A(x.To)}" + (x.Label is null ? "" : $" ({Quote(x.Label)})"),
             FlowRemoved x => before?.FindFlow(x.FlowId) is { } f ? $"Removed the flow from {A(f.From)} to {A(f.To)}" : $"Removed flow {x.FlowId}",
+            FlowRelabelled x => before?.FindFlow(x.FlowId) is { } relabelled
+                ? $"Relabelled the flow from {A(relabelled.From)} to {A(relabelled.To)}: {Quote(relabelled.Label)} → {Quote(x.Label)}"
+                : $"Relabelled flow {x.FlowId} to {Quote(x.Label)}",
             WidgetAdded x => $"Added {x.Widget.KindName()} {Quote(x.Widget.Title)} to activity {A(x.ActivityId)}",
             WidgetChanged x => $"Changed {x.Widget.KindName()} {Quote(x.Widget.Title)} on activity {A(x.ActivityId)}" + BlueprintText.Unlinked(before?.OpportunitiesUnlinkedByChange(x.Widget)),
             WidgetMoved x => $"Moved {W(x.WidgetId)} to position {x.Position + 1} on activity {A(x.ActivityId)}",

@@ -410,6 +410,28 @@ public sealed partial class Journey
     public void RemoveFlow(Actor actor, FlowId flowId, string? reason = null) =>
         Raise(new FlowRemoved(flowId), actor, reason);
 
+    /// <summary>
+    /// Changes a flow's label, keeping its id and ends (<see cref="FlowRelabelled"/>); history shows one relabelling
+    /// instead of a removal and an addition. The label follows the rules of <see cref="AddFlow"/>'s.
+    /// </summary>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="flowId">The flow.</param>
+    /// <param name="label">The new label, or <see langword="null"/> to clear it. The present label raises no event.</param>
+    /// <param name="reason">Why, if worth recording.</param>
+    /// <exception cref="JourneyRuleException">
+    /// The flow does not exist (<c>unknown-flow</c>), or the label is blank or holds control or invisible characters
+    /// (the same rules as a new flow's label).
+    /// </exception>
+    public void RelabelFlow(Actor actor, FlowId flowId, string? label, string? reason = null)
+    {
+        if (FindFlow(flowId) is { } flow && flow.Label == label)
+        {
+            return;
+        }
+
+        Raise(new FlowRelabelled(flowId, label), actor, reason);
+    }
+
     /// <summary>Adds a widget at the end of an activity's Detail view.</summary>
     /// <param name="actor">Who makes the change.</param>
     /// <param name="activityId">The activity.</param>

@@ -116,6 +116,17 @@ public sealed partial class Journey
             case FlowAdded x:
                 MutateFlowAdded(x);
                 break;
+            case FlowRelabelled x:
+                {
+                    var flow = FindFlow(x.FlowId)!;
+                    var relabelled = flow with { Label = x.Label };
+                    _flows[_flows.IndexOf(flow)] = relabelled;
+                    _flowsById[flow.Id] = relabelled;
+                    Replace(_flowsFrom[flow.From], flow, relabelled);
+                    Replace(_flowsTo[flow.To], flow, relabelled);
+                    break;
+                }
+
             case FlowRemoved x:
                 {
                     var flow = FindFlow(x.FlowId)!;
@@ -313,6 +324,8 @@ public sealed partial class Journey
             var index = a.Widgets.FindIndex(w => w.Id == widgetId);
             return a with { Widgets = a.Widgets.SetItem(index, change(a.Widgets[index])) };
         });
+
+    private static void Replace(List<Flow> flows, Flow old, Flow replacement) => flows[flows.IndexOf(old)] = replacement;
 
     private void MutateFlowAdded(FlowAdded x)
     {

@@ -172,6 +172,14 @@ public sealed partial class Journey
             case FlowAdded x:
                 ValidateFlowAdded(x);
                 break;
+            case FlowRelabelled x:
+                if (FindFlow(x.FlowId) is null)
+                {
+                    throw new JourneyRuleException(JourneyRules.UnknownFlow, $"Journey '{Name}' has no flow {x.FlowId}.", x.FlowId);
+                }
+
+                Guard.Against.InvalidOptionalName(x.Label, "flow label");
+                break;
             case FlowRemoved x:
                 if (FindFlow(x.FlowId) is null)
                 {

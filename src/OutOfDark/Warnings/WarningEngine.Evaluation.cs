@@ -459,7 +459,7 @@ public sealed partial class WarningEngine
             case WidgetRemoved or ActivityRemoved:
                 removals = true;
                 break;
-            case WidgetMoved or ActivityReordered or FeedbackRecorded or FeedbackRemoved or FlowAdded or FlowRemoved:
+            case WidgetMoved or ActivityReordered or FeedbackRecorded or FeedbackRemoved or FlowAdded or FlowRemoved or FlowRelabelled:
                 // Metric rules read neither widget order, sibling order, feedback nor flows.
                 break;
             default:
