@@ -123,6 +123,8 @@ public sealed class IntWebBrowserTests(BrowserFixture fixture) : IClassFixture<B
 
         // Add widget: focus goes to the new widget's heading.
         await page.Locator("#add-widget select[name=kind]").SelectOptionAsync("description");
+        await page.Locator("#add-widget [name=markdown]").FocusAsync();
+        await page.Keyboard.TypeAsync("What callers tell the agents.");
         await TypeAndEnterAsync(page, page.Locator("#add-widget input[name=title]"), "Notes from the call centre");
         await Expect(page.Locator("#detail .widget h3", new() { HasText = "Notes from the call centre" })).ToBeFocusedAsync();
         await Expect(announce).ToHaveTextAsync("Added the widget");
