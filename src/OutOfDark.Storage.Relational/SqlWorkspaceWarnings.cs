@@ -23,7 +23,9 @@ namespace OutOfDark.Storage.Relational;
 /// <para>
 /// An update runs in one write transaction: a full update reads the journey's stored raise instants, deletes its rows
 /// and inserts the new ones; a difference upserts (keeping a row's raise instant while its severity does not rise) and
-/// deletes the cleared keys. A page is one statement (<c>ORDER BY … LIMIT … OFFSET …</c> on the view's index, one row
+/// deletes the cleared keys. Either way a stored open row stays open against a status recorded before its raise instant
+/// (<see cref="WorkspaceWarningChecks.KeepEpisode"/>): the full update compares with the rows it read, the upsert in its
+/// <c>DO UPDATE</c> clause, with the status's instant as a parameter (it is not stored). A page is one statement (<c>ORDER BY … LIMIT … OFFSET …</c> on the view's index, one row
 /// past the page to tell whether more follow); the counts are one <c>GROUP BY severity</c>. Every value is a parameter.
 /// </para>
 /// <para>
@@ -248,12 +250,18 @@ public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
     private const string Values =
         "@w, @j, @rule, @kind, @subject, @journey_name, @severity, @state, @snoozed_until, @subject_name, @phase_id, @phase_name, @owner, @team, @message, @raised_at, @past_limit, @past_limit_sort, @phase_index, @map_index";
 
+    // The raise instant a row keeps on an upsert: the stored one while the severity does not rise.
+    private const string KeptRaisedAt = "CASE WHEN excluded.severity <= t.severity AND t.raised_at < excluded.raised_at THEN t.raised_at ELSE excluded.raised_at END";
+
     private string Upsert =>
         $"INSERT INTO {_warnings} AS t ({Columns}) VALUES ({Values}) ON CONFLICT (workspace_id, journey_id, rule_id, subject_kind, subject_id) DO UPDATE SET "
-        + "journey_name = excluded.journey_name, state = excluded.state, snoozed_until = excluded.snoozed_until, subject_name = excluded.subject_name, "
+        + "journey_name = excluded.journey_name, subject_name = excluded.subject_name, "
+        // A status recorded before the episode the stored open row is in (its raise instant, as kept below) leaves it open.
+        + $"state = CASE WHEN t.state = 0 AND @handled_at < ({KeptRaisedAt}) THEN 0 ELSE excluded.state END, "
+        + $"snoozed_until = CASE WHEN t.state = 0 AND @handled_at < ({KeptRaisedAt}) THEN NULL ELSE excluded.snoozed_until END, "
         + "phase_id = excluded.phase_id, phase_name = excluded.phase_name, owner = excluded.owner, team = excluded.team, message = excluded.message, "
         + "past_limit = excluded.past_limit, past_limit_sort = excluded.past_limit_sort, phase_index = excluded.phase_index, map_index = excluded.map_index, "
-        + "raised_at = CASE WHEN excluded.severity <= t.severity AND t.raised_at < excluded.raised_at THEN t.raised_at ELSE excluded.raised_at END, "
+        + $"raised_at = {KeptRaisedAt}, "
         + "severity = excluded.severity";
 
     private (string Sql, Action<DbCommand, long> Parameters) Filter(WorkspaceWarningQuery query)
@@ -325,10 +333,10 @@ public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
         });
     }
 
-    private async Task<Dictionary<(string Rule, int Kind, string Subject), (int Severity, long RaisedAt)>> ReadEpisodesAsync(DbConnection connection, DbTransaction transaction, WorkspaceWarningUpdate update, CancellationToken cancellationToken)
+    private async Task<Dictionary<(string Rule, int Kind, string Subject), (int Severity, long RaisedAt, int State)>> ReadEpisodesAsync(DbConnection connection, DbTransaction transaction, WorkspaceWarningUpdate update, CancellationToken cancellationToken)
     {
-        var kept = new Dictionary<(string, int, string), (int, long)>();
-        var command = Command(connection, transaction, $"SELECT rule_id, subject_kind, subject_id, severity, raised_at FROM {_warnings} WHERE workspace_id = @w AND journey_id = @j", update.WorkspaceId, update.JourneyId);
+        var kept = new Dictionary<(string, int, string), (int, long, int)>();
+        var command = Command(connection, transaction, $"SELECT rule_id, subject_kind, subject_id, severity, raised_at, state FROM {_warnings} WHERE workspace_id = @w AND journey_id = @j", update.WorkspaceId, update.JourneyId);
         await using (command.ConfigureAwait(false))
         {
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -336,7 +344,7 @@ public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    kept[(reader.GetString(0), reader.GetInt32(1), reader.GetString(2))] = (reader.GetInt32(3), reader.GetInt64(4));
+                    kept[(reader.GetString(0), reader.GetInt32(1), reader.GetString(2))] = (reader.GetInt32(3), reader.GetInt64(4), reader.GetInt32(5));
                 }
             }
         }
@@ -367,7 +375,7 @@ public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
         }
     }
 
-    private async Task WriteRowsAsync(DbConnection connection, DbTransaction transaction, WorkspaceWarningUpdate update, string sql, Dictionary<(string Rule, int Kind, string Subject), (int Severity, long RaisedAt)>? kept, CancellationToken cancellationToken)
+    private async Task WriteRowsAsync(DbConnection connection, DbTransaction transaction, WorkspaceWarningUpdate update, string sql, Dictionary<(string Rule, int Kind, string Subject), (int Severity, long RaisedAt, int State)>? kept, CancellationToken cancellationToken)
     {
         if (update.Upserts.Count == 0)
         {
@@ -382,15 +390,30 @@ public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
                 SqlDialect.Add(command, name, null, type);
             }
 
+            if (kept is null)
+            {
+                // The upsert compares the status's instant with the episode the stored row is in.
+                SqlDialect.Add(command, "@handled_at", null, DbType.Int64);
+            }
+
             var p = command.Parameters;
             foreach (var row in update.Upserts)
             {
                 var subject = SubjectText(row.Key.Subject);
                 var raisedAt = StoredText.Ticks(row.RaisedAt);
-                if (kept is not null && kept.TryGetValue((row.Key.Rule.Value, (int)row.Key.Subject.Kind, subject), out var before)
-                    && (int)row.Severity <= before.Severity && before.RaisedAt < raisedAt)
+                var state = row.State;
+                var snoozedUntil = row.SnoozedUntil;
+                if (kept is not null && kept.TryGetValue((row.Key.Rule.Value, (int)row.Key.Subject.Kind, subject), out var before))
                 {
-                    raisedAt = before.RaisedAt;
+                    if ((int)row.Severity <= before.Severity && before.RaisedAt < raisedAt)
+                    {
+                        raisedAt = before.RaisedAt;
+                    }
+
+                    if (WorkspaceWarningChecks.IsEarlierEpisode((WarningState)before.State, state, row.HandledAt, Instant.FromUnixTimeTicks(raisedAt)))
+                    {
+                        (state, snoozedUntil) = (WarningState.Open, null);
+                    }
                 }
 
                 p["@rule"].Value = row.Key.Rule.Value;
@@ -398,8 +421,8 @@ public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
                 p["@subject"].Value = subject;
                 p["@journey_name"].Value = StoredText.Escape(row.JourneyName);
                 p["@severity"].Value = (int)row.Severity;
-                p["@state"].Value = (int)row.State;
-                p["@snoozed_until"].Value = row.SnoozedUntil is { } until ? StoredText.Ticks(until) : DBNull.Value;
+                p["@state"].Value = (int)state;
+                p["@snoozed_until"].Value = snoozedUntil is { } until ? StoredText.Ticks(until) : DBNull.Value;
                 p["@subject_name"].Value = StoredText.Escape(row.SubjectName);
                 p["@phase_id"].Value = row.PhaseId is { } phase ? phase.Value.ToString("D", CultureInfo.InvariantCulture) : DBNull.Value;
                 p["@phase_name"].Value = row.PhaseName is { } phaseName ? StoredText.Escape(phaseName) : DBNull.Value;
@@ -412,6 +435,10 @@ public sealed class SqlWorkspaceWarnings : IWorkspaceWarnings
                 p["@past_limit_sort"].Value = row.PastLimit is { } sort ? (double)sort : -1d;
                 p["@phase_index"].Value = row.PhaseIndex;
                 p["@map_index"].Value = row.MapIndex;
+                if (kept is null)
+                {
+                    p["@handled_at"].Value = row.State != WarningState.Open && row.HandledAt is { } handled ? StoredText.Ticks(handled) : DBNull.Value;
+                }
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }

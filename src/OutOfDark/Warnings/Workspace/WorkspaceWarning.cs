@@ -47,6 +47,15 @@ public sealed record WorkspaceWarning(
     int MapIndex)
 {
     /// <summary>
+    /// When the status that decides <see cref="State"/> was recorded (<see cref="WarningStatus.At"/>), or
+    /// <see langword="null"/> when no status applies. Set by <see cref="WorkspaceWarningProjector"/> and used by a store
+    /// while it writes the row: a status recorded before the episode the stored row is in does not replace its open state
+    /// (see <see cref="WorkspaceWarningChecks.KeepEpisode"/>). Not kept by the stores: a row read back carries
+    /// <see langword="null"/>.
+    /// </summary>
+    public Instant? HandledAt { get; init; }
+
+    /// <summary>
     /// The state at an instant: a snooze that has ended by <paramref name="now"/> makes the warning open again, as the
     /// journey's own Warnings view does; every other state is the one written.
     /// </summary>

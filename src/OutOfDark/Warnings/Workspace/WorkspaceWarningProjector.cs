@@ -13,6 +13,15 @@ namespace OutOfDark.Warnings;
 /// Keep one projector beside each engine and project after each evaluation, before or in the same unit of work as the
 /// save. Reads the engine's Warnings view (<see cref="WarningEngine.View"/>), so it costs one pass over the present
 /// warnings and the activity map. Not thread-safe, like the engine.
+/// <para>
+/// Engines may disagree about a warning's state: one that saw the warning clear and come back starts a new episode and
+/// says <see cref="WarningState.Open"/>, while one created afterwards (another host, a rebuilt engine) still applies the
+/// previous episode's status. Each row carries when its status was recorded (<see cref="WorkspaceWarning.HandledAt"/>),
+/// and the stores keep a stored open row open against a status recorded before the row's raise instant, the start of its
+/// episode as the read model saw it (<see cref="WorkspaceWarningChecks.KeepEpisode"/>). So the engine that saw the new
+/// episode wins whichever writes last; a status recorded in the new episode is written by any engine. A warning that
+/// cleared and came back while no engine wrote to the read model keeps its old status, as in a fresh engine.
+/// </para>
 /// </remarks>
 public sealed class WorkspaceWarningProjector
 {
@@ -128,7 +137,10 @@ public sealed class WorkspaceWarningProjector
                 item.Warning.RaisedAt,
                 item.Warning.PastLimit,
                 phaseIndex,
-                place);
+                place)
+            {
+                HandledAt = item.Status?.At,
+            };
         }
 
         return rows;
