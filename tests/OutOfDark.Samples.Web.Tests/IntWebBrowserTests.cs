@@ -118,6 +118,8 @@ public sealed class IntWebBrowserTests(BrowserFixture fixture) : IClassFixture<B
         var metric = page.Locator("#detail .widget[data-kind=metric]").First;
         var metricId = await metric.GetAttributeAsync("data-widget-id");
         await TypeAndEnterAsync(page, metric.Locator("input[name=value]"), "71");
+        // The Record form does not mark the page busy: wait for the redrawn value before looking at focus.
+        await Expect(page.Locator($"#detail .widget[data-widget-id='{metricId}'] .value")).ToContainTextAsync("71");
         await Expect(page.Locator($"#detail form.record[data-widget-id='{metricId}'] input[name=value]")).ToBeFocusedAsync();
         await Expect(announce).ToContainTextAsync("Recorded 71 for");
 
