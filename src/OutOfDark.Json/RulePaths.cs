@@ -74,7 +74,7 @@ internal static class RulePaths
         var suffix = rule switch
         {
             JourneyRules.UnknownPhase => ".phaseId",
-            JourneyRules.UnknownActivity or JourneyRules.MapCycle => ".parentId",
+            JourneyRules.UnknownActivity or JourneyRules.MapCycle or JourneyRules.ParentInOtherPhase => ".parentId",
             _ => "",
         };
         return $"$.activities[{N(i)}]{suffix}";

@@ -289,10 +289,13 @@ public static class JourneyGenerators
         from journeyId in ArbMap.Default.GeneratorFor<Guid>().Where(g => g != Guid.Empty)
         from workspaceId in ArbMap.Default.GeneratorFor<Guid>()
         from name in Names()
-        from phases in Gen.Choose(0, 4).SelectMany(n => Gen.ArrayOf(
-            from id in ArbMap.Default.GeneratorFor<Guid>() from phaseName in Names() select (JourneyStep)new AddPhaseStep(id, phaseName, null, int.MaxValue), n))
+        from phaseNames in Gen.Choose(0, 4).SelectMany(n => Gen.ArrayOf(Names(), n))
+        from phaseIds in Gen.ArrayOf(ArbMap.Default.GeneratorFor<Guid>(), 4)
         from count in Gen.Choose(0, maxSteps)
         from steps in Gen.ArrayOf(Steps(), count)
+        let phases = phaseNames
+            .Distinct(StringComparer.OrdinalIgnoreCase) // a journey refuses two phases of the same name
+            .Select((phaseName, i) => (JourneyStep)new AddPhaseStep(phaseIds[i], phaseName, null, int.MaxValue))
         select new JourneyScenario(journeyId, workspaceId, name, ValueList<JourneyStep>.From(phases.Concat(steps)));
 
     /// <summary>Whole journeys as an FsCheck arbitrary that shrinks by dropping steps.</summary>

@@ -30,6 +30,14 @@ public static class JourneyInvariants
             problems.Add($"Journey {journey.Id} is its own parent.");
         }
 
+        foreach (var phase in phases)
+        {
+            if (journey.ActivityCountIn(phase) != activities.Count(a => a.PhaseId == phase))
+            {
+                problems.Add($"Phase {phase} counts {journey.ActivityCountIn(phase)} activities but holds {activities.Count(a => a.PhaseId == phase)}.");
+            }
+        }
+
         var ids = activities.Select(a => a.Id).ToHashSet();
         var seen = new HashSet<ActivityId>();
         foreach (var activity in activities)
@@ -47,6 +55,11 @@ public static class JourneyInvariants
             if (activity.ParentId is { } parent && !seen.Contains(parent))
             {
                 problems.Add($"Activity {activity.Id} comes before its parent {parent}, or its parent is missing.");
+            }
+
+            if (activity.ParentId is { } parentId && journey.TryGetActivity(parentId, out var parentActivity) && parentActivity.PhaseId != activity.PhaseId)
+            {
+                problems.Add($"Activity {activity.Id} lives in phase {activity.PhaseId}, but its parent {parentId} lives in phase {parentActivity.PhaseId}.");
             }
 
             seen.Add(activity.Id);

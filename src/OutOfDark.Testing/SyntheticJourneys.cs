@@ -51,11 +51,18 @@ public static class SyntheticJourneys
         var list = new Activity[activities];
         var flows = new List<Flow>();
         var buffer = new Observation[observationsPerActivity];
+        var phaseStart = 0;
         for (var i = 0; i < activities; i++)
         {
             var id = new ActivityId(NextGuid(random));
-            ActivityId? parent = i == 0 || random.Next(3) == 0 ? null : list[random.Next(i)].Id;
             var phase = phases[(int)((long)i * phases.Count / Math.Max(1, activities))];
+            if (i > 0 && list[i - 1].PhaseId != phase.Id)
+            {
+                phaseStart = i;
+            }
+
+            // A child lives in its parent's phase: parents come from the earlier activities of the same phase.
+            ActivityId? parent = i == phaseStart || random.Next(3) == 0 ? null : list[phaseStart + random.Next(i - phaseStart)].Id;
             var level = 10 + (random.Next(3000) / 100m);
             for (var d = 0; d < observationsPerActivity; d++)
             {

@@ -33,6 +33,18 @@ public static class JourneyRules
     /// <summary>Moving an activity under itself or one of its descendants would make the map a cycle.</summary>
     public const string MapCycle = "map-cycle";
 
+    /// <summary>
+    /// A child activity lives in its parent's phase: adding or moving an activity under a parent of another phase is
+    /// refused (moving an activity to another phase takes its descendants along).
+    /// </summary>
+    public const string ParentInOtherPhase = "parent-in-other-phase";
+
+    /// <summary>
+    /// A new or renamed phase or persona may not take the name of another phase or persona of the journey (compared
+    /// ordinally, ignoring case): views and filters find them by name.
+    /// </summary>
+    public const string DuplicateName = "duplicate-name";
+
     /// <summary>A flow must join two different, existing activities, and only once.</summary>
     public const string InvalidFlow = "invalid-flow";
 

@@ -52,7 +52,11 @@ public sealed record JourneySpec(string Name, string[] Phases, string[] Personas
                 Description = a.Description,
                 PlannedStart = a.Observations.Length > 0 ? new LocalDate(2026, 3, 1) : null,
             };
-            var id = journey.AddActivity(new Actor("gen"), phases[a.Phase % phases.Count], a.Name, a.Kind, details, a.Parent >= 0 && a.Parent < ids.Count ? ids[a.Parent] : null);
+            ActivityId? parent = a.Parent >= 0 && a.Parent < ids.Count ? ids[a.Parent] : null;
+
+            // A child lives in its parent's phase.
+            var phase = parent is { } p ? journey.GetActivity(p).PhaseId : phases[a.Phase % phases.Count];
+            var id = journey.AddActivity(new Actor("gen"), phase, a.Name, a.Kind, details, parent);
             ids.Add(id);
             if (a.Emotion is { } score && personas.Count > 0)
             {
@@ -181,10 +185,11 @@ internal static class JourneyGen
         from activities in Sequence(Enumerable.Range(0, count).Select(i => Activity(i, phaseCount)))
         from flowCount in Gen.Choose(0, 8)
         from flows in Gen.ListOf(Gen.Zip(Gen.Zip(Gen.Choose(0, 100), Gen.Choose(0, 100)), Optional(Text), (p, l) => (p.Item1, p.Item2, l)), flowCount)
-        select new JourneySpec(name, UniquePhases(phaseNames), personas, activities, flows.ToArray());
+        select new JourneySpec(name, Unique(phaseNames), Unique(personas), activities, flows.ToArray());
 
-    // Phase names are unique so that CSV import (which finds phases by name) can rebuild the journey.
-    private static string[] UniquePhases(string[] names) => names.Select((n, i) => n.Length > 490 ? n[..490] + i : n + " #" + i).ToArray();
+    // Phase and persona names are unique (a journey refuses a second phase or persona of the same name, ignoring case),
+    // which also lets CSV import (which finds phases by name) rebuild the journey.
+    private static string[] Unique(string[] names) => names.Select((n, i) => n.Length > 490 ? n[..490] + i : n + " #" + i).ToArray();
 
     private static Gen<ActivitySpec[]> Sequence(IEnumerable<Gen<ActivitySpec>> gens) =>
         gens.Aggregate(Gen.Constant(Array.Empty<ActivitySpec>()), (acc, g) => from xs in acc from x in g select xs.Append(x).ToArray());

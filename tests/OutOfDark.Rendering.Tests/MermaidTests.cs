@@ -86,12 +86,13 @@ public class MermaidTextTests
         var see = journey.AddPhase(new Actor("ana"), "See");
         var think = journey.AddPhase(new Actor("ana"), "Think");
         var ads = journey.AddActivity(new Actor("ana"), see, "Ads");
-        journey.AddActivity(new Actor("ana"), think, "Child in another phase", parentId: ads);
+        journey.AddActivity(new Actor("ana"), see, "Child", parentId: ads);
+        journey.AddActivity(new Actor("ana"), think, "Compare");
 
         var text = MermaidRenderer.ToMindmap(journey);
 
         Assert.Equal(
-            "mindmap\n  root((\"Store\"))\n    p0[\"See\"]\n      a0[\"Ads\"]\n        a1[\"Child in another phase\"]\n    p1[\"Think\"]\n",
+            "mindmap\n  root((\"Store\"))\n    p0[\"See\"]\n      a0[\"Ads\"]\n        a1[\"Child\"]\n    p1[\"Think\"]\n      a2[\"Compare\"]\n",
             text);
     }
 }

@@ -134,7 +134,8 @@ internal static class SampleJourneys
         ActivityId? previous = null;
         for (var i = 0; i < payloads.Length; i++)
         {
-            var id = j.AddActivity(new Actor("x"), phases[i % phases.Count], text(payloads[i]), ActivityKind.Touchpoint, new ActivityDetails
+            // Every third activity is a child of the one before, and lives in its phase.
+            var id = j.AddActivity(new Actor("x"), i % 3 == 2 && previous is { } up ? j.GetActivity(up).PhaseId : phases[i % phases.Count], text(payloads[i]), ActivityKind.Touchpoint, new ActivityDetails
             {
                 Owner = text(payloads[(i + 1) % payloads.Length]),
                 Description = text(i == 0 ? huge : payloads[(i + 2) % payloads.Length]),

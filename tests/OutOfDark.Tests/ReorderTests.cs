@@ -46,10 +46,10 @@ public class ReorderTests
     }
 
     [Fact]
-    public void Reordering_a_child_keeps_its_parent_and_the_children_in_other_phases_in_place()
+    public void Reordering_a_child_keeps_its_parent_and_the_children_of_other_parents_in_place()
     {
         var pay = _journey.AddActivity(Ana, _buy, "Pay", parentId: _checkout);
-        var compare = _journey.AddActivity(Ana, _think, "Compare prices", parentId: _checkout);
+        var compare = _journey.AddActivity(Ana, _think, "Compare prices", parentId: _search);
         var confirm = _journey.AddActivity(Ana, _buy, "Confirm", parentId: _checkout);
 
         _journey.ReorderActivity(Ana, confirm, 0);
@@ -192,13 +192,15 @@ public class ReorderTests
         var clock = FakeClock.FromUtc(2026, 10, 1, 9, 0, 0);
         var journey = Journey.Create(Ana, WorkspaceId.New(), "Moves", clock);
         PhaseId[] phases = [journey.AddPhase(Ana, "Think"), journey.AddPhase(Ana, "Purchase")];
-        var top = journey.AddActivity(Ana, phases[0], "Top");
-        var groups = new Dictionary<(ActivityId? Parent, PhaseId Phase), List<ActivityId>> { [(null, phases[0])] = [top] };
-        var all = new List<ActivityId> { top };
+        ActivityId[] tops = [journey.AddActivity(Ana, phases[0], "Top"), journey.AddActivity(Ana, phases[1], "Other top")];
+        var groups = new Dictionary<(ActivityId? Parent, PhaseId Phase), List<ActivityId>> { [(null, phases[0])] = [tops[0]], [(null, phases[1])] = [tops[1]] };
+        var all = new List<ActivityId>(tops);
         for (var i = 0; i < phasePicks.Length && i < 12; i++)
         {
             var phase = phases[(uint)phasePicks[i] % 2];
-            ActivityId? parent = (phasePicks[i] & 4) == 0 ? null : top;
+
+            // A child lives in its parent's phase: the parent is the top activity of the phase.
+            ActivityId? parent = (phasePicks[i] & 4) == 0 ? null : tops[(uint)phasePicks[i] % 2];
             var id = journey.AddActivity(Ana, phase, $"Activity {i}", parentId: parent);
             all.Add(id);
             (groups.TryGetValue((parent, phase), out var group) ? group : groups[(parent, phase)] = []).Add(id);

@@ -59,9 +59,15 @@ internal static class BulkWarningApi
             for (var i = 0; i < warnings.Count; i++)
             {
                 var item = warnings[i];
-                if (item?.Rule is not { } ruleText || !RuleId.IsValid(ruleText))
+                if (item is null)
                 {
-                    errors[$"warnings[{i}].rule"] = [$"'{item?.Rule}' is not a rule id such as metric.threshold."];
+                    errors[$"warnings[{i}]"] = ["Each warning is {rule, subject}; this one is null."];
+                    continue;
+                }
+
+                if (item.Rule is not { } ruleText || !RuleId.IsValid(ruleText))
+                {
+                    errors[$"warnings[{i}].rule"] = [JourneyApi.RuleProblem];
                     continue;
                 }
 
@@ -85,7 +91,15 @@ internal static class BulkWarningApi
         }
 
         var clock = context.RequestServices.GetRequiredService<IClock>();
-        var until = action == WarningAction.Snooze ? JourneyApi.SnoozeEnd(body.Until, body.Days, clock, errors) : default;
+        var until = default(NodaTime.Instant);
+        if (action == WarningAction.Snooze)
+        {
+            until = JourneyApi.SnoozeEnd(body.Until, body.Days, clock, errors);
+        }
+        else if (action is not null)
+        {
+            JourneyApi.NoSnoozeMembers(body.Action!, body.Until, body.Days, errors);
+        }
         if (errors.Count > 0)
         {
             return HttpHelpers.Invalid(errors);
@@ -93,7 +107,7 @@ internal static class BulkWarningApi
 
         // One command for all of them, checked against the warnings raised now and saved in one commit: a warning that
         // is not raised refuses the whole request (naming warnings[i]) and nothing changes. The refusals are answered as
-        // every command endpoint's (JourneyApi.ExecuteAsync); a refusing rule names "warnings".
+        // every command endpoint's (JourneyApi.ExecuteAsync); a refusing rule names "warnings", or "note" for the note.
         var actor = JourneyApi.Actor(context);
         var command = new HandleWarningsCommand(actor, [.. keys.Select(key => new HandleWarningCommand(actor, action!.Value, key, until, body.Note))]);
         return await JourneyApi.ExecuteAsync(
@@ -101,7 +115,8 @@ internal static class BulkWarningApi
             journeyId,
             command,
             [],
-            _ => "warnings",
+            // A refused note is the note's (the form shows it there); any other refusal is about the list.
+            e => EditApi.FieldNamed(e, ("note", "note")) ?? "warnings",
             version => Results.Ok(new BulkWarningResultDto(version, [.. keys.Select(k => k.ToString())], []))).ConfigureAwait(false);
     }
 }

@@ -48,13 +48,13 @@ internal static class EditApi
             var activity = JourneyApi.RequiredId<ActivityId>(activityId, "activityId", errors);
             var name = given.Contains("name") ? Name(body.Name, "name", "The activity needs a name.", errors) : "";
             var kind = ActivityKind.Touchpoint;
-            if (Required(body.Kind, "kind", given, errors) is { } k && (!Enum.TryParse(k, ignoreCase: true, out kind) || !Enum.IsDefined(kind)))
+            if (Required(body.Kind, "kind", given, errors) is { } k && !EnumNames.TryParse(k, out kind))
             {
                 errors["kind"] = [$"'{k}' is not an activity kind: use touchpoint, milestone or other."];
             }
 
             var status = ActivityStatus.Planned;
-            if (Required(body.Status, "status", given, errors) is { } s && (!Enum.TryParse(s, ignoreCase: true, out status) || !Enum.IsDefined(status)))
+            if (Required(body.Status, "status", given, errors) is { } s && !EnumNames.TryParse(s, out status))
             {
                 errors["status"] = [$"'{s}' is not a status: use planned, active, paused or retired."];
             }

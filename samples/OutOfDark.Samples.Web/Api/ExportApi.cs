@@ -48,17 +48,26 @@ internal static partial class ExportApi
 
         if (!JourneyId.TryParse(journeyId, null, out var id))
         {
-            return HttpHelpers.Invalid("journeyId", $"'{journeyId}' is not a journey id (a GUID).");
+            return HttpHelpers.Invalid("journeyId", JourneyApi.JourneyIdProblem);
         }
 
-        if (ReportZone(context.Request.Query["tz"]) is not { } zone)
+        // Each parameter at most once: "?tz=Europe/Berlin&tz=UTC" would otherwise read as one zone "Europe/Berlin,UTC".
+        var once = new System.Collections.Generic.Dictionary<string, string[]>();
+        var tz = QueryParameters.One(context.Request.Query["tz"], "tz", once);
+        var tag = QueryParameters.One(context.Request.Query["culture"], "culture", once);
+        if (once.Count > 0)
         {
-            return HttpHelpers.Invalid("tz", $"'{context.Request.Query["tz"]}' is not a known time zone: use an IANA zone id such as Europe/Berlin, or leave tz out for UTC.");
+            return HttpHelpers.Invalid(once);
         }
 
-        if (ReportCulture(context.Request.Query["culture"]) is not { } culture)
+        if (ReportZone(tz) is not { } zone)
         {
-            return HttpHelpers.Invalid("culture", $"'{context.Request.Query["culture"]}' is not a language tag: use one such as de-DE, or leave culture out for English.");
+            return HttpHelpers.Invalid("tz", $"'{tz}' is not a known time zone: use an IANA zone id such as Europe/Berlin, or leave tz out for UTC.");
+        }
+
+        if (ReportCulture(tag) is not { } culture)
+        {
+            return HttpHelpers.Invalid("culture", $"'{tag}' is not a language tag: use one such as de-DE, or leave culture out for English.");
         }
 
         var journeys = context.RequestServices.GetRequiredService<IJourneyAccess>();

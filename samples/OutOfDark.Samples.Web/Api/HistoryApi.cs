@@ -56,7 +56,7 @@ internal static class HistoryApi
 
         if (!JourneyId.TryParse(journeyId, null, out var id))
         {
-            errors["journeyId"] = [$"'{journeyId}' is not a journey id (a GUID)."];
+            errors["journeyId"] = [JourneyApi.JourneyIdProblem];
         }
 
         if (errors.Count > 0)

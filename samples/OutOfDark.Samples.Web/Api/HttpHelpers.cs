@@ -77,22 +77,28 @@ internal static partial class HttpHelpers
         try
         {
             var parse = new JsonDocumentOptions { MaxDepth = options.MaxDepth is 0 ? 64 : options.MaxDepth };
-            if (HttpMethods.IsDelete(request.Method))
-            {
-                // A removal's body is optional ({reason?}): none, or an empty one, is the same as {}.
-                using var buffer = new System.IO.MemoryStream();
-                await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
-                document = buffer.Length == 0
-                    ? JsonDocument.Parse("{}")
-                    : JsonDocument.Parse(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), parse);
-            }
-            else if (request.ContentLength == 0)
+            if (!HttpMethods.IsDelete(request.Method) && request.ContentLength == 0)
             {
                 return (null, none, Invalid("body", "The request needs a JSON body."));
             }
+
+            // Read whole (the server's body limit applies), so that its text can be checked before it becomes a document.
+            using var buffer = new System.IO.MemoryStream();
+            await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            if (buffer.Length == 0 && HttpMethods.IsDelete(request.Method))
+            {
+                // A removal's body is optional ({reason?}): none, or an empty one, is the same as {}.
+                document = JsonDocument.Parse("{}");
+            }
             else
             {
-                document = await JsonDocument.ParseAsync(request.Body, parse, request.HttpContext.RequestAborted).ConfigureAwait(false);
+                var bytes = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+                if (JsonTextCheck.Find(bytes.Span, parse.MaxDepth) is { } bad)
+                {
+                    return (null, none, Invalid(bad.Field, bad.Message));
+                }
+
+                document = JsonDocument.Parse(bytes, parse);
             }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)

@@ -32,6 +32,8 @@ internal static class JourneyApi
         [JourneyRules.UnknownActivity] = "activityId",
         [JourneyRules.UnknownWidget] = "widgetId",
         [JourneyRules.MapCycle] = "parentId",
+        [JourneyRules.ParentInOtherPhase] = "parentId",
+        [JourneyRules.DuplicateName] = "name",
         [JourneyRules.ObservationDate] = "date",
         [JourneyRules.InvalidValue] = "value",
         [JourneyRules.InvalidWidget] = "widget",
@@ -87,14 +89,14 @@ internal static class JourneyApi
     {
         if (!ActivityId.TryParse(activityId, null, out var id))
         {
-            return HttpHelpers.Invalid("activityId", $"'{activityId}' is not an activity id (a GUID).");
+            return HttpHelpers.Invalid("activityId", "The activity id in the address is not an id (a GUID); open the activity from the map instead.");
         }
 
         var journeys = context.RequestServices.GetRequiredService<IJourneyAccess>();
         var clock = context.RequestServices.GetRequiredService<IClock>();
         if (!JourneyId.TryParse(journeyId, null, out var journey))
         {
-            return HttpHelpers.Invalid("journeyId", $"'{journeyId}' is not a journey id (a GUID).");
+            return HttpHelpers.Invalid("journeyId", JourneyIdProblem);
         }
 
         try
@@ -138,7 +140,7 @@ internal static class JourneyApi
             }
             else
             {
-                errors["phase"] = [$"'{phase}' is not a phase id (a GUID)."];
+                errors["phase"] = ["This is not a phase id (a GUID); choose the phase from the list instead."];
             }
         }
 
@@ -171,7 +173,7 @@ internal static class JourneyApi
         }
 
         var kind = ActivityKind.Touchpoint;
-        if (body.Kind is { Length: > 0 } k && (!Enum.TryParse(k, ignoreCase: true, out kind) || !Enum.IsDefined(kind)))
+        if (body.Kind is { Length: > 0 } k && !EnumNames.TryParse(k, out kind))
         {
             errors["kind"] = [$"'{k}' is not an activity kind: use touchpoint, milestone or other."];
         }
@@ -307,7 +309,7 @@ internal static class JourneyApi
         RuleId rule = default;
         if (body.Rule is null || !RuleId.IsValid(body.Rule))
         {
-            errors["rule"] = [$"'{body.Rule}' is not a rule id such as metric.threshold."];
+            errors["rule"] = [RuleProblem];
         }
         else
         {
@@ -316,7 +318,15 @@ internal static class JourneyApi
 
         var subject = ParseSubject(body.Subject, errors);
         var clock = context.RequestServices.GetRequiredService<IClock>();
-        var until = action == "snooze" ? SnoozeEnd(body.Until, body.Days, clock, errors) : default;
+        var until = default(Instant);
+        if (action == "snooze")
+        {
+            until = SnoozeEnd(body.Until, body.Days, clock, errors);
+        }
+        else
+        {
+            NoSnoozeMembers(action, body.Until, body.Days, errors);
+        }
 
         if (errors.Count > 0)
         {
@@ -335,14 +345,15 @@ internal static class JourneyApi
             context,
             journeyId,
             new HandleWarningCommand(Actor(context), warningAction, key, until, body.Note),
-            new Dictionary<string, string>(RuleFields) { [JourneyRules.UnknownActivity] = "subject", [JourneyRules.UnknownPhase] = "subject", [JourneyRules.Invalid] = "subject" }).ConfigureAwait(false);
+            new Dictionary<string, string>(RuleFields) { [JourneyRules.UnknownActivity] = "subject", [JourneyRules.UnknownPhase] = "subject", [JourneyRules.Invalid] = "subject" },
+            e => EditApi.FieldNamed(e, ("note", "note"))).ConfigureAwait(false);
     }
 
     internal static async Task<IResult> ReadAsync(HttpContext context, string journeyId, Func<JourneyReading, IResult> read)
     {
         if (!JourneyId.TryParse(journeyId, null, out var id))
         {
-            return HttpHelpers.Invalid("journeyId", $"'{journeyId}' is not a journey id (a GUID).");
+            return HttpHelpers.Invalid("journeyId", JourneyIdProblem);
         }
 
         var journeys = context.RequestServices.GetRequiredService<IJourneyAccess>();
@@ -383,7 +394,7 @@ internal static class JourneyApi
     {
         if (!JourneyId.TryParse(journeyId, null, out var id))
         {
-            return HttpHelpers.Invalid("journeyId", $"'{journeyId}' is not a journey id (a GUID).");
+            return HttpHelpers.Invalid("journeyId", JourneyIdProblem);
         }
 
         if (!HttpHelpers.TryReadIfMatch(context.Request, out var expected, out var problem))
@@ -418,6 +429,13 @@ internal static class JourneyApi
         {
             // The object the path names is not in the journey (any more): 404, as a GET of it would be.
             return HttpHelpers.Gone(what);
+        }
+        catch (JourneyRuleException e) when (GoneObjects.TryGetValue(e.Rule, out var what))
+        {
+            // An object the body chose (a phaseId, a parentId, a persona) is not in the journey (any more): say so in
+            // words, without the journey's name or the id, and how to recover.
+            var field = fieldOf(e) ?? (fields.TryGetValue(e.Rule, out var f) ? f : "body");
+            return HttpHelpers.Invalid(field, $"The chosen {what} was not found in this journey (someone removed it?); reload and choose again. Nothing was changed.");
         }
         catch (JourneyRuleException e)
         {
@@ -486,48 +504,95 @@ internal static class JourneyApi
             return id;
         }
 
-        errors[field] = [$"'{text}' is not a valid {field} (a GUID)."];
+        errors[field] = [$"The {field} is not an id (a GUID); choose it again on the page, or reload."];
         return null;
     }
+
+    /// <summary>A rule id that is not one, in words (ids are never quoted back).</summary>
+    internal const string RuleProblem = "This is not a rule id: give one such as metric.threshold (GET /api/rules lists them).";
+
+    /// <summary>A journey id in the path that is not one, in words (ids are never quoted back).</summary>
+    internal const string JourneyIdProblem = "The journey id in the address is not an id (a GUID); open the journey from the list instead.";
+
+    /// <summary>A warning subject that is not one, in words (ids are never quoted back).</summary>
+    internal static readonly string SubjectProblem =
+        $"This is not a warning subject: give kind:id, the kind one of {EnumNames.Choices<SubjectKind>()} and the id a GUID, such as activity:0f8fad5b-d9cb-469f-a165-70867728950e.";
 
     internal static WarningSubject? ParseSubject(string? text, Dictionary<string, string[]> errors)
     {
         var parts = text?.Split(':', 2);
         if (parts is [var kind, var id]
-            && Enum.TryParse<SubjectKind>(kind, ignoreCase: true, out var subjectKind)
-            && Enum.IsDefined(subjectKind)
+            && EnumNames.TryParse<SubjectKind>(kind, out var subjectKind)
             && Guid.TryParse(id, out var guid))
         {
             return new WarningSubject(subjectKind, guid);
         }
 
-        errors["subject"] = [$"'{text}' is not a warning subject such as activity:0f8fad5b-d9cb-469f-a165-70867728950e."];
+        errors["subject"] = [SubjectProblem];
         return null;
     }
 
+    /// <summary>The longest snooze, from now: by <c>days</c> or up to an <c>until</c> instant.</summary>
+    internal const int MaxSnoozeDays = 365;
+
     /// <summary>
-    /// The end of a snooze: <paramref name="until"/> as an ISO instant, else <paramref name="days"/> (1 to 365) from now;
-    /// neither, or an unreadable instant, adds an error under "until" and gives <see langword="default"/>.
+    /// The end of a snooze: <paramref name="until"/> as an ISO instant at most <see cref="MaxSnoozeDays"/> days from
+    /// now, or <paramref name="days"/> (1 to <see cref="MaxSnoozeDays"/>) from now — exactly one of them. A problem
+    /// adds an error under the member at fault ("until", or "days"; "until" when neither or both are given) and gives
+    /// <see langword="default"/>.
     /// </summary>
     internal static Instant SnoozeEnd(string? until, int? days, IClock clock, Dictionary<string, string[]> errors)
     {
-        if (until is { Length: > 0 } text)
+        var now = clock.GetCurrentInstant();
+        if (until is { Length: > 0 } && days is not null)
         {
-            if (InstantPattern.ExtendedIso.Parse(text) is { Success: true } parsed)
-            {
-                return parsed.Value;
-            }
-
-            errors["until"] = [$"'{text}' is not an ISO instant such as 2026-04-12T09:00:00Z."];
+            errors["until"] = ["Give one of until or days, not both."];
             return default;
         }
 
-        if (days is > 0 and <= 365)
+        if (until is { Length: > 0 } text)
         {
-            return clock.GetCurrentInstant() + Duration.FromDays(days.Value);
+            if (InstantPattern.ExtendedIso.Parse(text) is not { Success: true } parsed)
+            {
+                errors["until"] = [$"'{text}' is not an ISO instant such as 2026-04-12T09:00:00Z."];
+                return default;
+            }
+
+            if (parsed.Value > now + Duration.FromDays(MaxSnoozeDays))
+            {
+                errors["until"] = [$"A snooze ends at most {MaxSnoozeDays} days from now ({InstantPattern.General.Format(now + Duration.FromDays(MaxSnoozeDays))}); choose an earlier end."];
+                return default;
+            }
+
+            return parsed.Value;
         }
 
-        errors["until"] = ["A snooze needs 'until' (an ISO instant) or 'days' (1 to 365)."];
+        if (days is { } d)
+        {
+            if (d is > 0 and <= MaxSnoozeDays)
+            {
+                return now + Duration.FromDays(d);
+            }
+
+            errors["days"] = [$"Snooze for 1 to {MaxSnoozeDays} days; {d} is outside that."];
+            return default;
+        }
+
+        errors["until"] = [$"A snooze needs 'until' (an ISO instant) or 'days' (1 to {MaxSnoozeDays})."];
         return default;
+    }
+
+    /// <summary>Adds an error under "until" and "days" when given with an action other than snooze: they do not apply there.</summary>
+    internal static void NoSnoozeMembers(string action, string? until, int? days, Dictionary<string, string[]> errors)
+    {
+        if (until is not null)
+        {
+            errors["until"] = [$"'until' applies to snooze only, not to {action}; leave it out."];
+        }
+
+        if (days is not null)
+        {
+            errors["days"] = [$"'days' applies to snooze only, not to {action}; leave it out."];
+        }
     }
 }

@@ -11,7 +11,7 @@ namespace OutOfDark.Samples.Web.Api;
 /// can send only <c>application/x-www-form-urlencoded</c>, <c>multipart/form-data</c> or <c>text/plain</c>, so no form
 /// on any site can reach a command. Reads (GET, HEAD, OPTIONS, TRACE) pass untouched; a DELETE may come with no body
 /// and no Content-Type at all. A command's <c>X-Actor</c> header is checked here too (<see cref="TextLimits.ActorProblem"/>):
-/// one the history cannot show is a 400 naming <c>X-Actor</c>, never replaced by the default name.
+/// one the history cannot show, or the header given more than once, is a 400 naming <c>X-Actor</c>, never replaced by the default name.
 /// </summary>
 internal sealed class JsonCommandFilter : IEndpointFilter
 {
@@ -26,6 +26,12 @@ internal sealed class JsonCommandFilter : IEndpointFilter
             || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method))
         {
             return next(context);
+        }
+
+        if (request.Headers["X-Actor"].Count > 1)
+        {
+            // Two names would otherwise be joined into one ("A,B") and recorded as the actor.
+            return ValueTask.FromResult<object?>(HttpHelpers.Invalid("X-Actor", "The X-Actor header is given more than once: give X-Actor once, with the name of who makes the change. Nothing was changed."));
         }
 
         if (TextLimits.ActorProblem(request.Headers["X-Actor"].ToString()) is { } actor)

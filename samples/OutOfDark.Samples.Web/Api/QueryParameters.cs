@@ -35,13 +35,12 @@ internal static class QueryParameters
         {
             foreach (var name in (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
-                if (Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) is not { } known)
+                if (!EnumNames.TryParse(name, out TEnum parsed))
                 {
                     errors[field] = [$"'{name}' is not a {field}: use {choices}."];
                     return null;
                 }
 
-                var parsed = Enum.Parse<TEnum>(known);
                 if (!list.Contains(parsed))
                 {
                     list.Add(parsed);

@@ -250,7 +250,7 @@ internal static class WidgetRequests
             return fallback;
         }
 
-        if (int.TryParse(text, out _) || !Enum.TryParse(text, ignoreCase: true, out T value) || !Enum.IsDefined(value))
+        if (!EnumNames.TryParse(text, out T value))
         {
             errors[field] = [$"'{text}' is not {what}."];
             return fallback;

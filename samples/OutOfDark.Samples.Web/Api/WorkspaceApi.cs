@@ -45,7 +45,7 @@ internal static class WorkspaceApi
             }
             else
             {
-                errors["journey"] = [$"'{journeyText}' is not a journey id (a GUID)."];
+                errors["journey"] = ["This is not a journey id (a GUID); choose the journey from the list instead."];
             }
         }
 
@@ -58,7 +58,7 @@ internal static class WorkspaceApi
             }
             else
             {
-                errors["rule"] = [$"'{ruleText}' is not a rule id such as 'metric.stale'."];
+                errors["rule"] = [JourneyApi.RuleProblem];
             }
         }
 

@@ -171,7 +171,7 @@ async function renderDetail(activityId) {
   const widgets = detail.widgets.map(w => el("article", { class: "widget", "data-kind": w.kind, "data-widget-id": w.id },
     el("span", { class: "kind" }, words(w.kind)), el("h3", {}, w.title), ...widgetBody(w)));
   const warnings = detail.warnings.length
-    ? el("ul", { class: "activity-warnings" }, ...detail.warnings.map(w => el("li", {}, el("span", { class: "sev sev-" + w.severity }, w.severity), " ", isolated(readable(w.message)), el("span", { class: "muted" }, ` (${words(w.state)})`))))
+    ? el("ul", { class: "activity-warnings" }, ...detail.warnings.map(w => el("li", {}, el("span", { class: "sev sev-" + w.severity }, w.severity), " ", isolated(readable(w.message, detail.widgets.map(x => x.title))), el("span", { class: "muted" }, ` (${words(w.state)})`))))
     : el("p", { class: "muted" }, "No warnings.");
   const history = el("div", { id: "detail-history" });
   aside.replaceChildren(...[

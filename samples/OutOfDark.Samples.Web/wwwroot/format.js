@@ -7,8 +7,9 @@
 //     calendar date stays that date in every zone), "12 Apr 2026, 11:00" for 2026-04-12T09:00:57.9068289Z in Paris;
 //   - messages (readable): the domain's text with each ISO date or instant written as above, each id written as the
 //     name of what it identifies, each rule id ("metric.baseline") as the rule's name and each number with more than
-//     three decimals ("140.055552 s") rounded as above ("140.056 s"). The domain's text itself is never changed, only
-//     how the page shows it.
+//     three decimals ("140.055552 s") rounded as above ("140.056 s"), outside what users typed (names, titles, owners,
+//     quoted parts: usertext.js), which shows exactly as typed. The domain's text itself is never changed, only how the
+//     page shows it.
 "use strict";
 
 // ---- Words ------------------------------------------------------------------------------------------------------
@@ -168,12 +169,23 @@ function shortDecimals(text) {
 }
 
 // A message (the domain's, or the server's) as the page shows it: names for ids and rule ids, local dates for ISO
-// ones, long decimals rounded.
-function readable(text) {
+// ones, long decimals rounded — in the domain's own words only. What a user typed (see userTextRuns) shows exactly as
+// typed. known: more user text the message may hold beyond the open journey's (a workspace warning's subject, owner).
+function readable(text, known) {
   if (!text) return text;
-  const named = String(text).replace(BRACKETED_GUID, "")
-    .replace(GUID, match => nameOf(match.replaceAll("'", "")) || "(an item that no longer exists)");
-  return shortDecimals(localDates(ruleNamesIn(named)));
+  return userTextRuns(String(text), known).map(run => run.user ? run.text : readableDomainText(run.text)).join("");
+}
+
+// The names put in for ids are user text too: the rest is rewritten around them, never inside them.
+function readableDomainText(text) {
+  const source = text.replace(BRACKETED_GUID, "");
+  const rewrite = part => shortDecimals(localDates(ruleNamesIn(part)));
+  let result = "", last = 0;
+  for (const match of source.matchAll(GUID)) {
+    result += rewrite(source.slice(last, match.index)) + (nameOf(match[0].replaceAll("'", "")) || "(an item that no longer exists)");
+    last = match.index + match[0].length;
+  }
+  return result + rewrite(source.slice(last));
 }
 
 // ---- Evidence ---------------------------------------------------------------------------------------------------

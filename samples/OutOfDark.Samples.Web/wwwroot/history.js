@@ -13,7 +13,7 @@ function historyLine(item, now) {
     line.append(el("details", {}, el("summary", {}, isolated(readable(item.description))),
       el("ul", { class: "run" }, ...item.details.map(text => el("li", {}, isolated(readable(text)))))));
   } else {
-    line.append(isolated(readable(item.description)), ...(item.reason ? [" (", bdi(readable(item.reason)), ")"] : []));
+    line.append(isolated(readable(item.description)), ...(item.reason ? [" (", bdi(item.reason), ")"] : []));
   }
   return line;
 }

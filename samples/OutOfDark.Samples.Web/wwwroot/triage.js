@@ -65,6 +65,11 @@ function triageSubjectCell(w, journeyId) {
   return el("td", { "data-label": "Subject" }, el("a", { href, class: "subject", title: "Open the Detail view" }, bdi(name)));
 }
 
+// What users typed that a warning's message may hold beyond the open journey's names (another journey's, in the workspace).
+function triageUserTexts(w) {
+  return [w.subjectName, w.metric, w.phaseName, w.owner, w.team, w.journeyName];
+}
+
 function triageStateText(w) {
   const parts = [words(w.state)];
   if (w.handledBy) parts.push("by " + w.handledBy);
@@ -75,7 +80,7 @@ function triageStateText(w) {
 
 function triageMessageCell(w) {
   const cell = el("td", { "data-label": "Warning" }, el("div", { class: "rule", "data-rule": w.rule }, ruleName(w.rule)),
-    el("div", { class: "message" }, isolated(readable(w.message))));
+    el("div", { class: "message" }, isolated(readable(w.message, triageUserTexts(w)))));
   if (w.evidence && w.evidence.length) {
     cell.append(el("dl", { class: "evidence" }, ...formatEvidence(w.evidence, w.rule, w.unit).flatMap(e => [el("dt", {}, e.name), el("dd", {}, e.value)])));
   }
@@ -94,7 +99,7 @@ function triageActionsCell(w, journeyId) {
     if (!action || event.target.closest("form")) return;
     const origin = triageFocusOrigin(cell.closest("tr"), action);
     if (action === "snooze") {
-      triageSnoozeDialog(cell, event.target, "Snooze: " + triageSubjectName(w), ruleName(w.rule) + ": " + readable(w.message), options => handleWarnings("snooze", [{ w, journeyId }], options, origin));
+      triageSnoozeDialog(cell, event.target, "Snooze: " + triageSubjectName(w), ruleName(w.rule) + ": " + readable(w.message, triageUserTexts(w)), options => handleWarnings("snooze", [{ w, journeyId }], options, origin));
     } else {
       handleWarnings(action, [{ w, journeyId }], {}, origin);
     }
@@ -105,7 +110,7 @@ function triageActionsCell(w, journeyId) {
 function triageRow(w, journeyId, workspace) {
   const key = w.key;
   triage.rows.set(triageRowId(journeyId, key), { w, journeyId });
-  const box = el("input", { type: "checkbox", class: "select", "aria-label": "Select " + triageSubjectName(w) + ": " + ruleName(w.rule) + ": " + readable(w.message) });
+  const box = el("input", { type: "checkbox", class: "select", "aria-label": "Select " + triageSubjectName(w) + ": " + ruleName(w.rule) + ": " + readable(w.message, triageUserTexts(w)) });
   box.checked = triage.selected.has(triageRowId(journeyId, key));
   box.addEventListener("change", () => {
     if (box.checked) triage.selected.add(triageRowId(journeyId, key)); else triage.selected.delete(triageRowId(journeyId, key));

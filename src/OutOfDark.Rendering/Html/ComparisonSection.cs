@@ -9,7 +9,7 @@ namespace OutOfDark.Rendering;
 /// <summary>The report's "Current state against future state" section: what an as-is / to-be comparison found.</summary>
 internal static class ComparisonSection
 {
-    /// <summary>Writes the section; counts in <paramref name="culture"/>, the comparison's own lines localized as <see cref="DisplayText.Localize"/> does.</summary>
+    /// <summary>Writes the section; counts in <paramref name="culture"/>, the comparison's own lines localized as <see cref="DisplayText.Localize(string, NodaTime.DateTimeZone, System.Globalization.CultureInfo)"/> does.</summary>
     public static void Write(TextWriter w, JourneyComparison comparison, DateTimeZone zone, CultureInfo culture)
     {
         w.Write("<section id=\"comparison\"><h2>Current state against future state</h2>\n<p class=\"meta\">");

@@ -327,6 +327,7 @@ public static partial class HtmlReportRenderer
 
     private static void WriteWarnings(Journey journey, TextWriter w, IReadOnlyList<Warning> warnings, HtmlReportOptions options)
     {
+        var userText = UserText.Of(journey);
         w.Write("<section id=\"warnings\"><h2>Warnings</h2>\n");
         if (warnings.Count == 0)
         {
@@ -353,13 +354,13 @@ public static partial class HtmlReportRenderer
             }
 
             w.Write("</td><td>");
-            Markup.Write(w, DisplayText.Localize(warning.Message, options.TimeZone, options.Culture));
+            Markup.Write(w, DisplayText.Localize(warning.Message, options.TimeZone, options.Culture, userText));
             w.Write("</td><td>");
             foreach (var evidence in warning.Evidence)
             {
                 Markup.Write(w, evidence.Name);
                 w.Write(": ");
-                Markup.Write(w, DisplayText.Evidence(evidence, options.TimeZone, options.Culture));
+                Markup.Write(w, DisplayText.Evidence(evidence, options.TimeZone, options.Culture, userText));
                 w.Write("<br>");
             }
 
@@ -394,6 +395,7 @@ public static partial class HtmlReportRenderer
     {
         var history = options.History is { } h ? IndexHistory(h) : null;
         var personas = journey.Personas.ToDictionary(p => p.Id, p => p.Name);
+        var userText = UserText.Of(journey);
         w.Write("<section id=\"activities\"><h2>Activities</h2>\n");
         var count = 0;
         var byPhase = journey.Activities.GroupBy(a => a.PhaseId).ToDictionary(g => g.Key, g => g.ToList());
@@ -416,7 +418,7 @@ public static partial class HtmlReportRenderer
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                WriteActivity(journey, w, options, activity, p, warnings, history, personas);
+                WriteActivity(journey, w, options, activity, p, warnings, history, personas, userText);
             }
         }
 
@@ -424,7 +426,7 @@ public static partial class HtmlReportRenderer
         foreach (var activity in byPhase.Values.SelectMany(a => a))
         {
             count++;
-            WriteActivity(journey, w, options, activity, -1, warnings, history, personas);
+            WriteActivity(journey, w, options, activity, -1, warnings, history, personas, userText);
         }
 
         if (count == 0)
@@ -436,7 +438,7 @@ public static partial class HtmlReportRenderer
     }
 
     private static void WriteActivity(Journey journey, TextWriter w, HtmlReportOptions options, Activity activity, int phaseIndex, WarningIndex warnings,
-        Dictionary<ActivityId, List<HistoryEntry>>? history, Dictionary<PersonaId, string> personas)
+        Dictionary<ActivityId, List<HistoryEntry>>? history, Dictionary<PersonaId, string> personas, UserText userText)
     {
         var d = activity.Details;
         w.Write($"<article class=\"activity\" id=\"{ActivityAnchor(activity.Id)}\" style=\"border-color:");
@@ -476,7 +478,7 @@ public static partial class HtmlReportRenderer
             w.Write("<p>");
             Severity(w, warning.Severity);
             w.Write(' ');
-            Markup.Write(w, DisplayText.Localize(warning.Message, options.TimeZone, options.Culture));
+            Markup.Write(w, DisplayText.Localize(warning.Message, options.TimeZone, options.Culture, userText));
             w.Write("</p>");
         }
 
@@ -494,7 +496,7 @@ public static partial class HtmlReportRenderer
 
         if (history is not null)
         {
-            WriteHistory(w, history.GetValueOrDefault(activity.Id), options);
+            WriteHistory(w, history.GetValueOrDefault(activity.Id), options, userText);
         }
 
         w.Write("</article>\n");
@@ -522,7 +524,7 @@ public static partial class HtmlReportRenderer
     /// <summary>How many history entries show before the rest fold into a collapsed list.</summary>
     private const int HistoryShownOpen = 5;
 
-    private static void WriteHistory(TextWriter w, List<HistoryEntry>? entries, HtmlReportOptions options)
+    private static void WriteHistory(TextWriter w, List<HistoryEntry>? entries, HtmlReportOptions options, UserText userText)
     {
         var max = options.MaxHistoryEntriesPerActivity;
         w.Write("<h5>History</h5>");
@@ -548,7 +550,7 @@ public static partial class HtmlReportRenderer
             w.Write(" · ");
             Markup.Write(w, entry.Actor);
             w.Write(": ");
-            Markup.Write(w, DisplayText.Localize(entry.Description, options.TimeZone, options.Culture));
+            Markup.Write(w, DisplayText.Localize(entry.Description, options.TimeZone, options.Culture, userText));
             if (entry.Reason is { } reason)
             {
                 w.Write(" (");

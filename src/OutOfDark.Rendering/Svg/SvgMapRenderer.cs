@@ -98,10 +98,11 @@ public static partial class SvgMapRenderer
         w.Write(" — activity map</title>\n");
         w.Write("<defs><marker id=\"ood-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#334155\"/></marker></defs>\n");
 
+        var userText = UserText.Of(journey);
         foreach (var lane in layout.Lanes)
         {
             var phase = journey.FindPhase(lane.PhaseId) ?? throw new ArgumentException($"The layout names phase {lane.PhaseId}, which the journey '{journey.Name}' does not have.", nameof(layout));
-            WriteLane(w, lane, phase, warnings.For(phase.Id.Value), options);
+            WriteLane(w, lane, phase, warnings.For(phase.Id.Value), options, userText);
         }
 
         if (layout.Bands.Count > 0)
@@ -150,7 +151,7 @@ public static partial class SvgMapRenderer
                 w.Write("\">");
             }
 
-            WriteNode(w, node, activity, Math.Max(0, journey.PhaseIndex(activity.PhaseId)), warnings.For(activity.Id.Value), options.Focusable, options);
+            WriteNode(w, node, activity, Math.Max(0, journey.PhaseIndex(activity.PhaseId)), warnings.For(activity.Id.Value), options.Focusable, options, userText);
             if (options.LinkNodes)
             {
                 w.Write("</a>");
@@ -181,7 +182,7 @@ public static partial class SvgMapRenderer
         w.Write("</svg>\n");
     }
 
-    private static void WriteLane(TextWriter w, PhaseLane lane, Phase phase, IReadOnlyList<Warning> warnings, SvgMapOptions options)
+    private static void WriteLane(TextWriter w, PhaseLane lane, Phase phase, IReadOnlyList<Warning> warnings, SvgMapOptions options, UserText userText)
     {
         var b = lane.Bounds;
         var h = lane.Header;
@@ -207,13 +208,13 @@ public static partial class SvgMapRenderer
 
         if (warnings.Count > 0)
         {
-            Badge(w, h.Right - 16, h.Y + 16, warnings, options);
+            Badge(w, h.Right - 16, h.Y + 16, warnings, options, userText);
         }
 
         w.Write("</g>\n");
     }
 
-    private static void WriteNode(TextWriter w, NodeBox node, Activity activity, int phaseIndex, IReadOnlyList<Warning> warnings, bool focusable, SvgMapOptions options)
+    private static void WriteNode(TextWriter w, NodeBox node, Activity activity, int phaseIndex, IReadOnlyList<Warning> warnings, bool focusable, SvgMapOptions options, UserText userText)
     {
         var b = node.Bounds;
         var worst = warnings.Count > 0 ? WarningIndex.Worst(warnings) : (WarningSeverity?)null;
@@ -256,7 +257,7 @@ public static partial class SvgMapRenderer
         Text(w, b.X + 14, top, lines, "#0f172a", bold: false, size: 12);
         if (warnings.Count > 0)
         {
-            Badge(w, b.Right - 13, b.Y + 13, warnings, options);
+            Badge(w, b.Right - 13, b.Y + 13, warnings, options, userText);
         }
 
         w.Write("</g>\n");
@@ -326,7 +327,7 @@ public static partial class SvgMapRenderer
         }
     }
 
-    private static void Badge(TextWriter w, double cx, double cy, IReadOnlyList<Warning> warnings, SvgMapOptions options)
+    private static void Badge(TextWriter w, double cx, double cy, IReadOnlyList<Warning> warnings, SvgMapOptions options, UserText userText)
     {
         var worst = WarningIndex.Worst(warnings);
         w.Write("<g class=\"ood-badge ood-");
@@ -338,7 +339,7 @@ public static partial class SvgMapRenderer
         {
             w.Write(warning.Severity.ToString());
             w.Write(": ");
-            Markup.Write(w, DisplayText.Localize(warning.Message, options.TimeZone, options.Culture));
+            Markup.Write(w, DisplayText.Localize(warning.Message, options.TimeZone, options.Culture, userText));
             w.Write('\n');
         }
 

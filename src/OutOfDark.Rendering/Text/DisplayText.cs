@@ -22,13 +22,25 @@ internal static partial class DisplayText
     /// <paramref name="text"/> with every ISO instant, local date-time and day rewritten into the report's date style,
     /// and every invariant decimal or grouped number into <paramref name="culture"/>'s separators.
     /// </summary>
-    public static string Localize(string text, DateTimeZone zone, CultureInfo culture)
+    public static string Localize(string text, DateTimeZone zone, CultureInfo culture) => Localize(text, zone, culture, UserText.None);
+
+    /// <summary>
+    /// <paramref name="text"/> localized as <see cref="Localize(string, DateTimeZone, CultureInfo)"/> does, outside
+    /// what users typed (<paramref name="userText"/>, and quoted parts): a name holding an ISO date or a decimal shows
+    /// exactly as typed.
+    /// </summary>
+    public static string Localize(string text, DateTimeZone zone, CultureInfo culture, UserText userText)
     {
         if (text.Length == 0)
         {
             return text;
         }
 
+        return userText.RewriteOutside(text, run => LocalizeDomainText(run, zone, culture), IsoPattern(), NumberPattern());
+    }
+
+    private static string LocalizeDomainText(string text, DateTimeZone zone, CultureInfo culture)
+    {
         var dated = IsoPattern().Replace(text, match => Date(match, zone, culture));
         return ReferenceEquals(culture, CultureInfo.InvariantCulture) ? dated : NumberPattern().Replace(dated, match => Number(match.Value, culture));
     }
@@ -36,16 +48,16 @@ internal static partial class DisplayText
     /// <summary>
     /// An evidence value by kind: a number with the culture's separators (more than three decimals, which only derived
     /// values carry, rounded to three), a lone date or instant in the report's date style, other text localized as
-    /// <see cref="Localize"/> does (units written after a number are kept).
+    /// <see cref="Localize(string, DateTimeZone, CultureInfo, UserText)"/> does (units written after a number are kept).
     /// </summary>
-    public static string Evidence(WarningEvidence evidence, DateTimeZone zone, CultureInfo culture)
+    public static string Evidence(WarningEvidence evidence, DateTimeZone zone, CultureInfo culture, UserText userText)
     {
         if (evidence.Number is { } number)
         {
             return Decimal(number, culture);
         }
 
-        return Localize(evidence.Value, zone, culture);
+        return Localize(evidence.Value, zone, culture, userText);
     }
 
     /// <summary>A recorded or derived number in <paramref name="culture"/>: as written when it has at most three decimals, else rounded to three.</summary>

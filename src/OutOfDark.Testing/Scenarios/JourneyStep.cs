@@ -205,7 +205,9 @@ public sealed record AddActivityStep(Guid Id, int? ReuseIdPick, int PhasePick, i
         var activities = journey.Activities;
         var parent = ParentPick < 0 ? null : Pick(activities, ParentPick);
         var id = ReuseIdPick is { } reuse && Pick(activities, reuse) is { } taken ? taken.Id : new ActivityId(Id);
-        journey.AddActivity(Actor, phase.Id, Name, Kind, Details, parent?.Id, id);
+
+        // A child lives in its parent's phase.
+        journey.AddActivity(Actor, parent?.PhaseId ?? phase.Id, Name, Kind, Details, parent?.Id, id);
         return true;
     }
 }
@@ -230,7 +232,7 @@ public sealed record ChangeActivityStep(int ActivityPick, string Name, ActivityK
     }
 }
 
-/// <summary>Moves an activity to a phase and under a parent (possibly its own descendant: refused).</summary>
+/// <summary>Moves an activity to a phase and under a parent (possibly its own descendant: refused); under a parent, to the parent's phase.</summary>
 /// <param name="ActivityPick">Which activity.</param>
 /// <param name="PhasePick">Which phase.</param>
 /// <param name="ParentPick">Which parent; negative for the top level.</param>
@@ -246,7 +248,9 @@ public sealed record MoveActivityStep(int ActivityPick, int PhasePick, int Paren
         }
 
         var parent = ParentPick < 0 ? null : Pick(activities, ParentPick);
-        journey.MoveActivity(Actor, activity.Id, phase.Id, parent?.Id);
+
+        // A child lives in its parent's phase (a move to a parent in another phase is refused).
+        journey.MoveActivity(Actor, activity.Id, parent?.PhaseId ?? phase.Id, parent?.Id);
         return true;
     }
 }

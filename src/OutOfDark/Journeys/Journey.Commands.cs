@@ -1,6 +1,7 @@
 using Ardalis.GuardClauses;
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using NodaTime;
 using OutOfDark.Events;
 using OutOfDark.Warnings;
@@ -108,10 +109,18 @@ public sealed partial class Journey
     /// <param name="id">The phase's id; a new one when omitted.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <returns>The phase's id.</returns>
-    /// <exception cref="JourneyRuleException">The id is taken, the name is empty, or the position is out of range.</exception>
+    /// <exception cref="JourneyRuleException">
+    /// The id is taken, the name is empty, another phase has the name (<c>duplicate-name</c>, ignoring case), or the
+    /// position is out of range.
+    /// </exception>
+    /// <remarks>
+    /// Names are unique among a journey's phases for commands only: journeys stored before the rule (events or documents
+    /// holding two phases of one name) still load.
+    /// </remarks>
     public PhaseId AddPhase(Actor actor, string name, string? customerGoal = null, int? position = null, PhaseId? id = null, string? reason = null)
     {
         Guard.Against.Null(name);
+        RequireUniquePhaseName(name, null);
         var phaseId = id ?? PhaseId.New();
         Raise(new PhaseAdded(phaseId, name, customerGoal, position ?? _phases.Count), actor, reason);
         return phaseId;
@@ -122,14 +131,28 @@ public sealed partial class Journey
     /// <param name="template">The phases to add, in order.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <returns>The new phases' ids, in order.</returns>
-    /// <exception cref="JourneyRuleException">A phase is invalid; the phases before it stay added.</exception>
+    /// <exception cref="JourneyRuleException">
+    /// A phase is invalid (the phases before it stay added), or a name is taken by a phase of the journey or repeated in
+    /// the template (<c>duplicate-name</c>, ignoring case; then none is added).
+    /// </exception>
     public IReadOnlyList<PhaseId> AddPhases(Actor actor, IEnumerable<PhaseTemplate> template, string? reason = null)
     {
         Guard.Against.Null(template);
-        var ids = new List<PhaseId>();
-        foreach (var phase in template)
+        var phases = template.ToList();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var phase in phases)
         {
             Guard.Against.Null(phase, nameof(template));
+            RequireUniquePhaseName(phase.Name, null);
+            if (!names.Add(phase.Name))
+            {
+                throw new JourneyRuleException(JourneyRules.DuplicateName, $"The template names phase '{phase.Name}' twice (names are compared ignoring case); give each phase its own name.", phase.Name);
+            }
+        }
+
+        var ids = new List<PhaseId>();
+        foreach (var phase in phases)
+        {
             ids.Add(AddPhase(actor, phase.Name, phase.CustomerGoal, reason: reason));
         }
 
@@ -142,11 +165,16 @@ public sealed partial class Journey
     /// <param name="name">The new name.</param>
     /// <param name="customerGoal">The new customer goal.</param>
     /// <param name="reason">Why, if worth recording.</param>
-    /// <exception cref="JourneyRuleException">The phase does not exist or the name is empty.</exception>
+    /// <exception cref="JourneyRuleException">The phase does not exist, the name is empty, or a new name is taken by another phase (<c>duplicate-name</c>, ignoring case).</exception>
     public void ChangePhase(Actor actor, PhaseId phaseId, string name, string? customerGoal, string? reason = null)
     {
         Guard.Against.Null(name);
         var phase = GetPhase(phaseId);
+        if (phase.Name != name)
+        {
+            RequireUniquePhaseName(name, phaseId);
+        }
+
         if (phase.Name != name || phase.CustomerGoal != customerGoal)
         {
             Raise(new PhaseChanged(phaseId, name, customerGoal), actor, reason);
@@ -182,10 +210,15 @@ public sealed partial class Journey
     /// <param name="id">The persona's id; a new one when omitted.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <returns>The persona's id.</returns>
-    /// <exception cref="JourneyRuleException">The id is taken or the name is empty.</exception>
+    /// <exception cref="JourneyRuleException">The id is taken, the name is empty, or another persona has the name (<c>duplicate-name</c>, ignoring case).</exception>
+    /// <remarks>
+    /// Names are unique among a journey's personas for commands only: journeys stored before the rule (events or
+    /// documents holding two personas of one name) still load.
+    /// </remarks>
     public PersonaId AddPersona(Actor actor, string name, string? description = null, PersonaId? id = null, string? reason = null)
     {
         Guard.Against.Null(name);
+        RequireUniquePersonaName(name, null);
         var personaId = id ?? PersonaId.New();
         Raise(new PersonaAdded(personaId, name, description), actor, reason);
         return personaId;
@@ -197,10 +230,15 @@ public sealed partial class Journey
     /// <param name="name">The new name.</param>
     /// <param name="description">The new description.</param>
     /// <param name="reason">Why, if worth recording.</param>
-    /// <exception cref="JourneyRuleException">The persona does not exist or the name is empty.</exception>
+    /// <exception cref="JourneyRuleException">The persona does not exist, the name is empty, or a new name is taken by another persona (<c>duplicate-name</c>, ignoring case).</exception>
     public void ChangePersona(Actor actor, PersonaId personaId, string name, string? description, string? reason = null)
     {
         Guard.Against.Null(name);
+        if (FindPersona(personaId) is { } current && current.Name != name)
+        {
+            RequireUniquePersonaName(name, personaId);
+        }
+
         if (FindPersona(personaId) is not { } persona || persona.Name != name || persona.Description != description)
         {
             Raise(new PersonaChanged(personaId, name, description), actor, reason);
@@ -235,11 +273,11 @@ public sealed partial class Journey
     /// <param name="name">Its name.</param>
     /// <param name="kind">What sort of action it is.</param>
     /// <param name="details">Its channels, owner, status, schedule and tags; empty when omitted.</param>
-    /// <param name="parentId">Its parent in the map; top level when omitted.</param>
+    /// <param name="parentId">Its parent in the map, which must live in <paramref name="phaseId"/> (a child lives in its parent's phase); top level when omitted.</param>
     /// <param name="id">Its id; a new one when omitted.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <returns>The activity's id.</returns>
-    /// <exception cref="JourneyRuleException">The id is taken, the phase or parent does not exist, or a field is invalid.</exception>
+    /// <exception cref="JourneyRuleException">The id is taken, the phase or parent does not exist, the parent lives in another phase (<c>parent-in-other-phase</c>), or a field is invalid.</exception>
     public ActivityId AddActivity(
         Actor actor,
         PhaseId phaseId,
@@ -300,14 +338,18 @@ public sealed partial class Journey
         ChangeActivity(actor, activityId, name, activity.Kind, activity.Details, reason);
     }
 
-    /// <summary>Moves an activity to another phase and/or under another parent (or to the top level) of the map.</summary>
+    /// <summary>
+    /// Moves an activity to another phase and/or under another parent (or to the top level) of the map. A child lives in
+    /// its parent's phase: the activity's descendants move to the new phase with it.
+    /// </summary>
     /// <param name="actor">Who makes the change.</param>
     /// <param name="activityId">The activity.</param>
     /// <param name="phaseId">Its phase after the move.</param>
-    /// <param name="parentId">Its parent after the move, or <see langword="null"/> for the top level.</param>
+    /// <param name="parentId">Its parent after the move, which must live in <paramref name="phaseId"/>, or <see langword="null"/> for the top level.</param>
     /// <param name="reason">Why, if worth recording.</param>
     /// <exception cref="JourneyRuleException">
-    /// Something does not exist, or the new parent is the activity itself or one of its descendants (the map must stay a tree).
+    /// Something does not exist, the new parent is the activity itself or one of its descendants (<c>map-cycle</c>: the
+    /// map must stay a tree), or the new parent lives in another phase than <paramref name="phaseId"/> (<c>parent-in-other-phase</c>).
     /// </exception>
     public void MoveActivity(Actor actor, ActivityId activityId, PhaseId phaseId, ActivityId? parentId, string? reason = null)
     {

@@ -292,14 +292,17 @@ public sealed partial class Journey
         }
 
         // Parents may appear anywhere in the list; link them once every id is known, then look for cycles.
-        foreach (var a in activities)
+        for (var i = 0; i < activities.Count; i++)
         {
+            var a = activities[i];
             if (a.ParentId is { } parent)
             {
                 if (!_activities.ContainsKey(parent))
                 {
                     throw new JourneyRuleException(JourneyRules.UnknownActivity, $"Activity '{a.Name}' ({a.Id}) has parent {parent}, which the journey does not have.", a.Id, parent);
                 }
+
+                At($"Activities[{i}].ParentId", () => RequireParentInPhase(a.Id, a.Name, a.PhaseId, parent));
 
                 ChildList(parent).Add(a.Id);
             }

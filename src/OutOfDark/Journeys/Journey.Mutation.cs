@@ -96,9 +96,12 @@ public sealed partial class Journey
                     var activity = _activities[x.ActivityId];
                     (activity.ParentId is { } oldParent ? _children[oldParent] : _roots).Remove(x.ActivityId);
                     (x.ParentId is { } newParent ? ChildList(newParent) : _roots).Add(x.ActivityId);
-                    _activityCountByPhase[activity.PhaseId]--;
-                    _activityCountByPhase[x.PhaseId] = _activityCountByPhase.GetValueOrDefault(x.PhaseId) + 1;
-                    Touch(x.ActivityId, e, a => a with { PhaseId = x.PhaseId, ParentId = x.ParentId });
+                    Touch(x.ActivityId, e, a => a with { ParentId = x.ParentId });
+                    if (activity.PhaseId != x.PhaseId)
+                    {
+                        MoveSubtreeToPhase(x.ActivityId, x.PhaseId);
+                    }
+
                     _preorder = null;
                     break;
                 }
@@ -328,6 +331,28 @@ public sealed partial class Journey
             }
 
             list.Add(flow);
+        }
+    }
+
+    /// <summary>Moves an activity and its descendants to a phase: a child lives in its parent's phase.</summary>
+    private void MoveSubtreeToPhase(ActivityId root, PhaseId phaseId)
+    {
+        var stack = new Stack<ActivityId>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var id = stack.Pop();
+            var activity = _activities[id];
+            _activityCountByPhase[activity.PhaseId]--;
+            _activityCountByPhase[phaseId] = _activityCountByPhase.GetValueOrDefault(phaseId) + 1;
+            _activities[id] = activity with { PhaseId = phaseId };
+            if (_children.TryGetValue(id, out var children))
+            {
+                foreach (var child in children)
+                {
+                    stack.Push(child);
+                }
+            }
         }
     }
 

@@ -132,6 +132,7 @@ public sealed partial class Journey
                 if (x.ParentId is { } parent)
                 {
                     RequireActivity(parent);
+                    RequireParentInPhase(x.ActivityId, x.Name, x.PhaseId, parent);
                 }
 
                 ValidateActivityFields(x.Name, x.Kind, x.Details);
@@ -150,6 +151,8 @@ public sealed partial class Journey
                     {
                         throw new JourneyRuleException(JourneyRules.MapCycle, $"Activity '{_activities[x.ActivityId].Name}' ({x.ActivityId}) cannot move under '{_activities[newParent].Name}' ({newParent}): that is itself or one of its descendants, and the map must stay a tree.", x.ActivityId, newParent);
                     }
+
+                    RequireParentInPhase(x.ActivityId, _activities[x.ActivityId].Name, x.PhaseId, newParent);
                 }
 
                 break;
@@ -881,6 +884,46 @@ public sealed partial class Journey
         if (position < 0 || position >= count)
         {
             throw new JourneyRuleException(JourneyRules.InvalidPosition, $"Position {position} is outside the {what} list: use 0 to {count - 1}.", position);
+        }
+    }
+
+    /// <summary>Refuses a parent whose phase is not the child's: a child activity lives in its parent's phase.</summary>
+    private void RequireParentInPhase(ActivityId activityId, string name, PhaseId phaseId, ActivityId parentId)
+    {
+        var parent = _activities[parentId];
+        if (parent.PhaseId != phaseId)
+        {
+            var phase = GetPhase(phaseId).Name;
+            var parentPhase = GetPhase(parent.PhaseId).Name;
+            throw new JourneyRuleException(
+                JourneyRules.ParentInOtherPhase,
+                $"Activity '{name}' ({activityId}) cannot go under '{parent.Name}' in phase '{phase}': the parent '{parent.Name}' is in phase '{parentPhase}', and a child lives in its parent's phase; choose a parent in '{phase}' or move to '{parentPhase}'.",
+                activityId,
+                parentId);
+        }
+    }
+
+    /// <summary>Refuses a phase name another phase has (ordinal, ignoring case); commands only, so stored duplicates still load.</summary>
+    private void RequireUniquePhaseName(string name, PhaseId? self)
+    {
+        foreach (var other in _phases)
+        {
+            if (other.Id != self && string.Equals(other.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new JourneyRuleException(JourneyRules.DuplicateName, $"The journey already has a phase named '{other.Name}' ({other.Id}); phase names are compared ignoring case, so choose another name or use that phase.", other.Id);
+            }
+        }
+    }
+
+    /// <summary>Refuses a persona name another persona has (ordinal, ignoring case); commands only, so stored duplicates still load.</summary>
+    private void RequireUniquePersonaName(string name, PersonaId? self)
+    {
+        foreach (var other in _personas)
+        {
+            if (other.Id != self && string.Equals(other.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new JourneyRuleException(JourneyRules.DuplicateName, $"The journey already has a persona named '{other.Name}' ({other.Id}); persona names are compared ignoring case, so choose another name or use that persona.", other.Id);
+            }
         }
     }
 }

@@ -96,6 +96,10 @@ public sealed partial class WarningEngine
                     // Emotion messages name personas.
                     everyActivity = true;
                     break;
+                case ActivityMoved:
+                    // A move to another phase takes the activity's descendants along.
+                    everyActivity = true;
+                    break;
                 case FlowRemoved:
                     flowsEverywhere = true;
                     break;
