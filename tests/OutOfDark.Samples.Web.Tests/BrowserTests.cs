@@ -79,7 +79,16 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await Expect(page.Locator("#warnings thead .journey-column").First).ToBeVisibleAsync();
         await Expect(page.Locator("#warnings tbody tr td.journey-column").First).ToHaveTextAsync(OnlineStoreJourney.Name);
-        await Expect(page.Locator("#warning-counts")).ToContainTextAsync("warnings across the workspace");
+        // The summary adds up to the sections' headings: what needs attention, then the folded sections' totals.
+        await Expect(page.Locator("#warning-counts")).ToContainTextAsync("need attention across the workspace");
+        var summary = await page.Locator("#warning-counts").TextContentAsync() ?? "";
+        foreach (var section in new[] { "open", "snoozed", "acknowledged" })
+        {
+            var heading = await page.Locator($"#warnings [data-section={section}] > h2, #warnings [data-section={section}] > summary").First.TextContentAsync() ?? "";
+            var total = System.Text.RegularExpressions.Regex.Match(heading, @"\((\d+)\)").Groups[1].Value;
+            Assert.Contains(section == "open" ? $"{total} need attention" : $"{total} {section}", summary, StringComparison.Ordinal);
+        }
+
         await page.Locator("select[name=severity]").SelectOptionAsync("critical");
         await Expect(page.Locator("#warnings tbody tr .sev-warning")).ToHaveCountAsync(0);
         await Expect(page.Locator("#warnings tbody tr .sev-critical").First).ToBeVisibleAsync();

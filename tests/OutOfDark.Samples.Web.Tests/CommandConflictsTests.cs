@@ -191,6 +191,23 @@ public sealed class CommandConflictsTests
     }
 
     [Fact]
+    public void A_conflict_names_the_fields_the_change_set_and_their_new_values_and_no_others()
+    {
+        var current = Replay();
+        Changes["change Checkout"](Ana).ApplyTo(current);
+        Changes["change phase Care"](Ana).ApplyTo(current);
+
+        var events = current.PendingEvents.ToList();
+
+        var activity = Assert.Single(CommandConflicts.Find(Replay(), events, Changes["add widget to Checkout"](Ben))).Fields;
+        Assert.Contains(new ConflictField("name", "Checkout by Ana Costa"), activity);
+        Assert.Contains(new ConflictField("owner", "Ana Costa"), activity);
+        Assert.DoesNotContain(activity, f => f.Field is "team" or "channels" or "kind");
+        var phase = Assert.Single(CommandConflicts.Find(Replay(), events, Changes["change phase Care"](Ben))).Fields;
+        Assert.Equal([new ConflictField("name", "Aftercare Ana Costa"), new ConflictField("customerGoal", "Feel looked after")], phase);
+    }
+
+    [Fact]
     public void A_removal_names_the_activity_removed_with_its_children()
     {
         var current = Replay();

@@ -110,6 +110,9 @@ public sealed partial class PeopleBrowserTests(BrowserFixture fixture) : IClassF
         var banner = page.Locator("#edit-activity .conflict");
         await Expect(banner).ToBeVisibleAsync();
         await Expect(banner).ToContainTextAsync($"Ben Okafor changed activity 'Delivery' on {EnGb(tokyo)}");
+        // The banner names what Ben changed and to what, and only that (the 412's conflicts carry the fields).
+        await Expect(banner.Locator("li")).ToContainTextAsync(": owner is now “Ben Okafor”");
+        Assert.DoesNotContain("team is now", await banner.InnerTextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("UTC", await banner.InnerTextAsync(), StringComparison.Ordinal);
         await Expect(owner).ToHaveValueAsync("Typed by Ana");
         await Expect(banner.GetByRole(AriaRole.Button, new() { Name = "Reload their change" })).ToBeVisibleAsync();

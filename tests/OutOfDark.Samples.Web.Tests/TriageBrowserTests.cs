@@ -38,9 +38,14 @@ public sealed class TriageBrowserTests(BrowserFixture fixture) : IClassFixture<B
 
         var page = await OpenAsync("#/warnings");
 
-        var counts = string.Join(" · ", new[] { (critical, "critical"), (warning, "warning") }.Where(c => c.Item1 > 0).Select(c => $"{c.Item1} {c.Item2}"));
+        var info = open.Count(w => w.GetProperty("severity").GetString() == "info");
+        var each = new[] { (critical, "critical"), (warning, "warning"), (info, "info") }.Where(c => c.Item1 > 0).Select(c => $"{c.Item1} {c.Item2}").ToList();
+        var counts = string.Join(" · ", each);
         Assert.NotEmpty(counts);
+        // The badge counts every severity that needs attention, info too, and says the total in its accessible name.
         await Expect(page.Locator("#nav-warnings")).ToHaveTextAsync("Warnings " + counts);
+        await Expect(page.Locator("#nav-warnings")).ToHaveAttributeAsync("aria-label", $"Warnings, {open.Length} need attention: {string.Join(", ", each)}");
+        await Expect(page.Locator("#warning-counts")).ToContainTextAsync($"{open.Length} need attention in this journey");
         await Expect(Section(page, "open").Locator("h2")).ToHaveTextAsync($"Needs attention ({open.Length})");
         await Expect(Section(page, "open").Locator("tbody tr")).ToHaveCountAsync(open.Length);
         await Expect(Section(page, "open").Locator("tbody tr:not([data-state=open])")).ToHaveCountAsync(0);

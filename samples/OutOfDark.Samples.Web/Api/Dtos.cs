@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using OutOfDark.Samples.Web.Hosting;
 
 namespace OutOfDark.Samples.Web.Api;
 
@@ -40,7 +41,8 @@ internal sealed record ActivityDto(
 
 internal sealed record FlowDto(string Id, string From, string To, string? Label);
 
-internal sealed record ActivityDetailDto(ActivityDto Activity, string PhaseName, IReadOnlyList<WidgetDto> Widgets, IReadOnlyList<HistoryEntryDto> History, IReadOnlyList<WarningDto> Warnings);
+// Today is the ISO date of the app's clock in the warning engine's time zone: the default date of the page's date inputs.
+internal sealed record ActivityDetailDto(ActivityDto Activity, string PhaseName, IReadOnlyList<WidgetDto> Widgets, IReadOnlyList<HistoryEntryDto> History, IReadOnlyList<WarningDto> Warnings, string Today);
 
 internal sealed record WidgetDto(string Id, string Kind, string Title, IReadOnlyDictionary<string, object?> Content);
 
@@ -69,8 +71,8 @@ internal sealed record WarningDto(
     string? Metric,
     string? Unit = null);
 
-/// <summary>A change that made a command conflict (412), for the page to word: who, what ("changed activity 'Checkout'"), when (ISO instant).</summary>
-internal sealed record ConflictDto(string Actor, string What, string At);
+/// <summary>A change that made a command conflict (412), for the page to word: who, what ("changed activity 'Checkout'"), when (ISO instant), and the fields it set with their new values (activity, phase and persona changes; else empty).</summary>
+internal sealed record ConflictDto(string Actor, string What, string At, IReadOnlyList<ConflictField> Fields);
 
 internal sealed record EvidenceDto(string Name, string Value);
 

@@ -248,7 +248,7 @@ internal static partial class HttpHelpers
                 ["currentVersion"] = e.ActualVersion,
                 ["changes"] = e.Conflicts.Select(c => c.Text).ToList(),
                 // The same changes for a page to write in its visitor's words: who, what, and when as an ISO instant.
-                ["conflicts"] = e.Conflicts.Select(c => new ConflictDto(string.IsNullOrWhiteSpace(c.Event.Actor) ? "Someone" : c.Event.Actor, c.What, Mapping.Text(c.Event.OccurredAt))).ToList(),
+                ["conflicts"] = e.Conflicts.Select(c => new ConflictDto(string.IsNullOrWhiteSpace(c.Event.Actor) ? "Someone" : c.Event.Actor, c.What, Mapping.Text(c.Event.OccurredAt), c.Fields)).ToList(),
             });
 
     /// <summary>A domain message without the ids it quotes for developers: people see names, never GUIDs.</summary>

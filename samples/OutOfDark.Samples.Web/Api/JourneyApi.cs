@@ -112,7 +112,8 @@ internal static class JourneyApi
                 }
 
                 var warnings = reading.Warnings.Where(w => w.ActivityId == id);
-                return Results.Ok(Mapping.Detail(current, activity, history.ForActivity(id), warnings));
+                var zone = context.RequestServices.GetService<WarningEngineOptions>()?.Zone ?? DateTimeZone.Utc;
+                return Results.Ok(Mapping.Detail(current, activity, history.ForActivity(id), warnings, clock.GetCurrentInstant().InZone(zone).Date));
             }).ConfigureAwait(false);
         }
         catch (JourneyNotFoundException e)

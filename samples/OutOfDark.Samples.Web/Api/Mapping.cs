@@ -57,12 +57,13 @@ internal static class Mapping
         a.Details.Description,
         a.Widgets.Count);
 
-    public static ActivityDetailDto Detail(Journey journey, Activity activity, IReadOnlyList<HistoryEntry> history, IEnumerable<WarningViewItem> warnings) => new(
+    public static ActivityDetailDto Detail(Journey journey, Activity activity, IReadOnlyList<HistoryEntry> history, IEnumerable<WarningViewItem> warnings, LocalDate today) => new(
         Activity(activity),
         journey.GetPhase(activity.PhaseId).Name,
         [.. activity.Widgets.Select(w => Widget(journey, w))],
         [.. history.Reverse().Select(h => new HistoryEntryDto(h.Version, Text(h.At), h.Actor, h.Description, h.Reason))],
-        [.. warnings.Select(w => Warning(journey, w))]);
+        [.. warnings.Select(w => Warning(journey, w))],
+        Text(today));
 
     public static WidgetDto Widget(Journey journey, Widget widget) =>
         new(widget.Id.ToString(), widget.KindName(), widget.Title, Content(journey, widget));

@@ -22,7 +22,8 @@ internal sealed record JourneyChange(IReadOnlyList<CommandSubject> Subjects, boo
 /// <param name="Event">The event that made the change.</param>
 /// <param name="Text">The change in words, naming who, what and when (no ids).</param>
 /// <param name="What">The change alone, without who and when (the event carries those).</param>
-internal sealed record JourneyConflict(JourneyEvent Event, string Text, string What);
+/// <param name="Fields">The fields the change set and their new values, for an activity, phase or persona change (<see cref="ConflictFields"/>); otherwise empty.</param>
+internal sealed record JourneyConflict(JourneyEvent Event, string Text, string What, IReadOnlyList<ConflictField> Fields);
 
 /// <summary>
 /// Decides whether a command sent against an older version of a journey may still be applied: it may unless an event
@@ -56,7 +57,7 @@ internal static partial class CommandConflicts
             var change = Describe(e, seen);
             if (change.Everything || change.Subjects.Any(wanted.Contains))
             {
-                conflicts.Add(new JourneyConflict(e, change.Text, change.What));
+                conflicts.Add(new JourneyConflict(e, change.Text, change.What, ConflictFields.Of(e, seen)));
             }
 
             seen.Apply(e);

@@ -95,7 +95,7 @@ function widgetBody(widget) {
   switch (widget.kind) {
     case "metric": {
       const latest = c.latest ? el("div", {}, el("span", { class: "value" }, formatAmount(c.latest.value, c.unit)), " on " + humanDate(c.latest.date)) : el("div", { class: "muted" }, "No observations yet");
-      const limit = value => value === null || value === undefined ? "–" : formatNumber(value);
+      const limit = value => value === null || value === undefined ? "–" : formatAmount(value, c.unit);
       const limits = el("div", { class: "muted" },
         `target ${limit(c.target)} · warning ${limit(c.warningThreshold)} · critical ${limit(c.criticalThreshold)} · ${formatNumber(c.observationCount)} observations`);
       return [latest, limits, sparkline(c.recent), recordForm(widget)];
@@ -116,23 +116,32 @@ function widgetBody(widget) {
   }
 }
 
-function nextDay(date) {
-  const next = date ? new Date(date + "T00:00:00Z") : new Date();
-  if (date) next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
+// The default date of every date input: today in the app's clock (the Detail answer's `today`), never the browser's date.
+function appToday() {
+  return state.today || new Date().toISOString().slice(0, 10);
 }
 
 function recordForm(widget) {
   const form = el("form", { class: "record", "data-widget-id": widget.id },
-    el("input", { type: "date", name: "date", required: "required", value: nextDay(widget.content.latest && widget.content.latest.date), "aria-label": "Date" }),
+    el("input", { type: "date", name: "date", required: "required", value: appToday(), "aria-label": "Date" }),
     el("input", { type: "number", name: "value", step: "any", required: "required", placeholder: "value", "aria-label": "Value" }),
     el("button", { type: "submit" }, "Record"));
+  const latest = widget.content.latest;
+  if (latest && latest.date === appToday()) {
+    // One observation per date: say so before the refusal, and where the date field is.
+    const note = el("p", { class: "muted record-today", id: "record-today-" + widget.id },
+      `A value for today (${humanDate(latest.date)}) is already recorded; a metric keeps one value per date, so pick another date to record one.`);
+    form.elements.date.setAttribute("aria-describedby", note.id);
+    form.append(note);
+  }
   form.addEventListener("submit", async event => {
     event.preventDefault();
     try {
       await command(journeyPath("/widgets/" + encodeURIComponent(widget.id) + "/observations"),
         { date: form.elements.date.value, value: Number(form.elements.value.value) });
       say("");
+      // Focus stays on the value field of this metric's redrawn form (focus.js), and the result is said.
+      if (window.OutOfDarkFocus) OutOfDarkFocus.after([`#detail form.record[data-widget-id="${widget.id}"] input[name="value"]`], `Recorded ${form.elements.value.value} for ${widget.title} on ${humanDate(form.elements.date.value)}`);
       await route();
     } catch (error) {
       if (error.status === 412) { showConflict(form, error); return; }
@@ -147,8 +156,12 @@ async function renderDetail(activityId) {
   const aside = document.getElementById("detail");
   const detail = await api(journeyPath("/activities/" + encodeURIComponent(activityId)));
   const a = detail.activity;
+  state.today = detail.today;
+  const phase = state.journey && state.journey.phases.find(p => p.id === a.phaseId);
+  const phaseGoal = phase && phase.customerGoal;
   const meta = el("dl", {},
-    el("dt", {}, "Phase"), el("dd", {}, detail.phaseName),
+    // The phase's customer goal in full (the map's lane header shows one line of it, its tooltip the rest).
+    el("dt", {}, "Phase"), el("dd", {}, detail.phaseName, phaseGoal ? el("div", { class: "muted phase-goal" }, "Customer goal: " + phaseGoal) : null),
     el("dt", {}, "Kind"), el("dd", {}, words(a.kind)),
     el("dt", {}, "Status"), el("dd", {}, words(a.status)),
     el("dt", {}, "Owner"), el("dd", {}, a.owner ?? "—"),

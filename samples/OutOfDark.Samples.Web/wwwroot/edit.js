@@ -94,15 +94,21 @@
     }
   }
 
-  // Sends a form's command; on success clears its errors and redraws the view (keeping the message bar quiet).
-  function submitter(form, what, send, after) {
+  // Sends a form's command; on success clears its errors, redraws the view (keeping the message bar quiet) and puts
+  // focus back (focus.js): on the new item added(result) lists, else on the control used in the redrawn form, else on
+  // its submit button; the result ("Saved the activity", "Added the phase") is said in the polite live region.
+  function submitter(form, what, send, after, added) {
     form.addEventListener("submit", event => {
       event.preventDefault();
       clearErrors(form);
+      const used = event.submitter && event.submitter.name ? event.submitter.name : (document.activeElement && form.contains(document.activeElement) ? document.activeElement.name : "");
       busy(async () => {
         try {
           const result = await send(form.elements);
           say("");
+          const text = what.replace(/^save/, "Saved").replace(/^add/, "Added").replace(/^move/, "Moved");
+          const same = [used ? `#${form.id} [name="${used}"]` : null, `#${form.id} button[type="submit"]`].filter(Boolean);
+          if (!after) refocus([...(added ? added(result) : []), ...same], text);
           if (after) await after(result); else await route();
         } catch (error) {
           await showRefusal(form, error, what);
@@ -136,11 +142,30 @@
     if (window.OutOfDarkFocus) OutOfDarkFocus.after(candidates, text);
   }
 
+  // A refused removal (a phase with activities, a persona still used): the reason goes next to the button, which is
+  // reset to its label, keeps the focus and is described by the reason, so the person reads it where they acted.
+  function refuseRemoval(button, label, error) {
+    const id = (button.id || "remove-" + Math.random().toString(36).slice(2)) + "-refusal";
+    let slot = button.nextElementSibling && button.nextElementSibling.classList.contains("remove-refusal") ? button.nextElementSibling : null;
+    if (!slot) {
+      slot = el("span", { class: "field-error remove-refusal", id, role: "alert" });
+      button.after(slot);
+    }
+    slot.replaceChildren(isolated(readable(`Not removed: ${error.message} ${error.details || ""}`.trim())));
+    button.removeAttribute("data-armed");
+    button.textContent = label;
+    button.setAttribute("aria-describedby", slot.id);
+    if (button.isConnected) button.focus();
+  }
+
   // A button that asks once more before it removes something; next() (read before the removal) lists where focus goes.
   function removeButton(label, what, remove, next) {
     const button = el("button", { type: "button", class: "danger", "data-edit": "remove" }, label);
     button.addEventListener("click", () => {
       if (button.getAttribute("data-armed") !== "true") {
+        const refusal = button.nextElementSibling;
+        if (refusal && refusal.classList.contains("remove-refusal")) refusal.remove();
+        button.removeAttribute("aria-describedby");
         button.setAttribute("data-armed", "true");
         button.textContent = "Really remove " + what + "?";
         return;
@@ -153,7 +178,8 @@
           await route();
           refocus(candidates, "Removed " + what);
         } catch (error) {
-          await showRefusal(null, error, "remove " + what);
+          if (error.status === 412) { await showRefusal(null, error, "remove " + what); return; }
+          refuseRemoval(button, label, error);
         }
       });
     });
@@ -221,7 +247,7 @@
     const form = el("form", { id: "add-child", class: "edit-form inline", "aria-label": "Add a child activity" });
     form.append(field(form, "Add a child activity", "name", input("", { placeholder: "name" })), el("button", { type: "submit" }, "Add child"));
     submitter(form, "add the activity", f => send("/activities", { phaseId: a.phaseId, parentId: a.id, name: f.name.value }),
-      result => { location.hash = "#/map/" + result.id; });
+      result => { refocus([() => detailHeadingOf(result.id)], "Added child activity " + form.elements.name.value); location.hash = "#/map/" + result.id; });
     return form;
   }
 
@@ -266,8 +292,23 @@
     const refill = () => extra.replaceChildren(...widgetFields(form, kind.value, null));
     kind.addEventListener("change", refill);
     refill();
-    submitter(form, "add the widget", f => send("/activities/" + encodeURIComponent(a.id) + "/widgets", Object.assign({ kind: f.kind.value }, widgetBody(f))));
+    submitter(form, "add the widget", f => send("/activities/" + encodeURIComponent(a.id) + "/widgets", Object.assign({ kind: f.kind.value }, widgetBody(f))),
+      null, result => [`#detail .widget[data-widget-id="${result.id}"] h3`, `#detail .widget[data-widget-id="${result.id}"] [data-edit="edit-widget"]`]);
     return form;
+  }
+
+  // A move refused because a colleague changed the same thing meanwhile (412): the view is redrawn as it now is, and the
+  // refusal, naming who did what (people.js), is said next to the moved item's tools, where the person is looking; the
+  // move button used keeps the focus and is described by it.
+  async function moveConflict(item, buttonSelector, error) {
+    await route();
+    const host = document.querySelector(item + " .edit-tools");
+    if (!host) { say("Not moved: " + conflictLines(error).join("; ") + ". The view now shows the latest version."); return; }
+    const note = el("p", { class: "conflict move-conflict", role: "alert", id: "move-conflict-" + Math.random().toString(36).slice(2) },
+      "Not moved: someone changed this meanwhile — " + conflictLines(error).join("; ") + ". The view now shows it as it is.");
+    host.append(note);
+    const button = host.querySelector(buttonSelector + ":not([disabled])") || host.querySelector("button:not([disabled])");
+    if (button) { button.setAttribute("aria-describedby", note.id); button.focus(); }
   }
 
   // Edit, reorder and remove buttons under each widget of the Detail view.
@@ -287,6 +328,11 @@
         const [same, other] = position < index ? ["widget-up", "widget-down"] : ["widget-down", "widget-up"];
         refocus([`${tools} [data-edit="${same}"]`, `${tools} [data-edit="${other}"]`], `Moved ${widget.title} to place ${position + 1} of ${count}`);
       } catch (error) {
+        if (error.status === 412) {
+          const [same] = position < index ? ["widget-up"] : ["widget-down"];
+          await moveConflict(`#detail .widget[data-widget-id="${widget.id}"]`, `[data-edit="${same}"]`, error);
+          return;
+        }
         await showRefusal(null, error, "move the widget");
       }
     });
@@ -295,7 +341,8 @@
     const form = el("form", { id: "edit-widget-" + index, class: "edit-form", "aria-label": "Edit " + widget.title, hidden: "hidden" });
     form.append(field(form, "Title", "title", input(widget.title)), ...widgetFields(form, widget.kind, widget), el("button", { type: "submit" }, "Save widget"));
     const changes = changesOf(form, widgetBody);
-    submitter(form, "save the widget", f => send("/widgets/" + encodeURIComponent(widget.id), changes(f), "PUT"));
+    submitter(form, "save the widget", f => send("/widgets/" + encodeURIComponent(widget.id), changes(f), "PUT"),
+      null, () => [`#detail .widget[data-widget-id="${widget.id}"] [data-edit="edit-widget"]`]);
     edit.addEventListener("click", () => {
       form.hidden = !form.hidden;
       edit.setAttribute("aria-expanded", String(!form.hidden));
@@ -322,7 +369,8 @@
     }));
     const add = el("form", { id: "add-flow", class: "edit-form inline", "aria-label": "Add a flow" });
     add.append(field(add, "Flow to", "to", select([["", "choose an activity"], ...activityOptions(a.id)], "")), field(add, "Label", "label", input("")), el("button", { type: "submit" }, "Add flow"));
-    submitter(add, "add the flow", f => send("/flows", { from: a.id, to: f.to.value, label: f.label.value }));
+    submitter(add, "add the flow", f => send("/flows", { from: a.id, to: f.to.value, label: f.label.value }),
+      null, result => [`#flow-${result.id} input[name="label"]`]);
     return [el("h3", {}, "Flows"), flows.length ? list : el("p", { class: "muted" }, "No flows yet."), add];
   }
 
@@ -337,6 +385,11 @@
       }, () => neighbours(a)));
     const history = [...aside.querySelectorAll("h3")].find(h => h.textContent === "History");
     if (history) aside.insertBefore(panel, history); else aside.append(panel);
+  }
+
+  // The Detail heading once the Detail view shows the activity (an older Detail's heading is not it).
+  function detailHeadingOf(id) {
+    return state.selected === id ? document.getElementById("detail-name") : null;
   }
 
   // Where focus goes once an activity is removed: its next sibling's map box, the previous one's, its parent's, then
@@ -430,7 +483,7 @@
     form.append(field(form, "New activity", "name", input("", { placeholder: "name" })), field(form, "in phase", "phaseId", select(phaseOptions(), state.journey.phases[0]?.id)),
       el("button", { type: "submit" }, "Add activity"));
     submitter(form, "add the activity", f => send("/activities", { phaseId: f.phaseId.value, name: f.name.value }),
-      result => { location.hash = "#/map/" + result.id; });
+      result => { refocus(["#detail-name"], "Added activity " + form.elements.name.value); location.hash = "#/map/" + result.id; });
     return form;
   }
 
@@ -465,7 +518,8 @@
   function addPhaseForm() {
     const form = el("form", { id: "add-phase", class: "edit-form inline", "aria-label": "Add a phase" });
     form.append(field(form, "New phase", "name", input("", { placeholder: "name" })), field(form, "Customer goal", "customerGoal", input("")), el("button", { type: "submit" }, "Add phase"));
-    submitter(form, "add the phase", f => send("/phases", { name: f.name.value, customerGoal: f.customerGoal.value }));
+    submitter(form, "add the phase", f => send("/phases", { name: f.name.value, customerGoal: f.customerGoal.value }),
+      null, result => [`#edit-journey form[data-phase-id="${result.id}"] input[name="name"]`]);
     return form;
   }
 
@@ -485,7 +539,8 @@
   function addPersonaForm() {
     const form = el("form", { id: "add-persona", class: "edit-form inline", "aria-label": "Add a persona" });
     form.append(field(form, "New persona", "name", input("", { placeholder: "name" })), field(form, "Description", "description", input("")), el("button", { type: "submit" }, "Add persona"));
-    submitter(form, "add the persona", f => send("/personas", { name: f.name.value, description: f.description.value }));
+    submitter(form, "add the persona", f => send("/personas", { name: f.name.value, description: f.description.value }),
+      null, result => [`#edit-journey form[data-persona-id="${result.id}"] input[name="name"]`]);
     return form;
   }
 

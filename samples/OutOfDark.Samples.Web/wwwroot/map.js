@@ -6,7 +6,7 @@
 // The SVG is parsed as XML (DOMParser, never innerHTML); the renderer escapes all user text and writes no script.
 "use strict";
 
-const mapState = { open: null, focusDetail: false };
+const mapState = { open: null, focusDetail: false, shown: null };
 
 function mapNodes() {
   return document.querySelectorAll("#map g.ood-node[data-activity-id]");
@@ -65,15 +65,22 @@ async function renderMap() {
 // the map (not when it is redrawn after, say, recording a value).
 function mapDetailShown() {
   const heading = document.getElementById("detail-name");
+  // The open activity's box is brought into view once per opening, not on every redraw of the same Detail view.
+  const box = mapNode(state.selected);
+  if (box && mapState.shown !== state.selected) {
+    mapState.shown = state.selected;
+    box.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }
   if (!heading || !mapState.focusDetail) return;
   mapState.focusDetail = false;
   heading.setAttribute("tabindex", "-1");
-  heading.focus();
+  heading.focus({ preventScroll: true });
 }
 
 function closeDetail() {
   if (document.getElementById("detail").hidden || !state.selected) return;
   mapState.open = state.selected;
+  mapState.shown = null;
   location.hash = "#/map";
 }
 

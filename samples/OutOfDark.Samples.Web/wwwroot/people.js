@@ -33,10 +33,16 @@ function setUpActorName() {
 
 // "Ben Okafor changed activity 'Checkout' on 30 Nov 2026, 16:02": each change that made the save conflict, in words,
 // the time in the visitor's zone and locale.
+// The fields a colleague's change set, with their new values: ": owner is now “Ben Okafor”, team is now empty".
+function conflictFields(fields) {
+  if (!fields || !fields.length) return "";
+  return ": " + fields.map(f => `${words(f.field)} is now ${f.value === "" ? "empty" : "“" + readable(f.value) + "”"}`).join(", ");
+}
+
 function conflictLines(error) {
   const conflicts = (error.problem && error.problem.conflicts) || [];
   if (!conflicts.length) return [readable(error.message)];
-  return conflicts.map(c => `${c.actor} ${readable(c.what)} on ${humanDateTime(c.at)}`);
+  return conflicts.map(c => `${c.actor} ${readable(c.what)} on ${humanDateTime(c.at)}` + conflictFields(c.fields));
 }
 
 // Shows the conflict in the form that was refused, which keeps what was typed. "Reload their change" draws the view

@@ -206,7 +206,7 @@ async function triageJourneyGroups(form) {
     groups[w.state].total++;
   }
   const open = (groups.open || { items: [] }).items.map(i => i.w);
-  document.getElementById("warning-counts").textContent = triageCountsText(open.length, triageSeverityCounts(open), "in this journey");
+  document.getElementById("warning-counts").textContent = triageCountsText(open.length, triageSeverityCounts(open), "in this journey") + triageOthersText(groups);
   return groups;
 }
 
@@ -233,9 +233,14 @@ async function triageWorkspaceGroups(form, wantedState) {
     if (spec.state === "open" || !openPage) openPage = page;
   }
   const page = openPage;
-  const shown = page.items.length ? `${page.offset + 1}–${page.offset + page.items.length} of ${page.total}` : `0 of ${page.total}`;
+  // The summary counts what the sections show: the first section's total by severity (the counts of its answer), then
+  // how many each other section holds, so it adds up to the sections' headings.
+  const first = groups.open ? "open" : Object.keys(groups)[0];
+  const what = first === "open" ? "need attention" : (SECTIONS.find(s => s.state === first) || { title: first }).title.toLowerCase();
+  const shown = page.items.length && (page.offset > 0 || page.hasMore) ? ` (${page.offset + 1}–${page.offset + page.items.length} shown)` : "";
+  const others = Object.fromEntries(Object.entries(groups).filter(([name]) => name !== first));
   document.getElementById("warning-counts").textContent =
-    `${shown} warnings across the workspace · ${page.counts.critical} critical · ${page.counts.warning} warning · ${page.counts.info} info`;
+    `${page.total} ${what} across the workspace${shown} · ${page.counts.critical} critical · ${page.counts.warning} warning · ${page.counts.info} info` + triageOthersText(others);
   document.getElementById("warning-pages").hidden = page.offset === 0 && !page.hasMore;
   document.getElementById("previous-page").disabled = page.offset === 0;
   document.getElementById("next-page").disabled = !page.hasMore;
@@ -248,6 +253,12 @@ function triageSeverityCounts(list) {
   return counts;
 }
 
+// ", and 2 snoozed · 3 acknowledged": the other sections drawn, so the summary and the headings tell the same story.
+function triageOthersText(groups) {
+  const parts = SECTIONS.filter(spec => spec.state !== "open" && groups[spec.state]).map(spec => `${groups[spec.state].total} ${spec.title.toLowerCase()}`);
+  return parts.length ? "; also " + parts.join(" · ") : "";
+}
+
 function triageCountsText(total, counts, where) {
   return `${total} need attention ${where} · ${counts.critical} critical · ${counts.warning} warning · ${counts.info} info`;
 }
@@ -258,12 +269,18 @@ async function refreshWarningCounts() {
   const open = await api(journeyPath("/warnings?state=open"));
   const counts = triageSeverityCounts(open);
   const parts = [];
-  if (counts.critical) parts.push(el("span", { class: "count count-critical" }, `${counts.critical} critical`));
-  if (counts.warning) parts.push(el("span", { class: "count count-warning" }, `${counts.warning} warning`));
-  if (!parts.length && counts.info) parts.push(el("span", { class: "count count-info" }, `${counts.info} info`));
+  // Every severity that needs attention, info too, so the badge agrees with the view's "30 need attention · … · 10 info".
+  const spoken = [];
+  for (const severity of ["critical", "warning", "info"]) {
+    if (!counts[severity]) continue;
+    parts.push(el("span", { class: "count count-" + severity }, `${counts[severity]} ${severity}`));
+    spoken.push(`${counts[severity]} ${severity}`);
+  }
   const link = document.getElementById("nav-warnings");
   const joined = parts.flatMap((part, i) => i ? [" · ", part] : [part]);
   link.replaceChildren("Warnings", ...(joined.length ? [" ", el("span", { class: "nav-counts" }, ...joined)] : []));
+  if (open.length) link.setAttribute("aria-label", `Warnings, ${open.length} need attention: ${spoken.join(", ")}`);
+  else link.removeAttribute("aria-label");
 }
 
 // ---- Actions ----------------------------------------------------------------------------------------------------

@@ -16,10 +16,9 @@
   const STATUSES = ["proposed", "planned", "inProgress", "done", "rejected"].map(s => [s, words(s)]);
   const SENTIMENTS = ["veryNegative", "negative", "neutral", "positive", "veryPositive"].map(s => [s, words(s)]);
 
-  // Today in the visitor's calendar, as an ISO date: the default date of a new feedback entry.
+  // Today in the app's clock (app.js), not the visitor's: the default date of a new feedback entry.
   function today() {
-    const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    return appToday();
   }
 
   function textarea(value) {
