@@ -214,7 +214,7 @@ public sealed class EditBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.Keyboard.PressAsync("Enter");
         await SettledAsync(page);
 
-        await Expect(page.Locator("#detail dd").First).ToHaveTextAsync("Do");
+        await Expect(page.Locator("#detail dd .phase-name")).ToHaveTextAsync("Do");
         Assert.Equal(SampleIds.Phase("Do").ToString(), Phase(await JourneyAsync(), "Review request"));
         await page.Context.CloseAsync();
     }

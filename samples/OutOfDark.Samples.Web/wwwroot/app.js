@@ -161,7 +161,7 @@ async function renderDetail(activityId) {
   const phaseGoal = phase && phase.customerGoal;
   const meta = el("dl", {},
     // The phase's customer goal in full (the map's lane header shows one line of it, its tooltip the rest).
-    el("dt", {}, "Phase"), el("dd", {}, detail.phaseName, phaseGoal ? el("div", { class: "muted phase-goal" }, "Customer goal: " + phaseGoal) : null),
+    el("dt", {}, "Phase"), el("dd", {}, el("span", { class: "phase-name" }, detail.phaseName), phaseGoal ? el("div", { class: "muted phase-goal" }, "Customer goal: " + phaseGoal) : null),
     el("dt", {}, "Kind"), el("dd", {}, words(a.kind)),
     el("dt", {}, "Status"), el("dd", {}, words(a.status)),
     el("dt", {}, "Owner"), el("dd", {}, a.owner ?? "—"),

@@ -279,7 +279,8 @@ async function refreshWarningCounts() {
   const link = document.getElementById("nav-warnings");
   const joined = parts.flatMap((part, i) => i ? [" · ", part] : [part]);
   link.replaceChildren("Warnings", ...(joined.length ? [" ", el("span", { class: "nav-counts" }, ...joined)] : []));
-  if (open.length) link.setAttribute("aria-label", `Warnings, ${open.length} need attention: ${spoken.join(", ")}`);
+  // The accessible name starts with the visible text (WCAG 2.5.3, label in name), then says the total.
+  if (open.length) link.setAttribute("aria-label", `Warnings ${spoken.join(" · ")}, ${open.length} need attention`);
   else link.removeAttribute("aria-label");
 }
 
