@@ -61,7 +61,7 @@ public class EvidenceTextTests
         Assert.Equal(
             "metric: Wait\nlatest value: 13.0 min\nobserved on: 29 Nov 2026\nbaseline mean: 4.903 min\nbaseline standard deviation: 1.2 min\n"
             + "baseline from: 1 Nov 2026\nbaseline to: 28 Nov 2026\nbaseline observations: 12\nwindow: 28 days\nchange: +165.3%\n"
-            + "change: +6.7 standard deviations\nlimit: 20%\nlimit: 1 standard deviation",
+            + "change in standard deviations: +6.7\nlimit: 20%\nlimit standard deviations: 1",
             Shown("metric.baseline", Wait, English(), Baseline()));
     }
 
@@ -71,7 +71,7 @@ public class EvidenceTextTests
         Assert.Equal(
             "metric: Wait\nlatest value: 13,0 min\nobserved on: 29 Nov. 2026\nbaseline mean: 4,903 min\nbaseline standard deviation: 1,2 min\n"
             + "baseline from: 1 Nov. 2026\nbaseline to: 28 Nov. 2026\nbaseline observations: 12\nwindow: 28 days\nchange: +165,3 %\n"
-            + "change: +6,7 standard deviations\nlimit: 20 %\nlimit: 1 standard deviation",
+            + "change in standard deviations: +6,7\nlimit: 20 %\nlimit standard deviations: 1",
             Shown("metric.baseline", Wait, ReportFormatTests.German(), Baseline()));
     }
 
@@ -125,11 +125,11 @@ public class EvidenceTextTests
     {
         Assert.Equal(
             "metric: Wait\nlatest value: 9.5 min\nobserved on: 29 Nov 2026\nwarning threshold: 10 min\nlast value past it: 12.25 min\n"
-            + "last past it on: 22 Nov 2026\nobservations back inside: 1\nclears after: 2 observations\nclear band: 0.5 min",
+            + "last past it on: 22 Nov 2026\nobservations back inside: 1\nclears after: 2\nclear band: 0.5 min",
             Shown("metric.threshold", Wait, English(), Threshold()));
         Assert.Equal(
             "metric: Wait\nlatest value: 9,5 min\nobserved on: 29 Nov. 2026\nwarning threshold: 10 min\nlast value past it: 12,25 min\n"
-            + "last past it on: 22 Nov. 2026\nobservations back inside: 1\nclears after: 2 observations\nclear band: 0,5 min",
+            + "last past it on: 22 Nov. 2026\nobservations back inside: 1\nclears after: 2\nclear band: 0,5 min",
             Shown("metric.threshold", Wait, ReportFormatTests.German(), Threshold()));
     }
 

@@ -12,7 +12,8 @@ namespace OutOfDark.Rendering;
 /// A warning's evidence in words for the report, as the web sample's triage shows it (<c>format.js</c>
 /// <c>formatEvidence</c>): labels without their unit words (<c>change</c>, not <c>change percent</c>), values of the
 /// metric with its unit (<c>13,0 min</c>), percentages in the culture's percent format with a sign for changes
-/// (<c>+165,3 %</c>), day counts as <c>28 days</c>, emotion scores in words (<c>very negative (−2)</c>), dates and
+/// (<c>+165,3 %</c>; a change in standard deviations signed too), day counts as <c>28 days</c> (<c>window</c>, <c>limit</c>,
+/// <c>grace period</c>), emotion scores in words (<c>very negative (−2)</c>), dates and
 /// instants in the report's date style and time zone, enum names as lower-case words. The evidence of a rule the
 /// report does not know (a custom rule's) shows its key in words (<c>meanWait</c> as <c>mean wait</c>) and its value as
 /// given, with only its dates and numbers localized as the rest of the report's domain text.
@@ -45,7 +46,7 @@ internal static class EvidenceText
     private static readonly HashSet<string> Plain = new(StringComparer.Ordinal)
     {
         "activities", "minimum", "minimum answers", "answers", "small segments", "personas in pain", "previous volume", "volume",
-        "observations past it", "observations back inside", "baseline observations", "gap", "limit",
+        "observations past it", "observations back inside", "baseline observations", "gap", "limit", "clears after", "limit standard deviations",
     };
 
     /// <summary>
@@ -82,21 +83,17 @@ internal static class EvidenceText
             case "change percent" when number is { } change:
                 return ("change", Percent(Signed(change, all, metric), signed: true, culture));
             case "change in standard deviations" when number is { } change:
-                return ("change", Signed(Signed(change, all, metric), Deviations(Math.Abs(change), culture), culture));
+                return (name, Signed(Signed(change, all, metric), Number(Math.Abs(change), culture), culture));
             case "drop-off percent" when number is { } drop:
                 return ("drop-off", Percent(drop, signed: false, culture));
             case "limit percent" when number is { } limit:
                 return ("limit", Percent(limit, signed: false, culture));
-            case "limit standard deviations" when number is { } limit:
-                return ("limit", Deviations(limit, culture));
             case "window days" when number is { } days:
                 return ("window", Days(days, culture));
             case "limit days" when number is { } days:
                 return ("limit", Days(days, culture));
             case "grace days" when number is { } days:
                 return ("grace period", Days(days, culture));
-            case "clears after" when number is { } count:
-                return (name, Count(count, "observation", culture));
             case "as-is emotion" or "to-be emotion" when Score(number) is { } score:
                 return (name, HumanText.Emotion(score));
             case "threshold" when emotionRule && Score(number) is { } score:
@@ -193,12 +190,7 @@ internal static class EvidenceText
         return signed ? Signed(value, shown, culture) : value < 0 ? Minus + shown : shown;
     }
 
-    private static string Days(decimal days, CultureInfo culture) => Count(days, "day", culture);
-
-    private static string Deviations(decimal value, CultureInfo culture) => Count(value, "standard deviation", culture);
-
-    private static string Count(decimal value, string singular, CultureInfo culture) =>
-        Number(value, culture) + " " + (value == 1 ? singular : singular + "s");
+    private static string Days(decimal days, CultureInfo culture) => Number(days, culture) + (days == 1 ? " day" : " days");
 
     /// <summary>A day in the report's date style, an instant as the date and time in the report's zone; null when the text is neither.</summary>
     private static string? Date(string value, DateTimeZone zone, CultureInfo culture)
