@@ -84,6 +84,15 @@ public class EvidenceTextTests
         Assert.Equal("latest value: 61 %\nbaseline mean: 80 %\nchange: \u221223,8 %", shown);
     }
 
+    [Fact]
+    public void Two_different_numbers_never_read_the_same_a_derived_one_keeps_the_decimals_that_tell_them_apart()
+    {
+        var shown = Shown("metric.baseline", Wait, English(),
+            WarningEvidence.Of("latest value", 13.0m), WarningEvidence.Of("baseline mean", 12.9996m), WarningEvidence.Of("baseline standard deviation", 0.40004m));
+
+        Assert.Equal("latest value: 13.0 min\nbaseline mean: 12.9996 min\nbaseline standard deviation: 0.4 min", shown);
+    }
+
     private static WarningEvidence[] Trend() =>
     [
         WarningEvidence.Of("metric", "CSAT"),

@@ -64,36 +64,74 @@ internal static class EvidenceText
         var metricRule = rule.StartsWith("metric.", StringComparison.Ordinal);
         var emotionRule = rule.StartsWith("emotion.", StringComparison.Ordinal);
         var unit = metricRule && metric is not null ? metric.Unit : "";
-        var lines = new List<(string, string)>(warning.Evidence.Count);
-        foreach (var evidence in warning.Evidence)
+        var evidence = warning.Evidence;
+        var decimals = Decimals(evidence);
+        var lines = new List<(string, string)>(evidence.Count);
+        for (var i = 0; i < evidence.Count; i++)
         {
-            lines.Add(Line(evidence, warning.Evidence, unit, metric, emotionRule, zone, culture, userText));
+            lines.Add(Line(evidence[i], evidence, unit, metric, emotionRule, zone, culture, userText, decimals[i]));
         }
 
         return lines;
     }
 
+    /// <summary>
+    /// The most decimals each evidence number shows: three, or more where two different numbers would read the same
+    /// (a baseline mean of 12.9996 beside a latest value of 13.0 reads <c>12.9996</c>, not <c>13</c>), as the web does.
+    /// </summary>
+    private static int[] Decimals(ValueList<WarningEvidence> evidence)
+    {
+        var decimals = new int[evidence.Count];
+        Array.Fill(decimals, MostDecimals);
+        for (var round = 0; round < 28; round++)
+        {
+            var clash = false;
+            for (var i = 0; i < evidence.Count; i++)
+            {
+                for (var j = i + 1; j < evidence.Count; j++)
+                {
+                    if (evidence[i].Number is { } a && evidence[j].Number is { } b && a != b && Rounded(a, decimals[i]) == Rounded(b, decimals[j]))
+                    {
+                        decimals[i] = Math.Min(28, decimals[i] + 1);
+                        decimals[j] = Math.Min(28, decimals[j] + 1);
+                        clash = true;
+                    }
+                }
+            }
+
+            if (!clash)
+            {
+                break;
+            }
+        }
+
+        return decimals;
+    }
+
+    private static decimal Rounded(decimal value, int decimals) =>
+        value.Scale > decimals ? decimal.Round(value, decimals, MidpointRounding.AwayFromZero) : value;
+
     private static (string Label, string Value) Line(
-        WarningEvidence evidence, IReadOnlyList<WarningEvidence> all, string unit, MetricWidget? metric, bool emotionRule, DateTimeZone zone, CultureInfo culture, UserText userText)
+        WarningEvidence evidence, IReadOnlyList<WarningEvidence> all, string unit, MetricWidget? metric, bool emotionRule, DateTimeZone zone, CultureInfo culture, UserText userText, int decimals)
     {
         var name = evidence.Name;
         var number = evidence.Number;
         switch (name)
         {
             case "change percent" when number is { } change:
-                return ("change", Percent(Signed(change, all, metric), signed: true, culture));
+                return ("change", Percent(Signed(change, all, metric), signed: true, culture, decimals));
             case "change in standard deviations" when number is { } change:
-                return (name, Signed(Signed(change, all, metric), Number(Math.Abs(change), culture), culture));
+                return (name, Signed(Signed(change, all, metric), Number(Math.Abs(change), culture, decimals), culture));
             case "drop-off percent" when number is { } drop:
-                return ("drop-off", Percent(drop, signed: false, culture));
+                return ("drop-off", Percent(drop, signed: false, culture, decimals));
             case "limit percent" when number is { } limit:
-                return ("limit", Percent(limit, signed: false, culture));
+                return ("limit", Percent(limit, signed: false, culture, decimals));
             case "window days" when number is { } days:
-                return ("window", Days(days, culture));
+                return ("window", Days(days, culture, decimals));
             case "limit days" when number is { } days:
-                return ("limit", Days(days, culture));
+                return ("limit", Days(days, culture, decimals));
             case "grace days" when number is { } days:
-                return ("grace period", Days(days, culture));
+                return ("grace period", Days(days, culture, decimals));
             case "as-is emotion" or "to-be emotion" when Score(number) is { } score:
                 return (name, HumanText.Emotion(score));
             case "threshold" when emotionRule && Score(number) is { } score:
@@ -104,12 +142,12 @@ internal static class EvidenceText
 
         if (number is { } value && MetricValues.Contains(name))
         {
-            return (name, unit.Length == 0 ? Number(value, culture) : Number(value, culture) + " " + unit);
+            return (name, unit.Length == 0 ? Number(value, culture, decimals) : Number(value, culture, decimals) + " " + unit);
         }
 
         if (number is { } plain && Plain.Contains(name))
         {
-            return (name, Number(plain, culture));
+            return (name, Number(plain, culture, decimals));
         }
 
         if (number is null && Dates.Contains(name) && Date(evidence.Value, zone, culture) is { } date)
@@ -159,13 +197,13 @@ internal static class EvidenceText
     private static int? Score(decimal? number) =>
         number is { } n && n == decimal.Truncate(n) && n >= -2 && n <= 2 ? (int)n : null;
 
-    /// <summary>A number as recorded (its decimals kept, at most three) in <paramref name="culture"/>; the invariant culture groups no digits, as elsewhere in the report.</summary>
-    private static string Number(decimal value, CultureInfo culture)
+    /// <summary>A number as recorded (its decimals kept, at most <paramref name="decimals"/>) in <paramref name="culture"/>; the invariant culture groups no digits, as elsewhere in the report.</summary>
+    private static string Number(decimal value, CultureInfo culture, int decimals)
     {
-        if (value.Scale > MostDecimals)
+        if (value.Scale > decimals)
         {
             // Rounded derived values drop the zeros the rounding leaves ("1.2000004" shows as 1.2).
-            value = decimal.Round(value, MostDecimals, MidpointRounding.AwayFromZero) / 1.000000000000000000000000000000m;
+            value = decimal.Round(value, decimals, MidpointRounding.AwayFromZero) / 1.000000000000000000000000000000m;
         }
 
         var text = Numbers.Exact(Math.Abs(value), culture);
@@ -176,9 +214,9 @@ internal static class EvidenceText
         value > 0 ? "+" + magnitude : value < 0 ? Minus + magnitude : magnitude;
 
     /// <summary>A percentage in the culture's percent format (<c>n %</c>, <c>n%</c>, <c>%n</c>, <c>% n</c>), signed when asked.</summary>
-    private static string Percent(decimal value, bool signed, CultureInfo culture)
+    private static string Percent(decimal value, bool signed, CultureInfo culture, int decimals)
     {
-        var digits = Number(Math.Abs(value), culture);
+        var digits = Number(Math.Abs(value), culture, decimals);
         var symbol = culture.NumberFormat.PercentSymbol;
         var shown = culture.NumberFormat.PercentPositivePattern switch
         {
@@ -190,7 +228,7 @@ internal static class EvidenceText
         return signed ? Signed(value, shown, culture) : value < 0 ? Minus + shown : shown;
     }
 
-    private static string Days(decimal days, CultureInfo culture) => Number(days, culture) + (days == 1 ? " day" : " days");
+    private static string Days(decimal days, CultureInfo culture, int decimals) => Number(days, culture, decimals) + (days == 1 ? " day" : " days");
 
     /// <summary>A day in the report's date style, an instant as the date and time in the report's zone; null when the text is neither.</summary>
     private static string? Date(string value, DateTimeZone zone, CultureInfo culture)
