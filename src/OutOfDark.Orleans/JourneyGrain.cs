@@ -236,16 +236,26 @@ internal sealed partial class JourneyGrain : Grain, IJourneyGrain, IRemindable
             return;
         }
 
-        // The ledger first: a command saved after this read also moved the journey past the version loaded next, so its
-        // commit here would fail on the version and reload both.
-        _applied = _ledger is null ? [] : await _ledger.ReadAppliedAsync(_workspaceId, _journeyId).ConfigureAwait(true);
+        // The journey first, then the ledger: a command's ledger row is committed in the transaction of its events, so
+        // every command whose events the loaded journey holds is in a ledger read that starts after the load. Read the
+        // other way round, a command saved in between (by an activation on a dying silo, finishing its save while this
+        // one activates) would be in the journey but not in the ledger, and its retry would run it again and be refused
+        // ("Activity id … is already used"). A command saved after the load is in the ledger with a later version: its
+        // retry is answered as repeated, and any other command's commit fails on the version and reloads both.
+        Journey? journey;
         try
         {
-            _journey = await _store.LoadAsync(_workspaceId, _journeyId).ConfigureAwait(true);
+            journey = await _store.LoadAsync(_workspaceId, _journeyId).ConfigureAwait(true);
         }
         catch (JourneyNotFoundException)
         {
-            _journey = null;
+            journey = null;
+        }
+
+        _applied = _ledger is null ? [] : await _ledger.ReadAppliedAsync(_workspaceId, _journeyId).ConfigureAwait(true);
+        _journey = journey;
+        if (_journey is null)
+        {
             _engine = null;
             _loaded = true;
             return;

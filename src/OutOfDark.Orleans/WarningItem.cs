@@ -22,9 +22,10 @@ public sealed record WarningItem
     [Id(2)]
     public required Guid SubjectId { get; init; }
 
-    /// <summary>The subject's name as shown to people: the activity's, phase's or journey's name; for a metric, the activity
-    /// it sits on and the metric's title, as <c>Activity › Metric</c> (as the Warnings view and the HTML report name it), followed
-    /// for a per-segment warning by the segment in parentheses, as <c>Checkout › CSAT (customer first-time buyer, region DE)</c>.</summary>
+    /// <summary>The subject's name as shown to people (<see cref="OutOfDark.Warnings.WarningViewItem.FullSubjectName"/>, the
+    /// wording of the workspace read model and the web sample): the activity's, phase's or journey's name; for a metric,
+    /// its title and the activity it sits on, as <c>CSAT on Checkout</c>, followed for a per-segment warning by the segment
+    /// in parentheses, as <c>CSAT on Checkout (customer first-time buyer, region DE)</c>.</summary>
     [Id(3)]
     public required string SubjectName { get; init; }
 
@@ -67,7 +68,7 @@ public sealed record WarningItem
         Rule = item.Key.Rule.Value,
         SubjectKind = item.Key.Subject.Kind.ToString(),
         SubjectId = item.Key.Subject.Id,
-        SubjectName = (item.Metric is { } metric ? item.SubjectName + " › " + metric : item.SubjectName) + (item.Key.Subject.Segment is { } segment ? $" ({segment})" : ""),
+        SubjectName = item.FullSubjectName,
         Severity = item.Severity.ToString(),
         Message = item.Message,
         State = item.State.ToString(),

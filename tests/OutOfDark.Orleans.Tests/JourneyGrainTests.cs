@@ -212,7 +212,7 @@ public sealed class JourneyGrainTests(MovingClockClusterFixture fixture, ITestOu
         Assert.All(items, i => Assert.Equal(("Metric", csat.Value), (i.SubjectKind, i.SubjectId)));
         Assert.Equal([("customer", "first-time buyer"), ("region", "DE")], items[0].Segment!.Select(d => (d.Key, d.Value)));
         Assert.Equal([("region", "FR")], items[1].Segment!.Select(d => (d.Key, d.Value)));
-        Assert.Equal(["Checkout › CSAT (customer first-time buyer, region DE)", "Checkout › CSAT (region FR)"], items.Select(i => i.SubjectName));
+        Assert.Equal(["CSAT on Checkout (customer first-time buyer, region DE)", "CSAT on Checkout (region FR)"], items.Select(i => i.SubjectName));
         Assert.Equal(["Warning", "Critical"], items.Select(i => i.Severity));
 
         await grain.ExecuteAsync(new HandleWarning

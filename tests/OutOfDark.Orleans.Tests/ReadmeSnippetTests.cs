@@ -66,7 +66,7 @@ public sealed class ReadmeSnippetTests
             // --- end ---
 
             var stale = Assert.Single(warnings, w => w.Rule == StaleMetricRule.RuleId.Value);
-            Assert.Equal("Checkout › NPS", stale.SubjectName);
+            Assert.Equal("NPS on Checkout", stale.SubjectName);
             Assert.Equal(5, history.Version);
             Assert.Equal("Onboarding", history.Current.Name);
             Assert.Equal(journeyId, history.Current.Id);

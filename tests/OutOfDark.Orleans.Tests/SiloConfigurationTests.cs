@@ -53,7 +53,7 @@ public sealed class SiloConfigurationTests
         var item = WarningItem.From(stale);
 
         Assert.Equal("Metric", item.SubjectKind);
-        Assert.Equal("Checkout › Conversion", item.SubjectName);
+        Assert.Equal("Conversion on Checkout", item.SubjectName);
     }
 
     private static IHost Silo(bool allowWithoutLedger, int port)

@@ -192,17 +192,21 @@ internal sealed class GrainJourneyAccess(IClusterClient cluster, IJourneyStore s
         ActivityId? activity = null;
         string? metric = null;
         string? team = null;
+
+        // A metric's row names the metric and its activity ("CSAT on Checkout (region DE)"); the view item keeps the
+        // activity's name and the metric's title apart, as the in-process engine's do.
+        var subjectName = item.SubjectName;
         switch (key.Subject.Kind)
         {
             case SubjectKind.Activity when journey.TryGetActivity(new ActivityId(key.Subject.Id), out var a):
                 (activity, team) = (a.Id, a.Details.Team);
                 break;
             case SubjectKind.Metric when journey.FindWidget(new WidgetId(key.Subject.Id), out var owner) is MetricWidget m:
-                (activity, team, metric) = (owner!.Id, owner.Details.Team, m.Title);
+                (activity, team, metric, subjectName) = (owner!.Id, owner.Details.Team, m.Title, owner.Name);
                 break;
         }
 
-        return new WarningViewItem(warning, state, status, item.SubjectName, item.PhaseId is { } p ? new PhaseId(p) : null, item.Owner, team)
+        return new WarningViewItem(warning, state, status, subjectName, item.PhaseId is { } p ? new PhaseId(p) : null, item.Owner, team)
         {
             ActivityId = activity,
             Metric = metric,

@@ -19,6 +19,15 @@ public sealed record WarningViewItem(Warning Warning, WarningState State, Warnin
     /// <summary>The title of the metric (KPI) the warning is about, when its subject is a metric; otherwise <see langword="null"/>.</summary>
     public string? Metric { get; init; }
 
+    /// <summary>
+    /// The subject named in one line, the same wherever a single name stands for it (the workspace read model's
+    /// <see cref="WorkspaceWarning.SubjectName"/>, the journey grain's warning rows): the activity's, phase's or
+    /// journey's name; for a metric its title and the activity it sits on, as <c>CSAT on Checkout</c>; followed for a
+    /// per-segment warning by the segment in parentheses, as <c>CSAT on Checkout (customer first-time buyer, region DE)</c>.
+    /// </summary>
+    public string FullSubjectName =>
+        (Metric is { } metric ? $"{metric} on {SubjectName}" : SubjectName) + (Key.Subject.Segment is { } segment ? $" ({segment})" : "");
+
     /// <summary>The warning's severity.</summary>
     public WarningSeverity Severity => Warning.Severity;
 

@@ -128,7 +128,7 @@ public sealed class WorkspaceWarningProjector
                 snoozedUntil,
                 // A metric's row names the metric and where it sits ("Checkout completion on Checkout"): the read model
                 // keeps one name per row, and a workspace list of "Checkout" twice would not say which KPI is failing.
-                item.Metric is { } metric ? $"{metric} on {item.SubjectName}" + (item.Key.Subject.Segment is { } segment ? $" ({segment})" : "") : item.SubjectName,
+                item.FullSubjectName,
                 item.PhaseId,
                 item.PhaseId is { } id ? journey.FindPhase(id)?.Name : null,
                 item.Owner,
