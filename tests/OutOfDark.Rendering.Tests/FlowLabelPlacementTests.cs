@@ -42,9 +42,27 @@ public class FlowLabelPlacementTests
         var layout = ActivityMapLayout.Compute(spec.Build());
         var labels = FlowLabels.Place(layout);
         AssertPlacement(layout, labels);
-        // In generated maps of up to 16 activities and 8 labelled flows, most labels find a spot near their own arrow;
-        // only in a crowd of shared corridors may one go farther out (with a leader), and never over anything.
-        Assert.True(labels.Count(l => !l.Apart) <= (labels.Count + 1) / 2, $"{labels.Count(l => !l.Apart)} of {labels.Count} labels found no spot of their own");
+    }
+
+    [Fact]
+    public void In_a_dense_synthetic_map_nine_labels_in_ten_find_a_spot_of_their_own()
+    {
+        // The seeded 1,000-activity journey of the benchmarks, every flow labelled: corridors shared by many arrows.
+        var journey = OutOfDark.Testing.SyntheticJourneys.Journey(1_000, 0, NodaTime.SystemClock.Instance);
+        var texts = new[] { "clicks", "follows the partner link", "pays" };
+        var k = 0;
+        foreach (var flow in journey.Flows.ToList())
+        {
+            journey.RelabelFlow(new Actor("test"), flow.Id, texts[k++ % texts.Length]);
+        }
+
+        var layout = ActivityMapLayout.Compute(journey);
+        var labels = FlowLabels.Place(layout);
+
+        AssertPlacement(layout, labels);
+        Assert.True(labels.Count > 600);
+        // 602 of 666 when written; a change that lets labels drift off their arrows shows here.
+        Assert.True(labels.Count(l => l.Apart) >= labels.Count * 0.88, $"{labels.Count(l => l.Apart)} of {labels.Count} labels found a spot of their own");
     }
 
     /// <summary>

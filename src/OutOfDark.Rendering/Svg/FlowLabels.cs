@@ -84,8 +84,8 @@ internal static class FlowLabels
     // The gap between a plate beside its line and the line: under PlacedLabel.Touching, so it needs no leader.
     private const double Beside = 1;
 
-    // The most spots tried along one segment, so a very long line costs no more than a short one.
-    private const int MaxStops = 160;
+    // How far from a segment's middle its plate may be moved along it, so a very long line costs no more than a short one.
+    private const double Window = 320;
 
     /// <summary>Places the label of every labelled flow of <paramref name="layout"/>, in edge order.</summary>
     /// <param name="layout">The layout.</param>
@@ -112,10 +112,10 @@ internal static class FlowLabels
             var text = LineWrap.Wrap(label, MaxChars, 1)[0];
             var width = (text.Length * CharWidth) + (2 * Padding);
             var points = edge.Points();
-            var apart = Near(points, e, width, boxes, labels!, lines!, layout) ?? Farther(edge, e, width, boxes, labels!, lines!, layout, apart: true);
-            var box = apart ?? Farther(edge, e, width, boxes, labels!, lines!, layout, apart: false) ?? Least(points, width, boxes, labels!);
+            var (box, apart) = Near(points, e, width, boxes, labels!, lines!, layout) is { } near ? (near, true)
+                : Farther(edge, e, width, boxes, labels!, lines!, layout) ?? (Least(points, width, boxes, labels!), false);
             labels!.Add(box);
-            placed.Add(new PlacedLabel(text, box, NearestPoint(points, box), apart is not null));
+            placed.Add(new PlacedLabel(text, box, NearestPoint(points, box), apart));
         }
 
         return placed;
@@ -180,12 +180,19 @@ internal static class FlowLabels
         var bestDistance = double.MaxValue;
         foreach (var i in order)
         {
+            // Nearest first: the first free plate beside this segment is the nearest one it offers.
             foreach (var box in BesideSegment(points[i - 1], points[i], width, boxes, labels))
             {
                 var distance = DistanceTo(points, box);
-                if (distance < bestDistance && distance <= MaxDistance && IsFree(box, points, edge, boxes, labels, lines, layout))
+                if (distance >= bestDistance)
+                {
+                    break;
+                }
+
+                if (distance <= MaxDistance && IsFree(box, points, edge, boxes, labels, lines, layout))
                 {
                     (best, bestDistance) = (box, distance);
+                    break;
                 }
             }
         }
@@ -212,7 +219,10 @@ internal static class FlowLabels
         }
     }
 
-    /// <summary>Plates moved across a segment, from touching it up to <see cref="MaxDistance"/> from it, and to where they just clear a box.</summary>
+    /// <summary>
+    /// Plates moved across a segment, from touching it up to <see cref="MaxDistance"/> from it in steps of 2 units and to
+    /// where they just clear a box or label; nearest the segment first, then nearest its middle.
+    /// </summary>
     private static IEnumerable<Box> BesideSegment(Point a, Point b, double width, Grid boxes, Grid labels)
     {
         var horizontal = Math.Abs(a.Y - b.Y) < 1e-9;
@@ -224,27 +234,26 @@ internal static class FlowLabels
         }
 
         var line = horizontal ? a.Y : a.X;
-        var reach = new Box(Math.Min(a.X, b.X) - width - MaxDistance, Math.Min(a.Y, b.Y) - width - MaxDistance, Math.Abs(a.X - b.X) + (2 * (width + MaxDistance)), Math.Abs(a.Y - b.Y) + (2 * (width + MaxDistance)));
-        foreach (var o in boxes.Near(reach).Concat(labels.Near(reach)))
+        foreach (var o in boxes.Near(Reach(a, b, width)).Concat(labels.Near(Reach(a, b, width))))
         {
             var (low, high) = horizontal ? (o.Y, o.Bottom) : (o.X, o.Right);
             // A plate above (left of) the line whose bottom meets the obstacle's top or whose top meets its bottom, and
             // the same below (right of) it.
-            gaps.Add(line - low);
-            gaps.Add(line - high - (2 * across));
-            gaps.Add(high - line);
-            gaps.Add(low - line - (2 * across));
+            foreach (var gap in (ReadOnlySpan<double>)[line - low, line - high - (2 * across), high - line, low - line - (2 * across)])
+            {
+                if (gap >= 0 && gap <= MaxDistance && !gaps.Contains(gap))
+                {
+                    gaps.Add(gap);
+                }
+            }
         }
 
-        foreach (var along in Stops(a, b, half, width, boxes, labels))
+        gaps.Sort();
+        var stops = Stops(a, b, half, width, boxes, labels);
+        foreach (var gap in gaps)
         {
-            foreach (var gap in gaps)
+            foreach (var along in stops)
             {
-                if (gap < 0 || gap > MaxDistance)
-                {
-                    continue;
-                }
-
                 yield return Plate(a, horizontal, along, -(across + gap), width);
                 yield return Plate(a, horizontal, along, across + gap, width);
             }
@@ -259,16 +268,16 @@ internal static class FlowLabels
 
     /// <summary>
     /// Positions of a plate's centre along a segment (x on a horizontal one, y on a vertical one): its middle, then steps
-    /// outwards, and the spots where the plate's edge meets a nearby box's or label's edge; nearest the middle first. A
-    /// plate at any of them still overlaps the segment's span.
+    /// of 2 units outwards, and the spots where the plate's edge meets a nearby box's or label's edge; nearest the middle
+    /// first, none farther than <see cref="Window"/> from it. A plate at any of them still overlaps the segment's span.
     /// </summary>
     private static List<double> Stops(Point a, Point b, double half, double width, Grid boxes, Grid labels)
     {
         var horizontal = Math.Abs(a.Y - b.Y) < 1e-9;
         var (lo, hi) = horizontal ? (Math.Min(a.X, b.X), Math.Max(a.X, b.X)) : (Math.Min(a.Y, b.Y), Math.Max(a.Y, b.Y));
         var middle = (lo + hi) / 2;
-        var (min, max) = (lo - half, hi + half);
-        var step = Math.Max(2, (max - min) / MaxStops);
+        var (min, max) = (Math.Max(lo - half, middle - Window), Math.Min(hi + half, middle + Window));
+        const double step = 2;
         var stops = new List<double> { middle };
         for (var d = step; middle - d >= min || middle + d <= max; d += step)
         {
@@ -276,8 +285,7 @@ internal static class FlowLabels
             stops.Add(middle + d);
         }
 
-        var reach = new Box(Math.Min(a.X, b.X) - width - MaxDistance, Math.Min(a.Y, b.Y) - width - MaxDistance, Math.Abs(a.X - b.X) + (2 * (width + MaxDistance)), Math.Abs(a.Y - b.Y) + (2 * (width + MaxDistance)));
-        foreach (var o in boxes.Near(reach).Concat(labels.Near(reach)))
+        foreach (var o in boxes.Near(Reach(a, b, width)).Concat(labels.Near(Reach(a, b, width))))
         {
             var (low, high) = horizontal ? (o.X, o.Right) : (o.Y, o.Bottom);
             stops.Add(low - half);
@@ -293,18 +301,32 @@ internal static class FlowLabels
         return stops;
     }
 
+    /// <summary>
+    /// The area where obstacles can meet a plate of <paramref name="width"/> on or beside the segment: the segment's
+    /// stretch within <see cref="Window"/> of its middle, widened by the plate and <see cref="MaxDistance"/>.
+    /// </summary>
+    private static Box Reach(Point a, Point b, double width)
+    {
+        var pad = width + MaxDistance;
+        var (mx, my) = ((a.X + b.X) / 2, (a.Y + b.Y) / 2);
+        var (hx, hy) = (Math.Min(Math.Abs(a.X - b.X) / 2, Window), Math.Min(Math.Abs(a.Y - b.Y) / 2, Window));
+        return new Box(mx - hx - pad, my - hy - pad, (2 * (hx + pad)), (2 * (hy + pad)));
+    }
+
     private static double Length(Point a, Point b) => Math.Abs(a.X - b.X) + Math.Abs(a.Y - b.Y);
 
     /// <summary>
     /// The free plate nearest the arrow's midpoint, in any direction, up to <see cref="MaxLeader"/> away and inside the
-    /// drawing — when <paramref name="apart"/>, only one nearer its own arrow than any other flow's line — or
-    /// <see langword="null"/>: for an arrow that runs through a crowd of boxes.
+    /// drawing, preferring one nearer its own arrow than any other flow's line (<c>Apart</c>); <see langword="null"/>
+    /// when none is free: for an arrow that runs through a crowd of boxes. One pass: rings of growing size around the
+    /// midpoint, remembering the nearest free plate until a ring holds one that is also apart.
     /// </summary>
-    private static Box? Farther(MapEdge edge, int index, double width, Grid boxes, Grid labels, Lines lines, MapLayout layout, bool apart)
+    private static (Box Box, bool Apart)? Farther(MapEdge edge, int index, double width, Grid boxes, Grid labels, Lines lines, MapLayout layout)
     {
         var points = edge.Points();
         const double step = 6;
         var anchor = edge.PointAlong(0.5);
+        Box? free = null;
         for (var ring = 1; ring * step <= MaxLeader; ring++)
         {
             Box? nearest = null;
@@ -326,20 +348,24 @@ internal static class FlowLabels
                         continue;
                     }
 
-                    if (labels.Cover(box) == 0 && boxes.Cover(box) == 0 && (!apart || !lines.AnyOtherWithin(box, index, DistanceTo(points, box))))
+                    if (labels.Cover(box) == 0 && boxes.Cover(box) == 0)
                     {
-                        (nearest, nearestDistance) = (box, distance);
+                        free ??= box;
+                        if (!lines.AnyOtherWithin(box, index, DistanceTo(points, box)))
+                        {
+                            (nearest, nearestDistance) = (box, distance);
+                        }
                     }
                 }
             }
 
-            if (nearest is not null)
+            if (nearest is { } apart)
             {
-                return nearest;
+                return (apart, true);
             }
         }
 
-        return null;
+        return free is { } crowded ? (crowded, false) : null;
     }
 
     /// <summary>When no plate is free: the plate on or touching the arrow covering least, labels weighing far more than boxes.</summary>
