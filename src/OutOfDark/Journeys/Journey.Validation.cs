@@ -554,10 +554,12 @@ public sealed partial class Journey
             throw new JourneyRuleException(JourneyRules.InvalidWidget, "A widget's id must not be the empty GUID.");
         }
 
-        if (string.IsNullOrWhiteSpace(widget.Title) || widget.Title.Length > JourneyGuards.MaxNameLength)
+        if (string.IsNullOrWhiteSpace(widget.Title) || Text.CharacterCount(widget.Title) > JourneyGuards.MaxNameLength)
         {
             throw new JourneyRuleException(JourneyRules.InvalidWidget, $"Widget {widget.Id} needs a title that is not empty or white space and at most {JourneyGuards.MaxNameLength} characters, as activity names do.", widget.Id);
         }
+
+        Guard.Against.Invisible(widget.Title, "widget title");
 
         if (widget is UnknownWidget unknown && (string.IsNullOrEmpty(unknown.Kind) || unknown.Content is null))
         {
