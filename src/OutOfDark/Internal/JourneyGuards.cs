@@ -153,12 +153,20 @@ internal static class JourneyGuards
         }
     }
 
-    /// <summary>Refuses a missing list, or one with an invalid or repeated name.</summary>
+    /// <summary>The most names a list of an activity holds (its channels, its tags).</summary>
+    public const int MaxListCount = 50;
+
+    /// <summary>Refuses a missing list, one of more than <see cref="MaxListCount"/> names, or one with an invalid or repeated name.</summary>
     public static void InvalidNames(this IGuardClause guard, ValueList<string>? values, string what)
     {
         if (values is null)
         {
             throw new JourneyRuleException(JourneyRules.InvalidValue, $"The {what} list must not be missing.");
+        }
+
+        if (values.Count > MaxListCount)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, $"An activity holds at most {MaxListCount} {what}s; this list has {values.Count}. Remove some, or group them under broader {what}s.");
         }
 
         if (values.Count == 1)
