@@ -89,7 +89,7 @@ function triageStateText(w) {
 
 function triageMessageCell(w) {
   const cell = el("td", { "data-label": "Warning" }, el("div", { class: "rule", "data-rule": w.rule }, ruleName(w.rule)),
-    el("div", { class: "message" }, isolated(readable(w.message, triageUserTexts(w)))));
+    el("div", { class: "message" }, isolated(readable(w.message, triageUserTexts(w)), triageUserTexts(w))));
   if (w.evidence && w.evidence.length) {
     cell.append(el("dl", { class: "evidence" }, ...formatEvidence(w.evidence, w.rule, w.unit).flatMap(e => [el("dt", {}, e.name), el("dd", {}, e.value)])));
   }
