@@ -196,7 +196,7 @@ public sealed class BlueprintRenderingTests
                 end
                 subgraph l2["Backstage"]
                     direction LR
-                    a2["Pick ＆ pack"]
+                    a2["Pick #38; pack"]
                 end
                 subgraph l3["Carrier"]
                     direction LR

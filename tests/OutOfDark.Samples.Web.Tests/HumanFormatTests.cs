@@ -35,9 +35,11 @@ public sealed partial class HumanFormatTests(BrowserFixture fixture) : IClassFix
         var baseline = await EvidenceAsync(page, $"metric.baseline@metric:{SampleIds.Widget("Payment", "Payment failures")}");
         Assert.Equal("0.863 %", baseline["baseline standard deviation"]); // 0.862930515206221 in the API; the metric is in %
         Assert.Equal("1.678 %", baseline["baseline mean"]);               // 1.6775
-        Assert.Equal("102.1 %", baseline["change"]);                      // "change percent": 102.1
-        Assert.Equal("2", baseline["change in standard deviations"]);     // 2.0
+        Assert.Equal("+102.1 %", baseline["change"]);                     // "change percent": 102.1, latest above the mean
+        Assert.Equal("+2", baseline["change in standard deviations"]);    // 2.0
         Assert.Equal("4 Apr 2026", baseline["observed on"]);              // a calendar date stays that date in Tokyo
+        Assert.Matches("^[0-9]+ days$", baseline["window"]);              // "window days": 28, the words the HTML report shows too
+        Assert.DoesNotContain("window days", baseline.Keys);
 
         var gap = await EvidenceAsync(page, $"emotion.expectation-gap@activity:{SampleIds.Activity("Checkout")}");
         Assert.Equal("very negative (−2)", gap["as-is emotion"]);

@@ -196,6 +196,24 @@ const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 const METRIC_VALUES = new Set(["latest value", "last value past it", "from value", "to value", "baseline mean", "baseline standard deviation",
   "target", "warning threshold", "critical threshold", "clear band"]);
 
+// The evidence of the change rules that is a change: their size in the worse direction, signed by the values it was
+// measured between (as the HTML report does, src/OutOfDark.Rendering/Text/EvidenceText.cs).
+const CHANGES = new Set(["change percent", "change in standard deviations"]);
+
+// +1 when the later value of a change rule's evidence is above the earlier one ("to value" against "from value",
+// "latest value" against "baseline mean"), -1 when below, 0 when the evidence holds neither pair.
+function changeSign(evidence) {
+  const value = name => {
+    const found = (evidence || []).find(e => e.name === name && PLAIN_NUMBER.test(String(e.value)));
+    return found ? Number(found.value) : undefined;
+  };
+  for (const [later, earlier] of [["to value", "from value"], ["latest value", "baseline mean"]]) {
+    const a = value(later), b = value(earlier);
+    if (a !== undefined && b !== undefined && a !== b) return a > b ? 1 : -1;
+  }
+  return 0;
+}
+
 // A warning's evidence ([{ name, value }], values as the domain writes them: invariant numbers, ISO dates and instants)
 // as [{ name, value }] for people; rule: the warning's rule id (the threshold of an emotion rule is an emotion); unit:
 // the metric's unit when the warning is about a metric (the API's warning "unit"), shown beside its values. Two
@@ -204,13 +222,17 @@ const METRIC_VALUES = new Set(["latest value", "last value past it", "from value
 function formatEvidence(evidence, rule, unit) {
   const metricRule = String(rule || "").startsWith("metric.");
   const emotional = name => /emotion/.test(name) || (String(rule || "").startsWith("emotion.") && name === "threshold");
+  const sign = changeSign(evidence);
   const items = (evidence || []).map(e => {
     const name = String(e.name);
     const value = e.value === null || e.value === undefined ? "" : String(e.value);
     const numeric = PLAIN_NUMBER.test(value);
     const percent = /(?:\s%|\spercent)$/.test(name);
+    const days = numeric && / days$/.test(name);
     const unitHere = !percent && unit && metricRule && METRIC_VALUES.has(name) ? unit : "";
-    return { name: percent ? name.replace(/(?:\s%|\spercent)$/, "") : name, raw: value, numeric, percent, unit: unitHere, emotion: emotional(name), decimals: undefined };
+    const shownName = percent ? name.replace(/(?:\s%|\spercent)$/, "") : days ? (name === "grace days" ? "grace period" : name.replace(/ days$/, "")) : name;
+    const signed = numeric && CHANGES.has(name) ? sign : 0;
+    return { name: shownName, raw: value, numeric, percent, days, signed, unit: unitHere, emotion: emotional(name), decimals: undefined };
   });
   const numbers = items.filter(i => i.numeric && !i.emotion);
   for (let round = 0; round < 20; round++) {
@@ -236,6 +258,8 @@ function evidenceValue(item) {
   const { name, raw } = item;
   if (item.numeric) {
     if (item.emotion && EMOTIONS[String(Number(raw))]) return emotionText(Number(raw));
+    if (item.days) return `${formatNumber(raw)} ${Number(raw) === 1 ? "day" : "days"}`;
+    if (item.signed) return (item.signed > 0 ? "+" : "−") + formatAmount(String(Math.abs(Number(raw))), item.percent ? "%" : item.unit, item.decimals);
     return formatAmount(raw, item.percent ? "%" : item.unit, item.decimals);
   }
   if (ISO_DATE.test(raw)) return humanDate(raw);

@@ -356,11 +356,11 @@ public static partial class HtmlReportRenderer
             w.Write("</td><td>");
             Markup.Write(w, DisplayText.Localize(warning.Message, options.TimeZone, options.Culture, userText));
             w.Write("</td><td>");
-            foreach (var evidence in warning.Evidence)
+            foreach (var (label, value) in EvidenceText.Lines(warning, SubjectMetric(journey, warning.Key.Subject), options.TimeZone, options.Culture, userText))
             {
-                Markup.Write(w, evidence.Name);
+                Markup.Write(w, label);
                 w.Write(": ");
-                Markup.Write(w, DisplayText.Evidence(evidence, options.TimeZone, options.Culture, userText));
+                Markup.Write(w, value);
                 w.Write("<br>");
             }
 
@@ -377,6 +377,14 @@ public static partial class HtmlReportRenderer
         SubjectKind.Metric when journey.FindWidget(new WidgetId(subject.Id), out var owner) is MetricWidget && owner is not null => ActivityAnchor(owner.Id),
         SubjectKind.Metric when journey.FindKpi(new WidgetId(subject.Id), out _) is not null => "kpis",
         SubjectKind.Phase when journey.FindPhase(new PhaseId(subject.Id)) is { } p => PhaseAnchor(p.Id),
+        _ => null,
+    };
+
+    /// <summary>The metric a warning is about (an activity's metric widget or a journey or phase KPI), or none.</summary>
+    private static MetricWidget? SubjectMetric(Journey journey, WarningSubject subject) => subject.Kind switch
+    {
+        SubjectKind.Metric when journey.FindWidget(new WidgetId(subject.Id), out _) is MetricWidget m => m,
+        SubjectKind.Metric => journey.FindKpi(new WidgetId(subject.Id), out _),
         _ => null,
     };
 
