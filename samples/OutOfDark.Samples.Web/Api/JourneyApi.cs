@@ -335,7 +335,7 @@ internal static class JourneyApi
             rule = new RuleId(body.Rule);
         }
 
-        var subject = ParseSubject(body.Subject, errors);
+        var subject = WarningSubjectRequest.Parse(body.Subject, body.Segment, "", errors);
         var clock = context.RequestServices.GetRequiredService<IClock>();
         var until = default(Instant);
         if (action == "snooze")
