@@ -327,7 +327,7 @@ function triageSnoozeForm(submit, cancel) {
         el("option", { value: "7", selected: "selected" }, "1 week"),
         el("option", { value: "custom" }, "until a date…"))),
     el("label", { class: "until", hidden: "hidden" }, "Until ", el("input", { type: "date", name: "until" })),
-    el("label", { class: "note-field" }, "Note ", el("textarea", { name: "note", rows: "3", maxlength: "10000", placeholder: "why, for the others" })),
+    el("label", { class: "note-field" }, "Note ", OutOfDarkLimits.limit(el("textarea", { name: "note", rows: "3", placeholder: "why, for the others" }), OutOfDarkLimits.TEXT)),
     el("output", { name: "ends", class: "snooze-ends", "aria-live": "polite" }),
     el("button", { type: "submit" }, "Snooze"),
     el("button", { type: "button", "data-cancel": "true" }, "Cancel"));
