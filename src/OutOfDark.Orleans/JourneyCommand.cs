@@ -480,7 +480,9 @@ public sealed record ApplyChanges : JourneyCommand
             }
             catch (OutOfDark.Json.JourneyFormatException ex)
             {
-                throw new ArgumentException($"ApplyChanges.Events[{i}] is not an event of the journey JSON format: {ex.Message} Serialize each event with JourneyJsonSerializer.SerializeEvent (or build the command with ApplyChanges.From).", ex);
+                // The format error's text is carried in the message, not as the inner exception: the refusal travels to
+                // the client, and Orleans has no codec for the JSON package's exception.
+                throw new ArgumentException($"ApplyChanges.Events[{i}] is not an event of the journey JSON format: {ex.Message} Serialize each event with JourneyJsonSerializer.SerializeEvent (or build the command with ApplyChanges.From).");
             }
 
             if (!string.Equals(e.Actor, Actor, StringComparison.Ordinal))
