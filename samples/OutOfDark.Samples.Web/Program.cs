@@ -54,6 +54,8 @@ if (cluster is null)
 {
     builder.Services.AddSingleton<LiveJourneys>();
     builder.Services.AddSingleton<IJourneyAccess>(sp => sp.GetRequiredService<LiveJourneys>());
+    // The due-recheck service re-checks the journeys open here through their engines here, not a second copy.
+    builder.Services.AddSingleton<ILiveJourneys>(sp => sp.GetRequiredService<LiveJourneys>());
 }
 else
 {

@@ -36,7 +36,14 @@ namespace OutOfDark.Extensions.DependencyInjection;
 /// pass, while the other journeys are rechecked; someone saving the journey meanwhile is not an error (it is reloaded).
 /// A pass that fails as a whole (the store unreachable) is logged as an error with the exception and retried after
 /// <see cref="DueRecheckOptions.MaxInterval"/>;
-/// cancellation stops the service. The service keeps one journey and engine per stored journey in memory.
+/// cancellation stops the service. The service keeps one journey and engine per stored journey in memory, except
+/// for the journeys a host keeps live itself.
+/// </para>
+/// <para>
+/// A host that keeps journeys live with their own engines registers <see cref="ILiveJourneys"/>: each pass then asks it
+/// first (<see cref="ILiveJourneys.RecheckHeldAsync"/>), and a journey the host holds is re-checked through the host's
+/// engine — the service neither loads it nor keeps a copy (a copy it kept before is dropped). Journeys the host does
+/// not hold are re-checked as above.
 /// </para>
 /// </remarks>
 public sealed partial class DueRecheckService : BackgroundService
@@ -48,6 +55,7 @@ public sealed partial class DueRecheckService : BackgroundService
     private readonly IClock _clock;
     private readonly DueRecheckOptions _options;
     private readonly ILogger _logger;
+    private readonly ILiveJourneys? _live;
     private readonly Dictionary<(WorkspaceId, JourneyId), Kept> _kept = [];
     private readonly SemaphoreSlim _pass = new(1, 1);
 
@@ -62,9 +70,13 @@ public sealed partial class DueRecheckService : BackgroundService
     /// The store's commit path, when it keeps the durable warning feed: what time alone changed is then recorded in the
     /// feed as a commands' changes are (<see cref="JourneyWarnings.CommitAsync"/>); <see langword="null"/> to evaluate only.
     /// </param>
-    /// <exception cref="ArgumentNullException">An argument other than <paramref name="commits"/> is <see langword="null"/>.</exception>
+    /// <param name="live">
+    /// The host's live journeys, when it keeps some with their own engines: those are re-checked through the host
+    /// (<see cref="ILiveJourneys.RecheckHeldAsync"/>); <see langword="null"/> to keep a journey and engine here for every one.
+    /// </param>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="commits"/> and <paramref name="live"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public DueRecheckService(IJourneyStore store, JourneyWarnings warnings, IWorkspaceWarnings readModel, IClock clock, DueRecheckOptions options, ILogger<DueRecheckService> logger, IJourneyCommitStore? commits = null)
+    public DueRecheckService(IJourneyStore store, JourneyWarnings warnings, IWorkspaceWarnings readModel, IClock clock, DueRecheckOptions options, ILogger<DueRecheckService> logger, IJourneyCommitStore? commits = null, ILiveJourneys? live = null)
     {
         Guard.Against.Null(store);
         Guard.Against.Null(warnings);
@@ -73,7 +85,7 @@ public sealed partial class DueRecheckService : BackgroundService
         Guard.Against.Null(options);
         Guard.Against.Null(logger);
         options.Validate();
-        (_store, _warnings, _readModel, _clock, _options, _logger, _commits) = (store, warnings, readModel, clock, options, logger, commits);
+        (_store, _warnings, _readModel, _clock, _options, _logger, _commits, _live) = (store, warnings, readModel, clock, options, logger, commits, live);
     }
 
     /// <summary>
@@ -179,6 +191,14 @@ public sealed partial class DueRecheckService : BackgroundService
     private async Task<Instant?> RecheckJourneyAsync(JourneySummary summary, Dictionary<JourneyId, long> lines, CancellationToken cancellationToken)
     {
         var key = (summary.WorkspaceId, summary.JourneyId);
+        if (_live is not null
+            && await _live.RecheckHeldAsync(summary.WorkspaceId, summary.JourneyId, lines.TryGetValue(summary.JourneyId, out var rows) ? rows : null, cancellationToken).ConfigureAwait(false) is { } held)
+        {
+            // The host's engine is the journey's: a copy kept here from before the host opened it would only disagree.
+            _kept.Remove(key);
+            return held.NextDue;
+        }
+
         var now = _clock.GetCurrentInstant();
         bool changed;
         if (!_kept.TryGetValue(key, out var kept))

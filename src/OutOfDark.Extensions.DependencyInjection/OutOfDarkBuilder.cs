@@ -71,6 +71,8 @@ public sealed class OutOfDarkBuilder
     /// <summary>
     /// Adds the due-recheck service (<see cref="DueRecheckService"/>), a hosted service that re-checks the time-based
     /// rules of every stored journey when they fall due and keeps the workspace read model up to date, with no request.
+    /// A host that keeps journeys live with their own engines registers <see cref="ILiveJourneys"/> (before the service
+    /// is first resolved): the service then re-checks those journeys through the host's engines.
     /// </summary>
     /// <param name="configure">Sets how it paces itself; the defaults of <see cref="DueRecheckOptions"/> when omitted.</param>
     /// <returns>The builder.</returns>
@@ -87,7 +89,8 @@ public sealed class OutOfDarkBuilder
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<DueRecheckOptions>(),
             sp.GetService<ILoggerFactory>()?.CreateLogger<DueRecheckService>() ?? NullLogger<DueRecheckService>.Instance,
-            sp.GetRequiredService<IJourneyStore>() as IJourneyCommitStore));
+            sp.GetRequiredService<IJourneyStore>() as IJourneyCommitStore,
+            sp.GetService<ILiveJourneys>()));
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, DueRecheckService>(sp => sp.GetRequiredService<DueRecheckService>()));
         return this;
     }

@@ -62,7 +62,7 @@ internal static partial class LongTextPaths
                         break;
                     default:
                         if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > limit / 4 && PathOf(frames, property) is var path
-                            && IsUnder(path, under) && reader.GetString()!.Length > limit)
+                            && IsUnder(path, under) && CharacterCount(reader.GetString()!) > limit)
                         {
                             return path;
                         }
@@ -79,6 +79,22 @@ internal static partial class LongTextPaths
         }
 
         return null;
+    }
+
+    // Characters as the domain counts them: Unicode scalar values, a surrogate pair is one.
+    private static int CharacterCount(string text)
+    {
+        var count = text.Length;
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && char.IsLowSurrogate(text[i + 1]))
+            {
+                count--;
+                i++;
+            }
+        }
+
+        return count;
     }
 
     private static string PathOf(List<Frame> frames, string? property)

@@ -64,7 +64,8 @@ public static class HostileText
 
     /// <summary>
     /// Text the model refuses in every name and text: control characters other than tab and line breaks (NUL, BEL, DEL,
-    /// C1) and the bidi embedding and override characters U+202A–U+202E, which would reorder the text around a name.
+    /// C1), the bidi embedding and override characters U+202A–U+202E and unbalanced bidi isolates (U+2066–U+2068 never
+    /// closed by U+2069, U+2069 with none open), which would reorder the text around a name.
     /// </summary>
     public static IReadOnlyList<string> Refused { get; } =
     [
@@ -75,6 +76,25 @@ public static class HostileText
         "c1\u0085next",
         "\u202Aembedded\u202C",
         "\u202Doverride",
+        "\u2067isolate never closed",
+        "isolate end\u2069 without opener",
+    ];
+
+    /// <summary>
+    /// Names the model refuses although a free text may hold them: no visible character (only white space of any kind,
+    /// zero-width and format characters, combining marks or variation selectors), or a line or paragraph separator
+    /// (U+2028, U+2029) in what is one line.
+    /// </summary>
+    public static IReadOnlyList<string> RefusedNames { get; } =
+    [
+        "\u200B",
+        "\u200C\u200D\u2060",
+        "\uFEFF\u00AD",
+        "\uFE0F\u0301",
+        "\u3000\u00A0\u200B",
+        "\u2800\u3164",
+        "line\u2028separator",
+        "paragraph\u2029separator",
     ];
 
     /// <summary>A string of <paramref name="length"/> characters mixing markup and plain text.</summary>

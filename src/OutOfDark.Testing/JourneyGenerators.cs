@@ -35,11 +35,15 @@ public static class JourneyGenerators
         (3, ArbMap.Default.GeneratorFor<NonWhiteSpaceString>().Select(s => Printable(s.Get.Length > 500 ? s.Get[..500] : s.Get))),
         (1, Gen.Choose(1, 500).Select(n => HostileText.OfLength(n).TrimEnd() is { Length: > 0 } t ? t : "x")));
 
-    /// <summary>Names as above, and now and then an invalid one (empty, blank or too long) that commands refuse.</summary>
+    /// <summary>
+    /// Names as above, and now and then an invalid one (empty, blank, too long, invisible, with a line separator or an
+    /// unbalanced bidi isolate) that commands refuse.
+    /// </summary>
     /// <returns>The generator.</returns>
     public static Gen<string> NamesOrInvalid() => Gen.Frequency<string>(
         (30, Names()),
-        (1, Gen.Elements("", "   ", HostileText.OfLength(501))));
+        (1, Gen.Elements("", "   ", HostileText.OfLength(501))),
+        (1, Gen.Elements<string>((System.Collections.Generic.IEnumerable<string>)HostileText.RefusedNames)));
 
     /// <summary>Free text: names, empty text, multi-line hostile text, long markup-laden text.</summary>
     /// <returns>The generator.</returns>
@@ -326,19 +330,44 @@ public static class JourneyGenerators
     public static Gen<Instant> Instants() =>
         Gen.Choose(0, 365 * 24 * 60).Select(m => JourneyScenario.Start + Duration.FromMinutes(m));
 
-    // Names hold no control or bidi override characters (the model refuses them): those become '?', which keeps the
-    // text non-blank.
+    // Names hold no control, bidi override, line separator or bidi isolate character (the model refuses the first three
+    // and unbalanced isolates): those become '?', which keeps the text non-blank. A name with no visible character left
+    // (only zero-width or combining characters) becomes "x".
     private static string Printable(string text)
     {
         var chars = text.ToCharArray();
         for (var i = 0; i < chars.Length; i++)
         {
-            if (char.IsControl(chars[i]) || chars[i] is >= '\u202A' and <= '\u202E')
+            if (char.IsControl(chars[i]) || chars[i] is >= '\u202A' and <= '\u202E' or '\u2028' or '\u2029' or >= '\u2066' and <= '\u2069')
             {
                 chars[i] = '?';
             }
         }
 
-        return new string(chars);
+        var printable = new string(chars);
+        return HasVisibleCharacter(printable) ? printable : "x";
+    }
+
+    /// <summary>Whether a reader can see a character of <paramref name="text"/>, as the model's name rule decides it.</summary>
+    private static bool HasVisibleCharacter(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800 || System.Text.Rune.IsWhiteSpace(rune))
+            {
+                continue;
+            }
+
+            if (System.Text.Rune.GetUnicodeCategory(rune) is not (System.Globalization.UnicodeCategory.SpaceSeparator
+                or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator
+                or System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Control
+                or System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
+                or System.Globalization.UnicodeCategory.EnclosingMark))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

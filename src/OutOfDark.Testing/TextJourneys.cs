@@ -86,12 +86,26 @@ public static class TextJourneys
         var feedback = journey.AddWidget(me, second, new FeedbackWidget(WidgetId.New(), "Voice"));
         Try(() => journey.RecordFeedback(me, feedback, new FeedbackEntry(text, text, Sentiment.Neutral, new LocalDate(2026, 1, 1))));
         Try(() => journey.AcknowledgeWarning(me, new Warnings.WarningKey(new Warnings.RuleId("activity.no-owner"), Warnings.WarningSubject.For(second)), text));
-        if (!HasLoneSurrogate(text) && !string.IsNullOrWhiteSpace(text))
+        if (ActorNamed(text) is { } author)
         {
-            Try(() => journey.Rename(new Actor(text), "Text by " + text.Length));
+            Try(() => journey.Rename(author, "Text by " + text.Length));
         }
 
         return journey;
+    }
+
+    // The actor named by the text, or null when Actor's own rules refuse the name (empty, no visible character, a lone
+    // surrogate): such a text cannot name who makes a change, so it is not tried as one.
+    private static Actor? ActorNamed(string text)
+    {
+        try
+        {
+            return new Actor(text);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     private static void Try(Action command)

@@ -68,6 +68,21 @@ public sealed class TextBoundaryTests
     }
 
     [Theory]
+    [InlineData("$.activities[1].name", "\\u200B\\u2060", "has no visible character")]
+    [InlineData("$.activities[0].details.channels[0]", "\\uFEFF\\u0301", "has no visible character")]
+    [InlineData("$.activities[0].widgets[0].title", "\\u200C", "has no visible character")]
+    [InlineData("$.activities[1].name", "one\\u2028two", "contains a line separator U+2028")]
+    [InlineData("$.phases[0].customerGoal", "\\u2067open", "that is never closed")]
+    public void A_stored_name_nobody_can_see_or_an_unbalanced_isolate_is_refused_as_at_a_command(string path, string escaped, string problem)
+    {
+        var ex = Assert.Throws<JourneyFormatException>(() => Json.DeserializeDocument(Replace(Marked(path), Mark, Encoding.ASCII.GetBytes(escaped))));
+
+        // As for a control character: refused on restore, at the element the rule names or the document.
+        Assert.StartsWith(ex.Path, path, StringComparison.Ordinal);
+        Assert.Contains(problem, ex.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [MemberData(nameof(Places))]
     public void A_lone_surrogate_in_a_known_field_is_refused_at_its_path(string path, string field)
     {

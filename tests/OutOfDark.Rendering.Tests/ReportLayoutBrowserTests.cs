@@ -40,7 +40,13 @@ public class ReportLayoutBrowserTests(BrowserFixture browser, ITestOutputHelper 
                 .map(s => s.outerHTML.slice(0, 120))
             """);
         var charts = await page.EvaluateAsync<double[]>("""
-            () => [...document.querySelectorAll('svg.chart')].map(s => s.getBoundingClientRect().right)
+            () => [...document.querySelectorAll('svg.chart:not(.emotion-chart)')].map(s => s.getBoundingClientRect().right)
+            """);
+        // The emotion curve, like the map, keeps a readable size (its 12-unit text at 10 px or more) in a figure that
+        // scrolls sideways, rather than shrinking its text to 5 px.
+        var emotions = await page.EvaluateAsync<double[]>("""
+            () => { const box = document.querySelector('figure.chart-box.scrolls'); const svg = box.querySelector('svg.emotion-chart');
+              return [svg.getBoundingClientRect().width / svg.viewBox.baseVal.width, box.clientWidth, box.scrollWidth, getComputedStyle(box).overflowX === 'auto' ? 1 : 0, box.getBoundingClientRect().right]; }
             """);
         var breaking = await page.EvaluateAsync<string[]>("""
             () => [...document.querySelectorAll('th, h1, h2, h3, h4, h5')].filter(e => {
@@ -72,6 +78,8 @@ public class ReportLayoutBrowserTests(BrowserFixture browser, ITestOutputHelper 
         Assert.All(charts, right => Assert.True(right <= 390, $"A chart reaches {right} px."));
         Assert.Empty(breaking);
         Assert.True(map[0] >= 600, $"The map shrank to {map[0]} px.");
+        Assert.True(emotions[0] * 12 >= 10, $"The emotion curve's text shrank to {emotions[0] * 12:0.#} px.");
+        Assert.True(emotions[2] > emotions[1] && emotions[3] == 1 && emotions[4] <= 390, "The emotion curve's figure does not scroll sideways within the page.");
         Assert.True(map[2] > map[1] && map[3] == 1, "The map's box does not scroll sideways.");
     }
 

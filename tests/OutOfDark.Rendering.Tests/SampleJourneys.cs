@@ -122,6 +122,59 @@ internal static class SampleJourneys
     /// A journey whose every text is <paramref name="text"/>(hostile payload) and whose links use <paramref name="url"/>;
     /// built twice (hostile and tame) it has the same structure, so the rendered element counts can be compared.
     /// </summary>
+    /// <summary>
+    /// A bank's account opening: three phases, two personas, eight activities (two of them children) and four labelled
+    /// flows between phases and rows, two of them into the same card and one with a long label; the personas' emotions
+    /// leave gaps (the second persona says nothing at two touchpoints).
+    /// </summary>
+    public static Journey AccountOpening()
+    {
+        var clock = FakeClock.FromUtc(2026, 9, 1, 9, 0, 0);
+        var ana = new Actor("ana");
+        var j = Journey.Create(ana, WorkspaceId.New(), "Account opening", clock);
+        var discover = j.AddPhase(ana, "Discover");
+        var apply = j.AddPhase(ana, "Apply");
+        var use = j.AddPhase(ana, "Use");
+        var student = j.AddPersona(ana, "Student", "First own account");
+        var family = j.AddPersona(ana, "Family", "Moves from another bank");
+
+        ActivityId Add(PhaseId phase, string name, ActivityId? parent = null)
+        {
+            clock.Advance(Duration.FromHours(1));
+            return j.AddActivity(ana, phase, name, ActivityKind.Touchpoint, new ActivityDetails(), parent);
+        }
+
+        void Feel(ActivityId a, PersonaId p, int asIs, int? toBe = null) =>
+            j.AddWidget(ana, a, new EmotionWidget(WidgetId.New(), "Emotion", p, new EmotionScore(asIs), toBe is { } t ? new EmotionScore(t) : null, null));
+
+        var search = Add(discover, "Web search");
+        var compare = Add(discover, "Comparison site");
+        var form = Add(apply, "Online form");
+        var id = Add(apply, "Identity check", form);
+        var video = Add(apply, "Video call", id);
+        var branch = Add(apply, "Branch visit");
+        var card = Add(use, "First card payment");
+        var app = Add(use, "Mobile app", card);
+
+        j.AddFlow(ana, search, form, "opens the form");
+        j.AddFlow(ana, compare, form, "follows the comparison site's partner link");
+        j.AddFlow(ana, branch, card, "gets the card");
+        j.AddFlow(ana, video, app, "installs the app");
+
+        Feel(search, student, 1, 2);
+        Feel(search, family, 0, 1);
+        Feel(compare, student, 1);
+        Feel(form, student, -1, 1);
+        Feel(form, family, -2, 0);
+        Feel(id, student, -2, 0);
+        Feel(video, family, 1, 2);
+        Feel(branch, student, 0);
+        Feel(card, student, 2, 2);
+        Feel(card, family, 1, 2);
+        Feel(app, family, 2);
+        return j;
+    }
+
     public static (Journey Journey, IReadOnlyList<Warning> Warnings) Hostile(Func<string, string> text, Func<string, string> url)
     {
         var clock = FakeClock.FromUtc(2026, 9, 1, 9, 0, 0);

@@ -11,7 +11,7 @@ namespace OutOfDark.Samples.Web.Tests;
 
 /// <summary>
 /// The page's text rules: a right-to-left name inside a sentence is isolated, so it cannot reorder the words around it;
-/// the forms stop at the API's length limits.
+/// the forms stop at the API's length limits, counted in characters (an emoji is one).
 /// </summary>
 public sealed class TextRulesBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -26,8 +26,17 @@ public sealed class TextRulesBrowserTests(BrowserFixture fixture) : IClassFixtur
 
         foreach (var (name, limit) in new[] { ("name", TextLimits.Name), ("owner", TextLimits.Name), ("team", TextLimits.Name), ("description", TextLimits.Text) })
         {
-            await Expect(page.Locator($"#edit-activity [name={name}]")).ToHaveAttributeAsync("maxlength", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Expect(page.Locator($"#edit-activity [name={name}]")).ToHaveAttributeAsync("data-max-characters", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
+
+        // Counted in characters as the server counts them: 500 emoji (1,000 UTF-16 units) fit a name, the 501st does not.
+        var owner = page.Locator("#edit-activity [name=owner]");
+        await owner.FillAsync(string.Concat(System.Linq.Enumerable.Repeat("\U0001F680", 500)));
+        Assert.True(await owner.EvaluateAsync<bool>("e => e.checkValidity()"));
+        // 499 emoji and two letters: 501 characters in 1,000 UTF-16 units, within maxlength, so the count refuses it.
+        await owner.FillAsync(string.Concat(System.Linq.Enumerable.Repeat("\U0001F680", 499)) + "ab");
+        Assert.False(await owner.EvaluateAsync<bool>("e => e.checkValidity()"));
+        Assert.Equal("Keep it to 500 characters; this one has 501.", await owner.EvaluateAsync<string>("e => e.validationMessage"));
     }
 
     [BrowserFact]

@@ -168,12 +168,14 @@ public class JourneyRefusalTests
     public void A_persona_in_use_cannot_be_removed()
     {
         var persona = _journey.AddPersona(new Actor("ana"), "Buyer");
-        _journey.AddWidget(new Actor("ana"), _email, new EmotionWidget(WidgetId.New(), "Feels", persona, EmotionScore.Negative, null, null));
+        var widget = _journey.AddWidget(new Actor("ana"), _email, new EmotionWidget(WidgetId.New(), "Feels", persona, EmotionScore.Negative, null, null));
 
         var ex = Refused(() => _journey.RemovePersona(new Actor("ana"), persona));
 
         Assert.Equal(JourneyRules.PersonaInUse, ex.Rule);
-        Assert.Contains("still used by emotion widget 'Feels'", ex.Message);
+        // Names in the sentence, ids in the subjects: people read it, programs take the ids.
+        Assert.Equal("Persona 'Buyer' is still used by emotion widget 'Feels' on activity 'Newsletter'; remove or change that widget first.", ex.Message);
+        Assert.Equal(new object[] { persona, widget }, ex.Subjects);
     }
 
     [Fact]

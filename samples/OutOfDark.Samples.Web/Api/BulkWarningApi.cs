@@ -16,7 +16,7 @@ namespace OutOfDark.Samples.Web.Api;
 /// <summary>
 /// The Warnings view's "select several → acknowledge" in one request, all or nothing: every warning is validated
 /// (readable, given once, raised now) and a bad one refuses the whole request, naming <c>warnings[i].rule</c>,
-/// <c>warnings[i].subject</c> or <c>warnings[i]</c>, with nothing changed; otherwise all are saved in one commit.
+/// <c>warnings[i].subject</c>, <c>warnings[i].segment</c> or <c>warnings[i]</c>, with nothing changed; otherwise all are saved in one commit.
 /// </summary>
 internal static class BulkWarningApi
 {
@@ -26,7 +26,7 @@ internal static class BulkWarningApi
     public static void MapBulkWarningApi(this IEndpointRouteBuilder app) =>
         app.MapGroup("/api/journeys").AddEndpointFilter<JsonCommandFilter>().MapPost("/{journeyId}/warnings/bulk", HandleAsync);
 
-    // POST /api/journeys/{id}/warnings/bulk {action, warnings: [{rule, subject}], note?, until? | days?}
+    // POST /api/journeys/{id}/warnings/bulk {action, warnings: [{rule, subject, segment?}], note?, until? | days?}
     private static async Task<IResult> HandleAsync(HttpContext context, string journeyId)
     {
         var (body, problem) = await HttpHelpers.ReadBodyAsync<BulkWarningRequest>(context.Request).ConfigureAwait(false);
@@ -71,8 +71,7 @@ internal static class BulkWarningApi
                     continue;
                 }
 
-                var itemErrors = new Dictionary<string, string[]>();
-                if (JourneyApi.ParseSubject(item.Subject, itemErrors) is { } subject)
+                if (WarningSubjectRequest.Parse(item.Subject, item.Segment, $"warnings[{i}].", errors) is { } subject)
                 {
                     var key = new WarningKey(new RuleId(ruleText), subject);
                     if (keys.IndexOf(key) is var first and >= 0)
@@ -82,10 +81,6 @@ internal static class BulkWarningApi
                     }
 
                     keys.Add(key);
-                }
-                else
-                {
-                    errors[$"warnings[{i}].subject"] = itemErrors["subject"];
                 }
             }
         }
@@ -122,7 +117,7 @@ internal static class BulkWarningApi
 }
 
 /// <summary>One warning of a bulk request.</summary>
-internal sealed record BulkWarningItem(string? Rule, string? Subject);
+internal sealed record BulkWarningItem(string? Rule, string? Subject, System.Text.Json.JsonElement? Segment);
 
 /// <summary>A bulk warning request.</summary>
 internal sealed record BulkWarningRequest(string? Action, IReadOnlyList<BulkWarningItem?>? Warnings, string? Note, string? Until, int? Days);

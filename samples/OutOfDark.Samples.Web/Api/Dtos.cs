@@ -69,7 +69,9 @@ internal sealed record WarningDto(
     string? SnoozedUntil,
     string? ActivityId,
     string? Metric,
-    string? Unit = null);
+    string? Unit = null,
+    IReadOnlyDictionary<string, string>? Segment = null,
+    string? SegmentText = null);
 
 /// <summary>A change that made a command conflict (412), for the page to word: who, what ("changed activity 'Checkout'"), when (ISO instant), and the fields it set with their new values (activity, phase and persona changes; else empty).</summary>
 internal sealed record ConflictDto(string Actor, string What, string At, IReadOnlyList<ConflictField> Fields);
@@ -142,7 +144,8 @@ internal sealed record FeedbackEntryRequest(string? Source, string? Quote, strin
 
 internal sealed record RecordObservationRequest(string? Date, decimal? Value, string? Reason);
 
-internal sealed record WarningActionRequest(string? Rule, string? Subject, string? Note, string? Until, int? Days);
+// Segment: a metric rule's per-segment warning names its segment as an object of dimension values (WarningSubjectRequest).
+internal sealed record WarningActionRequest(string? Rule, string? Subject, System.Text.Json.JsonElement? Segment, string? Note, string? Until, int? Days);
 
 internal sealed record WorkspaceWarningPageDto(IReadOnlyList<WorkspaceWarningDto> Items, int Total, SeverityCountsDto Counts, int Offset, int Limit, bool HasMore);
 
@@ -163,6 +166,8 @@ internal sealed record WorkspaceWarningDto(
     string Message,
     string RaisedAt,
     string State,
-    string? SnoozedUntil);
+    string? SnoozedUntil,
+    IReadOnlyDictionary<string, string>? Segment = null,
+    string? SegmentText = null);
 
 internal sealed record JourneyHealthDto(string JourneyId, string JourneyName, decimal Score, int OpenCritical, int OpenWarning, int OpenInfo, long Version, string EvaluatedAt);

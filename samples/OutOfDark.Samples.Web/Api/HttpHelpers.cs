@@ -74,6 +74,7 @@ internal static partial class HttpHelpers
         var options = Strict(request.HttpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
         var none = new HashSet<string>();
         JsonDocument document;
+        var tooLong = new Dictionary<string, string[]>();
         try
         {
             var parse = new JsonDocumentOptions { MaxDepth = options.MaxDepth is 0 ? 64 : options.MaxDepth };
@@ -93,10 +94,13 @@ internal static partial class HttpHelpers
             else
             {
                 var bytes = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
-                if (JsonTextCheck.Find(bytes.Span, parse.MaxDepth) is { } bad)
+                var findings = JsonTextCheck.Scan(bytes.Span, parse.MaxDepth);
+                if (findings.IllFormed is { } bad)
                 {
                     return (null, none, Invalid(bad.Field, bad.Message));
                 }
+
+                tooLong = findings.TooLong;
 
                 document = JsonDocument.Parse(bytes, parse);
             }
@@ -127,8 +131,6 @@ internal static partial class HttpHelpers
                 }
             }
 
-            var tooLong = new Dictionary<string, string[]>();
-            TextLimits.Check(root, "", tooLong);
             if (tooLong.Count > 0)
             {
                 return (null, none, Invalid(tooLong));
@@ -155,21 +157,32 @@ internal static partial class HttpHelpers
             UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
             NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
             AllowDuplicateProperties = false,
+            Converters = { new ExactDecimalConverter() },
         });
 
     private static IResult NotJson(JsonException e)
     {
-        var where = e.LineNumber is { } line && e.BytePositionInLine is { } position
-            ? $" at line {line + 1}, position {position + 1}"
-            : "";
+        var where = e.LineNumber is { } line && e.BytePositionInLine is { } position ? At(line, position) : "";
         var why = e.InnerException?.Message ?? FirstSentence(e.Message);
         return Invalid("body", $"The body is not valid JSON{where}: {why} Send one JSON object encoded as UTF-8.");
     }
+
+    /// <summary>
+    /// Where in a body something is, in the words of every body message: " at line 3, position 14", both counted from 1
+    /// (the position in bytes within the line), from the zero-based line and byte position a reader reports.
+    /// </summary>
+    public static string At(long line, long bytePositionInLine) =>
+        string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, position {bytePositionInLine + 1}");
 
     // A member whose value is the wrong type, or that the endpoint does not know.
     private static IResult MemberProblem(JsonException e, JsonElement root)
     {
         var path = e.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : null;
+        if ((e as NumberNotExactException ?? e.InnerException as NumberNotExactException) is { } number)
+        {
+            return Invalid(path ?? "body", number.Message);
+        }
+
         if (e.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
             var unknown = root.EnumerateObject().Select(m => m.Name).FirstOrDefault(n => e.Message.Contains($"'{n}'", StringComparison.Ordinal)) ?? path ?? "body";

@@ -269,6 +269,10 @@ internal static class JourneyApi
         {
             errors["date"] = [$"The date must be an ISO date such as 2026-04-05; got '{body.Date}'."];
         }
+        else if (ObservationDateProblem(parsed.Value, context.RequestServices.GetRequiredService<IClock>()) is { } outside)
+        {
+            errors["date"] = [outside];
+        }
         else
         {
             date = parsed.Value;
@@ -290,6 +294,21 @@ internal static class JourneyApi
             new RecordObservationCommand(Actor(context), widget!.Value, date, body.Value!.Value, body.Reason),
             RuleFields,
             created: true).ConfigureAwait(false);
+    }
+
+    /// <summary>The first date an observation may carry here: older dates are typing mistakes (1026 for 2026).</summary>
+    internal static readonly LocalDate FirstObservationDate = new(1900, 1, 1);
+
+    /// <summary>
+    /// Why an observation cannot be dated <paramref name="date"/>, or <see langword="null"/>: observations run from
+    /// <see cref="FirstObservationDate"/> to tomorrow in UTC (the journey's own rule: one day of slack for time zones).
+    /// </summary>
+    internal static string? ObservationDateProblem(LocalDate date, IClock clock)
+    {
+        var last = clock.GetCurrentInstant().InUtc().Date.PlusDays(1);
+        return date >= FirstObservationDate && date <= last
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"The date {date:yyyy-MM-dd} is outside the range observations take: from 1900-01-01 to {last:yyyy-MM-dd} (tomorrow in UTC, for time zones ahead of it). Record a value on the day it was measured.");
     }
 
     private static async Task<IResult> HandleWarningAsync(HttpContext context, string journeyId, string action)
@@ -316,7 +335,7 @@ internal static class JourneyApi
             rule = new RuleId(body.Rule);
         }
 
-        var subject = ParseSubject(body.Subject, errors);
+        var subject = WarningSubjectRequest.Parse(body.Subject, body.Segment, "", errors);
         var clock = context.RequestServices.GetRequiredService<IClock>();
         var until = default(Instant);
         if (action == "snooze")

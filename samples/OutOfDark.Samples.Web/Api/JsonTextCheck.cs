@@ -7,21 +7,30 @@ using System.Text.Json;
 namespace OutOfDark.Samples.Web.Api;
 
 /// <summary>
-/// Finds the first member name or string value in a JSON body that is not valid text: bytes that are not UTF-8, or a
-/// <c>\uXXXX</c> escape that leaves a surrogate alone (<c>"\ud800"</c>, <c>"\udc00"</c>). Such text has no .NET string,
-/// so it is refused before the body is read as a document: a 400 under the member's JSON path (<c>body</c> for a member
-/// name, or when the text is not inside an object) naming the line and the byte position in that line (both from 1).
+/// One walk over a JSON body's tokens, before it is read as a document, for what its text may not be. First, text that
+/// is not valid: bytes that are not UTF-8, or a <c>\uXXXX</c> escape that leaves a surrogate alone (<c>"\ud800"</c>,
+/// <c>"\udc00"</c>). Such text has no .NET string, so it is refused at once: a 400 under the member's JSON path
+/// (<c>body</c> for a member name, or when the text is not inside an object) naming the line and the byte position in
+/// that line (both from 1). Second, text over its member's length limit (<see cref="TextLimits.For"/>), counted in
+/// characters (Unicode scalar values) once unescaped: every such string under its JSON path (<c>entries[0].quote</c>).
 /// </summary>
 internal static class JsonTextCheck
 {
-    /// <summary>The problem with the body's text, as (field, message), or <see langword="null"/> when all of it is valid.</summary>
+    /// <summary>What <see cref="Scan"/> found.</summary>
+    /// <param name="IllFormed">The first text that is not valid, as (field, message), or <see langword="null"/>; when set, the walk stopped there.</param>
+    /// <param name="TooLong">Every string over its limit, under its JSON path, with the message; empty when none is.</param>
+    public sealed record Findings((string Field, string Message)? IllFormed, Dictionary<string, string[]> TooLong);
+
+    /// <summary>Walks the body's tokens once: the first ill-formed text, and every string over its limit.</summary>
     /// <param name="utf8">The body's bytes.</param>
     /// <param name="maxDepth">The deepest nesting allowed (as the document reader).</param>
+    /// <returns>The findings.</returns>
     /// <exception cref="JsonException">The body is not JSON at all (the caller answers as for any malformed body).</exception>
-    public static (string Field, string Message)? Find(ReadOnlySpan<byte> utf8, int maxDepth)
+    public static Findings Scan(ReadOnlySpan<byte> utf8, int maxDepth)
     {
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth });
         var path = new List<(bool Array, int Index, string? Name)>();
+        var tooLong = new Dictionary<string, string[]>();
         string? pending = null;
         while (reader.Read())
         {
@@ -30,7 +39,9 @@ internal static class JsonTextCheck
                 case JsonTokenType.StartObject:
                 case JsonTokenType.StartArray:
                     Advance(path, ref pending);
-                    path.Add((reader.TokenType == JsonTokenType.StartArray, -1, pending));
+
+                    // A list inside a list keeps the outer list's member name, for its items' limit.
+                    path.Add((reader.TokenType == JsonTokenType.StartArray, -1, pending ?? (reader.TokenType == JsonTokenType.StartArray && path.Count > 0 && path[^1].Array ? path[^1].Name : null)));
                     pending = null;
                     break;
                 case JsonTokenType.EndObject:
@@ -40,17 +51,29 @@ internal static class JsonTextCheck
                 case JsonTokenType.PropertyName:
                     if (Bad(reader.ValueSpan, reader.ValueIsEscaped) is { } nameAt)
                     {
-                        return ("body", Message("A member name", utf8, (int)reader.TokenStartIndex + 1 + nameAt));
+                        return new Findings(("body", Message("A member name", utf8, (int)reader.TokenStartIndex + 1 + nameAt)), tooLong);
                     }
 
                     pending = reader.GetString();
                     break;
                 default:
                     Advance(path, ref pending);
-                    if (reader.TokenType == JsonTokenType.String && Bad(reader.ValueSpan, reader.ValueIsEscaped) is { } valueAt)
+                    if (reader.TokenType == JsonTokenType.String)
                     {
-                        var field = Path(path, pending);
-                        return (field, Message($"The text of '{field}'", utf8, (int)reader.TokenStartIndex + 1 + valueAt));
+                        if (Bad(reader.ValueSpan, reader.ValueIsEscaped) is { } valueAt)
+                        {
+                            var field = Path(path, pending);
+                            return new Findings((field, Message($"The text of '{field}'", utf8, (int)reader.TokenStartIndex + 1 + valueAt)), tooLong);
+                        }
+
+                        // An array's items take the array's member limit (channels[3] is a name, like channels).
+                        var limit = TextLimits.For((path.Count > 0 && path[^1].Array ? path[^1].Name : pending) ?? "");
+
+                        // Each character takes at least one byte of the raw token, so a short token needs no unescaping.
+                        if (reader.ValueSpan.Length > limit && TextLimits.CharacterCount(reader.GetString()!) is var length && length > limit)
+                        {
+                            tooLong[Path(path, pending)] = [TextLimits.Problem(limit, length)];
+                        }
                     }
 
                     pending = null;
@@ -58,7 +81,7 @@ internal static class JsonTextCheck
             }
         }
 
-        return null;
+        return new Findings(null, tooLong);
     }
 
     // An array element takes the next index; an object member keeps its pending name.
@@ -113,7 +136,7 @@ internal static class JsonTextCheck
             }
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{what} is not valid UTF-8/UTF-16 text: a lone surrogate or a byte that is not UTF-8 at line {line}, position {offset - start + 1}. Send text encoded as UTF-8, with each \\ud800–\\udbff escape followed by a \\udc00–\\udfff one. Nothing was changed.");
+        return string.Create(CultureInfo.InvariantCulture, $"{what} is not valid UTF-8/UTF-16 text: a lone surrogate or a byte that is not UTF-8{HttpHelpers.At(line - 1, offset - start)}. Send text encoded as UTF-8, with each \\ud800–\\udbff escape followed by a \\udc00–\\udfff one. Nothing was changed.");
     }
 
     // The offset, within a string token's raw bytes, of the first ill-formed text, or null when it is all valid.

@@ -90,7 +90,10 @@ internal static class Mapping
         item.ActivityId?.ToString(),
         item.Metric,
         // A metric's unit, for the evidence values that are values of the metric ("4.2 s").
-        item.Key.Subject.Kind == SubjectKind.Metric && journey.FindMetric(new WidgetId(item.Key.Subject.Id), out _, out _) is { Unit.Length: > 0 } metric ? metric.Unit : null);
+        item.Key.Subject.Kind == SubjectKind.Metric && journey.FindMetric(new WidgetId(item.Key.Subject.Id), out _, out _) is { Unit.Length: > 0 } metric ? metric.Unit : null,
+        // A metric rule's per-segment warning: its dimension values (sent back to act on it) and their readable text.
+        WarningSubjectRequest.Dimensions(item.Key.Subject),
+        WarningSubjectRequest.Text(item.Key.Subject));
 
     public static MapDto Map(Journey journey, MapLayout layout, IReadOnlyList<WarningViewItem> warnings)
     {

@@ -116,5 +116,7 @@ internal static class WorkspaceApi
         r.Message,
         Mapping.Text(r.RaisedAt),
         Mapping.Camel(r.State),
-        r.SnoozedUntil is { } until ? Mapping.Text(until) : null);
+        r.SnoozedUntil is { } until ? Mapping.Text(until) : null,
+        WarningSubjectRequest.Dimensions(r.Key.Subject),
+        WarningSubjectRequest.Text(r.Key.Subject));
 }

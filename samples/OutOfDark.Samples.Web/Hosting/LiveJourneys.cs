@@ -27,9 +27,13 @@ namespace OutOfDark.Samples.Web.Hosting;
 /// saved): a host that dies in between leaves the rows one version behind until the due-recheck service's next pass
 /// repairs them.
 /// </para>
+/// <para>
+/// It is the host's <see cref="ILiveJourneys"/>: the due-recheck service re-checks the journeys held here through their
+/// engines here (<see cref="RecheckHeldAsync"/>), so no journey is loaded and evaluated twice in this process.
+/// </para>
 /// </remarks>
 internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore commits, JourneyWarnings warnings, IWorkspaceWarnings readModel, NodaTime.IClock clock, WebOptions options)
-    : IJourneyAccess
+    : IJourneyAccess, ILiveJourneys
 {
     private readonly ConcurrentDictionary<JourneyId, Entry> _entries = new();
     private long _uses;
@@ -180,6 +184,52 @@ internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore comm
         }
     }
 
+    /// <inheritdoc />
+    public async Task<LiveRecheck?> RecheckHeldAsync(WorkspaceId workspace, JourneyId journey, long? readModelVersion, CancellationToken cancellationToken)
+    {
+        // Only a journey loaded here now: asking must not load one (the service keeps its own for the rest).
+        if (workspace != Workspace || !_entries.TryGetValue(journey, out var held) || held.Journey is null)
+        {
+            return null;
+        }
+
+        var entry = await EnterAsync(journey, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (entry.Journey is not { } live || entry.Engine is not { } engine)
+            {
+                // Dropped or forgotten while waiting for the gate: not held any more.
+                return null;
+            }
+
+            var newer = await store.ReadEventsAsync(Workspace, journey, live.Version, cancellationToken: cancellationToken).ConfigureAwait(false);
+            foreach (var e in newer)
+            {
+                live.Apply(e);
+            }
+
+            if (newer.Count == 0 && DueNow(engine))
+            {
+                return await CommitDueAsync(entry, live, engine, cancellationToken).ConfigureAwait(false)
+                    ? new LiveRecheck(live.Version, true, engine.NextDue)
+                    : new LiveRecheck(live.Version, false, null);
+            }
+
+            var evaluation = warnings.Evaluate(engine, newer, cancellationToken);
+            var changed = newer.Count > 0 || evaluation.Raised > 0 || evaluation.Changed > 0 || evaluation.Cleared > 0;
+            if (changed || readModelVersion != live.Version)
+            {
+                await WriteReadModelAsync(engine, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new LiveRecheck(live.Version, changed, engine.NextDue);
+        }
+        finally
+        {
+            Leave(journey, entry);
+        }
+    }
+
     // Takes a share of the id's entry (creating it if needed) and then its gate; an entry being dropped is never
     // taken: the loop asks again and gets the fresh one.
     private async Task<Entry> EnterAsync(JourneyId id, CancellationToken cancellationToken)
@@ -279,13 +329,23 @@ internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore comm
                 journey.Apply(e);
             }
 
-            warnings.Evaluate(engine, newer, cancellationToken);
-            if (newer.Count > 0)
+            if (newer.Count > 0 || !DueNow(engine))
             {
-                await WriteReadModelAsync(engine, cancellationToken).ConfigureAwait(false);
+                warnings.Evaluate(engine, newer, cancellationToken);
+                if (newer.Count > 0)
+                {
+                    await WriteReadModelAsync(engine, cancellationToken).ConfigureAwait(false);
+                }
+
+                return (journey, engine);
             }
 
-            return (journey, engine);
+            // Time alone moved past a due instant: whoever comes first — a request or the due-recheck service — records
+            // what it changes, so the feed and the read model hear of a stale warning whichever it is.
+            if (await CommitDueAsync(entry, journey, engine, cancellationToken).ConfigureAwait(false))
+            {
+                return (journey, engine);
+            }
         }
 
         journey = await store.LoadAsync(Workspace, id, cancellationToken).ConfigureAwait(false);
@@ -293,6 +353,26 @@ internal sealed class LiveJourneys(IJourneyStore store, IJourneyCommitStore comm
         warnings.Evaluate(engine, cancellationToken);
         (entry.Journey, entry.Engine) = (journey, engine);
         return (journey, engine);
+    }
+
+    private bool DueNow(WarningEngine engine) => engine.NextDue is { } due && due <= clock.GetCurrentInstant();
+
+    // Re-checks what fell due with no new events, as a commit without events: the warning changes go to the feed in
+    // the store's transaction and JourneyWarnings writes the journey's rows in the read model. False when someone else
+    // (another host) saved the journey meanwhile: their commit recorded their changes, and the entry is forgotten so
+    // that it is loaded afresh.
+    private async Task<bool> CommitDueAsync(Entry entry, Journey journey, WarningEngine engine, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await warnings.CommitAsync(commits, journey, engine, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (JourneyConcurrencyException)
+        {
+            entry.Forget();
+            return false;
+        }
     }
 
     // The whole journey's rows: another host or the due-recheck service may have written them since this engine did.

@@ -126,6 +126,7 @@ function recordForm(widget) {
     el("input", { type: "date", name: "date", required: "required", value: appToday(), "aria-label": "Date" }),
     el("input", { type: "number", name: "value", step: "any", required: "required", placeholder: "value", "aria-label": "Value" }),
     el("button", { type: "submit" }, "Record"));
+  OutOfDarkLimits.observationDates(form.elements.date, appToday());
   const latest = widget.content.latest;
   if (latest && latest.date === appToday()) {
     // One observation per date: say so before the refusal, and where the date field is.
@@ -138,7 +139,7 @@ function recordForm(widget) {
     event.preventDefault();
     try {
       await command(journeyPath("/widgets/" + encodeURIComponent(widget.id) + "/observations"),
-        { date: form.elements.date.value, value: Number(form.elements.value.value) });
+        { date: form.elements.date.value, value: OutOfDarkLimits.exactNumber(form.elements.value.value) });
       say("");
       // Focus stays on the value field of this metric's redrawn form (focus.js), and the result is said.
       if (window.OutOfDarkFocus) OutOfDarkFocus.after([`#detail form.record[data-widget-id="${widget.id}"] input[name="value"]`], `Recorded ${form.elements.value.value} for ${widget.title} on ${humanDate(form.elements.date.value)}`);

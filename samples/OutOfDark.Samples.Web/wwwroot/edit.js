@@ -11,14 +11,14 @@
 
   // ---- Forms with errors next to their fields -----------------------------------------------------------------------
 
-  // The API's length limits (Api/TextLimits.cs), so the form stops where the server would refuse: free text 10,000
-  // characters, every other text 500. Channels (one per line) are checked one by one by the server.
-  const FREE_TEXT = ["description", "customerGoal", "markdown", "note", "problem", "solution", "quote", "reason"];
+  // The API's length limits (Api/TextLimits.cs, limits.js), so the form stops where the server would refuse: free
+  // text 10,000 characters, every other text 500, counted as the server counts them (an emoji is one). Channels (one per
+  // line) are checked one by one by the server.
   function limitLength(control, name) {
     const member = name.split(".").pop();
-    if (member === "channels" || control.hasAttribute("maxlength")) return;
+    if (member === "channels" || control.dataset.maxCharacters) return;
     if (control.tagName === "TEXTAREA" || (control.tagName === "INPUT" && control.type === "text")) {
-      control.setAttribute("maxlength", FREE_TEXT.includes(member) ? "10000" : "500");
+      OutOfDarkLimits.limit(control, OutOfDarkLimits.limitOf(member));
     }
   }
 
@@ -208,7 +208,7 @@
   function activityForm(a) {
     const form = el("form", { id: "edit-activity", class: "edit-form", "aria-label": "Edit activity" });
     form.append(
-      field(form, "Name", "name", input(a.name, { required: "required", maxlength: "500" })),
+      field(form, "Name", "name", input(a.name, { required: "required" })),
       field(form, "Kind", "kind", select(KINDS.map(k => [k, k]), a.kind)),
       field(form, "Status", "status", select(STATUSES.map(s => [s, s]), a.status)),
       field(form, "Owner", "owner", input(a.owner)),

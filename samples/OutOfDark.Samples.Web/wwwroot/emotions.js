@@ -1,6 +1,7 @@
 // OutOfDark web sample: the emotion lane under the map and the persona switcher. For the chosen persona the lane draws
 // how they feel at each activity with an emotion widget, as-is (solid) and to-be (dashed), from very negative (−2) to
-// very positive (+2). The Detail view shows the chosen persona's emotions only (or every persona's).
+// very positive (+2); the key sits above the chart, and a line breaks where the persona has no emotion. The Detail view
+// shows the chosen persona's emotions only (or every persona's).
 "use strict";
 
 async function renderEmotionLane() {
@@ -22,32 +23,67 @@ async function renderEmotionLane() {
   host.replaceChildren(
     el("h2", {}, "Emotion lane"),
     el("form", { class: "filters" }, el("label", {}, "Persona ", select)),
-    emotionChart(points, persona.name),
+    emotionLegend(),
+    emotionChart(emotionColumns(lane.points), points, persona.name),
     emotionTable(points, persona.name));
   host.hidden = false;
 }
 
-function emotionChart(points, personaName) {
-  const step = 120, left = 110, top = 14, rowHeight = 22, width = left + Math.max(1, points.length) * step, height = top + 4 * rowHeight + 40;
+// The x axis: every activity with an emotion of any persona, in map order. Personas line up column by column, and a
+// persona with no emotion at an activity has a gap there.
+function emotionColumns(allPoints) {
+  const columns = new Map();
+  for (const p of allPoints) if (!columns.has(p.activityId)) columns.set(p.activityId, p.activityName);
+  return [...columns].map(([activityId, activityName]) => ({ activityId, activityName }));
+}
+
+// The runs of consecutive columns that have a value: a line is drawn along each run and never across a gap.
+function emotionRuns(values) {
+  const runs = [];
+  let run = [];
+  values.forEach((v, i) => {
+    if (v === null || v === undefined) { if (run.length) runs.push(run); run = []; } else run.push(i);
+  });
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+// The key, outside the chart so it never covers a point; a flex row that wraps at phone width.
+function emotionLegend() {
+  const swatch = cls => {
+    const box = svg("svg", { class: "swatch", width: 32, height: 10, "aria-hidden": "true" });
+    box.append(svg("line", { class: cls, x1: 1, x2: 31, y1: 5, y2: 5 }));
+    return box;
+  };
+  return el("ul", { class: "emotion-legend", "aria-label": "Key" },
+    el("li", { class: "as-is" }, swatch("as-is"), "As-is (solid): how they feel today"),
+    el("li", { class: "to-be" }, swatch("to-be"), "To-be (dashed): how they should feel"),
+    el("li", { class: "gap" }, "A break in a line: no emotion recorded at that activity"));
+}
+
+function emotionChart(columns, points, personaName) {
+  const step = 124, left = 128, right = 16, top = 22, rowHeight = 36, bottom = 44;
+  const plotWidth = Math.max(1, columns.length) * step, plotHeight = 4 * rowHeight;
+  const width = left + plotWidth + right, height = top + plotHeight + bottom;
   const y = score => top + (2 - score) * rowHeight;
   const x = i => left + i * step + step / 2;
   const chart = svg("svg", { class: "emotion-chart", viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-labelledby": "emotion-chart-title" });
   chart.append(svg("title", { id: "emotion-chart-title" }, `How ${personaName} feels at each activity, as-is and to-be`));
+  chart.append(svg("rect", { class: "plot", x: left, y: top - 12, width: plotWidth, height: plotHeight + 24 }));
   for (let score = 2; score >= -2; score--) {
-    chart.append(svg("line", { class: "grid", x1: left, x2: width, y1: y(score), y2: y(score) }));
-    chart.append(svg("text", { class: "axis", x: 4, y: y(score) + 4 }, emotionText(score)));
+    chart.append(svg("line", { class: score === 0 ? "grid zero" : "grid", x1: left, x2: left + plotWidth, y1: y(score), y2: y(score) }));
+    chart.append(svg("text", { class: "axis", x: left - 8, y: y(score) + 4, "text-anchor": "end" }, emotionText(score)));
   }
+  const byActivity = new Map(points.map(p => [p.activityId, p]));
   const line = (values, cls) => {
-    const coords = values.map((v, i) => v === null || v === undefined ? null : `${x(i)},${y(v)}`).filter(Boolean);
-    if (coords.length > 1) chart.append(svg("polyline", { class: cls, points: coords.join(" ") }));
-    values.forEach((v, i) => { if (v !== null && v !== undefined) chart.append(svg("circle", { class: cls, cx: x(i), cy: y(v), r: 4 })); });
+    for (const run of emotionRuns(values)) {
+      if (run.length > 1) chart.append(svg("polyline", { class: cls, points: run.map(i => `${x(i)},${y(values[i])}`).join(" ") }));
+    }
+    values.forEach((v, i) => { if (v !== null && v !== undefined) chart.append(svg("circle", { class: cls, cx: x(i), cy: y(v), r: 4.5 })); });
   };
-  line(points.map(p => p.toBe), "to-be");
-  line(points.map(p => p.asIs), "as-is");
-  points.forEach((p, i) => chart.append(svg("text", { class: "touchpoint", x: x(i), y: height - 12, "text-anchor": "middle" }, truncate(p.activityName, 18))));
-  const legend = svg("g", { class: "legend" });
-  legend.append(svg("text", { x: width - 150, y: height - 28 }, "— as-is  ┅ to-be"));
-  chart.append(legend);
+  line(columns.map(c => byActivity.get(c.activityId)?.toBe), "to-be");
+  line(columns.map(c => byActivity.get(c.activityId)?.asIs), "as-is");
+  columns.forEach((c, i) => chart.append(svg("text", { class: "touchpoint", x: x(i), y: top + plotHeight + 30, "text-anchor": "middle" }, truncate(c.activityName, 20))));
   // At phone width the chart scrolls sideways inside this box: the keyboard can reach and scroll it too.
   return el("div", { class: "emotion-scroll", tabindex: "0", role: "region", "aria-label": `Emotion chart of ${personaName}` }, chart);
 }

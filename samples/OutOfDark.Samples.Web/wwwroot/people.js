@@ -16,9 +16,10 @@ function actorName() {
 function setUpActorName() {
   const header = document.querySelector("header.top");
   if (!header || document.getElementById("actor-name")) return;
-  const input = el("input", { type: "text", id: "actor-name", name: "actor", autocomplete: "name", maxlength: String(ACTOR_MAX),
+  const input = el("input", { type: "text", id: "actor-name", name: "actor", autocomplete: "name",
     placeholder: "so others see who changed what", "aria-describedby": "actor-status" });
   input.value = actorName();
+  OutOfDarkLimits.limit(input, ACTOR_MAX);
   const status = el("span", { id: "actor-status", class: "visually-hidden", role: "status", "aria-live": "polite" });
   input.addEventListener("change", () => {
     const name = input.value.trim();

@@ -52,8 +52,17 @@ function fillFilters() {
 // ---- Rows -------------------------------------------------------------------------------------------------------
 
 function triageSubjectName(w) {
-  // A metric's warning names the metric and where it sits: "Average wait on Support call" (workspace rows carry it so).
-  return w.metric ? `${w.metric} on ${w.subjectName}` : w.subjectName;
+  // A metric's warning names the metric and where it sits: "Average wait on Support call" (workspace rows carry it so,
+  // with the segment); a per-segment warning adds its segment: "CSAT on Checkout (customer first-time buyer, region DE)".
+  if (!w.metric) return w.subjectName;
+  return `${w.metric} on ${w.subjectName}` + (w.segmentText ? ` (${w.segmentText})` : "");
+}
+
+// The warning as an action names it: rule, kind:id and, for a per-segment warning, its dimension values.
+function triageWarningRef(w) {
+  const ref = { rule: w.rule, subject: w.subjectKind + ":" + w.subjectId };
+  if (w.segment) ref.segment = w.segment;
+  return ref;
 }
 
 function triageSubjectCell(w, journeyId) {
@@ -67,7 +76,7 @@ function triageSubjectCell(w, journeyId) {
 
 // What users typed that a warning's message may hold beyond the open journey's names (another journey's, in the workspace).
 function triageUserTexts(w) {
-  return [w.subjectName, w.metric, w.phaseName, w.owner, w.team, w.journeyName];
+  return [w.subjectName, w.metric, w.phaseName, w.owner, w.team, w.journeyName, ...Object.values(w.segment || {})];
 }
 
 function triageStateText(w) {
@@ -80,7 +89,7 @@ function triageStateText(w) {
 
 function triageMessageCell(w) {
   const cell = el("td", { "data-label": "Warning" }, el("div", { class: "rule", "data-rule": w.rule }, ruleName(w.rule)),
-    el("div", { class: "message" }, isolated(readable(w.message, triageUserTexts(w)))));
+    el("div", { class: "message" }, isolated(readable(w.message, triageUserTexts(w)), triageUserTexts(w))));
   if (w.evidence && w.evidence.length) {
     cell.append(el("dl", { class: "evidence" }, ...formatEvidence(w.evidence, w.rule, w.unit).flatMap(e => [el("dt", {}, e.name), el("dd", {}, e.value)])));
   }
@@ -116,7 +125,7 @@ function triageRow(w, journeyId, workspace) {
     if (box.checked) triage.selected.add(triageRowId(journeyId, key)); else triage.selected.delete(triageRowId(journeyId, key));
     updateTriageBulkBar();
   });
-  return el("tr", { "data-warning-key": key, "data-state": w.state, "data-journey-id": journeyId },
+  return el("tr", { "data-warning-key": key, "data-state": w.state, "data-journey-id": journeyId, "data-segment": w.segmentText || null },
     el("td", { class: "select-cell", "data-label": "Select" }, box),
     workspace ? el("td", { class: "journey-column", "data-label": "Journey" }, w.journeyName) : null,
     el("td", { "data-label": "Severity" }, el("span", { class: "sev sev-" + w.severity }, w.severity)),
@@ -318,7 +327,7 @@ function triageSnoozeForm(submit, cancel) {
         el("option", { value: "7", selected: "selected" }, "1 week"),
         el("option", { value: "custom" }, "until a date…"))),
     el("label", { class: "until", hidden: "hidden" }, "Until ", el("input", { type: "date", name: "until" })),
-    el("label", { class: "note-field" }, "Note ", el("textarea", { name: "note", rows: "3", maxlength: "10000", placeholder: "why, for the others" })),
+    el("label", { class: "note-field" }, "Note ", OutOfDarkLimits.limit(el("textarea", { name: "note", rows: "3", placeholder: "why, for the others" }), OutOfDarkLimits.TEXT)),
     el("output", { name: "ends", class: "snooze-ends", "aria-live": "polite" }),
     el("button", { type: "submit" }, "Snooze"),
     el("button", { type: "button", "data-cancel": "true" }, "Cancel"));
@@ -367,7 +376,7 @@ async function handleWarnings(action, items, options, origin) {
   const byJourney = new Map();
   for (const item of items) {
     if (!byJourney.has(item.journeyId)) byJourney.set(item.journeyId, []);
-    byJourney.get(item.journeyId).push({ rule: item.w.rule, subject: item.w.subjectKind + ":" + item.w.subjectId });
+    byJourney.get(item.journeyId).push(triageWarningRef(item.w));
   }
   const problems = [];
   let applied = 0;

@@ -15,7 +15,9 @@ public static partial class HtmlReportRenderer
 
     /// <summary>
     /// One point per touchpoint (activity in map order) that carries any persona's emotion; per persona a solid as-is
-    /// line and a dashed to-be line over the touchpoints that have a to-be score; the phases named under their touchpoints.
+    /// line and a dashed to-be line, each broken where the persona has no score at a touchpoint (a lone score is its
+    /// marker alone); personas told apart by colour and by marker shape; the phases named under their touchpoints; the
+    /// legend below everything, clear of the plot.
     /// </summary>
     private static void WriteEmotionCurve(Journey journey, TextWriter w, IReadOnlyList<EmotionCurvePoint> points, CultureInfo culture)
     {
@@ -40,26 +42,29 @@ public static partial class HtmlReportRenderer
             return;
         }
 
-        const double left = 130, top = 16, plotHeight = 200, step = 78, labelDepth = 110;
+        // Units are CSS pixels at full size. margin: around everything; left: the score labels' column.
+        const double margin = 16, left = 150, top = 22, plotHeight = 200, step = 78, labelDepth = 110, legendRow = 22;
         var feeling = points.Select(p => p.Persona).ToHashSet();
         var personas = journey.Personas.Where(p => feeling.Contains(p.Id)).ToList();
-        var legendTop = top + plotHeight + labelDepth + 30;
-        var width = Math.Max(640, left + (Math.Max(1, columns.Count - 1) * step) + 90);
-        var height = legendTop + (personas.Count * 20) + 10;
         double Y(double score) => top + ((2 - Math.Clamp(score, -2, 2)) / 4 * plotHeight);
-        double X(int index) => left + (index * step);
+        double X(int index) => left + (step / 2) + (index * step);
+        var plot = new Box(left - 6, top - 8, (columns.Count * step) + 6, plotHeight + 16);
+        var bandY = top + plotHeight + labelDepth;
+        var legend = new Box(margin, bandY + 34, LegendWidth, personas.Count * legendRow);
+        var width = Math.Max(plot.Right, legend.Right) + margin;
+        var height = legend.Bottom + margin;
 
-        w.Write("<p class=\"meta\">One point per touchpoint that has an emotion, in map order. Solid lines: as-is; dashed lines: to-be.</p>\n");
-        OpenChart(w, width, height, "emotion-chart", "Emotion per touchpoint and persona, from very negative (−2) to very positive (+2): solid as-is, dashed to-be");
+        w.Write("<p class=\"meta\">One point per touchpoint that has an emotion, in map order. Solid lines: as-is; dashed lines: to-be; a line breaks where the persona has no emotion at a touchpoint. On a narrow screen, scroll the chart sideways.</p>\n");
+        OpenChart(w, width, height, "emotion-chart", "Emotion per touchpoint and persona, from very negative (−2) to very positive (+2): solid as-is, dashed to-be", scrolls: true);
+        w.Write($"<rect class=\"plot-area\" x=\"{Numbers.Coordinate(plot.X)}\" y=\"{Numbers.Coordinate(plot.Y)}\" width=\"{Numbers.Coordinate(plot.Width)}\" height=\"{Numbers.Coordinate(plot.Height)}\" fill=\"#ffffff\"/>\n");
         for (var s = -2; s <= 2; s++)
         {
             var y = Numbers.Coordinate(Y(s));
-            w.Write($"<line x1=\"{Numbers.Coordinate(left - 6)}\" x2=\"{Numbers.Coordinate(width - 20)}\" y1=\"{y}\" y2=\"{y}\" stroke=\"{(s == 0 ? "#94a3b8" : "#e2e8f0")}\"/>");
+            w.Write($"<line x1=\"{Numbers.Coordinate(plot.X)}\" x2=\"{Numbers.Coordinate(plot.Right)}\" y1=\"{y}\" y2=\"{y}\" stroke=\"{(s == 0 ? "#94a3b8" : "#e2e8f0")}\"/>");
             w.Write($"<text x=\"{Numbers.Coordinate(left - 12)}\" y=\"{Numbers.Coordinate(Y(s) + 4)}\" text-anchor=\"end\" fill=\"{ChartMuted}\">{Markup.Escape(HumanText.Emotion(s))}</text>\n");
         }
 
         // Phase bands: a tick under the first and last touchpoint of each phase, the phase's name below.
-        var bandY = top + plotHeight + labelDepth;
         for (var p = 0; p < journey.Phases.Count; p++)
         {
             var phaseId = journey.Phases[p].Id;
@@ -81,7 +86,7 @@ public static partial class HtmlReportRenderer
             var name = journey.GetActivity(columns[i]).Name;
             var x = Numbers.Coordinate(X(i));
             w.Write($"<line x1=\"{x}\" x2=\"{x}\" y1=\"{Numbers.Coordinate(top)}\" y2=\"{Numbers.Coordinate(top + plotHeight)}\" stroke=\"#f1f5f9\"/>");
-            w.Write($"<text transform=\"translate({x},{Numbers.Coordinate(top + plotHeight + 14)}) rotate(-40)\" text-anchor=\"end\" fill=\"{ChartInk}\">");
+            w.Write($"<text transform=\"translate({x},{Numbers.Coordinate(plot.Bottom + 12)}) rotate(-40)\" text-anchor=\"end\" fill=\"{ChartInk}\">");
             Markup.Write(w, Shorten(name, 18));
             w.Write("<title>");
             Markup.Write(w, name);
@@ -93,62 +98,123 @@ public static partial class HtmlReportRenderer
             var persona = personas[i];
             var colour = Palette.Series(i);
             var series = points.Where(x => x.Persona == persona.Id && column.ContainsKey(x.Activity)).OrderBy(x => column[x.Activity]).ToList();
-            var dash = DashOf(i);
-            Line(w, series.Select(x => (X(column[x.Activity]), Y(x.AsIs))), colour, dash: dash.AsIs);
-            var toBe = series.Where(x => x.ToBe is not null).ToList();
-            Line(w, toBe.Select(x => (X(column[x.Activity]), Y(x.ToBe!.Value))), colour, dash: dash.ToBe);
+            var asIs = series.Select(x => (column[x.Activity], Y(x.AsIs))).ToList();
+            var toBe = series.Where(x => x.ToBe is not null).Select(x => (column[x.Activity], Y(x.ToBe!.Value))).ToList();
+            w.Write($"<g class=\"persona\" data-persona=\"{Numbers.Integer(i, CultureInfo.InvariantCulture)}\">");
+            Segments(w, asIs, X, colour, "as-is", dash: null);
+            Segments(w, toBe, X, colour, "to-be", dash: ToBeDash);
             foreach (var point in series)
             {
                 var activity = journey.GetActivity(point.Activity).Name;
-                w.Write($"<circle cx=\"{Numbers.Coordinate(X(column[point.Activity]))}\" cy=\"{Numbers.Coordinate(Y(point.AsIs))}\" r=\"4.5\" fill=\"{colour}\"><title>");
-                Markup.Write(w, $"{persona.Name} at {activity}: as-is {HumanText.Emotion(point.AsIs, culture)}" + (point.Samples > 1 ? $", mean of {Numbers.Integer(point.Samples, culture)} emotions" : ""));
-                w.Write("</title></circle>");
+                var x = X(column[point.Activity]);
+                Marker(w, i, x, Y(point.AsIs), colour, hollow: false, $"{persona.Name} at {activity}: as-is {HumanText.Emotion(point.AsIs, culture)}" + (point.Samples > 1 ? $", mean of {Numbers.Integer(point.Samples, culture)} emotions" : ""));
                 if (point.ToBe is { } target)
                 {
-                    w.Write($"<circle cx=\"{Numbers.Coordinate(X(column[point.Activity]))}\" cy=\"{Numbers.Coordinate(Y(target))}\" r=\"4\" fill=\"#ffffff\" stroke=\"{colour}\" stroke-width=\"2\"><title>");
-                    Markup.Write(w, $"{persona.Name} at {activity}: to-be {HumanText.Emotion(target, culture)}");
-                    w.Write("</title></circle>");
+                    Marker(w, i, x, Y(target), colour, hollow: true, $"{persona.Name} at {activity}: to-be {HumanText.Emotion(target, culture)}");
                 }
             }
 
-            w.Write('\n');
+            w.Write("</g>\n");
 
-            // Legend: the persona's name, a sample of each line.
-            var ly = legendTop + (i * 20);
-            w.Write($"<g class=\"legend\"><line x1=\"{Numbers.Coordinate(left)}\" x2=\"{Numbers.Coordinate(left + 34)}\" y1=\"{Numbers.Coordinate(ly)}\" y2=\"{Numbers.Coordinate(ly)}\" stroke=\"{colour}\" stroke-width=\"2.5\"{DashAttribute(dash.AsIs)}/>");
-            w.Write($"<text x=\"{Numbers.Coordinate(left + 40)}\" y=\"{Numbers.Coordinate(ly + 4)}\" fill=\"{ChartInk}\">as-is</text>");
-            w.Write($"<line x1=\"{Numbers.Coordinate(left + 84)}\" x2=\"{Numbers.Coordinate(left + 118)}\" y1=\"{Numbers.Coordinate(ly)}\" y2=\"{Numbers.Coordinate(ly)}\" stroke=\"{colour}\" stroke-width=\"2.5\"{DashAttribute(dash.ToBe)}/>");
-            w.Write($"<text x=\"{Numbers.Coordinate(left + 124)}\" y=\"{Numbers.Coordinate(ly + 4)}\" fill=\"{ChartInk}\">");
-            w.Write(toBe.Count > 0 ? "to-be" : "to-be (none recorded)");
-            w.Write($"</text><text x=\"{Numbers.Coordinate(left - 12)}\" y=\"{Numbers.Coordinate(ly + 4)}\" text-anchor=\"end\" font-weight=\"600\" fill=\"{ChartInk}\">");
+            // Legend: the persona's name, then a sample of each line with the persona's marker on it.
+            var ly = legend.Y + (i * legendRow) + (legendRow / 2);
+            var lx = legend.X + 130;
+            w.Write($"<g class=\"legend\"><text x=\"{Numbers.Coordinate(legend.X)}\" y=\"{Numbers.Coordinate(ly + 4)}\" font-weight=\"600\" fill=\"{ChartInk}\">");
             Markup.Write(w, Shorten(persona.Name, 18));
+            w.Write("<title>");
+            Markup.Write(w, persona.Name);
+            w.Write("</title></text>");
+            w.Write($"<line x1=\"{Numbers.Coordinate(lx)}\" x2=\"{Numbers.Coordinate(lx + 34)}\" y1=\"{Numbers.Coordinate(ly)}\" y2=\"{Numbers.Coordinate(ly)}\" stroke=\"{colour}\" stroke-width=\"2.5\"/>");
+            Marker(w, i, lx + 17, ly, colour, hollow: false, null);
+            w.Write($"<text x=\"{Numbers.Coordinate(lx + 40)}\" y=\"{Numbers.Coordinate(ly + 4)}\" fill=\"{ChartInk}\">as-is</text>");
+            w.Write($"<line x1=\"{Numbers.Coordinate(lx + 90)}\" x2=\"{Numbers.Coordinate(lx + 124)}\" y1=\"{Numbers.Coordinate(ly)}\" y2=\"{Numbers.Coordinate(ly)}\" stroke=\"{colour}\" stroke-width=\"2.5\"{DashAttribute(ToBeDash)}/>");
+            Marker(w, i, lx + 107, ly, colour, hollow: true, null);
+            w.Write($"<text x=\"{Numbers.Coordinate(lx + 130)}\" y=\"{Numbers.Coordinate(ly + 4)}\" fill=\"{ChartInk}\">");
+            w.Write(toBe.Count > 0 ? "to-be" : "to-be (none recorded)");
             w.Write("</text></g>\n");
         }
 
+        w.Write($"<rect class=\"legend-box\" x=\"{Numbers.Coordinate(legend.X)}\" y=\"{Numbers.Coordinate(legend.Y)}\" width=\"{Numbers.Coordinate(legend.Width)}\" height=\"{Numbers.Coordinate(legend.Height)}\" fill=\"none\"/>\n");
         w.Write("</svg></figure></section>\n");
     }
 
-    /// <summary>The as-is line is solid for the first persona and patterned for the next, so the lines differ without colour; to-be is always a long dash.</summary>
-    private static (string? AsIs, string ToBe) DashOf(int persona) => (persona % 3) switch
-    {
-        0 => (null, "8 5"),
-        1 => ("2 3", "8 5"),
-        _ => ("6 2 2 2", "8 5"),
-    };
+    /// <summary>The width of the emotion chart's legend: the persona's name (18 characters), the as-is and the to-be sample.</summary>
+    private const double LegendWidth = 130 + 130 + 130;
+
+    /// <summary>The to-be line's dash pattern; the as-is line is solid.</summary>
+    private const string ToBeDash = "8 5";
 
     private static string DashAttribute(string? dash) => dash is null ? "" : $" stroke-dasharray=\"{dash}\"";
 
-    private static void Line(TextWriter w, IEnumerable<(double X, double Y)> points, string colour, string? dash)
+    /// <summary>
+    /// One path of a persona's line: a subpath (an <c>M</c>) per run of scores at neighbouring touchpoints, so the line
+    /// breaks where the persona has no score; a run of one score draws nothing (its marker shows it). Nothing when no
+    /// two scores are neighbours.
+    /// </summary>
+    /// <param name="w">Where to write.</param>
+    /// <param name="points">The persona's scores: touchpoint index (ascending) and height.</param>
+    /// <param name="x">The horizontal position of a touchpoint index.</param>
+    /// <param name="colour">The persona's colour.</param>
+    /// <param name="kind">"as-is" or "to-be", the path's class.</param>
+    /// <param name="dash">The dash pattern, or <see langword="null"/> for solid.</param>
+    private static void Segments(TextWriter w, List<(int Index, double Y)> points, Func<int, double> x, string colour, string kind, string? dash)
     {
-        var list = points.ToList();
-        if (list.Count < 2)
+        var d = new System.Text.StringBuilder();
+        for (var start = 0; start < points.Count;)
         {
+            var end = start;
+            while (end + 1 < points.Count && points[end + 1].Index == points[end].Index + 1)
+            {
+                end++;
+            }
+
+            if (end > start)
+            {
+                for (var k = start; k <= end; k++)
+                {
+                    d.Append(k == start ? (d.Length == 0 ? "M" : " M") : " L");
+                    d.Append(Numbers.Coordinate(x(points[k].Index))).Append(',').Append(Numbers.Coordinate(points[k].Y));
+                }
+            }
+
+            start = end + 1;
+        }
+
+        if (d.Length > 0)
+        {
+            w.Write($"<path class=\"{kind}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" stroke-linejoin=\"round\"{DashAttribute(dash)} d=\"{d}\"/>");
+        }
+    }
+
+    /// <summary>
+    /// A persona's marker: a circle for the first persona, a square for the second, a diamond for the third, and so on
+    /// round; filled for as-is, white with a coloured edge for to-be. About 9 units across.
+    /// </summary>
+    private static void Marker(TextWriter w, int persona, double x, double y, string colour, bool hollow, string? title)
+    {
+        var paint = hollow ? $"fill=\"#ffffff\" stroke=\"{colour}\" stroke-width=\"2\"" : $"fill=\"{colour}\"";
+        var (cx, cy) = (Numbers.Coordinate(x), Numbers.Coordinate(y));
+        var element = (persona % 3) switch
+        {
+            0 => "circle",
+            1 => "rect",
+            _ => "path",
+        };
+        w.Write((persona % 3) switch
+        {
+            0 => $"<circle class=\"marker\" cx=\"{cx}\" cy=\"{cy}\" r=\"4.5\" {paint}",
+            1 => $"<rect class=\"marker\" x=\"{Numbers.Coordinate(x - 4)}\" y=\"{Numbers.Coordinate(y - 4)}\" width=\"8\" height=\"8\" {paint}",
+            _ => $"<path class=\"marker\" d=\"M{cx},{Numbers.Coordinate(y - 5.5)} L{Numbers.Coordinate(x + 5.5)},{cy} L{cx},{Numbers.Coordinate(y + 5.5)} L{Numbers.Coordinate(x - 5.5)},{cy} Z\" {paint}",
+        });
+        if (title is null)
+        {
+            w.Write("/>");
             return;
         }
 
-        w.Write($"<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\"{DashAttribute(dash)} points=\"");
-        w.Write(string.Join(' ', list.Select(p => Numbers.Coordinate(p.X) + "," + Numbers.Coordinate(p.Y))));
-        w.Write("\"/>");
+        w.Write("><title>");
+        Markup.Write(w, title);
+        w.Write($"</title></{element}>");
     }
 
     /// <summary>The funnel along one flow path, in one colour, with each step's share of the previous one, and a caption naming the path.</summary>
@@ -233,10 +299,21 @@ public static partial class HtmlReportRenderer
         w.Write("</section>\n");
     }
 
-    /// <summary>A figure holding an SVG chart that scales to its container's width (viewBox, width 100 %).</summary>
-    private static void OpenChart(TextWriter w, double width, double height, string kind, string title)
+    /// <summary>
+    /// A figure holding an SVG chart that scales to its container's width (viewBox, width 100 %). When
+    /// <paramref name="scrolls"/>, the chart shrinks no further than the stylesheet's minimum width (so its text stays
+    /// readable on a phone) and the figure scrolls sideways instead; it is then focusable, so keyboards can scroll it.
+    /// </summary>
+    private static void OpenChart(TextWriter w, double width, double height, string kind, string title, bool scrolls = false)
     {
-        w.Write($"<figure class=\"chart-box\"><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart {kind}\" role=\"img\" viewBox=\"0 0 {Numbers.Coordinate(width)} {Numbers.Coordinate(height)}\" width=\"{Numbers.Coordinate(width)}\" height=\"{Numbers.Coordinate(height)}\" preserveAspectRatio=\"xMinYMin meet\" style=\"max-width:{Numbers.Coordinate(width)}px\" font-size=\"12\" font-family=\"system-ui, sans-serif\"><title>");
+        w.Write(scrolls ? "<figure class=\"chart-box scrolls\" role=\"region\" tabindex=\"0\" aria-label=\"" : "<figure class=\"chart-box\"");
+        if (scrolls)
+        {
+            Markup.Write(w, title);
+            w.Write(", scrolls sideways on a narrow screen\"");
+        }
+
+        w.Write($"><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart {kind}\" role=\"img\" viewBox=\"0 0 {Numbers.Coordinate(width)} {Numbers.Coordinate(height)}\" width=\"{Numbers.Coordinate(width)}\" height=\"{Numbers.Coordinate(height)}\" preserveAspectRatio=\"xMinYMin meet\" style=\"max-width:{Numbers.Coordinate(width)}px\" font-size=\"12\" font-family=\"system-ui, sans-serif\"><title>");
         Markup.Write(w, title);
         w.Write("</title>\n");
     }

@@ -69,6 +69,7 @@ public static partial class HtmlReportRenderer
         ol.history{font-size:13px;color:var(--muted);padding-left:20px}
         figure.chart-box{margin:8px 0;max-width:100%}
         .chart{display:block;width:100%;max-width:100%;height:auto}
+        figure.chart-box.scrolls{overflow-x:auto}.chart.emotion-chart{min-width:640px}
         .metric-row{display:flex;flex-wrap:wrap;align-items:center;gap:4px 16px}
         .metric-row .latest{font-size:18px;font-weight:600}
         .spark{display:block;width:140px;max-width:100%;height:auto}
@@ -86,6 +87,7 @@ public static partial class HtmlReportRenderer
         h2,h3,h4{break-after:avoid;page-break-after:avoid}
         figure.chart-box,svg.chart,.widget,tr,.metric-row,blockquote,.activity>.meta{break-inside:avoid;page-break-inside:avoid}
         .activity{break-inside:avoid-page;content-visibility:visible}
+        figure.chart-box.scrolls{overflow:visible}.chart.emotion-chart{min-width:0}
         .map{overflow:visible}.map svg{width:100%;min-width:0;max-width:100%;height:auto;max-height:245mm}
         .text{max-height:none;overflow:visible}
         details:not([open])>:not(summary){display:none}details>summary{color:var(--muted)}

@@ -76,7 +76,7 @@ public sealed record MapEdge(MapEdgeKind Kind, ActivityId From, ActivityId To, P
     /// <returns>At least two points.</returns>
     public IReadOnlyList<Point> Points() => Route.Count >= 2 ? Route : [Start, End];
 
-    /// <summary>The point halfway along the drawn line (by length), where the flow's label is anchored.</summary>
+    /// <summary>The point halfway along the drawn line (by length).</summary>
     /// <returns>A point on the line.</returns>
     public Point Midpoint() => PointAlong(0.5);
 

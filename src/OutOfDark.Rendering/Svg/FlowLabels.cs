@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using OutOfDark.Rendering;
 
 namespace OutOfDark.Rendering;
@@ -9,7 +10,14 @@ namespace OutOfDark.Rendering;
 /// that does not touch its arrow is drawn with a leader line from <see cref="Anchor"/> to <see cref="LeaderEnd"/>, so a
 /// reader can tell which of two neighbouring arrows a label names.
 /// </summary>
-internal readonly record struct PlacedLabel(string Text, Box Box, Point Anchor)
+/// <param name="Text">The label's one line of text.</param>
+/// <param name="Box">The plate.</param>
+/// <param name="Anchor">The point of its own arrow nearest the plate.</param>
+/// <param name="Apart">
+/// Whether the plate lies nearer its own arrow than any other flow's line: <see langword="false"/> only for a plate in a
+/// crowd of lines, boxes and labels, where no free spot near its arrow was clear of other flows' lines.
+/// </param>
+internal readonly record struct PlacedLabel(string Text, Box Box, Point Anchor, bool Apart = true)
 {
     /// <summary>The farthest a plate may lie from its point on the arrow and still read as touching it, without a leader.</summary>
     public const double Touching = 2;
@@ -29,13 +37,16 @@ internal readonly record struct PlacedLabel(string Text, Box Box, Point Anchor)
 }
 
 /// <summary>
-/// Places flow labels on their arrows: one label per labelled flow, its plate centred on a point of the arrow — the
-/// arrow's midpoint (by length) first, then points further from it along the arrow — where it covers no activity box
-/// (with <see cref="OutlineMargin"/> around it, so no label hides a warning outline) and no other label. Where the arrow
-/// offers no such point, the plate moves off the line by up to <see cref="MaxDistance"/>, then further out (up to
-/// <see cref="MaxLeader"/>), and is drawn with a leader line to its point on the arrow; where no spot is free, the spot
-/// covering no other label and least of the boxes wins, and failing that the least covered one. Boxes and labels are
-/// looked up in a grid, so placing is linear in the number of labels and boxes.
+/// Places flow labels on their own arrows. For each labelled flow, the segments of its routed line are tried longest
+/// first; on each, the plate is centred on the segment's midpoint and moved along the segment (outwards from the middle,
+/// and to the spots where it just clears a box or another label) until it covers no activity box (with
+/// <see cref="OutlineMargin"/> around it, so no label hides a warning outline), no lane header, no other label and no
+/// other flow's line, lying on the line or touching it from either side. Where no segment has such a spot, the plate
+/// moves across its segment, a step at a time up to <see cref="MaxDistance"/>, and is drawn with a short leader line to
+/// the nearest point of its arrow. Only when nothing within that distance is free does it go farther out (up to
+/// <see cref="MaxLeader"/>), and where nothing is free at all, the spot covering no other label and least of the boxes
+/// wins. Every plate lies nearer its own arrow than any other flow's line unless it had to go that far. Boxes, labels and
+/// lines are looked up in grids, so placing is linear in the number of labels, boxes and flows.
 /// </summary>
 internal static class FlowLabels
 {
@@ -45,8 +56,8 @@ internal static class FlowLabels
     /// <summary>The most characters a label shows; the whole text is the arrow's tooltip.</summary>
     public const int MaxChars = 24;
 
-    /// <summary>The farthest a label's plate lies from its own arrow, in layout units.</summary>
-    public const double MaxDistance = 24;
+    /// <summary>The farthest a label's plate lies from its own arrow unless nothing that near is free, in layout units.</summary>
+    public const double MaxDistance = 28;
 
     /// <summary>
     /// The margin kept clear around every activity box: the part of the widest severity outline outside the box (a
@@ -70,16 +81,11 @@ internal static class FlowLabels
 
     private const double Cell = 128;
 
-    // Fractions of the arrow's length: the midpoint, then outwards in steps of 4 %, up to 6 % from either end.
-    private static readonly double[] Along = AlongSteps();
+    // The gap between a plate beside its line and the line: under PlacedLabel.Touching, so it needs no leader.
+    private const double Beside = 1;
 
-    // Shifts of the plate's centre across the arrow: on it, then half a plate and a whole plate (plus a gap) either way.
-    private static readonly double[] Shifts = [0, -(Height / 2) - 1, (Height / 2) + 1, -Height - 2, Height + 2, -(1.5 * Height) - 3, (1.5 * Height) + 3];
-
-    // Farther shifts, used only when no near spot is free: whole plates (plus gaps) either way, up to MaxLeader.
-    private static readonly double[] FarShifts = FarShiftSteps();
-
-    private static readonly double[] AllShifts = [.. Shifts, .. FarShifts];
+    // How far from a segment's middle its plate may be moved along it, so a very long line costs no more than a short one.
+    private const double Window = 320;
 
     /// <summary>Places the label of every labelled flow of <paramref name="layout"/>, in edge order.</summary>
     /// <param name="layout">The layout.</param>
@@ -89,8 +95,10 @@ internal static class FlowLabels
         var placed = new List<PlacedLabel>();
         Grid? boxes = null;
         Grid? labels = null;
-        foreach (var edge in layout.Edges)
+        Lines? lines = null;
+        for (var e = 0; e < layout.Edges.Count; e++)
         {
+            var edge = layout.Edges[e];
             if (edge is not { Kind: MapEdgeKind.Flow, Label: { } label })
             {
                 continue;
@@ -98,50 +106,230 @@ internal static class FlowLabels
 
             if (boxes is null)
             {
-                boxes = new Grid();
-                labels = new Grid();
-                foreach (var node in layout.Nodes)
-                {
-                    var b = node.Bounds;
-                    boxes.Add(new Box(b.X - OutlineMargin, b.Y - OutlineMargin, b.Width + (2 * OutlineMargin), b.Height + (2 * OutlineMargin)));
-                }
+                (boxes, labels, lines) = Obstacles(layout);
             }
 
             var text = LineWrap.Wrap(label, MaxChars, 1)[0];
             var width = (text.Length * CharWidth) + (2 * Padding);
-            var (box, anchor) = Best(edge, width, boxes, labels!) ?? Farther(edge, width, boxes, labels!, layout) ?? Least(edge, width, boxes, labels!);
+            var points = edge.Points();
+            var (box, apart) = Near(points, e, width, boxes, labels!, lines!, layout) is { } near ? (near, true)
+                : Farther(edge, e, width, boxes, labels!, lines!, layout) ?? (Least(points, width, boxes, labels!), false);
             labels!.Add(box);
-            placed.Add(new PlacedLabel(text, box, anchor));
+            placed.Add(new PlacedLabel(text, box, NearestPoint(points, box), apart));
         }
 
         return placed;
     }
 
-    /// <summary>The first free plate on or beside the arrow (up to <see cref="MaxDistance"/>, then farther out across it), or <see langword="null"/>.</summary>
-    private static (Box Box, Point Anchor)? Best(MapEdge edge, double width, Grid boxes, Grid labels)
+    private static (Grid Boxes, Grid Labels, Lines Lines) Obstacles(MapLayout layout)
     {
-        foreach (var (box, p) in Candidates(edge, width))
+        var boxes = new Grid();
+        foreach (var node in layout.Nodes)
         {
-            if (labels.Cover(box) == 0 && boxes.Cover(box) == 0)
+            var b = node.Bounds;
+            boxes.Add(new Box(b.X - OutlineMargin, b.Y - OutlineMargin, b.Width + (2 * OutlineMargin), b.Height + (2 * OutlineMargin)));
+        }
+
+        foreach (var lane in layout.Lanes)
+        {
+            boxes.Add(lane.Header);
+        }
+
+        var lines = new Lines();
+        for (var e = 0; e < layout.Edges.Count; e++)
+        {
+            if (layout.Edges[e].Kind == MapEdgeKind.Flow)
             {
-                return (box, p);
+                lines.Add(e, layout.Edges[e].Points());
             }
         }
 
-        return null;
+        return (boxes, new Grid(), lines);
     }
 
     /// <summary>
-    /// The free plate nearest the arrow's midpoint, in any direction, up to <see cref="MaxLeader"/> away and inside the
-    /// drawing, or <see langword="null"/>: for an arrow that runs through a crowd of boxes.
+    /// The first free plate on or touching the arrow (segments longest first, spots from each one's middle outwards), then
+    /// the nearest free plate beside it up to <see cref="MaxDistance"/> away; <see langword="null"/> when there is none.
     /// </summary>
-    private static (Box Box, Point Anchor)? Farther(MapEdge edge, double width, Grid boxes, Grid labels, MapLayout layout)
+    private static Box? Near(IReadOnlyList<Point> points, int edge, double width, Grid boxes, Grid labels, Lines lines, MapLayout layout)
     {
+        var order = new List<int>(points.Count);
+        for (var i = 1; i < points.Count; i++)
+        {
+            order.Add(i);
+        }
+
+        order.Sort((a, b) =>
+        {
+            var c = Length(points[b - 1], points[b]).CompareTo(Length(points[a - 1], points[a]));
+            return c != 0 ? c : a.CompareTo(b);
+        });
+
+        foreach (var i in order)
+        {
+            foreach (var box in OnSegment(points[i - 1], points[i], width, boxes, labels))
+            {
+                if (IsFree(box, points, edge, boxes, labels, lines, layout))
+                {
+                    return box;
+                }
+            }
+        }
+
+        Box? best = null;
+        var bestDistance = double.MaxValue;
+        foreach (var i in order)
+        {
+            // Nearest first: the first free plate beside this segment is the nearest one it offers.
+            foreach (var box in BesideSegment(points[i - 1], points[i], width, boxes, labels))
+            {
+                var distance = DistanceTo(points, box);
+                if (distance >= bestDistance)
+                {
+                    break;
+                }
+
+                if (distance <= MaxDistance && IsFree(box, points, edge, boxes, labels, lines, layout))
+                {
+                    (best, bestDistance) = (box, distance);
+                    break;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static bool IsFree(Box box, IReadOnlyList<Point> points, int edge, Grid boxes, Grid labels, Lines lines, MapLayout layout) =>
+        box.X >= 0 && box.Y >= 0 && box.Right <= layout.Width && box.Bottom <= layout.Height
+        && labels.Cover(box) == 0 && boxes.Cover(box) == 0 && !lines.AnyOtherWithin(box, edge, DistanceTo(points, box));
+
+    /// <summary>Plates on a segment or touching it from either side, at spots from its middle outwards.</summary>
+    private static IEnumerable<Box> OnSegment(Point a, Point b, double width, Grid boxes, Grid labels)
+    {
+        var horizontal = Math.Abs(a.Y - b.Y) < 1e-9;
+        var (half, across) = horizontal ? (width / 2, Height / 2) : (Height / 2, width / 2);
+        double[] offsets = [0, -(across + Beside), across + Beside];
+        foreach (var along in Stops(a, b, half, width, boxes, labels))
+        {
+            foreach (var offset in offsets)
+            {
+                yield return Plate(a, horizontal, along, offset, width);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Plates moved across a segment, from touching it up to <see cref="MaxDistance"/> from it in steps of 2 units and to
+    /// where they just clear a box or label; nearest the segment first, then nearest its middle.
+    /// </summary>
+    private static IEnumerable<Box> BesideSegment(Point a, Point b, double width, Grid boxes, Grid labels)
+    {
+        var horizontal = Math.Abs(a.Y - b.Y) < 1e-9;
+        var (half, across) = horizontal ? (width / 2, Height / 2) : (Height / 2, width / 2);
+        var gaps = new List<double>();
+        for (var gap = Beside; gap <= MaxDistance; gap += 2)
+        {
+            gaps.Add(gap);
+        }
+
+        var line = horizontal ? a.Y : a.X;
+        foreach (var o in boxes.Near(Reach(a, b, width)).Concat(labels.Near(Reach(a, b, width))))
+        {
+            var (low, high) = horizontal ? (o.Y, o.Bottom) : (o.X, o.Right);
+            // A plate above (left of) the line whose bottom meets the obstacle's top or whose top meets its bottom, and
+            // the same below (right of) it.
+            foreach (var gap in (ReadOnlySpan<double>)[line - low, line - high - (2 * across), high - line, low - line - (2 * across)])
+            {
+                if (gap >= 0 && gap <= MaxDistance && !gaps.Contains(gap))
+                {
+                    gaps.Add(gap);
+                }
+            }
+        }
+
+        gaps.Sort();
+        var stops = Stops(a, b, half, width, boxes, labels);
+        foreach (var gap in gaps)
+        {
+            foreach (var along in stops)
+            {
+                yield return Plate(a, horizontal, along, -(across + gap), width);
+                yield return Plate(a, horizontal, along, across + gap, width);
+            }
+        }
+    }
+
+    /// <summary>A plate centred at <paramref name="along"/> on the segment's axis and <paramref name="offset"/> across it.</summary>
+    private static Box Plate(Point a, bool horizontal, double along, double offset, double width) =>
+        horizontal
+            ? new Box(along - (width / 2), a.Y + offset - (Height / 2), width, Height)
+            : new Box(a.X + offset - (width / 2), along - (Height / 2), width, Height);
+
+    /// <summary>
+    /// Positions of a plate's centre along a segment (x on a horizontal one, y on a vertical one): its middle, then steps
+    /// of 2 units outwards, and the spots where the plate's edge meets a nearby box's or label's edge; nearest the middle
+    /// first, none farther than <see cref="Window"/> from it. A plate at any of them still overlaps the segment's span.
+    /// </summary>
+    private static List<double> Stops(Point a, Point b, double half, double width, Grid boxes, Grid labels)
+    {
+        var horizontal = Math.Abs(a.Y - b.Y) < 1e-9;
+        var (lo, hi) = horizontal ? (Math.Min(a.X, b.X), Math.Max(a.X, b.X)) : (Math.Min(a.Y, b.Y), Math.Max(a.Y, b.Y));
+        var middle = (lo + hi) / 2;
+        var (min, max) = (Math.Max(lo - half, middle - Window), Math.Min(hi + half, middle + Window));
+        const double step = 2;
+        var stops = new List<double> { middle };
+        for (var d = step; middle - d >= min || middle + d <= max; d += step)
+        {
+            stops.Add(middle - d);
+            stops.Add(middle + d);
+        }
+
+        foreach (var o in boxes.Near(Reach(a, b, width)).Concat(labels.Near(Reach(a, b, width))))
+        {
+            var (low, high) = horizontal ? (o.X, o.Right) : (o.Y, o.Bottom);
+            stops.Add(low - half);
+            stops.Add(high + half);
+        }
+
+        stops.RemoveAll(s => s < min || s > max);
+        stops.Sort((x, y) =>
+        {
+            var c = Math.Abs(x - middle).CompareTo(Math.Abs(y - middle));
+            return c != 0 ? c : x.CompareTo(y);
+        });
+        return stops;
+    }
+
+    /// <summary>
+    /// The area where obstacles can meet a plate of <paramref name="width"/> on or beside the segment: the segment's
+    /// stretch within <see cref="Window"/> of its middle, widened by the plate and <see cref="MaxDistance"/>.
+    /// </summary>
+    private static Box Reach(Point a, Point b, double width)
+    {
+        var pad = width + MaxDistance;
+        var (mx, my) = ((a.X + b.X) / 2, (a.Y + b.Y) / 2);
+        var (hx, hy) = (Math.Min(Math.Abs(a.X - b.X) / 2, Window), Math.Min(Math.Abs(a.Y - b.Y) / 2, Window));
+        return new Box(mx - hx - pad, my - hy - pad, (2 * (hx + pad)), (2 * (hy + pad)));
+    }
+
+    private static double Length(Point a, Point b) => Math.Abs(a.X - b.X) + Math.Abs(a.Y - b.Y);
+
+    /// <summary>
+    /// The free plate nearest the arrow's midpoint, in any direction, up to <see cref="MaxLeader"/> away and inside the
+    /// drawing, preferring one nearer its own arrow than any other flow's line (<c>Apart</c>); <see langword="null"/>
+    /// when none is free: for an arrow that runs through a crowd of boxes. One pass: rings of growing size around the
+    /// midpoint, remembering the nearest free plate until a ring holds one that is also apart.
+    /// </summary>
+    private static (Box Box, bool Apart)? Farther(MapEdge edge, int index, double width, Grid boxes, Grid labels, Lines lines, MapLayout layout)
+    {
+        var points = edge.Points();
         const double step = 6;
         var anchor = edge.PointAlong(0.5);
+        Box? free = null;
         for (var ring = 1; ring * step <= MaxLeader; ring++)
         {
-            (Box Box, Point Anchor)? nearest = null;
+            Box? nearest = null;
             var nearestDistance = double.MaxValue;
             for (var i = -ring; i <= ring; i++)
             {
@@ -162,69 +350,68 @@ internal static class FlowLabels
 
                     if (labels.Cover(box) == 0 && boxes.Cover(box) == 0)
                     {
-                        (nearest, nearestDistance) = ((box, anchor), distance);
+                        free ??= box;
+                        if (!lines.AnyOtherWithin(box, index, DistanceTo(points, box)))
+                        {
+                            (nearest, nearestDistance) = (box, distance);
+                        }
                     }
                 }
             }
 
-            if (nearest is not null)
+            if (nearest is { } apart)
             {
-                return nearest;
+                return (apart, true);
             }
         }
 
-        return null;
+        return free is { } crowded ? (crowded, false) : null;
     }
 
-    /// <summary>When no plate is free: the near candidate covering least, labels weighing far more than boxes.</summary>
-    private static (Box Box, Point Anchor) Least(MapEdge edge, double width, Grid boxes, Grid labels)
+    /// <summary>When no plate is free: the plate on or touching the arrow covering least, labels weighing far more than boxes.</summary>
+    private static Box Least(IReadOnlyList<Point> points, double width, Grid boxes, Grid labels)
     {
-        (Box, Point)? best = null;
+        Box? best = null;
         var bestCost = double.MaxValue;
-        foreach (var (box, p) in Candidates(edge, width))
+        for (var i = 1; i < points.Count; i++)
         {
-            var cost = (labels.Cover(box) * 1e6) + boxes.Cover(box);
-            if (cost < bestCost)
+            foreach (var box in OnSegment(points[i - 1], points[i], width, boxes, labels))
             {
-                (best, bestCost) = ((box, p), cost);
+                var cost = (labels.Cover(box) * 1e6) + boxes.Cover(box);
+                if (cost < bestCost)
+                {
+                    (best, bestCost) = (box, cost);
+                }
             }
         }
 
         return best!.Value;
     }
 
-    /// <summary>Plates centred on points along the arrow (midpoint first), then shifted across it, nearest first.</summary>
-    private static IEnumerable<(Box Box, Point Anchor)> Candidates(MapEdge edge, double width)
+    /// <summary>The point of a polyline of horizontal and vertical segments nearest a box (the middle of the stretch nearest it when several are).</summary>
+    public static Point NearestPoint(IReadOnlyList<Point> points, Box box)
     {
-        var points = edge.Points();
-        foreach (var shift in AllShifts)
-        {
-            foreach (var t in Along)
-            {
-                var p = edge.PointAlong(t);
-                // Across the arrow: up and down on a horizontal stretch, left and right on a vertical one.
-                var vertical = IsOnVertical(points, p);
-                var aside = shift == 0 ? 0 : Math.Sign(shift) * ((width / 2) + Math.Abs(shift) - (Height / 2));
-                var box = vertical
-                    ? new Box(p.X - (width / 2) + aside, p.Y - (Height / 2), width, Height)
-                    : new Box(p.X - (width / 2), p.Y + shift - (Height / 2), width, Height);
-                yield return (box, p);
-            }
-        }
-    }
-
-    private static bool IsOnVertical(IReadOnlyList<Point> points, Point p)
-    {
+        var best = points[0];
+        var bestDistance = double.MaxValue;
         for (var i = 1; i < points.Count; i++)
         {
             var (a, b) = (points[i - 1], points[i]);
-            if (Math.Abs(a.X - b.X) < 1e-9 && Math.Abs(p.X - a.X) < 1e-6 && p.Y >= Math.Min(a.Y, b.Y) - 1e-6 && p.Y <= Math.Max(a.Y, b.Y) + 1e-6)
+            var p = new Point(Closest(Math.Min(a.X, b.X), Math.Max(a.X, b.X), box.X, box.Right), Closest(Math.Min(a.Y, b.Y), Math.Max(a.Y, b.Y), box.Y, box.Bottom));
+            var d = SegmentToBox(p, p, box);
+            if (d < bestDistance - 1e-9)
             {
-                return Math.Abs(a.Y - b.Y) > 1e-9;
+                (best, bestDistance) = (p, d);
             }
         }
 
-        return false;
+        return best;
+    }
+
+    // The value in [lo, hi] nearest the range [from, to]: the middle of their overlap, or the nearer end.
+    private static double Closest(double lo, double hi, double from, double to)
+    {
+        var (l, h) = (Math.Max(lo, from), Math.Min(hi, to));
+        return l <= h ? (l + h) / 2 : to < lo ? lo : hi;
     }
 
     /// <summary>The shortest distance between a box and a polyline (0 when they touch or cross).</summary>
@@ -247,29 +434,6 @@ internal static class FlowLabels
         return Math.Sqrt((dx * dx) + (dy * dy));
     }
 
-    private static double[] FarShiftSteps()
-    {
-        var steps = new List<double>();
-        for (var d = (2 * Height) + 4; d <= MaxLeader; d += (Height / 2) + 1)
-        {
-            steps.Add(-d);
-            steps.Add(d);
-        }
-
-        return [.. steps];
-    }
-
-    private static double[] AlongSteps()
-    {
-        var steps = new List<double> { 0.5 };
-        for (var d = 0.04; d <= 0.44 + 1e-9; d += 0.04)
-        {
-            steps.Add(0.5 - d);
-            steps.Add(0.5 + d);
-        }
-
-        return [.. steps];
-    }
     /// <summary>Boxes bucketed by the grid cells they touch.</summary>
     private sealed class Grid
     {
@@ -318,7 +482,80 @@ internal static class FlowLabels
             return cover;
         }
 
-        private static (int X0, int Y0, int X1, int Y1) Cells(Box box) =>
+        /// <summary>The boxes in the grid cells <paramref name="area"/> touches (a box in several of them comes once per cell).</summary>
+        public IEnumerable<Box> Near(Box area)
+        {
+            var (x0, y0, x1, y1) = Cells(area);
+            for (var x = x0; x <= x1; x++)
+            {
+                for (var y = y0; y <= y1; y++)
+                {
+                    if (_cells.TryGetValue((x, y), out var list))
+                    {
+                        foreach (var box in list)
+                        {
+                            yield return box;
+                        }
+                    }
+                }
+            }
+        }
+
+        public static (int X0, int Y0, int X1, int Y1) Cells(Box box) =>
             ((int)Math.Floor(box.X / Cell), (int)Math.Floor(box.Y / Cell), (int)Math.Floor(box.Right / Cell), (int)Math.Floor(box.Bottom / Cell));
+    }
+
+    /// <summary>The segments of every flow's line, bucketed by the grid cells they touch, with the index of their edge.</summary>
+    private sealed class Lines
+    {
+        private readonly Dictionary<(int X, int Y), List<(int Edge, Point A, Point B)>> _cells = [];
+
+        public void Add(int edge, IReadOnlyList<Point> points)
+        {
+            for (var i = 1; i < points.Count; i++)
+            {
+                var (a, b) = (points[i - 1], points[i]);
+                var span = new Box(Math.Min(a.X, b.X), Math.Min(a.Y, b.Y), Math.Abs(a.X - b.X), Math.Abs(a.Y - b.Y));
+                var (x0, y0, x1, y1) = Grid.Cells(span);
+                for (var x = x0; x <= x1; x++)
+                {
+                    for (var y = y0; y <= y1; y++)
+                    {
+                        if (!_cells.TryGetValue((x, y), out var list))
+                        {
+                            list = [];
+                            _cells.Add((x, y), list);
+                        }
+
+                        list.Add((edge, a, b));
+                    }
+                }
+            }
+        }
+
+        /// <summary>Whether a line of another edge than <paramref name="edge"/> comes within <paramref name="distance"/> of <paramref name="box"/>.</summary>
+        public bool AnyOtherWithin(Box box, int edge, double distance)
+        {
+            var area = new Box(box.X - distance, box.Y - distance, box.Width + (2 * distance), box.Height + (2 * distance));
+            var (x0, y0, x1, y1) = Grid.Cells(area);
+            for (var x = x0; x <= x1; x++)
+            {
+                for (var y = y0; y <= y1; y++)
+                {
+                    if (_cells.TryGetValue((x, y), out var list))
+                    {
+                        foreach (var (other, a, b) in list)
+                        {
+                            if (other != edge && SegmentToBox(a, b, box) <= distance)
+                            {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
     }
 }

@@ -12,7 +12,10 @@ public sealed record ActivityDetails
     /// <summary>What the activity is, in Markdown, if described.</summary>
     public string? Description { get; init; }
 
-    /// <summary>The channels the activity uses, for example "email" or "web", each at most once.</summary>
+    /// <summary>
+    /// The channels the activity uses, for example "email" or "web", each at most once: at most 50, each a name (1–500
+    /// characters with a visible one); a longer list is refused with <see cref="JourneyRuleException"/> (<c>invalid-value</c>).
+    /// </summary>
     public ValueList<string> Channels { get; init; } = ValueList<string>.Empty;
 
     /// <summary>The person accountable for the activity, if any.</summary>
@@ -30,6 +33,9 @@ public sealed record ActivityDetails
     /// <summary>The planned last day, if scheduled; never before <see cref="PlannedStart"/>.</summary>
     public LocalDate? PlannedEnd { get; init; }
 
-    /// <summary>Free tags, each at most once.</summary>
+    /// <summary>
+    /// Free tags, each at most once: at most 50, each a name (1–500 characters with a visible one); a longer list is
+    /// refused with <see cref="JourneyRuleException"/> (<c>invalid-value</c>).
+    /// </summary>
     public ValueList<string> Tags { get; init; } = ValueList<string>.Empty;
 }

@@ -19,15 +19,21 @@ public readonly record struct Actor
 
     /// <summary>Creates an actor.</summary>
     /// <param name="name">The actor's name as it appears in the history, for example <c>"ana"</c> or <c>"crm-sync"</c>;
-    /// at least one character that is not white space, and valid UTF-16 (no lone surrogate).</param>
+    /// at least one visible character (not white space, a format character such as U+200B or a combining mark), and
+    /// valid UTF-16 (no lone surrogate).</param>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, white space only, or holds a lone surrogate.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, has no visible character, or holds a lone surrogate.</exception>
     public Actor(string name)
     {
         Guard.Against.Null(name);
         if (string.IsNullOrWhiteSpace(name))
         {
             throw new ArgumentException("An actor's name must not be empty or white space: name who makes the change, for example new Actor(\"ana\").", nameof(name));
+        }
+
+        if (!Internal.Text.HasVisibleCharacter(name))
+        {
+            throw new ArgumentException("An actor's name has no visible character (only white space, format characters such as U+200B or combining marks): name who makes the change, for example new Actor(\"ana\").", nameof(name));
         }
 
         if (Internal.Text.LoneSurrogateIndex(name) is var at and >= 0)

@@ -12,13 +12,20 @@ namespace OutOfDark.Internal;
 /// </summary>
 internal static class JourneyGuards
 {
-    /// <summary>The longest name (journey, phase, activity, actor, channel, tag, …) the model accepts.</summary>
+    /// <summary>
+    /// The longest name (journey, phase, activity, actor, channel, tag, …) the model accepts, in characters: Unicode
+    /// scalar values, so an emoji outside the Basic Multilingual Plane counts as one (<see cref="Text.CharacterCount"/>).
+    /// </summary>
     public const int MaxNameLength = 500;
 
-    /// <summary>The longest free text (description, quote, note) the model accepts.</summary>
+    /// <summary>The longest free text (description, quote, note) the model accepts, in characters (Unicode scalar values).</summary>
     public const int MaxTextLength = 4_000_000;
 
-    /// <summary>Refuses a missing, blank or too long name, one that cannot be stored as UTF-8, or one holding a control or bidi override character.</summary>
+    /// <summary>
+    /// Refuses a missing, blank or too long name, one with no visible character (only white space, format characters
+    /// such as U+200B or combining marks), one that cannot be stored as UTF-8, or one holding a control, bidi override,
+    /// line separator or unbalanced bidi isolate character.
+    /// </summary>
     public static void InvalidName(this IGuardClause guard, string? value, string what)
     {
         if (value is null || string.IsNullOrWhiteSpace(value))
@@ -26,29 +33,58 @@ internal static class JourneyGuards
             throw new JourneyRuleException(JourneyRules.InvalidValue, $"The {what} must not be empty.");
         }
 
-        if (value.Length > MaxNameLength)
-        {
-            throw new JourneyRuleException(JourneyRules.InvalidValue, $"The {what} must be at most {MaxNameLength} characters; it has {value.Length}.");
-        }
-
+        TooLong(value, MaxNameLength, what);
         guard.InvalidUtf16(value, what);
         guard.InvalidCharacters(value, what, multiLine: false);
+        guard.Invisible(value, what);
     }
 
     /// <summary>
-    /// Refuses text holding a control character (C0 U+0000–U+001F, DEL, C1 U+0080–U+009F) or a bidi embedding or
-    /// override (U+202A–U+202E): the first shows as U+FFFD or breaks CSV and terminals, the second reorders the text
-    /// around a name (a history line, a message). Bidi isolates (U+2066–U+2069) stay allowed: they cannot leak out.
+    /// Refuses a name in which no character shows (<see cref="Text.HasVisibleCharacter"/>): zero-width spaces and
+    /// joiners, word joiners, byte order marks, soft hyphens, variation selectors or combining marks without a base. Such
+    /// a name reads as blank in every list and cannot be told apart from another.
+    /// </summary>
+    public static void Invisible(this IGuardClause guard, string value, string what)
+    {
+        _ = guard;
+        if (!Text.HasVisibleCharacter(value))
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, $"The {what} has no visible character (only white space, format characters such as U+200B or combining marks); type a name.");
+        }
+    }
+
+    /// <summary>Refuses text of more than <paramref name="limit"/> characters, counted as Unicode scalar values.</summary>
+    private static void TooLong(string value, int limit, string what)
+    {
+        if (value.Length > limit && Text.CharacterCount(value) is var count && count > limit)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, $"The {what} must be at most {limit} characters; it has {count}.");
+        }
+    }
+
+    /// <summary>
+    /// Refuses text holding a control character (C0 U+0000–U+001F, DEL, C1 U+0080–U+009F), a bidi embedding or
+    /// override (U+202A–U+202E) or an unbalanced bidi isolate (U+2066–U+2068 never closed by U+2069, or U+2069 with none
+    /// open): the first shows as U+FFFD or breaks CSV and terminals, the others reorder the text around a name (a
+    /// history line, a message). Balanced isolates stay allowed: they cannot leak out. A name (not
+    /// <paramref name="multiLine"/>) may not hold a line or paragraph separator (U+2028, U+2029) either;
     /// <paramref name="multiLine"/> text (descriptions, notes) may hold tabs and line breaks.
     /// </summary>
     public static void InvalidCharacters(this IGuardClause guard, string value, string what, bool multiLine)
     {
         _ = guard;
-        if (Text.ForbiddenCharacterIndex(value, multiLine) is var at and >= 0)
+        if (Text.ForbiddenCharacterIndex(value, multiLine, out var found) is var at and >= 0)
         {
-            var kind = char.IsControl(value[at]) ? "a control character" : "a bidi override character";
+            var code = $"U+{(int)value[at]:X4} at position {at + 1}";
             var allowed = multiLine ? " (tabs and line breaks are allowed)" : "";
-            throw new JourneyRuleException(JourneyRules.InvalidValue, $"The {what} contains {kind} U+{(int)value[at]:X4} at position {at + 1}; remove it{allowed}.");
+            throw new JourneyRuleException(JourneyRules.InvalidValue, found switch
+            {
+                Text.Forbidden.Control => $"The {what} contains a control character {code}; remove it{allowed}.",
+                Text.Forbidden.BidiOverride => $"The {what} contains a bidi override character {code}; remove it{allowed}.",
+                Text.Forbidden.LineSeparator => $"The {what} contains a line separator {code}; it is one line of text: remove it.",
+                Text.Forbidden.UnclosedIsolate => $"The {what} contains a bidi isolate {code} that is never closed; close it with U+2069 or remove it.",
+                _ => $"The {what} contains a bidi isolate end {code} with no isolate open; remove it, or open the isolate before it (U+2066–U+2068).",
+            });
         }
     }
 
@@ -83,7 +119,7 @@ internal static class JourneyGuards
         }
     }
 
-    /// <summary>Refuses free text that is too long, cannot be stored as UTF-8, or holds a control character other than tab and line breaks or a bidi override; <see langword="null"/> is accepted.</summary>
+    /// <summary>Refuses free text that is too long, cannot be stored as UTF-8, or holds a control character other than tab and line breaks, a bidi override or an unbalanced bidi isolate; <see langword="null"/> is accepted.</summary>
     public static void InvalidText(this IGuardClause guard, string? value, string what)
     {
         if (value is null)
@@ -91,11 +127,7 @@ internal static class JourneyGuards
             return;
         }
 
-        if (value.Length > MaxTextLength)
-        {
-            throw new JourneyRuleException(JourneyRules.InvalidValue, $"The {what} must be at most {MaxTextLength} characters; it has {value.Length}.");
-        }
-
+        TooLong(value, MaxTextLength, what);
         guard.InvalidUtf16(value, what);
         guard.InvalidCharacters(value, what, multiLine: true);
     }
@@ -121,12 +153,20 @@ internal static class JourneyGuards
         }
     }
 
-    /// <summary>Refuses a missing list, or one with an invalid or repeated name.</summary>
+    /// <summary>The most names a list of an activity holds (its channels, its tags).</summary>
+    public const int MaxListCount = 50;
+
+    /// <summary>Refuses a missing list, one of more than <see cref="MaxListCount"/> names, or one with an invalid or repeated name.</summary>
     public static void InvalidNames(this IGuardClause guard, ValueList<string>? values, string what)
     {
         if (values is null)
         {
             throw new JourneyRuleException(JourneyRules.InvalidValue, $"The {what} list must not be missing.");
+        }
+
+        if (values.Count > MaxListCount)
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, $"An activity holds at most {MaxListCount} {what}s; this list has {values.Count}. Remove some, or group them under broader {what}s.");
         }
 
         if (values.Count == 1)

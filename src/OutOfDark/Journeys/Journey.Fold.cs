@@ -297,7 +297,7 @@ public sealed partial class Journey
     private static string? KpiMember(MetricWidget? metric, JourneyRuleException ex) =>
         metric is null ? null
         : ex.Rule == JourneyRules.DuplicateId || metric.Id == default ? nameof(metric.Id)
-        : string.IsNullOrWhiteSpace(metric.Title) || metric.Title.Length > JourneyGuards.MaxNameLength ? nameof(metric.Title)
+        : string.IsNullOrWhiteSpace(metric.Title) || Text.CharacterCount(metric.Title) > JourneyGuards.MaxNameLength || !Text.HasVisibleCharacter(metric.Title) ? nameof(metric.Title)
         : metric.ProblemMember();
 
     private void RestoreActivities(ValueList<Activity> activities)

@@ -114,7 +114,7 @@ public sealed partial class Journey
                     {
                         if (widget is EmotionWidget emotion && emotion.Persona == x.PersonaId)
                         {
-                            throw new JourneyRuleException(JourneyRules.PersonaInUse, $"Persona {x.PersonaId} is still used by emotion widget '{emotion.Title}' ({emotion.Id}) on activity '{activity.Name}'; remove or change that widget first.", x.PersonaId, emotion.Id);
+                            throw new JourneyRuleException(JourneyRules.PersonaInUse, $"Persona '{FindPersona(x.PersonaId)!.Name}' is still used by emotion widget '{emotion.Title}' on activity '{activity.Name}'; remove or change that widget first.", x.PersonaId, emotion.Id);
                         }
                     }
                 }
@@ -554,10 +554,12 @@ public sealed partial class Journey
             throw new JourneyRuleException(JourneyRules.InvalidWidget, "A widget's id must not be the empty GUID.");
         }
 
-        if (string.IsNullOrWhiteSpace(widget.Title) || widget.Title.Length > JourneyGuards.MaxNameLength)
+        if (string.IsNullOrWhiteSpace(widget.Title) || Text.CharacterCount(widget.Title) > JourneyGuards.MaxNameLength)
         {
             throw new JourneyRuleException(JourneyRules.InvalidWidget, $"Widget {widget.Id} needs a title that is not empty or white space and at most {JourneyGuards.MaxNameLength} characters, as activity names do.", widget.Id);
         }
+
+        Guard.Against.Invisible(widget.Title, "widget title");
 
         if (widget is UnknownWidget unknown && (string.IsNullOrEmpty(unknown.Kind) || unknown.Content is null))
         {
@@ -679,7 +681,7 @@ public sealed partial class Journey
 
         if (activity is { } a && metric is { } m)
         {
-            throw new JourneyRuleException(JourneyRules.InvalidSettings, $"Settings of rule '{rule}' apply to the whole journey, to one activity or to one KPI, not to activity {a} and metric {m} at once: name one of them.", rule, a, m);
+            throw new JourneyRuleException(JourneyRules.InvalidSettings, $"Settings of rule '{rule}' apply to the whole journey, to one activity or to one KPI, not to activity {(_activities.TryGetValue(a, out var named) ? $"'{named.Name}'" : a.ToString())} and metric {(FindMetric(m, out _, out _) is { } kpi ? $"'{kpi.Title}'" : m.ToString())} at once: name one of them.", rule, a, m);
         }
 
         if (activity is { } id)

@@ -18,6 +18,6 @@ public sealed record DescriptionWidget(WidgetId Id, string Title, string Markdow
     /// <inheritdoc />
     protected internal override string? Validate() =>
         Markdown is null ? "The description's text must not be missing."
-        : Markdown.Length > Internal.JourneyGuards.MaxTextLength ? "The description's text is too long."
+        : Internal.Text.CharacterCount(Markdown) > Internal.JourneyGuards.MaxTextLength ? "The description's text is too long."
         : null;
 }

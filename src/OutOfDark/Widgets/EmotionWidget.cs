@@ -26,5 +26,5 @@ public sealed record EmotionWidget(WidgetId Id, string Title, PersonaId Persona,
 
     /// <inheritdoc />
     protected internal override string? Validate() =>
-        Note is { Length: > Internal.JourneyGuards.MaxTextLength } ? "The emotion's note is too long." : null;
+        Note is { } note && Internal.Text.CharacterCount(note) > Internal.JourneyGuards.MaxTextLength ? "The emotion's note is too long." : null;
 }

@@ -49,9 +49,9 @@ public sealed record FeedbackWidget(WidgetId Id, string Title, ValueList<Feedbac
     public static string? CheckEntry(FeedbackEntry? entry) =>
         entry is null ? "A feedback entry must not be missing."
         : string.IsNullOrWhiteSpace(entry.Source) ? "A feedback entry needs a source."
-        : entry.Source.Length > Internal.JourneyGuards.MaxNameLength ? "A feedback entry's source must be at most 500 characters."
+        : Internal.Text.CharacterCount(entry.Source) > Internal.JourneyGuards.MaxNameLength ? "A feedback entry's source must be at most 500 characters."
         : entry.Quote is null ? "A feedback entry needs a quote."
-        : entry.Quote.Length > Internal.JourneyGuards.MaxTextLength ? "A feedback entry's quote is too long."
+        : Internal.Text.CharacterCount(entry.Quote) > Internal.JourneyGuards.MaxTextLength ? "A feedback entry's quote is too long."
         : !Enum.IsDefined(entry.Sentiment) ? $"{entry.Sentiment} is not a valid sentiment."
         : Internal.JourneyGuards.NonIsoProblem(entry.Date, "A feedback entry's date");
 }

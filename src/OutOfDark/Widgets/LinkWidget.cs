@@ -22,6 +22,6 @@ public sealed record LinkWidget(WidgetId Id, string Title, Uri Url) : Widget(Id,
     protected internal override string? Validate() =>
         Url is null ? "The link's address must not be missing."
         : !Url.IsAbsoluteUri ? $"The link's address '{Url}' must be absolute, for example https://example.com/page."
-        : Url.OriginalString.Length > Internal.JourneyGuards.MaxTextLength ? "The link's address is too long."
+        : Internal.Text.CharacterCount(Url.OriginalString) > Internal.JourneyGuards.MaxTextLength ? "The link's address is too long."
         : null;
 }

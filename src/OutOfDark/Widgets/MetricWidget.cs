@@ -132,7 +132,7 @@ public sealed record MetricWidget(WidgetId Id, string Title) : Widget(Id, Title)
     /// <inheritdoc />
     protected internal override string? Validate()
     {
-        if (Unit is null || Unit.Length > Internal.JourneyGuards.MaxNameLength)
+        if (Unit is null || Internal.Text.CharacterCount(Unit) > Internal.JourneyGuards.MaxNameLength)
         {
             return "The unit must be present and at most 500 characters.";
         }
@@ -219,7 +219,7 @@ public sealed record MetricWidget(WidgetId Id, string Title) : Widget(Id, Title)
     /// </summary>
     internal string? ProblemMember()
     {
-        if (Unit is null || Unit.Length > Internal.JourneyGuards.MaxNameLength)
+        if (Unit is null || Internal.Text.CharacterCount(Unit) > Internal.JourneyGuards.MaxNameLength)
         {
             return nameof(Unit);
         }

@@ -11,8 +11,8 @@ namespace OutOfDark;
 /// customer, the metric's plain series. Immutable, compared by content (dimension order does not matter). Thread-safe.
 /// </summary>
 /// <remarks>
-/// Limits: at most <see cref="MaxDimensions"/> dimensions, keys unique; each key and value 1 to 500 characters, not
-/// blank, valid UTF-16, without control characters (U+0000–U+001F, U+007F–U+009F: no tabs or line breaks). Keys and
+/// Limits: at most <see cref="MaxDimensions"/> dimensions, keys unique; each key and value 1 to 500 characters (Unicode
+/// scalar values: an emoji counts as one), with a visible character (not only white space, U+200B or combining marks), valid UTF-16, without control characters (U+0000–U+001F, U+007F–U+009F: no tabs or line breaks). Keys and
 /// values are compared ordinally: case-sensitive and without Unicode normalisation, so "DE" and "de", or "é" written as
 /// one character and as e + combining accent, are different segments; normalise them before recording if they should
 /// match. Dimensions are kept sorted by key (ordinal).
@@ -225,9 +225,14 @@ public sealed class Segment : IEquatable<Segment>
             throw new ArgumentException($"{what} must not be empty or white space: name the dimension (for example \"region\") and its value (for example \"DE\").", parameter);
         }
 
-        if (text.Length > Internal.JourneyGuards.MaxNameLength)
+        if (Internal.Text.CharacterCount(text) is var count && count > Internal.JourneyGuards.MaxNameLength)
         {
-            throw new ArgumentException($"{what} has {text.Length} characters; at most {Internal.JourneyGuards.MaxNameLength}.", parameter);
+            throw new ArgumentException($"{what} has {count} characters; at most {Internal.JourneyGuards.MaxNameLength}.", parameter);
+        }
+
+        if (!Internal.Text.HasVisibleCharacter(text))
+        {
+            throw new ArgumentException($"{what} has no visible character (only white space, format characters such as U+200B or combining marks): name the dimension (for example \"region\") and its value (for example \"DE\").", parameter);
         }
 
         for (var i = 0; i < text.Length; i++)

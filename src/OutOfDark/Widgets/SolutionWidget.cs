@@ -22,7 +22,7 @@ public sealed record SolutionWidget(WidgetId Id, string Title, string Problem, s
     /// <inheritdoc />
     protected internal override string? Validate() =>
         Problem is null || Solution is null ? "A solution widget needs both a problem and a solution text."
-        : Problem.Length > Internal.JourneyGuards.MaxTextLength || Solution.Length > Internal.JourneyGuards.MaxTextLength ? "The problem or solution text is too long."
+        : Internal.Text.CharacterCount(Problem) > Internal.JourneyGuards.MaxTextLength || Internal.Text.CharacterCount(Solution) > Internal.JourneyGuards.MaxTextLength ? "The problem or solution text is too long."
         : !System.Enum.IsDefined(Status) ? $"{Status} is not a valid solution status."
         : null;
 }
