@@ -79,7 +79,7 @@ public sealed class WidgetRequestsTests
             {
                 var entries = Enumerable.Range(0, count).Select(i => new FeedbackEntry("Source " + i, "Quote " + i, Sentiment.Neutral, new LocalDate(2026, 4, 1).PlusDays(i))).ToList();
                 var widget = new FeedbackWidget(WidgetId.New(), "Title", ValueList<FeedbackEntry>.From(entries));
-                var valid = remove.Where(i => i < count).ToList();
+                var valid = remove.Where(i => i < count).Distinct().ToList();
                 var newEntry = add ? new FeedbackEntryRequest("Chat", "New", "positive", "2026-05-01") : null;
                 var errors = new Dictionary<string, string[]>();
                 var change = WidgetRequests.Change(Change(newEntry, valid), "Title", Given, errors);

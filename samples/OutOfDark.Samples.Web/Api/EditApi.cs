@@ -91,7 +91,7 @@ internal static class EditApi
             return actor => new Edit(
                 new ChangeWidgetCommand(actor, widget!.Value, change, body.Reason),
                 fields,
-                e => e.Subjects.OfType<WidgetField>().FirstOrDefault()?.Name
+                e => RefusalFields.FeedbackEntry(e, [body.AddEntry], _ => "addEntry")
                     ?? (e.Rule is JourneyRules.InvalidWidget or JourneyRules.InvalidValue ? ThresholdField(e.Message) : null));
         });
 

@@ -227,7 +227,7 @@ internal static class JourneyApi
 
     private static async Task<IResult> AddWidgetAsync(HttpContext context, string journeyId, string activityId)
     {
-        var (body, problem) = await HttpHelpers.ReadBodyAsync<AddWidgetRequest>(context.Request).ConfigureAwait(false);
+        var (body, given, problem) = await HttpHelpers.ReadBodyWithMembersAsync<AddWidgetRequest>(context.Request).ConfigureAwait(false);
         if (body is null)
         {
             return problem!;
@@ -240,6 +240,7 @@ internal static class JourneyApi
             errors["title"] = ["The widget needs a title."];
         }
 
+        WidgetRequests.RefuseForeignMembers(body, given, errors);
         var widget = WidgetRequests.Create(body, errors);
         if (errors.Count > 0 || widget is null)
         {
@@ -250,7 +251,8 @@ internal static class JourneyApi
             context,
             journeyId,
             new AddWidgetCommand(Actor(context), activity!.Value, widget),
-            new Dictionary<string, string>(RuleFields) { [JourneyRules.UnknownPersona] = "persona" },
+            new Dictionary<string, string>(RuleFields) { [JourneyRules.UnknownPersona] = "persona", [JourneyRules.InvalidWidget] = "title" },
+            e => RefusalFields.FeedbackEntry(e, body.Entries ?? [], i => $"entries[{i}]"),
             created: true).ConfigureAwait(false);
     }
 
@@ -292,7 +294,7 @@ internal static class JourneyApi
             context,
             journeyId,
             new RecordObservationCommand(Actor(context), widget!.Value, date, body.Value!.Value, body.Reason),
-            RuleFields,
+            new Dictionary<string, string>(RuleFields) { [JourneyRules.InvalidWidget] = "value" },
             created: true).ConfigureAwait(false);
     }
 
@@ -436,6 +438,10 @@ internal static class JourneyApi
         {
             return HttpHelpers.Conflict(e);
         }
+        catch (JourneyConcurrencyException e) when (e.ExpectedVersion > e.ActualVersion)
+        {
+            return NotYet(e);
+        }
         catch (JourneyConcurrencyException e)
         {
             return HttpHelpers.Stale(e);
@@ -444,21 +450,23 @@ internal static class JourneyApi
         {
             return HttpHelpers.Invalid(e.Field, e.Message);
         }
-        catch (JourneyRuleException e) when (GoneObjects.TryGetValue(e.Rule, out var what) && NamedInPath(context, e))
+        catch (JourneyRuleException e) when (GoneObjects.TryGetValue(e.Rule, out var gone) && NamedInPath(context, gone.RouteKey, e))
         {
+            var what = gone.What;
             // The object the path names is not in the journey (any more): 404, as a GET of it would be.
             return HttpHelpers.Gone(what);
         }
-        catch (JourneyRuleException e) when (GoneObjects.TryGetValue(e.Rule, out var what))
+        catch (JourneyRuleException e) when (GoneObjects.TryGetValue(e.Rule, out var gone))
         {
             // An object the body chose (a phaseId, a parentId, a persona) is not in the journey (any more): say so in
             // words, without the journey's name or the id, and how to recover.
             var field = fieldOf(e) ?? (fields.TryGetValue(e.Rule, out var f) ? f : "body");
-            return HttpHelpers.Invalid(field, $"The chosen {what} was not found in this journey (someone removed it?); reload and choose again. Nothing was changed.");
+            return HttpHelpers.Invalid(field, $"The chosen {gone.What} was not found in this journey (someone removed it?); reload and choose again. Nothing was changed.");
         }
         catch (JourneyRuleException e)
         {
-            var field = fieldOf(e) ?? (fields.TryGetValue(e.Rule, out var f) ? f : "body");
+            // The member whose text the journey refused (RefusalFields), else the endpoint's reading, else the rule's.
+            var field = RefusalFields.Of(e) ?? fieldOf(e) ?? (fields.TryGetValue(e.Rule, out var f) ? f : "body");
             return HttpHelpers.Invalid(field, HttpHelpers.WithoutIds(e.Message));
         }
         catch (NotSupportedException e)
@@ -468,32 +476,36 @@ internal static class JourneyApi
         }
     }
 
-    // The rules that refuse a command for an object missing from the journey, and the object in words.
-    private static readonly Dictionary<string, string> GoneObjects = new()
+    // The rules that refuse a command for an object missing from the journey, the object in words, and the route value
+    // that names such an object in a path.
+    private static readonly Dictionary<string, (string What, string RouteKey)> GoneObjects = new()
     {
-        [JourneyRules.UnknownActivity] = "activity",
-        [JourneyRules.UnknownWidget] = "widget",
-        [JourneyRules.UnknownFlow] = "flow",
-        [JourneyRules.UnknownPhase] = "phase",
-        [JourneyRules.UnknownPersona] = "persona",
-        [JourneyRules.UnknownLane] = "lane",
-        [JourneyRules.UnknownOpportunity] = "opportunity",
+        [JourneyRules.UnknownActivity] = ("activity", "activityId"),
+        [JourneyRules.UnknownWidget] = ("widget", "widgetId"),
+        [JourneyRules.UnknownFlow] = ("flow", "flowId"),
+        [JourneyRules.UnknownPhase] = ("phase", "phaseId"),
+        [JourneyRules.UnknownPersona] = ("persona", "personaId"),
+        [JourneyRules.UnknownLane] = ("lane", "laneId"),
+        [JourneyRules.UnknownOpportunity] = ("opportunity", "opportunityId"),
     };
 
-    // Whether a refusal is about an id of the request's path (…/activities/{activityId}/…), not one of its body (a
-    // parentId or a flow's end stays a 400 naming that field).
-    private static bool NamedInPath(HttpContext context, JourneyRuleException e)
-    {
-        foreach (var value in context.Request.RouteValues.Values)
-        {
-            if (value is string text && Guid.TryParse(text, out var id) && e.Subjects.Any(s => Guid.TryParse(s.ToString(), out var subject) && subject == id))
-            {
-                return true;
-            }
-        }
+    // Whether a refusal is about the id of the request's path that names an object of the refused kind
+    // (…/widgets/{widgetId} for an unknown widget), not one of its body: a parentId, a flow's end, or an emotion
+    // widget's persona that happens to be the path's activity id stays a 400 naming that field.
+    private static bool NamedInPath(HttpContext context, string routeKey, JourneyRuleException e) =>
+        context.Request.RouteValues.TryGetValue(routeKey, out var value)
+        && value is string text
+        && Guid.TryParse(text, out var id)
+        && e.Subjects.Any(s => Guid.TryParse(s.ToString(), out var subject) && subject == id);
 
-        return false;
-    }
+    // An If-Match naming a version the journey has not reached: not a colleague's change, a version that does not
+    // exist (a typo, or an ETag of another journey or server).
+    private static IResult NotYet(JourneyConcurrencyException e) =>
+        Results.Problem(
+            string.Create(CultureInfo.InvariantCulture, $"If-Match names version {e.ExpectedVersion}, which this journey has not reached: the current one is {e.ActualVersion}. Reload the journey and send its ETag. Nothing was changed."),
+            statusCode: StatusCodes.Status412PreconditionFailed,
+            title: "That version of the journey does not exist yet.",
+            extensions: new Dictionary<string, object?> { ["currentVersion"] = e.ActualVersion });
 
     internal static Actor Actor(HttpContext context) =>
         new(context.Request.Headers["X-Actor"].ToString() is { Length: > 0 } actor ? actor : DefaultActor); // checked by JsonCommandFilter

@@ -87,8 +87,8 @@ internal static class WidgetRequests
     }
 
     /// <summary>
-    /// The change a change-widget request makes: the title, and the fields of the widget's own kind (the others are
-    /// ignored, as the UI sends one form per kind). A member left out of the body (not in <paramref name="given"/>)
+    /// The change a change-widget request makes: the title, and the fields of the widget's own kind (a member of another
+    /// kind sent with a value is refused when the change runs, naming it; null passes, as the UI sends one form per kind). A member left out of the body (not in <paramref name="given"/>)
     /// keeps its value; <c>null</c> clears an optional one (unit, target, thresholds, markdown, to-be score, note) and is
     /// refused for a required one (metric kind, direction, url, persona, as-is score, status). Checks what can be checked
     /// without the widget at once; what needs the widget (a metric's limits under its kind, an entry index) is checked
@@ -121,9 +121,18 @@ internal static class WidgetRequests
             ? Parse(s, SolutionStatus.Proposed, "status", "a status: use proposed, planned, inProgress, done or rejected", errors)
             : (SolutionStatus?)null;
         var added = body.AddEntry is { } e && !IsBlank(e) ? Entry(e, "addEntry", errors) : null;
+        if (body.RemoveEntries?.GroupBy(i => i).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            errors["removeEntries"] = [string.Create(CultureInfo.InvariantCulture, $"Entry {twice.Key} is given twice in removeEntries; give each entry to remove once.")];
+        }
 
         return current =>
         {
+            if (ForeignMembers(KindName(current), MembersOf(current), body, given).FirstOrDefault() is { Member: { } member, Message: var message })
+            {
+                throw new JourneyRuleException(JourneyRules.InvalidValue, message, current.Id, new WidgetField(member));
+            }
+
             var named = title ?? current.Title;
             switch (current)
             {
@@ -190,6 +199,104 @@ internal static class WidgetRequests
             }
         };
     }
+
+    /// <summary>
+    /// Adds an error under each member of <paramref name="body"/> that belongs to another widget kind than
+    /// <paramref name="kind"/> and carries a value (<c>"unit": "s"</c> to a link): it would be ignored, so it is refused
+    /// as an unknown member is. A member sent as <c>null</c> carries nothing and passes (the page's forms send the
+    /// number fields of every kind). An unknown <paramref name="kind"/> adds nothing: that is refused under <c>kind</c>.
+    /// </summary>
+    public static void RefuseForeignMembers(AddWidgetRequest body, IReadOnlySet<string> given, Dictionary<string, string[]> errors)
+    {
+        if (body.Kind?.ToLowerInvariant() is { } kind && AddMembers.TryGetValue(kind, out var members))
+        {
+            foreach (var (member, message) in ForeignMembers(kind, members, body, given))
+            {
+                errors[member] = [message];
+            }
+        }
+    }
+
+    // The members of each kind a widget request may carry besides title (and kind, reason), in the forms' order.
+    private static readonly string[] MetricMembers = ["unit", "metricKind", "direction", "target", "warningThreshold", "criticalThreshold"];
+    private static readonly string[] LinkMembers = ["url"];
+    private static readonly string[] DescriptionMembers = ["markdown"];
+    private static readonly string[] EmotionMembers = ["persona", "asIs", "toBe", "note"];
+    private static readonly string[] SolutionMembers = ["problem", "solution", "status"];
+
+    private static readonly Dictionary<string, string[]> AddMembers = new()
+    {
+        ["metric"] = MetricMembers,
+        ["link"] = LinkMembers,
+        ["description"] = DescriptionMembers,
+        ["emotion"] = EmotionMembers,
+        ["solution"] = SolutionMembers,
+        ["feedback"] = ["entries"],
+    };
+
+    private static string[] MembersOf(Widget widget) => widget switch
+    {
+        MetricWidget => MetricMembers,
+        LinkWidget => LinkMembers,
+        DescriptionWidget => DescriptionMembers,
+        EmotionWidget => EmotionMembers,
+        SolutionWidget => SolutionMembers,
+        FeedbackWidget => ["addEntry", "removeEntries"],
+        _ => [],
+    };
+
+    private static string KindName(Widget widget) => widget switch
+    {
+        MetricWidget => "metric",
+        LinkWidget => "link",
+        DescriptionWidget => "description",
+        EmotionWidget => "emotion",
+        SolutionWidget => "solution",
+        FeedbackWidget => "feedback",
+        UnknownWidget unknown => $"'{unknown.Kind}'",
+        _ => $"'{widget.GetType().Name}'",
+    };
+
+    // Every member that is some kind's (the rest, title, kind and reason, every widget takes).
+    private static readonly HashSet<string> KindMembers = new(
+        [.. MetricMembers, .. LinkMembers, .. DescriptionMembers, .. EmotionMembers, .. SolutionMembers, "entries", "addEntry", "removeEntries"],
+        StringComparer.OrdinalIgnoreCase);
+
+    // The members sent with a value that are another kind's, each with its sentence, in the body's order.
+    private static IEnumerable<(string Member, string Message)> ForeignMembers(string kind, string[] members, WidgetKindFields body, IReadOnlySet<string> given)
+    {
+        var takes = members.Length == 0 ? "only title" : "title, " + string.Join(", ", members);
+        foreach (var member in given)
+        {
+            if (KindMembers.Contains(member) && !members.Contains(member, StringComparer.OrdinalIgnoreCase) && HasValue(body, member))
+            {
+                yield return (member, $"'{member}' is not a member a {kind} widget takes; it takes {takes}. Leave it out (null is accepted), or send it to a widget of its own kind.");
+            }
+        }
+    }
+
+    private static bool HasValue(WidgetKindFields body, string member) => member.ToUpperInvariant() switch
+    {
+        "UNIT" => body.Unit is not null,
+        "METRICKIND" => body.MetricKind is not null,
+        "DIRECTION" => body.Direction is not null,
+        "TARGET" => body.Target is not null,
+        "WARNINGTHRESHOLD" => body.WarningThreshold is not null,
+        "CRITICALTHRESHOLD" => body.CriticalThreshold is not null,
+        "URL" => body.Url is not null,
+        "MARKDOWN" => body.Markdown is not null,
+        "PERSONA" => body.Persona is not null,
+        "ASIS" => body.AsIs is not null,
+        "TOBE" => body.ToBe is not null,
+        "NOTE" => body.Note is not null,
+        "PROBLEM" => body.Problem is not null,
+        "SOLUTION" => body.Solution is not null,
+        "STATUS" => body.Status is not null,
+        "ENTRIES" => body is AddWidgetRequest { Entries: not null },
+        "ADDENTRY" => body is ChangeWidgetRequest { AddEntry: not null },
+        "REMOVEENTRIES" => body is ChangeWidgetRequest { RemoveEntries: not null },
+        _ => false,
+    };
 
     // A metric's target and thresholds must fit its kind (no negative count, no percentage over 100); each one that does
     // not is refused next to its own field. Then their order: from the target towards the critical threshold each limit

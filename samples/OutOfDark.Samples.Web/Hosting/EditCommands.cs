@@ -70,7 +70,7 @@ internal sealed record ChangeWidgetCommand(Actor Actor, WidgetId Widget, Func<Wi
     public override void ApplyTo(Journey journey)
     {
         var current = journey.FindWidget(Widget, out _)
-            ?? throw new JourneyRuleException(JourneyRules.UnknownWidget, $"Journey '{journey.Name}' has no such widget; it may have been removed.");
+            ?? throw new JourneyRuleException(JourneyRules.UnknownWidget, $"Journey '{journey.Name}' has no such widget; it may have been removed.", Widget);
         journey.ChangeWidget(Actor, Change(current), Reason);
     }
 }
