@@ -265,17 +265,16 @@ internal static class JourneyApi
         var errors = new Dictionary<string, string[]>();
         var widget = RequiredId<WidgetId>(widgetId, "widgetId", errors);
         LocalDate date = default;
-        if (string.IsNullOrEmpty(body.Date) || LocalDatePattern.Iso.Parse(body.Date) is not { Success: true } parsed)
+        if (RequestDates.Date(body.Date, "date", errors) is { } parsed)
         {
-            errors["date"] = [$"The date must be an ISO date such as 2026-04-05; got '{body.Date}'."];
-        }
-        else if (ObservationDateProblem(parsed.Value, context.RequestServices.GetRequiredService<IClock>()) is { } outside)
-        {
-            errors["date"] = [outside];
-        }
-        else
-        {
-            date = parsed.Value;
+            if (ObservationDateProblem(parsed, context.RequestServices.GetRequiredService<IClock>()) is { } outside)
+            {
+                errors["date"] = [outside];
+            }
+            else
+            {
+                date = parsed;
+            }
         }
 
         if (body.Value is null)
@@ -571,19 +570,18 @@ internal static class JourneyApi
 
         if (until is { Length: > 0 } text)
         {
-            if (InstantPattern.ExtendedIso.Parse(text) is not { Success: true } parsed)
+            if (RequestDates.Instant(text, "until", errors) is not { } end)
             {
-                errors["until"] = [$"'{text}' is not an ISO instant such as 2026-04-12T09:00:00Z."];
                 return default;
             }
 
-            if (parsed.Value > now + Duration.FromDays(MaxSnoozeDays))
+            if (end > now + Duration.FromDays(MaxSnoozeDays))
             {
                 errors["until"] = [$"A snooze ends at most {MaxSnoozeDays} days from now ({InstantPattern.General.Format(now + Duration.FromDays(MaxSnoozeDays))}); choose an earlier end."];
                 return default;
             }
 
-            return parsed.Value;
+            return end;
         }
 
         if (days is { } d)
