@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -257,9 +258,15 @@ internal static class EditApi
 
     private static int Position(int? position, Dictionary<string, string[]> errors)
     {
-        if (position is not { } p || p < 0)
+        if (position is not { } p)
         {
             errors["position"] = ["The position is required and counts from 0 (the first place)."];
+            return 0;
+        }
+
+        if (p < 0)
+        {
+            errors["position"] = [string.Create(CultureInfo.InvariantCulture, $"The value of 'position' must be a whole number from 0 to {int.MaxValue}, written without a point or exponent (got {p}); it counts from 0 (the first place).")];
             return 0;
         }
 
