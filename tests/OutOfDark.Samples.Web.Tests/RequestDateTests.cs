@@ -108,6 +108,37 @@ public sealed class RequestDateTests : IDisposable
         Assert.Equal($"The date must be an ISO date such as 2026-04-05 (years 0001 to 9999); got '{date}'.", (await response.JsonAsync()).GetProperty("errors").GetProperty("date")[0].GetString());
     }
 
+    [Theory]
+    [InlineData("1800-01-01")]
+    [InlineData("2999-04-01")]
+    [InlineData("2026-04-07")]
+    public async Task A_feedback_entry_dated_outside_1900_to_tomorrow_is_refused_with_the_observations_range(string date)
+    {
+        var before = await ETagAsync(_client);
+        var body = new { kind = "feedback", title = "Said", entries = new[] { new { source = "Ana", quote = "Slow", sentiment = "negative", date } } };
+
+        using var response = await SendAsync(_client, HttpMethod.Post, CheckoutWidgets, body, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal($"The date {date} is outside the range feedback entries take: from 1900-01-01 to 2026-04-06 (tomorrow in UTC, for time zones ahead of it). Date an entry on the day it was said.", (await response.JsonAsync()).GetProperty("errors").GetProperty("entries[0].date")[0].GetString());
+        Assert.Equal(before, await ETagAsync(_client));
+    }
+
+    [Fact]
+    public async Task A_feedback_entry_added_later_takes_the_same_range()
+    {
+        var body = new { kind = "feedback", title = "Said", entries = new[] { new { source = "Ana", quote = "Slow", sentiment = "negative", date = "2026-04-06" } } };
+        using var added = await SendAsync(_client, HttpMethod.Post, CheckoutWidgets, body, null);
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var (detail, _) = await GetAsync(_client, $"{JourneyPath}/activities/{SampleIds.Activity("Checkout")}");
+        var id = detail.GetProperty("widgets").EnumerateArray().Single(w => w.GetProperty("title").GetString() == "Said").GetProperty("id").GetString();
+
+        using var response = await SendAsync(_client, HttpMethod.Put, $"{JourneyPath}/widgets/{id}", new { addEntry = new { source = "Ben", quote = "Fine", sentiment = "positive", date = "1899-12-31" } }, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("The date 1899-12-31 is outside the range feedback entries take", (await response.JsonAsync()).GetProperty("errors").GetProperty("addEntry.date")[0].GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_snooze_until_an_instant_with_an_offset_ends_at_that_instant()
     {

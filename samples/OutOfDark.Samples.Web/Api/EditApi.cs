@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using OutOfDark.Samples.Web.Hosting;
 
 namespace OutOfDark.Samples.Web.Api;
@@ -82,6 +83,11 @@ internal static class EditApi
             var widget = JourneyApi.RequiredId<WidgetId>(widgetId, "widgetId", errors);
             var title = given.Contains("title") ? Name(body.Title, "title", "The widget needs a title.", errors) : null;
             var change = WidgetRequests.Change(body, title, given, errors);
+            if (body.AddEntry is { } added && !(string.IsNullOrWhiteSpace(added.Source) && string.IsNullOrWhiteSpace(added.Quote)))
+            {
+                JourneyApi.FeedbackDateRange(added.Date, "addEntry.date", context.RequestServices.GetRequiredService<NodaTime.IClock>(), errors);
+            }
+
             var fields = new Dictionary<string, string>(JourneyApi.RuleFields)
             {
                 [JourneyRules.InvalidWidget] = "title",

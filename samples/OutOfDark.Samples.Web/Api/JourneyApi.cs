@@ -241,6 +241,11 @@ internal static class JourneyApi
         }
 
         var widget = WidgetRequests.Create(body, errors);
+        for (var i = 0; i < (body.Entries?.Count ?? 0); i++)
+        {
+            FeedbackDateRange(body.Entries![i]?.Date, $"entries[{i}].date", context.RequestServices.GetRequiredService<IClock>(), errors);
+        }
+
         if (errors.Count > 0 || widget is null)
         {
             return HttpHelpers.Invalid(errors);
@@ -302,12 +307,28 @@ internal static class JourneyApi
     /// Why an observation cannot be dated <paramref name="date"/>, or <see langword="null"/>: observations run from
     /// <see cref="FirstObservationDate"/> to tomorrow in UTC (the journey's own rule: one day of slack for time zones).
     /// </summary>
-    internal static string? ObservationDateProblem(LocalDate date, IClock clock)
+    internal static string? ObservationDateProblem(LocalDate date, IClock clock) => DateRangeProblem(date, clock, "observations", "Record a value on the day it was measured.");
+
+    /// <summary>
+    /// Adds an error under <paramref name="field"/> when <paramref name="text"/> is an ISO date outside the range
+    /// observations take (a feedback entry's date, 1900-01-01 to tomorrow in UTC, in the same words); a text that is not
+    /// a date is left to the entry's own reading, which names it.
+    /// </summary>
+    internal static void FeedbackDateRange(string? text, string field, IClock clock, Dictionary<string, string[]> errors)
+    {
+        if (RequestDates.Date(text, field, new Dictionary<string, string[]>()) is { } date
+            && DateRangeProblem(date, clock, "feedback entries", "Date an entry on the day it was said.") is { } outside)
+        {
+            errors[field] = [outside];
+        }
+    }
+
+    private static string? DateRangeProblem(LocalDate date, IClock clock, string what, string advice)
     {
         var last = clock.GetCurrentInstant().InUtc().Date.PlusDays(1);
         return date >= FirstObservationDate && date <= last
             ? null
-            : string.Create(CultureInfo.InvariantCulture, $"The date {date:yyyy-MM-dd} is outside the range observations take: from 1900-01-01 to {last:yyyy-MM-dd} (tomorrow in UTC, for time zones ahead of it). Record a value on the day it was measured.");
+            : string.Create(CultureInfo.InvariantCulture, $"The date {date:yyyy-MM-dd} is outside the range {what} take: from 1900-01-01 to {last:yyyy-MM-dd} (tomorrow in UTC, for time zones ahead of it). {advice}");
     }
 
     private static async Task<IResult> HandleWarningAsync(HttpContext context, string journeyId, string action)
