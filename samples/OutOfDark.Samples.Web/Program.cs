@@ -63,7 +63,13 @@ else
     builder.Services.AddSingleton<IJourneyAccess, GrainJourneyAccess>();
 }
 
-builder.Services.AddOptions<KestrelServerOptions>().Configure<WebOptions>((kestrel, web) => kestrel.Limits.MaxRequestBodySize = web.MaxRequestBodySize);
+builder.Services.AddOptions<KestrelServerOptions>().Configure<WebOptions>((kestrel, web) =>
+{
+    kestrel.Limits.MaxRequestBodySize = web.MaxRequestBodySize;
+    // X-Actor bytes that are not UTF-8 become U+FFFD, so the request reaches the API and is refused with a problem body
+    // naming X-Actor (TextLimits.ActorProblem), rather than by the server with an empty 400.
+    kestrel.RequestHeaderEncodingSelector = TextLimits.HeaderEncoding;
+});
 builder.Services.AddHttpClient("webhook");
 builder.Services.AddHostedService<WebhookDelivery>();
 builder.Services.AddProblemDetails();

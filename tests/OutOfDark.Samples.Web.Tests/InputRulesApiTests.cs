@@ -69,10 +69,10 @@ public sealed class InputRulesApiTests : IDisposable
     }
 
     [Theory]
-    [InlineData("0.12345678901234567890123456789012", "The number 0.123456789012345678… has more than 28 decimal places; a value holds at most 28 decimal places and 28 significant digits: round it. Nothing was changed.")]
-    [InlineData("1e-40", "The number 1e-40 has more than 28 decimal places; a value holds at most 28 decimal places and 28 significant digits: round it. Nothing was changed.")]
+    [InlineData("0.12345678901234567890123456789012", "The number 0.123456789012345678… has more than 28 decimal places (trailing zeros count: a value keeps them as written); a value holds at most 28 decimal places: round it. Nothing was changed.")]
+    [InlineData("1e-40", "The number 1e-40 has more than 28 decimal places (trailing zeros count: a value keeps them as written); a value holds at most 28 decimal places: round it. Nothing was changed.")]
     [InlineData("1e30", "The number 1e30 is out of range: a value lies between -79,228,162,514,264,337,593,543,950,335 and 79,228,162,514,264,337,593,543,950,335. Nothing was changed.")]
-    [InlineData("123456789012345.12345678901234567", "The number 123456789012345.1234… has more significant digits than a value holds (at most 28): round it. Nothing was changed.")]
+    [InlineData("123456789012345.12345678901234567", "The number 123456789012345.1234… has more digits than a value holds: read without its point (trailing zeros included), they must not exceed 79,228,162,514,264,337,593,543,950,335, so at most 28 or 29 digits: round it. Nothing was changed.")]
     public async Task A_value_a_decimal_cannot_hold_exactly_is_refused_under_value_not_rounded(string number, string message)
     {
         var etag = await ETagAsync(_client);

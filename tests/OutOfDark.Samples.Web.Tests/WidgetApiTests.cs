@@ -202,7 +202,7 @@ public sealed class WidgetApiTests : IDisposable
         var id = (await WidgetAsync("What they say")).GetProperty("id").GetString()!;
         using (var bad = await ChangeAsync(id, new { title = "What they say", addEntry = new { source = "Chat", quote = "Nice", sentiment = "positive", date = "02/04/2026" } }))
         {
-            Assert.Equal("The date must be an ISO date such as 2026-04-05; got '02/04/2026'.", await ErrorAsync(bad, "addEntry.date"));
+            Assert.Equal("The date must be an ISO date such as 2026-04-05 (years 0001 to 9999); got '02/04/2026'.", await ErrorAsync(bad, "addEntry.date"));
         }
 
         using (var changed = await ChangeAsync(id, new { title = "What they say", addEntry = new { source = "Chat", quote = "Nice", sentiment = "veryPositive", date = "2026-04-03" }, removeEntries = new[] { 0 } }))

@@ -36,14 +36,8 @@ internal static class BulkWarningApi
         }
 
         var errors = new Dictionary<string, string[]>();
-        WarningAction? action = body.Action switch
-        {
-            "acknowledge" => WarningAction.Acknowledge,
-            "snooze" => WarningAction.Snooze,
-            "resolve" => WarningAction.Resolve,
-            "reopen" => WarningAction.Reopen,
-            _ => null,
-        };
+        // Any case, as every enum member (EnumNames): "Acknowledge" is acknowledge.
+        WarningAction? action = EnumNames.TryParse(body.Action, out WarningAction named) ? named : null;
         if (action is null)
         {
             errors["action"] = [$"'{body.Action}' is not a warning action: use acknowledge, snooze, resolve or reopen."];

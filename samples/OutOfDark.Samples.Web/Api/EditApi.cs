@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using OutOfDark.Samples.Web.Hosting;
 
 namespace OutOfDark.Samples.Web.Api;
@@ -81,6 +83,11 @@ internal static class EditApi
             var widget = JourneyApi.RequiredId<WidgetId>(widgetId, "widgetId", errors);
             var title = given.Contains("title") ? Name(body.Title, "title", "The widget needs a title.", errors) : null;
             var change = WidgetRequests.Change(body, title, given, errors);
+            if (body.AddEntry is { } added && !(string.IsNullOrWhiteSpace(added.Source) && string.IsNullOrWhiteSpace(added.Quote)))
+            {
+                JourneyApi.FeedbackDateRange(added.Date, "addEntry.date", context.RequestServices.GetRequiredService<NodaTime.IClock>(), errors);
+            }
+
             var fields = new Dictionary<string, string>(JourneyApi.RuleFields)
             {
                 [JourneyRules.InvalidWidget] = "title",
@@ -257,9 +264,15 @@ internal static class EditApi
 
     private static int Position(int? position, Dictionary<string, string[]> errors)
     {
-        if (position is not { } p || p < 0)
+        if (position is not { } p)
         {
             errors["position"] = ["The position is required and counts from 0 (the first place)."];
+            return 0;
+        }
+
+        if (p < 0)
+        {
+            errors["position"] = [string.Create(CultureInfo.InvariantCulture, $"The value of 'position' must be a whole number from 0 to {int.MaxValue}, written without a point or exponent (got {p}); it counts from 0 (the first place).")];
             return 0;
         }
 

@@ -190,8 +190,110 @@ internal static partial class HttpHelpers
         }
 
         var field = path ?? "body";
-        var got = path is not null && root.TryGetProperty(path.Split('.', '[')[0], out var value) ? $" (got {Article(value.ValueKind)})" : "";
+        if (Duplicate(root, "") is { } twice)
+        {
+            // A member given twice inside a member (a segment's dimension): named with where it is, as at the top level.
+            var where = twice.Where.Length == 0 ? "the body" : twice.Where;
+            return Invalid(twice.Where.Length == 0 ? twice.Name : twice.Where, $"'{twice.Name}' is given twice in {where}; give it once.");
+        }
+
+        var value = path is null ? null : Find(root, path);
+        if (value is { ValueKind: JsonValueKind.Number } sent && WholeNumbers.TryGetValue(field.Split('.')[^1], out var range))
+        {
+            // A number the member's whole-number type cannot hold: a fraction (1.5), an exponent (1e3), or beyond its range.
+            var raw = sent.GetRawText();
+            return Invalid(field, string.Create(CultureInfo.InvariantCulture, $"The value of '{field}' must be a whole number from {range.Min} to {range.Max}, written without a point or exponent (got {(raw.Length <= 24 ? raw : raw[..20] + "…")})."));
+        }
+
+        var got = value is { } found ? $" (got {Article(found.ValueKind)})" : "";
         return Invalid(field, $"The value of '{field}' is not of the expected type{got}: send text in quotes, numbers without quotes, lists in brackets.");
+    }
+
+    // The whole-number members of the request bodies and the values each takes.
+    private static readonly Dictionary<string, (long Min, long Max)> WholeNumbers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["days"] = (1, JourneyApi.MaxSnoozeDays),
+        ["asIs"] = (-2, 2),
+        ["toBe"] = (-2, 2),
+        ["position"] = (0, int.MaxValue),
+    };
+
+    /// <summary>The first object, depth first, holding a member name twice (compared exactly): its JSON path and the name.</summary>
+    private static (string Where, string Name)? Duplicate(JsonElement element, string where)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in element.EnumerateObject())
+            {
+                if (!names.Add(member.Name))
+                {
+                    return (where, member.Name);
+                }
+            }
+
+            foreach (var member in element.EnumerateObject())
+            {
+                if (Duplicate(member.Value, where.Length == 0 ? member.Name : where + "." + member.Name) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                if (Duplicate(item, string.Create(CultureInfo.InvariantCulture, $"{where}[{i++}]")) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The element at a reader's path without its "$." (<c>warnings[0].rule</c>), or <see langword="null"/>.</summary>
+    private static JsonElement? Find(JsonElement root, string path)
+    {
+        var current = root;
+        foreach (var part in path.Split('.'))
+        {
+            var name = part;
+            var indexes = new List<int>();
+            while (name.EndsWith(']') && name.LastIndexOf('[') is var open and >= 0)
+            {
+                if (!int.TryParse(name.AsSpan(open + 1, name.Length - open - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+                {
+                    return null;
+                }
+
+                indexes.Insert(0, index);
+                name = name[..open];
+            }
+
+            if (name.Length > 0)
+            {
+                if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
+                {
+                    return null;
+                }
+            }
+
+            foreach (var index in indexes)
+            {
+                if (current.ValueKind != JsonValueKind.Array || index >= current.GetArrayLength())
+                {
+                    return null;
+                }
+
+                current = current[index];
+            }
+        }
+
+        return current;
     }
 
     private static string Article(JsonValueKind kind) => kind switch

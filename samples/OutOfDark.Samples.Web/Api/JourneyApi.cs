@@ -242,6 +242,11 @@ internal static class JourneyApi
 
         WidgetRequests.RefuseForeignMembers(body, given, errors);
         var widget = WidgetRequests.Create(body, errors);
+        for (var i = 0; i < (body.Entries?.Count ?? 0); i++)
+        {
+            FeedbackDateRange(body.Entries![i]?.Date, $"entries[{i}].date", context.RequestServices.GetRequiredService<IClock>(), errors);
+        }
+
         if (errors.Count > 0 || widget is null)
         {
             return HttpHelpers.Invalid(errors);
@@ -267,17 +272,16 @@ internal static class JourneyApi
         var errors = new Dictionary<string, string[]>();
         var widget = RequiredId<WidgetId>(widgetId, "widgetId", errors);
         LocalDate date = default;
-        if (string.IsNullOrEmpty(body.Date) || LocalDatePattern.Iso.Parse(body.Date) is not { Success: true } parsed)
+        if (RequestDates.Date(body.Date, "date", errors) is { } parsed)
         {
-            errors["date"] = [$"The date must be an ISO date such as 2026-04-05; got '{body.Date}'."];
-        }
-        else if (ObservationDateProblem(parsed.Value, context.RequestServices.GetRequiredService<IClock>()) is { } outside)
-        {
-            errors["date"] = [outside];
-        }
-        else
-        {
-            date = parsed.Value;
+            if (ObservationDateProblem(parsed, context.RequestServices.GetRequiredService<IClock>()) is { } outside)
+            {
+                errors["date"] = [outside];
+            }
+            else
+            {
+                date = parsed;
+            }
         }
 
         if (body.Value is null)
@@ -305,12 +309,28 @@ internal static class JourneyApi
     /// Why an observation cannot be dated <paramref name="date"/>, or <see langword="null"/>: observations run from
     /// <see cref="FirstObservationDate"/> to tomorrow in UTC (the journey's own rule: one day of slack for time zones).
     /// </summary>
-    internal static string? ObservationDateProblem(LocalDate date, IClock clock)
+    internal static string? ObservationDateProblem(LocalDate date, IClock clock) => DateRangeProblem(date, clock, "observations", "Record a value on the day it was measured.");
+
+    /// <summary>
+    /// Adds an error under <paramref name="field"/> when <paramref name="text"/> is an ISO date outside the range
+    /// observations take (a feedback entry's date, 1900-01-01 to tomorrow in UTC, in the same words); a text that is not
+    /// a date is left to the entry's own reading, which names it.
+    /// </summary>
+    internal static void FeedbackDateRange(string? text, string field, IClock clock, Dictionary<string, string[]> errors)
+    {
+        if (RequestDates.Date(text, field, new Dictionary<string, string[]>()) is { } date
+            && DateRangeProblem(date, clock, "feedback entries", "Date an entry on the day it was said.") is { } outside)
+        {
+            errors[field] = [outside];
+        }
+    }
+
+    private static string? DateRangeProblem(LocalDate date, IClock clock, string what, string advice)
     {
         var last = clock.GetCurrentInstant().InUtc().Date.PlusDays(1);
         return date >= FirstObservationDate && date <= last
             ? null
-            : string.Create(CultureInfo.InvariantCulture, $"The date {date:yyyy-MM-dd} is outside the range observations take: from 1900-01-01 to {last:yyyy-MM-dd} (tomorrow in UTC, for time zones ahead of it). Record a value on the day it was measured.");
+            : string.Create(CultureInfo.InvariantCulture, $"The date {date:yyyy-MM-dd} is outside the range {what} take: from 1900-01-01 to {last:yyyy-MM-dd} (tomorrow in UTC, for time zones ahead of it). {advice}");
     }
 
     private static async Task<IResult> HandleWarningAsync(HttpContext context, string journeyId, string action)
@@ -583,19 +603,18 @@ internal static class JourneyApi
 
         if (until is { Length: > 0 } text)
         {
-            if (InstantPattern.ExtendedIso.Parse(text) is not { Success: true } parsed)
+            if (RequestDates.Instant(text, "until", errors) is not { } end)
             {
-                errors["until"] = [$"'{text}' is not an ISO instant such as 2026-04-12T09:00:00Z."];
                 return default;
             }
 
-            if (parsed.Value > now + Duration.FromDays(MaxSnoozeDays))
+            if (end > now + Duration.FromDays(MaxSnoozeDays))
             {
                 errors["until"] = [$"A snooze ends at most {MaxSnoozeDays} days from now ({InstantPattern.General.Format(now + Duration.FromDays(MaxSnoozeDays))}); choose an earlier end."];
                 return default;
             }
 
-            return parsed.Value;
+            return end;
         }
 
         if (days is { } d)

@@ -34,6 +34,13 @@ internal sealed class JsonCommandFilter : IEndpointFilter
             return ValueTask.FromResult<object?>(HttpHelpers.Invalid("X-Actor", "The X-Actor header is given more than once: give X-Actor once, with the name of who makes the change. Nothing was changed."));
         }
 
+        if (request.Headers["X-Actor"].Count == 1 && string.IsNullOrEmpty(request.Headers["X-Actor"][0]))
+        {
+            // Sent but empty (the server drops spaces around a header's value, so spaces alone arrive as empty): not
+            // replaced by the default name, which is only for a request without the header.
+            return ValueTask.FromResult<object?>(HttpHelpers.Invalid("X-Actor", "The X-Actor header is empty (or only spaces): send the name of who makes the change, or leave the header out to be recorded as 'web user'. Nothing was changed."));
+        }
+
         if (TextLimits.ActorProblem(request.Headers["X-Actor"].ToString()) is { } actor)
         {
             return ValueTask.FromResult<object?>(HttpHelpers.Invalid("X-Actor", actor));

@@ -8,7 +8,8 @@ namespace OutOfDark.Samples.Web.Api;
 
 /// <summary>
 /// The query-string syntax every list endpoint shares: a list parameter (<c>severity</c>, <c>state</c>) is repeated or
-/// takes names separated by commas; every other parameter is given at most once (a repeat is refused, naming it); a
+/// takes names separated by single commas, each exactly a name (no spaces around it, none empty: <c>severity=</c>,
+/// <c>critical,,warning</c> and <c>critical%20</c> are refused, naming the parameter); every other parameter is given at most once (a repeat is refused, naming it); a
 /// number outside its range or unreadable is refused, naming the parameter and the range.
 /// </summary>
 internal static class QueryParameters
@@ -33,8 +34,14 @@ internal static class QueryParameters
         var list = new List<TEnum>();
         foreach (var value in values)
         {
-            foreach (var name in (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            foreach (var name in (value ?? string.Empty).Split(','))
             {
+                if (name.Length == 0)
+                {
+                    errors[field] = [$"'{field}' has an empty name ('{field}=' with nothing after it, or two commas together): give names separated by single commas, such as {field}={First(choices)}, or leave '{field}' out. Use {choices}."];
+                    return null;
+                }
+
                 if (!EnumNames.TryParse(name, out TEnum parsed))
                 {
                     errors[field] = [$"'{name}' is not a {field}: use {choices}."];
@@ -50,6 +57,8 @@ internal static class QueryParameters
 
         return list.Count == 0 ? null : list;
     }
+
+    private static string First(string choices) => choices.Split(',', ' ')[0];
 
     internal static int Number(StringValues values, string field, int fallback, int min, int max, Dictionary<string, string[]> errors)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -40,9 +41,15 @@ internal static class ReorderApi
 
     private static int Position(int? position, Dictionary<string, string[]> errors)
     {
-        if (position is not { } p || p < 0)
+        if (position is not { } p)
         {
             errors["position"] = ["The position is required and counts from 0 (the first place)."];
+            return 0;
+        }
+
+        if (p < 0)
+        {
+            errors["position"] = [string.Create(CultureInfo.InvariantCulture, $"The value of 'position' must be a whole number from 0 to {int.MaxValue}, written without a point or exponent (got {p}); it counts from 0 (the first place).")];
             return 0;
         }
 

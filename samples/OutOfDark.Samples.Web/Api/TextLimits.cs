@@ -57,6 +57,18 @@ internal static class TextLimits
     }
 
     /// <summary>
+    /// How the server decodes a request header's bytes: <c>X-Actor</c> as UTF-8 with each ill-formed byte sequence
+    /// replaced by U+FFFD (which <see cref="ActorProblem"/> refuses), so a bad name gets a problem body naming the
+    /// header; every other header as the server does by default (<see langword="null"/>: ASCII or strict UTF-8).
+    /// </summary>
+    /// <param name="name">The header's name.</param>
+    /// <returns>The encoding, or <see langword="null"/> for the default.</returns>
+    public static System.Text.Encoding? HeaderEncoding(string name) =>
+        string.Equals(name, "X-Actor", StringComparison.OrdinalIgnoreCase) ? LenientUtf8 : null;
+
+    private static readonly System.Text.Encoding LenientUtf8 = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <summary>
     /// The problem with an <c>X-Actor</c> header, or <see langword="null"/> when it is absent or a name the history can
     /// show: at most <see cref="Actor"/> characters, with a visible character, no control or bidi override character.
     /// </summary>
@@ -65,6 +77,11 @@ internal static class TextLimits
         if (header.Length == 0)
         {
             return null;
+        }
+
+        if (header.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            return "The X-Actor header is not valid UTF-8 (or holds U+FFFD, the replacement character): send the name encoded as UTF-8. Nothing was changed.";
         }
 
         if (header.Length > Actor && CharacterCount(header) is var length && length > Actor)

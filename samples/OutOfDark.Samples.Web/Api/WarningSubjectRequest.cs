@@ -75,7 +75,20 @@ internal static class WarningSubjectRequest
                 return null;
             }
 
-            pairs.Add(new(member.Name, member.Value.GetString()!));
+            var value = member.Value.GetString()!;
+            if ((TextProblem(member.Name, $"segment's dimension name '{member.Name}'") ?? TextProblem(value, $"segment's value for '{member.Name}'")) is { } text)
+            {
+                problem = text;
+                return null;
+            }
+
+            if (pairs.Exists(p => string.Equals(p.Key, member.Name, StringComparison.Ordinal)))
+            {
+                problem = $"'{member.Name}' is given twice in segment; give each dimension once.";
+                return null;
+            }
+
+            pairs.Add(new(member.Name, value));
         }
 
         if (pairs.Count == 0)
@@ -94,6 +107,53 @@ internal static class WarningSubjectRequest
             problem = e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
             return null;
         }
+    }
+
+    /// <summary>
+    /// Why a segment's key or value cannot be one (a control character, a bidi override, a line separator, or a bidi
+    /// isolate left open or closed without being opened, as for every name), with its position in characters counted
+    /// from 1; or <see langword="null"/>. The character is named by code point, never quoted.
+    /// </summary>
+    private static string? TextProblem(string text, string what)
+    {
+        var position = 0;
+        var open = new Stack<(int Code, int Position)>();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            position++;
+            var code = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"U+{rune.Value:X4} at position {position}");
+            if (System.Text.Rune.IsControl(rune))
+            {
+                return $"The {what} contains a control character {code}; remove it.";
+            }
+
+            if (rune.Value is >= 0x202A and <= 0x202E)
+            {
+                return $"The {what} contains a bidi override character {code}; remove it.";
+            }
+
+            if (rune.Value is 0x2028 or 0x2029)
+            {
+                return $"The {what} contains a line separator {code}; it is one line of text: remove it.";
+            }
+
+            if (rune.Value is >= 0x2066 and <= 0x2068)
+            {
+                open.Push((rune.Value, position));
+            }
+            else if (rune.Value == 0x2069 && !open.TryPop(out _))
+            {
+                return $"The {what} contains a bidi isolate end {code} with no isolate open; remove it, or open the isolate before it (U+2066–U+2068).";
+            }
+        }
+
+        if (open.Count > 0)
+        {
+            var (first, at) = open.Last();
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The {what} contains a bidi isolate U+{first:X4} at position {at} that is never closed; close it with U+2069 or remove it.");
+        }
+
+        return null;
     }
 
     /// <summary>A segment's key/value pairs for the page (sorted by key), or <see langword="null"/> for every subject without one.</summary>

@@ -410,14 +410,13 @@ internal static class WidgetRequests
 
         var sentiment = Parse(request.Sentiment, Sentiment.Neutral, prefix + ".sentiment", "a sentiment: use veryNegative, negative, neutral, positive or veryPositive", errors);
         LocalDate date = default;
-        if (string.IsNullOrEmpty(request.Date) || LocalDatePattern.Iso.Parse(request.Date) is not { Success: true } parsed)
+        if (RequestDates.Date(request.Date, prefix + ".date", errors) is { } parsed)
         {
-            errors[prefix + ".date"] = [$"The date must be an ISO date such as 2026-04-05; got '{request.Date}'."];
-            ok = false;
+            date = parsed;
         }
         else
         {
-            date = parsed.Value;
+            ok = false;
         }
 
         if (!ok || errors.ContainsKey(prefix + ".sentiment"))
