@@ -81,9 +81,9 @@ public static class HostileText
     ];
 
     /// <summary>
-    /// Names the model refuses although a free text may hold them: no visible character (only white space of any kind,
-    /// zero-width and format characters, combining marks or variation selectors), or a line or paragraph separator
-    /// (U+2028, U+2029) in what is one line.
+    /// Names the model refuses: no visible character (only white space of any kind, zero-width and format characters,
+    /// combining marks or variation selectors; refused in a non-empty free text too), or a line or paragraph separator
+    /// (U+2028, U+2029) in what is one line (a free text may hold those).
     /// </summary>
     public static IReadOnlyList<string> RefusedNames { get; } =
     [

@@ -27,9 +27,13 @@ public class JourneyRefusalTests
     [Fact]
     public void An_empty_activity_name_is_refused()
     {
-        var ex = Refused(() => _journey.AddActivity(new Actor("ana"), _see, "  "));
+        var ex = Refused(() => _journey.AddActivity(new Actor("ana"), _see, ""));
+        var spaces = Refused(() => _journey.AddActivity(new Actor("ana"), _see, "  "));
 
         Assert.Equal((JourneyRules.InvalidValue, "The activity name must not be empty."), (ex.Rule, ex.Message));
+        Assert.Equal(
+            (JourneyRules.InvalidValue, "The activity name has no visible character (only white space, format characters such as U+200B or combining marks); type a name."),
+            (spaces.Rule, spaces.Message));
     }
 
     [Fact]

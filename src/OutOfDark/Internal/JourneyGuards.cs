@@ -28,8 +28,9 @@ internal static class JourneyGuards
     /// </summary>
     public static void InvalidName(this IGuardClause guard, string? value, string what)
     {
-        if (value is null || string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrEmpty(value))
         {
+            // White space alone is not empty: Invisible below says it has no visible character.
             throw new JourneyRuleException(JourneyRules.InvalidValue, $"The {what} must not be empty.");
         }
 
@@ -75,7 +76,8 @@ internal static class JourneyGuards
         _ = guard;
         if (Text.ForbiddenCharacterIndex(value, multiLine, out var found) is var at and >= 0)
         {
-            var code = $"U+{(int)value[at]:X4} at position {at + 1}";
+            // The position counts characters (a surrogate pair, such as an emoji, is one), from 1, as people count them.
+            var code = $"U+{(int)value[at]:X4} at position {Text.CharacterCount(value.AsSpan(0, at)) + 1}";
             var allowed = multiLine ? " (tabs and line breaks are allowed)" : "";
             throw new JourneyRuleException(JourneyRules.InvalidValue, found switch
             {
@@ -130,6 +132,16 @@ internal static class JourneyGuards
         TooLong(value, MaxTextLength, what);
         guard.InvalidUtf16(value, what);
         guard.InvalidCharacters(value, what, multiLine: true);
+        guard.InvisibleText(value, what);
+    }
+
+    public static void InvisibleText(this IGuardClause guard, string value, string what)
+    {
+        _ = guard;
+        if (value.Length > 0 && !Text.HasVisibleCharacter(value))
+        {
+            throw new JourneyRuleException(JourneyRules.InvalidValue, $"The {what} has no visible character (only white space, format characters such as U+200B or combining marks); type some text, or leave it empty.");
+        }
     }
 
     /// <summary>Refuses text holding a lone surrogate: it cannot round-trip through UTF-8 (JSON, SQL, HTML), so it is refused at the command.</summary>

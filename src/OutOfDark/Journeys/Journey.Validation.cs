@@ -293,6 +293,11 @@ public sealed partial class Journey
                         throw new JourneyRuleException(JourneyRules.InvalidWidget, $"Feedback for '{feedback.Title}' ({feedback.Id}): {problem}", feedback.Id);
                     }
 
+                    foreach (var (text, what, _) in TextsOf(x.Entry!))
+                    {
+                        Guard.Against.InvisibleText(text, what);
+                    }
+
                     break;
                 }
 
@@ -581,6 +586,16 @@ public sealed partial class Journey
         if (problem is not null)
         {
             throw new JourneyRuleException(JourneyRules.InvalidWidget, $"Widget '{widget.Title}' ({widget.Id}): {problem}", widget.Id);
+        }
+
+        // A unit, source, quote, note or markdown, when not empty, must show something (as names must); a custom
+        // kind's content is its serializer's.
+        if (widget is not UnknownWidget)
+        {
+            foreach (var (text, what, _) in TextsOf(widget))
+            {
+                Guard.Against.InvisibleText(text, what);
+            }
         }
     }
 

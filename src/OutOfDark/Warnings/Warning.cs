@@ -118,7 +118,7 @@ public sealed record Warning
     /// <param name="limit">The limit.</param>
     /// <returns>A value of 0 or more.</returns>
     internal static decimal Distance(decimal value, decimal limit) =>
-        limit == 0 ? Math.Abs(value) : Math.Abs(value - limit) / Math.Abs(limit);
+        limit == 0 ? Math.Abs(value) : Math.Abs(Saturating.DivideDifference(value, limit, Math.Abs(limit)));
 
     private bool SameText(Warning other) =>
         _text is not null && other._text is not null && _text.SameFacts(other._text);

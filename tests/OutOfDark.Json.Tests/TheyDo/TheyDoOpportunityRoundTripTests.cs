@@ -19,7 +19,7 @@ public sealed class TheyDoOpportunityRoundTripTests
 
     private static readonly Gen<Spec> Specs =
         from title in Text(1, 12, "Print", " ", "label", "é", "–", "\"", "\\", "<b>", "&", "😀", "数").Where(t => !string.IsNullOrWhiteSpace(t))
-        from description in Gen.OneOf(Gen.Constant<string?>(null), Text(0, 8, "Queues", "\n", " ", "**now**", "’").Select(d => (string?)d))
+        from description in Gen.OneOf(Gen.Constant<string?>(null), Text(0, 8, "Queues", "\n", " ", "**now**", "’").Where(d => d.Length == 0 || !string.IsNullOrWhiteSpace(d)).Select(d => (string?)d))
         from owner in Gen.Elements<string?>(null, "Care team", "care.lead@shop.example")
         from status in Gen.Elements(System.Enum.GetValues<OpportunityStatus>())
         from scores in Gen.OneOf(Gen.Constant<OpportunityScores?>(null), Gen.Choose(1, 5).ArrayOf(3).Select(s => (OpportunityScores?)new OpportunityScores(s[0], s[1], s[2])))

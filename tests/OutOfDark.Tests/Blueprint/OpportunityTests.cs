@@ -245,7 +245,7 @@ public sealed class OpportunityTests
         var taken = _journey.Refused(() => _journey.AddOpportunity(Ana, "Apple Pay", id: _paypal));
         var empty = _journey.Refused(() => _journey.AddOpportunity(Ana, "Apple Pay", id: default(OpportunityId)));
 
-        Assert.Equal("The opportunity title must not be empty.", title.Message);
+        Assert.Equal("The opportunity title has no visible character (only white space, format characters such as U+200B or combining marks); type a name.", title.Message);
         Assert.Equal($"Opportunity id {_paypal} is already used by 'Offer PayPal'.", taken.Message);
         Assert.Equal("An opportunity's id must not be default(OpportunityId), the empty GUID: omit the id to get a new one, or pass OpportunityId.New().", empty.Message);
     }

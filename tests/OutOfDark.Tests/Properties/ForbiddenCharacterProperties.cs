@@ -67,7 +67,8 @@ public class ForbiddenCharacterProperties
         var (journey, ids) = Build();
         var e = journey.Refused(() => command(journey, ids, text));
         Assert.Equal(JourneyRules.InvalidValue, e.Rule);
-        Assert.Contains($"U+{(int)c.Character:X4} at position {text.IndexOf(c.Character, StringComparison.Ordinal) + 1}", e.Message, StringComparison.Ordinal);
+        // Positions count characters from 1: a surrogate pair before the culprit (an emoji) is one character.
+        Assert.Contains($"U+{(int)c.Character:X4} at position {text[..text.IndexOf(c.Character, StringComparison.Ordinal)].EnumerateRunes().Count() + 1}", e.Message, StringComparison.Ordinal);
         Assert.Contains("remove it", e.Message, StringComparison.Ordinal);
         Assert.Contains(field.Split(' ')[^1], e.Message, StringComparison.OrdinalIgnoreCase);
     }
@@ -84,11 +85,10 @@ public class ForbiddenCharacterProperties
         var (field, _, command) = Fields[c.Field];
         var (journey, ids) = Build();
         var e = journey.Refused(() => command(journey, ids, c.Name));
-        // White space alone keeps its older wording ("must not be empty"; a widget's "needs a title that is not empty").
+        // White space alone says so too (a widget title keeps its "needs a title that is not empty or white space").
         Assert.Contains(field.Split(' ')[^1], e.Message, StringComparison.OrdinalIgnoreCase);
         Assert.True(
-            e.Message.EndsWith(" must not be empty.", StringComparison.Ordinal)
-            || e.Message.EndsWith(" has no visible character (only white space, format characters such as U+200B or combining marks); type a name.", StringComparison.Ordinal)
+            e.Message.EndsWith(" has no visible character (only white space, format characters such as U+200B or combining marks); type a name.", StringComparison.Ordinal)
             || (field == "widget title" && e.Rule == JourneyRules.InvalidWidget && e.Message.Contains("needs a title that is not empty or white space", StringComparison.Ordinal)),
             e.Message);
     }
@@ -149,6 +149,90 @@ public class ForbiddenCharacterProperties
                 }
             }
         }
+    }
+
+    [Fact]
+    public void Positions_count_astral_characters_as_one()
+    {
+        var (journey, ids) = Build();
+        var e = journey.Refused(() => journey.AddActivity(Ana, ids.Phase, "\uD83D\uDE80\uD83D\uDE80\u0007"));
+        Assert.Equal("The activity name contains a control character U+0007 at position 3; remove it.", e.Message);
+        e = journey.Refused(() => journey.AddActivity(Ana, ids.Phase, "Cart", details: ActivityDetails.Empty with { Owner = "\uD83D\uDE80\u2028" }));
+        Assert.Equal("The activity owner contains a line separator U+2028 at position 2; it is one line of text: remove it.", e.Message);
+        e = journey.Refused(() => journey.AddPersona(Ana, "Pat", "\uD83D\uDC69\u200D\uD83D\uDE80 a\n\uD835\uDD38\u202E"));
+        Assert.Equal("The persona description contains a bidi override character U+202E at position 8; remove it (tabs and line breaks are allowed).", e.Message);
+    }
+
+    [Fact]
+    public void A_name_of_white_space_alone_says_it_has_no_visible_character_and_an_empty_one_that_it_is_empty()
+    {
+        var (journey, ids) = Build();
+        var e = journey.Refused(() => journey.AddActivity(Ana, ids.Phase, "Cart", details: ActivityDetails.Empty with { Owner = "   " }));
+        Assert.Equal("The activity owner has no visible character (only white space, format characters such as U+200B or combining marks); type a name.", e.Message);
+        e = journey.Refused(() => journey.AddFlow(Ana, ids.From, ids.To, " "));
+        Assert.Equal("The flow label has no visible character (only white space, format characters such as U+200B or combining marks); type a name.", e.Message);
+        e = journey.Refused(() => journey.AddFlow(Ana, ids.From, ids.To, ""));
+        Assert.Equal("The flow label must not be empty.", e.Message);
+    }
+
+    // Each free text or short widget text, as a command that puts the text there (empty stays allowed in each).
+    private static readonly (string Field, Action<Journey, Ids, string> Command)[] Texts =
+    [
+        ("customer goal", (j, _, t) => j.AddPhase(Ana, "Phase", customerGoal: t)),
+        ("activity description", (j, ids, t) => j.AddActivity(Ana, ids.Phase, "Cart", details: ActivityDetails.Empty with { Description = t })),
+        ("persona description", (j, _, t) => j.AddPersona(Ana, "Pat", t)),
+        ("reason", (j, ids, t) => j.AddFlow(Ana, ids.From, ids.To, reason: t)),
+        ("metric unit", (j, ids, t) => j.AddWidget(Ana, ids.From, new MetricWidget(WidgetId.New(), "Rate") { Unit = t })),
+        ("description's markdown", (j, ids, t) => j.AddWidget(Ana, ids.From, new DescriptionWidget(WidgetId.New(), "About", t))),
+        ("solution's problem", (j, ids, t) => j.AddWidget(Ana, ids.From, new SolutionWidget("Fix", t, "Do it", SolutionStatus.Proposed))),
+        ("feedback source", (j, ids, t) => j.RecordFeedback(Ana, Feedback(j, ids), new FeedbackEntry(t, "Slow", Sentiment.Negative, new NodaTime.LocalDate(2026, 1, 5)))),
+        ("feedback quote", (j, ids, t) => j.RecordFeedback(Ana, Feedback(j, ids), new FeedbackEntry("Survey", t, Sentiment.Negative, new NodaTime.LocalDate(2026, 1, 5)))),
+        ("feedback quote", (j, ids, t) => j.AddWidget(Ana, ids.From, new FeedbackWidget(WidgetId.New(), "Voices", ValueList<FeedbackEntry>.Of(new FeedbackEntry("Survey", t, Sentiment.Neutral, new NodaTime.LocalDate(2026, 1, 5)))))),
+    ];
+
+    // The feedback widget entries are recorded on: added once, before the command under test.
+    private static WidgetId Feedback(Journey journey, Ids ids) =>
+        journey.GetActivity(ids.To).Widgets.OfType<FeedbackWidget>().FirstOrDefault()?.Id
+        ?? journey.AddWidget(Ana, ids.To, new FeedbackWidget(WidgetId.New(), "Voices", ValueList<FeedbackEntry>.Empty));
+
+    /// <summary>Free and widget texts of invisible characters.</summary>
+    public static class TextCases
+    {
+        /// <summary>Which free or widget text, and a text made of 1 to 8 invisible characters (white space among them).</summary>
+        public static Arbitrary<(int Field, string Text)> InvisibleTexts() =>
+            (from field in Gen.Choose(0, Texts.Length - 1)
+             from parts in Gen.ArrayOf(Gen.Elements(Invisible.Concat(["\n", "\t", "   "]).ToArray())).Where(p => p.Length is > 0 and <= 8)
+             select (field, string.Concat(parts))).ToArbitrary();
+    }
+
+    [Property(Arbitrary = new[] { typeof(TextCases) }, MaxTest = 200)]
+    public void A_free_or_widget_text_with_no_visible_character_is_refused_naming_the_field_and_one_with_a_visible_character_is_kept((int Field, string Text) c)
+    {
+        var (field, command) = Texts[c.Field];
+        var (journey, ids) = Build();
+        _ = Feedback(journey, ids);
+        var tabsRefused = field is "metric unit" or "feedback source";
+        if (!(tabsRefused && c.Text.Any(ch => ch is '\n' or '\t')))
+        {
+            var version = journey.Version;
+            var e = journey.Refused(() => command(journey, ids, c.Text));
+            Assert.Equal(version, journey.Version);
+            if (field == "feedback source" && string.IsNullOrWhiteSpace(c.Text))
+            {
+                // White space alone is the entry's own older refusal: a source is required.
+                Assert.EndsWith("A feedback entry needs a source.", e.Message, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Equal($"The {field} has no visible character (only white space, format characters such as U+200B or combining marks); type some text, or leave it empty.", e.Message);
+            }
+        }
+
+        (journey, ids) = Build();
+        _ = Feedback(journey, ids);
+        var before = journey.Version;
+        command(journey, ids, tabsRefused ? "x\u200B" : c.Text + "x" + c.Text);
+        Assert.True(journey.Version > before);
     }
 
     [Fact]

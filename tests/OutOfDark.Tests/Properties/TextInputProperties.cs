@@ -84,7 +84,9 @@ public class TextInputProperties
     [Property(Arbitrary = new[] { typeof(SurrogateTexts) }, MaxTest = 300)]
     public void A_free_text_is_accepted_and_read_back_or_refused_with_nothing_changed(string text)
     {
-        var acceptable = !HasLoneSurrogate(text) && !text.Contains('\0', StringComparison.Ordinal);
+        // Empty, or something visible (white space or format characters alone are refused).
+        var acceptable = !HasLoneSurrogate(text) && !text.Contains('\0', StringComparison.Ordinal)
+            && (text.Length == 0 || text.EnumerateRunes().Any(r => !System.Text.Rune.IsWhiteSpace(r) && System.Text.Rune.GetUnicodeCategory(r) is not (System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark or System.Globalization.UnicodeCategory.Control)));
         AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.Describe(Ana, t), j => j.Description);
         AcceptedUnchangedOrRefusedWithNothingChanged(text, acceptable, (j, t) => j.AddPhase(Ana, "Think", t), j => j.Phases[^1].CustomerGoal);
     }

@@ -62,7 +62,7 @@ public sealed class FunnelDropOffRule : WarningRule<FunnelDropOffSettings>
                 continue;
             }
 
-            var drop = (previous - volume) / previous * 100m;
+            var drop = Saturating.Percent(Saturating.Subtract(previous, volume), previous);
             if (drop > settings.MaxDropPercent && (worstFrom is null || drop > worstDrop))
             {
                 (worstFrom, worstVolume, worstDrop) = (from, previous, drop);

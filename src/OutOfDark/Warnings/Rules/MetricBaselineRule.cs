@@ -77,31 +77,26 @@ public sealed class MetricBaselineRule : WarningRule<MetricBaselineSettings>
             return RuleResult.None;
         }
 
-        var sum = 0m;
-        foreach (var o in baseline)
-        {
-            sum += o.Value;
-        }
-
-        var mean = sum / baseline.Length;
+        var mean = Mean(baseline);
         var squares = 0d;
         foreach (var o in baseline)
         {
-            var d = (double)(o.Value - mean);
+            var d = Saturating.Gap(o.Value, mean);
             squares += d * d;
         }
 
         // The sample standard deviation, to fifteen significant digits (what a double holds); deterministic.
-        var spread = (decimal)Math.Sqrt(squares / (baseline.Length - 1));
+        var spread = Saturating.ToDecimal(Math.Sqrt(squares / (baseline.Length - 1)));
         var higher = metric.Direction == MetricDirection.HigherIsBetter;
-        var worse = higher ? mean - latest.Value : latest.Value - mean;
+        var worse = higher ? Saturating.Subtract(mean, latest.Value) : Saturating.Subtract(latest.Value, mean);
         if (worse <= 0)
         {
             return RuleResult.None;
         }
 
-        decimal? percent = mean == 0 ? null : worse / Math.Abs(mean) * 100m;
-        decimal? deviations = spread == 0 ? null : worse / spread;
+        var (minuend, subtrahend) = higher ? (mean, latest.Value) : (latest.Value, mean);
+        decimal? percent = mean == 0 ? null : Saturating.PercentOfDifference(minuend, subtrahend, mean);
+        decimal? deviations = spread == 0 ? null : Saturating.DivideDifference(minuend, subtrahend, spread);
         var byPercent = percent is { } p && settings.ChangePercent is { } maxPercent && p >= maxPercent;
         var byDeviations = deviations is { } z && settings.StandardDeviations is { } maxDeviations && z >= maxDeviations;
         if (!byPercent && !byDeviations)
@@ -114,6 +109,39 @@ public sealed class MetricBaselineRule : WarningRule<MetricBaselineSettings>
             settings.BaselineDays, Exact(percent), Exact(deviations), Exact(settings.ChangePercent), Exact(settings.StandardDeviations));
         var pastLimit = byPercent ? Warning.Distance(percent!.Value, settings.ChangePercent!.Value) : Warning.Distance(deviations!.Value, settings.StandardDeviations!.Value);
         return context.Raise(WarningSeverity.Warning, found, static f => f.Message(), static f => f.Evidence(), pastLimit);
+    }
+
+    /// <summary>
+    /// The mean of the baseline: the sum divided by the count, exactly as decimals do, when the sum fits a decimal;
+    /// otherwise (values near ±79228162514264337593543950335) the sum of each value divided by the count, which cannot
+    /// leave the range.
+    /// </summary>
+    private static decimal Mean(ReadOnlySpan<Observation> baseline)
+    {
+        var sum = 0m;
+        foreach (var o in baseline)
+        {
+            if (!Saturating.CanAdd(sum, o.Value))
+            {
+                return SpreadMean(baseline);
+            }
+
+            sum += o.Value;
+        }
+
+        return sum / baseline.Length;
+    }
+
+    /// <summary>The mean as the sum of each value's share (value / count), saturated at the decimal limits.</summary>
+    private static decimal SpreadMean(ReadOnlySpan<Observation> baseline)
+    {
+        var mean = 0m;
+        foreach (var o in baseline)
+        {
+            mean = Saturating.Add(mean, o.Value / baseline.Length);
+        }
+
+        return mean;
     }
 
     private static ExactDecimal? Exact(decimal? value) => value is { } v ? new ExactDecimal(v) : null;

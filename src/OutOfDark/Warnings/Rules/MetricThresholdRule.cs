@@ -122,7 +122,11 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
         }
 
         var higher = metric.Direction == MetricDirection.HigherIsBetter;
-        var clear = !banded ? l : higher ? l + settings.ClearBand : l - settings.ClearBand;
+        var band = higher ? settings.ClearBand : -settings.ClearBand;
+
+        // A band edge beyond the decimal range (a limit near ±79228162514264337593543950335) is one no value reaches.
+        var reachable = !banded || Saturating.CanAdd(l, band);
+        var clear = !banded || !reachable ? l : l + band;
         var series = observations.AsSpan();
         var i = series.Length - 1;
         var firstInside = -1;
@@ -134,7 +138,7 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
             var inside = 0;
             while (i >= 0 && inside < settings.ClearAfter && !Worse(higher, series[i].Value, l))
             {
-                if (!banded || !Worse(higher, series[i].Value, clear))
+                if (!banded || (reachable && !Worse(higher, series[i].Value, clear)))
                 {
                     inside++;
                 }
@@ -186,7 +190,7 @@ public sealed class MetricThresholdRule : WarningRule<MetricThresholdSettings>
         /// <summary>Whether the latest observation is itself past the limit (otherwise hysteresis holds the warning).</summary>
         private bool PastNow => PastOn == ObservedOn;
 
-        private decimal ClearAt => Higher ? Limit.Value + ClearBand.Value : Limit.Value - ClearBand.Value;
+        private decimal ClearAt => Higher ? Saturating.Add(Limit.Value, ClearBand.Value) : Saturating.Subtract(Limit.Value, ClearBand.Value);
 
         public string Message() => PastNow
             ? $"{Title} {(Higher ? "fell" : "rose")} to {Say.Amount(Latest, Unit, Limit)} — {What} {Say.Amount(Limit, Unit)}, "

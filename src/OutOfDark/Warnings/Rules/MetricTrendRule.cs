@@ -46,8 +46,8 @@ public sealed class MetricTrendRule : WarningRule<MetricTrendSettings>
         }
 
         var first = window[0];
-        var change = (latest.Value - first.Value) / System.Math.Abs(first.Value) * 100m;
-        var worse = metric.Direction == MetricDirection.HigherIsBetter ? -change : change;
+        var change = Saturating.PercentOfDifference(latest.Value, first.Value, first.Value);
+        var worse = metric.Direction == MetricDirection.HigherIsBetter ? -change : change; // negating a decimal never overflows
         if (worse < settings.DropPercent)
         {
             return RuleResult.None;
