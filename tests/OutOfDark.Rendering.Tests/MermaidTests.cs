@@ -257,6 +257,27 @@ public class MermaidParserTests(BrowserFixture browser, ITestOutputHelper output
         """;
 
     [Fact]
+    public void Persona_names_reach_the_journey_diagrams_actor_list_without_markup_and_decode_to_the_typed_name()
+    {
+        var ana = new Actor("ana");
+        var names = Gen.ArrayOf(SpecialName(), 1).Sample(10, 200).Select(n => n[0])
+            .Concat(["<b>x</b>", "<img src=x onerror=alert(1)>", "Smith & <Sons>", "&lt;b&gt;"]).ToList();
+        foreach (var name in names)
+        {
+            var journey = Journey.Create(ana, WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
+            var phase = journey.AddPhase(ana, "See");
+            var activity = journey.AddActivity(ana, phase, "Step");
+            var persona = journey.AddPersona(ana, name);
+            journey.AddWidget(ana, activity, new EmotionWidget(WidgetId.New(), "Feeling", persona, EmotionScore.Negative, null, null));
+            var line = MermaidRenderer.ToJourneyDiagram(journey).Split('\n').Single(l => l.StartsWith("      Step: 2: ", System.StringComparison.Ordinal));
+            var actors = line["      Step: 2: ".Length..];
+            Assert.True(actors.IndexOfAny(['<', '>', '&']) < 0, $"'{name}' is written '{actors}'.");
+            var decoded = System.Text.RegularExpressions.Regex.Replace(actors, "#([0-9]+);", m => char.ConvertFromUtf32(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.Equal(Shown(name), decoded);
+        }
+    }
+
+    [Fact]
     public async Task Names_made_of_Mermaids_special_characters_show_exactly_as_typed_in_all_three_diagrams()
     {
         if (browser.Require(output) is not { } chromium || browser.RequireMermaid(output) is not { } bundle)

@@ -34,6 +34,19 @@ public class SvgAndHtmlTests
         Assert.Empty(document.Descendants(Svg + "script"));
     }
 
+    [Fact]
+    public void The_reports_personas_are_one_list_item_each_so_a_name_with_a_comma_reads_as_one_persona()
+    {
+        var ana = new Actor("ana");
+        var journey = Journey.Create(ana, WorkspaceId.New(), "Store", FakeClock.FromUtc(2026, 1, 1, 9, 0, 0));
+        journey.AddPersona(ana, "Smith, John");
+        journey.AddPersona(ana, "<Ana>");
+
+        var html = HtmlReportRenderer.ToHtml(journey);
+
+        Assert.Contains("<p id=\"personas-label\">Personas:</p><ul class=\"personas\" aria-labelledby=\"personas-label\"><li>Smith, John</li><li>&lt;Ana&gt;</li></ul>", html, StringComparison.Ordinal);
+    }
+
     [Property(Arbitrary = new[] { typeof(LongJourneyArbitraries) }, MaxTest = 40)]
     public void The_svg_map_and_the_report_of_journeys_built_from_random_command_sequences_are_well_formed(JourneyScenario scenario)
     {

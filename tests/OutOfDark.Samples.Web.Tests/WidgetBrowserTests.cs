@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
 using OutOfDark.Samples.OnlineStore;
@@ -123,6 +124,50 @@ public sealed class WidgetBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await Expect(edit.Locator("[name=metricKind]")).ToHaveValueAsync("nps");
         await Expect(edit.Locator("[name=direction]")).ToHaveValueAsync("lowerIsBetter");
         await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task A_metric_widgets_target_and_thresholds_reach_the_server_with_the_digits_typed_when_added_and_edited()
+    {
+        var page = await OpenAsync(Reminder);
+        await ChooseKindAsync(page, "metric", "Exact limits");
+        await page.Locator("#add-widget [name=unit]").FillAsync("s");
+        await page.Locator("#add-widget [name=direction]").SelectOptionAsync(new SelectOptionValue { Label = "lower is better" });
+        await page.Locator("#add-widget [name=target]").FillAsync("12.345678901234567890123");
+        await page.Locator("#add-widget [name=warningThreshold]").FillAsync("13.0000000000000000001");
+        await page.Locator("#add-widget [name=criticalThreshold]").FillAsync("14.0000000000000000001");
+        await SubmitAddAsync(page, "Exact limits");
+        var added = await MetricContentAsync(page, "Exact limits");
+        Assert.Equal(12.345678901234567890123m, added.GetProperty("target").GetDecimal());
+        Assert.Equal(13.0000000000000000001m, added.GetProperty("warningThreshold").GetDecimal());
+        Assert.Equal(14.0000000000000000001m, added.GetProperty("criticalThreshold").GetDecimal());
+
+        await page.Locator("#detail .widget", new() { HasText = "Exact limits" }).Locator("[data-edit=edit-widget]").ClickAsync();
+        var edit = page.Locator("form[aria-label='Edit Exact limits']");
+        await edit.Locator("[name=target]").FillAsync("9.0000000000000000001");
+        await edit.Locator("button[type=submit]").ClickAsync();
+        await SettledAsync(page);
+        var edited = await MetricContentAsync(page, "Exact limits");
+        Assert.Equal(9.0000000000000000001m, edited.GetProperty("target").GetDecimal());
+        Assert.Equal(13.0000000000000000001m, edited.GetProperty("warningThreshold").GetDecimal());
+        await page.Context.CloseAsync();
+    }
+
+    // The content of the Wishlist reminder's widget titled `title`, as the API returns it.
+    private static async Task<JsonElement> MetricContentAsync(IPage page, string title)
+    {
+        var response = await page.APIRequest.GetAsync(ApiClient.JourneyPath + "/activities/" + SampleIds.Activity("Wishlist reminder"));
+        Assert.True(response.Ok, await response.TextAsync());
+        using var json = JsonDocument.Parse(await response.TextAsync());
+        foreach (var widget in json.RootElement.GetProperty("widgets").EnumerateArray())
+        {
+            if (widget.GetProperty("title").GetString() == title)
+            {
+                return widget.GetProperty("content").Clone();
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"No widget titled {title} in the activity's JSON.");
     }
 
     [BrowserFact]

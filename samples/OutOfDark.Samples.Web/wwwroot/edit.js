@@ -267,8 +267,9 @@
     }
   }
 
+  // A number member as typed (OutOfDarkLimits.exactNumber): the server gets the digits, not the nearest double.
   function number(control) {
-    return control && control.value !== "" ? Number(control.value) : null;
+    return control && control.value !== "" ? OutOfDarkLimits.exactNumber(control.value) : null;
   }
 
   function widgetBody(f) {

@@ -6,8 +6,8 @@
 //   - dates and instants in the visitor's locale and time zone (Intl.DateTimeFormat): "12 Apr 2026" for 2026-04-12 (a
 //     calendar date stays that date in every zone), "12 Apr 2026, 11:00" for 2026-04-12T09:00:57.9068289Z in Paris;
 //   - messages (readable): the domain's text with each ISO date or instant written as above, each id written as the
-//     name of what it identifies, each rule id ("metric.baseline") as the rule's name and each number with more than
-//     three decimals ("140.055552 s") rounded as above ("140.056 s"), outside what users typed (names, titles, owners,
+//     name of what it identifies, each rule id ("metric.baseline") as the rule's name and each number with decimals
+//     ("140.055552 s", "0.0") read as above ("140.056 s", "0"), outside what users typed (names, titles, owners,
 //     quoted parts: usertext.js), which shows exactly as typed. The domain's text itself is never changed, only how the
 //     page shows it.
 "use strict";
@@ -161,11 +161,19 @@ function ruleNamesIn(text) {
 
 // ---- Messages ---------------------------------------------------------------------------------------------------
 
-// A computed number in a message ("28-day mean of 140.055552 s"): more than three decimals is noise to a person.
-const LONG_DECIMAL = /(?<![\d.,])-?\d+\.\d{4,}(?![\d.])/g;
+// A number with decimals in a message ("28-day mean of 140.055552 s", "Recorded 0.0"): every one is read as
+// formatNumber reads numbers ("140.056", "0"), so a history line never shows 0.0 beside a 0 written with 28 zeros.
+const LONG_DECIMAL = /(?<![\d.,])-?\d+\.\d+(?![\d.])/g;
 
+// ISO dates and instants are left whole for localDates (their seconds' decimals are not a number to round), and the
+// numbers are read before the dates are written in the visitor's locale, whose times may hold a "." ("klo 18.00").
 function shortDecimals(text) {
-  return text.replace(LONG_DECIMAL, match => formatNumber(match));
+  let result = "", last = 0;
+  for (const match of text.matchAll(ISO_IN_TEXT)) {
+    result += text.slice(last, match.index).replace(LONG_DECIMAL, number => formatNumber(number)) + match[0];
+    last = match.index + match[0].length;
+  }
+  return result + text.slice(last).replace(LONG_DECIMAL, number => formatNumber(number));
 }
 
 // A message (the domain's, or the server's) as the page shows it: names for ids and rule ids, local dates for ISO
@@ -179,7 +187,7 @@ function readable(text, known) {
 // The names put in for ids are user text too: the rest is rewritten around them, never inside them.
 function readableDomainText(text) {
   const source = text.replace(BRACKETED_GUID, "");
-  const rewrite = part => shortDecimals(localDates(ruleNamesIn(part)));
+  const rewrite = part => localDates(shortDecimals(ruleNamesIn(part)));
   let result = "", last = 0;
   for (const match of source.matchAll(GUID)) {
     result += rewrite(source.slice(last, match.index)) + (nameOf(match[0].replaceAll("'", "")) || "(an item that no longer exists)");

@@ -91,7 +91,7 @@
   }
 
   function scoreOf(control) {
-    return control.value === "" ? null : Number(control.value);
+    return control.value === "" ? null : OutOfDarkLimits.exactNumber(control.value);
   }
 
   function body(f) {

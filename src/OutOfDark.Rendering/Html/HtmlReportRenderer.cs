@@ -207,18 +207,16 @@ public static partial class HtmlReportRenderer
         w.Write("</p>");
         if (journey.Personas.Count > 0)
         {
-            w.Write("<p>Personas: ");
-            for (var i = 0; i < journey.Personas.Count; i++)
+            // One list item a persona: a name holding a comma ("Smith, John") still reads as one persona.
+            w.Write("<p id=\"personas-label\">Personas:</p><ul class=\"personas\" aria-labelledby=\"personas-label\">");
+            foreach (var persona in journey.Personas)
             {
-                if (i > 0)
-                {
-                    w.Write(", ");
-                }
-
-                Markup.Write(w, journey.Personas[i].Name);
+                w.Write("<li>");
+                Markup.Write(w, persona.Name);
+                w.Write("</li>");
             }
 
-            w.Write("</p>");
+            w.Write("</ul>");
         }
 
         w.Write("</header>\n");

@@ -12,7 +12,8 @@ namespace OutOfDark.Rendering;
 /// point: <c>"</c> → <c>#34;</c>, <c>#</c> → <c>#35;</c>), so the rendered diagram shows exactly the typed text. Letters,
 /// digits, <c>.</c>, <c>-</c>, <c>'</c>, <c>!</c>, <c>?</c>, <c>/</c>, <c>+</c>, <c>=</c>, <c>@</c> and non-ASCII text
 /// (accents, emoji) stay as they are. In a journey's actor list (the <c>inList</c> argument) only <c>#</c>, <c>;</c>,
-/// <c>:</c>, <c>,</c> and <c>%</c> are coded, which is all its grammar reads there; a space stays unless it leads, trails or follows another white space, which are
+/// <c>:</c>, <c>,</c> and <c>%</c> (all its grammar reads there) and the markup characters <c>&lt;</c>, <c>&gt;</c> and
+/// <c>&amp;</c> are coded, so no persona name puts markup into the text; a space stays unless it leads, trails or follows another white space, which are
 /// written <c>#32;</c> (other white space by its code) so Mermaid keeps them. Text that would start with one of
 /// Mermaid's keywords gets its first letter as an entity code. Line breaks and tabs (which names cannot hold) become one
 /// space, other control characters and lone surrogates U+FFFD. Mermaid decodes mindmap and flowchart labels twice, so
@@ -25,7 +26,7 @@ public static class MermaidText
 
     /// <summary>Returns <paramref name="text"/> made safe for a Mermaid label.</summary>
     /// <param name="text">The user text.</param>
-    /// <param name="inList">Whether the text sits in a journey's comma-separated actor list: only <c>#</c>, <c>;</c>, <c>:</c>, <c>,</c> and <c>%</c> are coded there (<c>,</c> as <c>#44;</c>).</param>
+    /// <param name="inList">Whether the text sits in a journey's comma-separated actor list: only <c>#</c>, <c>;</c>, <c>:</c>, <c>,</c>, <c>%</c>, <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c> are coded there (<c>,</c> as <c>#44;</c>, <c>&lt;</c> as <c>#60;</c>).</param>
     /// <returns>The safe text, never empty (null or empty text gives U+FFFD).</returns>
     public static string Safe(string? text, bool inList = false) => Escape(text, inList);
 
@@ -93,7 +94,7 @@ public static class MermaidText
     /// </remarks>
     private static bool NeedsCode(char c, bool inList) => c switch
     {
-        '#' or ';' or ':' or ',' or '%' when inList => true,
+        '#' or ';' or ':' or ',' or '%' or '<' or '>' or '&' when inList => true,
         _ when inList => false,
         '.' or '-' or '\'' or '!' or '?' or '/' or '+' or '=' or '@' or ',' => false,
         _ => c < 128 && (char.IsPunctuation(c) || char.IsSymbol(c)),
