@@ -555,8 +555,8 @@ internal static class JourneyApi
     internal const int MaxSnoozeDays = 365;
 
     /// <summary>
-    /// The end of a snooze: <paramref name="until"/> as an ISO instant at most <see cref="MaxSnoozeDays"/> days from
-    /// now, or <paramref name="days"/> (1 to <see cref="MaxSnoozeDays"/>) from now — exactly one of them. A problem
+    /// The end of a snooze: <paramref name="until"/> as an ISO instant after now and at most
+    /// <see cref="MaxSnoozeDays"/> days from now, or <paramref name="days"/> (1 to <see cref="MaxSnoozeDays"/>) from now — exactly one of them. A problem
     /// adds an error under the member at fault ("until", or "days"; "until" when neither or both are given) and gives
     /// <see langword="default"/>.
     /// </summary>
@@ -574,6 +574,12 @@ internal static class JourneyApi
             if (InstantPattern.ExtendedIso.Parse(text) is not { Success: true } parsed)
             {
                 errors["until"] = [$"'{text}' is not an ISO instant such as 2026-04-12T09:00:00Z."];
+                return default;
+            }
+
+            if (parsed.Value <= now)
+            {
+                errors["until"] = [$"A snooze must end after now ({InstantPattern.General.Format(now)}); choose a later end."];
                 return default;
             }
 
