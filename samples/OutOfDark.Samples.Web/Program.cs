@@ -97,6 +97,7 @@ app.UseMiddleware<CrossSiteGuard>();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapJourneyApi();
+app.MapObservationApi();
 app.MapWorkspaceApi();
 app.MapBulkWarningApi();
 app.MapExportApi();

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.Playwright;
+using OutOfDark.Samples.OnlineStore;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
@@ -52,6 +53,39 @@ public sealed class IntegratorFixesBrowserTests(BrowserFixture fixture) : IClass
         await Expect(page.Locator("#message")).ToBeVisibleAsync();
         await page.Locator("#nav-history").ClickAsync();
         await Expect(page.Locator("#message")).ToBeHiddenAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task A_second_value_on_a_date_is_offered_as_a_correction_which_replaces_the_first()
+    {
+        var page = await WebPage.OpenAsync(fixture, "#/map/" + SampleIds.Activity("Review request"), width: 1600, locale: "en-GB", timeZone: "UTC");
+        var metric = page.Locator("#detail .widget[data-kind=metric]").First;
+        await metric.Locator("input[name=value]").FillAsync("14.5");
+        await metric.Locator("input[name=value]").PressAsync("Enter");
+        await Expect(metric.Locator(".value")).ToHaveTextAsync("14.5 %");
+
+        await metric.Locator("input[name=value]").FillAsync("15");
+        await metric.Locator("input[name=value]").PressAsync("Enter");
+        var correct = metric.Locator("form.record button.correct-observation");
+        await Expect(correct).ToHaveTextAsync("Correct the value of 5 Apr 2026");
+        await correct.ClickAsync();
+
+        await Expect(metric.Locator(".value")).ToHaveTextAsync("15 %");
+        await Expect(metric.Locator("form.record button.correct-observation")).ToHaveCountAsync(0);
+        await Expect(metric.Locator("input[name=value]")).ToBeFocusedAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task On_a_phone_an_opened_detail_view_is_scrolled_into_view_with_its_heading_focused()
+    {
+        var page = await WebPage.OpenAsync(fixture, "#/map", width: 390, locale: "en-GB", timeZone: "UTC");
+        await page.Locator("#map svg").First.WaitForAsync();
+        await page.EvaluateAsync("id => { location.hash = '#/map/' + id; }", SampleIds.Activity("Checkout").ToString());
+        await Expect(page.Locator("#detail-name")).ToHaveTextAsync("Checkout");
+        await Expect(page.Locator("#detail-name")).ToBeInViewportAsync();
+        await Expect(page.Locator("#detail-name")).ToBeFocusedAsync();
         await page.Context.CloseAsync();
     }
 

@@ -156,6 +156,7 @@ function recordForm(widget) {
       if (error.status === 412) { showConflict(form, error); return; }
       const rest = showFieldErrors(form, error);
       say(rest ? `Could not record: ${rest}` : "");
+      if (typeof offerCorrection === "function") offerCorrection(form, widget, error);
     }
   });
   return form;

@@ -80,7 +80,8 @@ function triageUserTexts(w) {
 }
 
 function triageStateText(w) {
-  const parts = [words(w.state)];
+  // An open warning with a handler was reopened by them: "reopened by Ana", not "open by Ana".
+  const parts = [w.state === "open" && w.handledBy ? "reopened" : words(w.state)];
   if (w.handledBy) parts.push("by " + w.handledBy);
   if (w.handledAt) parts.push(humanInstant(w.handledAt, state.now));
   if (w.snoozedUntil) parts.push("until " + humanDate(w.snoozedUntil));
@@ -352,7 +353,7 @@ function triageSnoozeForm(submit, cancel) {
     let end = null;
     if (period !== "custom") end = new Date((state.now ? Date.parse(state.now) : Date.now()) + Number(period) * DAY_MS);
     else if (form.elements.until.value) end = new Date(form.elements.until.value + "T00:00:00");
-    form.elements.ends.value = end && !Number.isNaN(end.getTime()) ? "Comes back " + humanDateTime(end.toISOString()) : "Choose the date it comes back.";
+    form.elements.ends.value = end && !Number.isNaN(end.getTime()) ? "Comes back " + humanDateTime(end.toISOString()) + " (" + (Intl.DateTimeFormat().resolvedOptions().timeZone || "your time zone") + ")" : "Choose the date it comes back.";
   };
   form.elements.period.addEventListener("change", () => {
     untilLabel.hidden = form.elements.period.value !== "custom";
@@ -436,7 +437,8 @@ async function handleWarnings(action, items, options, origin) {
   triage.selected.clear();
   await renderWarnings();
   placeTriageFocus(origin);
-  if (!problems.length) announceTriage(items.length === 1 ? `${DONE[action]}: ${triageSubjectName(items[0].w)} (${ruleName(items[0].w.rule)})` : `${DONE[action]} ${applied} warnings`);
+  // Several warnings: the page's message line (a status region) already says it; said once, not twice.
+  if (!problems.length && items.length === 1) announceTriage(`${DONE[action]}: ${triageSubjectName(items[0].w)} (${ruleName(items[0].w.rule)})`);
   await refreshWarningCounts();
   return null;
 }
