@@ -14,7 +14,8 @@ namespace OutOfDark.Orleans;
 /// <remarks>
 /// Errors come back as exceptions: <see cref="JourneyNotFoundException"/> when the journey does not exist (in this
 /// workspace), <see cref="JourneyRuleException"/> when the journey refuses a command (nothing is saved),
-/// <see cref="ArgumentException"/> for a malformed command.
+/// <see cref="JourneyConcurrencyException"/> when <see cref="ApplyChanges"/> was made on an older version (nothing is
+/// saved), <see cref="ArgumentException"/> for a malformed command.
 /// </remarks>
 [Alias("outofdark.journey-grain")]
 public interface IJourneyGrain : IGrainWithStringKey
@@ -29,7 +30,8 @@ public interface IJourneyGrain : IGrainWithStringKey
     /// <exception cref="ArgumentNullException"><paramref name="command"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The command id is empty, the actor is empty, or a field is malformed.</exception>
     /// <exception cref="JourneyNotFoundException">The journey does not exist in the grain's workspace (and the command is not <see cref="CreateJourney"/>).</exception>
-    /// <exception cref="JourneyRuleException">The journey refuses the command; nothing was saved.</exception>
+    /// <exception cref="JourneyRuleException">The journey refuses the command (for <see cref="ApplyChanges"/>: an event breaks a journey rule); nothing was saved.</exception>
+    /// <exception cref="JourneyConcurrencyException">An <see cref="ApplyChanges"/> whose <see cref="ApplyChanges.BaseVersion"/> is not the journey's version (someone saved since the client read it); nothing was saved.</exception>
     [Alias("execute")]
     Task<JourneyCommandResult> ExecuteAsync(JourneyCommand command);
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -399,5 +400,99 @@ public sealed record HandleWarning : JourneyCommand
             default:
                 throw new ArgumentException($"HandleWarning.Action '{Action}' is not an action: use Acknowledge, Snooze, Resolve or Reopen.");
         }
+    }
+}
+
+/// <summary>
+/// Applies the events commands raised on a client's copy of the journey: the one command for every change the closed set
+/// has no record for. The client reads the journey (<see cref="IJourneyGrain.GetJourneyAsync"/>), runs the domain's
+/// commands on its copy (<see cref="Journey"/>'s methods), and sends the copy's <see cref="Journey.PendingEvents"/>
+/// with the version it read. The grain applies them only when the journey is still at that version, checking each
+/// event with the domain's rules (<see cref="Journey.ApplyChanges"/>), so a client can never store a journey the
+/// domain would refuse.
+/// </summary>
+/// <remarks>
+/// Refusals: a journey no longer at <see cref="BaseVersion"/> is a <see cref="JourneyConcurrencyException"/> (nothing
+/// saved; read again, run the change again, send it with a new <see cref="JourneyCommand.CommandId"/>); an event that
+/// breaks a journey rule is a <see cref="JourneyRuleException"/> (nothing saved); an event that is not valid JSON of the
+/// format, or whose actor is not <see cref="JourneyCommand.Actor"/>, is an <see cref="ArgumentException"/>. The grain
+/// stamps the events with its own clock's instant when it applies them. A retry with the same command id returns the
+/// first result, even after the journey moved on.
+/// </remarks>
+[GenerateSerializer]
+[Alias("outofdark.apply-changes")]
+public sealed record ApplyChanges : JourneyCommand
+{
+    /// <summary>The journey's version the events were raised at (the version of the document the client read); at least 1.</summary>
+    [Id(0)]
+    public required long BaseVersion { get; init; }
+
+    /// <summary>
+    /// The events, oldest first, each one UTF-8 JSON document of the journey event format
+    /// (<see cref="OutOfDark.Json.JourneyJsonSerializer.SerializeEvent"/>, the form events take in an event stream);
+    /// each with the journey's id and <see cref="JourneyCommand.Actor"/> as its actor. Empty changes nothing.
+    /// </summary>
+    [Id(1)]
+    public required IReadOnlyList<byte[]> Events { get; init; }
+
+    /// <summary>Builds the command from the events a journey copy raised (its <see cref="Journey.PendingEvents"/>).</summary>
+    /// <param name="commandId">The command's id; keep it across retries of this very command.</param>
+    /// <param name="actor">Who made the change; every event must name this actor.</param>
+    /// <param name="baseVersion">The version the copy had before the events (<see cref="Journey.CommittedVersion"/> of a copy read from the grain).</param>
+    /// <param name="events">The events, oldest first.</param>
+    /// <param name="json">The serializer; <see cref="OutOfDark.Json.JourneyJsonSerializer.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The command.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="events"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">An event is of a type the format does not know.</exception>
+    public static ApplyChanges From(Guid commandId, string actor, long baseVersion, IReadOnlyList<OutOfDark.Events.JourneyEvent> events, OutOfDark.Json.JourneyJsonSerializer? json = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(events);
+        var serializer = json ?? OutOfDark.Json.JourneyJsonSerializer.Default;
+        var documents = new byte[events.Count][];
+        for (var i = 0; i < documents.Length; i++)
+        {
+            documents[i] = serializer.SerializeEvent(events[i]);
+        }
+
+        return new ApplyChanges { CommandId = commandId, Actor = actor, BaseVersion = baseVersion, Events = documents };
+    }
+
+    internal override void Run(Journey journey, Actor actor) =>
+        throw new InvalidOperationException("Changes are applied by the grain, which reads their events with its serializer and clock.");
+
+    /// <summary>Reads the events and stamps them with the instant they are applied.</summary>
+    /// <exception cref="ArgumentException">The events are missing, one is not a valid event, or one names another actor.</exception>
+    internal OutOfDark.Events.JourneyEvent[] ReadEvents(OutOfDark.Json.JourneyJsonSerializer json, NodaTime.Instant now)
+    {
+        if (Events is null)
+        {
+            throw new ArgumentException("ApplyChanges.Events is missing: send the events the change raised (an empty list for none).");
+        }
+
+        var events = new OutOfDark.Events.JourneyEvent[Events.Count];
+        for (var i = 0; i < events.Length; i++)
+        {
+            OutOfDark.Events.JourneyEvent e;
+            try
+            {
+                e = json.DeserializeEvent(Events[i] ?? throw new ArgumentException($"ApplyChanges.Events[{i}] is null: send each event's JSON document."));
+            }
+            catch (OutOfDark.Json.JourneyFormatException ex)
+            {
+                // The format error's text is carried in the message, not as the inner exception: the refusal travels to
+                // the client, and Orleans has no codec for the JSON package's exception.
+                throw new ArgumentException($"ApplyChanges.Events[{i}] is not an event of the journey JSON format: {ex.Message} Serialize each event with JourneyJsonSerializer.SerializeEvent (or build the command with ApplyChanges.From).");
+            }
+
+            if (!string.Equals(e.Actor, Actor, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"ApplyChanges.Events[{i}] ({e.GetType().Name}) was made by '{e.Actor}', but the command's actor is '{Actor}': a command carries only its own actor's changes. Run the change with new Actor(\"{Actor}\") or send it as that actor.");
+            }
+
+            events[i] = e with { OccurredAt = now };
+        }
+
+        return events;
     }
 }

@@ -86,6 +86,17 @@ internal sealed partial class JourneyGrain : Grain, IJourneyGrain, IRemindable
                 return new JourneyCommandResult { Version = saved.Version, Repeated = true };
             }
 
+            if (command is ApplyChanges changes)
+            {
+                // Checked after the ledger (a retry is answered even when the journey moved on since), outside the
+                // retry below (a stale base version stays stale however often the journey is loaded).
+                var journey = _journey ?? throw new JourneyNotFoundException(_workspaceId, _journeyId);
+                if (changes.BaseVersion != journey.Version)
+                {
+                    throw new JourneyConcurrencyException(_journeyId, changes.BaseVersion, journey.Version);
+                }
+            }
+
             try
             {
                 var before = _journey?.Version ?? 0;
@@ -210,6 +221,14 @@ internal sealed partial class JourneyGrain : Grain, IJourneyGrain, IRemindable
 
             _journey = Journey.Create(actor, _workspaceId, create.Name, _clock, _journeyId, create.Description, create.Owner, reason: create.Reason);
             _engine = _warnings.CreateEngine(_journey);
+        }
+        else if (command is ApplyChanges changes)
+        {
+            var journey = _journey ?? throw new JourneyNotFoundException(_workspaceId, _journeyId);
+
+            // Validated as on replay, all or nothing: a refused event leaves the journey as loaded (and the catch of
+            // the caller drops it anyway).
+            journey.ApplyChanges(changes.ReadEvents(_json, _clock.GetCurrentInstant()));
         }
         else
         {

@@ -146,6 +146,42 @@ public sealed class ClusterSampleTests : IAsyncLifetime
         using var unknown = await _http!.GetAsync($"/api/journeys/{Guid.NewGuid()}", cancel);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
 
+        // An edit the grain has no command of its own for (changing a phase, once a 501) runs on a copy read from the
+        // grain and is applied there as ApplyChanges. Sent with the version before the observation, it still applies:
+        // the observation changed nothing the phase change works on (the in-process hosting's conflict decision).
+        var before = await _http!.GetFromJsonAsync<JsonElement>($"/api/journeys/{id}", cancel);
+        var phaseId = before.GetProperty("phases")[0].GetProperty("id").GetString();
+        using var phaseBody = new StringContent("""{"name":"Discover the shop","reason":"clearer"}""", Encoding.UTF8, "application/json");
+        using var phaseRequest = new HttpRequestMessage(HttpMethod.Put, $"/api/journeys/{id}/phases/{phaseId}") { Content = phaseBody };
+        phaseRequest.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{version}\""));
+        using var changed = await _http!.SendAsync(phaseRequest, cancel);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal($"\"{version + 2}\"", changed.Headers.ETag!.Tag);
+        var afterChange = await _http!.GetFromJsonAsync<JsonElement>($"/api/journeys/{id}", cancel);
+        Assert.Equal("Discover the shop", afterChange.GetProperty("phases")[0].GetProperty("name").GetString());
+        Assert.Equal(version + 2, afterChange.GetProperty("version").GetInt64());
+
+        // Sent again with that same old version, it now conflicts with the change just made: 412 naming it, nothing saved.
+        using var againBody = new StringContent("""{"name":"Browse"}""", Encoding.UTF8, "application/json");
+        using var againRequest = new HttpRequestMessage(HttpMethod.Put, $"/api/journeys/{id}/phases/{phaseId}") { Content = againBody };
+        againRequest.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{version}\""));
+        using var conflict = await _http!.SendAsync(againRequest, cancel);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, conflict.StatusCode);
+        Assert.Contains("changed phase", await conflict.Content.ReadAsStringAsync(cancel), StringComparison.Ordinal);
+
+        // Several warnings acknowledged at once (once a 501: the grain has no bulk command) are one ApplyChanges: one
+        // commit of one event per warning.
+        var open = (await _http!.GetFromJsonAsync<JsonElement>($"/api/journeys/{id}/warnings?state=open", cancel)).EnumerateArray().Take(2).ToList();
+        Assert.Equal(2, open.Count);
+        var items = open.Select(w => new { rule = w.GetProperty("rule").GetString(), subject = w.GetProperty("subjectKind").GetString() + ":" + w.GetProperty("subjectId").GetString() }).ToArray();
+        using var bulk = await _http!.PostAsJsonAsync($"/api/journeys/{id}/warnings/bulk", new { action = "acknowledge", warnings = items }, cancel);
+        Assert.Equal(HttpStatusCode.OK, bulk.StatusCode);
+        var bulkResult = await bulk.Content.ReadFromJsonAsync<JsonElement>(cancel);
+        Assert.Equal(version + 4, bulkResult.GetProperty("version").GetInt64());
+        Assert.Equal(2, bulkResult.GetProperty("applied").GetArrayLength());
+        var acknowledged = await _http!.GetFromJsonAsync<JsonElement>($"/api/journeys/{id}/warnings?state=acknowledged", cancel);
+        Assert.Equal(open.Select(w => w.GetProperty("key").GetString()).Order(), acknowledged.EnumerateArray().Select(w => w.GetProperty("key").GetString()).Order());
+
         // The `where` verb finds the journey's grain on one of the silos.
         var where = await SampleProcess.RunAsync(SampleProcess.DllOf("ClusterDll"), _folder, "where", "--silos", "2", "--gateway-port", $"{_gatewayPort}");
         Assert.True(where.ExitCode == 0, where.Errors + where.Output);

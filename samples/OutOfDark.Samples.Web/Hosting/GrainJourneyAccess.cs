@@ -19,13 +19,21 @@ namespace OutOfDark.Samples.Web.Hosting;
 /// keeps no journey in memory and evaluates nothing; only the workspace's list of journeys comes from the shared store.
 /// </summary>
 /// <remarks>
-/// The grain API is a closed set of commands (<see cref="OutOfDark.Orleans.JourneyCommand"/>): the web commands it has no
-/// counterpart for (moving or changing an activity, adding a link or description widget, changing, moving or removing
-/// a widget, an activity with a kind, team or channels, changing, moving or removing a phase or flow, personas)
-/// are refused with <see cref="NotSupportedException"/>, which the API answers with 501. A command with an expected
-/// version (If-Match) is checked against the grain's version just before it is sent (any difference is a 412: the
-/// in-process hosting's <see cref="CommandConflicts"/> check is not applied here yet); the grain API takes no expected
-/// version, so a change by someone else between the check and the command is not detected.
+/// <para>
+/// Every web command reaches the grain. One the grain's closed set has a record for (<see cref="ToGrainCommand"/>) is
+/// sent as that record when the request names no version. Any other command, and every command with an expected
+/// version (If-Match), is run here on a copy of the journey read from the grain, exactly as the in-process hosting
+/// runs it on its live journey (refusals come from the same domain rules, with the same fields), and the events it
+/// raised are sent as <see cref="ApplyChanges"/> at the version read: the grain checks them with the domain's rules
+/// again and applies them only if the journey is still at that version, so nothing is lost between the read and the save.
+/// </para>
+/// <para>
+/// When someone saved in between, the command is read and run again (up to <see cref="Attempts"/> times). A command
+/// sent against an older version (If-Match) gets the in-process hosting's decision: applied when no change since that
+/// version touches what it works on (<see cref="CommandConflicts"/>), otherwise a <see cref="JourneyConflictException"/>
+/// (412 naming the changes); a version the journey never had is a <see cref="JourneyConcurrencyException"/> (412). Several warnings
+/// handled at once are one <see cref="ApplyChanges"/>: one commit, all or nothing.
+/// </para>
 /// </remarks>
 internal sealed class GrainJourneyAccess(IClusterClient cluster, IJourneyStore store, IClock clock, WebOptions options) : IJourneyAccess
 {
@@ -74,41 +82,89 @@ internal sealed class GrainJourneyAccess(IClusterClient cluster, IJourneyStore s
                 return (await grain.GetJourneyAsync().WaitAsync(cancellationToken).ConfigureAwait(false)).Version;
             }
 
-            if (admitted is HandleWarningsCommand several)
-            {
-                // The grain has no bulk command: one command per warning, the version checked before the first.
-                var last = await ExecuteAsync(id, expectedVersion, several.Items[0], cancellationToken).ConfigureAwait(false);
-                foreach (var item in several.Items.Skip(1))
-                {
-                    last = await ExecuteAsync(id, null, item, cancellationToken).ConfigureAwait(false);
-                }
-
-                return last;
-            }
-
             command = admitted;
         }
 
-        var message = ToGrainCommand(command);
-        if (expectedVersion is { } expected)
+        if (expectedVersion is null && ToGrainCommand(command) is { } message)
         {
-            var current = await grain.GetJourneyAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-            if (current.Version != expected)
-            {
-                // Not yet read through CommandConflicts here: reading the grain's history since the expected version
-                // failed in the cluster sample's test (500), so this hosting still refuses any stale version.
-                throw new JourneyConcurrencyException(id, expected, current.Version);
-            }
+            // Not cancelled once sent: the command id makes a retry safe, but an abandoned call may still be applied.
+            var result = await grain.ExecuteAsync(message).ConfigureAwait(false);
+            return result.Version;
         }
 
-        // Not cancelled once sent: the command id makes a retry safe, but an abandoned call may still be applied.
-        var result = await grain.ExecuteAsync(message).ConfigureAwait(false);
-        return result.Version;
+        return await ApplyOnCopyAsync(grain, id, expectedVersion, command, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The grain command for a web command; one new command id per call.</summary>
-    /// <exception cref="NotSupportedException">The grain API has no command for it.</exception>
-    internal static OutOfDark.Orleans.JourneyCommand ToGrainCommand(JourneyCommand command)
+    /// <summary>
+    /// Runs a web command on a copy of the journey read from its grain, as the in-process hosting runs it on its live
+    /// journey, and sends the events it raised (<see cref="ApplyChanges"/>) to be applied at the version read. When
+    /// someone saved in between, reads again and runs the command again (at most <see cref="Attempts"/> times), as long
+    /// as <see cref="CommandConflicts"/> finds no change since <paramref name="expectedVersion"/> to what the command
+    /// works on.
+    /// </summary>
+    /// <returns>The journey's version after the save (the version read, when the command raised nothing).</returns>
+    /// <exception cref="JourneyConflictException">A change since <paramref name="expectedVersion"/> touches the command's subjects; nothing changed.</exception>
+    /// <exception cref="JourneyConcurrencyException">The journey never had <paramref name="expectedVersion"/>, or others kept saving through every attempt; nothing changed.</exception>
+    /// <exception cref="JourneyRuleException">The journey refused the command; nothing changed.</exception>
+    private async Task<long> ApplyOnCopyAsync(IJourneyGrain grain, JourneyId id, long? expectedVersion, JourneyCommand command, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var document = await grain.GetJourneyAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (expectedVersion is { } expected && expected != document.Version)
+            {
+                await RefuseConflictsAsync(grain, id, expected, document.Version, command, cancellationToken).ConfigureAwait(false);
+            }
+
+            var copy = _json.DeserializeJourney(document.Json, clock);
+            command.ApplyTo(copy);
+            if (copy.PendingEvents.Count == 0)
+            {
+                return document.Version;
+            }
+
+            var changes = ApplyChanges.From(Guid.NewGuid(), command.Actor.Name, document.Version, copy.PendingEvents, _json);
+            try
+            {
+                // Not cancelled once sent: the command id makes a retry safe, but an abandoned call may still be applied.
+                var result = await grain.ExecuteAsync(changes).ConfigureAwait(false);
+                return result.Version;
+            }
+            catch (JourneyConcurrencyException) when (attempt < Attempts)
+            {
+                // Someone saved since the read: nothing of this attempt was applied. Read again; the check above
+                // decides whether what they changed lets the client's command still apply.
+            }
+        }
+    }
+
+    /// <summary>How many times a command is run on a fresh copy when others save between the read and the send.</summary>
+    internal const int Attempts = 4;
+
+    // The in-process hosting's decision for a command sent against an older version: refused when a change since that
+    // version touches what the command works on. The whole history is read (a stream read from a later version cannot
+    // be deserialized alone: an event stream starts with the journey's creation).
+    private async Task RefuseConflictsAsync(IJourneyGrain grain, JourneyId id, long expected, long current, JourneyCommand command, CancellationToken cancellationToken)
+    {
+        if (expected > current || expected < 1)
+        {
+            throw new JourneyConcurrencyException(id, expected, current);
+        }
+
+        var stream = await grain.GetHistoryAsync(0, current).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var history = _json.DeserializeEventStream(stream);
+        var seen = Journey.Replay(history.Take((int)expected), clock);
+        if (CommandConflicts.Find(seen, history.Skip((int)expected), command) is { Count: > 0 } conflicts)
+        {
+            throw new JourneyConflictException(id, expected, current, conflicts);
+        }
+    }
+
+    /// <summary>
+    /// The grain's own command for a web command (one new command id per call), or <see langword="null"/> when the
+    /// closed set has none: such a command is run on a copy and sent as <see cref="ApplyChanges"/>.
+    /// </summary>
+    internal static OutOfDark.Orleans.JourneyCommand? ToGrainCommand(JourneyCommand command)
     {
         var commandId = Guid.NewGuid();
         var actor = command.Actor.Name;
@@ -126,8 +182,6 @@ internal sealed class GrainJourneyAccess(IClusterClient cluster, IJourneyStore s
                     Owner = add.Details.Owner,
                     ParentId = add.Parent?.Value,
                 };
-            case AddActivityCommand:
-                throw new NotSupportedException("Through the cluster an activity is added as a touchpoint with an owner only: the journey grain has no command for its kind, team or channels.");
             case AddWidgetCommand { Widget: MetricWidget metric } when metric.Kind == MetricKind.Count:
                 return new AddMetric
                 {
@@ -142,16 +196,12 @@ internal sealed class GrainJourneyAccess(IClusterClient cluster, IJourneyStore s
                     WarningThreshold = metric.WarningThreshold,
                     CriticalThreshold = metric.CriticalThreshold,
                 };
-            case AddWidgetCommand:
-                throw new NotSupportedException("Through the cluster only a count metric widget can be added: the journey grain has no command for other widget kinds or metric kinds.");
             case RemoveActivityCommand remove:
                 return new RemoveActivity { CommandId = commandId, Actor = actor, Reason = remove.Reason, ActivityId = remove.Activity.Value };
             case AddFlowCommand flow:
                 return new AddFlow { CommandId = commandId, Actor = actor, Reason = flow.Reason, FlowId = flow.Id.Value, From = flow.From.Value, To = flow.To.Value, Label = flow.Label };
             case AddPhaseCommand { Position: null } phase:
                 return new AddPhase { CommandId = commandId, Actor = actor, Reason = phase.Reason, PhaseId = phase.Id.Value, Name = phase.Name, CustomerGoal = phase.CustomerGoal };
-            case MoveActivityCommand:
-                throw new NotSupportedException("Through the cluster an activity cannot be moved: the journey grain has no command for it.");
             case RecordObservationCommand record:
                 return new RecordObservation
                 {
@@ -176,7 +226,7 @@ internal sealed class GrainJourneyAccess(IClusterClient cluster, IJourneyStore s
                     Segment = handle.Key.Subject.Segment is { } segment ? segment.Dimensions.ToImmutableSortedDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal) : null,
                 };
             default:
-                throw new NotSupportedException($"The journey grain has no command for {command.GetType().Name}.");
+                return null;
         }
     }
 

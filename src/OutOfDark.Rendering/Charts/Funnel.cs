@@ -28,7 +28,7 @@ public static class Funnel
     /// the highest count. An unknown count ranks below every known one; ties go to the first in map order (for the start)
     /// or in flow order (for next steps). Each consecutive pair of steps is joined by a flow, and no activity appears
     /// twice. Each step's count is <see cref="StepVolume.Of"/>: the latest value of the activity's first metric of kind
-    /// <see cref="MetricKind.Count"/>.
+    /// <see cref="MetricKind.Count"/> that should rise (<see cref="MetricDirection.HigherIsBetter"/>).
     /// </summary>
     /// <remarks>
     /// A step can still count more customers than the one before it when it is also reached from other activities, or

@@ -239,7 +239,7 @@ public static partial class HtmlReportRenderer
         }
 
         w.Write(computed
-            ? ". It starts at the busiest activity with an outgoing flow and follows, at each step, the flow to the busiest next activity; each count is the activity's latest Count metric."
+            ? ". It starts at the busiest activity with an outgoing flow and follows, at each step, the flow to the busiest next activity; each count is the latest value of the activity's first count metric where more is better."
             : ". Steps given by the host.");
         if (journey.TryGetActivity(steps[0].Activity, out _) && journey.FlowsTo(steps[0].Activity) is { Count: > 0 } feeders)
         {

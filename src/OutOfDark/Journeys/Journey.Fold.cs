@@ -98,6 +98,41 @@ public sealed partial class Journey
         ApplyChecked(e);
     }
 
+    /// <summary>
+    /// Applies events that commands raised on another copy of this journey (at this journey's <see cref="Version"/>)
+    /// as this journey's own changes: each is validated as on replay, applied, and left in <see cref="PendingEvents"/>
+    /// for a store to save, exactly as if this journey's commands had raised it. All or nothing: the events are first
+    /// checked on a copy, so a refused batch leaves the journey unchanged. For hosts that run commands on a client's
+    /// copy and save on the owner's (the Orleans grain's <c>ApplyChanges</c>).
+    /// </summary>
+    /// <param name="changes">The events, oldest first, each stamped with this journey's id, an instant and an actor; empty changes nothing.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="changes"/> or one of its events is <see langword="null"/>.</exception>
+    /// <exception cref="JourneyRuleException">An event breaks a journey rule (for example it names an unknown phase, or another journey); the journey is unchanged.</exception>
+    public void ApplyChanges(IReadOnlyList<JourneyEvent> changes)
+    {
+        Guard.Against.Null(changes);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (changes[i] is null)
+            {
+                throw new ArgumentNullException(nameof(changes), $"Change [{i}] is null: pass the events the commands raised, none missing.");
+            }
+        }
+
+        // The rules are checked on a copy first: an event refused halfway through must not leave the earlier ones applied.
+        _ = Rehydrate(ToSnapshot(), changes, _clock);
+        foreach (var e in changes)
+        {
+            ApplyChecked(e);
+            _pending.Add(e);
+        }
+    }
+
     private void ApplyChecked(JourneyEvent e)
     {
         Guard.Against.Null(e);

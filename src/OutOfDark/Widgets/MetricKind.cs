@@ -2,8 +2,8 @@ namespace OutOfDark;
 
 /// <summary>
 /// What a metric counts, which decides the values it accepts (<see cref="MetricWidget.CheckValue"/>) and whether it
-/// adds up across activities in a roll-up (Count and Currency do). A duration or wait time has no kind of its own:
-/// use <see cref="Score"/> (or <see cref="Count"/> for whole units) with the unit in <see cref="MetricWidget.Unit"/>,
+/// adds up across activities in a roll-up (Count and Currency do); <see cref="Count"/> is a metric's default. A
+/// duration or wait time has no kind of its own: use <see cref="Score"/> with the unit in <see cref="MetricWidget.Unit"/>,
 /// such as <c>"min"</c>, <c>"h"</c> or <c>"days"</c>.
 /// </summary>
 public enum MetricKind

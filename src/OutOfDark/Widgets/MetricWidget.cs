@@ -23,7 +23,12 @@ public sealed record MetricWidget(WidgetId Id, string Title) : Widget(Id, Title)
     /// <summary>The unit shown after values, for example "%", "EUR" or "visits".</summary>
     public string Unit { get; init; } = "";
 
-    /// <summary>What the metric counts.</summary>
+    /// <summary>
+    /// What the metric counts, which decides the values it accepts; <see cref="MetricKind.Count"/> when not set. Set it
+    /// for anything that is not a count of things: a rate is <see cref="MetricKind.Percentage"/>, a duration or a
+    /// rating a <see cref="MetricKind.Score"/>. A count that should rise is a funnel step's volume
+    /// (<see cref="StepVolume"/>).
+    /// </summary>
     public MetricKind Kind { get; init; } = MetricKind.Count;
 
     /// <summary>Which way the metric should move.</summary>

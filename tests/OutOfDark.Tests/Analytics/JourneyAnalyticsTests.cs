@@ -37,6 +37,23 @@ public class JourneyAnalyticsTests
     }
 
     [Fact]
+    public void A_count_where_fewer_is_better_is_never_a_step_volume_so_no_drop_off_is_read_from_it()
+    {
+        // A wait in minutes left at the default kind (a count), lower is better: not the customers reaching the step.
+        var cart = Step("Cart", 905m);
+        var call = _h.Activity("Support call");
+        _h.Observe(_h.Metric(call, "Wait", null, null, null, MetricDirection.LowerIsBetter, MetricKind.Count, "min"), _h.Today, 9.7m);
+        _h.Journey.AddFlow(new Actor("ana"), cart, call);
+
+        Assert.Null(StepVolume.Of(_h.Journey.GetActivity(call)));
+        Assert.DoesNotContain(new WarningEngine(_h.Journey, _h.Clock).View(), w => w.Key.Rule.Value == "funnel.drop-off");
+
+        var callers = _h.Metric(call, "Callers", null, null, null, kind: MetricKind.Count, unit: "");
+        _h.Observe(callers, _h.Today, 40m);
+        Assert.Equal(40m, StepVolume.Of(_h.Journey.GetActivity(call)));
+    }
+
+    [Fact]
     public void Conversion_along_a_flow_is_the_next_volume_over_the_previous()
     {
         var mail = Step("Newsletter", 1000m);
