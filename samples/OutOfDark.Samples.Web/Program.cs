@@ -103,6 +103,7 @@ app.UseMiddleware<CrossSiteGuard>();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapJourneyApi();
+app.MapObservationApi();
 app.MapWorkspaceApi();
 app.MapBulkWarningApi();
 app.MapExportApi();

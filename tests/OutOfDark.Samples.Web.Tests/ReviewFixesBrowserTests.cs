@@ -58,7 +58,9 @@ public sealed partial class ReviewFixesBrowserTests(BrowserFixture fixture) : IC
         await Expect(ends).ToHaveTextAsync("Choose the date it comes back.");
         await form.Locator("input[name=until]").FillAsync("2030-05-17");
         var expected = await page.EvaluateAsync<string>("() => humanDateTime(new Date('2030-05-17T00:00:00').toISOString())");
-        await Expect(ends).ToHaveTextAsync("Comes back " + expected);
+        // The time is the visitor's, and the zone is named.
+        var zone = await page.EvaluateAsync<string>("() => Intl.DateTimeFormat().resolvedOptions().timeZone");
+        await Expect(ends).ToHaveTextAsync("Comes back " + expected + " (" + zone + ")");
         Assert.Contains("2030", expected, System.StringComparison.Ordinal);
         await Expect(ends).Not.ToHaveTextAsync(KeyOrIsoDate());
         await page.Context.CloseAsync();

@@ -43,6 +43,37 @@ public sealed class StoreConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_restart_on_a_store_with_later_changes_starts_the_clock_after_them()
+    {
+        var path = Path.Combine(_folder, "web.db");
+        var acknowledge = new { rule = "metric.threshold", subject = "metric:" + SampleIds.Widget("Support call", "Average wait") };
+        await using (var first = new ConfiguredFactory(new() { ["OutOfDark:Store"] = "Sqlite", ["OutOfDark:Sqlite:Path"] = path, ["OutOfDark:Clock:Start"] = "2026-06-01T12:00:00Z" }))
+        {
+            using var client = first.CreateClient();
+            using var response = await SendAsync(client, HttpMethod.Post, JourneyPath + "/warnings/acknowledge", acknowledge, await ETagAsync(client));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        // The second run is configured to start two months earlier (the default WebSampleFactory start, 2026-04-05).
+        await using var second = new ConfiguredFactory(new() { ["OutOfDark:Store"] = "Sqlite", ["OutOfDark:Sqlite:Path"] = path });
+        using var again = second.CreateClient();
+        var (before, _) = await GetAsync(again, JourneyPath + "/history?offset=0&limit=1");
+        var latest = NodaTime.Text.InstantPattern.ExtendedIso.Parse(before.GetProperty("items")[0].GetProperty("at").GetString()!).Value;
+        Assert.True(latest >= NodaTime.Instant.FromUtc(2026, 6, 1, 12, 0), $"the first run's change is at {latest}");
+        var now = NodaTime.Text.InstantPattern.ExtendedIso.Parse(before.GetProperty("now").GetString()!).Value;
+        Assert.True(now > latest, $"the clock shows {now}, not after the latest change at {latest}");
+
+        using (var reopened = await SendAsync(again, HttpMethod.Post, JourneyPath + "/warnings/reopen", acknowledge, await ETagAsync(again)))
+        {
+            Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
+        }
+
+        var (after, _) = await GetAsync(again, JourneyPath + "/history?offset=0&limit=1");
+        var newest = NodaTime.Text.InstantPattern.ExtendedIso.Parse(after.GetProperty("items")[0].GetProperty("at").GetString()!).Value;
+        Assert.True(newest > latest, $"the new change is at {newest}, not after {latest}");
+    }
+
+    [Fact]
     public async Task An_unknown_store_stops_the_host_with_the_configuration_key()
     {
         var run = await RunHostAsync(new() { ["OutOfDark__Store"] = "Oracle" });

@@ -587,8 +587,8 @@ internal static class JourneyApi
     internal const int MaxSnoozeDays = 365;
 
     /// <summary>
-    /// The end of a snooze: <paramref name="until"/> as an ISO instant at most <see cref="MaxSnoozeDays"/> days from
-    /// now, or <paramref name="days"/> (1 to <see cref="MaxSnoozeDays"/>) from now — exactly one of them. A problem
+    /// The end of a snooze: <paramref name="until"/> as an ISO instant after now and at most
+    /// <see cref="MaxSnoozeDays"/> days from now, or <paramref name="days"/> (1 to <see cref="MaxSnoozeDays"/>) from now — exactly one of them. A problem
     /// adds an error under the member at fault ("until", or "days"; "until" when neither or both are given) and gives
     /// <see langword="default"/>.
     /// </summary>
@@ -605,6 +605,12 @@ internal static class JourneyApi
         {
             if (RequestDates.Instant(text, "until", errors) is not { } end)
             {
+                return default;
+            }
+
+            if (end <= now)
+            {
+                errors["until"] = [$"A snooze must end after now ({InstantPattern.General.Format(now)}); choose a later end."];
                 return default;
             }
 

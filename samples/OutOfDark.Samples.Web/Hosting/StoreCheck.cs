@@ -1,8 +1,10 @@
 using System;
 using System.Data.Common;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 using Npgsql;
 using OutOfDark;
 
@@ -19,7 +21,12 @@ internal static class StoreCheck
         var store = services.GetRequiredService<IJourneyStore>();
         try
         {
-            await store.ListAsync(options.Workspace, cancellationToken).ConfigureAwait(false);
+            var journeys = await store.ListAsync(options.Workspace, cancellationToken).ConfigureAwait(false);
+            // A restart on an existing store: the running clock starts after the latest change, never before it.
+            if (services.GetService<IClock>() is RunningClock clock && journeys.Count > 0)
+            {
+                clock.StartAfter(journeys.Max(j => j.LastChangedAt));
+            }
         }
         catch (DbException e)
         {

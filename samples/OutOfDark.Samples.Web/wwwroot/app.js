@@ -42,6 +42,13 @@ function rememberVersion(response) {
   if (etag) state.version = etag;
 }
 
+// The words of a refusal (an RFC 9457 problem): its detail when it has one, else its field errors, and its title only
+// when it says nothing else: "The request is not valid." carries nothing the person can act on.
+function problemText(body, errors) {
+  if (!body) return "";
+  return body.detail || errors || body.title || "";
+}
+
 async function api(path, options) {
   const response = await fetchWithRetry(path, options);
   rememberVersion(response);
@@ -50,9 +57,10 @@ async function api(path, options) {
   if (!response.ok) {
     // The banner speaks words only: the field keys ("phaseId") stay in error.fields for the messages next to fields.
     const errors = body && body.errors ? Object.values(body.errors).flat().join(" ") : "";
-    const error = new Error((body && (body.detail || body.title)) || response.statusText);
+    const error = new Error(problemText(body, errors) || response.statusText);
     error.status = response.status;
-    error.details = errors;
+    // Said once: callers append error.details to error.message, so it is empty when the message already is the errors.
+    error.details = error.message === errors ? "" : errors;
     error.fields = (body && body.errors) || {};
     error.errors = body && body.errors;
     error.problem = body;
@@ -148,6 +156,7 @@ function recordForm(widget) {
       if (error.status === 412) { showConflict(form, error); return; }
       const rest = showFieldErrors(form, error);
       say(rest ? `Could not record: ${rest}` : "");
+      if (typeof offerCorrection === "function") offerCorrection(form, widget, error);
     }
   });
   return form;
@@ -192,6 +201,20 @@ async function renderDetail(activityId) {
 
 // ---- Routing ------------------------------------------------------------------------------------------------------
 
+// The view a hash names ("map", "warnings", "history"): a refusal on the page's message line belongs to the view it was
+// made in, so it is cleared when the person goes to another view (not when the same view is drawn again).
+function viewOfHash(hash) {
+  return (hash || "#/map").split("?")[0].split("/")[1] || "map";
+}
+
+let shownView = viewOfHash(location.hash);
+
+function clearMessageOnViewChange() {
+  const view = viewOfHash(location.hash);
+  if (view !== shownView) say("");
+  shownView = view;
+}
+
 async function route() {
   const [, view, id] = (location.hash || "#/map").split("?")[0].split("/");
   const isWarnings = view === "warnings", isHistory = view === "history";
@@ -232,7 +255,7 @@ async function start() {
   setUpSearch();
   setUpActorName();
   await loadRuleNames();
-  window.addEventListener("hashchange", route);
+  window.addEventListener("hashchange", () => { clearMessageOnViewChange(); route(); });
   await route();
   document.body.setAttribute("data-ready", "true");
 }

@@ -70,6 +70,11 @@ function mapDetailShown() {
   if (box && mapState.shown !== state.selected) {
     mapState.shown = state.selected;
     box.scrollIntoView({ block: "nearest", inline: "nearest" });
+    // On a phone the Detail view sits below the map: brought into view, its heading focused, or it is never seen.
+    if (heading && window.matchMedia("(max-width: 760px)").matches) {
+      heading.scrollIntoView({ block: "start" });
+      mapState.focusDetail = true;
+    }
   }
   if (!heading || !mapState.focusDetail) return;
   mapState.focusDetail = false;

@@ -80,7 +80,8 @@ function triageUserTexts(w) {
 }
 
 function triageStateText(w) {
-  const parts = [words(w.state)];
+  // An open warning with a handler was reopened by them: "reopened by Ana", not "open by Ana".
+  const parts = [w.state === "open" && w.handledBy ? "reopened" : words(w.state)];
   if (w.handledBy) parts.push("by " + w.handledBy);
   if (w.handledAt) parts.push(humanInstant(w.handledAt, state.now));
   if (w.snoozedUntil) parts.push("until " + humanDate(w.snoozedUntil));
@@ -309,7 +310,18 @@ function triageSnoozeDialog(host, opener, title, about, submit) {
     dialog.remove();
     if (backToOpener && opener.isConnected) opener.focus();
   };
-  const form = triageSnoozeForm(options => { finish(false); submit(options); }, () => finish(true));
+  // submit(options) resolves to null once done, or to the server's refusal of the snooze itself (an end in the past,
+  // too far ahead): then the dialog stays open with the note as typed and the message next to its field.
+  const form = triageSnoozeForm(async options => {
+    const refusal = await submit(options);
+    if (!refusal) { finish(false); return; }
+    const rest = showFieldErrors(form, refusal);
+    const problem = form.querySelector(".snooze-problem");
+    problem.replaceChildren(isolated(readable(rest)));
+    problem.hidden = !rest;
+    const invalid = form.querySelector("[aria-invalid=true]");
+    (invalid || form.elements.note).focus();
+  }, () => finish(true));
   dialog.append(form);
   dialog.addEventListener("cancel", event => { event.preventDefault(); finish(true); });
   host.append(dialog);
@@ -320,7 +332,8 @@ function triageSnoozeDialog(host, opener, title, about, submit) {
 
 // A small form to snooze for 1 day, 1 week or until a chosen date, with a note.
 function triageSnoozeForm(submit, cancel) {
-  const form = el("form", { class: "snooze" },
+  // The page says what is wrong next to the field (the browser's own bubbles would stop the submit silently).
+  const form = el("form", { class: "snooze", novalidate: "novalidate" },
     el("label", {}, "For ",
       el("select", { name: "period" },
         el("option", { value: "1" }, "1 day"),
@@ -329,6 +342,7 @@ function triageSnoozeForm(submit, cancel) {
     el("label", { class: "until", hidden: "hidden" }, "Until ", el("input", { type: "date", name: "until" })),
     el("label", { class: "note-field" }, "Note ", OutOfDarkLimits.limit(el("textarea", { name: "note", rows: "3", placeholder: "why, for the others" }), OutOfDarkLimits.TEXT)),
     el("output", { name: "ends", class: "snooze-ends", "aria-live": "polite" }),
+    el("p", { class: "field-error snooze-problem", role: "alert", hidden: "hidden" }),
     el("button", { type: "submit" }, "Snooze"),
     el("button", { type: "button", "data-cancel": "true" }, "Cancel"));
   const untilLabel = form.querySelector(".until");
@@ -339,7 +353,7 @@ function triageSnoozeForm(submit, cancel) {
     let end = null;
     if (period !== "custom") end = new Date((state.now ? Date.parse(state.now) : Date.now()) + Number(period) * DAY_MS);
     else if (form.elements.until.value) end = new Date(form.elements.until.value + "T00:00:00");
-    form.elements.ends.value = end && !Number.isNaN(end.getTime()) ? "Comes back " + humanDateTime(end.toISOString()) : "Choose the date it comes back.";
+    form.elements.ends.value = end && !Number.isNaN(end.getTime()) ? "Comes back " + humanDateTime(end.toISOString()) + " (" + (Intl.DateTimeFormat().resolvedOptions().timeZone || "your time zone") + ")" : "Choose the date it comes back.";
   };
   form.elements.period.addEventListener("change", () => {
     untilLabel.hidden = form.elements.period.value !== "custom";
@@ -348,8 +362,9 @@ function triageSnoozeForm(submit, cancel) {
   });
   form.elements.until.addEventListener("input", showEnd);
   showEnd();
+  setSnoozeBounds(form);
   // The server's clock may not be the browser's (the sample can start its clock at a set instant): ask it for now.
-  api(journeyPath("/history?offset=0&limit=1")).then(page => { state.now = page.now; if (form.isConnected) showEnd(); },
+  api(journeyPath("/history?offset=0&limit=1")).then(page => { state.now = page.now; if (form.isConnected) { setSnoozeBounds(form); showEnd(); } },
     error => say("Could not read the server's clock for the snooze's end: " + error.message));
   form.querySelector("[data-cancel]").addEventListener("click", () => cancel());
   form.addEventListener("submit", event => {
@@ -358,6 +373,12 @@ function triageSnoozeForm(submit, cancel) {
     if (form.elements.period.value === "custom") {
       if (!form.elements.until.value) {
         showFieldErrors(form, { fields: { until: ["Choose the date the warning comes back."] } });
+        return;
+      }
+      const { min, max } = form.elements.until;
+      if (min && form.elements.until.value < min || max && form.elements.until.value > max) {
+        showFieldErrors(form, { fields: { until: [`Choose a date from ${humanDate(min)} to ${humanDate(max)}: a snooze ends after now and at most ${SNOOZE_MAX_DAYS} days ahead.`] } });
+        form.elements.until.focus();
         return;
       }
       // Midnight at the start of the chosen day, in the visitor's time zone.
@@ -370,8 +391,23 @@ function triageSnoozeForm(submit, cancel) {
   return form;
 }
 
+// The longest snooze the server takes, in days from its now (JourneyApi.MaxSnoozeDays).
+const SNOOZE_MAX_DAYS = 365;
+
+// The date input's bounds, as the server's rule: the snooze ends at midnight (visitor's time zone) of the chosen day,
+// which must be after now (so tomorrow at the earliest) and at most SNOOZE_MAX_DAYS days from now. "Now" is the
+// server's clock when known (state.now), else the browser's.
+function setSnoozeBounds(form) {
+  const now = state.now ? Date.parse(state.now) : Date.now();
+  const localDate = ms => { const d = new Date(ms); return `${String(d.getFullYear()).padStart(4, "0")}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`; };
+  form.elements.until.min = localDate(now + DAY_MS);
+  form.elements.until.max = localDate(now + SNOOZE_MAX_DAYS * DAY_MS);
+}
+
 // Applies an action to warnings (one or several, possibly of several journeys): one bulk request per journey. origin
-// (triageFocusOrigin): where focus goes back once the list is drawn again.
+// (triageFocusOrigin): where focus goes back once the list is drawn again. Resolves to null, or — for a snooze whose
+// own options (until, days, note) the server refuses before anything was applied — to that refusal (the error, with
+// its fields), leaving the list as it is so the snooze dialog can show it and stay open.
 async function handleWarnings(action, items, options, origin) {
   const byJourney = new Map();
   for (const item of items) {
@@ -390,6 +426,8 @@ async function handleWarnings(action, items, options, origin) {
       applied += result.applied.length;
       for (const failure of result.failed) problems.push(failure.message);
     } catch (error) {
+      if (action === "snooze" && error.status === 400 && applied === 0 && !problems.length
+        && Object.keys(error.fields || {}).some(field => ["until", "days", "note"].includes(field))) return error;
       problems.push(error.status === 412 ? "Someone changed the journey meanwhile; the list is reloaded, try again." : readable(error.message + " " + (error.details || "")));
     }
   }
@@ -399,8 +437,10 @@ async function handleWarnings(action, items, options, origin) {
   triage.selected.clear();
   await renderWarnings();
   placeTriageFocus(origin);
-  if (!problems.length) announceTriage(items.length === 1 ? `${DONE[action]}: ${triageSubjectName(items[0].w)} (${ruleName(items[0].w.rule)})` : `${DONE[action]} ${applied} warnings`);
+  // Several warnings: the page's message line (a status region) already says it; said once, not twice.
+  if (!problems.length && items.length === 1) announceTriage(`${DONE[action]}: ${triageSubjectName(items[0].w)} (${ruleName(items[0].w.rule)})`);
   await refreshWarningCounts();
+  return null;
 }
 
 const DONE = { acknowledge: "Acknowledged", snooze: "Snoozed", resolve: "Resolved", reopen: "Reopened" };
