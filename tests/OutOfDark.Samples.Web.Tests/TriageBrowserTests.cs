@@ -184,6 +184,20 @@ public sealed class TriageBrowserTests(BrowserFixture fixture) : IClassFixture<B
     }
 
     [BrowserFact]
+    public async Task Search_says_when_it_lists_only_the_first_20_of_its_results()
+    {
+        var page = await OpenAsync("#/map");
+
+        await page.Locator("#search").FillAsync("e");
+        await Expect(page.Locator("#search-results a")).ToHaveCountAsync(20);
+        await Expect(page.Locator("#search-results .search-more")).ToHaveTextAsync(new Regex("^20 of [0-9]+ shown; type more to narrow the search\\.$"));
+
+        await page.Locator("#search").FillAsync("checkout");
+        await Expect(page.Locator("#search-results .search-more")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task Each_export_button_downloads_a_non_empty_file_of_its_type()
     {
         var page = await OpenAsync("#/map");

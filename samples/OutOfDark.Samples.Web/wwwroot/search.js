@@ -39,6 +39,10 @@ function setUpSearch() {
         el("a", { href: "#/map/" + encodeURIComponent(r.activity.id), "data-activity-id": r.activity.id }, r.activity.name),
         el("span", { class: "muted" }, ` · ${phaseName(r.activity.phaseId)}` + r.hits.filter(h => h.field !== "name").map(h => ` · ${h.field}: ${h.value}`).join(""))))
       : [el("li", { class: "muted" }, "No activity matches.")]));
+    // At most 20 results are listed; say so when there are more, so nobody takes the list for all of them.
+    if (results.length > 20) {
+      list.append(el("li", { class: "muted search-more" }, `20 of ${results.length} shown; type more to narrow the search.`));
+    }
     list.hidden = false;
   };
   input.addEventListener("input", show);
